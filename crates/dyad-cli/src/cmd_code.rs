@@ -1,0 +1,205 @@
+//! `dyad code`: read → full pipeline → schema-1 JSON Lines or CSV events.
+//!
+//! Documents are read as a stream, processed in parallel in batches (rayon), and written in input
+//! order, so output is byte-identical whatever the thread count. A malformed record or a document a
+//! stage cannot process is reported on stderr with its file, line and id, counted, and skipped
+//! (or, under `--strict`, stops the run with exit code 1). The final summary line always satisfies
+//! `read = written + rejected`.
+
+use crate::common::{InputArgs, Progress};
+use anyhow::{Context, Result};
+use clap::{Args, ValueEnum};
+use dyad::{Pipeline, PipelineOptions};
+use dyad_doc::Doc;
+use dyad_output::{to_document, ConvertOptions, Document, EVENT_CSV_HEADER};
+use rayon::prelude::*;
+use std::io::Write;
+use std::panic::AssertUnwindSafe;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Output formats of `dyad code`.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum OutFormat {
+    /// One schema-1 JSON object per document.
+    Jsonl,
+    /// One row per event.
+    Csv,
+}
+
+/// Arguments of `dyad code`.
+#[derive(Args)]
+pub struct CodeArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "jsonl")]
+    pub format: OutFormat,
+    /// Write to FILE instead of stdout.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Worker threads (default: all cores). Output does not depend on it.
+    #[arg(long)]
+    pub threads: Option<usize>,
+    /// Stop at the first rejected document with exit code 1.
+    #[arg(long)]
+    pub strict: bool,
+    /// Include tokens with their tags and dependencies in the JSON output.
+    #[arg(long)]
+    pub tokens: bool,
+    /// Override embedded models with the files in this directory.
+    #[arg(long, value_name = "DIR")]
+    pub model: Option<PathBuf>,
+    /// Never show a progress bar.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+}
+
+/// One processed document: its serialized output and counts, or the reason it was rejected.
+type Outcome = Result<(Vec<u8>, usize), String>;
+
+/// Counts for the summary line.
+#[derive(Default, Debug, Clone, Copy)]
+pub struct Counts {
+    /// Records read (including rejected ones).
+    pub read: usize,
+    /// Documents written.
+    pub written: usize,
+    /// Records rejected.
+    pub rejected: usize,
+    /// Events written.
+    pub events: usize,
+}
+
+/// Run the pipeline on one document, turning a panic in any stage into a rejection.
+pub fn process_doc(pipeline: &Pipeline, mut doc: Doc) -> Result<Doc, String> {
+    let id = doc.id.clone();
+    match std::panic::catch_unwind(AssertUnwindSafe(|| pipeline.run(&mut doc).map(|_| doc))) {
+        Ok(Ok(doc)) => Ok(doc),
+        Ok(Err(e)) => Err(format!("[id {id}]: {e}")),
+        Err(panic) => {
+            let msg = panic
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+                .unwrap_or_else(|| "unknown panic".into());
+            Err(format!("[id {id}]: internal error (please report): {msg}"))
+        }
+    }
+}
+
+fn serialize(doc: &Document, format: OutFormat) -> Vec<u8> {
+    match format {
+        OutFormat::Jsonl => {
+            let mut buf = serde_json::to_vec(doc).expect("schema types always serialize");
+            buf.push(b'\n');
+            buf
+        }
+        OutFormat::Csv => {
+            let mut w = csv_rows_writer();
+            for row in dyad_output::event_rows(doc) {
+                w.write_record(&row).expect("writing to memory");
+            }
+            w.into_inner().expect("flushing to memory")
+        }
+    }
+}
+
+fn csv_rows_writer() -> csv::Writer<Vec<u8>> {
+    csv::WriterBuilder::new()
+        .has_headers(false)
+        .from_writer(Vec::new())
+}
+
+pub fn run(args: CodeArgs) -> Result<ExitCode> {
+    let read_opts = args.input.read_options()?;
+    let pipeline = Pipeline::new(&PipelineOptions {
+        model_dir: args.model.clone(),
+    })
+    .map_err(|e| anyhow::anyhow!("cannot build the pipeline: {e}"))?;
+    let threads = args.threads.unwrap_or(0);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .context("cannot start worker threads")?;
+    let mut out: Box<dyn Write> = match &args.output {
+        Some(path) => Box::new(std::io::BufWriter::new(
+            std::fs::File::create(path)
+                .with_context(|| format!("cannot create {}", path.display()))?,
+        )),
+        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    };
+    if args.format == OutFormat::Csv {
+        let mut w = csv_rows_writer();
+        let mut header: Vec<&str> = EVENT_CSV_HEADER.to_vec();
+        header.push("evidence");
+        w.write_record(&header)?;
+        out.write_all(&w.into_inner()?)?;
+    }
+    let progress = Progress::new(args.quiet, "docs");
+    let convert = ConvertOptions {
+        tokens: args.tokens,
+    };
+    let mut counts = Counts::default();
+    let mut stopped = false;
+    let mut records = args.input.records(&read_opts);
+    const BATCH: usize = 256;
+    loop {
+        let batch: Vec<_> = records.by_ref().take(BATCH).collect();
+        if batch.is_empty() {
+            break;
+        }
+        let outcomes: Vec<Outcome> = pool.install(|| {
+            batch
+                .into_par_iter()
+                .map(|rec| {
+                    let doc = rec.map_err(|e| e.to_string())?;
+                    let doc = process_doc(&pipeline, doc)?;
+                    let wire = to_document(&doc, convert);
+                    Ok((serialize(&wire, args.format), wire.events.len()))
+                })
+                .collect()
+        });
+        for outcome in outcomes {
+            counts.read += 1;
+            match outcome {
+                Ok((bytes, events)) => {
+                    out.write_all(&bytes)?;
+                    counts.written += 1;
+                    counts.events += events;
+                }
+                Err(msg) => {
+                    counts.rejected += 1;
+                    progress.println(&format!("dyad: rejected: {msg}"));
+                    if args.strict {
+                        stopped = true;
+                        break;
+                    }
+                }
+            }
+            progress.inc();
+        }
+        if stopped {
+            break;
+        }
+    }
+    out.flush()?;
+    progress.finish();
+    eprintln!(
+        "dyad: {} documents read, {} written, {} rejected; {} events{}",
+        counts.read,
+        counts.written,
+        counts.rejected,
+        counts.events,
+        if stopped {
+            " (stopped at the first rejection: --strict)"
+        } else {
+            ""
+        }
+    );
+    Ok(if counts.rejected > 0 && args.strict {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}

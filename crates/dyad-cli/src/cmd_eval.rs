@@ -1,0 +1,81 @@
+//! `dyad eval SUITE PATH`: runs one of the project's scorers and checks optional floors.
+//!
+//! Every scorer returns its printed report and a list of named metrics; `--min name=value` makes the
+//! command exit 1 when a metric falls below its floor (this is how `scripts/eval.sh` enforces the
+//! CI floors).
+
+use anyhow::{bail, Context, Result};
+use clap::Args;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Arguments of `dyad eval`.
+#[derive(Args)]
+pub struct EvalArgs {
+    /// Which scorer: ud-seg, ud, conll, polnear, plover, petrarch, timeml.
+    pub suite: String,
+    /// The gold file or directory.
+    pub path: PathBuf,
+    /// Fail (exit 1) when a metric is below a floor, e.g. `--min sentence_f1=0.90`.
+    #[arg(long = "min", value_name = "METRIC=VALUE")]
+    pub min: Vec<String>,
+    /// Override embedded models with the files in this directory.
+    #[arg(long)]
+    pub model: Option<PathBuf>,
+}
+
+/// A scorer's result: the human-readable report and the named metrics it measured.
+pub struct Report {
+    /// Printed as is.
+    pub text: String,
+    /// Metric name → value (fractions in 0..1, not percentages).
+    pub metrics: Vec<(String, f64)>,
+}
+
+pub fn run(args: EvalArgs) -> Result<ExitCode> {
+    let report = match args.suite.as_str() {
+        "ud-seg" => report(dyad_text::eval_ud_seg::run(&args.path))?,
+        // SUITES: add `"name" => your_crate::eval::run(&args.path)...,` here.
+        other => bail!(
+            "unknown eval suite `{other}` (known: ud-seg, ud, conll, polnear, plover, petrarch, timeml)"
+        ),
+    };
+    print!("{}", report.text);
+    check_floors(&report, &args.min)
+}
+
+/// Wrap a scorer's `(text, metrics)` result.
+pub fn report(result: Result<(String, Vec<(String, f64)>), String>) -> Result<Report> {
+    let (text, metrics) = result.map_err(anyhow::Error::msg)?;
+    Ok(Report { text, metrics })
+}
+
+fn check_floors(report: &Report, floors: &[String]) -> Result<ExitCode> {
+    let mut failed = false;
+    for floor in floors {
+        let (name, value) = floor
+            .split_once('=')
+            .with_context(|| format!("--min expects METRIC=VALUE, got `{floor}`"))?;
+        let value: f64 = value
+            .parse()
+            .with_context(|| format!("--min {floor}: not a number"))?;
+        let Some((_, got)) = report.metrics.iter().find(|(n, _)| n == name) else {
+            let known: Vec<&str> = report.metrics.iter().map(|(n, _)| n.as_str()).collect();
+            bail!(
+                "--min {floor}: this suite has no metric `{name}` (it has: {})",
+                known.join(", ")
+            );
+        };
+        if *got < value {
+            eprintln!("dyad eval: FLOOR FAILED: {name} = {got:.4} < {value}");
+            failed = true;
+        } else {
+            eprintln!("dyad eval: floor ok: {name} = {got:.4} >= {value}");
+        }
+    }
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
