@@ -15,5 +15,6 @@ status=0
 run() { echo "== dyad $*" >&2; "$DYAD" "$@" || status=1; }
 
 run eval ud-seg "$SHARED/ud-ewt/test.conllu" --min boundary_f1=0.90 --min token_f1=0.98
-# EVALS: one `
+# EVALS: one `run eval <suite> "$SHARED/..." --min metric=floor ...` line per suite.
+
 exit $status

@@ -50,13 +50,25 @@ pub struct CodeArgs {
     /// Override embedded models with the files in this directory.
     #[arg(long, value_name = "DIR")]
     pub model: Option<PathBuf>,
+    /// Run the pipeline only up to this stage (segment, syntax, ner, actors, quotes, times, places,
+    /// events); later layers are written empty.
+    #[arg(long, value_name = "STAGE")]
+    pub until: Option<String>,
     /// Never show a progress bar.
     #[arg(long, short = 'q')]
     pub quiet: bool,
 }
 
+/// What one written document contributed to the totals.
+#[derive(Default, Debug, Clone, Copy)]
+struct DocCounts {
+    sentences: usize,
+    tokens: usize,
+    events: usize,
+}
+
 /// One processed document: its serialized output and counts, or the reason it was rejected.
-type Outcome = Result<(Vec<u8>, usize), String>;
+type Outcome = Result<(Vec<u8>, DocCounts), String>;
 
 /// Counts for the summary line.
 #[derive(Default, Debug, Clone, Copy)]
@@ -67,6 +79,10 @@ pub struct Counts {
     pub written: usize,
     /// Records rejected.
     pub rejected: usize,
+    /// Sentences in written documents.
+    pub sentences: usize,
+    /// Tokens in written documents.
+    pub tokens: usize,
     /// Events written.
     pub events: usize,
 }
@@ -156,17 +172,24 @@ pub fn run(args: CodeArgs) -> Result<ExitCode> {
                     let doc = rec.map_err(|e| e.to_string())?;
                     let doc = process_doc(&pipeline, doc)?;
                     let wire = to_document(&doc, convert);
-                    Ok((serialize(&wire, args.format), wire.events.len()))
+                    let n = DocCounts {
+                        sentences: doc.sentences.len(),
+                        tokens: doc.tokens.len(),
+                        events: wire.events.len(),
+                    };
+                    Ok((serialize(&wire, args.format), n))
                 })
                 .collect()
         });
         for outcome in outcomes {
             counts.read += 1;
             match outcome {
-                Ok((bytes, events)) => {
+                Ok((bytes, n)) => {
                     out.write_all(&bytes)?;
                     counts.written += 1;
-                    counts.events += events;
+                    counts.sentences += n.sentences;
+                    counts.tokens += n.tokens;
+                    counts.events += n.events;
                 }
                 Err(msg) => {
                     counts.rejected += 1;
@@ -186,10 +209,12 @@ pub fn run(args: CodeArgs) -> Result<ExitCode> {
     out.flush()?;
     progress.finish();
     eprintln!(
-        "dyad: {} documents read, {} written, {} rejected; {} events{}",
+        "dyad: {} documents read, {} written, {} rejected; {} sentences, {} tokens, {} events{}",
         counts.read,
         counts.written,
         counts.rejected,
+        counts.sentences,
+        counts.tokens,
         counts.events,
         if stopped {
             " (stopped at the first rejection: --strict)"

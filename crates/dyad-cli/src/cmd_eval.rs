@@ -56,15 +56,10 @@ fn check_floors(report: &Report, floors: &[String]) -> Result<ExitCode> {
         let (name, value) = floor
             .split_once('=')
             .with_context(|| format!("--min expects METRIC=VALUE, got `{floor}`"))?;
-        let value: f64 = value
-            .parse()
-            .with_context(|| format!("--min {floor}: not a number"))?;
+        let value: f64 = value.parse().with_context(|| format!("--min {floor}: not a number"))?;
         let Some((_, got)) = report.metrics.iter().find(|(n, _)| n == name) else {
             let known: Vec<&str> = report.metrics.iter().map(|(n, _)| n.as_str()).collect();
-            bail!(
-                "--min {floor}: this suite has no metric `{name}` (it has: {})",
-                known.join(", ")
-            );
+            bail!("--min {floor}: this suite has no metric `{name}` (it has: {})", known.join(", "));
         };
         if *got < value {
             eprintln!("dyad eval: FLOOR FAILED: {name} = {got:.4} < {value}");
@@ -73,9 +68,5 @@ fn check_floors(report: &Report, floors: &[String]) -> Result<ExitCode> {
             eprintln!("dyad eval: floor ok: {name} = {got:.4} >= {value}");
         }
     }
-    Ok(if failed {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }

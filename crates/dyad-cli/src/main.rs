@@ -5,8 +5,8 @@
 //! floor, 2 usage or setup error.
 
 mod cmd_code;
-mod cmd_eval;
 mod common;
+mod cmd_eval;
 // MODULES: add `mod cmd_<name>;` here.
 
 use clap::{Parser, Subcommand};

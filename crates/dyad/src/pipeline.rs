@@ -9,6 +9,8 @@ use dyad_doc::{Doc, Stage, StageError};
 pub struct PipelineOptions {
     /// Directory with model files overriding the embedded ones (`--model DIR`).
     pub model_dir: Option<std::path::PathBuf>,
+    /// Stop after the stage with this name (`--until segment`), for partial runs and benchmarks.
+    pub until: Option<String>,
 }
 
 /// An ordered list of stages, built once and shared across threads.
@@ -22,13 +24,29 @@ impl Pipeline {
         let _ = opts;
         let stages: Vec<Box<dyn Stage>> = vec![
             Box::new(dyad_text::Segmenter::default()),
+            // syntax (dyad-syntax): tags, lemmas, dependency trees; right after segment.
             // ner (dyad-ner): after segment and syntax, before actors.
             // actors + coreference (dyad-actors): after ner, before quotes and events.
             // quotes (dyad-quotes): after actors + coreference (speakers resolve through clusters).
             // STAGES: each stage crate adds its line here, in pipeline order.
             // Events run last (they read every other layer): keep this line below the STAGES marker.
         ];
-        Ok(Pipeline { stages })
+        let mut pipeline = Pipeline { stages };
+        if let Some(until) = &opts.until {
+            pipeline.truncate_after(until)?;
+        }
+        Ok(pipeline)
+    }
+
+    /// Drop every stage after the one named `name`.
+    pub fn truncate_after(&mut self, name: &str) -> Result<(), String> {
+        match self.stages.iter().position(|s| s.name() == name) {
+            Some(i) => {
+                self.stages.truncate(i + 1);
+                Ok(())
+            }
+            None => Err(format!("no stage named `{name}` (stages: {})", self.stage_names().join(", "))),
+        }
     }
 
     /// A pipeline from explicit stages (tests, partial runs).
