@@ -131,6 +131,7 @@ pub fn run(args: CodeArgs) -> Result<ExitCode> {
     let read_opts = args.input.read_options()?;
     let pipeline = Pipeline::new(&PipelineOptions {
         model_dir: args.model.clone(),
+        until: args.until.clone(),
     })
     .map_err(|e| anyhow::anyhow!("cannot build the pipeline: {e}"))?;
     let threads = args.threads.unwrap_or(0);
