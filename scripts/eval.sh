@@ -10,7 +10,7 @@ if [ ! -d "$SHARED" ]; then
   exit 0
 fi
 cargo build --release -q -p dyad-cli --manifest-path "$root/Cargo.toml"
-DYAD="$root/target/release/dyad"
+DYAD="${CARGO_TARGET_DIR:-$root/target}/release/dyad"
 status=0
 run() { echo "== dyad $*" >&2; "$DYAD" "$@" || status=1; }
 
