@@ -1,6 +1,7 @@
 //! CSV: a header row, one document per row. Columns are found by `--text-col` etc. or by common
 //! names (`text`, `article_id`, `publish_date`, `title`, …). When a title column exists the
-//! analysed text is `title + "\n\n" + text`, so the headline is its own paragraph. A `.tsv` file is
+//! analysed text is `title + "\n\n" + text`, so the headline is its own paragraph; a row with a
+//! title and an empty text is analysed as its headline alone. A `.tsv` file is
 //! read tab-separated.
 
 use super::{
@@ -125,7 +126,8 @@ pub(crate) fn records(
             .filter(|t| !t.is_empty());
         let text = match title {
             Some(t) if !body.trim().is_empty() => format!("{t}\n\n{body}"),
-            _ => body.to_string(),
+            Some(t) => t.to_string(),
+            None => body.to_string(),
         };
         let mut doc = Doc::new(id, text);
         doc.title = title.map(str::to_string);
@@ -159,9 +161,8 @@ pub(crate) fn records(
                 }
             }
         }
-        if body.trim().is_empty() {
-            return Err(ReadError::new(&name, line, Some(doc.id), "empty document"));
-        }
+        // A row with a title but no body is analysed as its headline (check_doc rejects rows
+        // with neither).
         check_doc(doc, &name, line)
     }))
 }

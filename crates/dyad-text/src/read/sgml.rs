@@ -58,7 +58,10 @@ pub(crate) fn records(
             .unwrap_or_else(|| format!("{stem}:{line}"));
         let title = between(rec, "<TITLE>", "</TITLE>").map(|t| unescape(t.trim()));
         // Some records are headline-only: their title is their text.
-        let body = between(rec, "<BODY>", "</BODY>").map(|b| unescape(b.trim_end()));
+        // Unprocessed records (`<TEXT TYPE="UNPROC">`) hold their text directly in <TEXT>.
+        let body = between(rec, "<BODY>", "</BODY>")
+            .or_else(|| between(rec, "TYPE=\"UNPROC\">", "</TEXT>"))
+            .map(|b| unescape(b.trim_end()));
         match (&body, &title) {
             (Some(_), _) | (None, Some(_)) => {
                 let body = body.clone().unwrap_or_default();

@@ -122,9 +122,10 @@ fn csv_with_newsarticles_style_columns() {
     let input = "article_id,publish_date,article_source_link,title,subtitle,text\n\
                  7,2017/2/7,http://example.org/a,Envoys Meet,,\"The envoys met, and \"\"talked\"\".\"\n\
                  8,2017/2/8,http://example.org/b,Short\n\
-                 9,2017/2/9,,Empty,,\n";
+                 9,2017/2/9,,Headline Only,,\n\
+                 10,2017/2/9,,,,\n";
     let docs = read_bytes("news.csv", input.as_bytes(), &ReadOptions::default());
-    assert_eq!(docs.len(), 3);
+    assert_eq!(docs.len(), 4);
     let d = docs[0].as_ref().unwrap();
     assert_eq!(d.id, "7");
     assert_eq!(d.date, NaiveDate::from_ymd_opt(2017, 2, 7));
@@ -133,7 +134,8 @@ fn csv_with_newsarticles_style_columns() {
     let e = docs[1].as_ref().unwrap_err();
     assert_eq!((e.line, e.id.as_deref()), (Some(3), Some("8")));
     assert!(e.message.contains("text column is missing"), "{e}");
-    assert_eq!(docs[2].as_ref().unwrap_err().message, "empty document");
+    assert_eq!(docs[2].as_ref().unwrap().text, "Headline Only");
+    assert_eq!(docs[3].as_ref().unwrap_err().message, "empty document");
 }
 
 #[test]
@@ -180,13 +182,14 @@ fn html_main_text_is_extracted() {
 
 #[test]
 fn sgml_records_with_latin1() {
-    let input = b"<!DOCTYPE lewis SYSTEM \"lewis.dtd\">\n<REUTERS TOPICS=\"YES\" NEWID=\"5\">\n<DATE>26-FEB-1987 15:01:01.79</DATE>\n<TEXT><TITLE>COCOA TALKS &lt;END&gt;</TITLE>\n<BODY>Caf\xe9 growers met &amp; agreed.\n</BODY></TEXT>\n</REUTERS>\n<REUTERS NEWID=\"6\"><TEXT>no body</TEXT></REUTERS>\n";
+    let input = b"<!DOCTYPE lewis SYSTEM \"lewis.dtd\">\n<REUTERS TOPICS=\"YES\" NEWID=\"5\">\n<DATE>26-FEB-1987 15:01:01.79</DATE>\n<TEXT><TITLE>COCOA TALKS &lt;END&gt;</TITLE>\n<BODY>Caf\xe9 growers met &amp; agreed.\n</BODY></TEXT>\n</REUTERS>\n<REUTERS NEWID=\"6\"><TEXT>no body</TEXT></REUTERS>\n<REUTERS NEWID=\"7\"><TEXT TYPE=\"UNPROC\">\nRAW TABLE 1 vs 2\n</TEXT></REUTERS>\n";
     let docs = read_bytes("reut2-000.sgm", input, &ReadOptions::default());
     let d = docs[0].as_ref().unwrap();
     assert_eq!(d.id, "reuters-5");
     assert_eq!(d.text, "COCOA TALKS <END>\n\nCafé growers met & agreed.");
     assert_eq!(d.date, NaiveDate::from_ymd_opt(1987, 2, 26));
     assert!(docs[1].is_err());
+    assert_eq!(docs[2].as_ref().unwrap().text, "\nRAW TABLE 1 vs 2");
 }
 
 #[test]
