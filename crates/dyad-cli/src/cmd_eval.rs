@@ -35,6 +35,59 @@ pub struct Report {
 pub fn run(args: EvalArgs) -> Result<ExitCode> {
     let report = match args.suite.as_str() {
         "ud-seg" => report(dyad_text::eval_ud_seg::run(&args.path))?,
+        "ud" => {
+            let seg = dyad_text::Segmenter::default();
+            let (text, metrics) = dyad_syntax::eval::run(&args.path, args.model.as_deref(), Some(&seg as &dyn dyad_doc::Stage))
+                .map_err(anyhow::Error::msg)?;
+            Report { text, metrics }
+        }
+        "timeml" => {
+            let (text, metrics) = dyad_time::eval::run(&args.path).map_err(anyhow::Error::msg)?;
+            crate::cmd_eval::Report { text, metrics }
+        }
+        "plover" => {
+            let pipe = dyad::Pipeline::new(&dyad::PipelineOptions { model_dir: args.model.clone(), ..Default::default() })
+                .map_err(anyhow::Error::msg)?;
+            let (text, metrics) = dyad_events::plover_eval::run(&args.path, &|d| pipe.run(d).map_err(|e| e.to_string()))
+                .map_err(anyhow::Error::msg)?;
+            Report { text, metrics }
+        }
+        "conll" => {
+            let ner = dyad_ner::Ner::from_option(args.model.as_deref()).map_err(anyhow::Error::msg)?;
+            report(dyad_ner::eval::run_conll(&ner, &args.path))?
+        }
+        "re3d" => {
+            let ner = dyad_ner::Ner::from_option(args.model.as_deref()).map_err(anyhow::Error::msg)?;
+            report(dyad_ner::eval::run_re3d(&ner, &dyad_text::Segmenter::default(), &args.path))?
+        }
+        "polnear" => {
+            let pipe = dyad::Pipeline::new(&dyad::PipelineOptions { model_dir: args.model.clone(), ..Default::default() })
+                .map_err(anyhow::Error::msg)?;
+            report(dyad_quotes::eval::run(&args.path, &|d| pipe.run(d).map_err(|e| e.to_string())))?
+        }
+        "petrarch" => {
+            // Dyad's own segmenter and parser (the full pipeline; the event stage re-codes with
+            // PETRARCH's dictionaries and ignores the other layers).
+            let pipe = dyad::Pipeline::new(&dyad::PipelineOptions { model_dir: args.model.clone(), ..Default::default() })
+                .map_err(anyhow::Error::msg)?;
+            let (text, metrics) = dyad_events::petrarch::eval::run(&args.path, &|d| pipe.run(d).map_err(|e| e.to_string()))
+                .map_err(anyhow::Error::msg)?;
+            Report { text, metrics }
+        }
+        "actors" => {
+            let pipe = dyad::Pipeline::new(&dyad::PipelineOptions { model_dir: args.model.clone(), ..Default::default() })
+                .map_err(anyhow::Error::msg)?;
+            let (text, metrics) = dyad_actors::eval::run(&args.path, &|d| pipe.run(d).map_err(|e| e.to_string()))
+                .map_err(anyhow::Error::msg)?;
+            Report { text, metrics }
+        }
+        "re3d-places" => {
+            let pipe = dyad::Pipeline::new(&dyad::PipelineOptions { model_dir: args.model.clone(), ..Default::default() })
+                .map_err(anyhow::Error::msg)?;
+            let (text, metrics) = dyad_geo::eval::run_re3d(&args.path, Some(&|d| pipe.run(d).map_err(|e| e.to_string())))
+                .map_err(anyhow::Error::msg)?;
+            Report { text, metrics }
+        }
         // SUITES: add `"name" => your_crate::eval::run(&args.path)...,` here.
         other => bail!(
             "unknown eval suite `{other}` (known: ud-seg, ud, conll, polnear, plover, petrarch, timeml)"
@@ -56,10 +109,15 @@ fn check_floors(report: &Report, floors: &[String]) -> Result<ExitCode> {
         let (name, value) = floor
             .split_once('=')
             .with_context(|| format!("--min expects METRIC=VALUE, got `{floor}`"))?;
-        let value: f64 = value.parse().with_context(|| format!("--min {floor}: not a number"))?;
+        let value: f64 = value
+            .parse()
+            .with_context(|| format!("--min {floor}: not a number"))?;
         let Some((_, got)) = report.metrics.iter().find(|(n, _)| n == name) else {
             let known: Vec<&str> = report.metrics.iter().map(|(n, _)| n.as_str()).collect();
-            bail!("--min {floor}: this suite has no metric `{name}` (it has: {})", known.join(", "));
+            bail!(
+                "--min {floor}: this suite has no metric `{name}` (it has: {})",
+                known.join(", ")
+            );
         };
         if *got < value {
             eprintln!("dyad eval: FLOOR FAILED: {name} = {got:.4} < {value}");
@@ -68,5 +126,9 @@ fn check_floors(report: &Report, floors: &[String]) -> Result<ExitCode> {
             eprintln!("dyad eval: floor ok: {name} = {got:.4} >= {value}");
         }
     }
-    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

@@ -5,8 +5,15 @@
 //! floor, 2 usage or setup error.
 
 mod cmd_code;
-mod common;
 mod cmd_eval;
+mod cmd_export;
+mod cmd_ingest;
+mod cmd_ner;
+mod cmd_parse;
+mod cmd_serve;
+mod cmd_train;
+mod cmd_train_ner;
+mod common;
 // MODULES: add `mod cmd_<name>;` here.
 
 use clap::{Parser, Subcommand};
@@ -26,6 +33,18 @@ enum Command {
     Code(cmd_code::CodeArgs),
     /// Score Dyad against a public gold set (ud-seg, ud, conll, polnear, plover, petrarch, timeml).
     Eval(cmd_eval::EvalArgs),
+    /// Tag, lemmatize and dependency-parse; write CoNLL-U.
+    Parse(cmd_parse::ParseArgs),
+    /// Train the syntax models: `dyad train tagger|parser --train FILE --dev FILE -o DIR`.
+    Train(cmd_train::TrainArgs),
+    /// Named-entity recognition only (`--input-format conll` writes `WORD GOLD PRED` for conlleval).
+    Ner(cmd_ner::NerArgs),
+    /// Code articles (or store coded JSON Lines) into a corpus database: `dyad ingest INPUT... --db FILE`.
+    Ingest(cmd_ingest::IngestArgs),
+    /// Export a corpus database's events table as CSV, JSON Lines or Parquet.
+    Export(cmd_export::ExportArgs),
+    /// Serve the JSON API and the analyst web UI over a corpus database.
+    Serve(cmd_serve::ServeArgs),
     // COMMANDS: add `Name(cmd_name::NameArgs),` here.
 }
 
@@ -34,6 +53,12 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Code(args) => cmd_code::run(args),
         Command::Eval(args) => cmd_eval::run(args),
+        Command::Parse(args) => cmd_parse::run(args),
+        Command::Train(args) => cmd_train::run(args),
+        Command::Ner(args) => cmd_ner::run(args),
+        Command::Ingest(args) => cmd_ingest::run(args),
+        Command::Export(args) => cmd_export::run(args),
+        Command::Serve(args) => cmd_serve::run(args),
         // DISPATCH: add `Command::Name(args) => cmd_name::run(args),` here.
     };
     match result {

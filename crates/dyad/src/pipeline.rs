@@ -21,15 +21,26 @@ pub struct Pipeline {
 impl Pipeline {
     /// The full default pipeline.
     pub fn new(opts: &PipelineOptions) -> Result<Pipeline, String> {
-        let _ = opts;
         let stages: Vec<Box<dyn Stage>> = vec![
-            Box::new(dyad_text::Segmenter::default()),
-            // syntax (dyad-syntax): tags, lemmas, dependency trees; right after segment.
-            // ner (dyad-ner): after segment and syntax, before actors.
-            // actors + coreference (dyad-actors): after ner, before quotes and events.
-            // quotes (dyad-quotes): after actors + coreference (speakers resolve through clusters).
-            // STAGES: each stage crate adds its line here, in pipeline order.
-            // Events run last (they read every other layer): keep this line below the STAGES marker.
+            Box::new(dyad_text::Segmenter),
+            // Tags, lemmas and dependency trees.
+            Box::new(
+                dyad_syntax::SyntaxStage::new(opts.model_dir.as_deref())
+                    .map_err(|e| e.to_string())?,
+            ),
+            // Named entities (PER/ORG/LOC/MISC).
+            Box::new(dyad_ner::NerStage::from_model_dir(
+                opts.model_dir.as_deref(),
+            )?),
+            // Actor codes, actor noun phrases and coreference clusters.
+            Box::new(dyad_actors::ActorStage::new()),
+            // Quotes: speakers resolve through the clusters.
+            Box::new(dyad_quotes::QuoteStage::default()),
+            // Times and places before events, which take their date and place from them.
+            Box::new(dyad_time::TimeStage::new().map_err(|e| e.to_string())?),
+            Box::new(dyad_geo::PlaceStage::new().map_err(|e| e.to_string())?),
+            // Events read every other layer: always last.
+            Box::new(dyad_events::EventStage::new()),
         ];
         let mut pipeline = Pipeline { stages };
         if let Some(until) = &opts.until {
@@ -45,7 +56,10 @@ impl Pipeline {
                 self.stages.truncate(i + 1);
                 Ok(())
             }
-            None => Err(format!("no stage named `{name}` (stages: {})", self.stage_names().join(", "))),
+            None => Err(format!(
+                "no stage named `{name}` (stages: {})",
+                self.stage_names().join(", ")
+            )),
         }
     }
 

@@ -1,0 +1,408 @@
+//! Within-document coreference: groups entity mentions into clusters and links pronouns.
+//!
+//! - Names: mentions of one dictionary person share a cluster; unknown people are linked by full
+//!   name or surname ("Jane Roe" … "Roe").
+//! - Role nominals ("the president") join the latest person cluster holding that role.
+//! - Other actors cluster by actor code ("Moscow", "the Kremlin" → RUSGOV); the rest by text.
+//! - Pronouns outside quotations: he/him/his → the most salient compatible male (or unknown)
+//!   person, she/her → female, they/them/their → a group. Salience: a cataphoric possessive in an
+//!   opening phrase ("Following his call, X …") → X; otherwise a mention earlier in the sentence
+//!   (the nearest subject: the parser's `nsubj`, or without a parse a mention followed by a
+//!   lower-case non-preposition word; else the first); otherwise the subject (or first mention)
+//!   of the nearest earlier sentence that has one, up to three sentences back.
+
+use crate::dict::people::Gender;
+use crate::resolve::Mention;
+use dyad_doc::{Actor, Cluster, Doc, Span};
+use std::collections::BTreeMap;
+
+struct Build {
+    name: Option<String>,
+    actor: Option<Actor>,
+    mentions: Vec<Span>,
+    person_name: Option<String>,
+    role: Option<String>,
+    is_person: bool,
+}
+
+/// Assigns clusters to `doc.entities` (parallel to `metas`) and fills `doc.clusters`.
+/// Nominal mentions that do not link to a person are removed from both lists.
+pub(crate) fn cluster(doc: &mut Doc, metas: &mut Vec<Mention>) {
+    let mut builds: Vec<Build> = Vec::new();
+    let mut keys: BTreeMap<String, usize> = BTreeMap::new();
+    let mut assigned: Vec<Option<usize>> = vec![None; metas.len()];
+    for (i, m) in metas.iter().enumerate() {
+        let text = &doc.text[m.span.start..m.span.end];
+        let c = if let Some(p) = m.person {
+            Some(
+                *keys
+                    .entry(format!("P{p}"))
+                    .or_insert_with(|| new_build(&mut builds, m)),
+            )
+        } else if m.nominal {
+            let role = m.role.as_deref();
+            let country = m.actor.as_ref().and_then(|a| a.country.as_deref());
+            builds.iter().rposition(|b| {
+                b.is_person
+                    && b.role.as_deref() == role
+                    && (country.is_none()
+                        || b.actor.as_ref().and_then(|a| a.country.as_deref()) == country)
+            })
+        } else if m.is_person && m.name.is_some() {
+            let name = m.name.as_deref().unwrap_or_default();
+            let found = builds.iter().position(|b| {
+                b.person_name
+                    .as_deref()
+                    .is_some_and(|n| same_person(n, name))
+            });
+            Some(match found {
+                Some(c) => c,
+                None => *keys
+                    .entry(format!("N{name}"))
+                    .or_insert_with(|| new_build(&mut builds, m)),
+            })
+        } else if let Some(a) = &m.actor {
+            Some(
+                *keys
+                    .entry(format!("A{}", a.code))
+                    .or_insert_with(|| new_build(&mut builds, m)),
+            )
+        } else {
+            Some(
+                *keys
+                    .entry(format!("T{}", text.to_lowercase()))
+                    .or_insert_with(|| new_build(&mut builds, m)),
+            )
+        };
+        if let Some(c) = c {
+            let b = &mut builds[c];
+            b.mentions.push(m.span);
+            if b.actor.is_none() {
+                b.actor = m.actor.clone();
+            }
+            if b.role.is_none() {
+                b.role = m.role.clone();
+            }
+            if b.person_name.is_none() && m.is_person && !m.nominal {
+                b.person_name = m.name.clone();
+                b.name = m.name.clone();
+            }
+        }
+        assigned[i] = c;
+    }
+    // Drop unlinked nominals.
+    let mut k = 0;
+    metas.retain(|_| {
+        k += 1;
+        assigned[k - 1].is_some()
+    });
+    let mut k = 0;
+    doc.entities.retain(|_| {
+        k += 1;
+        assigned[k - 1].is_some()
+    });
+    assigned.retain(Option::is_some);
+    // Person entities take their cluster's identity when they lack one.
+    for (i, e) in doc.entities.iter_mut().enumerate() {
+        let c = assigned[i].unwrap_or_default();
+        e.cluster = Some(c);
+        let b = &builds[c];
+        if metas[i].is_person && b.is_person && (e.actor.is_none() || metas[i].nominal) {
+            e.actor = b.actor.clone();
+            metas[i].name = b.person_name.clone();
+        }
+    }
+    doc.clusters = builds
+        .into_iter()
+        .map(|b| Cluster {
+            name: b.name,
+            actor: b.actor,
+            mentions: b.mentions,
+        })
+        .collect();
+    pronouns(doc, metas);
+    for c in &mut doc.clusters {
+        c.mentions.sort();
+        c.mentions.dedup();
+    }
+}
+
+fn new_build(builds: &mut Vec<Build>, m: &Mention) -> usize {
+    builds.push(Build {
+        name: m
+            .name
+            .clone()
+            .or_else(|| m.actor.as_ref().and_then(|a| a.name.clone())),
+        actor: None,
+        mentions: Vec::new(),
+        person_name: None,
+        role: None,
+        is_person: m.is_person,
+    });
+    builds.len() - 1
+}
+
+/// "Jane Roe" and "Roe" (or "Jane Roe") denote the same person.
+fn same_person(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let last = |s: &str| s.rsplit(' ').next().unwrap_or(s).to_string();
+    let (aw, bw) = (a.split(' ').count(), b.split(' ').count());
+    (aw == 1 && last(b) == a) || (bw == 1 && last(a) == b)
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum PronKind {
+    Male,
+    Female,
+    Plural,
+}
+
+struct Cand {
+    span: Span,
+    cluster: usize,
+    gender: Gender,
+    person: bool,
+    plural: bool,
+    subject: bool,
+}
+
+const OPENERS: &[&str] = &[
+    "Following",
+    "After",
+    "Before",
+    "During",
+    "In",
+    "Despite",
+    "Since",
+    "While",
+    "When",
+    "Upon",
+    "Ahead",
+    "Speaking",
+    "Asked",
+    "Shortly",
+    "Hours",
+    "Days",
+    "Earlier",
+    "Later",
+    "On",
+    "At",
+];
+
+fn pronoun_kind(w: &str) -> Option<(PronKind, bool)> {
+    Some(match w.to_lowercase().as_str() {
+        "he" => (PronKind::Male, true),
+        "him" | "his" | "himself" => (PronKind::Male, false),
+        "she" => (PronKind::Female, true),
+        "her" | "hers" | "herself" => (PronKind::Female, false),
+        "they" => (PronKind::Plural, true),
+        "them" | "their" | "theirs" | "themselves" => (PronKind::Plural, false),
+        _ => return None,
+    })
+}
+
+/// Byte ranges inside quotation marks (curly pairs, or straight quotes taken two by two).
+fn quoted(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        match c {
+            '\u{201C}' => open = Some(i),
+            '\u{201D}' => {
+                if let Some(s) = open.take() {
+                    out.push(Span::new(s, i));
+                }
+            }
+            '"' => match open.take() {
+                Some(s) => out.push(Span::new(s, i)),
+                None => open = Some(i),
+            },
+            '\n' => open = None,
+            _ => {}
+        }
+    }
+    out
+}
+
+fn pronouns(doc: &mut Doc, metas: &[Mention]) {
+    let text = doc.text.clone();
+    let sentences: Vec<Span> = if doc.sentences.is_empty() {
+        vec![Span::new(0, text.len())]
+    } else {
+        doc.sentences.iter().map(|s| s.span).collect()
+    };
+    let sent_of = |b: usize| {
+        sentences
+            .partition_point(|s| s.end <= b)
+            .min(sentences.len().saturating_sub(1))
+    };
+    let parsed = doc.tokens.iter().any(|t| !t.deprel.is_empty());
+    let subject_at = |span: Span| -> bool {
+        if parsed {
+            doc.tokens_in(span)
+                .any(|t| doc.tokens[t].deprel.starts_with("nsubj"))
+        } else {
+            looks_like_subject(&text, span)
+        }
+    };
+    let mut cands: Vec<Cand> = doc
+        .entities
+        .iter()
+        .zip(metas)
+        .filter(|(_, m)| m.is_person || m.plural)
+        .map(|(e, m)| Cand {
+            span: e.span,
+            cluster: e.cluster.unwrap_or_default(),
+            gender: m.gender,
+            person: m.is_person,
+            plural: m.plural,
+            subject: subject_at(e.span),
+        })
+        .collect();
+    let quotes = quoted(&text);
+    let mut found: Vec<(Span, usize)> = Vec::new();
+    for (start, word) in words(&text) {
+        let Some((kind, nominative)) = pronoun_kind(word) else {
+            continue;
+        };
+        let span = Span::new(start, start + word.len());
+        if quotes.iter().any(|q| q.contains(span))
+            || doc.entities.iter().any(|e| e.span.overlaps(span))
+        {
+            continue;
+        }
+        let ok = |c: &Cand| match kind {
+            PronKind::Male => c.person && c.gender != Gender::Female,
+            PronKind::Female => c.person && c.gender != Gender::Male,
+            PronKind::Plural => c.plural,
+        };
+        let s = sent_of(start);
+        let sent = sentences[s];
+        let in_sent = |c: &&Cand| sent.contains(c.span);
+        // 1. Cataphora in an opening phrase.
+        let opening = &text[sent.start..start];
+        let first_word = text[sent.start..sent.end]
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        let mut pick: Option<usize> = None;
+        if OPENERS.contains(&first_word) && !opening.contains(',') {
+            if let Some(comma) = text[start..sent.end].find(',').map(|k| start + k) {
+                pick = cands
+                    .iter()
+                    .filter(in_sent)
+                    .filter(|c| ok(c) && c.span.start > comma && c.span.start <= comma + 3)
+                    .map(|c| c.cluster)
+                    .next();
+            }
+        }
+        // 2. Earlier in the same sentence.
+        if pick.is_none() {
+            let before: Vec<&Cand> = cands
+                .iter()
+                .filter(in_sent)
+                .filter(|c| c.span.end <= start && ok(c))
+                .collect();
+            let subj = before.iter().rev().find(|c| c.subject);
+            pick = match (subj, kind) {
+                (Some(c), _) => Some(c.cluster),
+                (None, PronKind::Plural) => before.last().map(|c| c.cluster),
+                (None, _) => before.first().map(|c| c.cluster),
+            };
+        }
+        // 3. The subject of an earlier sentence.
+        if pick.is_none() {
+            for back in 1..=3 {
+                let Some(ps) = s.checked_sub(back) else { break };
+                let prev = sentences[ps];
+                let here: Vec<&Cand> = cands
+                    .iter()
+                    .filter(|c| prev.contains(c.span) && ok(c))
+                    .collect();
+                if let Some(c) = here.iter().find(|c| c.subject).or(here.first()) {
+                    pick = Some(c.cluster);
+                    break;
+                }
+            }
+        }
+        if let Some(c) = pick {
+            let (gender, person, plural) = match kind {
+                PronKind::Male => (Gender::Male, true, false),
+                PronKind::Female => (Gender::Female, true, false),
+                PronKind::Plural => (Gender::Unknown, false, true),
+            };
+            let cand = Cand {
+                span,
+                cluster: c,
+                gender,
+                person,
+                plural,
+                subject: if parsed { subject_at(span) } else { nominative },
+            };
+            let at = cands.partition_point(|x| x.span.start < span.start);
+            cands.insert(at, cand);
+            found.push((span, c));
+        }
+    }
+    for (span, c) in found {
+        doc.clusters[c].mentions.push(span);
+    }
+}
+
+/// Words after which a mention is not the subject of a verb.
+const NOT_VERBS: &[&str] = &[
+    "and", "or", "but", "nor", "of", "in", "on", "at", "to", "from", "with", "for", "by", "as",
+    "about", "than", "the", "a", "an", "into", "over", "after", "before", "during", "via",
+    "versus", "who",
+];
+
+/// Without a parse: a mention followed (after an optional comma) by a lower-case word that is not a
+/// preposition or conjunction is taken for the subject of that word ("Trump stated", "Putin,
+/// speaking", "Merz, shared").
+fn looks_like_subject(text: &str, span: Span) -> bool {
+    let rest = text[span.end..].trim_start_matches([' ', ',']);
+    let word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+    !word.is_empty() && word.starts_with(char::is_lowercase) && !NOT_VERBS.contains(&word.as_str())
+}
+
+/// Alphabetic words with their byte offsets.
+fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        if c.is_alphabetic() {
+            start.get_or_insert(i);
+        } else if let Some(s) = start.take() {
+            out.push((s, &text[s..i]));
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, &text[s..]));
+    }
+    out.into_iter()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn surname_links() {
+        assert!(same_person("Jane Roe", "Roe"));
+        assert!(same_person("Roe", "Jane Roe"));
+        assert!(!same_person("Jane Roe", "John Roe"));
+    }
+
+    #[test]
+    fn quotes_are_found() {
+        let t = "He said \u{201C}he will\u{201D} and \"she won't\".";
+        let q = quoted(t);
+        assert_eq!(q.len(), 2);
+        assert!(q[0].contains(Span::new(
+            t.find("he will").unwrap(),
+            t.find("he will").unwrap() + 2
+        )));
+    }
+}

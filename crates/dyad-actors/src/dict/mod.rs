@@ -1,0 +1,375 @@
+//! The project's own actor dictionary: states, organisations, regions, agents (titles and group
+//! nouns) and people with dated roles, read from the human-editable files in `data/actors/`.
+//!
+//! Loading validates every line and reports each problem as a [`Diagnostic`] (`path:line:
+//! message`); a bad line is skipped and the rest still loads. The default files are embedded in the
+//! binary; [`Dictionary::load_dir`] reads replacements from a directory.
+
+mod parse;
+pub mod people;
+
+use people::Person;
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+use std::path::Path;
+
+/// One problem found while loading a dictionary file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// File name or path.
+    pub file: String,
+    /// 1-based line number.
+    pub line: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: {}", self.file, self.line, self.message)
+    }
+}
+
+/// Which dictionary file a text is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum FileKind {
+    /// `agents.txt`: titles and group nouns.
+    Agents,
+    /// `countries.txt`: states and territories.
+    Countries,
+    /// `orgs.txt`: organisations and groups.
+    Orgs,
+    /// `regions.txt`: regions and blocs.
+    Regions,
+    /// `people.txt`: people with dated roles.
+    People,
+}
+
+impl FileKind {
+    /// All kinds, in load order (agents first: people refer to their roles).
+    pub const ALL: [FileKind; 5] = [
+        FileKind::Agents,
+        FileKind::Countries,
+        FileKind::Orgs,
+        FileKind::Regions,
+        FileKind::People,
+    ];
+
+    /// The file name in `data/actors/`.
+    pub fn file_name(self) -> &'static str {
+        match self {
+            FileKind::Agents => "agents.txt",
+            FileKind::Countries => "countries.txt",
+            FileKind::Orgs => "orgs.txt",
+            FileKind::Regions => "regions.txt",
+            FileKind::People => "people.txt",
+        }
+    }
+
+    fn embedded(self) -> &'static str {
+        match self {
+            FileKind::Agents => include_str!(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/../../data/actors/agents.txt"
+            )),
+            FileKind::Countries => include_str!(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/../../data/actors/countries.txt"
+            )),
+            FileKind::Orgs => include_str!(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/../../data/actors/orgs.txt"
+            )),
+            FileKind::Regions => include_str!(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/../../data/actors/regions.txt"
+            )),
+            FileKind::People => include_str!(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/../../data/actors/people.txt"
+            )),
+        }
+    }
+}
+
+/// What a dictionary form means.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EntryKind {
+    /// A state's name ("Ukraine").
+    CountryName,
+    /// A state's adjective or demonym ("Ukrainian").
+    CountryAdjective,
+    /// A capital or seat of power standing for a state organ ("Kremlin" → GOV).
+    Metonym {
+        /// Sector of the organ.
+        sector: String,
+    },
+    /// An organisation, organ or group.
+    Org {
+        /// Sector of the organ, if any.
+        sector: Option<String>,
+    },
+    /// A region's name ("Europe").
+    RegionName,
+    /// A region's adjective ("European").
+    RegionAdjective,
+    /// A title or group noun.
+    Agent {
+        /// CAMEO sector.
+        sector: String,
+        /// Office it names, if any.
+        role: Option<String>,
+        /// Whether the form is plural ("officials").
+        plural: bool,
+    },
+    /// A modifier that makes an actor a former official ("former", "ex-").
+    Former,
+    /// A person (index into [`Dictionary::people`]).
+    Person(usize),
+}
+
+/// One meaning of a surface form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// Country, organisation or region code (empty for agents and people).
+    pub code: String,
+    /// Canonical name of the country, organisation or region (empty for agents and people).
+    pub name: String,
+    /// What the form is.
+    pub kind: EntryKind,
+}
+
+impl Entry {
+    /// Meaning class used to detect conflicting duplicates.
+    fn class(&self) -> (String, u8) {
+        match &self.kind {
+            EntryKind::Agent { sector, .. } => (sector.clone(), 1),
+            EntryKind::Former => (String::new(), 2),
+            EntryKind::Person(i) => (i.to_string(), 3),
+            EntryKind::Org { sector } => (
+                format!("{}{}", self.code, sector.as_deref().unwrap_or("")),
+                4,
+            ),
+            _ => (self.code.clone(), 0),
+        }
+    }
+}
+
+/// A surface form as written in the file, and its meaning.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Form {
+    /// The form exactly as written (its capitals are checked against the text).
+    pub written: String,
+    /// Index into [`Dictionary::entries`].
+    pub entry: usize,
+}
+
+/// The loaded actor dictionary.
+#[derive(Debug, Clone, Default)]
+pub struct Dictionary {
+    /// Every meaning.
+    pub entries: Vec<Entry>,
+    /// Normalised form (see [`normalize_form`]) → its written variants.
+    pub forms: BTreeMap<String, Vec<Form>>,
+    /// People.
+    pub people: Vec<Person>,
+    /// Canonical names by country, organisation and region code.
+    pub names: BTreeMap<String, String>,
+    /// Every role named in `agents.txt`.
+    pub roles: BTreeSet<String>,
+    person_index: BTreeMap<String, usize>,
+}
+
+/// One dictionary text to load.
+#[derive(Debug, Clone, Copy)]
+pub struct Source<'a> {
+    /// Which file it is.
+    pub kind: FileKind,
+    /// Name used in diagnostics (a path).
+    pub name: &'a str,
+    /// The file's text.
+    pub text: &'a str,
+}
+
+impl Dictionary {
+    /// The dictionary embedded in the binary (the files in `data/actors/`).
+    pub fn embedded() -> Dictionary {
+        Self::embedded_with_diagnostics().0
+    }
+
+    /// The embedded dictionary and the problems found in it (none for the shipped files).
+    pub fn embedded_with_diagnostics() -> (Dictionary, Vec<Diagnostic>) {
+        let names: Vec<String> = FileKind::ALL
+            .iter()
+            .map(|k| format!("data/actors/{}", k.file_name()))
+            .collect();
+        let sources: Vec<Source> = FileKind::ALL
+            .iter()
+            .zip(&names)
+            .map(|(&kind, name)| Source {
+                kind,
+                name,
+                text: kind.embedded(),
+            })
+            .collect();
+        Self::from_sources(&sources)
+    }
+
+    /// Reads the dictionary files from `dir`; a file missing there is taken from the embedded
+    /// defaults.
+    pub fn load_dir(dir: impl AsRef<Path>) -> std::io::Result<(Dictionary, Vec<Diagnostic>)> {
+        let mut texts = Vec::new();
+        for kind in FileKind::ALL {
+            let path = dir.as_ref().join(kind.file_name());
+            if path.exists() {
+                texts.push((
+                    kind,
+                    path.display().to_string(),
+                    std::fs::read_to_string(&path)?,
+                ));
+            } else {
+                texts.push((
+                    kind,
+                    format!("<embedded>/{}", kind.file_name()),
+                    kind.embedded().to_string(),
+                ));
+            }
+        }
+        let sources: Vec<Source> = texts
+            .iter()
+            .map(|(kind, name, text)| Source {
+                kind: *kind,
+                name,
+                text,
+            })
+            .collect();
+        Ok(Self::from_sources(&sources))
+    }
+
+    /// Builds a dictionary from texts, validating every line.
+    pub fn from_sources(sources: &[Source]) -> (Dictionary, Vec<Diagnostic>) {
+        let mut sorted: Vec<&Source> = sources.iter().collect();
+        sorted.sort_by_key(|s| s.kind);
+        let mut d = Dictionary::default();
+        let mut diags = Vec::new();
+        for s in sorted {
+            parse::parse_file(&mut d, s, &mut diags);
+        }
+        (d, diags)
+    }
+
+    /// Adds a meaning with its forms; reports forms that already mean something else.
+    fn add(
+        &mut self,
+        entry: Entry,
+        forms: &[String],
+        at: (&str, usize),
+        diags: &mut Vec<Diagnostic>,
+    ) {
+        let idx = self.entries.len();
+        let class = entry.class();
+        self.entries.push(entry);
+        for f in forms {
+            let key = normalize_form(f);
+            if key.is_empty() {
+                continue;
+            }
+            let variants = self.forms.entry(key).or_default();
+            if let Some(other) = variants
+                .iter()
+                .find(|v| self.entries[v.entry].class() != class)
+            {
+                diags.push(Diagnostic {
+                    file: at.0.to_string(),
+                    line: at.1,
+                    message: format!(
+                        "`{f}` already means something else (`{}`)",
+                        describe(&self.entries[other.entry])
+                    ),
+                });
+                continue;
+            }
+            if !variants.iter().any(|v| v.written == *f) {
+                variants.push(Form {
+                    written: f.clone(),
+                    entry: idx,
+                });
+            }
+        }
+    }
+
+    /// The person with this canonical name.
+    pub fn person(&self, name: &str) -> Option<&Person> {
+        self.person_index.get(name).map(|&i| &self.people[i])
+    }
+
+    /// Index of the person with this canonical name.
+    pub fn person_id(&self, name: &str) -> Option<usize> {
+        self.person_index.get(name).copied()
+    }
+
+    /// Everyone who held `role` for `country` on `date` (with no date: now), as people indices.
+    pub fn holders(
+        &self,
+        country: &str,
+        role: &str,
+        date: Option<chrono::NaiveDate>,
+    ) -> Vec<usize> {
+        let mut out = Vec::new();
+        for (i, p) in self.people.iter().enumerate() {
+            let holds = p.roles.iter().any(|r| {
+                r.country == country
+                    && r.role == role
+                    && match date {
+                        Some(d) => r.holds(d),
+                        None => r.to.is_none(),
+                    }
+            });
+            if holds {
+                out.push(i);
+            }
+        }
+        out
+    }
+
+    /// The one person who held `role` for `country` on `date`; `None` if nobody or several did.
+    pub fn holder(
+        &self,
+        country: &str,
+        role: &str,
+        date: Option<chrono::NaiveDate>,
+    ) -> Option<usize> {
+        let mut all = self.holders(country, role, date);
+        if let (Some(d), true) = (date, all.len() > 1) {
+            // On a handover day the incoming holder wins.
+            let held = |i: usize, f: &dyn Fn(&people::Role) -> bool| {
+                self.people[i]
+                    .roles
+                    .iter()
+                    .any(|r| r.country == country && r.role == role && f(r))
+            };
+            if all.iter().any(|&i| held(i, &|r| r.from == d)) {
+                all.retain(|&i| !held(i, &|r| r.to == Some(d)));
+            }
+        }
+        match all.as_slice() {
+            [one] => Some(*one),
+            _ => None,
+        }
+    }
+}
+
+fn describe(e: &Entry) -> String {
+    match &e.kind {
+        EntryKind::Agent { sector, .. } => format!("agent {sector}"),
+        EntryKind::Former => "former".into(),
+        EntryKind::Person(_) => "a person".into(),
+        _ => e.code.clone(),
+    }
+}
+
+/// Normalises a form or text for matching: lower case, curly quotes and dashes made plain, runs of
+/// spaces and tabs collapsed to one space.
+pub fn normalize_form(s: &str) -> String {
+    crate::matcher::normalize(s).0.trim().to_string()
+}

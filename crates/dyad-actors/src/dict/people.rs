@@ -1,0 +1,152 @@
+//! People with dated roles, and what a person is (country, sector, office) on a given date.
+
+use chrono::NaiveDate;
+
+/// Grammatical gender used for pronoun resolution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    /// Referred to as he/him/his.
+    Male,
+    /// Referred to as she/her.
+    Female,
+    /// Not recorded.
+    Unknown,
+}
+
+/// One office a person held.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Role {
+    /// Country or organisation code of the office.
+    pub country: String,
+    /// CAMEO sector while in office.
+    pub sector: String,
+    /// Office name as in `agents.txt` ("president").
+    pub role: String,
+    /// First day in office.
+    pub from: NaiveDate,
+    /// Last day in office; `None` while still in office.
+    pub to: Option<NaiveDate>,
+}
+
+impl Role {
+    /// Whether the role is held on `d`.
+    pub fn holds(&self, d: NaiveDate) -> bool {
+        self.from <= d && self.to.is_none_or(|t| d <= t)
+    }
+}
+
+/// A person of the dictionary.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Person {
+    /// Canonical name.
+    pub name: String,
+    /// Other spellings and short forms.
+    pub aliases: Vec<String>,
+    /// Gender for pronouns.
+    pub gender: Gender,
+    /// Roles sorted by start date.
+    pub roles: Vec<Role>,
+}
+
+/// What a person is on a date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Standing<'a> {
+    /// Country or organisation code.
+    pub country: &'a str,
+    /// Sector: the role's while in office, `ELI` after a role ended, `None` before any role.
+    pub sector: Option<&'a str>,
+    /// The office held on the date, if any.
+    pub role: Option<&'a Role>,
+}
+
+impl Person {
+    /// The person's standing on `date`; with no date, the current (open-ended) role, else the
+    /// situation after the last role.
+    pub fn at(&self, date: Option<NaiveDate>) -> Option<Standing<'_>> {
+        let last = self.roles.last()?;
+        let Some(d) = date else {
+            return Some(match self.roles.iter().rev().find(|r| r.to.is_none()) {
+                Some(r) => Standing {
+                    country: &r.country,
+                    sector: Some(&r.sector),
+                    role: Some(r),
+                },
+                None => Standing {
+                    country: &last.country,
+                    sector: Some("ELI"),
+                    role: None,
+                },
+            });
+        };
+        // The latest-starting role that holds wins (handovers overlap by a day at most).
+        if let Some(r) = self.roles.iter().rev().find(|r| r.holds(d)) {
+            return Some(Standing {
+                country: &r.country,
+                sector: Some(&r.sector),
+                role: Some(r),
+            });
+        }
+        match self
+            .roles
+            .iter()
+            .rev()
+            .find(|r| r.to.is_some_and(|t| t < d))
+        {
+            Some(prev) => Some(Standing {
+                country: &prev.country,
+                sector: Some("ELI"),
+                role: None,
+            }),
+            None => Some(Standing {
+                country: &self.roles[0].country,
+                sector: None,
+                role: None,
+            }),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn standing_follows_dates() {
+        let p = Person {
+            name: "Ann Example".into(),
+            aliases: vec![],
+            gender: Gender::Female,
+            roles: vec![
+                Role {
+                    country: "AAA".into(),
+                    sector: "GOV".into(),
+                    role: "foreign minister".into(),
+                    from: d(2001, 1, 1),
+                    to: Some(d(2004, 12, 31)),
+                },
+                Role {
+                    country: "AAA".into(),
+                    sector: "GOV".into(),
+                    role: "president".into(),
+                    from: d(2010, 1, 1),
+                    to: None,
+                },
+            ],
+        };
+        assert_eq!(p.at(Some(d(1999, 1, 1))).unwrap().sector, None);
+        assert_eq!(
+            p.at(Some(d(2002, 1, 1))).unwrap().role.unwrap().role,
+            "foreign minister"
+        );
+        assert_eq!(p.at(Some(d(2007, 1, 1))).unwrap().sector, Some("ELI"));
+        assert_eq!(
+            p.at(Some(d(2020, 1, 1))).unwrap().role.unwrap().role,
+            "president"
+        );
+        assert_eq!(p.at(None).unwrap().role.unwrap().role, "president");
+    }
+}

@@ -1,0 +1,195 @@
+//! Finds dictionary forms in a text with one Aho-Corasick automaton, built once per stage.
+//!
+//! Matching runs on a normalised copy of the text (lower case, plain quotes and dashes, collapsed
+//! spaces) so it does not depend on the tokenizer; hits are mapped back to byte spans of the
+//! original text, must start and end on word boundaries, and must respect the capitals of the form
+//! as written ("Turkey" does not match "turkey"; "US" does not match "us").
+
+use crate::dict::{Dictionary, EntryKind, Form};
+use aho_corasick::{AhoCorasick, MatchKind};
+use dyad_doc::Span;
+
+/// Normalises text for matching and returns, for every byte of the result, the byte offset in the
+/// input of the character it came from (plus one final entry: the input's length).
+pub fn normalize(s: &str) -> (String, Vec<usize>) {
+    let mut out = String::with_capacity(s.len());
+    let mut map = Vec::with_capacity(s.len() + 1);
+    let mut prev_space = false;
+    for (i, c) in s.char_indices() {
+        let c = fold_char(c);
+        if c == ' ' {
+            if prev_space {
+                continue;
+            }
+            prev_space = true;
+        } else {
+            prev_space = false;
+        }
+        for lc in c.to_lowercase() {
+            let n = out.len();
+            out.push(lc);
+            for _ in n..out.len() {
+                map.push(i);
+            }
+        }
+    }
+    map.push(s.len());
+    (out, map)
+}
+
+fn fold_char(c: char) -> char {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{02BC}' | '`' => '\'',
+        '\u{201C}' | '\u{201D}' => '"',
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' => '-',
+        ' ' | '\t' | '\u{00A0}' | '\u{202F}' => ' ',
+        c => c,
+    }
+}
+
+/// One dictionary form found in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    /// Byte span in the original text.
+    pub span: Span,
+    /// Index into [`Dictionary::entries`].
+    pub entry: usize,
+}
+
+/// The compiled form automaton.
+pub struct Matcher {
+    ac: AhoCorasick,
+    variants: Vec<Vec<Form>>,
+}
+
+impl Matcher {
+    /// Compiles every form of `dict`.
+    pub fn new(dict: &Dictionary) -> Matcher {
+        let keys: Vec<&String> = dict.forms.keys().collect();
+        let variants = dict.forms.values().cloned().collect();
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&keys)
+            .expect("dictionary forms compile into an automaton");
+        Matcher { ac, variants }
+    }
+
+    /// All hits in `text`, leftmost-longest and non-overlapping, in text order.
+    pub fn find(&self, dict: &Dictionary, text: &str) -> Vec<Hit> {
+        let (norm, map) = normalize(text);
+        let mut cands: Vec<Hit> = Vec::new();
+        for m in self.ac.find_overlapping_iter(&norm) {
+            let (s, e) = (m.start(), m.end());
+            let first = norm[s..].chars().next().unwrap_or(' ');
+            let last = norm[..e].chars().next_back().unwrap_or(' ');
+            if first.is_alphanumeric()
+                && norm[..s]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+            {
+                continue;
+            }
+            if last.is_alphanumeric() && norm[e..].chars().next().is_some_and(char::is_alphanumeric)
+            {
+                continue;
+            }
+            let (os, oe) = (map[s], map[e]);
+            let orig = &text[os..oe];
+            let mut best: Option<usize> = None;
+            for v in &self.variants[m.pattern().as_usize()] {
+                if case_ok(&v.written, orig) {
+                    let better = match best {
+                        None => true,
+                        Some(b) => rank(&dict.entries[v.entry].kind) < rank(&dict.entries[b].kind),
+                    };
+                    if better {
+                        best = Some(v.entry);
+                    }
+                }
+            }
+            if let Some(entry) = best {
+                cands.push(Hit {
+                    span: Span::new(os, oe.max(os)),
+                    entry,
+                });
+            }
+        }
+        cands.sort_by(|a, b| {
+            a.span
+                .start
+                .cmp(&b.span.start)
+                .then(b.span.end.cmp(&a.span.end))
+        });
+        let mut out: Vec<Hit> = Vec::new();
+        for h in cands {
+            if out.last().is_some_and(|l| h.span.start < l.span.end) || h.span.is_empty() {
+                continue;
+            }
+            out.push(h);
+        }
+        out
+    }
+}
+
+/// Preference among meanings of one form.
+fn rank(k: &EntryKind) -> u8 {
+    match k {
+        EntryKind::Person(_) => 0,
+        EntryKind::Org { .. } => 1,
+        EntryKind::CountryName => 2,
+        EntryKind::Metonym { .. } => 3,
+        EntryKind::RegionName => 4,
+        EntryKind::CountryAdjective => 5,
+        EntryKind::RegionAdjective => 6,
+        EntryKind::Former => 7,
+        EntryKind::Agent { .. } => 8,
+    }
+}
+
+/// Whether `orig` (the matched text) respects the capitals of `written`: every capital of the
+/// form is a capital in the text, and an all-capital form (an acronym) matches only all capitals.
+fn case_ok(written: &str, orig: &str) -> bool {
+    let letters = written.chars().filter(|c| c.is_alphabetic()).count();
+    let acronym = letters >= 2
+        && written
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
+    let mut o = orig.chars().filter(|c| !c.is_whitespace());
+    for w in written.chars().filter(|c| !c.is_whitespace()) {
+        let Some(c) = o.next() else { return true };
+        if w.is_uppercase() && !c.is_uppercase() {
+            return false;
+        }
+        if acronym && w.is_alphabetic() && !c.is_uppercase() {
+            return false;
+        }
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalisation_keeps_offsets() {
+        let t = "Russia\u{2019}s  ÉLYSÉE";
+        let (n, map) = normalize(t);
+        assert_eq!(n, "russia's élysée");
+        assert_eq!(map[n.find('é').unwrap()], t.find('É').unwrap());
+        assert_eq!(*map.last().unwrap(), t.len());
+    }
+
+    #[test]
+    fn capitals() {
+        assert!(case_ok("Turkey", "Turkey"));
+        assert!(case_ok("Turkey", "TURKEY"));
+        assert!(!case_ok("Turkey", "turkey"));
+        assert!(!case_ok("US", "us"));
+        assert!(!case_ok("US", "Us"));
+        assert!(case_ok("president", "President"));
+        assert!(case_ok("Nato", "NATO"));
+    }
+}

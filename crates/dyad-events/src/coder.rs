@@ -1,0 +1,1396 @@
+//! The event coder: finds pattern matches in a parsed sentence and turns them into events with
+//! source and target actors, negation, modality, date, place and evidence.
+//!
+//! Works in layers so that it degrades gracefully: patterns match on lemmas/forms in token order
+//! (no parse needed); arguments come from the dependency parse when there is one (subject, object,
+//! prepositional arguments, passives, conjunctions, appositions) and from word order otherwise.
+
+use crate::dict::{Elem, EventDict, Governor, Pattern, TriggerKind};
+use crate::mentions::Mention;
+use crate::ontology::Ontology;
+use crate::words::{inflects, lower, stems};
+use dyad_doc::{Doc, Event, EventActor, EventPlace, Span};
+use std::collections::BTreeSet;
+use std::ops::Range;
+
+/// Tunable behaviour of the coder.
+#[derive(Debug, Clone)]
+pub struct CoderOptions {
+    /// Most tokens allowed between two consecutive pattern elements.
+    pub gap: usize,
+    /// Code a 010 statement for a quote whose speaker is an actor when nothing else was coded.
+    pub statement_fallback: bool,
+    /// Pair the members of a compound source with each other when there is no target
+    /// ("Russia and Ukraine agreed to talks" → RUS→UKR and UKR→RUS).
+    pub reciprocal_compounds: bool,
+    /// When the parse yields no source or target, fall back to word order.
+    pub shallow_backoff: bool,
+}
+
+impl Default for CoderOptions {
+    fn default() -> Self {
+        CoderOptions {
+            gap: 5,
+            statement_fallback: true,
+            reciprocal_compounds: true,
+            shallow_backoff: std::env::var_os("DYAD_NO_BACKOFF").is_none(),
+        }
+    }
+}
+
+/// An ontology, a dictionary and options: everything needed to code a document.
+#[derive(Debug, Clone)]
+pub struct Coder {
+    /// CAMEO table (Goldstein, quad, PLOVER).
+    pub onto: Ontology,
+    /// Patterns, classes, governors, composition table.
+    pub dict: EventDict,
+    /// Options.
+    pub opts: CoderOptions,
+}
+
+/// One pattern match in a sentence.
+#[derive(Debug, Clone)]
+struct Match {
+    pat: usize,
+    trigger: Range<usize>,
+    last: usize,
+    used: Vec<usize>,
+    target: Option<usize>,
+    source: Option<usize>,
+    weight: usize,
+}
+
+/// A sentence prepared for matching.
+struct Sent<'a> {
+    doc: &'a Doc,
+    range: Range<usize>,
+    lemma: Vec<String>,
+    form: Vec<String>,
+    upos: Vec<&'a str>,
+    mention_of: Vec<Option<usize>>,
+    mentions: &'a [Mention],
+    children: Vec<Vec<usize>>,
+    parsed: bool,
+}
+
+impl<'a> Sent<'a> {
+    fn new(doc: &'a Doc, s: usize, mentions: &'a [Mention]) -> Sent<'a> {
+        let range = doc.sentences[s].tokens.clone();
+        let n = range.len();
+        let mut lemma = Vec::with_capacity(n);
+        let mut form = Vec::with_capacity(n);
+        let mut upos = Vec::with_capacity(n);
+        let mut children = vec![Vec::new(); n];
+        let mut parsed = false;
+        for t in range.clone() {
+            let tok = &doc.tokens[t];
+            let f = lower(doc.text.get(tok.span.start..tok.span.end).unwrap_or(""));
+            lemma.push(if tok.lemma.is_empty() {
+                f.clone()
+            } else {
+                lower(&tok.lemma)
+            });
+            form.push(f);
+            upos.push(tok.upos.as_str());
+            if let Some(h) = tok.head {
+                if range.contains(&h) && h != t {
+                    children[h - range.start].push(t);
+                    parsed = true;
+                }
+            }
+        }
+        let mut mention_of = vec![None; n];
+        for (i, m) in mentions.iter().enumerate() {
+            for t in m.tokens.clone() {
+                if range.contains(&t) {
+                    mention_of[t - range.start] = Some(i);
+                }
+            }
+        }
+        Sent {
+            doc,
+            range,
+            lemma,
+            form,
+            upos,
+            mention_of,
+            mentions,
+            children,
+            parsed,
+        }
+    }
+    fn lemma(&self, t: usize) -> &str {
+        &self.lemma[t - self.range.start]
+    }
+    fn form(&self, t: usize) -> &str {
+        &self.form[t - self.range.start]
+    }
+    fn upos(&self, t: usize) -> &str {
+        self.upos[t - self.range.start]
+    }
+    fn mention(&self, t: usize) -> Option<usize> {
+        self.mention_of
+            .get(t.wrapping_sub(self.range.start))
+            .copied()
+            .flatten()
+    }
+    fn head(&self, t: usize) -> Option<usize> {
+        self.doc.tokens[t]
+            .head
+            .filter(|h| self.range.contains(h) && *h != t)
+    }
+    fn rel(&self, t: usize) -> &str {
+        &self.doc.tokens[t].deprel
+    }
+    fn base_rel(&self, t: usize) -> &str {
+        self.rel(t).split(':').next().unwrap_or("")
+    }
+    fn kids(&self, t: usize) -> &[usize] {
+        &self.children[t - self.range.start]
+    }
+    fn kid(&self, t: usize, rel: &str) -> Option<usize> {
+        self.kids(t).iter().copied().find(|&c| self.rel(c) == rel)
+    }
+    /// Whether dictionary word `w` matches token `t`.
+    fn word_is(&self, t: usize, w: &str) -> bool {
+        self.lemma(t) == w || inflects(w, self.form(t))
+    }
+    fn seq_at(&self, t: usize, seq: &[String]) -> bool {
+        t + seq.len() <= self.range.end
+            && seq.iter().enumerate().all(|(k, w)| self.word_is(t + k, w))
+    }
+    fn is_barrier(&self, t: usize) -> bool {
+        let f = self.form(t);
+        matches!(
+            f,
+            "." | ";" | ":" | "!" | "?" | "\u{201c}" | "\u{201d}" | "\""
+        ) || (self.parsed && self.upos(t) == "VERB" && self.mention(t).is_none())
+    }
+    /// The case marker (preposition) of a nominal dependent.
+    fn case_of(&self, t: usize) -> Option<&str> {
+        self.kids(t)
+            .iter()
+            .copied()
+            .find(|&c| matches!(self.rel(c), "case" | "mark"))
+            .map(|c| self.lemma(c))
+    }
+}
+
+const FIRST_PERSON: &[&str] = &["i", "we", "me", "us"];
+const TARGET_PREPS: &[&str] = &[
+    "with", "against", "to", "on", "at", "toward", "towards", "from", "for", "into", "over",
+    "upon", "about", "of", "between", "by",
+];
+
+impl Coder {
+    /// The embedded ontology and dictionary with default options.
+    pub fn embedded() -> Coder {
+        let onto = Ontology::embedded();
+        let dict = EventDict::embedded(&onto);
+        Coder {
+            onto,
+            dict,
+            opts: CoderOptions::default(),
+        }
+    }
+
+    /// Code every sentence of `doc` with the given actor mentions; returns the events in text order.
+    pub fn code(&self, doc: &Doc, mentions: &[Mention]) -> Vec<Event> {
+        let mut events = Vec::new();
+        for s in 0..doc.sentences.len() {
+            if doc.sentences[s].tokens.end > doc.tokens.len() || doc.sentences[s].tokens.is_empty()
+            {
+                continue;
+            }
+            let st = Sent::new(doc, s, mentions);
+            self.code_sentence(&st, s, &mut events);
+        }
+        if self.opts.statement_fallback {
+            self.statements(doc, mentions, &mut events);
+        }
+        events
+    }
+
+    fn candidates(&self, st: &Sent, t: usize) -> BTreeSet<usize> {
+        let mut out = BTreeSet::new();
+        let mut keys = stems(st.form(t));
+        keys.push(st.lemma(t).to_string());
+        for k in keys {
+            if let Some(v) = self.dict.index.get(&k) {
+                out.extend(v.iter().copied());
+            }
+        }
+        out
+    }
+
+    fn kind_ok(&self, st: &Sent, t: usize, kind: TriggerKind) -> bool {
+        let u = st.upos(t);
+        // A capitalised word inside an untagged sentence is a name or a month ("since March"), not a verb.
+        if u.is_empty()
+            && kind == TriggerKind::Verb
+            && t > st.range.start
+            && st.doc.token_text(t).starts_with(|c: char| c.is_uppercase())
+        {
+            return false;
+        }
+        match kind {
+            TriggerKind::Verb => {
+                (u.is_empty()
+                    && !(t > st.range.start
+                        && matches!(
+                            st.form(t - 1),
+                            "a" | "an"
+                                | "the"
+                                | "this"
+                                | "his"
+                                | "her"
+                                | "its"
+                                | "their"
+                                | "our"
+                                | "my"
+                                | "your"
+                                | "'s"
+                                | "’s"
+                        )))
+                    || u == "VERB"
+                    || (u == "NOUN" && st.base_rel(t) == "root")
+            }
+            TriggerKind::Noun => {
+                (u.is_empty()
+                    && !(t > st.range.start
+                        && matches!(
+                            st.form(t - 1),
+                            "to" | "will"
+                                | "would"
+                                | "not"
+                                | "n't"
+                                | "they"
+                                | "we"
+                                | "he"
+                                | "she"
+                                | "it"
+                        )))
+                    || u == "NOUN"
+                    || u == "PROPN"
+            }
+        }
+    }
+
+    fn match_at(&self, st: &Sent, pi: usize, t: usize) -> Option<Match> {
+        let p: &Pattern = &self.dict.patterns[pi];
+        if !self.kind_ok(st, t, p.kind) {
+            return None;
+        }
+        let alt = p
+            .trigger
+            .iter()
+            .filter(|a| st.seq_at(t, a))
+            .max_by_key(|a| a.len())?;
+        let mut used: Vec<usize> = (t..t + alt.len()).collect();
+        let mut pos = t + alt.len();
+        let mut last = pos - 1;
+        let (mut target, mut source) = (None, None);
+        for e in &p.rest {
+            if let Elem::Before(alts) = e {
+                // PETRARCH pre-verb words: within `gap` tokens before the trigger.
+                let lo = t.saturating_sub(self.opts.gap + 1).max(st.range.start);
+                let hit = (lo..t)
+                    .rev()
+                    .find(|&j| alts.iter().any(|a| st.seq_at(j, a)))?;
+                used.push(hit);
+                continue;
+            }
+            let end = (pos + self.opts.gap + 1).min(st.range.end);
+            let mut found = None;
+            for j in pos..end {
+                if j > pos && st.is_barrier(j - 1) {
+                    break;
+                }
+                found = self.elem_at(st, e, j, pos, &mut target, &mut source);
+                if found.is_some() {
+                    break;
+                }
+            }
+            let (a, b) = found?;
+            if !matches!(e, Elem::Target | Elem::Source) {
+                used.extend(a..b);
+            }
+            pos = b;
+            last = b - 1;
+        }
+        Some(Match {
+            pat: pi,
+            trigger: t..t + alt.len(),
+            last,
+            used,
+            target,
+            source,
+            weight: p.weight(),
+        })
+    }
+
+    /// Whether element `e` matches at token `j`; returns the covered token range.
+    fn elem_at(
+        &self,
+        st: &Sent,
+        e: &Elem,
+        j: usize,
+        pos: usize,
+        target: &mut Option<usize>,
+        source: &mut Option<usize>,
+    ) -> Option<(usize, usize)> {
+        match e {
+            Elem::Words(alts) => alts
+                .iter()
+                .filter(|a| st.seq_at(j, a))
+                .max_by_key(|a| a.len())
+                .map(|a| (j, j + a.len())),
+            Elem::Class(c) => (1..=3).rev().find_map(|len| {
+                if j + len > st.range.end {
+                    return None;
+                }
+                let words: Vec<String> = (j..j + len).map(|k| st.lemma(k).to_string()).collect();
+                let forms: Vec<String> = (j..j + len).map(|k| st.form(k).to_string()).collect();
+                (self.dict.in_class(c, &words) || self.dict.in_class(c, &forms))
+                    .then_some((j, j + len))
+            }),
+            Elem::Target | Elem::Source => {
+                let m = st.mention(j)?;
+                let mt = &st.mentions[m];
+                if mt.tokens.start != j && j != pos {
+                    return None;
+                }
+                if matches!(e, Elem::Target) {
+                    *target = Some(m);
+                } else {
+                    *source = Some(m);
+                }
+                Some((j, mt.tokens.end.min(st.range.end)))
+            }
+            Elem::Any(v) => v
+                .iter()
+                .find_map(|x| self.elem_at(st, x, j, pos, target, source)),
+            Elem::Before(_) => None,
+        }
+    }
+
+    fn code_sentence(&self, st: &Sent, s: usize, out: &mut Vec<Event>) {
+        // 1. Best match per trigger token.
+        let mut matches: Vec<Match> = Vec::new();
+        for t in st.range.clone() {
+            if st.mention(t).is_some() {
+                continue;
+            }
+            let best = self
+                .candidates(st, t)
+                .into_iter()
+                .filter_map(|pi| self.match_at(st, pi, t))
+                .max_by(|a, b| a.weight.cmp(&b.weight).then(b.pat.cmp(&a.pat)));
+            if let Some(m) = best {
+                matches.push(m);
+            }
+        }
+        // 2. Verbs before nouns, heavier first; a match may not reuse words of an accepted one.
+        matches.sort_by(|a, b| {
+            let ka = self.dict.patterns[a.pat].kind == TriggerKind::Noun;
+            let kb = self.dict.patterns[b.pat].kind == TriggerKind::Noun;
+            ka.cmp(&kb)
+                .then(b.weight.cmp(&a.weight))
+                .then(a.trigger.start.cmp(&b.trigger.start))
+        });
+        let mut consumed = BTreeSet::new();
+        let mut accepted: Vec<Match> = Vec::new();
+        for m in matches {
+            if m.used.iter().any(|u| consumed.contains(u)) {
+                continue;
+            }
+            consumed.extend(m.used.iter().copied());
+            accepted.push(m);
+        }
+        accepted.sort_by_key(|m| m.trigger.start);
+        let triggers: BTreeSet<usize> = accepted.iter().map(|m| self.head_tok(m)).collect();
+        for m in &accepted {
+            self.emit(st, s, m, &triggers, out);
+        }
+    }
+
+    fn head_tok(&self, m: &Match) -> usize {
+        match self.dict.patterns[m.pat].kind {
+            TriggerKind::Verb => m.trigger.start,
+            TriggerKind::Noun => m.trigger.end - 1,
+        }
+    }
+
+    /// The governor above `h` (a verb/adjective/noun that changes the event), if any.
+    fn governor(
+        &self,
+        st: &Sent,
+        h: usize,
+        triggers: &BTreeSet<usize>,
+    ) -> Option<(Governor, usize)> {
+        // Auxiliaries of the trigger itself.
+        for &c in st.kids(h) {
+            if st.rel(c) == "aux" {
+                match st.lemma(c) {
+                    "will" | "shall" | "'ll" => return Some((Governor::Intent, c)),
+                    l => {
+                        if let Some(&g) = self.dict.governors.get(l) {
+                            if g == Governor::Hypothetical {
+                                return Some((g, c));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let mut x = h;
+        for _ in 0..3 {
+            let p = st.head(x)?;
+            let rel = st.base_rel(x);
+            if !matches!(
+                rel,
+                "xcomp" | "ccomp" | "acl" | "advcl" | "obl" | "nmod" | "obj" | "csubj"
+            ) {
+                return None;
+            }
+            if self.dict.say_verbs.contains(st.lemma(p)) {
+                return None;
+            }
+            if let Some(&g) = self.dict.governors.get(st.lemma(p)) {
+                return Some((g, p));
+            }
+            if triggers.contains(&p) {
+                return None;
+            }
+            // "is going to X", "set to X": auxiliaries of the governing verb.
+            x = p;
+        }
+        None
+    }
+
+    fn negated_at(&self, st: &Sent, t: usize) -> bool {
+        st.kids(t).iter().any(|&c| {
+            let l = st.lemma(c);
+            (matches!(l, "not" | "n't" | "never")
+                && matches!(st.base_rel(c), "advmod" | "neg" | "aux"))
+                || (l == "no" && st.base_rel(c) == "det")
+                || (l == "without" && st.base_rel(c) == "case")
+        })
+    }
+
+    fn hypothetical_at(&self, st: &Sent, t: usize) -> bool {
+        let mut x = t;
+        for _ in 0..4 {
+            if st
+                .kids(x)
+                .iter()
+                .any(|&c| st.rel(c) == "mark" && matches!(st.lemma(c), "if" | "unless" | "whether"))
+            {
+                return true;
+            }
+            match st.head(x) {
+                Some(p) if matches!(st.base_rel(x), "xcomp" | "conj" | "advcl") => x = p,
+                _ => break,
+            }
+        }
+        false
+    }
+
+    /// Actor mentions denoted by argument token `arg`, expanding conjunctions and looking into
+    /// appositions and modifiers of non-actor heads ("leaders from the EU, France and Italy").
+    fn actors_of(&self, st: &Sent, arg: usize) -> Vec<usize> {
+        let mut out: Vec<usize> = Vec::new();
+        let mut stack = vec![(arg, 0u8)];
+        let mut seen = BTreeSet::new();
+        while let Some((x, depth)) = stack.pop() {
+            if !seen.insert(x) {
+                continue;
+            }
+            if let Some(m) = st.mention(x) {
+                if !out.contains(&m) {
+                    out.push(m);
+                }
+            } else if depth < 2 && st.parsed {
+                let kids = st.kids(x);
+                let appos: Vec<usize> = kids
+                    .iter()
+                    .copied()
+                    .filter(|&c| st.rel(c) == "appos")
+                    .collect();
+                let pick: Vec<usize> = if appos.iter().any(|&a| st.mention(a).is_some()) {
+                    appos
+                } else {
+                    kids.iter()
+                        .copied()
+                        .filter(|&c| {
+                            matches!(
+                                st.base_rel(c),
+                                "nmod" | "compound" | "amod" | "flat" | "appos"
+                            ) && st
+                                .case_of(c)
+                                .is_none_or(|p| matches!(p, "of" | "from" | "in" | "'s"))
+                        })
+                        .collect()
+                };
+                for c in pick.into_iter().rev() {
+                    stack.push((c, depth + 1));
+                }
+            }
+            if st.parsed {
+                for &c in st.kids(x).iter().rev() {
+                    if st.rel(c) == "conj" {
+                        stack.push((c, depth));
+                    }
+                }
+            }
+        }
+        out.sort_by_key(|&m| st.mentions[m].tokens.start);
+        out
+    }
+
+    /// The subject-like argument of `h`, climbing through xcomp/conj/acl/advcl/obl chains.
+    /// Returns (argument token, target-from-passive).
+    fn source_arg(&self, st: &Sent, h: usize, noun: bool) -> (Option<usize>, Option<usize>) {
+        if noun {
+            if let Some(p) = st.kid(h, "nmod:poss") {
+                return (Some(p), None);
+            }
+        }
+        let mut x = h;
+        let mut passive_target = None;
+        for _ in 0..6 {
+            if let Some(s) = st.kid(x, "nsubj") {
+                return (Some(s), passive_target);
+            }
+            if let Some(s) = st.kid(x, "nsubj:pass") {
+                if passive_target.is_none() {
+                    passive_target = Some(s);
+                }
+                let agent = st.kids(x).iter().copied().find(|&c| {
+                    st.rel(c) == "obl:agent"
+                        || (st.base_rel(c) == "obl" && st.case_of(c) == Some("by"))
+                });
+                return (agent, passive_target);
+            }
+            let Some(p) = st.head(x) else { break };
+            if !matches!(
+                st.base_rel(x),
+                "xcomp" | "conj" | "acl" | "advcl" | "obl" | "nmod" | "obj" | "ccomp" | "parataxis"
+            ) {
+                break;
+            }
+            // For reported speech ("X said Y will ..."), a ccomp without subject takes the sayer.
+            x = p;
+        }
+        (None, passive_target)
+    }
+
+    fn target_args(&self, st: &Sent, h: usize, noun: bool) -> Vec<usize> {
+        let v = self.target_args_of(st, h, noun);
+        if !v.is_empty() || noun {
+            return v;
+        }
+        // "threatened to impose sanctions on X": the arguments of an open complement.
+        for &c in st.kids(h) {
+            if st.rel(c) == "xcomp" {
+                let v = self.target_args_of(st, c, false);
+                if !v.is_empty() {
+                    return v;
+                }
+            }
+        }
+        v
+    }
+
+    fn target_args_of(&self, st: &Sent, h: usize, noun: bool) -> Vec<usize> {
+        let kids = st.kids(h);
+        if !noun {
+            for rel in ["obj", "iobj"] {
+                if let Some(o) = kids.iter().copied().find(|&c| st.rel(c) == rel) {
+                    if !self.actors_of(st, o).is_empty() {
+                        return vec![o];
+                    }
+                    // "impose sanctions on Russia": the object's own prepositional modifiers.
+                    for &c in st.kids(o) {
+                        if st.base_rel(c) == "nmod"
+                            && st
+                                .case_of(c)
+                                .is_some_and(|p| TARGET_PREPS.contains(&p) && p != "of")
+                            && !self.actors_of(st, c).is_empty()
+                        {
+                            return vec![c];
+                        }
+                    }
+                }
+            }
+        }
+        for &c in kids {
+            let r = st.base_rel(c);
+            if matches!(r, "obl" | "nmod") && st.rel(c) != "nmod:poss" {
+                if let Some(p) = st.case_of(c) {
+                    if TARGET_PREPS.contains(&p) && p != "by" && !self.actors_of(st, c).is_empty() {
+                        return vec![c];
+                    }
+                }
+            }
+        }
+        Vec::new()
+    }
+
+    fn emit(
+        &self,
+        st: &Sent,
+        s: usize,
+        m: &Match,
+        triggers: &BTreeSet<usize>,
+        out: &mut Vec<Event>,
+    ) {
+        let p = &self.dict.patterns[m.pat];
+        let noun = p.kind == TriggerKind::Noun;
+        let h = self.head_tok(m);
+        if noun && !st.parsed && m.target.is_none() {
+            // Without a parse, a bare noun is too weak a cue (its actor is unknown).
+            return;
+        }
+        let shallow = if st.parsed {
+            None
+        } else {
+            Some(self.shallow_governor(st, m.trigger.start))
+        };
+        let gov = match &shallow {
+            None => self.governor(st, h, triggers),
+            Some(sh) => sh.gov,
+        };
+        let mut code = p.code.clone();
+        let mut negated = if st.parsed {
+            self.negated_at(st, h)
+        } else {
+            shallow.as_ref().is_some_and(|s| s.negated)
+        };
+        let mut modality = "actual";
+        let mut gov_source = None;
+        let mut gov_target = Vec::new();
+        if let Some((g, gt)) = gov {
+            if st.parsed && gt != h && self.negated_at(st, gt) {
+                negated = !negated;
+            }
+            let composed = self.dict.composed(&code, g).map(String::from);
+            match g {
+                Governor::Intent => {
+                    modality = "intent";
+                    if let Some(c) = composed {
+                        code = c;
+                    }
+                }
+                Governor::Appeal | Governor::Demand => {
+                    modality = "demand";
+                    code = composed.unwrap_or_else(|| {
+                        if g == Governor::Appeal {
+                            "020".into()
+                        } else {
+                            "100".into()
+                        }
+                    });
+                    gov_target = st
+                        .kids(gt)
+                        .iter()
+                        .copied()
+                        .filter(|&c| matches!(st.rel(c), "obj" | "iobj"))
+                        .collect();
+                    if gov_target.is_empty() {
+                        gov_target = st
+                            .kids(gt)
+                            .iter()
+                            .copied()
+                            .filter(|&c| st.base_rel(c) == "obl" && st.case_of(c) == Some("on"))
+                            .collect();
+                    }
+                }
+                Governor::Reject => match composed {
+                    Some(c) => code = c,
+                    None => negated = !negated,
+                },
+                Governor::Threat => {
+                    modality = "threat";
+                    code = composed.unwrap_or_else(|| "130".into());
+                }
+                Governor::Negate => negated = !negated,
+                Governor::Hypothetical => modality = "hypothetical",
+            }
+            if gt != h && st.doc.tokens[gt].upos != "AUX" && st.rel(gt) != "aux" {
+                gov_source = Some(gt);
+            }
+        }
+        if modality == "actual" && st.parsed && self.hypothetical_at(st, h) {
+            modality = "hypothetical";
+        }
+        if modality == "actual" {
+            // Codes that are themselves intents, appeals, demands or threats.
+            modality = match code.get(..2) {
+                Some("03") => "intent",
+                Some("02") | Some("10") => "demand",
+                Some("13") => "threat",
+                _ => "actual",
+            };
+        }
+
+        // Sources.
+        let mut sources: Vec<usize> = m.source.into_iter().collect();
+        let mut passive_target = None;
+        if sources.is_empty() {
+            if st.parsed {
+                let (arg, pt) = self.source_arg(st, h, noun);
+                passive_target = pt;
+                let arg = match (arg, gov_source) {
+                    (None, Some(g)) => self.source_arg(st, g, false).0,
+                    (a, _) => a,
+                };
+                if let Some(a) = arg {
+                    sources = self.actors_of(st, a);
+                    if sources.is_empty() && FIRST_PERSON.contains(&st.form(a)) {
+                        // Resolved below through the quote speaker.
+                        sources = Vec::new();
+                    }
+                }
+                if let Some(a) = arg {
+                    if sources.is_empty() {
+                        if let Some(sp) = self.speaker_for(st, a) {
+                            return self.emit_with(
+                                st,
+                                s,
+                                m,
+                                &code,
+                                negated,
+                                modality,
+                                vec![sp],
+                                self.targets(st, m, h, noun, passive_target, &gov_target),
+                                h,
+                                out,
+                            );
+                        }
+                    }
+                }
+            } else {
+                // Unparsed: the coordinated group of actors nearest before the governor or trigger.
+                let from = shallow
+                    .as_ref()
+                    .and_then(|s| s.gov)
+                    .map_or(m.trigger.start, |(_, g)| g.min(m.trigger.start));
+                let from = shallow
+                    .as_ref()
+                    .and_then(|s| s.skipped)
+                    .map_or(from, |sk| from.min(st.mentions[sk].tokens.start));
+                sources = self.group_before(st, from);
+                // "X announced ..., following a phone call with Y": an adverbial nominal event
+                // belongs to the sentence's first actor (the main subject).
+                if noun {
+                    let mut k = m.trigger.start;
+                    while k > st.range.start
+                        && matches!(
+                            st.form(k - 1),
+                            "a" | "an" | "the" | "his" | "her" | "its" | "their"
+                        )
+                    {
+                        k -= 1;
+                    }
+                    if k > st.range.start
+                        && matches!(st.form(k - 1), "following" | "after" | "during")
+                    {
+                        if let Some(first) = (st.range.start..k).find_map(|t| st.mention(t)) {
+                            sources = self.group_after(st, first);
+                        }
+                    }
+                }
+                if let Some(sk) = shallow.as_ref().and_then(|s| s.skipped) {
+                    if matches!(gov, Some((Governor::Appeal | Governor::Demand, _))) {
+                        gov_target = vec![st.mentions[sk].tokens.start];
+                    }
+                }
+            }
+        }
+        if sources.is_empty() && st.parsed && self.opts.shallow_backoff {
+            // The parse found no actor: back off to word order.
+            let from = gov.map_or(m.trigger.start, |(_, g)| g.min(m.trigger.start));
+            sources = self.group_before(st, from);
+        }
+        let mut m = m.clone();
+        if m.target.is_some_and(|t| sources.contains(&t)) {
+            m.target = None;
+        }
+        let m = &m;
+        let src: Vec<ActorRef> = sources.into_iter().map(ActorRef::Mention).collect();
+        let targets = self.targets(st, m, h, noun, passive_target, &gov_target);
+        self.emit_with(st, s, m, &code, negated, modality, src, targets, h, out);
+    }
+
+    fn targets(
+        &self,
+        st: &Sent,
+        m: &Match,
+        h: usize,
+        noun: bool,
+        passive: Option<usize>,
+        gov_target: &[usize],
+    ) -> Vec<usize> {
+        if let Some(t) = m.target {
+            // The slot may start a coordination ("with Gondor and Arnor").
+            let mut v = vec![t];
+            if !st.parsed {
+                return self.group_after(st, t);
+            }
+            if st.parsed {
+                let head_tok = (st.mentions[t].tokens.clone()).find(|&x| {
+                    st.head(x)
+                        .is_none_or(|hh| !st.mentions[t].tokens.contains(&hh))
+                });
+                if let Some(ht) = head_tok {
+                    for x in self.actors_of(st, ht) {
+                        if !v.contains(&x) {
+                            v.push(x);
+                        }
+                    }
+                }
+            }
+            return v;
+        }
+        if !st.parsed {
+            if let Some(&g) = gov_target.first() {
+                if let Some(mi) = st.mention(g) {
+                    return self.group_after(st, mi);
+                }
+            }
+            if let Some(mi) = (m.trigger.end..=m.last).find_map(|t| st.mention(t)) {
+                return self.group_after(st, mi);
+            }
+            return match self.first_after(st, m.last + 1) {
+                Some(mi) => self.group_after(st, mi),
+                None => Vec::new(),
+            };
+        }
+        for &g in gov_target {
+            let v = self.actors_of(st, g);
+            if !v.is_empty() {
+                return v;
+            }
+        }
+        if let Some(pt) = passive {
+            let v = self.actors_of(st, pt);
+            if !v.is_empty() {
+                return v;
+            }
+        }
+        let mut v = Vec::new();
+        for a in self.target_args(st, h, noun) {
+            v.extend(self.actors_of(st, a));
+        }
+        if v.is_empty() && self.opts.shallow_backoff {
+            if let Some(mi) = (m.trigger.end..=m.last)
+                .find_map(|t| st.mention(t))
+                .or_else(|| self.first_after(st, m.last + 1))
+            {
+                v = self.group_after(st, mi);
+            }
+        }
+        v
+    }
+
+    /// Shallow governor detection for unparsed text: the words just before the trigger in its clause.
+    fn shallow_governor(&self, st: &Sent, start: usize) -> Shallow {
+        let mut out = Shallow::default();
+        let mut j = start;
+        let mut steps = 0;
+        while j > st.range.start && steps < 7 {
+            j -= 1;
+            steps += 1;
+            let f = st.form(j);
+            if matches!(
+                f,
+                "." | ";" | ":" | "," | "\u{201c}" | "\u{201d}" | "\"" | "(" | ")"
+            ) {
+                break;
+            }
+            if matches!(f, "not" | "n't" | "never" | "no") {
+                out.negated = !out.negated;
+                continue;
+            }
+            if let Some(mi) = st.mention(j) {
+                if out.skipped.is_some() || out.gov.is_some() {
+                    break;
+                }
+                out.skipped = Some(mi);
+                j = st.mentions[mi].tokens.start;
+                continue;
+            }
+            if out.gov.is_some() {
+                continue;
+            }
+            let g = match f {
+                "will" | "shall" | "'ll" => Some(Governor::Intent),
+                _ => {
+                    let mut keys = stems(f);
+                    keys.push(st.lemma(j).to_string());
+                    if keys.iter().any(|k| self.dict.say_verbs.contains(k)) {
+                        break;
+                    }
+                    keys.iter()
+                        .find_map(|k| self.dict.governors.get(k).copied())
+                }
+            };
+            if let Some(g) = g {
+                // A mention between governor and trigger is only an object for appeals/demands.
+                if out.skipped.is_some() && !matches!(g, Governor::Appeal | Governor::Demand) {
+                    break;
+                }
+                out.gov = Some((g, j));
+                if !matches!(g, Governor::Intent | Governor::Hypothetical) {
+                    break;
+                }
+            }
+        }
+        if out.gov.is_none() {
+            out.skipped = None;
+        }
+        out
+    }
+
+    fn clause_stop(&self, st: &Sent, t: usize) -> bool {
+        let f = st.form(t);
+        let mut keys = stems(f);
+        keys.push(st.lemma(t).to_string());
+        matches!(
+            f,
+            "." | ";"
+                | ":"
+                | "that"
+                | "who"
+                | "which"
+                | "whose"
+                | "\u{201c}"
+                | "\u{201d}"
+                | "\""
+                | "while"
+                | "but"
+                | "because"
+                | "after"
+                | "before"
+                | "when"
+                | "if"
+        ) || keys.iter().any(|k| self.dict.say_verbs.contains(k))
+    }
+
+    /// The nearest actor mention before token `pos` in its clause, with actors coordinated with it.
+    fn group_before(&self, st: &Sent, pos: usize) -> Vec<usize> {
+        // "Pakistan, a key U.S. ally, has refused": skip a parenthetical that ends just before the verb.
+        let mut pos = pos;
+        let mut b = pos;
+        while b > st.range.start
+            && matches!(
+                st.form(b - 1),
+                "has"
+                    | "have"
+                    | "had"
+                    | "is"
+                    | "are"
+                    | "was"
+                    | "were"
+                    | "also"
+                    | "again"
+                    | "on"
+                    | "then"
+            )
+        {
+            b -= 1;
+        }
+        if b > st.range.start && st.form(b - 1) == "," {
+            let lo = b.saturating_sub(14).max(st.range.start);
+            if let Some(k) = (lo..b - 1).rev().find(|&k| st.form(k) == ",") {
+                if k > st.range.start && st.mention(k - 1).is_some() {
+                    pos = k;
+                }
+            }
+        }
+        let mut j = pos;
+        let mut first = None;
+        while j > st.range.start {
+            j -= 1;
+            if let Some(mi) = st.mention(j) {
+                first = Some(mi);
+                break;
+            }
+            if matches!(st.form(j), "." | ";" | "\u{201c}" | "\u{201d}" | "\"") {
+                break;
+            }
+        }
+        let Some(mut cur) = first else {
+            return Vec::new();
+        };
+        let mut v = vec![cur];
+        loop {
+            let s = st.mentions[cur].tokens.start;
+            let mut k = s;
+            let mut linked = false;
+            while k > st.range.start && s - k < 3 {
+                k -= 1;
+                match st.form(k) {
+                    "and" | "," | "or" | "&" | "nor" => linked = true,
+                    "the" => {}
+                    _ => break,
+                }
+            }
+            if !linked {
+                break;
+            }
+            let Some(prev) = (k..s)
+                .rev()
+                .find_map(|t| st.mention(t))
+                .or_else(|| st.mention(k))
+            else {
+                break;
+            };
+            if prev == cur || v.contains(&prev) {
+                break;
+            }
+            v.push(prev);
+            cur = prev;
+        }
+        v.reverse();
+        v
+    }
+
+    /// The first actor mention at or after `pos` in the clause (within 10 tokens).
+    fn first_after(&self, st: &Sent, pos: usize) -> Option<usize> {
+        let end = (pos + 10).min(st.range.end);
+        for t in pos..end {
+            if let Some(mi) = st.mention(t) {
+                return Some(mi);
+            }
+            if t == pos && st.form(t) == "that" {
+                continue;
+            }
+            if self.clause_stop(st, t)
+                || (st.form(t) == "," && t + 1 < st.range.end && st.mention(t + 1).is_none())
+            {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// Mention `mi` and the actors coordinated after it ("Mauritania and Senegal").
+    fn group_after(&self, st: &Sent, mi: usize) -> Vec<usize> {
+        let mut v = vec![mi];
+        let mut cur = mi;
+        loop {
+            let mut k = st.mentions[cur].tokens.end;
+            let mut linked = false;
+            while k < st.range.end && matches!(st.form(k), "and" | "," | "or" | "&" | "the") {
+                linked |= st.form(k) != "the";
+                k += 1;
+            }
+            let Some(next) = (k < st.range.end).then(|| st.mention(k)).flatten() else {
+                break;
+            };
+            if !linked || v.contains(&next) {
+                break;
+            }
+            v.push(next);
+            cur = next;
+        }
+        v
+    }
+
+    /// The quote speaker standing behind a first-person argument inside a quotation.
+    fn speaker_for(&self, st: &Sent, arg: usize) -> Option<ActorRef> {
+        if !FIRST_PERSON.contains(&st.form(arg)) {
+            return None;
+        }
+        let at = st.doc.tokens[arg].span;
+        let q = st.doc.quotes.iter().find(|q| q.span.contains(at))?;
+        let sp = q.speaker.as_ref()?;
+        let actor = sp.actor.clone().or_else(|| {
+            sp.cluster
+                .and_then(|c| st.doc.clusters.get(c))
+                .and_then(|c| c.actor.clone())
+        })?;
+        Some(ActorRef::Speaker(EventActor {
+            span: Some(sp.span),
+            name: actor.name.clone().or_else(|| sp.name.clone()),
+            code: Some(actor.code.clone()),
+            country: actor.country.clone(),
+        }))
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn emit_with(
+        &self,
+        st: &Sent,
+        s: usize,
+        m: &Match,
+        code: &str,
+        negated: bool,
+        modality: &str,
+        sources: Vec<ActorRef>,
+        targets: Vec<usize>,
+        h: usize,
+        out: &mut Vec<Event>,
+    ) {
+        if sources.is_empty() {
+            return;
+        }
+        let src_mentions: Vec<Option<usize>> = sources.iter().map(|a| a.mention()).collect();
+        let mut tgts: Vec<usize> = targets
+            .into_iter()
+            .filter(|t| !src_mentions.contains(&Some(*t)))
+            .collect();
+        tgts.dedup();
+        let mut pairs: Vec<(EventActor, Option<EventActor>)> = Vec::new();
+        let ea = |i: usize| to_actor(&st.mentions[i]);
+        if tgts.is_empty() {
+            let ids: Vec<usize> = src_mentions.iter().flatten().copied().collect();
+            if self.opts.reciprocal_compounds && ids.len() >= 2 && ids.len() == sources.len() {
+                for &a in &ids {
+                    for &b in &ids {
+                        if a != b && st.mentions[a].actor.code != st.mentions[b].actor.code {
+                            pairs.push((ea(a), Some(ea(b))));
+                        }
+                    }
+                }
+            }
+            if pairs.is_empty() {
+                for a in &sources {
+                    pairs.push((a.actor(st), None));
+                }
+            }
+        } else {
+            for a in &sources {
+                for &t in &tgts {
+                    let sa = a.actor(st);
+                    let ta = ea(t);
+                    if sa.code.is_some() && sa.code == ta.code && sa.name == ta.name {
+                        continue;
+                    }
+                    pairs.push((sa, Some(ta)));
+                }
+            }
+        }
+        let mut ev_end = st.doc.tokens[m.last].span.end;
+        if let Some(t) = m.target {
+            ev_end = ev_end.max(st.mentions[t].span.end);
+        }
+        let evidence = Span::new(st.doc.tokens[m.trigger.start].span.start, ev_end);
+        let date = self.date_for(st, h);
+        let place = self.place_for(st, h);
+        let info = self.onto.get(code);
+        for (sa, ta) in pairs {
+            out.push(Event {
+                sentence: s,
+                cameo: code.to_string(),
+                goldstein: info.map_or(0.0, |c| c.goldstein),
+                quad: info.map_or_else(|| quad_of(code), |c| c.quad),
+                plover: info.and_then(|c| c.plover.clone()),
+                source: Some(sa),
+                target: ta,
+                negated,
+                modality: modality.to_string(),
+                date: date.clone(),
+                place: place.clone(),
+                evidence,
+            });
+        }
+    }
+
+    /// The governing time expression (same sentence, attached to the trigger's clause, else the
+    /// nearest one in the sentence), else the publication date.
+    fn date_for(&self, st: &Sent, h: usize) -> Option<String> {
+        let sent_span = st.doc.sentences[st.doc.sentence_of_token(h).unwrap_or(0)].span;
+        let mut best: Option<(usize, &str)> = None;
+        for t in &st.doc.times {
+            if !sent_span.contains(t.span) || !(t.kind == "DATE" || t.kind == "TIME") {
+                continue;
+            }
+            if !t
+                .value
+                .as_bytes()
+                .first()
+                .is_some_and(|b| b.is_ascii_digit())
+            {
+                continue;
+            }
+            let toks = st.doc.tokens_in(t.span);
+            if toks.is_empty() {
+                continue;
+            }
+            // Distance in the tree when parsed (attached to the trigger or its ancestors), else linear.
+            let mut score = toks.start.abs_diff(h) + 100;
+            if st.parsed {
+                let anc = ancestors(st, h);
+                for tt in toks.clone() {
+                    if let Some(hh) = st.head(tt) {
+                        if !toks.contains(&hh) {
+                            if let Some(k) = anc.iter().position(|&a| a == hh) {
+                                score = score.min(k);
+                            }
+                        }
+                    }
+                }
+            }
+            if best.is_none_or(|(b, _)| score < b) {
+                best = Some((score, t.value.as_str()));
+            }
+        }
+        match best {
+            Some((_, v)) => Some(v.chars().take(10).collect()),
+            None => st.doc.date.map(|d| d.format("%Y-%m-%d").to_string()),
+        }
+    }
+
+    /// A place governing the trigger: a place mention in the sentence attached to the trigger or
+    /// an ancestor by `in`/`at`/`from`.
+    fn place_for(&self, st: &Sent, h: usize) -> Option<EventPlace> {
+        let sent_span = st.doc.sentences[st.doc.sentence_of_token(h).unwrap_or(0)].span;
+        let anc = if st.parsed { ancestors(st, h) } else { vec![h] };
+        for p in &st.doc.places {
+            if !sent_span.contains(p.span) {
+                continue;
+            }
+            let toks = st.doc.tokens_in(p.span);
+            let attached = toks.clone().any(|t| {
+                st.head(t)
+                    .is_some_and(|hh| anc.contains(&hh) && !toks.contains(&hh))
+                    && st
+                        .case_of(t)
+                        .is_some_and(|c| matches!(c, "in" | "at" | "from" | "near"))
+            });
+            if attached {
+                return Some(EventPlace {
+                    name: p.name.clone(),
+                    country: p.country.clone(),
+                    lat: Some(p.lat),
+                    lon: Some(p.lon),
+                });
+            }
+        }
+        None
+    }
+
+    /// 010 for quotes whose speaker is an actor, when nothing was coded from the quote's sentences
+    /// and the quote mentions another actor (the target). Keeps statements rare.
+    fn statements(&self, doc: &Doc, mentions: &[Mention], events: &mut Vec<Event>) {
+        let Some(info) = self.onto.get("010") else {
+            return;
+        };
+        let mut extra = Vec::new();
+        for q in &doc.quotes {
+            let Some(sp) = &q.speaker else { continue };
+            let Some(actor) = sp.actor.clone().or_else(|| {
+                sp.cluster
+                    .and_then(|c| doc.clusters.get(c))
+                    .and_then(|c| c.actor.clone())
+            }) else {
+                continue;
+            };
+            let sents: BTreeSet<usize> = (0..doc.sentences.len())
+                .filter(|&s| doc.sentences[s].span.overlaps(q.span))
+                .collect();
+            if events.iter().any(|e| sents.contains(&e.sentence)) {
+                continue;
+            }
+            let Some(target) = mentions.iter().find(|m| {
+                q.span.contains(m.span)
+                    && m.actor.code != actor.code
+                    && m.actor.country != actor.country
+            }) else {
+                continue;
+            };
+            let Some(&s) = sents.iter().next() else {
+                continue;
+            };
+            let h = doc.tokens_in(q.span).start;
+            let st = Sent::new(doc, s, mentions);
+            extra.push(Event {
+                sentence: s,
+                cameo: "010".into(),
+                goldstein: info.goldstein,
+                quad: info.quad,
+                plover: None,
+                source: Some(EventActor {
+                    span: Some(sp.span),
+                    name: actor.name.clone(),
+                    code: Some(actor.code.clone()),
+                    country: actor.country.clone(),
+                }),
+                target: Some(to_actor(target)),
+                negated: false,
+                modality: "actual".into(),
+                date: self.date_for(&st, h.min(doc.tokens.len().saturating_sub(1))),
+                place: None,
+                evidence: q.cue.unwrap_or(q.span),
+            });
+        }
+        events.extend(extra);
+        events.sort_by_key(|e| (e.sentence, e.evidence.start));
+    }
+}
+
+/// Result of shallow governor detection.
+#[derive(Debug, Default)]
+struct Shallow {
+    gov: Option<(Governor, usize)>,
+    negated: bool,
+    skipped: Option<usize>,
+}
+
+/// A source: an actor mention, or a quote speaker standing in for "we"/"I".
+enum ActorRef {
+    Mention(usize),
+    Speaker(EventActor),
+}
+
+impl ActorRef {
+    fn mention(&self) -> Option<usize> {
+        match self {
+            ActorRef::Mention(m) => Some(*m),
+            ActorRef::Speaker(_) => None,
+        }
+    }
+    fn actor(&self, st: &Sent) -> EventActor {
+        match self {
+            ActorRef::Mention(m) => to_actor(&st.mentions[*m]),
+            ActorRef::Speaker(a) => a.clone(),
+        }
+    }
+}
+
+fn to_actor(m: &Mention) -> EventActor {
+    EventActor {
+        span: Some(m.span),
+        name: m.actor.name.clone(),
+        code: Some(m.actor.code.clone()),
+        country: m.actor.country.clone(),
+    }
+}
+
+fn ancestors(st: &Sent, h: usize) -> Vec<usize> {
+    let mut v = vec![h];
+    let mut x = h;
+    while let Some(p) = st.head(x) {
+        if v.contains(&p) || v.len() > 20 {
+            break;
+        }
+        v.push(p);
+        x = p;
+    }
+    v
+}
+
+/// Quad class from the root of a code, for codes outside the ontology.
+pub fn quad_of(code: &str) -> u8 {
+    match code.get(..2).and_then(|r| r.parse::<u8>().ok()) {
+        Some(1..=5) => 1,
+        Some(6..=9) => 2,
+        Some(10..=14) => 3,
+        Some(15..=20) => 4,
+        _ => 0,
+    }
+}

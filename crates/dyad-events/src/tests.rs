@@ -1,0 +1,404 @@
+//! Behaviour tests of the coder on hand-parsed sentences written for these tests: each pattern
+//! family, passives, compounds, negation, modality, quote speakers and sentences with no event.
+
+use crate::testutil::add_sentence;
+use crate::Coder;
+use chrono::NaiveDate;
+use dyad_doc::{Actor, Doc, Event, Quote, QuoteKind, Span, Speaker, TimeExpr};
+
+fn code(doc: &Doc) -> Vec<Event> {
+    let c = Coder::embedded();
+    c.code(doc, &crate::mentions::from_doc(doc))
+}
+
+fn triples(ev: &[Event]) -> Vec<(String, String, String)> {
+    ev.iter()
+        .map(|e| {
+            let c = |a: &Option<dyad_doc::EventActor>| {
+                a.as_ref()
+                    .and_then(|a| a.country.clone())
+                    .unwrap_or_default()
+            };
+            (c(&e.source), e.cameo.clone(), c(&e.target))
+        })
+        .collect()
+}
+
+fn t(a: &str, b: &str, c: &str) -> (String, String, String) {
+    (a.into(), b.into(), c.into())
+}
+
+#[test]
+fn phone_call_with_time_and_evidence() {
+    let mut d = Doc::new("t", "");
+    d.date = NaiveDate::from_ymd_opt(2024, 3, 6);
+    add_sentence(
+        &mut d,
+        &[
+            ("Macron", "Macron", "PROPN", 2, "nsubj"),
+            ("held", "hold", "VERB", 0, "root"),
+            ("a", "a", "DET", 5, "det"),
+            ("phone", "phone", "NOUN", 5, "compound"),
+            ("call", "call", "NOUN", 2, "obj"),
+            ("with", "with", "ADP", 7, "case"),
+            ("Erdogan", "Erdogan", "PROPN", 5, "nmod"),
+            ("on", "on", "ADP", 9, "case"),
+            ("Tuesday", "Tuesday", "PROPN", 2, "obl"),
+            (".", ".", "PUNCT", 2, "punct"),
+        ],
+        &[(0, 1, "FRAGOV", "FRA"), (6, 7, "TURGOV", "TUR")],
+    );
+    let tue = d.tokens[7].span.cover(d.tokens[8].span);
+    d.times.push(TimeExpr {
+        span: tue,
+        kind: "DATE".into(),
+        value: "2024-03-05".into(),
+    });
+    let ev = code(&d);
+    assert_eq!(triples(&ev), vec![t("FRA", "041", "TUR")]);
+    let e = &ev[0];
+    assert_eq!(e.date.as_deref(), Some("2024-03-05"));
+    assert_eq!(e.plover.as_ref().unwrap().kind, "CONSULT");
+    assert_eq!(
+        (e.goldstein, e.quad, e.negated, e.modality.as_str()),
+        (1.0, 1, false, "actual")
+    );
+    assert_eq!(d.slice(e.evidence), "held a phone call with Erdogan");
+}
+
+#[test]
+fn passive_takes_the_agent_as_source() {
+    let mut d = Doc::new("t", "");
+    add_sentence(
+        &mut d,
+        &[
+            ("Kharkiv", "Kharkiv", "PROPN", 3, "nsubj:pass"),
+            ("was", "be", "AUX", 3, "aux:pass"),
+            ("shelled", "shell", "VERB", 0, "root"),
+            ("by", "by", "ADP", 6, "case"),
+            ("Russian", "Russian", "ADJ", 6, "amod"),
+            ("artillery", "artillery", "NOUN", 3, "obl:agent"),
+            (".", ".", "PUNCT", 3, "punct"),
+        ],
+        &[(0, 1, "UKR", "UKR"), (4, 6, "RUSMIL", "RUS")],
+    );
+    assert_eq!(triples(&code(&d)), vec![t("RUS", "194", "UKR")]);
+}
+
+#[test]
+fn compound_sources_and_targets_expand() {
+    let mut d = Doc::new("t", "");
+    add_sentence(
+        &mut d,
+        &[
+            ("Poland", "Poland", "PROPN", 4, "nsubj"),
+            ("and", "and", "CCONJ", 3, "cc"),
+            ("Hungary", "Hungary", "PROPN", 1, "conj"),
+            ("condemned", "condemn", "VERB", 0, "root"),
+            ("Serbia", "Serbia", "PROPN", 4, "obj"),
+            (".", ".", "PUNCT", 4, "punct"),
+        ],
+        &[
+            (0, 1, "POL", "POL"),
+            (2, 3, "HUN", "HUN"),
+            (4, 5, "SRB", "SRB"),
+        ],
+    );
+    add_sentence(
+        &mut d,
+        &[
+            ("The", "the", "DET", 2, "det"),
+            ("envoy", "envoy", "NOUN", 3, "nsubj"),
+            ("met", "meet", "VERB", 0, "root"),
+            ("ministers", "minister", "NOUN", 3, "obj"),
+            ("from", "from", "ADP", 6, "case"),
+            ("Spain", "Spain", "PROPN", 4, "nmod"),
+            (",", ",", "PUNCT", 8, "punct"),
+            ("Italy", "Italy", "PROPN", 6, "conj"),
+            ("and", "and", "CCONJ", 10, "cc"),
+            ("Greece", "Greece", "PROPN", 6, "conj"),
+            (".", ".", "PUNCT", 3, "punct"),
+        ],
+        &[
+            (0, 2, "CHNGOV", "CHN"),
+            (5, 6, "ESP", "ESP"),
+            (7, 8, "ITA", "ITA"),
+            (9, 10, "GRC", "GRC"),
+        ],
+    );
+    assert_eq!(
+        triples(&code(&d)),
+        vec![
+            t("POL", "111", "SRB"),
+            t("HUN", "111", "SRB"),
+            t("CHN", "040", "ESP"),
+            t("CHN", "040", "ITA"),
+            t("CHN", "040", "GRC"),
+        ]
+    );
+}
+
+#[test]
+fn negation_and_declined_to() {
+    let mut d = Doc::new("t", "");
+    add_sentence(
+        &mut d,
+        &[
+            ("Iran", "Iran", "PROPN", 5, "nsubj"),
+            ("has", "have", "AUX", 5, "aux"),
+            ("not", "not", "PART", 5, "advmod"),
+            ("yet", "yet", "ADV", 5, "advmod"),
+            ("accepted", "accept", "VERB", 0, "root"),
+            ("the", "the", "DET", 7, "det"),
+            ("offer", "offer", "NOUN", 5, "obj"),
+            ("from", "from", "ADP", 9, "case"),
+            ("Oman", "Oman", "PROPN", 7, "nmod"),
+            (".", ".", "PUNCT", 5, "punct"),
+        ],
+        &[(0, 1, "IRN", "IRN"), (8, 9, "OMN", "OMN")],
+    );
+    add_sentence(
+        &mut d,
+        &[
+            ("Japan", "Japan", "PROPN", 2, "nsubj"),
+            ("declined", "decline", "VERB", 0, "root"),
+            ("to", "to", "PART", 4, "mark"),
+            ("impose", "impose", "VERB", 2, "xcomp"),
+            ("sanctions", "sanction", "NOUN", 4, "obj"),
+            ("on", "on", "ADP", 7, "case"),
+            ("Myanmar", "Myanmar", "PROPN", 4, "obl"),
+            (".", ".", "PUNCT", 2, "punct"),
+        ],
+        &[(0, 1, "JPN", "JPN"), (6, 7, "MMR", "MMR")],
+    );
+    let ev = code(&d);
+    assert_eq!(
+        triples(&ev),
+        vec![t("IRN", "030", "OMN"), t("JPN", "163", "MMR")]
+    );
+    assert!(ev[0].negated && ev[1].negated);
+}
+
+#[test]
+fn modality_intent_threat_and_appeal() {
+    let mut d = Doc::new("t", "");
+    // Kenya is ready to negotiate with Somalia.
+    add_sentence(
+        &mut d,
+        &[
+            ("Kenya", "Kenya", "PROPN", 3, "nsubj"),
+            ("is", "be", "AUX", 3, "cop"),
+            ("ready", "ready", "ADJ", 0, "root"),
+            ("to", "to", "PART", 5, "mark"),
+            ("negotiate", "negotiate", "VERB", 3, "xcomp"),
+            ("with", "with", "ADP", 7, "case"),
+            ("Somalia", "Somalia", "PROPN", 5, "obl"),
+            (".", ".", "PUNCT", 3, "punct"),
+        ],
+        &[(0, 1, "KEN", "KEN"), (6, 7, "SOM", "SOM")],
+    );
+    // Egypt threatened to impose sanctions on Libya.
+    add_sentence(
+        &mut d,
+        &[
+            ("Egypt", "Egypt", "PROPN", 2, "nsubj"),
+            ("threatened", "threaten", "VERB", 0, "root"),
+            ("to", "to", "PART", 4, "mark"),
+            ("impose", "impose", "VERB", 2, "xcomp"),
+            ("sanctions", "sanction", "NOUN", 4, "obj"),
+            ("on", "on", "ADP", 7, "case"),
+            ("Libya", "Libya", "PROPN", 4, "obl"),
+            (".", ".", "PUNCT", 2, "punct"),
+        ],
+        &[(0, 1, "EGY", "EGY"), (6, 7, "LBY", "LBY")],
+    );
+    // Chile urged Peru to release the prisoners.
+    add_sentence(
+        &mut d,
+        &[
+            ("Chile", "Chile", "PROPN", 2, "nsubj"),
+            ("urged", "urge", "VERB", 0, "root"),
+            ("Peru", "Peru", "PROPN", 2, "obj"),
+            ("to", "to", "PART", 5, "mark"),
+            ("release", "release", "VERB", 2, "xcomp"),
+            ("the", "the", "DET", 7, "det"),
+            ("prisoners", "prisoner", "NOUN", 5, "obj"),
+            (".", ".", "PUNCT", 2, "punct"),
+        ],
+        &[(0, 1, "CHL", "CHL"), (2, 3, "PER", "PER")],
+    );
+    let ev = code(&d);
+    assert_eq!(
+        triples(&ev),
+        vec![
+            t("KEN", "036", "SOM"),
+            t("EGY", "1312", "LBY"),
+            t("CHL", "0253", "PER")
+        ]
+    );
+    let modes: Vec<&str> = ev.iter().map(|e| e.modality.as_str()).collect();
+    assert_eq!(modes, vec!["intent", "threat", "demand"]);
+}
+
+#[test]
+fn accusation_and_appreciation_patterns() {
+    let mut d = Doc::new("t", "");
+    add_sentence(
+        &mut d,
+        &[
+            ("Seoul", "Seoul", "PROPN", 2, "nsubj"),
+            ("accused", "accuse", "VERB", 0, "root"),
+            ("Pyongyang", "Pyongyang", "PROPN", 2, "obj"),
+            ("of", "of", "SCONJ", 5, "mark"),
+            ("delaying", "delay", "VERB", 2, "advcl"),
+            (".", ".", "PUNCT", 2, "punct"),
+        ],
+        &[(0, 1, "KORGOV", "KOR"), (2, 3, "PRKGOV", "PRK")],
+    );
+    add_sentence(
+        &mut d,
+        &[
+            ("Lula", "Lula", "PROPN", 2, "nsubj"),
+            ("expressed", "express", "VERB", 0, "root"),
+            ("gratitude", "gratitude", "NOUN", 2, "obj"),
+            ("for", "for", "ADP", 6, "case"),
+            ("Beijing", "Beijing", "PROPN", 6, "nmod:poss"),
+            ("help", "help", "NOUN", 3, "nmod"),
+            (".", ".", "PUNCT", 2, "punct"),
+        ],
+        &[(0, 1, "BRAGOV", "BRA"), (4, 5, "CHNGOV", "CHN")],
+    );
+    let ev = code(&d);
+    assert_eq!(
+        triples(&ev),
+        vec![t("KOR", "112", "PRK"), t("BRA", "051", "CHN")]
+    );
+}
+
+#[test]
+fn quote_speaker_is_the_source_of_we() {
+    let mut d = Doc::new("t", "");
+    add_sentence(
+        &mut d,
+        &[
+            ("“", "“", "PUNCT", 4, "punct"),
+            ("We", "we", "PRON", 4, "nsubj"),
+            ("will", "will", "AUX", 4, "aux"),
+            ("send", "send", "VERB", 0, "root"),
+            ("aid", "aid", "NOUN", 4, "obj"),
+            ("to", "to", "ADP", 7, "case"),
+            ("Sudan", "Sudan", "PROPN", 4, "obl"),
+            (",", ",", "PUNCT", 4, "punct"),
+            ("”", "”", "PUNCT", 4, "punct"),
+            ("Scholz", "Scholz", "PROPN", 11, "nsubj"),
+            ("said", "say", "VERB", 4, "parataxis"),
+            (".", ".", "PUNCT", 4, "punct"),
+        ],
+        &[(6, 7, "SDN", "SDN")],
+    );
+    let q = Span::new(d.tokens[1].span.start, d.tokens[7].span.end);
+    let sp = d.tokens[9].span;
+    d.quotes.push(Quote {
+        span: q,
+        kind: QuoteKind::Direct,
+        speaker: Some(Speaker {
+            span: sp,
+            name: Some("Olaf Scholz".into()),
+            cluster: None,
+            actor: Some(Actor {
+                name: Some("Olaf Scholz".into()),
+                code: "DEUGOV".into(),
+                country: Some("DEU".into()),
+                sector: Some("GOV".into()),
+            }),
+        }),
+        cue: Some(d.tokens[10].span),
+        channel: None,
+    });
+    let ev = code(&d);
+    assert_eq!(triples(&ev), vec![t("DEU", "033", "SDN")]);
+    assert_eq!(ev[0].modality, "intent");
+}
+
+#[test]
+fn no_event_in_a_sentence_that_reports_none() {
+    let mut d = Doc::new("t", "");
+    add_sentence(
+        &mut d,
+        &[
+            ("Snow", "snow", "NOUN", 2, "nsubj"),
+            ("fell", "fall", "VERB", 0, "root"),
+            ("in", "in", "ADP", 4, "case"),
+            ("Oslo", "Oslo", "PROPN", 2, "obl"),
+            ("while", "while", "SCONJ", 7, "mark"),
+            ("Norway", "Norway", "PROPN", 7, "nsubj"),
+            ("slept", "sleep", "VERB", 2, "advcl"),
+            (".", ".", "PUNCT", 2, "punct"),
+        ],
+        &[(3, 4, "NOR", "NOR"), (5, 6, "NOR", "NOR")],
+    );
+    assert!(code(&d).is_empty());
+}
+
+#[test]
+fn untagged_text_falls_back_to_word_order() {
+    let mut d = Doc::new("t", "");
+    add_sentence(
+        &mut d,
+        &[
+            ("Brazil", "", "", 0, ""),
+            ("strongly", "", "", 0, ""),
+            ("condemned", "", "", 0, ""),
+            ("Argentina", "", "", 0, ""),
+            (".", "", "", 0, ""),
+        ],
+        &[(0, 1, "BRA", "BRA"), (3, 4, "ARG", "ARG")],
+    );
+    assert_eq!(triples(&code(&d)), vec![t("BRA", "111", "ARG")]);
+}
+
+#[test]
+fn nominal_event_takes_the_governing_subject() {
+    let mut d = Doc::new("t", "");
+    // Qatar announced talks with Hamas.
+    add_sentence(
+        &mut d,
+        &[
+            ("Qatar", "Qatar", "PROPN", 2, "nsubj"),
+            ("announced", "announce", "VERB", 0, "root"),
+            ("a", "a", "DET", 5, "det"),
+            ("prisoner", "prisoner", "NOUN", 5, "compound"),
+            ("exchange", "exchange", "NOUN", 2, "obj"),
+            ("with", "with", "ADP", 7, "case"),
+            ("Hamas", "Hamas", "PROPN", 5, "nmod"),
+            (".", ".", "PUNCT", 2, "punct"),
+        ],
+        &[(0, 1, "QAT", "QAT"), (6, 7, "PSEREB", "PSE")],
+    );
+    assert_eq!(triples(&code(&d)), vec![t("QAT", "0841", "PSE")]);
+}
+
+#[test]
+fn untagged_compound_subject_is_reciprocal_with_intent() {
+    let mut d = Doc::new("t", "");
+    add_sentence(
+        &mut d,
+        &[
+            ("Chile", "", "", 0, ""),
+            ("and", "", "", 0, ""),
+            ("Peru", "", "", 0, ""),
+            ("will", "", "", 0, ""),
+            ("start", "", "", 0, ""),
+            ("negotiations", "", "", 0, ""),
+            ("soon", "", "", 0, ""),
+            (".", "", "", 0, ""),
+        ],
+        &[(0, 1, "CHL", "CHL"), (2, 3, "PER", "PER")],
+    );
+    let ev = code(&d);
+    assert_eq!(
+        triples(&ev),
+        vec![t("CHL", "036", "PER"), t("PER", "036", "CHL")]
+    );
+    assert_eq!(ev[0].modality, "intent");
+}

@@ -1,0 +1,67 @@
+//! Test helpers: build a parsed [`Doc`] by hand (tokens with lemma/UPOS/head/deprel, entities with
+//! actors), so the coder is tested without the other stages.
+
+use dyad_doc::{Actor, Doc, Entity, Sentence, Span, Token};
+
+/// One token: form, lemma, UPOS, head (1-based within the sentence, 0 = root), deprel.
+pub type Tok<'a> = (&'a str, &'a str, &'a str, usize, &'a str);
+
+/// An actor over tokens `start..end` (0-based, sentence-relative): code and country.
+pub type Act<'a> = (usize, usize, &'a str, &'a str);
+
+/// Append a parsed sentence to `doc`; tokens are separated by single spaces (no space before
+/// punctuation). Returns the sentence index.
+pub fn add_sentence(doc: &mut Doc, toks: &[Tok], acts: &[Act]) -> usize {
+    if !doc.text.is_empty() {
+        doc.text.push(' ');
+    }
+    let base = doc.tokens.len();
+    let start = doc.text.len();
+    for (i, (form, lemma, upos, head, rel)) in toks.iter().enumerate() {
+        let no_space = i > 0 && matches!(*form, "." | "," | "'s" | "”" | "?" | "!" | ";" | ":");
+        let after_open = i > 0 && toks[i - 1].0 == "“";
+        if i > 0 && !no_space && !after_open {
+            doc.text.push(' ');
+        }
+        let s = doc.text.len();
+        doc.text.push_str(form);
+        doc.tokens.push(Token {
+            span: Span::new(s, doc.text.len()),
+            space_after: true,
+            upos: upos.to_string(),
+            xpos: String::new(),
+            lemma: lemma.to_string(),
+            head: if *head == 0 {
+                None
+            } else {
+                Some(base + head - 1)
+            },
+            deprel: rel.to_string(),
+        });
+    }
+    let end = doc.text.len();
+    doc.sentences.push(Sentence {
+        span: Span::new(start, end),
+        tokens: base..doc.tokens.len(),
+        paragraph: 0,
+    });
+    for &(a, b, code, country) in acts {
+        let span = Span::new(
+            doc.tokens[base + a].span.start,
+            doc.tokens[base + b - 1].span.end,
+        );
+        let name = doc.text[span.start..span.end].to_string();
+        doc.entities.push(Entity {
+            span,
+            kind: "ORG".into(),
+            actor: Some(Actor {
+                name: Some(name),
+                code: code.to_string(),
+                country: Some(country.to_string()),
+                sector: None,
+            }),
+            cluster: None,
+        });
+    }
+    doc.sentences.len() - 1
+}

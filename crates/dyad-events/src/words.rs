@@ -1,0 +1,174 @@
+//! Word matching without a lemmatizer: whether a dictionary word matches a token, by its lemma,
+//! its lower-cased form, or a regular English inflection of the word. This keeps the coder working
+//! when the syntax layer is missing or its lemma is wrong ("agreed", "talks", "ramped").
+
+/// Lower-case `s` (ASCII fast path).
+pub fn lower(s: &str) -> String {
+    if s.is_ascii() {
+        s.to_ascii_lowercase()
+    } else {
+        s.to_lowercase().replace(['’', '‘'], "'")
+    }
+}
+
+/// Whether `form` (lower-cased surface word) is `word` or a regular inflection of it.
+pub fn inflects(word: &str, form: &str) -> bool {
+    if word == form {
+        return true;
+    }
+    let Some(rest) = form.strip_prefix(word) else {
+        return irregular(word, form) || stem_variants(word, form);
+    };
+    matches!(rest, "s" | "es" | "ed" | "d" | "ing" | "'s")
+        || (rest.len() == 3
+            && rest.as_bytes()[0] == *word.as_bytes().last().unwrap_or(&0)
+            && matches!(&rest[1..], "ed"))
+        || (rest.len() == 4
+            && rest.as_bytes()[0] == *word.as_bytes().last().unwrap_or(&0)
+            && &rest[1..] == "ing")
+}
+
+fn stem_variants(word: &str, form: &str) -> bool {
+    // agree → agreeing handled above; hope → hoping; try → tries/tried
+    if let Some(stem) = word.strip_suffix('e') {
+        if form.strip_prefix(stem).is_some_and(|r| r == "ing") {
+            return true;
+        }
+    }
+    if let Some(stem) = word.strip_suffix('y') {
+        if form
+            .strip_prefix(stem)
+            .is_some_and(|r| r == "ies" || r == "ied")
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// A few irregular verb forms common in news, for untagged text.
+fn irregular(word: &str, form: &str) -> bool {
+    const IRR: &[(&str, &[&str])] = &[
+        ("hold", &["held"]),
+        ("meet", &["met"]),
+        ("take", &["took", "taken"]),
+        ("speak", &["spoke", "spoken"]),
+        ("fight", &["fought"]),
+        ("strike", &["struck"]),
+        ("seek", &["sought"]),
+        ("give", &["gave", "given"]),
+        ("shoot", &["shot"]),
+        ("break", &["broke", "broken"]),
+        ("freeze", &["froze", "frozen"]),
+        ("send", &["sent"]),
+        ("lend", &["lent"]),
+        ("bring", &["brought"]),
+        ("beat", &["beaten"]),
+        ("lay", &["laid"]),
+        ("have", &["has", "had"]),
+        ("be", &["is", "are", "was", "were", "been", "am"]),
+        ("make", &["made"]),
+        ("fly", &["flew", "flown"]),
+        ("tell", &["told"]),
+        ("say", &["said"]),
+        ("go", &["went", "gone"]),
+        ("lead", &["led"]),
+        ("win", &["won"]),
+        ("set", &["set"]),
+        ("put", &["put"]),
+        ("cut", &["cut"]),
+        ("quit", &["quit"]),
+        ("forgive", &["forgave", "forgiven"]),
+        ("withdraw", &["withdrew", "withdrawn"]),
+        ("blow", &["blew", "blown"]),
+        ("stand", &["stood"]),
+        ("drive", &["drove", "driven"]),
+        ("begin", &["began", "begun"]),
+        ("overcome", &["overcame"]),
+        ("undertake", &["undertook", "undertaken"]),
+    ];
+    IRR.iter().any(|(w, fs)| *w == word && fs.contains(&form))
+}
+
+/// Candidate dictionary keys for a surface form: the form and its regular stems.
+pub fn stems(form: &str) -> Vec<String> {
+    let mut v = vec![form.to_string()];
+    let mut add = |s: &str| {
+        if !s.is_empty() && !v.iter().any(|x| x == s) {
+            v.push(s.to_string());
+        }
+    };
+    for suf in ["s", "es", "ed", "d", "ing", "'s"] {
+        if let Some(s) = form.strip_suffix(suf) {
+            add(s);
+            if suf == "ing" || suf == "ed" {
+                add(&format!("{s}e"));
+                let b = s.as_bytes();
+                if b.len() > 2 && b[b.len() - 1] == b[b.len() - 2] {
+                    add(&s[..s.len() - 1]);
+                }
+            }
+        }
+    }
+    for suf in ["ies", "ied"] {
+        if let Some(s) = form.strip_suffix(suf) {
+            add(&format!("{s}y"));
+        }
+    }
+    for w in [
+        "hold",
+        "meet",
+        "take",
+        "speak",
+        "fight",
+        "strike",
+        "seek",
+        "give",
+        "shoot",
+        "break",
+        "freeze",
+        "send",
+        "lend",
+        "bring",
+        "make",
+        "fly",
+        "tell",
+        "withdraw",
+        "blow",
+        "begin",
+        "forgive",
+        "overcome",
+        "undertake",
+        "lay",
+        "drive",
+        "stand",
+        "go",
+        "lead",
+        "win",
+    ] {
+        if irregular(w, form) {
+            add(w);
+        }
+    }
+    v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inflections_match() {
+        assert!(inflects("agree", "agreed"));
+        assert!(inflects("ramp", "ramped"));
+        assert!(inflects("stop", "stopped"));
+        assert!(inflects("hope", "hoping"));
+        assert!(inflects("talk", "talks"));
+        assert!(inflects("hold", "held"));
+        assert!(inflects("try", "tried"));
+        assert!(!inflects("call", "calm"));
+        assert!(stems("stopped").contains(&"stop".to_string()));
+        assert!(stems("agreed").contains(&"agree".to_string()));
+        assert!(stems("met").contains(&"meet".to_string()));
+    }
+}

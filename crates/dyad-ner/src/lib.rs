@@ -1,0 +1,269 @@
+//! Named-entity recognition for Dyad: finds PER, ORG, LOC and MISC mentions in tokenized text.
+//!
+//! The model is a linear structured predictor (averaged perceptron) over BILOU tags with exact
+//! Viterbi decoding, using word, shape, affix, context, capitalisation, word-cluster, gazetteer and
+//! document-level features ([`features`]). It is trained on CoNLL-2003 by `dyad train ner`
+//! ([`train`]); the default weights, cluster table and gazetteers are embedded in the binary.
+//!
+//! Main types: [`Ner`] (the tagger: model + gazetteer + clusters), [`NerStage`] (the pipeline stage
+//! that fills `Doc::entities`), [`score::Scorer`] (conlleval-style scoring), [`eval`] (the
+//! `dyad eval conll` and `dyad eval re3d` suites).
+
+#![deny(missing_docs)]
+
+pub mod cluster_train;
+pub mod clusters;
+pub mod conll;
+pub mod eval;
+pub mod features;
+pub mod gazetteer;
+pub mod model;
+pub mod score;
+mod stage;
+pub mod tags;
+pub mod text;
+pub mod train;
+
+pub use stage::NerStage;
+
+use clusters::Clusters;
+use features::{DocContext, DocMemory, Extractor};
+use gazetteer::Gazetteer;
+use model::Model;
+use once_cell::sync::Lazy;
+use std::path::Path;
+use tags::{bilou_chunks, bilou_to_iob2, Chunk, Tag};
+
+/// The embedded model weights (`data/models/ner/model.bin`).
+pub const EMBEDDED_MODEL: &[u8] = include_bytes!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../data/models/ner/model.bin"
+));
+
+/// The embedded word-cluster table (`data/models/ner/clusters.txt`).
+pub const EMBEDDED_CLUSTERS: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../data/models/ner/clusters.txt"
+));
+
+static EMBEDDED: Lazy<Result<Ner, String>> = Lazy::new(|| {
+    let (model, second) = models_from_bytes(EMBEDDED_MODEL).map_err(|e| e.to_string())?;
+    let clusters = Clusters::parse(EMBEDDED_CLUSTERS)?;
+    Ok(Ner {
+        model,
+        second,
+        gaz: Gazetteer::embedded(),
+        clusters,
+    })
+});
+
+const CONTAINER: &[u8; 8] = b"DYADNERM";
+
+/// Serialises a tagger's models: the first pass and, when present, the second (document-memory)
+/// pass. Format: magic `DYADNERM`, count `u32`, then per model its length `u64` and its bytes
+/// ([`Model::to_bytes`]).
+pub fn models_to_bytes(first: &Model, second: Option<&Model>, min_abs: f32) -> Vec<u8> {
+    let mut out = CONTAINER.to_vec();
+    let models: Vec<&Model> = std::iter::once(first).chain(second).collect();
+    out.extend_from_slice(&(models.len() as u32).to_le_bytes());
+    for m in models {
+        let b = m.to_bytes(min_abs);
+        out.extend_from_slice(&(b.len() as u64).to_le_bytes());
+        out.extend_from_slice(&b);
+    }
+    out
+}
+
+/// Reads [`models_to_bytes`] output (or a single [`Model`]).
+pub fn models_from_bytes(b: &[u8]) -> Result<(Model, Option<Model>), model::ModelError> {
+    if !b.starts_with(CONTAINER) {
+        return Ok((Model::from_bytes(b)?, None));
+    }
+    let bad = || model::ModelError("truncated model container".into());
+    let mut at = 8;
+    let count = u32::from_le_bytes(
+        b.get(at..at + 4)
+            .ok_or_else(bad)?
+            .try_into()
+            .map_err(|_| bad())?,
+    );
+    at += 4;
+    let mut models = Vec::new();
+    for _ in 0..count.min(2) {
+        let len = u64::from_le_bytes(
+            b.get(at..at + 8)
+                .ok_or_else(bad)?
+                .try_into()
+                .map_err(|_| bad())?,
+        ) as usize;
+        at += 8;
+        let end = at.checked_add(len).ok_or_else(bad)?;
+        models.push(Model::from_bytes(b.get(at..end).ok_or_else(bad)?)?);
+        at = end;
+    }
+    let mut it = models.into_iter();
+    let first = it
+        .next()
+        .ok_or_else(|| model::ModelError("empty model container".into()))?;
+    Ok((first, it.next()))
+}
+
+/// A named-entity tagger: model weights plus the gazetteer and cluster table its features use.
+///
+/// Tagging runs in two passes when the model has a second pass: the first tags each sentence on
+/// its own; the second sees, for every capitalised word, what the first pass said about the same
+/// word elsewhere in the document, and makes the final decision.
+#[derive(Debug, Clone)]
+pub struct Ner {
+    model: Model,
+    second: Option<Model>,
+    gaz: Gazetteer,
+    clusters: Clusters,
+}
+
+impl Ner {
+    /// The embedded default tagger (loaded once, on first use).
+    pub fn embedded() -> Result<&'static Ner, String> {
+        EMBEDDED.as_ref().map_err(|e| e.clone())
+    }
+
+    /// A tagger from its parts.
+    pub fn new(model: Model, second: Option<Model>, gaz: Gazetteer, clusters: Clusters) -> Ner {
+        Ner {
+            model,
+            second,
+            gaz,
+            clusters,
+        }
+    }
+
+    /// An untrained tagger (no weights) with the embedded gazetteer and the given clusters; the
+    /// starting point for training.
+    pub fn untrained(clusters: Clusters) -> Ner {
+        let z = [0f32; tags::N_TAGS];
+        Ner {
+            model: Model::new(Vec::new(), z, z, [z; tags::N_TAGS]),
+            second: None,
+            gaz: Gazetteer::embedded(),
+            clusters,
+        }
+    }
+
+    /// Loads `DIR/model.bin` and `DIR/clusters.txt` (the output of `dyad train ner`), with the
+    /// embedded gazetteer.
+    pub fn load_dir(dir: &Path) -> Result<Ner, String> {
+        let mp = dir.join("model.bin");
+        let bytes = std::fs::read(&mp).map_err(|e| format!("{}: {e}", mp.display()))?;
+        let (model, second) =
+            models_from_bytes(&bytes).map_err(|e| format!("{}: {e}", mp.display()))?;
+        let cp = dir.join("clusters.txt");
+        let clusters = match std::fs::read_to_string(&cp) {
+            Ok(t) => Clusters::parse(&t).map_err(|e| format!("{}: {e}", cp.display()))?,
+            Err(_) => Clusters::parse(EMBEDDED_CLUSTERS)?,
+        };
+        Ok(Ner {
+            model,
+            second,
+            gaz: Gazetteer::embedded(),
+            clusters,
+        })
+    }
+
+    /// The tagger for a `--model DIR` option: `None` → embedded; otherwise `DIR/ner/` when it has a
+    /// `model.bin`, else `DIR` itself.
+    pub fn from_option(model_dir: Option<&Path>) -> Result<Ner, String> {
+        match model_dir {
+            None => Ner::embedded().cloned(),
+            Some(d) if d.join("ner").join("model.bin").exists() => Ner::load_dir(&d.join("ner")),
+            Some(d) => Ner::load_dir(d),
+        }
+    }
+
+    /// The feature extractor over this tagger's gazetteer and clusters.
+    pub fn extractor(&self) -> Extractor<'_> {
+        Extractor {
+            gaz: &self.gaz,
+            clusters: &self.clusters,
+        }
+    }
+
+    /// The first-pass model weights.
+    pub fn model(&self) -> &Model {
+        &self.model
+    }
+
+    /// The second-pass model, when the tagger has one.
+    pub fn second(&self) -> Option<&Model> {
+        self.second.as_ref()
+    }
+
+    /// Replaces the second-pass model (training).
+    pub fn set_second(&mut self, second: Option<Model>) {
+        self.second = second;
+    }
+
+    /// Replaces the first-pass model (training).
+    pub fn set_model(&mut self, model: Model) {
+        self.model = model;
+    }
+
+    /// The cluster table.
+    pub fn clusters(&self) -> &Clusters {
+        &self.clusters
+    }
+
+    /// BILOU tags of every sentence of one document (both passes).
+    pub fn tag_document(&self, sentences: &[Vec<&str>]) -> Vec<Vec<Tag>> {
+        let ctx = DocContext::new(sentences.iter().map(|s| s.iter().copied()));
+        let ex = self.extractor();
+        let mut feats: Vec<Vec<Vec<u64>>> = Vec::with_capacity(sentences.len());
+        let mut first = Vec::with_capacity(sentences.len());
+        for words in sentences {
+            let mut f = Vec::new();
+            ex.sentence(words, &ctx, &mut f);
+            first.push(self.model.decode(&f));
+            feats.push(f);
+        }
+        let Some(second) = &self.second else {
+            return first;
+        };
+        let pairs: Vec<(&[&str], &[Tag])> = sentences
+            .iter()
+            .zip(&first)
+            .map(|(w, t)| (w.as_slice(), t.as_slice()))
+            .collect();
+        let mem = DocMemory::new(&pairs);
+        sentences
+            .iter()
+            .zip(first.iter())
+            .zip(feats.iter_mut())
+            .map(|((words, s1), f)| {
+                features::stage2(words, s1, &mem, f);
+                second.decode(f)
+            })
+            .collect()
+    }
+
+    /// BILOU tags of a single sentence taken as its own document.
+    pub fn tag(&self, words: &[&str]) -> Vec<Tag> {
+        self.tag_document(&[words.to_vec()])
+            .pop()
+            .unwrap_or_default()
+    }
+
+    /// IOB2 tags of every sentence of a document.
+    pub fn tag_document_iob2(&self, sentences: &[Vec<&str>]) -> Vec<Vec<String>> {
+        self.tag_document(sentences)
+            .iter()
+            .map(|t| bilou_to_iob2(t))
+            .collect()
+    }
+
+    /// Entities of every sentence of a document, as token ranges within each sentence.
+    pub fn document_entities(&self, sentences: &[Vec<&str>]) -> Vec<Vec<Chunk>> {
+        self.tag_document(sentences)
+            .iter()
+            .map(|t| bilou_chunks(t))
+            .collect()
+    }
+}

@@ -1,0 +1,1022 @@
+//! Finding quotations: direct segments in marks, reported speech around cue verbs, and the
+//! mixed quotes that combine them; then attaching speaker, cue and channel.
+//!
+//! Three passes over the document:
+//! 1. **Direct**: each quoted segment that stands as a clause (introduced by nothing, a comma, a
+//!    colon or a cue) is a direct quote; its cue and speaker come from the words after it
+//!    (`“…,” Peskov told RIA`) or before it (`Trump replied, “…”`).
+//! 2. **Reported**: every remaining cue verb claims its content: the clause after it
+//!    (`X said (that) …`, `quoted X as saying …`, `according to X, …`) or before it
+//!    (`…, a source said.`). Content holding quoted words is *mixed*.
+//! 3. **Continuation**: a direct quote with no cue of its own (the second half of a split quote, a
+//!    quote standing after a cue sentence) takes the speaker and cue of the quote just before it.
+
+use crate::channel::Channels;
+use crate::lexicon::{Cue, CueClass, Lexicon};
+use crate::marks::{self, Segment};
+use crate::speaker::{Np, Resolver};
+use crate::view::View;
+use dyad_doc::{Doc, Quote, QuoteKind, Span};
+use std::ops::Range;
+
+/// A quote before its speaker phrase is resolved.
+#[derive(Debug, Clone)]
+struct Cand {
+    content: Span,
+    kind: QuoteKind,
+    /// Cue token range.
+    cue: Option<Range<usize>>,
+    /// Speaker phrase token range.
+    speaker: Option<Range<usize>>,
+    /// Sentence of the cue (or of the quote).
+    sent: usize,
+    /// A channel fixed by the construction ("Russian media quoted X as saying").
+    channel: Option<String>,
+    /// Sentence token range searched for a channel.
+    scope: Range<usize>,
+}
+
+const SPLIT_WORDS: &[&str] = &["according"];
+
+/// Finds the quotes of a document with a given lexicon.
+pub struct Finder {
+    lex: Lexicon,
+}
+
+struct Ctx<'a> {
+    doc: &'a Doc,
+    v: &'a View,
+    lex: &'a Lexicon,
+    np: Np<'a>,
+    segs: Vec<Segment>,
+    /// For each token, the segment whose outer span holds it.
+    seg_of: Vec<Option<usize>>,
+    used: Vec<bool>,
+    claimed: Vec<Span>,
+}
+
+impl Finder {
+    /// A finder using `lex`.
+    pub fn new(lex: Lexicon) -> Finder {
+        Finder { lex }
+    }
+
+    /// All quotes of `doc`, sorted by content start.
+    pub fn find(&self, doc: &Doc) -> Vec<Quote> {
+        let v = View::new(doc);
+        if v.toks.is_empty() || v.sents.is_empty() {
+            return Vec::new();
+        }
+        let segs = marks::segments(&doc.text);
+        let mut seg_of = vec![None; v.toks.len()];
+        let mut si = 0;
+        for (k, t) in v.toks.iter().enumerate() {
+            while si < segs.len() && segs[si].outer.end <= t.span.start {
+                si += 1;
+            }
+            if si < segs.len() && segs[si].outer.contains(t.span) {
+                seg_of[k] = Some(si);
+            }
+        }
+        let mut cx = Ctx {
+            doc,
+            v: &v,
+            lex: &self.lex,
+            np: Np {
+                v: &v,
+                lex: &self.lex,
+            },
+            segs,
+            seg_of,
+            used: vec![false; v.toks.len()],
+            claimed: Vec::new(),
+        };
+        let mut cands = Vec::new();
+        let mut direct = cx.direct(&mut cands);
+        cx.reported(&mut cands, &mut direct);
+        cx.continuations(&mut cands);
+        cx.finish(cands)
+    }
+}
+
+impl Ctx<'_> {
+    fn lower(&self, i: usize) -> &str {
+        &self.v.toks[i].lower
+    }
+
+    fn cue(&self, i: usize) -> Option<&Cue> {
+        self.lex.cue(&self.v.toks[i].lower)
+    }
+
+    fn tspan(&self, r: &Range<usize>) -> Span {
+        Span::new(
+            self.v.toks[r.start].span.start,
+            self.v.toks[r.end - 1].span.end,
+        )
+    }
+
+    fn is_claimed(&self, k: usize) -> bool {
+        let s = self.v.toks[k].span;
+        self.claimed.iter().any(|c| c.overlaps(s))
+    }
+
+    fn is_participle(&self, i: usize) -> bool {
+        Cue::is_participle(self.lower(i))
+    }
+
+    /// Whether a verb form used without a parse reads as a cue here.
+    fn cue_ok(&self, i: usize, sent: &Range<usize>) -> bool {
+        let Some(cue) = self.cue(i) else { return false };
+        let t = &self.v.toks[i];
+        if i + 1 < sent.end && self.lower(i + 1) == "by" {
+            return false; // passive: "welcomed by Moscow"
+        }
+        if self.v.tagged && !matches!(t.upos.as_str(), "VERB" | "") {
+            return false;
+        }
+        if i > sent.start
+            && matches!(
+                self.lower(i - 1),
+                "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "this"
+            )
+        {
+            return false;
+        }
+        if i > sent.start
+            && matches!(
+                self.lower(i - 1),
+                "may"
+                    | "might"
+                    | "could"
+                    | "would"
+                    | "should"
+                    | "will"
+                    | "can"
+                    | "must"
+                    | "to"
+                    | "not"
+            )
+            && !(i + 1 < sent.end && matches!(self.lower(i + 1), "that" | ":" | ","))
+        {
+            return false;
+        }
+        if cue.needs_that {
+            let end = (i + 6).min(sent.end);
+            // A subject pronoun right after the verb starts its content clause ("wrote he was").
+            if i + 1 < sent.end
+                && matches!(
+                    self.lower(i + 1),
+                    "he" | "she" | "they" | "we" | "i" | "it" | "there"
+                )
+            {
+                return true;
+            }
+            // A subject followed closely by an auxiliary ("polls show Clinton is leading").
+            if (i + 2..(i + 6).min(sent.end)).any(|k| {
+                matches!(
+                    self.lower(k),
+                    "is" | "are"
+                        | "was"
+                        | "were"
+                        | "will"
+                        | "would"
+                        | "has"
+                        | "have"
+                        | "had"
+                        | "could"
+                        | "can"
+                        | "should"
+                        | "may"
+                        | "might"
+                        | "must"
+                        | "did"
+                        | "does"
+                        | "do"
+                ) && (i + 1..k).all(|j| {
+                    self.lower(j)
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric)
+                        && !matches!(self.lower(j), "to" | "who" | "which" | "that")
+                })
+            }) {
+                return true;
+            }
+            return (i + 1..end).any(|k| {
+                let w = self.lower(k);
+                w == "that"
+                    || w == ":"
+                    || self.seg_of[k]
+                        .is_some_and(|s| self.segs[s].outer.start == self.v.toks[k].span.start)
+            });
+        }
+        true
+    }
+
+    /// Index of the sentence holding byte `b`.
+    fn sent_of(&self, b: usize) -> usize {
+        self.v.sent_at(b).unwrap_or(0)
+    }
+
+    /// The subject of the cue at `c` in `lo..c`: the phrase next to it, else the clause's first.
+    fn subject(&self, lo: usize, c: usize) -> Option<Range<usize>> {
+        if self.v.parsed {
+            if let Some(r) = self.parsed_subject(c) {
+                return Some(r);
+            }
+        }
+        self.np.left_np(lo, c).or_else(|| self.np.first_np(lo, c))
+    }
+
+    /// With a parse: the `nsubj` of the cue (or of the verb a participle cue hangs on).
+    fn parsed_subject(&self, c: usize) -> Option<Range<usize>> {
+        let sent = self.v.sent_at(self.v.toks[c].span.start)?;
+        let range = self.v.sents[sent].toks.clone();
+        let mut verb = c;
+        for _ in 0..3 {
+            if let Some(s) = range.clone().find(|&k| {
+                self.v.toks[k].head == Some(verb) && self.v.toks[k].deprel.starts_with("nsubj")
+            }) {
+                // A subject inside quotation marks or in a coordination is a parse error here.
+                if self.seg_of[s].is_some()
+                    || (s > range.start && matches!(self.lower(s - 1), "and" | "or"))
+                {
+                    return None;
+                }
+                // The subject's phrase: its contiguous left dependents and itself, plus an
+                // apposition ("United States President, Donald Trump,").
+                let mut start = s;
+                while start > range.start
+                    && self.v.toks[start - 1]
+                        .head
+                        .is_some_and(|h| h == s || self.v.toks[h].head == Some(s))
+                    && self.v.toks[start - 1].lower != ","
+                {
+                    start -= 1;
+                }
+                let mut end = s + 1;
+                if let Some(a) = (s + 1..c)
+                    .find(|&k| self.v.toks[k].head == Some(s) && self.v.toks[k].deprel == "appos")
+                {
+                    end = a + 1;
+                }
+                return Some(start..end);
+            }
+            match self.v.toks[verb].head {
+                Some(h)
+                    if matches!(
+                        self.v.toks[verb].deprel.as_str(),
+                        "advcl" | "xcomp" | "conj" | "ccomp" | "parataxis"
+                    ) =>
+                {
+                    verb = h
+                }
+                _ => return None,
+            }
+        }
+        None
+    }
+
+    /// Pass 1: direct quotes. Returns, per segment, whether it became a direct quote.
+    fn direct(&mut self, cands: &mut Vec<Cand>) -> Vec<bool> {
+        let mut is_direct = vec![false; self.segs.len()];
+        #[allow(clippy::needless_range_loop)]
+        // `si` indexes two vectors and `self` is borrowed mutably
+        for si in 0..self.segs.len() {
+            let seg = self.segs[si];
+            let s_open = self.sent_of(seg.outer.start);
+            let sent = self.v.sents[s_open].toks.clone();
+            // Lead: tokens of the opening sentence before the mark, after any earlier segment.
+            let open_tok = self.v.tok_from(seg.outer.start);
+            let mut lead_lo = sent.start;
+            for k in (sent.start..open_tok.min(sent.end)).rev() {
+                if self.seg_of[k].is_some() {
+                    lead_lo = k + 1;
+                    break;
+                }
+            }
+            let lead = lead_lo..open_tok.max(lead_lo).min(sent.end.max(lead_lo));
+            let lead_last = lead.clone().last().map(|k| self.lower(k).to_string());
+            let lead_cue = lead.clone().rev().find(|&k| self.cue(k).is_some());
+            // A complementizer after any cue of the lead makes the quote part of reported speech.
+            let that_between = lead.clone().any(|c| {
+                self.cue(c).is_some() && (c + 1..lead.end).any(|k| self.lower(k) == "that")
+            });
+            let content = self.doc.text[seg.content.start..seg.content.end].trim_end();
+            let words = content.split_whitespace().count();
+            let terminal = content.ends_with(['.', ',', '!', '?', '…', ':', ';', '—']);
+            let starts_clause = match lead_last.as_deref() {
+                None => true,
+                Some(w) => {
+                    matches!(w, "," | ":" | "—" | "–" | "(") || lead_cue == Some(lead.end - 1)
+                }
+            };
+            if !starts_clause || that_between || (words <= 3 && !terminal) {
+                continue;
+            }
+            is_direct[si] = true;
+            let content_span = trim_content(&self.doc.text, seg.content);
+            // Tail: after the closing mark, within its sentence, before the next segment.
+            let close_tok = self.v.tok_from(seg.outer.end);
+            let s_close = self.sent_of(seg.outer.end.saturating_sub(1));
+            let close_sent = self.v.sents[s_close].toks.clone();
+            let mut tail_end = close_sent.end.max(close_tok);
+            if let Some(k) = (close_tok..tail_end).find(|&k| self.seg_of[k].is_some()) {
+                tail_end = k;
+            }
+            let mut cand = Cand {
+                content: content_span,
+                kind: QuoteKind::Direct,
+                cue: None,
+                speaker: None,
+                sent: s_close,
+                channel: None,
+                scope: close_sent.start.min(lead.start)..tail_end,
+            };
+            let mut t0 = close_tok;
+            while t0 < tail_end && matches!(self.lower(t0), "," | "—" | "–") {
+                t0 += 1;
+            }
+            let window = (t0 + 9).min(tail_end);
+            let tail_cue = if seg.closed && close_tok < tail_end {
+                (t0..window)
+                    .take_while(|&k| !matches!(self.lower(k), "." | "!" | "?" | ";"))
+                    .find(|&k| self.cue(k).is_some() && !self.used[k])
+            } else {
+                None
+            };
+            if let Some(c) = tail_cue {
+                cand.cue = Some(c..c + 1);
+                cand.speaker = if c > t0 {
+                    self.np.left_np(t0, c).or_else(|| self.np.first_np(t0, c))
+                } else {
+                    self.np.right_np(c + 1, tail_end, 6)
+                };
+                self.used[c] = true;
+            } else if let Some(c) = lead_cue {
+                cand.cue = Some(c..c + 1);
+                cand.sent = s_open;
+                cand.speaker = if self.is_participle(c) {
+                    self.main_subject(cands, sent.start, c)
+                } else {
+                    self.subject(sent.start, c)
+                };
+                self.used[c] = true;
+            } else if lead_last.as_deref() == Some(":") && lead.len() >= 2 {
+                // "Trump on the wall: “…”" — the colon is the cue.
+                let c = lead.end - 1;
+                cand.cue = Some(c..c + 1);
+                cand.sent = s_open;
+                cand.speaker = self.np.first_np(lead.start, c);
+            }
+            self.claimed.push(seg.outer);
+            cands.push(cand);
+        }
+        is_direct
+    }
+
+    /// The main-clause subject for a participle cue at `c`: the speaker of an earlier quote in the
+    /// same sentence, else the clause's first noun phrase.
+    fn main_subject(&self, cands: &[Cand], lo: usize, c: usize) -> Option<Range<usize>> {
+        if self.v.parsed {
+            if let Some(r) = self.parsed_subject(c) {
+                return Some(r);
+            }
+        }
+        let sent = self.sent_of(self.v.toks[c].span.start);
+        if let Some(prev) = cands
+            .iter()
+            .rev()
+            .find(|q| q.sent == sent && q.speaker.as_ref().is_some_and(|s| s.end <= c))
+        {
+            return prev.speaker.clone();
+        }
+        self.np.first_np(lo, c)
+    }
+
+    /// Pass 2: reported speech around cues.
+    fn reported(&mut self, cands: &mut Vec<Cand>, is_direct: &mut [bool]) {
+        for s in 0..self.v.sents.len() {
+            let sent = self.v.sents[s].toks.clone();
+            let mut i = sent.start;
+            while i < sent.end {
+                let k = i;
+                i += 1;
+                if self.used[k] || self.seg_of[k].is_some() || self.is_claimed(k) {
+                    continue;
+                }
+                if self.lower(k) == "according" && k + 1 < sent.end && self.lower(k + 1) == "to" {
+                    if let Some(c) = self.according(s, k, &sent) {
+                        cands.push(c);
+                    }
+                    continue;
+                }
+                if !self.cue_ok(k, &sent) {
+                    continue;
+                }
+                if k > sent.start
+                    && matches!(
+                        self.lower(k - 1),
+                        "to" | "when" | "if" | "after" | "before" | "once" | "unless"
+                    )
+                {
+                    continue;
+                }
+                if let Some(c) = self.around_cue(cands, s, k, &sent) {
+                    self.used[k] = true;
+                    cands.push(c);
+                }
+            }
+        }
+        // Content holding quoted words is mixed; those segments are part of it.
+        for c in cands.iter_mut() {
+            if c.kind == QuoteKind::Direct {
+                continue;
+            }
+            for (si, seg) in self.segs.iter().enumerate() {
+                if c.content.overlaps(seg.content) && !is_direct[si] {
+                    c.kind = QuoteKind::Mixed;
+                    // Keep the partial quotation whole: end at its closing mark.
+                    if seg.closed
+                        && seg.outer.end > c.content.end
+                        && seg.content.start >= c.content.start
+                    {
+                        c.content.end = seg.outer.end;
+                    }
+                }
+            }
+        }
+        let _ = is_direct;
+    }
+
+    /// End of a reported content starting at `from` in `sent`: before a split point (", saying",
+    /// ", according to", ";") or a claimed span; the sentence's final punctuation is left out.
+    fn content_end(&self, from: usize, sent: &Range<usize>) -> usize {
+        let mut e = sent.end;
+        let subordinate = matches!(
+            self.lower(sent.start),
+            "while"
+                | "when"
+                | "if"
+                | "although"
+                | "though"
+                | "as"
+                | "after"
+                | "because"
+                | "since"
+                | "before"
+                | "whereas"
+        );
+        for k in from..sent.end {
+            if self.used[k] {
+                // A cue already used by another quote: stop at the comma before its clause.
+                e = (from..k)
+                    .rev()
+                    .find(|&j| self.lower(j) == ",")
+                    .unwrap_or(from);
+                break;
+            }
+            if subordinate && self.lower(k) == "," && k > from + 1 {
+                e = k;
+                break;
+            }
+            if self.is_claimed(k)
+                && self.seg_of[k].is_some_and(|s| self.claimed.contains(&self.segs[s].outer))
+            {
+                e = k;
+                break;
+            }
+            let w = self.lower(k);
+            if w == ";" {
+                e = k;
+                break;
+            }
+            if w == "," && k + 1 < sent.end {
+                let n = self.lower(k + 1);
+                if SPLIT_WORDS.contains(&n)
+                    || (self.cue(k + 1).is_some() && self.is_participle(k + 1) && k + 2 < sent.end)
+                    || self.attribution_follows(k + 1, sent)
+                {
+                    e = k;
+                    break;
+                }
+            }
+            // "… and said …": a second cue coordinated with the first.
+            if w == "and"
+                && k > from
+                && k + 1 < sent.end
+                && self.cue(k + 1).is_some()
+                && !self.is_participle(k + 1)
+            {
+                e = k;
+                break;
+            }
+        }
+        while e > from && matches!(self.lower(e - 1), "." | "!" | "?" | "," | ":" | "—" | "–") {
+            e -= 1;
+        }
+        e
+    }
+
+    /// Whether `c0..b` opens with a name followed by a comma ("Sanders, who …," / "Lee, an aide,"):
+    /// then the comma before the cue closes an appositive, and the content follows the cue.
+    fn appositive_subject(&self, c0: usize, b: usize) -> bool {
+        let mut j = c0;
+        while j < b
+            && matches!(
+                self.lower(j),
+                "but" | "and" | "so" | "yet" | "however" | "meanwhile" | "still"
+            )
+        {
+            j += 1;
+        }
+        let start = j;
+        while j < b
+            && (self.v.toks[j].cap
+                || matches!(self.lower(j), "of" | "von" | "de" | "der" | "van" | "al"))
+        {
+            j += 1;
+        }
+        j > start && j < b && self.lower(j) == ","
+    }
+
+    /// Whether tokens `r` read as a clause (have a verb), not a bare noun phrase or appositive.
+    fn clause_like(&self, r: Range<usize>) -> bool {
+        r.clone().any(|j| {
+            let t = &self.v.toks[j];
+            if self.v.tagged {
+                return matches!(t.upos.as_str(), "VERB" | "AUX");
+            }
+            let w = t.lower.as_str();
+            self.seg_of[j].is_some()
+                || matches!(
+                    w,
+                    "is" | "are"
+                        | "was"
+                        | "were"
+                        | "be"
+                        | "been"
+                        | "will"
+                        | "would"
+                        | "can"
+                        | "could"
+                        | "should"
+                        | "has"
+                        | "have"
+                        | "had"
+                        | "do"
+                        | "does"
+                        | "did"
+                        | "may"
+                        | "might"
+                        | "must"
+                        | "’s"
+                        | "'s"
+                        | "’re"
+                        | "’ll"
+                        | "won’t"
+                        | "isn’t"
+                        | "don’t"
+                        | "doesn’t"
+                        | "didn’t"
+                        | "wasn’t"
+                        | "aren’t"
+                        | "can’t"
+                )
+                || (!t.cap && w.len() > 4 && w.ends_with("ed"))
+        })
+    }
+
+    /// Whether another attribution starts at `j`: an optional conjunction, a short noun phrase and a
+    /// cue ("while 22 percent said", "he said", "said an official").
+    fn attribution_follows(&self, j: usize, sent: &Range<usize>) -> bool {
+        let mut j = j;
+        if j < sent.end && matches!(self.lower(j), "and" | "but" | "while" | "whereas" | "as") {
+            j += 1;
+        }
+        let lim = (j + 7).min(sent.end);
+        for c in j..lim {
+            let w = self.lower(c);
+            if self.cue(c).is_some()
+                && !self.is_participle(c)
+                && (c == j || self.np.left_np(j, c).is_some_and(|r| r.start == j))
+            {
+                return !(c + 1..(c + 3).min(sent.end)).any(|t| self.lower(t) == "to");
+            }
+            if !w.chars().next().is_some_and(char::is_alphanumeric) || w == "that" {
+                return false;
+            }
+        }
+        false
+    }
+
+    fn according(&mut self, s: usize, k: usize, sent: &Range<usize>) -> Option<Cand> {
+        let sp = self.np.right_np(k + 2, sent.end, 8)?;
+        let cue = k..k + 2;
+        let content = if k == sent.start
+            || (k > sent.start && self.lower(k - 1) == ",") && k == sent.start + 1
+        {
+            // "According to X, …"
+            let mut c0 = sp.end;
+            while c0 < sent.end && self.lower(c0) != "," {
+                c0 += 1;
+            }
+            let c0 = c0 + 1;
+            let e = self.content_end(c0, sent);
+            (c0 < e).then_some(c0..e)?
+        } else if k > sent.start && self.lower(k - 1) == "," {
+            // "…, according to X."
+            let mut b = sent.start;
+            while b < k - 1 && self.seg_of[b].is_none() && matches!(self.lower(b), "," | "—") {
+                b += 1;
+            }
+            (b < k - 1).then_some(b..k - 1)?
+        } else if k >= sent.start + 3 {
+            sent.start..k
+        } else {
+            return None;
+        };
+        let span = self.tspan(&content);
+        self.claimed
+            .push(span.cover(self.tspan(&cue)).cover(self.tspan(&sp)));
+        Some(Cand {
+            content: span,
+            kind: QuoteKind::Indirect,
+            cue: Some(cue),
+            speaker: Some(sp),
+            sent: s,
+            channel: None,
+            scope: sent.clone(),
+        })
+    }
+
+    fn around_cue(
+        &mut self,
+        cands: &[Cand],
+        s: usize,
+        k: usize,
+        sent: &Range<usize>,
+    ) -> Option<Cand> {
+        let cue = self.cue(k)?.clone();
+        let participle = self.is_participle(k);
+        let mut channel = None;
+        let mut cue_range = k..k + 1;
+        // Speaker.
+        let after_comma = k > sent.start && matches!(self.lower(k - 1), "," | "—");
+        let speaker = if k > sent.start && self.lower(k - 1) == "as" && participle {
+            // "quoted X as saying": X speaks; the quoting subject is the channel.
+            let q = (sent.start..k - 1)
+                .rev()
+                .find(|&j| matches!(self.lower(j), "quoted" | "cited" | "quoting" | "citing"));
+            cue_range = k - 1..k + 1;
+            match q {
+                Some(q) if q + 1 < k - 1 => {
+                    if let Some(ch) = self.np.left_np(sent.start, q) {
+                        channel = Some(
+                            self.doc.text[self.tspan(&ch).start..self.tspan(&ch).end].to_string(),
+                        );
+                    }
+                    Some(q + 1..k - 1)
+                }
+                _ => self.main_subject(cands, sent.start, k),
+            }
+        } else if participle && after_comma {
+            self.main_subject(cands, sent.start, k)
+        } else {
+            None
+        };
+        // Content after the cue.
+        let mut r0 = k + 1;
+        while r0 < sent.end && self.np_adverb(r0) {
+            r0 += 1;
+        }
+        let mut object = None;
+        if cue.takes_object && r0 < sent.end && !matches!(self.lower(r0), "that" | "," | ":") {
+            if let Some(o) = self.np.right_np(r0, sent.end, 6) {
+                r0 = o.end;
+                object = Some(o);
+            }
+        }
+        // Skip a short prepositional or time phrase before "that" ("said on Monday that").
+        let lim = (r0 + 9).min(sent.end);
+        if let Some(t) = (r0..lim).find(|&j| self.lower(j) == "that") {
+            let first = self.lower(r0);
+            let pp = t == r0
+                || object.is_some()
+                || matches!(
+                    first,
+                    "in" | "on"
+                        | "at"
+                        | "during"
+                        | "via"
+                        | "through"
+                        | "to"
+                        | "this"
+                        | "last"
+                        | "earlier"
+                        | "late"
+                        | "yesterday"
+                        | "today"
+                        | "monday"
+                        | "tuesday"
+                        | "wednesday"
+                        | "thursday"
+                        | "friday"
+                        | "saturday"
+                        | "sunday"
+                        | "privately"
+                        | "publicly"
+                        | "repeatedly"
+                );
+            if pp && !(r0..t).any(|j| self.lower(j) == "," || self.seg_of[j].is_some()) {
+                r0 = t + 1;
+            }
+        } else if r0 < sent.end && self.lower(r0) == ":" {
+            r0 += 1;
+        }
+        let right_end = self.content_end(r0, sent);
+        let right_words = (r0..right_end)
+            .filter(|&j| self.lower(j).chars().any(char::is_alphanumeric))
+            .count();
+        // Content before the cue: "…, a source said." / "…, said Trump." / "…,” she said."
+        let left_speaker = if speaker.is_none() {
+            self.np.left_np(sent.start, k)
+        } else {
+            None
+        };
+        let boundary = if speaker.is_none() {
+            (k.saturating_sub(9).max(sent.start)..k).rev().find(|&j| {
+                let w = self.lower(j);
+                matches!(w, "," | "—" | "–" | "”" | "\"" | "''" | "'")
+            })
+        } else {
+            None
+        };
+        let words_between = boundary.is_some_and(|b| {
+            (b + 1..k).all(|j| {
+                let w = self.lower(j);
+                (w.chars().next().is_some_and(char::is_alphanumeric)
+                    || matches!(w, "’s" | "'s" | "." | "-"))
+                    && !matches!(
+                        w,
+                        "while"
+                            | "and"
+                            | "but"
+                            | "who"
+                            | "which"
+                            | "that"
+                            | "when"
+                            | "as"
+                            | "if"
+                            | "because"
+                            | "so"
+                            | "whereas"
+                            | "although"
+                            | "though"
+                            | "where"
+                    )
+            })
+        });
+        let has_that = (k + 1..right_end).any(|j| self.lower(j) == "that");
+        if let (Some(b), true, false) = (boundary, words_between, has_that) {
+            let mut c0 = sent.start;
+            if let Some(last) = (sent.start..b).rev().find(|&j| {
+                self.is_claimed(j)
+                    && self.seg_of[j].is_none_or(|si| self.claimed.contains(&self.segs[si].outer))
+            }) {
+                c0 = last + 1;
+            }
+            while c0 < b && matches!(self.lower(c0), "," | "—" | "–") {
+                c0 += 1;
+            }
+            let mut e = b;
+            while e > c0 && matches!(self.lower(e - 1), "," | "—") {
+                e -= 1;
+            }
+            if self.lower(b) != "," && self.seg_of[b].is_some() {
+                // Closing mark: keep it (and the comma inside) in the content.
+                e = b + 1;
+            }
+            let content_words = (c0..e)
+                .filter(|&j| self.lower(j).chars().any(char::is_alphanumeric))
+                .count();
+            let inverted = b + 1 == k;
+            let tail_short = right_words <= 3
+                || (right_words <= 12 && content_words >= 2 * right_words)
+                || inverted;
+            if content_words >= 3
+                && tail_short
+                && (!inverted || self.clause_like(c0..e) && !self.appositive_subject(c0, b))
+            {
+                let sp = if inverted {
+                    self.np.right_np(k + 1, sent.end, 8)
+                } else {
+                    Some(b + 1..k)
+                };
+                let sp = sp.map(|r| {
+                    let mut e = r.end;
+                    while e > r.start + 1 && self.np_adverb(e - 1) {
+                        e -= 1;
+                    }
+                    r.start..e
+                });
+                let span = self.tspan(&(c0..e));
+                self.claimed.push(span);
+                return Some(Cand {
+                    content: span,
+                    kind: QuoteKind::Indirect,
+                    cue: Some(cue_range),
+                    speaker: sp,
+                    sent: s,
+                    channel,
+                    scope: sent.clone(),
+                });
+            }
+        }
+        if right_words < 2
+            && !(right_words == 1 && matches!(cue.class, CueClass::Stance | CueClass::Belief))
+        {
+            return None;
+        }
+        let mut e = right_end;
+        if cue.takes_as {
+            let ch = Channels {
+                doc: self.doc,
+                v: self.v,
+                lex: self.lex,
+            };
+            if let Some(t) = ch.trailing_phrase(r0, e) {
+                if t > r0 + 1 {
+                    e = t;
+                }
+            }
+        }
+        let speaker = speaker
+            .or(left_speaker)
+            .or_else(|| self.subject(sent.start, k));
+        let span = self.tspan(&(r0..e));
+        self.claimed.push(span);
+        Some(Cand {
+            content: span,
+            kind: QuoteKind::Indirect,
+            cue: Some(cue_range),
+            speaker,
+            sent: s,
+            channel,
+            scope: sent.clone(),
+        })
+    }
+
+    fn np_adverb(&self, i: usize) -> bool {
+        let w = self.lower(i);
+        matches!(
+            w,
+            "also"
+                | "later"
+                | "then"
+                | "again"
+                | "simply"
+                | "previously"
+                | "repeatedly"
+                | "further"
+                | "publicly"
+                | "privately"
+                | "flatly"
+                | "recently"
+                | "earlier"
+                | "instead"
+        )
+    }
+
+    /// Pass 3: direct quotes without a cue take the attribution of the quote just before them (same
+    /// or previous sentence), or of a previous sentence ending in a colon.
+    fn continuations(&mut self, cands: &mut [Cand]) {
+        let mut order: Vec<usize> = (0..cands.len()).collect();
+        order.sort_by_key(|&i| cands[i].content.start);
+        for (n, &i) in order.iter().enumerate() {
+            if cands[i].cue.is_some() || cands[i].kind != QuoteKind::Direct {
+                continue;
+            }
+            let s_open = self.sent_of(cands[i].content.start);
+            let prev = order[..n].iter().rev().copied().find(|&j| {
+                cands[j].cue.is_some() && cands[j].content.end <= cands[i].content.start
+            });
+            if let Some(j) = prev {
+                let p = cands[j].clone();
+                let gap = s_open
+                    .saturating_sub(p.sent.max(self.sent_of(p.content.end.saturating_sub(1))));
+                if gap <= 1
+                    && self.v.sents[s_open]
+                        .paragraph
+                        .abs_diff(self.v.sents[p.sent].paragraph)
+                        <= 1
+                {
+                    cands[i].cue = p.cue;
+                    cands[i].speaker = p.speaker;
+                    cands[i].channel = p.channel;
+                    cands[i].scope = p.scope;
+                    cands[i].sent = p.sent;
+                    continue;
+                }
+            }
+            // "Cruz continued:" — a cue sentence ending with a colon just before.
+            if s_open > 0 {
+                let ps = self.v.sents[s_open - 1].toks.clone();
+                if ps.end > ps.start && self.lower(ps.end - 1) == ":" {
+                    // The cue of that sentence, else its colon ("… in Obama’s word:").
+                    let cue = ps
+                        .clone()
+                        .rev()
+                        .find(|&k| self.cue(k).is_some() && !self.used[k])
+                        .or(Some(ps.end - 1));
+                    if let Some(c) = cue {
+                        cands[i].cue = Some(c..c + 1);
+                        cands[i].speaker = self.subject(ps.start, c);
+                        cands[i].scope = ps.clone();
+                        cands[i].sent = s_open - 1;
+                        self.used[c] = true;
+                    }
+                }
+            }
+        }
+    }
+
+    fn finish(&self, mut cands: Vec<Cand>) -> Vec<Quote> {
+        // Trim punctuation left at the edges of reported content.
+        for c in cands.iter_mut() {
+            let t = &self.doc.text[c.content.start..c.content.end];
+            let lead = t.len() - t.trim_start_matches([',', ';', ' ', '—', '–', '\n']).len();
+            c.content.start += lead;
+        }
+        // A short quoted phrase with no cue and no speaker is a title or slogan, not a quotation.
+        cands.retain(|c| {
+            !c.content.is_empty()
+                && (c.cue.is_some()
+                    || self.doc.text[c.content.start..c.content.end]
+                        .split_whitespace()
+                        .count()
+                        >= 5)
+        });
+        cands.sort_by_key(|c| (c.content.start, c.content.end));
+        let quoted: Vec<Span> = self.segs.iter().map(|s| s.content).collect();
+        let resolver = Resolver::new(self.doc, &self.np, &quoted);
+        let channels = Channels {
+            doc: self.doc,
+            v: self.v,
+            lex: self.lex,
+        };
+        let contents: Vec<Span> = cands.iter().map(|c| c.content).collect();
+        let mut out: Vec<Quote> = Vec::with_capacity(cands.len());
+        // (sentence of the cue, resolved speaker) of quotes already resolved, in text order.
+        let mut recent: Vec<(usize, dyad_doc::Speaker)> = Vec::new();
+        for c in cands {
+            let hint = recent
+                .iter()
+                .rev()
+                .find(|(s, sp)| {
+                    (*s == c.sent || *s + 1 == c.sent)
+                        && sp.name.is_some()
+                        && c.speaker.as_ref().is_none_or(|r| self.tspan(r) != sp.span)
+                })
+                .map(|(_, sp)| sp);
+            let speaker = c
+                .speaker
+                .clone()
+                .filter(|r| r.start < r.end)
+                .map(|r| resolver.speaker(r, hint));
+            let mut skip = contents.clone();
+            skip.extend(quoted.iter().copied());
+            let channel = c.channel.clone().or_else(|| {
+                c.cue.as_ref().and_then(|cue| {
+                    channels.find(Some(cue.end - 1), c.scope.start, c.scope.end, &skip)
+                })
+            });
+            if let Some(sp) = &speaker {
+                recent.push((
+                    c.sent.max(self.sent_of(c.content.end.saturating_sub(1))),
+                    sp.clone(),
+                ));
+            }
+            out.push(Quote {
+                span: c.content,
+                kind: c.kind,
+                speaker,
+                cue: c.cue.as_ref().map(|r| self.tspan(r)),
+                channel,
+            });
+        }
+        out
+    }
+}
+
+/// Trim whitespace and a trailing comma from a direct quote's content.
+fn trim_content(text: &str, s: Span) -> Span {
+    let inner = &text[s.start..s.end];
+    let lead = inner.len() - inner.trim_start().len();
+    let t = inner.trim_start().trim_end();
+    let t = t.strip_suffix(',').unwrap_or(t).trim_end();
+    if t.is_empty() {
+        return s;
+    }
+    Span::new(s.start + lead, s.start + lead + t.len())
+}

@@ -1,0 +1,594 @@
+//! Finding the speaker phrase of a cue and resolving it to a name, a coreference cluster and an
+//! actor.
+//!
+//! With a dependency parse the speaker is the cue's subject; without one, the noun phrase next to
+//! the cue (skipping adverbs and auxiliaries) or the first noun phrase of the clause. Resolution
+//! prefers the layers of earlier stages (entities, clusters); without them a pronoun falls back to
+//! the first person named in the closest preceding sentence, and a surname to the longest full name
+//! that ends with it.
+
+use crate::lexicon::Lexicon;
+use crate::view::View;
+use dyad_doc::{Doc, Span, Speaker};
+use std::ops::Range;
+
+const PARTICLES: &[&str] = &[
+    "von", "der", "van", "de", "da", "al", "bin", "ibn", "la", "le", "du", "of",
+];
+const PREPOSITIONS: &[&str] = &[
+    "with",
+    "of",
+    "involving",
+    "for",
+    "to",
+    "about",
+    "by",
+    "from",
+    "in",
+    "on",
+    "at",
+    "into",
+    "than",
+    "against",
+    "between",
+    "over",
+    "among",
+    "like",
+    "toward",
+    "towards",
+    "under",
+    "after",
+    "before",
+];
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "this", "that", "these",
+    "those", "another", "some", "several", "many", "two", "three", "one", "other",
+];
+const OBJ_PRONOUNS: &[&str] = &["him", "her", "them", "us", "me", "you", "it"];
+
+/// Words that end a noun phrase when walking over lower-case words.
+fn is_function(lower: &str) -> bool {
+    PREPOSITIONS.contains(&lower)
+        || matches!(
+            lower,
+            "and"
+                | "or"
+                | "but"
+                | "that"
+                | "which"
+                | "who"
+                | "whom"
+                | "whose"
+                | "when"
+                | "while"
+                | "as"
+                | "if"
+                | "because"
+                | "so"
+                | "not"
+                | "also"
+                | "has"
+                | "have"
+                | "had"
+                | "is"
+                | "was"
+                | "were"
+                | "are"
+                | "be"
+                | "been"
+                | "will"
+                | "would"
+                | "could"
+                | "should"
+                | "can"
+                | "may"
+                | "might"
+                | "did"
+                | "does"
+                | "do"
+        )
+}
+
+fn is_word(lower: &str) -> bool {
+    lower.chars().next().is_some_and(char::is_alphanumeric)
+}
+
+/// Nationality-like adjectives ("Russian", "Swedish", "Chinese") are not part of a name.
+fn is_nationality(lower: &str) -> bool {
+    [
+        "ian",
+        "ish",
+        "ese",
+        "ican",
+        "ean",
+        "german",
+        "french",
+        "dutch",
+        "greek",
+        "swiss",
+        "thai",
+        "israeli",
+        "iraqi",
+        "saudi",
+        "pakistani",
+        "afghan",
+        "yemeni",
+        "kuwaiti",
+        "qatari",
+    ]
+    .iter()
+    .any(|s| lower.ends_with(s))
+        && lower.len() > 4
+}
+
+/// Helpers over a view and its lexicon.
+pub struct Np<'a> {
+    /// Token view.
+    pub v: &'a View,
+    /// Word lists.
+    pub lex: &'a Lexicon,
+}
+
+impl<'a> Np<'a> {
+    fn lower(&self, i: usize) -> &str {
+        &self.v.toks[i].lower
+    }
+
+    fn is_adverb(&self, i: usize) -> bool {
+        let w = self.lower(i);
+        self.lex.is("adverbs", w) || (w.ends_with("ly") && w.len() > 4 && !self.v.toks[i].cap)
+    }
+
+    /// The noun phrase ending just before `cue` (after skipping adverbs), within `lo..cue`.
+    /// Returns `None` when the neighbour is punctuation or a preposition-governed phrase.
+    pub fn left_np(&self, lo: usize, cue: usize) -> Option<Range<usize>> {
+        let mut j = cue;
+        while j > lo && self.is_adverb(j - 1) {
+            j -= 1;
+        }
+        if j == lo {
+            return None;
+        }
+        let end = j;
+        let last = j - 1;
+        let w = self.lower(last);
+        if self.lex.is("pronouns", w) {
+            return Some(last..end);
+        }
+        if !is_word(w) || is_function(w) || OBJ_PRONOUNS.contains(&w) {
+            return None;
+        }
+        let mut start = last;
+        if self.v.toks[last].cap {
+            while start > lo {
+                let p = start - 1;
+                let pl = self.lower(p);
+                let ok = self.v.toks[p].cap
+                    || (PARTICLES.contains(&pl) && pl != "of" && self.cap_before_particles(lo, p))
+                    || self.lex.is("titles", pl)
+                    || pl == "’s"
+                    || pl == "'s";
+                if !ok || self.lex.is("nonnames", pl) && !self.v.toks[p].cap {
+                    break;
+                }
+                start = p;
+            }
+        } else {
+            // Lower-case head: walk over modifiers (at most four words) to a determiner.
+            while start > lo && end - start < 5 {
+                let p = start - 1;
+                let pl = self.lower(p);
+                if DETERMINERS.contains(&pl) {
+                    start = p;
+                    break;
+                }
+                if !is_word(pl) || is_function(pl) || self.lex.cue(pl).is_some() {
+                    break;
+                }
+                start = p;
+            }
+        }
+        if start > lo && PREPOSITIONS.contains(&self.lower(start - 1)) {
+            return None;
+        }
+        // A member of a coordination ("Trump, Zelenskiy, and European leaders said") is not the
+        // subject by itself: let the caller look for the clause's first phrase.
+        if start > lo && matches!(self.lower(start - 1), "and" | "or" | "nor") {
+            return None;
+        }
+        // Drop a leading sentence-adverb ("However") or conjunction.
+        while start < end
+            && self.lex.is("nonnames", self.lower(start))
+            && !DETERMINERS.contains(&self.lower(start))
+        {
+            start += 1;
+        }
+        (start < end).then_some(start..end)
+    }
+
+    /// Whether a run of name particles starting at `k` ("von der") is followed by a capitalised word.
+    fn particles_then_cap(&self, k: usize, hi: usize) -> bool {
+        let mut q = k;
+        while q < hi && PARTICLES.contains(&self.lower(q)) && self.lower(q) != "of" {
+            q += 1;
+        }
+        q > k && q < hi && self.v.toks[q].cap
+    }
+
+    /// Whether a capitalised word follows within two lower-case content words ("Central bank
+    /// governor Mira Holt").
+    fn cap_ahead(&self, e: usize, hi: usize) -> bool {
+        (e + 1..(e + 3).min(hi))
+            .find(|&k| {
+                let l = self.lower(k);
+                self.v.toks[k].cap || !is_word(l) || is_function(l)
+            })
+            .is_some_and(|k| self.v.toks[k].cap)
+    }
+
+    /// Whether a capitalised word precedes the run of name particles ending at `p`.
+    fn cap_before_particles(&self, lo: usize, p: usize) -> bool {
+        let mut q = p;
+        while q > lo && PARTICLES.contains(&self.lower(q)) {
+            q -= 1;
+        }
+        q < p && self.v.toks[q].cap
+    }
+
+    /// The first noun phrase of the clause `lo..hi`, skipping an introductory phrase that ends with a
+    /// comma ("However,", "In a statement on Monday,").
+    pub fn first_np(&self, lo: usize, hi: usize) -> Option<Range<usize>> {
+        let mut s = lo;
+        // Skip introductory phrases: a sentence adverb or a prepositional/subordinate phrase up to a comma.
+        loop {
+            if s >= hi {
+                return None;
+            }
+            let w = self.lower(s);
+            let intro = self.lex.is("nonnames", w)
+                && !DETERMINERS.contains(&w)
+                && !self.lex.is("pronouns", w)
+                || PREPOSITIONS.contains(&w)
+                || w.ends_with("ing") && !self.v.toks[s].cap;
+            if !intro && is_word(w) {
+                break;
+            }
+            if !is_word(w) && !intro {
+                s += 1;
+                continue;
+            }
+            match (s..hi).find(|&k| self.lower(k) == ",") {
+                Some(c) if c + 1 < hi => s = c + 1,
+                _ => s += 1,
+            }
+        }
+        let w = self.lower(s);
+        if self.lex.is("pronouns", w) {
+            return Some(s..s + 1);
+        }
+        let mut e = s;
+        let mut saw_cap = false;
+        while e < hi && e - s < 8 {
+            let l = self.lower(e);
+            let t = &self.v.toks[e];
+            if t.cap {
+                saw_cap = true;
+                e += 1;
+                continue;
+            }
+            // Appositive comma after a title: "German Chancellor, Friedrich Merz,".
+            if l == "," && saw_cap && e + 1 < hi && self.v.toks[e + 1].cap && self.all_titles(s, e)
+            {
+                e += 1;
+                continue;
+            }
+            if l == "," || !is_word(l) || is_function(l) || self.lex.cue(l).is_some() {
+                if PARTICLES.contains(&l) && saw_cap && e + 1 < hi && self.v.toks[e + 1].cap {
+                    e += 1;
+                    continue;
+                }
+                break;
+            }
+            if saw_cap
+                && !self.lex.is("titles", l)
+                && !self.lex.is("sources", l)
+                && !self.cap_ahead(e, hi)
+            {
+                break;
+            }
+            e += 1;
+        }
+        (e > s).then_some(s..e)
+    }
+
+    fn all_titles(&self, s: usize, e: usize) -> bool {
+        (s..e).all(|k| {
+            let l = self.lower(k);
+            self.lex.is("titles", l)
+                || is_nationality(l)
+                || DETERMINERS.contains(&l)
+                || self.v.toks[k].cap && k + 1 < e
+        })
+    }
+
+    /// The noun phrase starting at `s` going right (object of a cue or speaker after it), at most
+    /// `max` tokens, stopping at punctuation and function words.
+    pub fn right_np(&self, s: usize, hi: usize, max: usize) -> Option<Range<usize>> {
+        if s >= hi {
+            return None;
+        }
+        let w = self.lower(s);
+        if self.lex.is("pronouns", w) || OBJ_PRONOUNS.contains(&w) {
+            return Some(s..s + 1);
+        }
+        let mut e = s;
+        let mut saw_cap = false;
+        while e < hi && e - s < max {
+            let l = self.lower(e);
+            if self.v.toks[e].cap {
+                saw_cap = true;
+            } else if DETERMINERS.contains(&l) && e == s {
+            } else if !is_word(l)
+                || is_function(l)
+                || (self.lex.cue(l).is_some()
+                    && !(e > s && DETERMINERS.contains(&self.lower(e - 1))))
+            {
+                if PARTICLES.contains(&l) && saw_cap && e + 1 < hi && self.v.toks[e + 1].cap {
+                    e += 1;
+                    continue;
+                }
+                break;
+            } else if saw_cap && !self.lex.is("titles", l) {
+                break;
+            }
+            e += 1;
+        }
+        let bare_det = e == s + 1
+            && DETERMINERS.contains(&w)
+            && !matches!(
+                w,
+                "some" | "many" | "several" | "one" | "two" | "three" | "other"
+            );
+        (e > s && !bare_det).then_some(s..e)
+    }
+
+    /// The name inside a speaker phrase: its last run of capitalised words after any titles and
+    /// nationality adjectives ("Kremlin spokesman Dmitry Peskov" → "Dmitry Peskov").
+    pub fn name_run(&self, r: Range<usize>) -> Option<Range<usize>> {
+        let mut best: Option<Range<usize>> = None;
+        let mut k = r.start;
+        while k < r.end {
+            let l = self.lower(k);
+            let t = &self.v.toks[k];
+            let nameish = t.cap
+                && !self.lex.is("titles", l)
+                && !self.lex.is("nonnames", l)
+                && !(is_nationality(l)
+                    && !(k + 1 < r.end
+                        && self.v.toks[k + 1].cap
+                        && !self.lex.is("titles", self.lower(k + 1))));
+            if nameish {
+                let s = k;
+                while k < r.end
+                    && (self.v.toks[k].cap && !self.lex.is("titles", self.lower(k))
+                        || self.particles_then_cap(k, r.end))
+                {
+                    k += 1;
+                }
+                best = Some(s..k);
+            } else {
+                k += 1;
+            }
+        }
+        best
+    }
+}
+
+/// Resolves speaker phrases against the document's entity and cluster layers.
+pub struct Resolver<'a> {
+    doc: &'a Doc,
+    np: &'a Np<'a>,
+    /// Byte spans inside quotation marks (names there are not speakers).
+    quoted: &'a [Span],
+}
+
+impl<'a> Resolver<'a> {
+    /// A resolver for `doc`.
+    pub fn new(doc: &'a Doc, np: &'a Np<'a>, quoted: &'a [Span]) -> Resolver<'a> {
+        Resolver { doc, np, quoted }
+    }
+
+    fn in_quote(&self, s: Span) -> bool {
+        self.quoted.iter().any(|q| q.contains(s))
+    }
+
+    fn cluster_of(&self, s: Span) -> Option<usize> {
+        self.doc.clusters.iter().position(|c| {
+            c.mentions
+                .iter()
+                .any(|m| m.overlaps(s) && (m.contains(s) || s.contains(*m)))
+        })
+    }
+
+    /// Build the speaker for the token range `r`. `recent` is the speaker of a quote in the same or
+    /// the previous sentence: a "he"/"she" with no coreference cluster refers to it first.
+    pub fn speaker(&self, r: Range<usize>, recent: Option<&Speaker>) -> Speaker {
+        let v = self.np.v;
+        let span = Span::new(v.toks[r.start].span.start, v.toks[r.end - 1].span.end);
+        let mut sp = Speaker {
+            span,
+            name: None,
+            cluster: None,
+            actor: None,
+        };
+        // 1. An entity inside the phrase (the last PER/ORG, which is the name after titles).
+        let ent = self
+            .doc
+            .entities
+            .iter()
+            .filter(|e| span.contains(e.span) || e.span.contains(span))
+            .max_by_key(|e| (e.kind == "PER", e.span.start));
+        if let Some(e) = ent {
+            sp.cluster = e.cluster.or_else(|| self.cluster_of(e.span));
+            sp.actor = e.actor.clone();
+            sp.name = self
+                .cluster_name(sp.cluster)
+                .or_else(|| e.actor.as_ref().and_then(|a| a.name.clone()));
+            if sp.name.is_none() {
+                sp.name = Some(self.doc.text[e.span.start..e.span.end].to_string());
+            }
+            return sp;
+        }
+        // 2. A cluster mention (pronouns, role nominals).
+        if let Some(c) = self.cluster_of(span) {
+            sp.cluster = Some(c);
+            sp.actor = self.doc.clusters[c].actor.clone();
+            sp.name = self.cluster_name(Some(c));
+            if sp.name.is_some() {
+                return sp;
+            }
+        }
+        let first = &v.toks[r.start].lower;
+        if r.len() == 1 && (first == "he" || first == "she") {
+            if let Some(p) = recent.filter(|p| p.name.is_some()) {
+                sp.name = p.name.clone();
+                sp.cluster = sp.cluster.or(p.cluster);
+                sp.actor = sp.actor.clone().or_else(|| p.actor.clone());
+                return sp;
+            }
+            if let Some((name, cluster)) = self.antecedent(span.start) {
+                sp.name = Some(name);
+                sp.cluster = sp.cluster.or(cluster);
+                if let Some(c) = sp.cluster {
+                    sp.actor = self.doc.clusters.get(c).and_then(|c| c.actor.clone());
+                }
+            }
+            return sp;
+        }
+        if self.np.lex.is("pronouns", first) {
+            return sp;
+        }
+        // 3. A capitalised name in the phrase, expanded to the fullest form in the document.
+        if self.doc.entities.is_empty() {
+            if let Some(n) = self.np.name_run(r.clone()) {
+                let text = &self.doc.text[v.toks[n.start].span.start..v.toks[n.end - 1].span.end];
+                sp.name = Some(self.expand_name(text));
+            }
+        }
+        sp
+    }
+
+    fn cluster_name(&self, c: Option<usize>) -> Option<String> {
+        c.and_then(|c| self.doc.clusters.get(c)).and_then(|c| {
+            c.name
+                .clone()
+                .or_else(|| c.actor.as_ref().and_then(|a| a.name.clone()))
+        })
+    }
+
+    /// The longest capitalised name in the document that ends with `name` ("Trump" → "Donald Trump").
+    fn expand_name(&self, name: &str) -> String {
+        let v = self.np.v;
+        let mut best = name.to_string();
+        if name.contains(' ') {
+            return best;
+        }
+        for (i, t) in v.toks.iter().enumerate() {
+            if i == 0 || &self.doc.text[t.span.start..t.span.end] != name || !v.toks[i - 1].cap {
+                continue;
+            }
+            let mut s = i;
+            while s > 0
+                && v.toks[s - 1].cap
+                && !self.np.lex.is("titles", &v.toks[s - 1].lower)
+                && !self.np.lex.is("nonnames", &v.toks[s - 1].lower)
+                && !is_nationality(&v.toks[s - 1].lower)
+                && i - s < 3
+            {
+                s -= 1;
+            }
+            let cand = &self.doc.text[v.toks[s].span.start..t.span.end];
+            if cand.len() > best.len() && !cand.contains('\n') {
+                best = cand.to_string();
+            }
+        }
+        best
+    }
+
+    /// A person antecedent for a pronoun at byte `at`: the first person named (outside quotes) in the
+    /// current sentence before it, else in the closest preceding sentence that names one.
+    fn antecedent(&self, at: usize) -> Option<(String, Option<usize>)> {
+        let v = self.np.v;
+        let si = v.sent_at(at)?;
+        for s in (0..=si).rev().take(4) {
+            let sent = &v.sents[s];
+            let hi = if s == si {
+                v.tok_until(at)
+            } else {
+                sent.toks.end
+            };
+            if !self.doc.entities.is_empty() {
+                let lo_b = sent.span.start;
+                let hi_b = if s == si { at } else { sent.span.end };
+                let e = self
+                    .doc
+                    .entities
+                    .iter()
+                    .filter(|e| {
+                        e.kind == "PER"
+                            && e.span.start >= lo_b
+                            && e.span.end <= hi_b
+                            && !self.in_quote(e.span)
+                    })
+                    .min_by_key(|e| e.span.start);
+                if let Some(e) = e {
+                    let cluster = e.cluster.or_else(|| self.cluster_of(e.span));
+                    let name = self
+                        .cluster_name(cluster)
+                        .or_else(|| e.actor.as_ref().and_then(|a| a.name.clone()))
+                        .unwrap_or_else(|| self.doc.text[e.span.start..e.span.end].to_string());
+                    return Some((name, cluster));
+                }
+                continue;
+            }
+            // No entity layer: the first capitalised name run that is not sentence furniture.
+            let mut k = sent.toks.start;
+            while k < hi {
+                let t = &v.toks[k];
+                if t.cap && !self.in_quote(t.span) {
+                    let mut e = k;
+                    while e < hi
+                        && (v.toks[e].cap
+                            || PARTICLES.contains(&v.toks[e].lower.as_str())
+                                && e + 1 < hi
+                                && v.toks[e + 1].cap)
+                    {
+                        e += 1;
+                    }
+                    if let Some(n) = self.np.name_run(k..e) {
+                        let next = v.toks.get(n.end).map(|t| t.lower.as_str()).unwrap_or("");
+                        let possessive = next == "’s" || next == "'s";
+                        if !possessive && !self.looks_like_place(n.clone()) {
+                            let text = &self.doc.text
+                                [v.toks[n.start].span.start..v.toks[n.end - 1].span.end];
+                            return Some((self.expand_name(text), None));
+                        }
+                    }
+                    k = e.max(k + 1);
+                } else {
+                    k += 1;
+                }
+            }
+        }
+        None
+    }
+
+    fn looks_like_place(&self, n: Range<usize>) -> bool {
+        // Without NER: a name right after "in", "from", "to" is probably a place or an organisation.
+        n.start > 0
+            && matches!(
+                self.np.v.toks[n.start - 1].lower.as_str(),
+                "in" | "from" | "to" | "the" | "of" | "with" | "at"
+            )
+    }
+}

@@ -1,0 +1,240 @@
+//! JSON endpoints under `/api`: thin handlers that validate parameters and run one store query on a
+//! blocking thread.
+//!
+//! Errors are JSON objects `{"error": "..."}`: 400 for bad parameters, 404 for unknown documents
+//! and paths, 500 (logged to stderr) for database failures.
+
+use crate::params::{BadRequest, Params};
+use crate::App;
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use dyad_store::query::Interval;
+use dyad_store::{Store, StoreError};
+use serde::Serialize;
+use std::sync::Arc;
+
+/// An API error and its HTTP status.
+#[derive(Debug)]
+pub enum ApiError {
+    /// 400.
+    Bad(String),
+    /// 404.
+    NotFound(String),
+    /// 414.
+    TooLong(String),
+    /// 500.
+    Internal(String),
+}
+
+impl From<BadRequest> for ApiError {
+    fn from(b: BadRequest) -> ApiError {
+        ApiError::Bad(b.0)
+    }
+}
+
+impl From<StoreError> for ApiError {
+    fn from(e: StoreError) -> ApiError {
+        match e {
+            StoreError::BadParam(m) => ApiError::Bad(m),
+            other => ApiError::Internal(other.to_string()),
+        }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let (status, msg) = match self {
+            ApiError::Bad(m) => (StatusCode::BAD_REQUEST, m),
+            ApiError::NotFound(m) => (StatusCode::NOT_FOUND, m),
+            ApiError::TooLong(m) => (StatusCode::URI_TOO_LONG, m),
+            ApiError::Internal(m) => {
+                eprintln!("dyad serve: internal error: {m}");
+                (
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "internal error".to_string(),
+                )
+            }
+        };
+        (status, Json(serde_json::json!({ "error": msg }))).into_response()
+    }
+}
+
+type ApiResult<T> = Result<Json<T>, ApiError>;
+type RawParams = Result<Query<Vec<(String, String)>>, QueryRejection>;
+
+fn params(q: RawParams) -> Result<Params, ApiError> {
+    match q {
+        Ok(Query(v)) => Ok(Params(v)),
+        Err(e) => Err(ApiError::Bad(format!("malformed query string: {e}"))),
+    }
+}
+
+/// Run a store query on a blocking thread with a pooled connection.
+async fn run<T, F>(app: &Arc<App>, f: F) -> ApiResult<T>
+where
+    T: Serialize + Send + 'static,
+    F: FnOnce(&Store) -> Result<T, StoreError> + Send + 'static,
+{
+    let app = app.clone();
+    let out = tokio::task::spawn_blocking(move || app.pool.with(f))
+        .await
+        .map_err(|e| ApiError::Internal(e.to_string()))??;
+    Ok(Json(out))
+}
+
+/// `GET /api/stats`
+pub async fn stats(
+    State(app): State<Arc<App>>,
+    q: RawParams,
+) -> ApiResult<dyad_store::query::Stats> {
+    params(q)?.only(&[], false)?;
+    run(&app, |s| s.stats()).await
+}
+
+/// `GET /api/events`
+pub async fn events(
+    State(app): State<Arc<App>>,
+    q: RawParams,
+) -> ApiResult<dyad_store::Page<dyad_store::EventRecord>> {
+    let p = params(q)?;
+    p.only(&["limit", "offset", "sort"], true)?;
+    let f = p.filter(None)?;
+    let (limit, offset) = p.page()?;
+    let sort = p.get("sort").map(str::to_string);
+    run(&app, move |s| s.events(&f, sort.as_deref(), limit, offset)).await
+}
+
+/// `GET /api/timeline`
+pub async fn timeline(
+    State(app): State<Arc<App>>,
+    q: RawParams,
+) -> ApiResult<Vec<dyad_store::query::TimelinePoint>> {
+    let p = params(q)?;
+    p.only(&["interval"], true)?;
+    let f = p.filter(Some(false))?;
+    let interval = Interval::parse(p.get("interval").unwrap_or("day"))?;
+    run(&app, move |s| s.timeline(&f, interval)).await
+}
+
+/// `GET /api/network`
+pub async fn network(
+    State(app): State<Arc<App>>,
+    q: RawParams,
+) -> ApiResult<dyad_store::query::Network> {
+    let p = params(q)?;
+    p.only(&["level", "min_count", "limit"], true)?;
+    let f = p.filter(Some(false))?;
+    let by_actor = match p.get("level").unwrap_or("country") {
+        "country" => false,
+        "actor" => true,
+        v => {
+            return Err(ApiError::Bad(format!(
+                "level: expected country or actor, got {v:?}"
+            )))
+        }
+    };
+    let min = p.int("min_count", 1, 1_000_000)?.unwrap_or(1);
+    let limit = p
+        .int("limit", 1, dyad_store::query::MAX_LIMIT)?
+        .unwrap_or(100);
+    run(&app, move |s| s.network(&f, by_actor, min, limit)).await
+}
+
+/// `GET /api/dyads`
+pub async fn dyads(
+    State(app): State<Arc<App>>,
+    q: RawParams,
+) -> ApiResult<Vec<dyad_store::query::DyadCount>> {
+    let p = params(q)?;
+    p.only(&["limit"], true)?;
+    let f = p.filter(Some(false))?;
+    let (limit, _) = p.page()?;
+    run(&app, move |s| s.dyads(&f, limit)).await
+}
+
+/// `GET /api/quotes`
+pub async fn quotes(
+    State(app): State<Arc<App>>,
+    q: RawParams,
+) -> ApiResult<dyad_store::Page<dyad_store::query::QuoteRecord>> {
+    let p = params(q)?;
+    p.only(&["speaker", "q", "doc", "limit", "offset"], false)?;
+    let (speaker, text, doc) = (p.text("speaker")?, p.text("q")?, p.text("doc")?);
+    let (limit, offset) = p.page()?;
+    run(&app, move |s| {
+        s.quotes(
+            speaker.as_deref(),
+            text.as_deref(),
+            doc.as_deref(),
+            limit,
+            offset,
+        )
+    })
+    .await
+}
+
+/// `GET /api/speakers`
+pub async fn speakers(
+    State(app): State<Arc<App>>,
+    q: RawParams,
+) -> ApiResult<Vec<dyad_store::query::SpeakerCount>> {
+    let p = params(q)?;
+    p.only(&["limit"], false)?;
+    let (limit, _) = p.page()?;
+    run(&app, move |s| s.speakers(limit)).await
+}
+
+/// `GET /api/documents`
+pub async fn documents(
+    State(app): State<Arc<App>>,
+    q: RawParams,
+) -> ApiResult<dyad_store::Page<dyad_store::query::DocSummary>> {
+    let p = params(q)?;
+    p.only(&["q", "from", "to", "limit", "offset"], false)?;
+    let (text, from, to) = (p.text("q")?, p.date("from")?, p.date("to")?);
+    let (limit, offset) = p.page()?;
+    run(&app, move |s| {
+        s.documents(
+            text.as_deref(),
+            from.as_deref(),
+            to.as_deref(),
+            limit,
+            offset,
+        )
+    })
+    .await
+}
+
+/// `GET /api/documents/{id}`
+pub async fn document(
+    State(app): State<Arc<App>>,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    if id.chars().count() > crate::params::MAX_TEXT {
+        return Err(ApiError::Bad("document id too long".into()));
+    }
+    let key = id.clone();
+    let Json(doc) = run(&app, move |s| s.document(&key)).await?;
+    match doc {
+        Some(d) => Ok(Json(d).into_response()),
+        None => Err(ApiError::NotFound(format!("no document {id:?}"))),
+    }
+}
+
+/// `GET /api/cameo`
+pub async fn cameo(State(app): State<Arc<App>>) -> Response {
+    Json(&app.cameo).into_response()
+}
+
+/// `GET /api/openapi.json`
+pub async fn openapi(State(app): State<Arc<App>>) -> Response {
+    Json(&app.openapi).into_response()
+}
+
+/// Any other `/api/...` path.
+pub async fn not_found() -> ApiError {
+    ApiError::NotFound("no such endpoint; see /api/openapi.json".into())
+}

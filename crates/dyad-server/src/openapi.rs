@@ -1,0 +1,270 @@
+//! The OpenAPI 3.1 description served at `/api/openapi.json`, written by hand from one table of
+//! endpoints and parameters so it stays next to the handlers it documents.
+
+use serde_json::{json, Value};
+
+/// (name, JSON type, description) of a query parameter.
+type Param = (&'static str, &'static str, &'static str);
+
+const FILTER: &[Param] = &[
+    (
+        "actor",
+        "string",
+        "Either side's actor code by prefix (RUSGOV, RUS) or exact canonical name",
+    ),
+    ("country", "string", "Country/IGO code on either side (RUS)"),
+    (
+        "dyad",
+        "string",
+        "Two country codes, RUS-UKR; either direction unless directed=true",
+    ),
+    ("directed", "boolean", "With dyad: only first → second"),
+    ("source", "string", "Source country code"),
+    ("target", "string", "Target country code"),
+    (
+        "root",
+        "string",
+        "CAMEO root(s) 01–20, comma-separated or repeated",
+    ),
+    ("cameo", "string", "CAMEO code prefix, 2–4 digits"),
+    ("plover", "string", "PLOVER event type (CONSULT)"),
+    ("quad", "integer", "Quad class 1–4"),
+    ("from", "string", "First day, YYYY-MM-DD (inclusive)"),
+    ("to", "string", "Last day, YYYY-MM-DD (inclusive)"),
+    (
+        "q",
+        "string",
+        "Words that must all occur in the document (full-text search)",
+    ),
+    ("doc", "string", "One document id"),
+    (
+        "negated",
+        "string",
+        "true, false or all (events: all by default; aggregates: false)",
+    ),
+];
+
+struct Endpoint {
+    path: &'static str,
+    summary: &'static str,
+    filter: bool,
+    params: &'static [Param],
+    response: &'static str,
+}
+
+const ENDPOINTS: &[Endpoint] = &[
+    Endpoint {
+        path: "/api/stats",
+        summary: "Corpus totals and date range",
+        filter: false,
+        params: &[],
+        response: "Stats",
+    },
+    Endpoint {
+        path: "/api/events",
+        summary: "Events matching the filter, paginated",
+        filter: true,
+        params: &[
+            ("limit", "integer", "Page size, 1–500 (default 50)"),
+            ("offset", "integer", "Rows to skip"),
+            ("sort", "string", "day, -day, goldstein or -goldstein"),
+        ],
+        response: "EventPage",
+    },
+    Endpoint {
+        path: "/api/timeline",
+        summary: "Event counts, quad classes and mean Goldstein per day/week/month",
+        filter: true,
+        params: &[("interval", "string", "day (default), week or month")],
+        response: "Timeline",
+    },
+    Endpoint {
+        path: "/api/network",
+        summary: "Directed actor network: edges weighted by event count and mean Goldstein",
+        filter: true,
+        params: &[
+            ("level", "string", "country (default) or actor"),
+            ("min_count", "integer", "Smallest edge weight"),
+            ("limit", "integer", "Most edges, 1–500 (default 100)"),
+        ],
+        response: "Network",
+    },
+    Endpoint {
+        path: "/api/dyads",
+        summary: "Most active country pairs (either direction)",
+        filter: true,
+        params: &[("limit", "integer", "Most dyads, 1–500 (default 50)")],
+        response: "Dyads",
+    },
+    Endpoint {
+        path: "/api/quotes",
+        summary: "Quotes, by speaker and/or full-text search",
+        filter: false,
+        params: &[
+            (
+                "speaker",
+                "string",
+                "Speaker's resolved name (or mention text)",
+            ),
+            ("q", "string", "Full-text search over documents"),
+            ("doc", "string", "One document id"),
+            ("limit", "integer", "Page size, 1–500"),
+            ("offset", "integer", "Rows to skip"),
+        ],
+        response: "QuotePage",
+    },
+    Endpoint {
+        path: "/api/speakers",
+        summary: "Most quoted speakers",
+        filter: false,
+        params: &[("limit", "integer", "Most speakers, 1–500")],
+        response: "Speakers",
+    },
+    Endpoint {
+        path: "/api/documents",
+        summary: "Documents, newest first, optionally by full-text search and date",
+        filter: false,
+        params: &[
+            ("q", "string", "Full-text search"),
+            ("from", "string", "First publication day"),
+            ("to", "string", "Last publication day"),
+            ("limit", "integer", "Page size, 1–500"),
+            ("offset", "integer", "Rows to skip"),
+        ],
+        response: "DocumentPage",
+    },
+    Endpoint {
+        path: "/api/documents/{id}",
+        summary: "One schema-1 document with all annotations (code-point offsets)",
+        filter: false,
+        params: &[],
+        response: "Document",
+    },
+    Endpoint {
+        path: "/api/cameo",
+        summary: "CAMEO codes: name, Goldstein score, quad class",
+        filter: false,
+        params: &[],
+        response: "Cameo",
+    },
+];
+
+fn param(p: &Param, in_: &str) -> Value {
+    json!({ "name": p.0, "in": in_, "required": in_ == "path", "description": p.2, "schema": { "type": p.1 } })
+}
+
+fn nullable(t: &str) -> Value {
+    json!({ "type": [t, "null"] })
+}
+
+fn object(props: &[(&str, Value)]) -> Value {
+    let mut m = serde_json::Map::new();
+    for (k, v) in props {
+        m.insert(k.to_string(), v.clone());
+    }
+    json!({ "type": "object", "properties": m })
+}
+
+fn page_of(item: &str) -> Value {
+    object(&[
+        ("total", json!({"type": "integer"})),
+        ("limit", json!({"type": "integer"})),
+        ("offset", json!({"type": "integer"})),
+        (
+            "items",
+            json!({"type": "array", "items": {"$ref": format!("#/components/schemas/{item}")}}),
+        ),
+    ])
+}
+
+fn schemas() -> Value {
+    let s = || json!({"type": "string"});
+    let i = || json!({"type": "integer"});
+    let n = || json!({"type": "number"});
+    let mut event = Vec::new();
+    for c in dyad_store::query::EVENT_COLUMNS {
+        let v = match c {
+            "idx" | "sentence" | "quad" | "evidence_start" | "evidence_end" => i(),
+            "goldstein" => n(),
+            "lat" | "lon" => nullable("number"),
+            "negated" => json!({"type": "boolean"}),
+            "doc_id" | "cameo" | "root" | "modality" | "evidence_text" => s(),
+            _ => nullable("string"),
+        };
+        event.push((c, v));
+    }
+    json!({
+        "Error": object(&[("error", s())]),
+        "Stats": object(&[("schema_version", i()), ("documents", i()), ("events", i()), ("quotes", i()),
+            ("entities", i()), ("first_day", nullable("string")), ("last_day", nullable("string"))]),
+        "Event": object(&event),
+        "EventPage": page_of("Event"),
+        "TimelinePoint": object(&[("bucket", s()), ("count", i()), ("goldstein", n()),
+            ("quad", json!({"type": "array", "items": {"type": "integer"}, "minItems": 4, "maxItems": 4})),
+            ("cooperation", i()), ("conflict", i())]),
+        "Timeline": {"type": "array", "items": {"$ref": "#/components/schemas/TimelinePoint"}},
+        "Network": object(&[
+            ("nodes", json!({"type": "array", "items": object(&[("id", s()), ("count", i())])})),
+            ("edges", json!({"type": "array", "items": object(&[("source", s()), ("target", s()), ("count", i()),
+                ("goldstein", n()), ("cooperation", i()), ("conflict", i())])})),
+        ]),
+        "Dyads": {"type": "array", "items": object(&[("a", s()), ("b", s()), ("count", i()), ("goldstein", n())])},
+        "Quote": object(&[("doc_id", s()), ("title", nullable("string")), ("date", nullable("string")), ("idx", i()),
+            ("start", i()), ("end", i()), ("text", s()), ("kind", s()), ("speaker_name", nullable("string")),
+            ("speaker_text", nullable("string")), ("speaker_code", nullable("string")), ("cue", nullable("string")),
+            ("channel", nullable("string"))]),
+        "QuotePage": page_of("Quote"),
+        "Speakers": {"type": "array", "items": object(&[("name", s()), ("code", nullable("string")), ("quotes", i()), ("documents", i())])},
+        "DocumentSummary": object(&[("id", s()), ("date", nullable("string")), ("title", nullable("string")),
+            ("source", nullable("string")), ("events", i()), ("quotes", i())]),
+        "DocumentPage": page_of("DocumentSummary"),
+        "Document": {"type": "object", "description": "A schema-1 document exactly as `dyad code` writes it (see docs/schema.md); offsets are code points into `text`."},
+        "Cameo": {"type": "object", "additionalProperties": object(&[("name", s()), ("goldstein", n()), ("quad", i())])},
+    })
+}
+
+/// The OpenAPI document.
+pub fn document() -> Value {
+    let mut paths = serde_json::Map::new();
+    for e in ENDPOINTS {
+        let mut ps: Vec<Value> = Vec::new();
+        if e.path.contains("{id}") {
+            ps.push(param(
+                &("id", "string", "Document id (URL-encoded)"),
+                "path",
+            ));
+        }
+        if e.filter {
+            ps.extend(FILTER.iter().map(|p| param(p, "query")));
+        }
+        ps.extend(e.params.iter().map(|p| param(p, "query")));
+        let err = json!({"description": "Bad parameter", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}});
+        paths.insert(
+            e.path.to_string(),
+            json!({ "get": {
+                "summary": e.summary,
+                "parameters": ps,
+                "responses": {
+                    "200": {"description": "OK", "content": {"application/json": {"schema": {"$ref": format!("#/components/schemas/{}", e.response)}}}},
+                    "400": err,
+                    "404": {"description": "Not found", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+                }
+            }}),
+        );
+    }
+    json!({
+        "openapi": "3.1.0",
+        "info": {
+            "title": "Dyad corpus API",
+            "version": env!("CARGO_PKG_VERSION"),
+            "description": "Political events, quotes and documents coded by Dyad (schema 1), read from a dyad-store database. All endpoints are GET and return JSON; errors are {\"error\": message}."
+        },
+        "paths": paths,
+        "components": { "schemas": schemas() }
+    })
+}
+
+/// Paths described (for tests that compare them with the router).
+pub fn paths() -> Vec<&'static str> {
+    ENDPOINTS.iter().map(|e| e.path).collect()
+}

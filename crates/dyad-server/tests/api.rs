@@ -1,0 +1,296 @@
+//! API tests: a temporary database built from the store's fixture corpus, requests sent to the
+//! router in-process (no socket). Expected values come from the fixture documents.
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use dyad_output::Document;
+use dyad_server::{router, App};
+use http_body_util::BodyExt;
+use serde_json::Value;
+use std::sync::Arc;
+use tower::ServiceExt;
+
+fn fixture() -> Vec<Document> {
+    include_str!("../../dyad-store/tests/fixtures/corpus.jsonl")
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+struct Server {
+    _dir: tempfile::TempDir,
+    app: axum::Router,
+    docs: Vec<Document>,
+}
+
+fn server() -> Server {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("c.sqlite");
+    let docs = fixture();
+    let mut store = dyad_store::Store::open(&path).unwrap();
+    store.put_batch(&docs).unwrap();
+    drop(store);
+    let app = router(Arc::new(App::open(&path).unwrap()));
+    Server {
+        _dir: dir,
+        app,
+        docs,
+    }
+}
+
+impl Server {
+    async fn get(&self, uri: &str) -> (StatusCode, Value) {
+        let (status, _, body) = self.raw(uri).await;
+        let v = serde_json::from_slice(&body).unwrap_or(Value::Null);
+        (status, v)
+    }
+
+    async fn raw(&self, uri: &str) -> (StatusCode, String, Vec<u8>) {
+        let res = self
+            .app
+            .clone()
+            .oneshot(Request::get(uri).body(Body::empty()).unwrap())
+            .await
+            .unwrap();
+        let status = res.status();
+        let ct = res
+            .headers()
+            .get("content-type")
+            .map(|v| v.to_str().unwrap().to_string())
+            .unwrap_or_default();
+        let body = res.into_body().collect().await.unwrap().to_bytes().to_vec();
+        (status, ct, body)
+    }
+
+    fn count_events(&self, pred: impl Fn(&dyad_output::EventOut) -> bool) -> usize {
+        self.docs
+            .iter()
+            .flat_map(|d| &d.events)
+            .filter(|e| pred(e))
+            .count()
+    }
+}
+
+fn country(a: &Option<dyad_output::EventActorOut>) -> Option<&str> {
+    a.as_ref().and_then(|a| a.country.as_deref())
+}
+
+#[tokio::test]
+async fn stats_count_the_corpus() {
+    let s = server();
+    let (st, v) = s.get("/api/stats").await;
+    assert_eq!(st, StatusCode::OK);
+    assert_eq!(v["documents"], s.docs.len());
+    assert_eq!(v["events"], s.count_events(|_| true));
+    assert_eq!(v["schema_version"], 1);
+}
+
+#[tokio::test]
+async fn events_by_dyad_paginate() {
+    let s = server();
+    let want = s.count_events(|e| {
+        matches!(
+            (country(&e.source), country(&e.target)),
+            (Some("RUS"), Some("UKR")) | (Some("UKR"), Some("RUS"))
+        )
+    });
+    let (st, v) = s.get("/api/events?dyad=RUS-UKR&limit=2").await;
+    assert_eq!(st, StatusCode::OK);
+    assert_eq!(v["total"], want);
+    assert_eq!(v["items"].as_array().unwrap().len(), 2.min(want));
+    let (_, p2) = s.get("/api/events?dyad=rus-ukr&limit=2&offset=2").await;
+    assert_eq!(p2["offset"], 2);
+    assert_ne!(v["items"][0], p2["items"][0]);
+    for e in v["items"].as_array().unwrap() {
+        let pair = (e["source_country"].as_str(), e["target_country"].as_str());
+        assert!(pair == (Some("RUS"), Some("UKR")) || pair == (Some("UKR"), Some("RUS")));
+    }
+}
+
+#[tokio::test]
+async fn events_filters() {
+    let s = server();
+    let (_, v) = s.get("/api/events?root=19,17&limit=500").await;
+    assert_eq!(
+        v["total"],
+        s.count_events(|e| e.root == "19" || e.root == "17")
+    );
+    let (_, v) = s.get("/api/events?plover=consult").await;
+    assert_eq!(
+        v["total"],
+        s.count_events(|e| e.plover.as_ref().map(|p| p.kind.as_str()) == Some("CONSULT"))
+    );
+    let (_, v) = s.get("/api/events?q=refinery").await;
+    assert!(v["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|e| e["doc_id"] == "fx-004"));
+    let (_, v) = s
+        .get("/api/events?from=2025-03-01&to=2025-03-31&limit=500")
+        .await;
+    for e in v["items"].as_array().unwrap() {
+        let d = e["day"].as_str().unwrap();
+        assert!(("2025-03-01"..="2025-03-31").contains(&d));
+    }
+    let (_, v) = s.get("/api/events?negated=true").await;
+    assert_eq!(v["total"], s.count_events(|e| e.negated));
+}
+
+#[tokio::test]
+async fn bad_parameters_are_400_json() {
+    let s = server();
+    for uri in [
+        "/api/events?dyad=RUS",
+        "/api/events?from=yesterday",
+        "/api/events?limit=501",
+        "/api/events?limit=-1",
+        "/api/events?quad=9",
+        "/api/events?root=99",
+        "/api/events?sort=random",
+        "/api/events?country=RUS%27%3B%20DROP%20TABLE%20events",
+        "/api/events?nosuchparam=1",
+        "/api/timeline?interval=year",
+        "/api/network?level=planet",
+        "/api/events?from=2025-04-01&to=2025-03-01",
+    ] {
+        let (st, v) = s.get(uri).await;
+        assert_eq!(st, StatusCode::BAD_REQUEST, "{uri}");
+        assert!(
+            v["error"].as_str().is_some_and(|e| !e.is_empty()),
+            "{uri}: {v}"
+        );
+    }
+    // The events table survived the injection attempt.
+    let (_, v) = s.get("/api/stats").await;
+    assert_eq!(v["events"], s.count_events(|_| true));
+    let long = format!("/api/events?q={}", "a".repeat(5000));
+    let (st, v) = s.get(&long).await;
+    assert_eq!(st, StatusCode::URI_TOO_LONG);
+    assert!(v["error"].is_string());
+    let (st, _) = s.get("/api/nothing").await;
+    assert_eq!(st, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn timeline_counts_and_goldstein() {
+    let s = server();
+    let (st, v) = s.get("/api/timeline?dyad=RUS-UKR&interval=week").await;
+    assert_eq!(st, StatusCode::OK);
+    let pts = v.as_array().unwrap();
+    let sum: i64 = pts.iter().map(|p| p["count"].as_i64().unwrap()).sum();
+    let want = s.count_events(|e| {
+        !e.negated
+            && matches!(
+                (country(&e.source), country(&e.target)),
+                (Some("RUS"), Some("UKR")) | (Some("UKR"), Some("RUS"))
+            )
+    });
+    assert_eq!(sum as usize, want);
+    for p in pts {
+        let coop = p["cooperation"].as_i64().unwrap();
+        let conf = p["conflict"].as_i64().unwrap();
+        assert_eq!(coop + conf, p["count"].as_i64().unwrap());
+        let g = p["goldstein"].as_f64().unwrap();
+        assert!((-10.0..=10.0).contains(&g));
+    }
+}
+
+#[tokio::test]
+async fn network_edges_weighted() {
+    let s = server();
+    let (st, v) = s.get("/api/network").await;
+    assert_eq!(st, StatusCode::OK);
+    let edges = v["edges"].as_array().unwrap();
+    let e = edges
+        .iter()
+        .find(|e| e["source"] == "RUS" && e["target"] == "UKR")
+        .unwrap();
+    let want = s.count_events(|e| {
+        !e.negated && country(&e.source) == Some("RUS") && country(&e.target) == Some("UKR")
+    });
+    assert_eq!(e["count"], want);
+    let (_, v) = s.get("/api/network?level=actor&min_count=1").await;
+    assert!(v["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|n| n["id"] == "USAGOV"));
+}
+
+#[tokio::test]
+async fn document_with_annotations() {
+    let s = server();
+    let (st, v) = s.get("/api/documents/wire%2Ffx-006").await;
+    assert_eq!(st, StatusCode::OK);
+    let d: Document = serde_json::from_value(v).unwrap();
+    assert_eq!(
+        d,
+        s.docs
+            .iter()
+            .find(|d| d.id == "wire/fx-006")
+            .unwrap()
+            .clone()
+    );
+    // Also with a raw slash.
+    let (st, _) = s.get("/api/documents/wire/fx-006").await;
+    assert_eq!(st, StatusCode::OK);
+    let (st, v) = s.get("/api/documents/nope").await;
+    assert_eq!(st, StatusCode::NOT_FOUND);
+    assert!(v["error"].is_string());
+    let (_, v) = s.get("/api/documents?q=Istanbul").await;
+    assert_eq!(v["items"][0]["id"], "fx-005");
+}
+
+#[tokio::test]
+async fn quotes_by_speaker() {
+    let s = server();
+    let (_, sp) = s.get("/api/speakers").await;
+    let top = sp[0]["name"].as_str().unwrap().to_string();
+    let want = s
+        .docs
+        .iter()
+        .flat_map(|d| &d.quotes)
+        .filter(|q| q.speaker.as_ref().and_then(|s| s.name.as_deref()) == Some(top.as_str()))
+        .count();
+    let uri = format!("/api/quotes?speaker={}", top.replace(' ', "%20"));
+    let (st, v) = s.get(&uri).await;
+    assert_eq!(st, StatusCode::OK);
+    assert_eq!(v["total"], want);
+    assert!(v["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|q| q["speaker_name"] == top.as_str()));
+}
+
+#[tokio::test]
+async fn openapi_describes_every_endpoint() {
+    let s = server();
+    let (st, v) = s.get("/api/openapi.json").await;
+    assert_eq!(st, StatusCode::OK);
+    assert_eq!(v["openapi"], "3.1.0");
+    let paths = v["paths"].as_object().unwrap();
+    for p in dyad_server::openapi::paths() {
+        assert!(paths.contains_key(p));
+        // Every described endpoint answers (documents/{id} with a real id).
+        let uri = p.replace("{id}", "fx-001");
+        let (st, _) = s.get(&uri).await;
+        assert_eq!(st, StatusCode::OK, "{uri}");
+    }
+}
+
+#[tokio::test]
+async fn ui_is_served() {
+    let s = server();
+    let (st, ct, body) = s.raw("/").await;
+    assert_eq!(st, StatusCode::OK);
+    assert!(ct.starts_with("text/html"));
+    assert!(String::from_utf8(body).unwrap().contains("app.js"));
+    for (path, _, _) in dyad_server::assets::FILES {
+        let (st, _, _) = s.raw(path).await;
+        assert_eq!(st, StatusCode::OK, "{path}");
+    }
+    let (_, v) = s.get("/api/cameo").await;
+    assert!(v["041"]["name"].is_string());
+}

@@ -1,0 +1,270 @@
+//! Exporting the events table: CSV, JSON Lines, Parquet.
+//!
+//! All three formats carry the same columns ([`EVENT_COLUMNS`]) in the same deterministic order
+//! (publication date, document id, event index), so pandas, R and DuckDB see one table whichever
+//! file they read. Parquet is written through arrow's `ArrowWriter` with typed, nullable columns
+//! and snappy compression (feature `parquet`, on by default).
+
+use crate::query::{event_from_row, EventFilter, EventRecord, EVENT_COLUMNS, EVENT_SELECT};
+use crate::{Store, StoreError};
+use rusqlite::params_from_iter;
+use std::io::Write;
+
+/// Output formats of [`Store::export_events`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// CSV with a header row.
+    Csv,
+    /// One JSON object per line.
+    Jsonl,
+    /// Apache Parquet.
+    Parquet,
+}
+
+impl Format {
+    /// Parse `csv`, `jsonl` or `parquet`.
+    pub fn parse(s: &str) -> Option<Format> {
+        match s {
+            "csv" => Some(Format::Csv),
+            "jsonl" => Some(Format::Jsonl),
+            "parquet" => Some(Format::Parquet),
+            _ => None,
+        }
+    }
+}
+
+/// Rows per Parquet row group / arrow batch.
+const BATCH: usize = 8192;
+
+impl Store {
+    /// Visit every event matching `f` in export order.
+    pub fn for_each_event(
+        &self,
+        f: &EventFilter,
+        mut visit: impl FnMut(EventRecord) -> Result<(), StoreError>,
+    ) -> Result<usize, StoreError> {
+        let (w, p) = f.sql_where()?;
+        let sql = format!("{EVENT_SELECT} WHERE {w} ORDER BY d.date, d.id, e.idx");
+        let mut st = self.conn.prepare(&sql)?;
+        let mut rows = st.query(params_from_iter(p.iter()))?;
+        let mut n = 0;
+        while let Some(r) = rows.next()? {
+            visit(event_from_row(r)?)?;
+            n += 1;
+        }
+        Ok(n)
+    }
+
+    /// Write the events matching `f` to `out` in `format`; returns the number of rows.
+    pub fn export_events<W: Write + Send>(
+        &self,
+        f: &EventFilter,
+        format: Format,
+        out: W,
+    ) -> Result<usize, StoreError> {
+        match format {
+            Format::Csv => {
+                let mut w = csv::Writer::from_writer(out);
+                w.write_record(EVENT_COLUMNS).map_err(csv_err)?;
+                let n = self.for_each_event(f, |e| w.write_record(csv_row(&e)).map_err(csv_err))?;
+                w.flush()?;
+                Ok(n)
+            }
+            Format::Jsonl => {
+                let mut w = std::io::BufWriter::new(out);
+                let n = self.for_each_event(f, |e| {
+                    serde_json::to_writer(&mut w, &e)?;
+                    w.write_all(b"\n")?;
+                    Ok(())
+                })?;
+                w.flush()?;
+                Ok(n)
+            }
+            #[cfg(feature = "parquet")]
+            Format::Parquet => parquet_out::write(self, f, out),
+            #[cfg(not(feature = "parquet"))]
+            Format::Parquet => Err(StoreError::Export(
+                "this dyad was built without the `parquet` feature".into(),
+            )),
+        }
+    }
+}
+
+fn csv_err(e: csv::Error) -> StoreError {
+    StoreError::Export(e.to_string())
+}
+
+fn csv_row(e: &EventRecord) -> Vec<String> {
+    let o = |v: &Option<String>| v.clone().unwrap_or_default();
+    let f = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
+    vec![
+        e.doc_id.clone(),
+        o(&e.title),
+        e.idx.to_string(),
+        e.sentence.to_string(),
+        o(&e.date),
+        o(&e.day),
+        e.cameo.clone(),
+        e.root.clone(),
+        e.goldstein.to_string(),
+        e.quad.to_string(),
+        o(&e.plover_type),
+        o(&e.plover_mode),
+        o(&e.plover_context),
+        o(&e.source_text),
+        o(&e.source_name),
+        o(&e.source_code),
+        o(&e.source_country),
+        o(&e.target_text),
+        o(&e.target_name),
+        o(&e.target_code),
+        o(&e.target_country),
+        e.negated.to_string(),
+        e.modality.clone(),
+        o(&e.place_name),
+        o(&e.place_country),
+        f(e.lat),
+        f(e.lon),
+        e.evidence_start.to_string(),
+        e.evidence_end.to_string(),
+        e.evidence_text.clone(),
+    ]
+}
+
+#[cfg(feature = "parquet")]
+mod parquet_out {
+    use super::*;
+    use arrow_array::builder::{BooleanBuilder, Float64Builder, Int64Builder, StringBuilder};
+    use arrow_array::{ArrayRef, RecordBatch};
+    use arrow_schema::{DataType, Field, Schema};
+    use parquet::arrow::ArrowWriter;
+    use parquet::basic::Compression;
+    use parquet::file::properties::WriterProperties;
+    use std::sync::Arc;
+
+    fn kind(col: &str) -> DataType {
+        match col {
+            "idx" | "sentence" | "quad" | "evidence_start" | "evidence_end" => DataType::Int64,
+            "goldstein" | "lat" | "lon" => DataType::Float64,
+            "negated" => DataType::Boolean,
+            _ => DataType::Utf8,
+        }
+    }
+
+    fn required(col: &str) -> bool {
+        matches!(
+            col,
+            "doc_id"
+                | "idx"
+                | "sentence"
+                | "cameo"
+                | "root"
+                | "goldstein"
+                | "quad"
+                | "negated"
+                | "modality"
+                | "evidence_start"
+                | "evidence_end"
+                | "evidence_text"
+        )
+    }
+
+    /// The arrow schema of the events table.
+    pub fn schema() -> Arc<Schema> {
+        Arc::new(Schema::new(
+            EVENT_COLUMNS
+                .iter()
+                .map(|c| Field::new(*c, kind(c), !required(c)))
+                .collect::<Vec<_>>(),
+        ))
+    }
+
+    fn batch(schema: &Arc<Schema>, rows: &[EventRecord]) -> Result<RecordBatch, StoreError> {
+        let s = |get: &dyn Fn(&EventRecord) -> Option<&str>| -> ArrayRef {
+            let mut b = StringBuilder::new();
+            for r in rows {
+                b.append_option(get(r));
+            }
+            Arc::new(b.finish())
+        };
+        let i = |get: &dyn Fn(&EventRecord) -> i64| -> ArrayRef {
+            let mut b = Int64Builder::new();
+            for r in rows {
+                b.append_value(get(r));
+            }
+            Arc::new(b.finish())
+        };
+        let fl = |get: &dyn Fn(&EventRecord) -> Option<f64>| -> ArrayRef {
+            let mut b = Float64Builder::new();
+            for r in rows {
+                b.append_option(get(r));
+            }
+            Arc::new(b.finish())
+        };
+        let mut neg = BooleanBuilder::new();
+        for r in rows {
+            neg.append_value(r.negated);
+        }
+        let cols: Vec<ArrayRef> = vec![
+            s(&|r| Some(&r.doc_id)),
+            s(&|r| r.title.as_deref()),
+            i(&|r| r.idx),
+            i(&|r| r.sentence),
+            s(&|r| r.date.as_deref()),
+            s(&|r| r.day.as_deref()),
+            s(&|r| Some(&r.cameo)),
+            s(&|r| Some(&r.root)),
+            fl(&|r| Some(r.goldstein)),
+            i(&|r| r.quad),
+            s(&|r| r.plover_type.as_deref()),
+            s(&|r| r.plover_mode.as_deref()),
+            s(&|r| r.plover_context.as_deref()),
+            s(&|r| r.source_text.as_deref()),
+            s(&|r| r.source_name.as_deref()),
+            s(&|r| r.source_code.as_deref()),
+            s(&|r| r.source_country.as_deref()),
+            s(&|r| r.target_text.as_deref()),
+            s(&|r| r.target_name.as_deref()),
+            s(&|r| r.target_code.as_deref()),
+            s(&|r| r.target_country.as_deref()),
+            Arc::new(neg.finish()),
+            s(&|r| Some(&r.modality)),
+            s(&|r| r.place_name.as_deref()),
+            s(&|r| r.place_country.as_deref()),
+            fl(&|r| r.lat),
+            fl(&|r| r.lon),
+            i(&|r| r.evidence_start),
+            i(&|r| r.evidence_end),
+            s(&|r| Some(&r.evidence_text)),
+        ];
+        RecordBatch::try_new(schema.clone(), cols).map_err(|e| StoreError::Export(e.to_string()))
+    }
+
+    pub fn write<W: Write + Send>(
+        store: &Store,
+        f: &EventFilter,
+        out: W,
+    ) -> Result<usize, StoreError> {
+        let schema = schema();
+        let props = WriterProperties::builder()
+            .set_compression(Compression::SNAPPY)
+            .set_max_row_group_row_count(Some(BATCH * 8))
+            .build();
+        let pe = |e: parquet::errors::ParquetError| StoreError::Export(e.to_string());
+        let mut w = ArrowWriter::try_new(out, schema.clone(), Some(props)).map_err(pe)?;
+        let mut buf = Vec::with_capacity(BATCH);
+        let n = store.for_each_event(f, |e| {
+            buf.push(e);
+            if buf.len() >= BATCH {
+                w.write(&batch(&schema, &buf)?).map_err(pe)?;
+                buf.clear();
+            }
+            Ok(())
+        })?;
+        if !buf.is_empty() || n == 0 {
+            w.write(&batch(&schema, &buf)?).map_err(pe)?;
+        }
+        w.close().map_err(pe)?;
+        Ok(n)
+    }
+}

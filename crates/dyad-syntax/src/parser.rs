@@ -1,0 +1,698 @@
+//! Transition-based dependency parser: arc-hybrid system with the root token at the end of the
+//! buffer, a greedy averaged-perceptron classifier over labelled transitions, Zhang & Nivre style
+//! rich features (words, tags, distance, valency, second-order children, label sets), trained
+//! with Goldberg & Nivre's dynamic oracle and error exploration.
+//!
+//! Arc-hybrid has a simple, arc-decomposable dynamic oracle (each transition's cost is a count of
+//! gold arcs it makes unreachable), runs in linear time, and with the root at the end of the
+//! buffer always yields a single-rooted tree.
+
+use crate::binio::{Reader, Writer};
+use crate::clusters::Clusters;
+use crate::conllu::Sentence;
+use crate::hash::{f1, f2, f3, str_hash};
+use crate::perceptron::{Scorer, Trainer, Weights};
+use crate::rng::Rng;
+use crate::tagger::norm;
+use crate::ModelError;
+use std::collections::BTreeSet;
+
+const MAGIC: &[u8; 4] = b"DYPR";
+const VERSION: u32 = 2;
+const NONE: u32 = u32::MAX;
+const SHIFT: usize = 0;
+
+/// Parser input for one word: hashed word form and tag.
+#[derive(Debug, Clone, Copy)]
+pub struct PTok {
+    /// Hash of the normalised lower-case form.
+    pub w: u64,
+    /// Hash of the (UPOS, XPOS) tag.
+    pub t: u64,
+    /// Fine cluster of the word.
+    pub c: u64,
+}
+
+impl PTok {
+    /// Parser atoms from a word, its tags and the cluster table.
+    pub fn new(form: &str, upos: &str, xpos: &str, clusters: &Clusters) -> PTok {
+        let w = str_hash(&norm(form));
+        PTok {
+            w,
+            t: tag_hash(upos, xpos),
+            c: clusters.get_hash(w).0 as u64,
+        }
+    }
+}
+
+/// Hash of a tag pair as the parser sees it.
+pub fn tag_hash(upos: &str, xpos: &str) -> u64 {
+    f2(7, str_hash(upos), str_hash(xpos))
+}
+
+/// A parser configuration.
+struct State {
+    n: usize,
+    stack: Vec<usize>,
+    b: usize,
+    heads: Vec<u32>,
+    labels: Vec<u16>,
+    lc1: Vec<u32>,
+    lc2: Vec<u32>,
+    rc1: Vec<u32>,
+    rc2: Vec<u32>,
+    nl: Vec<u8>,
+    nr: Vec<u8>,
+    lset: Vec<u64>,
+    rset: Vec<u64>,
+}
+
+impl State {
+    fn new(n: usize) -> State {
+        State {
+            n,
+            stack: Vec::with_capacity(n),
+            b: 0,
+            heads: vec![NONE; n + 1],
+            labels: vec![0; n + 1],
+            lc1: vec![NONE; n + 1],
+            lc2: vec![NONE; n + 1],
+            rc1: vec![NONE; n + 1],
+            rc2: vec![NONE; n + 1],
+            nl: vec![0; n + 1],
+            nr: vec![0; n + 1],
+            lset: vec![0; n + 1],
+            rset: vec![0; n + 1],
+        }
+    }
+
+    fn done(&self) -> bool {
+        self.stack.is_empty() && self.b >= self.n
+    }
+
+    fn add_arc(&mut self, h: usize, d: usize, l: usize) {
+        self.heads[d] = h as u32;
+        self.labels[d] = l as u16;
+        let d32 = d as u32;
+        if d < h {
+            if self.lc1[h] == NONE || d32 < self.lc1[h] {
+                self.lc2[h] = self.lc1[h];
+                self.lc1[h] = d32;
+            } else if self.lc2[h] == NONE || d32 < self.lc2[h] {
+                self.lc2[h] = d32;
+            }
+            self.nl[h] = self.nl[h].saturating_add(1);
+            self.lset[h] |= 1 << (l % 64);
+        } else {
+            if self.rc1[h] == NONE || d32 > self.rc1[h] {
+                self.rc2[h] = self.rc1[h];
+                self.rc1[h] = d32;
+            } else if self.rc2[h] == NONE || d32 > self.rc2[h] {
+                self.rc2[h] = d32;
+            }
+            self.nr[h] = self.nr[h].saturating_add(1);
+            self.rset[h] |= 1 << (l % 64);
+        }
+    }
+
+    fn valid(&self, a: usize, root: usize) -> bool {
+        if a == SHIFT {
+            return self.b < self.n;
+        }
+        let l = (a - 1) / 2;
+        if a % 2 == 1 {
+            !self.stack.is_empty()
+                && if self.b >= self.n {
+                    self.stack.len() == 1 && l == root
+                } else {
+                    l != root
+                }
+        } else {
+            self.stack.len() >= 2 && l != root
+        }
+    }
+
+    fn apply(&mut self, a: usize) {
+        if a == SHIFT {
+            self.stack.push(self.b);
+            self.b += 1;
+            return;
+        }
+        let l = (a - 1) / 2;
+        let Some(d) = self.stack.pop() else { return };
+        if a % 2 == 1 {
+            self.add_arc(self.b.min(self.n), d, l);
+        } else {
+            let h = *self.stack.last().unwrap_or(&self.n);
+            self.add_arc(h, d, l);
+        }
+    }
+
+    /// Costs of SHIFT, unlabelled LEFT and unlabelled RIGHT under gold heads `gh` (root = n).
+    fn costs(&self, gh: &[usize]) -> (u32, u32, u32) {
+        let b = self.b;
+        let n = self.n;
+        let mut shift = 0;
+        if b < n {
+            let s0 = self.stack.last().copied();
+            for (k, &x) in self.stack.iter().enumerate() {
+                if gh[x] == b {
+                    shift += 1;
+                }
+                if gh[b] == x && Some(x) != s0 {
+                    let _ = k;
+                    shift += 1;
+                }
+            }
+        }
+        let (mut lc, mut rc) = (0, 0);
+        if let Some(&s0) = self.stack.last() {
+            let deps = (b..n).filter(|&d| gh[d] == s0).count() as u32;
+            let s1 = if self.stack.len() >= 2 {
+                Some(self.stack[self.stack.len() - 2])
+            } else {
+                None
+            };
+            lc = deps + (Some(gh[s0]) == s1 || gh[s0] > b) as u32;
+            rc = deps + (gh[s0] >= b) as u32;
+        }
+        (shift, lc, rc)
+    }
+}
+
+fn dist_bucket(a: usize, b: usize) -> u64 {
+    let d = a.abs_diff(b);
+    match d {
+        0..=4 => d as u64,
+        5..=6 => 5,
+        7..=9 => 6,
+        _ => 7,
+    }
+}
+
+/// Feature keys for the configuration.
+fn features(st: &State, toks: &[PTok], out: &mut Vec<u64>) {
+    out.clear();
+    let root = PTok {
+        w: str_hash("<ROOT>"),
+        t: str_hash("<ROOT>"),
+        c: 0xfff0,
+    };
+    let none = PTok {
+        w: str_hash("<NONE>"),
+        t: str_hash("<NONE>"),
+        c: 0xfff1,
+    };
+    let tok = |i: u32| -> PTok {
+        if i == NONE {
+            none
+        } else if i as usize >= st.n {
+            root
+        } else {
+            toks[i as usize]
+        }
+    };
+    let lab = |i: u32| -> u64 {
+        if i == NONE {
+            0xffff
+        } else {
+            st.labels[i as usize] as u64
+        }
+    };
+    let sl = st.stack.len();
+    let s0i = if sl >= 1 {
+        st.stack[sl - 1] as u32
+    } else {
+        NONE
+    };
+    let s1i = if sl >= 2 {
+        st.stack[sl - 2] as u32
+    } else {
+        NONE
+    };
+    let s2i = if sl >= 3 {
+        st.stack[sl - 3] as u32
+    } else {
+        NONE
+    };
+    let bi = |k: usize| -> u32 {
+        if st.b + k <= st.n {
+            (st.b + k) as u32
+        } else {
+            NONE
+        }
+    };
+    let (b0i, b1i, b2i) = (bi(0), bi(1), bi(2));
+    let child = |v: &Vec<u32>, i: u32| if i == NONE { NONE } else { v[i as usize] };
+    let (s0li, s0l2i, s0ri, s0r2i) = (
+        child(&st.lc1, s0i),
+        child(&st.lc2, s0i),
+        child(&st.rc1, s0i),
+        child(&st.rc2, s0i),
+    );
+    let (s1li, s1ri) = (child(&st.lc1, s1i), child(&st.rc1, s1i));
+    let (b0li, b0l2i) = (child(&st.lc1, b0i), child(&st.lc2, b0i));
+    let (s0, s1, s2, b0, b1, b2) = (tok(s0i), tok(s1i), tok(s2i), tok(b0i), tok(b1i), tok(b2i));
+    let (s0l, s0l2, s0r, s0r2) = (tok(s0li), tok(s0l2i), tok(s0ri), tok(s0r2i));
+    let (s1l, s1r, b0l, b0l2) = (tok(s1li), tok(s1ri), tok(b0li), tok(b0l2i));
+    let wt = |p: PTok| f2(999, p.w, p.t);
+    let (s0wt, s1wt, b0wt) = (wt(s0), wt(s1), wt(b0));
+    let val = |v: &Vec<u8>, i: u32| {
+        if i == NONE {
+            0xff
+        } else {
+            v[i as usize] as u64
+        }
+    };
+    let set = |v: &Vec<u64>, i: u32| if i == NONE { 0 } else { v[i as usize] };
+    let d01 = if s0i == NONE || b0i == NONE {
+        99
+    } else {
+        dist_bucket(s0i as usize, b0i as usize)
+    };
+    let d10 = if s1i == NONE || s0i == NONE {
+        99
+    } else {
+        dist_bucket(s1i as usize, s0i as usize)
+    };
+
+    out.push(f1(0, 0));
+    out.push(f1(1, s0.w));
+    out.push(f1(2, s0.t));
+    out.push(f1(3, s0wt));
+    out.push(f1(4, s1.w));
+    out.push(f1(5, s1.t));
+    out.push(f1(6, s1wt));
+    out.push(f1(7, b0.w));
+    out.push(f1(8, b0.t));
+    out.push(f1(9, b0wt));
+    out.push(f1(10, b1.w));
+    out.push(f1(11, b1.t));
+    out.push(f1(12, wt(b1)));
+    out.push(f1(13, b2.w));
+    out.push(f1(14, b2.t));
+    out.push(f1(15, s2.t));
+    out.push(f1(16, s2.w));
+    out.push(f2(17, s0wt, b0wt));
+    out.push(f2(18, s0wt, b0.w));
+    out.push(f2(19, s0.w, b0wt));
+    out.push(f2(20, s0wt, b0.t));
+    out.push(f2(21, s0.t, b0wt));
+    out.push(f2(22, s0.w, b0.w));
+    out.push(f2(23, s0.t, b0.t));
+    out.push(f2(24, b0.t, b1.t));
+    out.push(f2(25, s1wt, s0wt));
+    out.push(f2(26, s1.w, s0.w));
+    out.push(f2(27, s1.t, s0.t));
+    out.push(f2(28, s1wt, s0.t));
+    out.push(f2(29, s1.t, s0wt));
+    out.push(f3(30, b0.t, b1.t, b2.t));
+    out.push(f3(31, s0.t, b0.t, b1.t));
+    out.push(f3(32, s1.t, s0.t, b0.t));
+    out.push(f3(33, s0.t, s0l.t, b0.t));
+    out.push(f3(34, s0.t, s0r.t, b0.t));
+    out.push(f3(35, s0.t, b0.t, b0l.t));
+    out.push(f3(36, s1.t, s0.t, s0l.t));
+    out.push(f3(37, s1.t, s0.t, s0r.t));
+    out.push(f3(38, s1.t, s1r.t, s0.t));
+    out.push(f3(39, s2.t, s1.t, s0.t));
+    out.push(f3(40, s1.t, s1l.t, s0.t));
+    out.push(f2(41, s0.w, d01));
+    out.push(f2(42, s0.t, d01));
+    out.push(f2(43, b0.w, d01));
+    out.push(f2(44, b0.t, d01));
+    out.push(f3(45, s0.t, b0.t, d01));
+    out.push(f3(46, s1.t, s0.t, d10));
+    out.push(f2(47, s1.w, d10));
+    out.push(f2(48, s0.w, d10));
+    out.push(f2(49, s0.w, val(&st.nr, s0i)));
+    out.push(f2(50, s0.t, val(&st.nr, s0i)));
+    out.push(f2(51, s0.w, val(&st.nl, s0i)));
+    out.push(f2(52, s0.t, val(&st.nl, s0i)));
+    out.push(f2(53, b0.w, val(&st.nl, b0i)));
+    out.push(f2(54, b0.t, val(&st.nl, b0i)));
+    out.push(f2(55, s1.w, val(&st.nr, s1i)));
+    out.push(f2(56, s1.t, val(&st.nr, s1i)));
+    out.push(f2(57, s1.t, val(&st.nl, s1i)));
+    out.push(f1(58, s0l.w));
+    out.push(f1(59, s0l.t));
+    out.push(f1(60, lab(s0li)));
+    out.push(f1(61, s0r.w));
+    out.push(f1(62, s0r.t));
+    out.push(f1(63, lab(s0ri)));
+    out.push(f1(64, b0l.w));
+    out.push(f1(65, b0l.t));
+    out.push(f1(66, lab(b0li)));
+    out.push(f1(67, s1l.w));
+    out.push(f1(68, s1l.t));
+    out.push(f1(69, lab(s1li)));
+    out.push(f1(70, s1r.w));
+    out.push(f1(71, s1r.t));
+    out.push(f1(72, lab(s1ri)));
+    out.push(f1(73, s0l2.w));
+    out.push(f1(74, s0l2.t));
+    out.push(f1(75, lab(s0l2i)));
+    out.push(f1(76, s0r2.w));
+    out.push(f1(77, s0r2.t));
+    out.push(f1(78, lab(s0r2i)));
+    out.push(f1(79, b0l2.w));
+    out.push(f1(80, b0l2.t));
+    out.push(f1(81, lab(b0l2i)));
+    out.push(f3(82, s0.t, s0l.t, s0l2.t));
+    out.push(f3(83, s0.t, s0r.t, s0r2.t));
+    out.push(f3(84, b0.t, b0l.t, b0l2.t));
+    out.push(f2(85, s0.w, set(&st.rset, s0i)));
+    out.push(f2(86, s0.t, set(&st.rset, s0i)));
+    out.push(f2(87, s0.w, set(&st.lset, s0i)));
+    out.push(f2(88, s0.t, set(&st.lset, s0i)));
+    out.push(f2(89, b0.w, set(&st.lset, b0i)));
+    out.push(f2(90, b0.t, set(&st.lset, b0i)));
+    out.push(f2(91, s1.t, set(&st.rset, s1i)));
+    out.push(f3(92, s0.t, lab(s0li), lab(s0ri)));
+    out.push(f2(93, b0.w, b1.w));
+    out.push(f3(94, s0.t, sl.min(4) as u64, (st.b >= st.n) as u64));
+    out.push(f3(95, s0.t, b0.t, lab(s0li)));
+    out.push(f3(96, s1.t, s0.t, lab(s1ri)));
+    out.push(f1(100, s0.c));
+    out.push(f1(101, b0.c));
+    out.push(f1(102, b1.c));
+    out.push(f1(103, s1.c));
+    out.push(f2(104, s0.c, b0.c));
+    out.push(f2(105, s0.c, b0.t));
+    out.push(f2(106, s0.t, b0.c));
+    out.push(f2(107, s1.c, s0.c));
+    out.push(f2(108, s1.t, s0.c));
+    out.push(f2(109, s1.c, s0.t));
+    out.push(f2(110, b0.c, b1.t));
+    out.push(f1(111, s0l.c));
+    out.push(f1(112, s0r.c));
+    out.push(f1(113, b0l.c));
+}
+
+/// A trained parser: label inventory plus weights.
+pub struct Parser {
+    /// Dependency relation labels (index = label id).
+    pub labels: Vec<String>,
+    root: usize,
+    /// Fingerprint of the cluster table the parser was trained with.
+    pub clusters_fp: u64,
+    weights: Weights,
+}
+
+/// Parse result for one sentence: head per word (`None` = root) and label id.
+pub type Parse = (Vec<Option<usize>>, Vec<u16>);
+
+fn best_valid(
+    st: &State,
+    scores: &[f32],
+    root: usize,
+    ok: impl Fn(usize) -> bool,
+) -> Option<usize> {
+    let mut best: Option<usize> = None;
+    for a in 0..scores.len() {
+        if st.valid(a, root) && ok(a) && best.is_none_or(|b| scores[a] > scores[b]) {
+            best = Some(a);
+        }
+    }
+    best
+}
+
+fn parse_with<S: Scorer>(model: &S, toks: &[PTok], root: usize) -> Parse {
+    let n = toks.len();
+    let mut st = State::new(n);
+    let mut feats = Vec::with_capacity(100);
+    let mut scores = vec![0f32; model.nclasses()];
+    while !st.done() {
+        features(&st, toks, &mut feats);
+        scores.iter_mut().for_each(|s| *s = 0.0);
+        model.score(&feats, &mut scores);
+        match best_valid(&st, &scores, root, |_| true) {
+            Some(a) => st.apply(a),
+            None => break,
+        }
+    }
+    let heads = (0..n)
+        .map(|i| match st.heads[i] {
+            h if h == NONE || h as usize >= n => None,
+            h => Some(h as usize),
+        })
+        .collect();
+    let labels = (0..n)
+        .map(|i| {
+            if st.heads[i] == NONE {
+                root as u16
+            } else {
+                st.labels[i]
+            }
+        })
+        .collect();
+    (heads, labels)
+}
+
+impl Parser {
+    /// Parse one sentence from its parser atoms.
+    pub fn parse(&self, toks: &[PTok]) -> Parse {
+        parse_with(&self.weights, toks, self.root)
+    }
+
+    /// Number of stored features.
+    pub fn nfeatures(&self) -> usize {
+        self.weights.len()
+    }
+
+    /// Serialise.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut w = Writer::default();
+        w.buf.extend_from_slice(MAGIC);
+        w.u32(VERSION);
+        w.u64(self.clusters_fp);
+        w.u32(self.labels.len() as u32);
+        for l in &self.labels {
+            w.str(l);
+        }
+        self.weights.write(&mut w);
+        w.buf
+    }
+
+    /// Deserialise.
+    pub fn from_bytes(b: &[u8]) -> Result<Parser, ModelError> {
+        let mut r = Reader::new(b, "parser.bin");
+        r.header(MAGIC, VERSION)?;
+        let clusters_fp = r.u64()?;
+        let n = r.u32()? as usize;
+        if n == 0 || 1 + 2 * n > 255 {
+            return Err(r.error("bad label count"));
+        }
+        let mut labels = Vec::with_capacity(n);
+        for _ in 0..n {
+            labels.push(r.str()?);
+        }
+        let root = labels
+            .iter()
+            .position(|l| l == "root")
+            .ok_or_else(|| r.error("no `root` label"))?;
+        let weights = Weights::read(&mut r)?;
+        if weights.nclasses() != 1 + 2 * n {
+            return Err(r.error("action count mismatch"));
+        }
+        Ok(Parser {
+            labels,
+            root,
+            clusters_fp,
+            weights,
+        })
+    }
+}
+
+/// Parser training options.
+#[derive(Debug, Clone)]
+pub struct TrainOptions {
+    /// Passes over the training data.
+    pub epochs: usize,
+    /// Shuffling and exploration seed.
+    pub seed: u64,
+    /// Probability of following a wrong prediction (error exploration), from epoch 2 on.
+    pub explore: f64,
+    /// Prune averaged weights below this many quantisation steps.
+    pub min_q: i16,
+}
+
+/// A training or evaluation sentence: parser atoms plus gold heads (root = n) and label names.
+pub struct Example {
+    /// Parser atoms (with the tags the parser will see: gold, jackknifed or predicted).
+    pub toks: Vec<PTok>,
+    /// Gold heads, 0-based, root = `toks.len()`.
+    pub heads: Vec<usize>,
+    /// Gold labels.
+    pub labels: Vec<String>,
+}
+
+impl Example {
+    /// From a gold sentence and the tags to use for each word.
+    pub fn new(s: &Sentence, tags: &[(String, String)], clusters: &Clusters) -> Example {
+        let n = s.words.len();
+        Example {
+            toks: s
+                .words
+                .iter()
+                .zip(tags)
+                .map(|(w, (u, x))| PTok::new(&w.form, u, x, clusters))
+                .collect(),
+            heads: s
+                .words
+                .iter()
+                .map(|w| if w.head == 0 { n } else { w.head - 1 })
+                .collect(),
+            labels: s.words.iter().map(|w| w.deprel.clone()).collect(),
+        }
+    }
+}
+
+/// Train on `train`, report dev UAS/LAS per epoch via `log`, keep the best epoch by dev LAS
+/// (each new best is also handed to `checkpoint`, e.g. to save it while training goes on).
+pub fn train(
+    train: &[Example],
+    dev: &[Example],
+    opts: &TrainOptions,
+    clusters_fp: u64,
+    log: &mut dyn FnMut(&str),
+    checkpoint: &mut dyn FnMut(&Parser),
+) -> Parser {
+    let mut set: BTreeSet<String> = train
+        .iter()
+        .flat_map(|e| e.labels.iter().cloned())
+        .collect();
+    set.insert("root".to_string());
+    let labels: Vec<String> = set.into_iter().take(127).collect();
+    let root = labels.iter().position(|l| l == "root").unwrap_or(0);
+    let lid = |l: &str| labels.iter().position(|x| x == l).unwrap_or(root);
+    let gold_labels: Vec<Vec<usize>> = train
+        .iter()
+        .map(|e| e.labels.iter().map(|l| lid(l)).collect())
+        .collect();
+    let nact = 1 + 2 * labels.len();
+    let mut model = Trainer::new(nact);
+    let mut rng = Rng::new(opts.seed);
+    let mut order: Vec<usize> = (0..train.len()).collect();
+    let mut feats = Vec::with_capacity(100);
+    let mut scores = vec![0f32; nact];
+    let mut costs = vec![0u32; nact];
+    let mut best: Option<(f64, Parser)> = None;
+    for epoch in 1..=opts.epochs {
+        rng.shuffle(&mut order);
+        let mut errors = 0usize;
+        let mut steps = 0usize;
+        for &si in &order {
+            let ex = &train[si];
+            let gl = &gold_labels[si];
+            let n = ex.toks.len();
+            if n == 0 {
+                continue;
+            }
+            let mut st = State::new(n);
+            while !st.done() {
+                features(&st, &ex.toks, &mut feats);
+                scores.iter_mut().for_each(|s| *s = 0.0);
+                model.score(&feats, &mut scores);
+                let (cs, cl, cr) = st.costs(&ex.heads);
+                let s0 = st.stack.last().copied();
+                let s1 = if st.stack.len() >= 2 {
+                    Some(st.stack[st.stack.len() - 2])
+                } else {
+                    None
+                };
+                let mut min_cost = u32::MAX;
+                for (a, c) in costs.iter_mut().enumerate() {
+                    if !st.valid(a, root) {
+                        *c = u32::MAX;
+                        continue;
+                    }
+                    *c = if a == SHIFT {
+                        cs
+                    } else {
+                        let l = (a - 1) / 2;
+                        let d = s0.unwrap_or(0);
+                        if a % 2 == 1 {
+                            cl + (ex.heads[d] == st.b.min(n) && gl[d] != l) as u32
+                        } else {
+                            cr + (Some(ex.heads[d]) == s1 && gl[d] != l) as u32
+                        }
+                    };
+                    min_cost = min_cost.min(*c);
+                }
+                let Some(pred) = best_valid(&st, &scores, root, |_| true) else {
+                    break;
+                };
+                let Some(gold) = best_valid(&st, &scores, root, |a| costs[a] == min_cost) else {
+                    break;
+                };
+                model.tick();
+                steps += 1;
+                let next = if costs[pred] == min_cost {
+                    pred
+                } else {
+                    errors += 1;
+                    model.update(gold, pred, &feats);
+                    if epoch > 1 && rng.next_f64() < opts.explore {
+                        pred
+                    } else {
+                        gold
+                    }
+                };
+                st.apply(next);
+            }
+        }
+        let parser = Parser {
+            labels: labels.clone(),
+            root,
+            clusters_fp,
+            weights: model.freeze(opts.min_q),
+        };
+        let (uas, las) = attachment(&parser, dev);
+        log(&format!(
+            "parser epoch {epoch}: train step errors {:.4}  dev uas {:.4}  las {:.4}  features {}",
+            errors as f64 / steps.max(1) as f64,
+            uas,
+            las,
+            parser.nfeatures()
+        ));
+        if dev.is_empty() || best.as_ref().is_none_or(|b| las > b.0) {
+            checkpoint(&parser);
+            best = Some((las, parser));
+        }
+    }
+    match best {
+        Some((_, p)) => p,
+        None => Parser {
+            labels,
+            root,
+            clusters_fp,
+            weights: model.freeze(opts.min_q),
+        },
+    }
+}
+
+/// Universal part of a relation (`nsubj:pass` → `nsubj`), as CoNLL 2018 LAS compares.
+pub fn universal(rel: &str) -> &str {
+    rel.split(':').next().unwrap_or(rel)
+}
+
+/// (UAS, LAS) of `parser` on examples (LAS on universal relations, punctuation included).
+pub fn attachment(parser: &Parser, exs: &[Example]) -> (f64, f64) {
+    let (mut u, mut l, mut n) = (0usize, 0usize, 0usize);
+    for e in exs {
+        let (heads, labels) = parser.parse(&e.toks);
+        let len = e.toks.len();
+        for i in 0..len {
+            let h = heads[i].unwrap_or(len);
+            if h == e.heads[i] {
+                u += 1;
+                if universal(&parser.labels[labels[i] as usize]) == universal(&e.labels[i]) {
+                    l += 1;
+                }
+            }
+            n += 1;
+        }
+    }
+    (u as f64 / n.max(1) as f64, l as f64 / n.max(1) as f64)
+}
