@@ -10,7 +10,7 @@ if [ ! -d "$SHARED/ud-ewt" ]; then
   exit 0
 fi
 cargo build --release -q -p dyad-cli --manifest-path "$root/Cargo.toml"
-DYAD="$root/target/release/dyad"
+DYAD="${CARGO_TARGET_DIR:-$root/target}/release/dyad"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cat "$SHARED/ud-ewt/train.conllu" "$SHARED/ud-ewt/dev.conllu" "$SHARED/ud-ewt/test.conllu" > "$tmp/ewt.conllu"
