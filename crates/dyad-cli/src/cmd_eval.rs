@@ -36,7 +36,7 @@ pub fn run(args: EvalArgs) -> Result<ExitCode> {
     let report = match args.suite.as_str() {
         "ud-seg" => report(dyad_text::eval_ud_seg::run(&args.path))?,
         "ud" => {
-            let seg = dyad_text::Segmenter::default();
+            let seg = dyad_text::Segmenter;
             let (text, metrics) = dyad_syntax::eval::run(&args.path, args.model.as_deref(), Some(&seg as &dyn dyad_doc::Stage))
                 .map_err(anyhow::Error::msg)?;
             Report { text, metrics }
@@ -58,7 +58,7 @@ pub fn run(args: EvalArgs) -> Result<ExitCode> {
         }
         "re3d" => {
             let ner = dyad_ner::Ner::from_option(args.model.as_deref()).map_err(anyhow::Error::msg)?;
-            report(dyad_ner::eval::run_re3d(&ner, &dyad_text::Segmenter::default(), &args.path))?
+            report(dyad_ner::eval::run_re3d(&ner, &dyad_text::Segmenter, &args.path))?
         }
         "polnear" => {
             let pipe = dyad::Pipeline::new(&dyad::PipelineOptions { model_dir: args.model.clone(), ..Default::default() })

@@ -63,7 +63,7 @@ pub fn run(args: NerArgs) -> Result<ExitCode> {
         }
         "txt" => {
             let mut doc = dyad_doc::Doc::new("input", text);
-            dyad_text::Segmenter::default().process(&mut doc)?;
+            dyad_text::Segmenter.process(&mut doc)?;
             dyad_ner::NerStage::with(ner).process(&mut doc)?;
             for e in &doc.entities {
                 let start = doc.text[..e.span.start].chars().count();

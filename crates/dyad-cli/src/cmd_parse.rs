@@ -72,7 +72,7 @@ pub fn run(args: ParseArgs) -> Result<ExitCode> {
         }
         "txt" => {
             let mut doc = Doc::new("input", text);
-            dyad_text::Segmenter::default().process(&mut doc)?;
+            dyad_text::Segmenter.process(&mut doc)?;
             let t = std::time::Instant::now();
             stage.process(&mut doc)?;
             analysis += t.elapsed();

@@ -208,28 +208,6 @@ pub fn run(path: &Path) -> Result<(String, Vec<(String, f64)>), String> {
     Ok((text, metrics))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    const TREEBANK: &str = "# newdoc id = d1\n# newpar id = p1\n# text = I don't know.\n1\tI\t_\n2-3\tdon't\n2\tdo\t_\n3\tn't\t_\n4\tknow\t_\n5\t.\t_\n\n# text = Fine.\n1\tFine\t_\n2\t.\t_\n\n# newpar id = p2\n# text = Bye\n1\tBye\t_\n\n";
-
-    #[test]
-    fn gold_is_rebuilt_with_paragraphs_and_words() {
-        let tb = TREEBANK;
-        let docs = read_gold(&tb);
-        assert_eq!(docs.len(), 1);
-        let d = &docs[0];
-        assert_eq!(d.text, "I don't know. Fine.\n\nBye");
-        assert_eq!(d.sentences, vec![(0, 13), (14, 19), (21, 24)]);
-        let words: Vec<&str> = d.words.iter().map(|&(a, b)| &d.text[a..b]).collect();
-        assert_eq!(words, ["I", "do", "n't", "know", ".", "Fine", ".", "Bye"]);
-        let (tokens, sentences) = segment(&d.text);
-        assert_eq!(tokens.len(), 8);
-        assert_eq!(sentences.len(), 3);
-    }
-}
-
 /// Print segmentation errors (development aid): `mode` is `sent` or `tok`.
 #[doc(hidden)]
 pub fn debug(path: &Path, mode: &str) {
@@ -264,5 +242,27 @@ pub fn debug(path: &Path, mode: &str) {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TREEBANK: &str = "# newdoc id = d1\n# newpar id = p1\n# text = I don't know.\n1\tI\t_\n2-3\tdon't\n2\tdo\t_\n3\tn't\t_\n4\tknow\t_\n5\t.\t_\n\n# text = Fine.\n1\tFine\t_\n2\t.\t_\n\n# newpar id = p2\n# text = Bye\n1\tBye\t_\n\n";
+
+    #[test]
+    fn gold_is_rebuilt_with_paragraphs_and_words() {
+        let tb = TREEBANK;
+        let docs = read_gold(tb);
+        assert_eq!(docs.len(), 1);
+        let d = &docs[0];
+        assert_eq!(d.text, "I don't know. Fine.\n\nBye");
+        assert_eq!(d.sentences, vec![(0, 13), (14, 19), (21, 24)]);
+        let words: Vec<&str> = d.words.iter().map(|&(a, b)| &d.text[a..b]).collect();
+        assert_eq!(words, ["I", "do", "n't", "know", ".", "Fine", ".", "Bye"]);
+        let (tokens, sentences) = segment(&d.text);
+        assert_eq!(tokens.len(), 8);
+        assert_eq!(sentences.len(), 3);
     }
 }
