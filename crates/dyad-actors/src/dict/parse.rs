@@ -83,6 +83,27 @@ fn is_code(s: &str, min: usize, max: usize) -> bool {
             .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
 }
 
+/// Registers a new country or region `code` under the first of its `names` and returns that name;
+/// reports a missing name, or `duplicate` when the code is already taken, and returns `None`.
+fn claim_code(
+    d: &mut Dictionary,
+    code: &str,
+    names: &[String],
+    duplicate: String,
+    cx: &mut Ctx,
+) -> Option<String> {
+    let Some(name) = names.first().cloned() else {
+        cx.err(format!("{code}: no name"));
+        return None;
+    };
+    if d.names.contains_key(code) {
+        cx.err(duplicate);
+        return None;
+    }
+    d.names.insert(code.to_string(), name.clone());
+    Some(name)
+}
+
 fn is_sector(s: &str) -> bool {
     s.len() == 3 && s.chars().all(|c| c.is_ascii_uppercase())
 }
@@ -95,13 +116,10 @@ fn country(d: &mut Dictionary, f: &[&str], cx: &mut Ctx) {
         ));
     }
     let names = list(f[1]);
-    let Some(name) = names.first().cloned() else {
-        return cx.err(format!("{code}: no name"));
+    let duplicate = format!("country {code} is listed twice");
+    let Some(name) = claim_code(d, code, &names, duplicate, cx) else {
+        return;
     };
-    if d.names.contains_key(code) {
-        return cx.err(format!("country {code} is listed twice"));
-    }
-    d.names.insert(code.to_string(), name.clone());
     let at = (cx.file, cx.line);
     let e = |kind| Entry {
         code: code.to_string(),
@@ -174,13 +192,10 @@ fn region(d: &mut Dictionary, f: &[&str], cx: &mut Ctx) {
         ));
     }
     let names = list(f[1]);
-    let Some(name) = names.first().cloned() else {
-        return cx.err(format!("{code}: no name"));
+    let duplicate = format!("code {code} is already used");
+    let Some(name) = claim_code(d, code, &names, duplicate, cx) else {
+        return;
     };
-    if d.names.contains_key(code) {
-        return cx.err(format!("code {code} is already used"));
-    }
-    d.names.insert(code.to_string(), name.clone());
     let at = (cx.file, cx.line);
     let e = |kind| Entry {
         code: code.to_string(),
