@@ -23,6 +23,8 @@ run eval ud "$SHARED/ud-ewt/test.conllu" --min upos=0.945 --min lemma=0.96 --min
 run eval ud "$SHARED/ud-gum/test.conllu"   # report only: GUM is never used for training
 run eval re3d-places "$SHARED/re3d"
 # EVALS: one `run eval <suite> "$SHARED/..." --min metric=floor ...` line per suite.
+# Pronoun coreference on GUM test (measured 0.597 F1; guard just below it).
+run eval coref "$SHARED/ud-gum/test.conllu" --min pronoun_f1=0.55
 run eval actors "$SHARED/plover-gsr/PLOVER_GSR_CAMEO.txt" --min found=0.75 --min country=0.65 --min sector=0.35
 # Issue 6 floors (type_accuracy 0.60, all_three 0.40, pass_rate 0.60) are NOT met yet (measured 0.48 /
 # 0.28 / 0.25); until they are, these lines guard against regressions just below the current figures.

@@ -166,6 +166,9 @@ struct Cand {
     person: bool,
     plural: bool,
     subject: bool,
+    /// Followed by a verb-like word ("Trump updated"): a subject by surface form, which catches
+    /// subjects of subordinate clauses the parser attached elsewhere.
+    surface_subject: bool,
 }
 
 const OPENERS: &[&str] = &[
@@ -259,6 +262,7 @@ fn pronouns(doc: &mut Doc, metas: &[Mention]) {
             person: m.is_person,
             plural: m.plural,
             subject: subject_at(e.span),
+            surface_subject: looks_like_subject(&text, e.span),
         })
         .collect();
     let quotes = quoted(&text);
@@ -305,7 +309,10 @@ fn pronouns(doc: &mut Doc, metas: &[Mention]) {
                 .filter(in_sent)
                 .filter(|c| c.span.end <= start && ok(c))
                 .collect();
-            let subj = before.iter().rev().find(|c| c.subject);
+            // The nearest preceding subject, by parse or by surface form: a possessive in a
+            // subordinate clause ("after Trump updated them on his talk") belongs to that
+            // clause's subject even when the parse puts the clause under the main subject.
+            let subj = before.iter().rev().find(|c| c.subject || c.surface_subject);
             pick = match (subj, kind) {
                 (Some(c), _) => Some(c.cluster),
                 (None, PronKind::Plural) => before.last().map(|c| c.cluster),
@@ -340,6 +347,7 @@ fn pronouns(doc: &mut Doc, metas: &[Mention]) {
                 person,
                 plural,
                 subject: if parsed { subject_at(span) } else { nominative },
+                surface_subject: nominative,
             };
             let at = cands.partition_point(|x| x.span.start < span.start);
             cands.insert(at, cand);

@@ -33,6 +33,7 @@
 #![deny(missing_docs)]
 
 mod coref;
+pub mod coref_eval;
 pub mod dict;
 pub mod eval;
 pub mod matcher;

@@ -126,3 +126,25 @@ fn nearest_clause_subject_without_a_parse() {
             .clone()
     );
 }
+
+#[test]
+fn possessive_in_a_misattached_clause_takes_the_nearest_subject() {
+    let text = "French President Emmanuel Macron wrote on X that leaders would act after Rubio briefed them on his trip to Kyiv.";
+    let mut doc = dyad_doc::Doc::new("t", text);
+    doc.date = chrono::NaiveDate::from_ymd_opt(2025, 5, 20);
+    common::segment(&mut doc);
+    // A parse that (wrongly) hangs "after Rubio" under "leaders" as a modifier and makes Macron the
+    // only subject: the surface form "Rubio briefed" still marks Rubio as the clause subject.
+    for t in &mut doc.tokens {
+        t.deprel = match &text[t.span.start..t.span.end] {
+            "Emmanuel" => "nsubj".into(),
+            "Rubio" => "nmod".into(),
+            _ => "dep".into(),
+        };
+    }
+    common::stage().annotate(&mut doc);
+    assert_eq!(
+        pronoun_referent(&doc, "his", 0).as_deref(),
+        Some("Marco Rubio")
+    );
+}

@@ -114,3 +114,33 @@ Gus Example | Ann | m | AAA | GOV | president | 2006 |
         "the good part of a line with a bad metonym loads"
     );
 }
+
+/// The issue asks for the foreign ministers of every G20 member from 2000 to today: on two dates
+/// of every year, each member (and the EU's high representative) has someone in the office.
+#[test]
+fn g20_foreign_ministers_cover_2000_to_today() {
+    let d = Dictionary::embedded();
+    let members = [
+        "ARG", "AUS", "BRA", "CAN", "CHN", "DEU", "FRA", "GBR", "IDN", "IND", "ITA", "JPN", "KOR",
+        "MEX", "RUS", "SAU", "TUR", "USA", "ZAF",
+    ];
+    let mut gaps = Vec::new();
+    for year in 2000..=2025 {
+        for (m, day) in [(2, 15), (8, 15)] {
+            let date = NaiveDate::from_ymd_opt(year, m, day);
+            for c in members {
+                if d.holders(c, "foreign minister", date).is_empty() {
+                    gaps.push(format!("{c} {year}-{m:02}-{day:02}"));
+                }
+            }
+            if d.holders("EU", "high representative", date).is_empty() {
+                gaps.push(format!("EU {year}-{m:02}-{day:02}"));
+            }
+        }
+    }
+    assert!(
+        gaps.is_empty(),
+        "no foreign minister on: {}",
+        gaps.join(", ")
+    );
+}

@@ -12,7 +12,8 @@ use std::process::ExitCode;
 /// Arguments of `dyad eval`.
 #[derive(Args)]
 pub struct EvalArgs {
-    /// Which scorer: ud-seg, ud, conll, polnear, plover, petrarch, timeml.
+    /// Which scorer: ud-seg, ud, timeml, conll, re3d, re3d-places, actors, coref, polnear, plover,
+    /// petrarch.
     pub suite: String,
     /// The gold file or directory.
     pub path: PathBuf,
@@ -88,13 +89,57 @@ pub fn run(args: EvalArgs) -> Result<ExitCode> {
                 .map_err(anyhow::Error::msg)?;
             Report { text, metrics }
         }
+        "coref" => {
+            let pipe = dyad::Pipeline::new(&dyad::PipelineOptions { model_dir: args.model.clone(), ..Default::default() })
+                .map_err(anyhow::Error::msg)?;
+            let sents = gold_coref_sentences(&args.path)?;
+            let (text, metrics) = dyad_actors::coref_eval::run(&sents, &|d| pipe.run(d).map_err(|e| e.to_string()));
+            Report { text, metrics }
+        }
         // SUITES: add `"name" => your_crate::eval::run(&args.path)...,` here.
         other => bail!(
-            "unknown eval suite `{other}` (known: ud-seg, ud, conll, polnear, plover, petrarch, timeml)"
+            "unknown eval suite `{other}` (known: ud-seg, ud, timeml, conll, re3d, re3d-places, actors, coref, polnear, plover, petrarch)"
         ),
     };
     print!("{}", report.text);
     check_floors(&report, &args.min)
+}
+
+/// Read a CoNLL-U treebank with gold coreference (`Entity=` in MISC, as in GUM) for the `coref`
+/// scorer, with the project's one CoNLL-U reader.
+fn gold_coref_sentences(
+    path: &std::path::Path,
+) -> Result<Vec<dyad_actors::coref_eval::GoldSentence>> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let sents = dyad_syntax::conllu::parse(&text)
+        .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+    Ok(sents
+        .iter()
+        .map(|s| dyad_actors::coref_eval::GoldSentence {
+            new_doc: s
+                .comments
+                .iter()
+                .find_map(|c| c.strip_prefix("# newdoc id = "))
+                .map(str::to_string),
+            new_par: s.comments.iter().any(|c| c.starts_with("# newpar")),
+            words: s
+                .words
+                .iter()
+                .map(|w| dyad_actors::coref_eval::GoldWord {
+                    form: w.form.clone(),
+                    space_after: !w.no_space_after(),
+                    upos: w.upos.clone(),
+                    entity: w
+                        .misc
+                        .split('|')
+                        .find_map(|m| m.strip_prefix("Entity="))
+                        .unwrap_or("")
+                        .to_string(),
+                })
+                .collect(),
+        })
+        .collect())
 }
 
 /// Wrap a scorer's `(text, metrics)` result.
