@@ -144,3 +144,39 @@ fn g20_foreign_ministers_cover_2000_to_today() {
         gaps.join(", ")
     );
 }
+
+/// Foreign ministers of states in armed conflicts or major negotiations: each listed state has one
+/// on two dates of every year from the year its coverage is complete (gaps before it are acting
+/// periods or terms the editors could not date with certainty).
+#[test]
+fn conflict_state_foreign_ministers_are_covered() {
+    let d = Dictionary::embedded();
+    let from = [
+        ("RUS", 2000),
+        ("IRN", 2000),
+        ("SYR", 2000),
+        ("TUR", 2000),
+        ("EGY", 2000),
+        ("UKR", 2010),
+        ("ISR", 2007),
+        ("PSE", 2008),
+        ("IRQ", 2004),
+        ("PAK", 2009),
+    ];
+    let mut gaps = Vec::new();
+    for (c, first) in from {
+        for year in first..=2025 {
+            for m in [2, 8] {
+                let date = NaiveDate::from_ymd_opt(year, m, 15);
+                if d.holders(c, "foreign minister", date).is_empty() {
+                    gaps.push(format!("{c} {year}-{m:02}"));
+                }
+            }
+        }
+    }
+    assert!(
+        gaps.is_empty(),
+        "no foreign minister on: {}",
+        gaps.join(", ")
+    );
+}
