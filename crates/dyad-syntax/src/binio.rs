@@ -74,6 +74,10 @@ impl<'a> Reader<'a> {
         ModelError::new(format!("{}: {msg} (at byte {})", self.what, self.pos))
     }
 
+    /// Read `n` raw bytes.
+    pub fn bytes(&mut self, n: usize) -> Result<&'a [u8], ModelError> {
+        self.take(n)
+    }
     /// Read one byte.
     pub fn u8(&mut self) -> Result<u8, ModelError> {
         Ok(self.take(1)?[0])

@@ -9,7 +9,7 @@
 //! coarse), so the file holds no word list.
 
 use crate::binio::{Reader, Writer};
-use crate::hash::{mix, str_hash};
+use crate::hash::{mix, str_hash, IdBuild};
 use crate::rng::Rng;
 use crate::tagger::norm;
 use crate::ModelError;
@@ -23,7 +23,8 @@ pub const UNKNOWN: u16 = u16::MAX;
 /// Word (normalised form hash) → (fine, coarse) cluster.
 #[derive(Debug, Default, Clone)]
 pub struct Clusters {
-    map: HashMap<u64, (u16, u16)>,
+    /// Keyed by already-mixed hashes, so the identity hasher suffices.
+    map: HashMap<u64, (u16, u16), IdBuild>,
 }
 
 impl Clusters {
@@ -80,7 +81,7 @@ impl Clusters {
         let mut r = Reader::new(b, "clusters.bin");
         r.header(MAGIC, VERSION)?;
         let n = r.u32()? as usize;
-        let mut map = HashMap::with_capacity(n.min(5_000_000));
+        let mut map = HashMap::with_capacity_and_hasher(n.min(5_000_000), IdBuild::default());
         for _ in 0..n {
             let k = r.u64()?;
             let f = r.u16()?;

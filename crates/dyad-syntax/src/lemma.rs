@@ -11,7 +11,7 @@
 use crate::binio::{Reader, Writer};
 use crate::clusters::Clusters;
 use crate::conllu::Sentence;
-use crate::hash::{f2, str_hash};
+use crate::hash::{f2, str_hash, IdBuild};
 use crate::tagger::norm;
 use crate::ModelError;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -75,10 +75,11 @@ impl Script {
 #[derive(Debug, Default)]
 pub struct Lemmatizer {
     scripts: Vec<Script>,
-    rules: HashMap<u64, u32>,
-    exceptions: HashMap<u64, u32>,
+    // Tables keyed by already-mixed hashes use the identity hasher.
+    rules: HashMap<u64, u32, IdBuild>,
+    exceptions: HashMap<u64, u32, IdBuild>,
     lemmas: Vec<String>,
-    known: HashSet<u64>,
+    known: HashSet<u64, IdBuild>,
 }
 
 fn suffixes(low: &str) -> Vec<&str> {
@@ -305,7 +306,8 @@ impl Lemmatizer {
         }
         for t in 0..2 {
             let m = r.u32()? as usize;
-            let mut table = HashMap::with_capacity(m.min(10_000_000));
+            let mut table =
+                HashMap::with_capacity_and_hasher(m.min(10_000_000), IdBuild::default());
             let limit = if t == 0 {
                 lem.scripts.len()
             } else {

@@ -146,79 +146,271 @@ fn short_key(key: u64) -> u64 {
     key >> (64 - KEY_BITS)
 }
 
+/// One table slot. Sixteen bytes, so four fill a cache line (a [`Line`]): scoring a feature whose
+/// run is inline (about 86% of features, since the perceptron mostly touches two classes per
+/// feature) costs one cache line, and so does a missing feature as a rule. Memory latency, not
+/// arithmetic, is what bounds scoring speed.
+#[derive(Clone, Copy, Default)]
+#[repr(C)]
+struct Slot {
+    /// 40-bit key (bits 24–63), run length (bits 16–23), class of entry 0 (bits 8–15) and of
+    /// entry 1 (bits 0–7); 0 means empty (a stored run is never empty).
+    head: u64,
+    /// Runs of up to [`INLINE`] entries: weight 0 (bits 0–15), weight 1 (16–31), class 2
+    /// (32–39), weight 2 (40–55). Longer runs: their start in [`Weights::overflow`] (bits 0–31)
+    /// and, for runs of more than [`DENSE_MIN`] entries, the offset of their dense row plus one
+    /// (bits 32–63).
+    body: u64,
+}
+
+/// Four slots, aligned so that a line is exactly one cache line. Probing starts at the first
+/// slot of a line, so the first memory access of a lookup brings in the four slots it tries
+/// first.
+#[derive(Clone, Copy, Default)]
+#[repr(C, align(64))]
+struct Line([Slot; 4]);
+
+/// Longest run stored inside its slot.
+const INLINE: usize = 3;
+
+/// Runs longer than this also get a dense row (one `i32` per class): the bias and tag-only
+/// features touch most classes (about half the lookups, averaging 45 entries), and adding dense
+/// rows is one vector instruction per four classes where a sparse run is one dependent scalar
+/// add per entry.
+const DENSE_MIN: usize = 12;
+
+/// Classes summed together in [`Weights::add_dense`] (four SSE registers).
+const BLOCK: usize = 16;
+
+/// Class-score accumulators: every class count fits (classes are `u8`).
+const MAX_CLASSES: usize = 256;
+
 /// Frozen averaged weights: feature key → run of `(class, i16 weight)`.
 ///
-/// The table is open addressing over `u64` slots packing the 40-bit key with the start of the
-/// feature's run in `entries` (24 bits, plus one so that 0 means empty). Each entry packs the
-/// weight (low 16 bits), the class (bits 16–23) and a last-of-run flag (bit 31), so scoring a
-/// feature costs one slot read and one contiguous run read.
+/// An open-addressing table (linear probing from the start of a cache line) of [`Slot`]s holding
+/// the 40-bit key with its run, inline when short; longer runs live in `overflow`, one `u32` per
+/// entry packing the weight (low 16 bits) and the class (bits 16–23), and the longest also as
+/// dense rows in `dense`. The file format is independent of this layout.
 pub struct Weights {
     nclasses: usize,
     scale: f32,
     mask: usize,
-    slots: Vec<u64>,
-    entries: Vec<u32>,
+    lines: Vec<Line>,
+    overflow: Vec<u32>,
+    /// Dense rows of `stride` weights (classes padded to a multiple of [`BLOCK`] with zeros),
+    /// widened to `i32` at load time so that summing needs no sign extension.
+    dense: Vec<i32>,
+    stride: usize,
     nfeats: usize,
+    /// Entries stored (inline or not); bounds the table like the file format's 24-bit offsets.
+    nentries: usize,
 }
 
 const MAX_ENTRIES: usize = (1 << 24) - 2;
-const LAST: u32 = 1 << 31;
 
 impl Weights {
-    fn with_capacity(nclasses: usize, scale: f32, n: usize, entries: usize) -> Weights {
+    fn with_capacity(nclasses: usize, scale: f32, n: usize) -> Weights {
         let cap = (n + n / 2).next_power_of_two().max(16);
         Weights {
             nclasses,
             scale,
             mask: cap - 1,
-            slots: vec![0; cap],
-            entries: Vec::with_capacity(entries.min(MAX_ENTRIES)),
+            lines: vec![Line::default(); cap / 4],
+            overflow: Vec::new(),
+            dense: Vec::new(),
+            stride: nclasses.div_ceil(BLOCK) * BLOCK,
             nfeats: 0,
+            nentries: 0,
         }
     }
 
     fn build(nclasses: usize, scale: f32, feats: &[(u64, Vec<(u8, i16)>)]) -> Weights {
-        let entries = feats.iter().map(|f| f.1.len()).sum();
-        let mut w = Weights::with_capacity(nclasses, scale, feats.len(), entries);
-        for (key, vals) in feats {
-            w.insert(short_key(*key), vals);
-        }
+        let mut w = Weights::with_capacity(nclasses, scale, feats.len());
+        // No table holds more features than MAX_ENTRIES (each has an entry).
+        let slots: Vec<Slot> = feats[..feats.len().min(MAX_ENTRIES)]
+            .iter()
+            .filter(|f| !f.1.is_empty())
+            .map(|(k, vals)| w.encode(short_key(*k), vals))
+            .collect();
+        w.place_all(&slots);
         w
     }
 
+    /// Home slot of a (short) key: always the first slot of a line.
     #[inline]
     fn bucket(&self, k: u64) -> usize {
-        (k ^ (k >> 23)) as usize & self.mask
+        (k ^ (k >> 23)) as usize & self.mask & !3
     }
 
-    /// Insert a (short) key; a repeated key keeps its first run; an empty run or a full table
-    /// is skipped.
-    fn insert(&mut self, k: u64, vals: &[(u8, i16)]) {
-        if vals.is_empty()
-            || self.entries.len() + vals.len() > MAX_ENTRIES
-            || self.nfeats * 3 / 2 > self.mask
-        {
+    /// Insertion order for features with these (short) keys and run lengths: by home line,
+    /// and within a line longest run first. Building line by line keeps the writes to the
+    /// table sequential (a random insertion order makes loading several times slower). With
+    /// linear probing, keys inserted early sit at or next to their home slot, and long runs
+    /// belong to the most frequent features (bias, tags), so this also shortens the probes of
+    /// most lookups. The set of stored keys, and so every score, does not depend on the order.
+    fn insertion_order(&self, feats: impl Iterator<Item = (u64, usize)>) -> Vec<usize> {
+        let line_bits = (self.mask + 1).trailing_zeros().saturating_sub(2);
+        let mut keys: Vec<u64> = feats
+            .enumerate()
+            .map(|(i, (k, len))| {
+                let line = (self.bucket(k) >> 2) as u64;
+                line << 32 | (255 - len.min(255) as u64) << 24 | i as u64
+            })
+            .collect();
+        radix_sort(&mut keys, 32 + line_bits);
+        keys.iter().map(|&k| (k & 0xff_ffff) as usize).collect()
+    }
+
+    #[inline]
+    fn slot(&self, i: usize) -> Slot {
+        self.lines[i >> 2].0[i & 3]
+    }
+
+    /// The slot for (short) key `k` with a non-empty run `vals`; long runs are appended to
+    /// `overflow` (and `dense`) here, so that loading reads the model file sequentially.
+    fn encode(&mut self, k: u64, vals: &[(u8, i16)]) -> Slot {
+        let n = vals.len() as u64;
+        let class = |j: usize| vals.get(j).map_or(0, |v| v.0 as u64);
+        let weight = |j: usize| vals.get(j).map_or(0, |v| v.1 as u16 as u64);
+        let head = (k << 24) | n << 16 | class(0) << 8 | class(1);
+        let body = if vals.len() <= INLINE {
+            weight(0) | weight(1) << 16 | class(2) << 32 | weight(2) << 40
+        } else {
+            let start = self.overflow.len() as u64;
+            self.overflow.extend(
+                vals.iter()
+                    .map(|&(c, v)| (v as u16 as u32) | (c as u32) << 16),
+            );
+            let mut row = 0u64;
+            if vals.len() > DENSE_MIN {
+                let at = self.dense.len();
+                row = at as u64 + 1;
+                self.dense.resize(at + self.stride, 0);
+                for &(c, v) in vals {
+                    self.dense[at + c as usize] += v as i32;
+                }
+            }
+            start | row << 32
+        };
+        Slot { head, body }
+    }
+
+    /// Store an encoded slot; a repeated key keeps its first run; a full table skips it.
+    fn place(&mut self, s: Slot) {
+        let (k, n) = (s.head >> 24, (s.head >> 16) as u8 as usize);
+        if self.nentries + n > MAX_ENTRIES || self.nfeats * 3 / 2 > self.mask {
             return;
         }
-        let start = self.entries.len();
         let mut i = self.bucket(k);
         loop {
-            let s = self.slots[i];
-            if s == 0 {
-                self.slots[i] = (k << 24) | (start as u64 + 1);
+            let h = self.slot(i).head;
+            if h == 0 {
                 break;
             }
-            if s >> 24 == k {
+            if h >> 24 == k {
                 return;
             }
             i = (i + 1) & self.mask;
         }
-        for (j, &(c, v)) in vals.iter().enumerate() {
-            let last = if j + 1 == vals.len() { LAST } else { 0 };
-            self.entries
-                .push((v as u16 as u32) | (c as u32) << 16 | last);
-        }
+        self.lines[i >> 2].0[i & 3] = s;
         self.nfeats += 1;
+        self.nentries += n;
+    }
+
+    /// Store encoded slots in [`Weights::insertion_order`].
+    fn place_all(&mut self, slots: &[Slot]) {
+        let order = self.insertion_order(
+            slots
+                .iter()
+                .map(|s| (s.head >> 24, (s.head >> 16) as u8 as usize)),
+        );
+        // Gathered in a loop of its own: independent loads whose cache misses overlap, where
+        // interleaved with the branchy probing they would wait one by one.
+        let sorted: Vec<Slot> = order.iter().map(|&i| slots[i]).collect();
+        for s in sorted {
+            self.place(s);
+        }
+    }
+
+    /// Add the run of a stored slot without a dense row into `acc`.
+    #[inline]
+    fn add_run(&self, s: Slot, acc: &mut [i32; MAX_CLASSES]) {
+        let (head, body) = (s.head, s.body);
+        let n = (head >> 16) as u8 as usize;
+        if n <= INLINE {
+            acc[(head >> 8) as u8 as usize] += body as u16 as i16 as i32;
+            if n >= 2 {
+                acc[head as u8 as usize] += (body >> 16) as u16 as i16 as i32;
+                if n == 3 {
+                    acc[(body >> 32) as u8 as usize] += (body >> 40) as u16 as i16 as i32;
+                }
+            }
+        } else {
+            let start = body as u32 as usize;
+            for &e in &self.overflow[start..start + n] {
+                acc[(e >> 16) as u8 as usize] += e as u16 as i16 as i32;
+            }
+        }
+    }
+
+    /// Add dense rows (offsets into `dense`) into `acc`, one block of classes at a time so the
+    /// block's sums stay in registers.
+    #[inline]
+    fn add_dense(&self, rows: &[usize], acc: &mut [i32; MAX_CLASSES]) {
+        for b in (0..self.stride).step_by(BLOCK) {
+            let mut sum = [0i32; BLOCK];
+            for &at in rows {
+                let row: &[i32; BLOCK] = self.dense[at + b..at + b + BLOCK]
+                    .try_into()
+                    .expect("rows are whole blocks");
+                for (s, &v) in sum.iter_mut().zip(row) {
+                    *s += v;
+                }
+            }
+            for (a, &s) in acc[b..b + BLOCK].iter_mut().zip(&sum) {
+                *a += s;
+            }
+        }
+    }
+
+    /// Read one value from each cache line of a long run (so that the lines are requested
+    /// together, ahead of the dependent additions).
+    #[inline]
+    fn touch(&self, s: Slot) -> i16 {
+        let n = (s.head >> 16) as u8 as usize;
+        if n <= INLINE {
+            0
+        } else if n > DENSE_MIN {
+            let at = (s.body >> 32) as usize - 1;
+            let row = &self.dense[at..at + self.stride];
+            row.iter()
+                .step_by(16)
+                .fold(row[self.stride - 1], |a, &b| a ^ b) as i16
+        } else {
+            let start = s.body as u32 as usize;
+            (self.overflow[start] ^ self.overflow[start + n - 1]) as i16
+        }
+    }
+
+    /// The `(class, weight)` run of a stored slot, appended to `out`.
+    fn run(&self, s: Slot, out: &mut Vec<(u8, i16)>) {
+        let (head, body) = (s.head, s.body);
+        let n = (head >> 16) as u8 as usize;
+        if n <= INLINE {
+            let inline = [
+                ((head >> 8) as u8, body as u16 as i16),
+                (head as u8, (body >> 16) as u16 as i16),
+                ((body >> 32) as u8, (body >> 40) as u16 as i16),
+            ];
+            out.extend_from_slice(&inline[..n]);
+        } else {
+            let start = body as u32 as usize;
+            out.extend(
+                self.overflow[start..start + n]
+                    .iter()
+                    .map(|&e| ((e >> 16) as u8, e as u16 as i16)),
+            );
+        }
     }
 
     /// Number of stored features.
@@ -236,28 +428,22 @@ impl Weights {
     pub fn write(&self, w: &mut Writer) {
         w.u32(self.nclasses as u32);
         w.f32(self.scale);
-        let mut keys: Vec<(u64, usize)> = self
-            .slots
-            .iter()
-            .filter(|&&s| s != 0)
-            .map(|&s| (s >> 24, (s & 0xff_ffff) as usize - 1))
+        let mut keys: Vec<(u64, usize)> = (0..=self.mask)
+            .map(|i| (self.slot(i).head, i))
+            .filter(|&(h, _)| h != 0)
+            .map(|(h, i)| (h >> 24, i))
             .collect();
         keys.sort_unstable();
         w.u32(keys.len() as u32);
         let mut run = Vec::new();
-        for (k, start) in keys {
+        for (k, i) in keys {
             w.buf.extend_from_slice(&k.to_le_bytes()[..5]);
             run.clear();
-            for &e in &self.entries[start..] {
-                run.push(e);
-                if e & LAST != 0 {
-                    break;
-                }
-            }
+            self.run(self.slot(i), &mut run);
             w.u8(run.len() as u8);
-            for &e in &run {
-                w.u8((e >> 16) as u8);
-                w.i16(e as u16 as i16);
+            for &(c, v) in &run {
+                w.u8(c);
+                w.i16(v);
             }
         }
     }
@@ -270,64 +456,116 @@ impl Weights {
         if n > MAX_ENTRIES {
             return Err(r.error("implausible feature count"));
         }
-        let mut w = Weights::with_capacity(nclasses, scale, n, n * 3);
+        if nclasses > MAX_CLASSES {
+            return Err(r.error("too many classes"));
+        }
+        // Features are encoded in file order and then placed in `insertion_order`; keys are
+        // unique in files `write` makes (sorted), a repeat keeps the first.
+        let mut w = Weights::with_capacity(nclasses, scale, n);
+        let mut slots: Vec<Slot> = Vec::with_capacity(n);
         let mut vals: Vec<(u8, i16)> = Vec::new();
+        let mut last = None;
         for _ in 0..n {
+            let head = r.bytes(6)?;
             let mut kb = [0u8; 8];
-            for b in kb.iter_mut().take(5) {
-                *b = r.u8()?;
-            }
+            kb[..5].copy_from_slice(&head[..5]);
             let k = u64::from_le_bytes(kb);
-            let len = r.u8()? as usize;
             vals.clear();
-            for _ in 0..len {
-                let c = r.u8()?;
-                if c as usize >= nclasses {
+            for e in r.bytes(3 * head[5] as usize)?.chunks_exact(3) {
+                if e[0] as usize >= nclasses {
                     return Err(r.error("class index out of range"));
                 }
-                vals.push((c, r.i16()?));
+                vals.push((e[0], i16::from_le_bytes([e[1], e[2]])));
             }
-            w.insert(k, &vals);
+            if !vals.is_empty() && last != Some(k) {
+                slots.push(w.encode(k, &vals));
+                last = Some(k);
+            }
         }
+        w.place_all(&slots);
         Ok(w)
     }
 }
+
+/// Least-significant-digit radix sort of `u64` keys on their low `bits` bits, 11 bits a pass.
+fn radix_sort(keys: &mut Vec<u64>, bits: u32) {
+    let mut tmp = vec![0u64; keys.len()];
+    let mut shift = 0;
+    while shift < bits {
+        let mut start = [0usize; 2049];
+        for &k in keys.iter() {
+            start[((k >> shift) & 2047) as usize + 1] += 1;
+        }
+        for d in 1..2049 {
+            start[d] += start[d - 1];
+        }
+        for &k in keys.iter() {
+            let d = ((k >> shift) & 2047) as usize;
+            tmp[start[d]] = k;
+            start[d] += 1;
+        }
+        std::mem::swap(keys, &mut tmp);
+        shift += 11;
+    }
+}
+
+/// Features scored per batch: the home-line reads of a batch are independent, so the CPU
+/// overlaps their cache misses; a whole parser configuration (112 features) fits in one batch.
+const BATCH: usize = 128;
 
 impl Scorer for Weights {
     fn nclasses(&self) -> usize {
         self.nclasses
     }
 
-    /// Slots are read in batches first (independent loads the CPU can overlap), then resolved.
+    /// In passes over a batch, each issuing independent loads the CPU can overlap: home lines;
+    /// probing (rarely beyond the home line); touching the long runs' memory; then summing.
+    /// Weights are summed as integers (exact, like the `f32` sums they replace, since no total
+    /// nears 2^24) and added to `out` once.
     #[inline]
     fn score(&self, feats: &[u64], out: &mut [f32]) {
-        const BATCH: usize = 32;
-        let mut keys = [0u64; BATCH];
-        let mut first = [0u64; BATCH];
+        let mut acc = [0i32; MAX_CLASSES];
+        let mut hits = [Slot::default(); BATCH];
         for chunk in feats.chunks(BATCH) {
             for (j, &f) in chunk.iter().enumerate() {
-                let k = short_key(f);
-                keys[j] = k;
-                first[j] = self.slots[self.bucket(k)];
+                hits[j] = self.slot(self.bucket(short_key(f)));
             }
-            for j in 0..chunk.len() {
-                let k = keys[j];
-                let mut s = first[j];
-                let mut i = self.bucket(k);
-                while s != 0 && s >> 24 != k {
-                    i = (i + 1) & self.mask;
-                    s = self.slots[i];
-                }
-                if s == 0 {
-                    continue;
-                }
-                for &e in &self.entries[(s & 0xff_ffff) as usize - 1..] {
-                    out[((e >> 16) & 0xff) as usize] += e as u16 as i16 as f32;
-                    if e & LAST != 0 {
-                        break;
+            let mut nhits = 0;
+            for (j, &f) in chunk.iter().enumerate() {
+                let k = short_key(f);
+                let mut s = hits[j];
+                if s.head == 0 || s.head >> 24 != k {
+                    let mut i = self.bucket(k);
+                    while s.head != 0 && s.head >> 24 != k {
+                        i = (i + 1) & self.mask;
+                        s = self.slot(i);
+                    }
+                    if s.head == 0 {
+                        continue;
                     }
                 }
+                hits[nhits] = s;
+                nhits += 1;
             }
+            let mut sink = 0i16;
+            for s in &hits[..nhits] {
+                sink ^= self.touch(*s);
+            }
+            std::hint::black_box(sink);
+            let mut rows = [0usize; BATCH];
+            let mut nrows = 0;
+            for s in &hits[..nhits] {
+                if (s.head >> 16) as u8 as usize > DENSE_MIN {
+                    rows[nrows] = (s.body >> 32) as usize - 1;
+                    nrows += 1;
+                } else {
+                    self.add_run(*s, &mut acc);
+                }
+            }
+            self.add_dense(&rows[..nrows], &mut acc);
+        }
+        for (o, &a) in out.iter_mut().zip(&acc[..self.nclasses]) {
+            *o += a as f32;
         }
         let _ = self.scale;
     }

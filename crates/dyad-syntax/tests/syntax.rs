@@ -240,3 +240,15 @@ fn embedded_model_finds_subject_and_object() {
     assert_eq!(an[3].deprel, "obj");
     assert_eq!(an[1].head, None);
 }
+
+/// The run-time weight table must hold every key and run of the committed files exactly:
+/// writing a loaded model back gives the same bytes.
+#[test]
+fn committed_models_round_trip_byte_for_byte() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/models/syntax");
+    let read = |name: &str| std::fs::read(format!("{dir}/{name}")).expect("committed model");
+    let t = read("tagger.bin");
+    assert!(Tagger::from_bytes(&t).expect("tagger loads").to_bytes() == t);
+    let p = read("parser.bin");
+    assert!(Parser::from_bytes(&p).expect("parser loads").to_bytes() == p);
+}
