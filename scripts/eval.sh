@@ -26,9 +26,8 @@ run eval re3d-places "$SHARED/re3d"
 # Pronoun coreference on GUM test (measured 0.597 F1; guard just below it).
 run eval coref "$SHARED/ud-gum/test.conllu" --min pronoun_f1=0.55
 run eval actors "$SHARED/plover-gsr/PLOVER_GSR_CAMEO.txt" --min found=0.75 --min country=0.65 --min sector=0.35
-# Issue 6 floors (type_accuracy 0.60, all_three 0.40, pass_rate 0.60) are NOT met yet (measured 0.48 /
-# 0.28 / 0.25); until they are, these lines guard against regressions just below the current figures.
-run eval plover "$SHARED/plover-gsr/PLOVER_GSR_CAMEO.txt" --min type_accuracy=0.45 --min all_three=0.25
-run eval petrarch "$SHARED/petrarch/PETR.UnitTest.records.xml" --min pass_rate=0.22
+# Issue 6 floors: PLOVER GSR type accuracy 0.60 and all-three 0.40; PETRARCH records pass rate 0.60.
+run eval plover "$SHARED/plover-gsr/PLOVER_GSR_CAMEO.txt" --min type_accuracy=0.60 --min all_three=0.40
+run eval petrarch "$SHARED/petrarch/PETR.UnitTest.records.xml" --min pass_rate=0.60
 
 exit $status

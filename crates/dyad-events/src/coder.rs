@@ -165,7 +165,11 @@ impl<'a> Sent<'a> {
         matches!(
             f,
             "." | ";" | ":" | "!" | "?" | "\u{201c}" | "\u{201d}" | "\""
-        ) || (self.parsed && self.upos(t) == "VERB" && self.mention(t).is_none())
+        ) || (self.parsed
+            && self.upos(t) == "VERB"
+            && self.mention(t).is_none()
+            // "cancelled a planned visit": a participle modifying a noun is no clause.
+            && !matches!(self.rel(t), "amod" | "compound"))
     }
     /// The case marker (preposition) of a nominal dependent.
     fn case_of(&self, t: usize) -> Option<&str> {
@@ -361,6 +365,17 @@ impl Coder {
                 if mt.tokens.start != j && j != pos {
                     return None;
                 }
+                // "hosting talks at the Vatican": a place, not a target (unless the pattern
+                // itself asks for the preposition: "arrive in +").
+                if j > pos {
+                    let mut k = j - 1;
+                    while k > pos && matches!(st.form(k), "the" | "a") {
+                        k -= 1;
+                    }
+                    if matches!(st.form(k), "in" | "at") && k >= pos {
+                        return None;
+                    }
+                }
                 if matches!(e, Elem::Target) {
                     *target = Some(m);
                 } else {
@@ -386,7 +401,16 @@ impl Coder {
                 .candidates(st, t)
                 .into_iter()
                 .filter_map(|pi| self.match_at(st, pi, t))
-                .max_by(|a, b| a.weight.cmp(&b.weight).then(b.pat.cmp(&a.pat)));
+                .max_by(|a, b| {
+                    // Equal weights: a trigger written as the very form in the text ("left")
+                    // beats one reached through the lemma ("leave").
+                    a.weight
+                        .cmp(&b.weight)
+                        .then(self.exact_form(st, a).cmp(&self.exact_form(st, b)))
+                        // Then the match covering more words ("peacekeeping force" over "force").
+                        .then(a.used.len().cmp(&b.used.len()))
+                        .then(b.pat.cmp(&a.pat))
+                });
             if let Some(m) = best {
                 matches.push(m);
             }
@@ -413,6 +437,62 @@ impl Coder {
         for m in &accepted {
             self.emit(st, s, m, &triggers, out);
         }
+        if st.parsed && self.cameo_rules() {
+            self.must_demands(st, s, &triggers, out);
+        }
+    }
+
+    /// "X said Y must V" where V is no event of the dictionary: a generic demand (100) by X on Y.
+    fn must_demands(&self, st: &Sent, s: usize, triggers: &BTreeSet<usize>, out: &mut Vec<Event>) {
+        for t in st.range.clone() {
+            let has_must = st
+                .kids(t)
+                .iter()
+                .any(|&c| st.base_rel(c) == "aux" && st.lemma(c) == "must");
+            if !has_must || !matches!(st.base_rel(t), "ccomp" | "acl" | "parataxis") {
+                continue;
+            }
+            // Coded already through a pattern inside the clause.
+            if triggers
+                .iter()
+                .any(|&h| ancestors(st, h).iter().take(4).any(|&a| a == t))
+            {
+                continue;
+            }
+            let Some(p) = st.head(t) else { continue };
+            let p_noun = matches!(st.upos(p), "NOUN" | "PROPN");
+            let srcs = self
+                .source_arg(st, p, p_noun)
+                .0
+                .map(|a| self.actors_of(st, a))
+                .unwrap_or_default();
+            let tgts = st
+                .kid(t, "nsubj")
+                .map(|a| self.actors_of(st, a))
+                .unwrap_or_default();
+            if srcs.is_empty() || tgts.is_empty() || tgts.iter().any(|x| srcs.contains(x)) {
+                continue;
+            }
+            let m = Match {
+                pat: 0,
+                trigger: t..t + 1,
+                last: t,
+                used: vec![t],
+                target: None,
+                source: None,
+                weight: 0,
+            };
+            let src = srcs.into_iter().map(ActorRef::Mention).collect();
+            let negated = self.negated_at(st, t);
+            self.emit_with(st, s, &m, "100", negated, "demand", src, tgts, t, None, out);
+        }
+    }
+
+    /// Whether the match's trigger words are the surface forms of its tokens.
+    fn exact_form(&self, st: &Sent, m: &Match) -> bool {
+        self.dict.patterns[m.pat].trigger.iter().any(|a| {
+            a.len() == m.trigger.len() && m.trigger.clone().zip(a).all(|(k, w)| st.form(k) == w)
+        })
     }
 
     fn head_tok(&self, m: &Match) -> usize {
@@ -434,6 +514,8 @@ impl Coder {
             if st.rel(c) == "aux" {
                 match st.lemma(c) {
                     "will" | "shall" | "'ll" => return Some((Governor::Intent, c)),
+                    // Sequence of tenses: "said it would X" reports "will X".
+                    "would" | "'d" if self.reported(st, h) => return Some((Governor::Intent, c)),
                     l => {
                         if let Some(&g) = self.dict.governors.get(l) {
                             if g == Governor::Hypothetical {
@@ -454,11 +536,52 @@ impl Coder {
             ) {
                 return None;
             }
+            // "Hopes ... were dashed when X declined": a temporal or causal clause is not governed.
+            if rel == "advcl"
+                && st.kids(x).iter().any(|&c| {
+                    matches!(st.base_rel(c), "mark" | "advmod")
+                        && matches!(
+                            st.lemma(c),
+                            "when"
+                                | "after"
+                                | "before"
+                                | "because"
+                                | "while"
+                                | "as"
+                                | "since"
+                                | "although"
+                                | "though"
+                                | "where"
+                                | "whereas"
+                        )
+                })
+            {
+                return None;
+            }
             if self.dict.say_verbs.contains(st.lemma(p)) {
                 return None;
             }
             if let Some(&g) = self.dict.governors.get(st.lemma(p)) {
-                return Some((g, p));
+                // A governing noun ("call", "demand") takes its event through "for"/"to"/"on"
+                // ("a call for talks"), not through any modifier ("a call held after talks").
+                let noun_gov = matches!(st.upos(p), "NOUN" | "PROPN");
+                let through = st
+                    .case_of(x)
+                    .is_some_and(|c| matches!(c, "for" | "to" | "on"));
+                if !(noun_gov && g == Governor::Appeal && !through) {
+                    return Some((g, p));
+                }
+            }
+            // "signaled hesitation to align ..." parsed with the infinitive on the verb: the
+            // verb's object noun governs.
+            if matches!(rel, "advcl" | "xcomp") {
+                if let Some(o) = st.kid(p, "obj").filter(|&o| o != x) {
+                    if st.upos(o) == "NOUN" {
+                        if let Some(&g) = self.dict.governors.get(st.lemma(o)) {
+                            return Some((g, o));
+                        }
+                    }
+                }
             }
             if triggers.contains(&p) {
                 return None;
@@ -469,6 +592,237 @@ impl Coder {
         None
     }
 
+    /// Whether the clause of `h` is reported speech: (through open complements and
+    /// conjuncts) the clausal complement of a verb of saying ("X said it would ...").
+    fn reported(&self, st: &Sent, h: usize) -> bool {
+        let mut x = h;
+        for _ in 0..4 {
+            let Some(p) = st.head(x) else { return false };
+            match st.base_rel(x) {
+                "xcomp" | "conj" => x = p,
+                "ccomp" | "parataxis" => {
+                    let mut keys = stems(st.form(p));
+                    keys.push(st.lemma(p).to_string());
+                    return keys.iter().any(|k| self.dict.say_verbs.contains(k));
+                }
+                _ => return false,
+            }
+        }
+        false
+    }
+
+    /// The mention a modifier mention belongs to: "Russian" in "Russian President Vladimir Putin"
+    /// → "Vladimir Putin" (climbing `amod`/`compound`/`nmod:desc`/`flat` to another mention of the
+    /// same country); else `t` itself.
+    fn phrase_head_mention(&self, st: &Sent, t: usize) -> usize {
+        let toks = st.mentions[t].tokens.clone();
+        let Some(mut x) = toks
+            .clone()
+            .find(|&x| st.head(x).is_none_or(|hh| !toks.contains(&hh)))
+        else {
+            return t;
+        };
+        for _ in 0..3 {
+            if !matches!(st.rel(x), "amod" | "compound" | "nmod:desc" | "flat") {
+                break;
+            }
+            let Some(p) = st.head(x) else { break };
+            if let Some(mi) = st.mention(p).filter(|&mi| mi != t) {
+                let same = st.mentions[mi].actor.country == st.mentions[t].actor.country;
+                return if same { mi } else { t };
+            }
+            x = p;
+        }
+        // "President" heading an apposition or name: "Russian President Vladimir Putin".
+        for &c in st.kids(x) {
+            if matches!(st.rel(c), "nmod:desc" | "appos" | "flat") {
+                if let Some(mi) = st.mention(c).filter(|&mi| mi != t) {
+                    if st.mentions[mi].actor.country == st.mentions[t].actor.country {
+                        return mi;
+                    }
+                }
+            }
+        }
+        t
+    }
+
+    /// Actors joined by "between" on a word of the match ("talks between Moscow and Kyiv"):
+    /// the event is theirs, reciprocally.
+    fn between_actors(&self, st: &Sent, m: &Match) -> Vec<usize> {
+        for &u in &m.used {
+            for &c in st.kids(u) {
+                if matches!(st.base_rel(c), "nmod" | "obl") && st.case_of(c) == Some("between") {
+                    let v = self.actors_of(st, c);
+                    if v.len() >= 2 {
+                        return v;
+                    }
+                }
+            }
+        }
+        Vec::new()
+    }
+
+    /// Rules that rely on the CAMEO composition table (reported demands, threats by intent,
+    /// place targets); off for dictionaries without one (PETRARCH's).
+    fn cameo_rules(&self) -> bool {
+        !self.dict.compose.is_empty()
+    }
+
+    /// "X said (that) Y must V": the clause of `h` (climbing open complements) has the modal
+    /// `must` and is the complement of a verb or noun whose subject is the demander. Returns
+    /// (governing word, clause head).
+    fn must_clause(&self, st: &Sent, h: usize) -> Option<(usize, usize)> {
+        let mut x = h;
+        for _ in 0..3 {
+            let p = st.head(x)?;
+            let has_must = st
+                .kids(x)
+                .iter()
+                .any(|&c| st.base_rel(c) == "aux" && st.lemma(c) == "must");
+            if has_must {
+                return matches!(st.base_rel(x), "ccomp" | "acl" | "parataxis").then_some((p, x));
+            }
+            if st.base_rel(x) != "xcomp" {
+                return None;
+            }
+            x = p;
+        }
+        None
+    }
+
+    /// The subject of the condition ("unless Y ...", "if Y ...") attached to `h` or to its open
+    /// complement: the party a threat is aimed at.
+    fn condition_subject(&self, st: &Sent, h: usize) -> Vec<usize> {
+        let mut heads = vec![h];
+        heads.extend(st.kids(h).iter().copied().filter(|&c| st.rel(c) == "xcomp"));
+        if let Some(p) = st.head(h).filter(|_| st.rel(h) == "xcomp") {
+            heads.push(p);
+        }
+        for x in heads {
+            for &c in st.kids(x) {
+                if st.base_rel(c) != "advcl"
+                    || !st
+                        .kids(c)
+                        .iter()
+                        .any(|&k| st.rel(k) == "mark" && matches!(st.lemma(k), "unless" | "if"))
+                {
+                    continue;
+                }
+                if let Some(sj) = st.kid(c, "nsubj") {
+                    let v = self.actors_of(st, sj);
+                    if !v.is_empty() {
+                        return v;
+                    }
+                }
+            }
+        }
+        Vec::new()
+    }
+
+    /// The subject of the clausal complement of `h` ("demanded that Y ...", "warned that Y ...").
+    fn complement_subject(&self, st: &Sent, h: usize) -> Vec<usize> {
+        for &c in st.kids(h) {
+            if st.base_rel(c) == "ccomp" {
+                if let Some(sj) = st.kid(c, "nsubj") {
+                    return self.actors_of(st, sj);
+                }
+            }
+        }
+        Vec::new()
+    }
+
+    /// A nominal event introduced by a temporal preposition ("following a call with Y", "after
+    /// talks with Y"), set off by a comma or at the start of the sentence: it belongs to the main
+    /// clause, whatever verb the parser attached it to.
+    fn adverbial_nominal(&self, st: &Sent, h: usize) -> bool {
+        let Some(c) = st
+            .kids(h)
+            .iter()
+            .copied()
+            .find(|&c| matches!(st.rel(c), "case" | "mark"))
+        else {
+            return false;
+        };
+        matches!(st.form(c), "following" | "after" | "during")
+            && (c == st.range.start || st.form(c - 1) == ",")
+    }
+
+    /// A bare nominal event (a noun pattern without further elements, like "ceasefire") that is
+    /// only the topic of another word ("talks toward a ceasefire", "the topic of a prisoner
+    /// exchange", "a timeline for a truce"): not reported as happening.
+    fn topic_nominal(&self, st: &Sent, h: usize) -> bool {
+        let rel = st.base_rel(h);
+        if rel == "compound" {
+            // "ceasefire talks": a modifier of another noun.
+            return true;
+        }
+        if rel == "obj" {
+            // "securing a truce", "hosting talks": only verbs that report the event itself
+            // ("held talks", "declared a truce", "signed the accord") make a bare noun an event.
+            return st.head(h).is_some_and(|v| {
+                !matches!(
+                    st.lemma(v),
+                    "hold"
+                        | "have"
+                        | "conduct"
+                        | "begin"
+                        | "start"
+                        | "open"
+                        | "resume"
+                        | "continue"
+                        | "complete"
+                        | "attend"
+                        | "join"
+                        | "launch"
+                        | "stage"
+                        | "sign"
+                        | "reach"
+                        | "announce"
+                        | "declare"
+                        | "observe"
+                        | "implement"
+                        | "accept"
+                        | "end"
+                        | "break"
+                        | "violate"
+                        | "call"
+                        | "organize"
+                        | "organise"
+                        | "mount"
+                        | "carry"
+                        | "extend"
+                        | "renew"
+                        | "agree"
+                        | "approve"
+                        | "conclude"
+                        | "finalize"
+                        | "finalise"
+                        | "broker"
+                        | "go"
+                )
+            });
+        }
+        if !matches!(rel, "obl" | "nmod") {
+            return false;
+        }
+        match st.case_of(h) {
+            Some(p) => matches!(
+                p,
+                "toward"
+                    | "towards"
+                    | "for"
+                    | "on"
+                    | "of"
+                    | "about"
+                    | "over"
+                    | "regarding"
+                    | "into"
+                    | "to"
+            ),
+            None => rel == "nmod",
+        }
+    }
+
     fn negated_at(&self, st: &Sent, t: usize) -> bool {
         st.kids(t).iter().any(|&c| {
             let l = st.lemma(c);
@@ -476,7 +830,20 @@ impl Coder {
                 && matches!(st.base_rel(c), "advmod" | "neg" | "aux"))
                 || (l == "no" && st.base_rel(c) == "det")
                 || (l == "without" && st.base_rel(c) == "case")
-        })
+                || self.denied_subject(st, c)
+        }) || (st.rel(t) == "xcomp"
+            && st
+                .head(t)
+                .is_some_and(|p| st.kids(p).iter().any(|&c| self.denied_subject(st, c))))
+    }
+
+    /// "no venue had been agreed upon": a subject denied by "no".
+    fn denied_subject(&self, st: &Sent, c: usize) -> bool {
+        matches!(st.rel(c), "nsubj" | "nsubj:pass")
+            && st
+                .kids(c)
+                .iter()
+                .any(|&d| st.base_rel(d) == "det" && st.lemma(d) == "no")
     }
 
     fn hypothetical_at(&self, st: &Sent, t: usize) -> bool {
@@ -500,8 +867,13 @@ impl Coder {
     /// Actor mentions denoted by argument token `arg`, expanding conjunctions and looking into
     /// appositions and modifiers of non-actor heads ("leaders from the EU, France and Italy").
     fn actors_of(&self, st: &Sent, arg: usize) -> Vec<usize> {
+        self.actors_from(st, arg, 0)
+    }
+
+    /// [`Self::actors_of`] starting at modifier depth `depth0`.
+    fn actors_from(&self, st: &Sent, arg: usize, depth0: u8) -> Vec<usize> {
         let mut out: Vec<usize> = Vec::new();
-        let mut stack = vec![(arg, 0u8)];
+        let mut stack = vec![(arg, depth0)];
         let mut seen = BTreeSet::new();
         while let Some((x, depth)) = stack.pop() {
             if !seen.insert(x) {
@@ -527,20 +899,40 @@ impl Coder {
                             matches!(
                                 st.base_rel(c),
                                 "nmod" | "compound" | "amod" | "flat" | "appos"
-                            ) && st
-                                .case_of(c)
-                                .is_none_or(|p| matches!(p, "of" | "from" | "in" | "'s"))
+                            ) && !(st.rel(c) == "nmod:poss" && st.upos(c) == "PRON")
+                                && st
+                                    .case_of(c)
+                                    .is_none_or(|p| matches!(p, "of" | "from" | "in" | "'s" | "by"))
                         })
                         .collect()
                 };
-                for c in pick.into_iter().rev() {
-                    stack.push((c, depth + 1));
+                // The nearest modifier naming actors ("an attack by X in Y" → X), with its
+                // conjuncts.
+                for c in pick {
+                    let v = self.actors_from(st, c, depth + 1);
+                    if !v.is_empty() {
+                        for m in v {
+                            if !out.contains(&m) {
+                                out.push(m);
+                            }
+                        }
+                        break;
+                    }
                 }
             }
             if st.parsed {
-                for &c in st.kids(x).iter().rev() {
-                    if st.rel(c) == "conj" {
-                        stack.push((c, depth));
+                // Conjuncts of the token, or of any token of its mention ("lawmakers in A and B").
+                let span = st
+                    .mention(x)
+                    .map_or(x..x + 1, |m| st.mentions[m].tokens.clone());
+                for y in span.rev() {
+                    if !st.range.contains(&y) {
+                        continue;
+                    }
+                    for &c in st.kids(y).iter().rev() {
+                        if st.rel(c) == "conj" {
+                            stack.push((c, depth));
+                        }
                     }
                 }
             }
@@ -579,6 +971,11 @@ impl Coder {
                 "xcomp" | "conj" | "acl" | "advcl" | "obl" | "nmod" | "obj" | "ccomp" | "parataxis"
             ) {
                 break;
+            }
+            // "Putin, whose army ..., has maintained demands" parsed with the clause hanging
+            // off the name: the name is the subject.
+            if st.base_rel(x) == "parataxis" && st.mention(p).is_some() && st.head(p).is_none() {
+                return (Some(p), passive_target);
             }
             // For reported speech ("X said Y will ..."), a ccomp without subject takes the sayer.
             x = p;
@@ -653,15 +1050,38 @@ impl Coder {
             // Without a parse, a bare noun is too weak a cue (its actor is unknown).
             return;
         }
+        if noun && st.parsed && p.rest.is_empty() && self.topic_nominal(st, h) {
+            return;
+        }
         let shallow = if st.parsed {
             None
         } else {
             Some(self.shallow_governor(st, m.trigger.start))
         };
+        let adverbial = noun && st.parsed && self.adverbial_nominal(st, h);
         let gov = match &shallow {
+            // "X said ..., following a call with Y": the call is not governed by the clause.
+            None if adverbial => None,
             None => self.governor(st, h, triggers),
             Some(sh) => sh.gov,
         };
+        // A generic appeal or order ("urged X to", "ordered X to") whose complement is itself
+        // coded ("urged X to implement a ceasefire" → 0256) adds nothing.
+        if st.parsed
+            && matches!(p.code.as_str(), "020" | "100")
+            && p.rest.iter().any(|e| matches!(e, Elem::Target))
+            && st.kids(h).iter().any(|&c| {
+                (st.rel(c) == "xcomp"
+                    || (st.rel(c) == "advcl"
+                        && st
+                            .kids(c)
+                            .iter()
+                            .any(|&k| st.rel(k) == "mark" && st.lemma(k) == "to")))
+                    && (triggers.contains(&c) || st.kids(c).iter().any(|k| triggers.contains(k)))
+            })
+        {
+            return;
+        }
         let mut code = p.code.clone();
         let mut negated = if st.parsed {
             self.negated_at(st, h)
@@ -734,13 +1154,139 @@ impl Coder {
                 _ => "actual",
             };
         }
+        // "X will not / would not V": X refuses to V (when the table has a refusal code).
+        if self.cameo_rules() && negated && modality == "intent" && st.parsed {
+            let by_aux = st.kids(h).iter().any(|&c| {
+                st.base_rel(c) == "aux" && matches!(st.lemma(c), "will" | "would" | "shall")
+            });
+            if by_aux && self.negated_at(st, h) {
+                if let Some(c) = self.dict.composed(&p.code, Governor::Reject) {
+                    code = c.to_string();
+                    negated = false;
+                    modality = "actual";
+                }
+            }
+        }
+        // An announced hostile act ("will impose sanctions", "said they would boycott",
+        // "prepared to impose martial law") is a threat.
+        // A decision ("decided/resolved/agreed to impose sanctions") is the act itself.
+        let decided = gov.is_some_and(|(_, g)| {
+            matches!(
+                st.lemma(g),
+                "decide" | "resolve" | "agree" | "move" | "vote" | "approve"
+            )
+        });
+        // "may halt mediation if ...": a conditional hostile act is a threat too.
+        let conditional = modality == "hypothetical"
+            && st.parsed
+            && st.kids(h).iter().any(|&c| {
+                st.base_rel(c) == "advcl"
+                    && st
+                        .kids(c)
+                        .iter()
+                        .any(|&k| st.rel(k) == "mark" && matches!(st.lemma(k), "if" | "unless"))
+            });
+        if self.cameo_rules()
+            && (modality == "intent" || conditional)
+            && !decided
+            && matches!(
+                p.code.get(..2),
+                Some("14" | "16" | "17" | "18" | "19" | "20")
+            )
+        {
+            if let Some(c) = self.dict.composed(&p.code, Governor::Threat) {
+                code = c.to_string();
+                modality = "threat";
+            }
+        }
+        // "X said Y must V": X demands that Y V.
+        let mut demand_args: Option<(Vec<usize>, Vec<usize>)> = None;
+        if st.parsed && self.cameo_rules() && !noun && m.source.is_none() {
+            if let Some((gw, clause)) = self.must_clause(st, h) {
+                let gw_noun = matches!(st.upos(gw), "NOUN" | "PROPN");
+                let srcs = self
+                    .source_arg(st, gw, gw_noun)
+                    .0
+                    .map(|a| self.actors_of(st, a))
+                    .unwrap_or_default();
+                if !srcs.is_empty() {
+                    code = self
+                        .dict
+                        .composed(&p.code, Governor::Demand)
+                        .map_or_else(|| "100".to_string(), String::from);
+                    modality = "demand";
+                    let tg = st
+                        .kid(clause, "nsubj")
+                        .map(|a| self.actors_of(st, a))
+                        .unwrap_or_default();
+                    demand_args = Some((srcs, tg));
+                }
+            }
+            // "X demanded that Y V" / "X's demand that Y V": the demander is the source, Y the target.
+            if demand_args.is_none() {
+                if let Some((Governor::Appeal | Governor::Demand, gt)) = gov {
+                    if gt != h && st.rel(gt) != "aux" {
+                        let own = st
+                            .kid(h, "nsubj")
+                            .map(|a| self.actors_of(st, a))
+                            .unwrap_or_default();
+                        if !own.is_empty() {
+                            let gt_noun = matches!(st.upos(gt), "NOUN" | "PROPN");
+                            let srcs = self
+                                .source_arg(st, gt, gt_noun)
+                                .0
+                                .map(|a| self.actors_of(st, a))
+                                .unwrap_or_default();
+                            if !srcs.is_empty() && srcs.iter().all(|x| !own.contains(x)) {
+                                demand_args = Some((srcs, own));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if let Some((srcs, tgs)) = demand_args {
+            let src: Vec<ActorRef> = srcs.into_iter().map(ActorRef::Mention).collect();
+            let fallback = self.fallback_target(st, &code, h, &src);
+            return self.emit_with(
+                st, s, m, &code, negated, modality, src, tgs, h, fallback, out,
+            );
+        }
 
         // Sources.
         let mut sources: Vec<usize> = m.source.into_iter().collect();
         let mut passive_target = None;
+        if !sources.is_empty() && m.target.is_none() && st.parsed {
+            // The pattern names the source ("freed from $"): the subject is the other party.
+            let (arg, pt) = self.source_arg(st, h, noun);
+            passive_target = pt.or(arg.filter(|&a| st.rel(a) == "nsubj"));
+        }
         if sources.is_empty() {
             if st.parsed {
-                let (arg, pt) = self.source_arg(st, h, noun);
+                let between = self.between_actors(st, m);
+                if !between.is_empty() {
+                    let src: Vec<ActorRef> = between.into_iter().map(ActorRef::Mention).collect();
+                    return self.emit_with(
+                        st,
+                        s,
+                        m,
+                        &code,
+                        negated,
+                        modality,
+                        src,
+                        Vec::new(),
+                        h,
+                        None,
+                        out,
+                    );
+                }
+                let (arg, pt) = if adverbial {
+                    // "X announced ..., following a phone call with Y": the main clause's subject.
+                    let root = *ancestors(st, h).last().unwrap_or(&h);
+                    (self.source_arg(st, root, false).0, None)
+                } else {
+                    self.source_arg(st, h, noun)
+                };
                 passive_target = pt;
                 let arg = match (arg, gov_source) {
                     (None, Some(g)) => self.source_arg(st, g, false).0,
@@ -748,6 +1294,24 @@ impl Coder {
                 };
                 if let Some(a) = arg {
                     sources = self.actors_of(st, a);
+                    // A misparsed coordination can leave several subjects on one verb
+                    // ("A, B, C and D welcomed ..."): they all are sources (when the first
+                    // names actors; not "that Israel ease").
+                    if let Some(hd) = st
+                        .head(a)
+                        .filter(|_| st.rel(a) == "nsubj" && !sources.is_empty())
+                    {
+                        for &c in st.kids(hd) {
+                            if c != a && st.rel(c) == "nsubj" {
+                                for x in self.actors_of(st, c) {
+                                    if !sources.contains(&x) {
+                                        sources.push(x);
+                                    }
+                                }
+                            }
+                        }
+                        sources.sort_by_key(|&x| st.mentions[x].tokens.start);
+                    }
                     if sources.is_empty() && FIRST_PERSON.contains(&st.form(a)) {
                         // Resolved below through the quote speaker.
                         sources = Vec::new();
@@ -766,6 +1330,7 @@ impl Coder {
                                 vec![sp],
                                 self.targets(st, m, h, noun, passive_target, &gov_target),
                                 h,
+                                None,
                                 out,
                             );
                         }
@@ -815,13 +1380,87 @@ impl Coder {
             sources = self.group_before(st, from);
         }
         let mut m = m.clone();
+        if st.parsed {
+            // The evidence runs to the actor named, not to its modifier ("call with Russian").
+            m.target = m.target.map(|t| self.phrase_head_mention(st, t));
+        }
         if m.target.is_some_and(|t| sources.contains(&t)) {
             m.target = None;
         }
         let m = &m;
         let src: Vec<ActorRef> = sources.into_iter().map(ActorRef::Mention).collect();
-        let targets = self.targets(st, m, h, noun, passive_target, &gov_target);
-        self.emit_with(st, s, m, &code, negated, modality, src, targets, h, out);
+        let mut targets = self.targets(st, m, h, noun, passive_target, &gov_target);
+        if targets.is_empty() && st.parsed && noun {
+            // "shared the news with X during a call": the call's participants are the verb's
+            // "with" argument.
+            if let Some(v) = st
+                .head(h)
+                .filter(|_| matches!(st.base_rel(h), "obl" | "obj"))
+            {
+                for &c in st.kids(v) {
+                    if st.base_rel(c) == "obl" && st.case_of(c) == Some("with") {
+                        targets.extend(self.actors_of(st, c));
+                    }
+                }
+            }
+        }
+        if targets.is_empty() && st.parsed && self.cameo_rules() {
+            if modality == "threat" {
+                // "threatened to X unless Y ...": Y.
+                targets = self.condition_subject(st, h);
+            }
+            if targets.is_empty()
+                && !noun
+                && matches!(code.get(..2), Some("02" | "10" | "11" | "13"))
+            {
+                // "demanded that Y ...", "warned that Y ...": Y.
+                targets = self.complement_subject(st, h);
+            }
+        }
+        let fallback = self.fallback_target(st, &code, h, &src);
+        self.emit_with(
+            st, s, m, &code, negated, modality, src, targets, h, fallback, out,
+        );
+    }
+
+    /// The target of a protest or of force with no target in the text: the country of the place
+    /// where it happened ("demonstrated in Kirkuk" → IRQ, "shelled targets in Jericho" → PSE),
+    /// else, for protests, the authorities of the protesters' own country (a domestic protest).
+    fn fallback_target(
+        &self,
+        st: &Sent,
+        code: &str,
+        h: usize,
+        sources: &[ActorRef],
+    ) -> Option<EventActor> {
+        if !st.parsed || !self.cameo_rules() {
+            return None;
+        }
+        let root: u8 = code.get(..2)?.parse().ok()?;
+        if !(14..=20).contains(&root) || root == 15 {
+            return None;
+        }
+        if let Some(pl) = self.place_for(st, h) {
+            if let Some(c) = pl.country {
+                return Some(EventActor {
+                    span: None,
+                    name: Some(pl.name),
+                    code: Some(c.clone()),
+                    country: Some(c),
+                });
+            }
+        }
+        if root != 14 {
+            return None;
+        }
+        let c = sources.first()?.actor(st).country?;
+        let state = c.len() == 3 && c.chars().all(|ch| ch.is_ascii_uppercase());
+        state.then(|| EventActor {
+            span: None,
+            name: None,
+            code: Some(format!("{c}GOV")),
+            country: Some(c),
+        })
     }
 
     fn targets(
@@ -834,11 +1473,13 @@ impl Coder {
         gov_target: &[usize],
     ) -> Vec<usize> {
         if let Some(t) = m.target {
-            // The slot may start a coordination ("with Gondor and Arnor").
-            let mut v = vec![t];
             if !st.parsed {
                 return self.group_after(st, t);
             }
+            // The slot may start a coordination ("with Gondor and Arnor"), and may be only the
+            // modifier of the actor named ("with Russian President Vladimir Putin").
+            let t = self.phrase_head_mention(st, t);
+            let mut v = vec![t];
             if st.parsed {
                 let head_tok = (st.mentions[t].tokens.clone()).find(|&x| {
                     st.head(x)
@@ -1133,6 +1774,7 @@ impl Coder {
         sources: Vec<ActorRef>,
         targets: Vec<usize>,
         h: usize,
+        fallback_target: Option<EventActor>,
         out: &mut Vec<Event>,
     ) {
         if sources.is_empty() {
@@ -1144,6 +1786,22 @@ impl Coder {
             .filter(|t| !src_mentions.contains(&Some(*t)))
             .collect();
         tgts.dedup();
+        // "Ukrainian President, Volodymyr Zelenskiy": the bare country of a modifier next to a
+        // more specific actor of that country is the same actor.
+        let snapshot = tgts.clone();
+        tgts.retain(|&t| {
+            let a = &st.mentions[t];
+            !snapshot.iter().any(|&u| {
+                let b = &st.mentions[u];
+                u != t
+                    && a.actor.country.is_some()
+                    && b.actor.country == a.actor.country
+                    && b.actor.code.len() > a.actor.code.len()
+                    && b.actor.code.starts_with(&a.actor.code)
+                    && b.tokens.start >= a.tokens.end
+                    && b.tokens.start - a.tokens.end <= 3
+            })
+        });
         let mut pairs: Vec<(EventActor, Option<EventActor>)> = Vec::new();
         let ea = |i: usize| to_actor(&st.mentions[i]);
         if tgts.is_empty() {
@@ -1159,7 +1817,11 @@ impl Coder {
             }
             if pairs.is_empty() {
                 for a in &sources {
-                    pairs.push((a.actor(st), None));
+                    let sa = a.actor(st);
+                    // A fallback target naming the source's own place is kept for a domestic
+                    // protest (`XXXGOV`) but not when it repeats the source's code.
+                    let ta = fallback_target.clone().filter(|t| t.code != sa.code);
+                    pairs.push((sa, ta));
                 }
             }
         } else {
@@ -1173,7 +1835,24 @@ impl Coder {
                     pairs.push((sa, Some(ta)));
                 }
             }
+            if pairs.is_empty() {
+                // Every target was the source itself: the event stands without a target.
+                for a in &sources {
+                    pairs.push((a.actor(st), None));
+                }
+            }
         }
+        // Two mentions of one actor ("Ukrainian officials and their allies" resolved alike)
+        // give one event.
+        let mut seen = BTreeSet::new();
+        pairs.retain(|(a, b)| {
+            seen.insert((
+                a.code.clone(),
+                a.name.clone(),
+                b.as_ref().and_then(|b| b.code.clone()),
+                b.as_ref().and_then(|b| b.name.clone()),
+            ))
+        });
         let mut ev_end = st.doc.tokens[m.last].span.end;
         if let Some(t) = m.target {
             ev_end = ev_end.max(st.mentions[t].span.end);
@@ -1181,8 +1860,18 @@ impl Coder {
         let evidence = Span::new(st.doc.tokens[m.trigger.start].span.start, ev_end);
         let date = self.date_for(st, h);
         let place = self.place_for(st, h);
-        let info = self.onto.get(code);
-        for (sa, ta) in pairs {
+        // Reciprocal patterns (PETRARCH `[032:033]`): the target→source event as well.
+        let pat = &self.dict.patterns[m.pat];
+        let rev: Vec<(&str, EventActor, Option<EventActor>)> = match &pat.reverse {
+            Some(rc) if pat.code == code => pairs
+                .iter()
+                .filter_map(|(sa, ta)| Some((rc.as_str(), ta.clone()?, Some(sa.clone()))))
+                .collect(),
+            _ => Vec::new(),
+        };
+        let all = pairs.into_iter().map(|(sa, ta)| (code, sa, ta)).chain(rev);
+        for (code, sa, ta) in all {
+            let info = self.onto.get(code);
             out.push(Event {
                 sentence: s,
                 cameo: code.to_string(),
@@ -1225,14 +1914,21 @@ impl Coder {
             let mut score = toks.start.abs_diff(h) + 100;
             if st.parsed {
                 let anc = ancestors(st, h);
+                let mut other_noun = false;
                 for tt in toks.clone() {
                     if let Some(hh) = st.head(tt) {
                         if !toks.contains(&hh) {
                             if let Some(k) = anc.iter().position(|&a| a == hh) {
                                 score = score.min(k);
+                            } else if matches!(st.upos(hh), "NOUN" | "PROPN") {
+                                other_noun = true;
                             }
                         }
                     }
+                }
+                // "last week's meeting": the date of another noun, not of this event.
+                if other_noun && score >= 100 {
+                    continue;
                 }
             }
             if best.is_none_or(|(b, _)| score < b) {
@@ -1241,8 +1937,26 @@ impl Coder {
         }
         match best {
             Some((_, v)) => Some(v.chars().take(10).collect()),
-            None => st.doc.date.map(|d| d.format("%Y-%m-%d").to_string()),
+            None => self
+                .narrative_date(st.doc, sent_span.start)
+                .or_else(|| st.doc.date.map(|d| d.format("%Y-%m-%d").to_string())),
         }
+    }
+
+    /// The reference time a sentence without a date of its own inherits: the last day-precise
+    /// date (`YYYY-MM-DD`) written before it in the document, when it is within the week before
+    /// the publication date ("Trump spoke with Putin on Monday. ... He later told reporters ...").
+    fn narrative_date(&self, doc: &Doc, before: usize) -> Option<String> {
+        let pubd = doc.date?;
+        doc.times
+            .iter()
+            .filter(|t| t.span.end <= before && t.kind == "DATE")
+            .rev()
+            .find_map(|t| {
+                let d = chrono::NaiveDate::parse_from_str(t.value.get(..10)?, "%Y-%m-%d").ok()?;
+                (t.value.len() == 10 && d <= pubd && (pubd - d).num_days() <= 7).then_some(d)
+            })
+            .map(|d| d.format("%Y-%m-%d").to_string())
     }
 
     /// A place governing the trigger: a place mention in the sentence attached to the trigger or
@@ -1306,6 +2020,15 @@ impl Coder {
             let Some(&s) = sents.iter().next() else {
                 continue;
             };
+            // "According to X, ...": an attribution, not a statement made to anyone.
+            if q.cue.is_some_and(|c| {
+                doc.slice(c)
+                    .trim_start()
+                    .to_lowercase()
+                    .starts_with("according")
+            }) {
+                continue;
+            }
             let h = doc.tokens_in(q.span).start;
             let st = Sent::new(doc, s, mentions);
             extra.push(Event {

@@ -402,3 +402,201 @@ fn untagged_compound_subject_is_reciprocal_with_intent() {
     );
     assert_eq!(ev[0].modality, "intent");
 }
+
+#[test]
+fn reported_must_is_a_demand_on_the_clause_subject() {
+    let mut d = Doc::new("t", "");
+    // Norway said that Iceland must drop the quotas.
+    add_sentence(
+        &mut d,
+        &[
+            ("Norway", "Norway", "PROPN", 2, "nsubj"),
+            ("said", "say", "VERB", 0, "root"),
+            ("that", "that", "SCONJ", 6, "mark"),
+            ("Iceland", "Iceland", "PROPN", 6, "nsubj"),
+            ("must", "must", "AUX", 6, "aux"),
+            ("drop", "drop", "VERB", 2, "ccomp"),
+            ("the", "the", "DET", 8, "det"),
+            ("quotas", "quota", "NOUN", 6, "obj"),
+            (".", ".", "PUNCT", 2, "punct"),
+        ],
+        &[(0, 1, "NOR", "NOR"), (3, 4, "ISL", "ISL")],
+    );
+    // Norway said that Iceland must cooperate with Denmark.
+    add_sentence(
+        &mut d,
+        &[
+            ("Norway", "Norway", "PROPN", 2, "nsubj"),
+            ("said", "say", "VERB", 0, "root"),
+            ("that", "that", "SCONJ", 6, "mark"),
+            ("Iceland", "Iceland", "PROPN", 6, "nsubj"),
+            ("must", "must", "AUX", 6, "aux"),
+            ("cooperate", "cooperate", "VERB", 2, "ccomp"),
+            ("with", "with", "ADP", 8, "case"),
+            ("Denmark", "Denmark", "PROPN", 6, "obl"),
+            (".", ".", "PUNCT", 2, "punct"),
+        ],
+        &[
+            (0, 1, "NOR", "NOR"),
+            (3, 4, "ISL", "ISL"),
+            (7, 8, "DNK", "DNK"),
+        ],
+    );
+    let ev = code(&d);
+    assert_eq!(
+        triples(&ev),
+        vec![t("NOR", "100", "ISL"), t("NOR", "101", "ISL")]
+    );
+    assert!(ev.iter().all(|e| e.modality == "demand"));
+}
+
+#[test]
+fn announced_hostile_acts_are_threats_aimed_at_the_condition() {
+    let mut d = Doc::new("t", "");
+    // Spain will impose sanctions unless Portugal withdraws.
+    add_sentence(
+        &mut d,
+        &[
+            ("Spain", "Spain", "PROPN", 3, "nsubj"),
+            ("will", "will", "AUX", 3, "aux"),
+            ("impose", "impose", "VERB", 0, "root"),
+            ("sanctions", "sanction", "NOUN", 3, "obj"),
+            ("unless", "unless", "SCONJ", 7, "mark"),
+            ("Portugal", "Portugal", "PROPN", 7, "nsubj"),
+            ("withdraws", "withdraw", "VERB", 3, "advcl"),
+            (".", ".", "PUNCT", 3, "punct"),
+        ],
+        &[(0, 1, "ESP", "ESP"), (5, 6, "PRT", "PRT")],
+    );
+    // Chile will not release the prisoners.
+    add_sentence(
+        &mut d,
+        &[
+            ("Chile", "Chile", "PROPN", 4, "nsubj"),
+            ("will", "will", "AUX", 4, "aux"),
+            ("not", "not", "PART", 4, "advmod"),
+            ("release", "release", "VERB", 0, "root"),
+            ("the", "the", "DET", 6, "det"),
+            ("prisoners", "prisoner", "NOUN", 4, "obj"),
+            (".", ".", "PUNCT", 4, "punct"),
+        ],
+        &[(0, 1, "CHL", "CHL")],
+    );
+    let ev = code(&d);
+    let tr = triples(&ev);
+    assert_eq!(tr[0], t("ESP", "1312", "PRT"));
+    assert_eq!(ev[0].modality, "threat");
+    let chile = ev.iter().find(|e| e.sentence == 1).unwrap();
+    assert_eq!(chile.cameo, "1243", "will not release = refuse to release");
+    assert!(!chile.negated);
+}
+
+#[test]
+fn adverbial_call_belongs_to_the_main_subject_and_named_target() {
+    let mut d = Doc::new("t", "");
+    d.date = NaiveDate::from_ymd_opt(2024, 3, 6);
+    // Macron announced on Monday that Spain will begin talks, following a call with German Chancellor Scholz.
+    add_sentence(
+        &mut d,
+        &[
+            ("Macron", "Macron", "PROPN", 2, "nsubj"),
+            ("announced", "announce", "VERB", 0, "root"),
+            ("on", "on", "ADP", 4, "case"),
+            ("Monday", "Monday", "PROPN", 2, "obl"),
+            ("that", "that", "SCONJ", 8, "mark"),
+            ("Spain", "Spain", "PROPN", 8, "nsubj"),
+            ("will", "will", "AUX", 8, "aux"),
+            ("begin", "begin", "VERB", 2, "ccomp"),
+            ("talks", "talk", "NOUN", 8, "obj"),
+            (",", ",", "PUNCT", 11, "punct"),
+            ("following", "follow", "VERB", 13, "case"),
+            ("a", "a", "DET", 13, "det"),
+            ("call", "call", "NOUN", 8, "obl"),
+            ("with", "with", "ADP", 17, "case"),
+            ("German", "German", "ADJ", 16, "amod"),
+            ("Chancellor", "Chancellor", "PROPN", 17, "nmod:desc"),
+            ("Scholz", "Scholz", "PROPN", 13, "nmod"),
+            (".", ".", "PUNCT", 2, "punct"),
+        ],
+        &[
+            (0, 1, "FRAGOV", "FRA"),
+            (5, 6, "ESP", "ESP"),
+            (14, 15, "DEU", "DEU"),
+            (16, 17, "DEUGOV", "DEU"),
+        ],
+    );
+    let mon = d.tokens[2].span.cover(d.tokens[3].span);
+    d.times.push(TimeExpr {
+        span: mon,
+        kind: "DATE".into(),
+        value: "2024-03-04".into(),
+    });
+    // He later told reporters he was hopeful. (no event; then a call on no stated day)
+    // Scholz held a phone call with Macron.
+    add_sentence(
+        &mut d,
+        &[
+            ("Scholz", "Scholz", "PROPN", 2, "nsubj"),
+            ("held", "hold", "VERB", 0, "root"),
+            ("a", "a", "DET", 5, "det"),
+            ("phone", "phone", "NOUN", 5, "compound"),
+            ("call", "call", "NOUN", 2, "obj"),
+            ("with", "with", "ADP", 7, "case"),
+            ("Macron", "Macron", "PROPN", 5, "nmod"),
+            (".", ".", "PUNCT", 2, "punct"),
+        ],
+        &[(0, 1, "DEUGOV", "DEU"), (6, 7, "FRAGOV", "FRA")],
+    );
+    let ev = code(&d);
+    let call = ev.iter().find(|e| e.cameo == "041").unwrap();
+    assert_eq!(
+        call.source.as_ref().unwrap().code.as_deref(),
+        Some("FRAGOV")
+    );
+    assert_eq!(
+        call.target.as_ref().unwrap().code.as_deref(),
+        Some("DEUGOV")
+    );
+    assert_eq!(call.modality, "actual");
+    assert_eq!(call.date.as_deref(), Some("2024-03-04"));
+    // The next sentence has no date of its own: it keeps the narrative's Monday.
+    let next = ev.iter().find(|e| e.sentence == 1).unwrap();
+    assert_eq!(next.date.as_deref(), Some("2024-03-04"));
+}
+
+#[test]
+fn protests_target_their_authorities_and_topics_are_no_events() {
+    let mut d = Doc::new("t", "");
+    // Kenyans demonstrated.
+    add_sentence(
+        &mut d,
+        &[
+            ("Kenyans", "Kenyan", "PROPN", 2, "nsubj"),
+            ("demonstrated", "demonstrate", "VERB", 0, "root"),
+            (".", ".", "PUNCT", 2, "punct"),
+        ],
+        &[(0, 1, "KENCVL", "KEN")],
+    );
+    // Peru discussed a timeline for a truce.
+    add_sentence(
+        &mut d,
+        &[
+            ("Peru", "Peru", "PROPN", 2, "nsubj"),
+            ("discussed", "discuss", "VERB", 0, "root"),
+            ("a", "a", "DET", 4, "det"),
+            ("timeline", "timeline", "NOUN", 2, "obj"),
+            ("for", "for", "ADP", 7, "case"),
+            ("a", "a", "DET", 7, "det"),
+            ("truce", "truce", "NOUN", 4, "nmod"),
+            (".", ".", "PUNCT", 2, "punct"),
+        ],
+        &[(0, 1, "PER", "PER")],
+    );
+    let ev = code(&d);
+    assert_eq!(ev.len(), 1, "{:?}", triples(&ev));
+    assert_eq!(ev[0].cameo, "141");
+    assert_eq!(
+        ev[0].target.as_ref().unwrap().code.as_deref(),
+        Some("KENGOV")
+    );
+}
