@@ -55,18 +55,9 @@ pub fn run(args: ParseArgs) -> Result<ExitCode> {
             let mut sents = conllu::parse(&text)
                 .map_err(|e| anyhow::anyhow!("{name}:{}: {}", e.line, e.message))?;
             for s in &mut sents {
-                let words: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
                 let t = std::time::Instant::now();
-                let an = stage.syntax().analyze(&words);
+                words_done += stage.syntax().annotate(s);
                 analysis += t.elapsed();
-                words_done += words.len();
-                for (w, a) in s.words.iter_mut().zip(an) {
-                    w.upos = a.upos;
-                    w.xpos = a.xpos;
-                    w.lemma = a.lemma;
-                    w.head = a.head.map_or(0, |h| h + 1);
-                    w.deprel = a.deprel;
-                }
             }
             conllu::write(&sents)
         }

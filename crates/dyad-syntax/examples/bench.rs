@@ -11,16 +11,7 @@ fn main() {
     let t = std::time::Instant::now();
     let mut n = 0;
     for s in &mut sents {
-        let words: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
-        let an = syn.analyze(&words);
-        n += words.len();
-        for (w, a) in s.words.iter_mut().zip(an) {
-            w.upos = a.upos;
-            w.xpos = a.xpos;
-            w.lemma = a.lemma;
-            w.head = a.head.map_or(0, |h| h + 1);
-            w.deprel = a.deprel;
-        }
+        n += syn.annotate(s);
     }
     let el = t.elapsed().as_secs_f64();
     eprintln!(

@@ -137,6 +137,22 @@ impl Syntax {
         Syntax::load(None)
     }
 
+    /// Tag, lemmatize and parse one CoNLL-U sentence in place, keeping its gold words (UPOS, XPOS,
+    /// LEMMA, HEAD and DEPREL are overwritten). Returns the number of words analysed.
+    pub fn annotate(&self, s: &mut crate::conllu::Sentence) -> usize {
+        let words: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
+        let an = self.analyze(&words);
+        let n = words.len();
+        for (w, a) in s.words.iter_mut().zip(an) {
+            w.upos = a.upos;
+            w.xpos = a.xpos;
+            w.lemma = a.lemma;
+            w.head = a.head.map_or(0, |h| h + 1);
+            w.deprel = a.deprel;
+        }
+        n
+    }
+
     /// Tag, lemmatize and parse one sentence of words.
     pub fn analyze(&self, words: &[&str]) -> Vec<Analysis> {
         let atoms: Vec<Atoms> = words
