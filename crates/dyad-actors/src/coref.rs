@@ -310,7 +310,7 @@ fn pronouns(doc: &mut Doc, metas: &[Mention]) {
                 .filter(|c| c.span.end <= start && ok(c))
                 .collect();
             // The nearest preceding subject, by parse or by surface form: a possessive in a
-            // subordinate clause ("after Trump updated them on his talk") belongs to that
+            // subordinate clause ("after Rubio briefed them on his trip") belongs to that
             // clause's subject even when the parse puts the clause under the main subject.
             let subj = before.iter().rev().find(|c| c.subject || c.surface_subject);
             pick = match (subj, kind) {

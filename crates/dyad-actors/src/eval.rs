@@ -51,7 +51,7 @@ pub fn run(
                 total += 1;
                 let span = Span::new(pos, pos + at.len());
                 // The phrase's head: the last entity with an actor that starts inside the gold span
-                // ("British Defence Secretary Tom King" → the entity "Tom King"), else any overlap.
+                // ("Dutch Finance Minister Jan Smit" → the entity "Jan Smit"), else any overlap.
                 let with_actor = || doc.entities.iter().filter(|e| e.actor.is_some());
                 let best = with_actor()
                     .rev()

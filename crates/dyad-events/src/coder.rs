@@ -1168,7 +1168,7 @@ impl Coder {
             }
         }
         // An announced hostile act ("will impose sanctions", "said they would boycott",
-        // "prepared to impose martial law") is a threat.
+        // "ready to impose a blockade") is a threat.
         // A decision ("decided/resolved/agreed to impose sanctions") is the act itself.
         let decided = gov.is_some_and(|(_, g)| {
             matches!(
@@ -1476,7 +1476,7 @@ impl Coder {
             if !st.parsed {
                 return self.group_after(st, t);
             }
-            // The slot may start a coordination ("with Gondor and Arnor"), and may be only the
+            // The slot may start a coordination ("with Sudria and Norland"), and may be only the
             // modifier of the actor named ("with Russian President Vladimir Putin").
             let t = self.phrase_head_mention(st, t);
             let mut v = vec![t];
@@ -1842,7 +1842,7 @@ impl Coder {
                 }
             }
         }
-        // Two mentions of one actor ("Ukrainian officials and their allies" resolved alike)
+        // Two mentions of one actor ("Polish officials and their partners" resolved alike)
         // give one event.
         let mut seen = BTreeSet::new();
         pairs.retain(|(a, b)| {

@@ -191,7 +191,7 @@ impl<'a> Np<'a> {
         if start > lo && PREPOSITIONS.contains(&self.lower(start - 1)) {
             return None;
         }
-        // A member of a coordination ("Trump, Zelenskiy, and European leaders said") is not the
+        // A member of a coordination ("Macron, Scholz, and Nordic leaders said") is not the
         // subject by itself: let the caller look for the clause's first phrase.
         if start > lo && matches!(self.lower(start - 1), "and" | "or" | "nor") {
             return None;

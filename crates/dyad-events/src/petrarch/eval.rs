@@ -171,9 +171,9 @@ pub fn read_records(xml: &str) -> Vec<Record> {
 }
 
 /// Actor mentions by longest match of PETRARCH actor phrases over the tokens, with agents attached
-/// after the actor ("Arnor cleric", "Gondor's government"), before it ("the government of Gondor",
-/// "lawmakers and officials in Arnor and Gondor": the agents distribute over the coordinated actors)
-/// or as a prefix ("MSF Arnor"), and bare agents as `---AGENT`.
+/// after the actor ("Norland cleric", "Sudria's government"), before it ("the government of Sudria",
+/// "lawmakers and officials in Norland and Sudria": the agents distribute over the coordinated actors)
+/// or as a prefix ("MSF Norland"), and bare agents as `---AGENT`.
 ///
 /// An actor with several codes (`[AAA/BBB]`), or one with several agents, gets all its codes joined
 /// by `/`; [`split_codes`] expands them into one actor each when scoring.
@@ -192,7 +192,7 @@ pub fn petrarch_mentions(doc: &Doc, actors: &PetrActors, agents: &PetrAgents) ->
         let sent_end = doc
             .sentence_of_token(i)
             .map_or(words.len(), |s| doc.sentences[s].tokens.end);
-        // A prefix agent glued to an actor: "MSF Arnor".
+        // A prefix agent glued to an actor: "MSF Norland".
         let mut pre: Vec<&AgentCode> = Vec::new();
         let start = i;
         if actors
@@ -221,7 +221,7 @@ pub fn petrarch_mentions(doc: &Doc, actors: &PetrActors, agents: &PetrAgents) ->
                 .map(|c| pre.iter().fold(c.clone(), |c, a| apply_agent(&c, a)))
                 .collect();
             let (mut a, mut b) = (start, i + m.len);
-            // Agent after: "Arnor cleric", "Gondor 's government", "Gondor 's awful and evil
+            // Agent after: "Norland cleric", "Sudria 's government", "Sudria 's new and popular
             // minister" (adjectives may come between a possessive and its agent).
             let mut j = b;
             if j < sent_end && (words[j] == "'s" || words[j] == "’s") {
@@ -249,11 +249,11 @@ pub fn petrarch_mentions(doc: &Doc, actors: &PetrActors, agents: &PetrAgents) ->
                     b += n.len;
                 }
             } else if let Some((ags, _)) = carry.take().filter(|(_, end)| *end == start) {
-                // "... of Arnor, Osgiliath and Gondor": the carried agents apply here too.
+                // "... of Norland, Vestmark and Sudria": the carried agents apply here too.
                 codes = distribute(&codes, &ags);
                 carry = Some((ags, b));
             } else if start >= 2 && matches!(low(start - 1).as_str(), "of" | "in" | "from") {
-                // Agents before: "the government of Gondor", "lawmakers and officials in Gondor".
+                // Agents before: "the government of Sudria", "lawmakers and officials in Sudria".
                 let (k0, ags) = agents_ending_at(agents, &words, start - 1);
                 if !ags.is_empty() {
                     codes = distribute(&codes, &ags);
@@ -332,7 +332,7 @@ pub fn petrarch_mentions(doc: &Doc, actors: &PetrActors, agents: &PetrAgents) ->
 }
 
 /// Combine an actor code with an agent code, skipping an agent the code already carries
-/// ("White House security officials": `USAGOV` + `~GOV` stays `USAGOV`).
+/// ("White House trade officials": `USAGOV` + `~GOV` stays `USAGOV`).
 pub fn apply_agent(code: &str, ag: &AgentCode) -> String {
     let has = if ag.prefix {
         code.starts_with(&ag.code)
