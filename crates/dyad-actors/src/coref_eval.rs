@@ -233,14 +233,7 @@ pub fn run(
         }
         score_doc(g, &doc, &mut c);
     }
-    let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
-    let p = ratio(c.correct, c.linked);
-    let r = ratio(c.correct_resolvable, c.resolvable);
-    let f = if p + r == 0.0 {
-        0.0
-    } else {
-        2.0 * p * r / (p + r)
-    };
+    let (p, r, f) = dyad_doc::metrics::prf(c.correct, c.linked, c.correct_resolvable, c.resolvable);
     let text = format!(
         "coreference (third-person pronouns): {} documents ({errors} pipeline errors)\n  \
          gold pronouns {} (named antecedent: {}), linked by Dyad {}, correct {}\n  \

@@ -13,6 +13,7 @@
 #![deny(missing_docs)]
 
 mod annotations;
+pub mod metrics;
 mod span;
 mod stage;
 

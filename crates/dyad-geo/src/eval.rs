@@ -141,14 +141,7 @@ pub fn run_re3d(
             }
         }
     }
-    let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
-    let p = ratio(pred_ok, pred);
-    let r = ratio(gold_found, gold_named);
-    let f = if p + r == 0.0 {
-        0.0
-    } else {
-        2.0 * p * r / (p + r)
-    };
+    let (p, r, f) = dyad_doc::metrics::prf(pred_ok, pred, gold_found, gold_named);
     let top = |m: &BTreeMap<String, usize>| {
         let mut v: Vec<(&String, &usize)> = m.iter().collect();
         v.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));

@@ -225,24 +225,7 @@ pub fn run_re3d(
             }
         }
     }
-    let prf = |c: [usize; 3]| {
-        let p = if c[1] == 0 {
-            0.0
-        } else {
-            c[0] as f64 / c[1] as f64
-        };
-        let r = if c[2] == 0 {
-            0.0
-        } else {
-            c[0] as f64 / c[2] as f64
-        };
-        let f = if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        };
-        (p, r, f)
-    };
+    let prf = |c: [usize; 3]| dyad_doc::metrics::prf(c[0], c[1], c[0], c[2]);
     let mut total = [0usize; 3];
     for c in counts.values() {
         for k in 0..3 {

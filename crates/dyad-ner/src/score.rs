@@ -34,12 +34,7 @@ impl Counts {
     }
     /// Harmonic mean of precision and recall.
     pub fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
+        dyad_doc::metrics::f1(self.precision(), self.recall())
     }
 }
 

@@ -15,6 +15,7 @@
 //! The pipeline is passed in as a closure so that this crate needs no dependency on the facade
 //! that registers it.
 
+use dyad_doc::metrics::prf;
 use dyad_doc::{Doc, QuoteKind, Span};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -57,25 +58,6 @@ pub struct Counts {
     pub direct: (usize, usize, usize, usize),
     /// Gold / predicted / matched-gold / matched-pred counts, indirect.
     pub indirect: (usize, usize, usize, usize),
-}
-
-fn prf(matched_pred: usize, pred: usize, matched_gold: usize, gold: usize) -> (f64, f64, f64) {
-    let p = if pred == 0 {
-        0.0
-    } else {
-        matched_pred as f64 / pred as f64
-    };
-    let r = if gold == 0 {
-        0.0
-    } else {
-        matched_gold as f64 / gold as f64
-    };
-    let f = if p + r == 0.0 {
-        0.0
-    } else {
-        2.0 * p * r / (p + r)
-    };
-    (p, r, f)
 }
 
 /// Parse a BRAT `.ann` file of PolNeAR into attributions with **byte** spans into `text`

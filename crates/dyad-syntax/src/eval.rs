@@ -217,15 +217,7 @@ fn end_to_end(
             c.las += (universal(&t.deprel) == universal(&w.deprel)) as usize;
         }
     }
-    let f1 = |x: usize| {
-        let p = x as f64 / nsys.max(1) as f64;
-        let r = x as f64 / ngold.max(1) as f64;
-        if p + r > 0.0 {
-            2.0 * p * r / (p + r)
-        } else {
-            0.0
-        }
-    };
+    let f1 = |x: usize| dyad_doc::metrics::prf(x, nsys, x, ngold).2;
     let mut out = String::new();
     let _ = writeln!(
         out,

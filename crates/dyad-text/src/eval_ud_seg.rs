@@ -129,22 +129,7 @@ fn read_gold(conllu: &str) -> Vec<GoldDoc> {
 }
 
 fn f1(tp: usize, pred: usize, gold: usize) -> (f64, f64, f64) {
-    let p = if pred == 0 {
-        0.0
-    } else {
-        tp as f64 / pred as f64
-    };
-    let r = if gold == 0 {
-        0.0
-    } else {
-        tp as f64 / gold as f64
-    };
-    let f = if p + r == 0.0 {
-        0.0
-    } else {
-        2.0 * p * r / (p + r)
-    };
-    (p, r, f)
+    dyad_doc::metrics::prf(tp, pred, tp, gold)
 }
 
 /// Score segmentation of the treebank at `path`: (printed report, metrics).

@@ -6,6 +6,7 @@
 //! (accuracy = correct / matched; the attribute F1 uses correct / system and correct / gold). The
 //! creation-time TIMEX3 itself is not scored (nor any system match overlapping it).
 
+use dyad_doc::metrics::{f1, ratio};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -34,22 +35,6 @@ pub struct Counts {
     pub type_ok: usize,
     /// Pairs with the same value.
     pub value_ok: usize,
-}
-
-fn f1(p: f64, r: f64) -> f64 {
-    if p + r == 0.0 {
-        0.0
-    } else {
-        2.0 * p * r / (p + r)
-    }
-}
-
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 {
-        0.0
-    } else {
-        a as f64 / b as f64
-    }
 }
 
 /// Score one document's system output against its gold TIMEX3s; mismatches go to `log` when given.

@@ -529,13 +529,7 @@ pub fn run(
         }
     }
     let n = recs.len().max(1) as f64;
-    let p = if np == 0 { 0.0 } else { tp as f64 / np as f64 };
-    let rc = if ng == 0 { 0.0 } else { tp as f64 / ng as f64 };
-    let f1 = if p + rc == 0.0 {
-        0.0
-    } else {
-        2.0 * p * rc / (p + rc)
-    };
+    let (p, rc, f1) = dyad_doc::metrics::prf(tp, np, tp, ng);
     let mut text = format!(
         "PETRARCH unit-test records: {} records ({} verb-dictionary warnings)\n",
         recs.len(),
