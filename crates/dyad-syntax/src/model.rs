@@ -30,6 +30,12 @@ pub fn embedded_clusters() -> &'static [u8] {
     CLUSTERS
 }
 
+/// The embedded tagger's bytes (loadable even when the embedded parser is of another format
+/// version, as while training a parser of a new version).
+pub fn embedded_tagger() -> &'static [u8] {
+    TAGGER
+}
+
 /// Sentences longer than this are parsed in chunks of this many words; each later chunk's root
 /// is attached to the first chunk's root as `parataxis`.
 pub const MAX_PARSE_WORDS: usize = 200;

@@ -194,7 +194,8 @@ const MAX_CLASSES: usize = 256;
 pub struct Weights {
     nclasses: usize,
     scale: f32,
-    mask: usize,
+    /// Slots in the table (`4 * lines.len()`).
+    nslots: usize,
     lines: Vec<Line>,
     overflow: Vec<u32>,
     /// Dense rows of `stride` weights (classes padded to a multiple of [`BLOCK`] with zeros),
@@ -208,41 +209,59 @@ pub struct Weights {
 
 const MAX_ENTRIES: usize = (1 << 24) - 2;
 
-/// A zeroed table of `n` lines, backed by 2 MiB pages where the OS offers them on request
-/// (Linux transparent huge pages in `madvise` mode, the common default). Scoring looks up
-/// random lines of a table of tens of megabytes: with 4 KiB pages nearly every lookup also
-/// misses the TLB and waits for a page walk; 2 MiB pages cover the table with a few dozen TLB
-/// entries. Only a hint: without it the table works the same, just slower.
-fn huge_lines(n: usize) -> Vec<Line> {
-    // Advised before it is filled: a page already touched stays small.
-    let mut lines = Vec::with_capacity(n);
+/// Highest share of table slots in use, in percent.
+const LOAD_PCT: usize = 40;
+
+/// An empty vector with room for `n` items, backed by 2 MiB pages where the OS offers them on
+/// request (Linux transparent huge pages in `madvise` mode, the common default). Scoring looks
+/// up random entries of tables of tens of megabytes: with 4 KiB pages nearly every lookup also
+/// misses the TLB and waits for a page walk. Only a hint: without it the table works the same,
+/// just slower. Advised before it is filled, since a page already touched stays small.
+fn huge_vec<T>(n: usize) -> Vec<T> {
+    let v = Vec::with_capacity(n);
     #[cfg(target_os = "linux")]
     {
         const HUGE: usize = 2 << 20;
-        let start = lines.as_ptr() as usize;
-        let end = start + n * std::mem::size_of::<Line>();
+        let start = v.as_ptr() as usize;
+        let end = start + n * std::mem::size_of::<T>();
         let (lo, hi) = (start.next_multiple_of(HUGE), end / HUGE * HUGE);
         if hi > lo {
-            // SAFETY: `[lo, hi)` lies inside the allocation of `lines`, which outlives the
-            // call; MADV_HUGEPAGE changes only how pages are backed, never their contents,
-            // and a failure (an old kernel, THP disabled) just leaves small pages.
+            // SAFETY: `[lo, hi)` lies inside the allocation of `v`, which outlives the call;
+            // MADV_HUGEPAGE changes only how pages are backed, never their contents, and a
+            // failure (an old kernel, THP disabled) just leaves small pages.
             unsafe {
                 libc::madvise(lo as *mut libc::c_void, hi - lo, libc::MADV_HUGEPAGE);
             }
         }
     }
+    v
+}
+
+/// A zeroed table of `n` lines on huge pages ([`huge_vec`]).
+fn huge_lines(n: usize) -> Vec<Line> {
+    let mut lines = huge_vec(n);
     lines.resize(n, Line::default());
     lines
 }
 
+/// A copy of `items` on huge pages ([`huge_vec`]).
+fn huge_copy<T: Copy>(items: &[T]) -> Vec<T> {
+    let mut v = huge_vec(items.len());
+    v.extend_from_slice(items);
+    v
+}
+
 impl Weights {
     fn with_capacity(nclasses: usize, scale: f32, n: usize) -> Weights {
-        let cap = (n + n / 2).next_power_of_two().max(16);
+        // At most LOAD_PCT% full, so that nearly every key sits in its home line: a probe past
+        // it is a further dependent cache miss, and on EWT a 50% or 70% full table parsed
+        // slower than this one despite being smaller.
+        let nlines = (n * 100).div_ceil(LOAD_PCT * 4).max(4);
         Weights {
             nclasses,
             scale,
-            mask: cap - 1,
-            lines: huge_lines(cap / 4),
+            nslots: nlines * 4,
+            lines: huge_lines(nlines),
             overflow: Vec::new(),
             dense: Vec::new(),
             stride: nclasses.div_ceil(BLOCK) * BLOCK,
@@ -266,7 +285,9 @@ impl Weights {
     /// Home slot of a (short) key: always the first slot of a line.
     #[inline]
     fn bucket(&self, k: u64) -> usize {
-        (k ^ (k >> 23)) as usize & self.mask & !3
+        // The key's 40 bits are already uniform (a mixed hash); scaled to [0, lines) by a
+        // multiply-high rather than a mask, so the table need not be a power of two.
+        (((k << (64 - KEY_BITS)) as u128 * self.lines.len() as u128) >> 64) as usize * 4
     }
 
     /// Insertion order for features with these (short) keys and run lengths: by home line,
@@ -276,7 +297,7 @@ impl Weights {
     /// belong to the most frequent features (bias, tags), so this also shortens the probes of
     /// most lookups. The set of stored keys, and so every score, does not depend on the order.
     fn insertion_order(&self, feats: impl Iterator<Item = (u64, usize)>) -> Vec<usize> {
-        let line_bits = (self.mask + 1).trailing_zeros().saturating_sub(2);
+        let line_bits = usize::BITS - self.lines.len().leading_zeros();
         let mut keys: Vec<u64> = feats
             .enumerate()
             .map(|(i, (k, len))| {
@@ -286,6 +307,16 @@ impl Weights {
             .collect();
         radix_sort(&mut keys, 32 + line_bits);
         keys.iter().map(|&k| (k & 0xff_ffff) as usize).collect()
+    }
+
+    /// The slot probed after slot `i` (linear probing, wrapping around).
+    #[inline]
+    fn next_slot(&self, i: usize) -> usize {
+        if i + 1 == self.nslots {
+            0
+        } else {
+            i + 1
+        }
     }
 
     #[inline]
@@ -325,7 +356,7 @@ impl Weights {
     /// Store an encoded slot; a repeated key keeps its first run; a full table skips it.
     fn place(&mut self, s: Slot) {
         let (k, n) = (s.head >> 24, (s.head >> 16) as u8 as usize);
-        if self.nentries + n > MAX_ENTRIES || self.nfeats * 3 / 2 > self.mask {
+        if self.nentries + n > MAX_ENTRIES || (self.nfeats + 1) * 100 > self.nslots * LOAD_PCT {
             return;
         }
         let mut i = self.bucket(k);
@@ -337,7 +368,7 @@ impl Weights {
             if h >> 24 == k {
                 return;
             }
-            i = (i + 1) & self.mask;
+            i = self.next_slot(i);
         }
         self.lines[i >> 2].0[i & 3] = s;
         self.nfeats += 1;
@@ -356,6 +387,39 @@ impl Weights {
         let sorted: Vec<Slot> = order.iter().map(|&i| slots[i]).collect();
         for s in sorted {
             self.place(s);
+        }
+        self.overflow = huge_copy(&self.overflow);
+        self.dense = huge_copy(&self.dense);
+    }
+
+    /// The slot holding (short) key `k`, if stored. The whole home line is compared at once
+    /// (one cache line, no branch per slot); a key is in its home line unless that line is
+    /// full, and absent if the home line has an empty slot, so probing further is rare.
+    #[inline]
+    fn find(&self, k: u64) -> Option<Slot> {
+        let home = self.bucket(k);
+        let line = &self.lines[home >> 2].0;
+        let (mut hit, mut empty) = (0u32, 0u32);
+        for (q, s) in line.iter().enumerate() {
+            hit |= ((s.head != 0 && s.head >> 24 == k) as u32) << q;
+            empty |= ((s.head == 0) as u32) << q;
+        }
+        if hit != 0 {
+            return Some(line[hit.trailing_zeros() as usize]);
+        }
+        if empty != 0 {
+            return None;
+        }
+        let mut i = home + 3;
+        loop {
+            i = self.next_slot(i);
+            let s = self.slot(i);
+            if s.head == 0 || i == home {
+                return None;
+            }
+            if s.head >> 24 == k {
+                return Some(s);
+            }
         }
     }
 
@@ -455,7 +519,7 @@ impl Weights {
     pub fn write(&self, w: &mut Writer) {
         w.u32(self.nclasses as u32);
         w.f32(self.scale);
-        let mut keys: Vec<(u64, usize)> = (0..=self.mask)
+        let mut keys: Vec<(u64, usize)> = (0..self.nslots)
             .map(|i| (self.slot(i).head, i))
             .filter(|&(h, _)| h != 0)
             .map(|(h, i)| (h >> 24, i))
@@ -573,25 +637,13 @@ impl Scorer for Weights {
             for &f in chunk {
                 prefetch(&self.lines[self.bucket(short_key(f)) >> 2]);
             }
-            for (j, &f) in chunk.iter().enumerate() {
-                hits[j] = self.slot(self.bucket(short_key(f)));
-            }
             let mut nhits = 0;
-            for (j, &f) in chunk.iter().enumerate() {
+            for &f in chunk {
                 let k = short_key(f);
-                let mut s = hits[j];
-                if s.head == 0 || s.head >> 24 != k {
-                    let mut i = self.bucket(k);
-                    while s.head != 0 && s.head >> 24 != k {
-                        i = (i + 1) & self.mask;
-                        s = self.slot(i);
-                    }
-                    if s.head == 0 {
-                        continue;
-                    }
+                if let Some(s) = self.find(k) {
+                    hits[nhits] = s;
+                    nhits += 1;
                 }
-                hits[nhits] = s;
-                nhits += 1;
             }
             let mut sink = 0i16;
             for s in &hits[..nhits] {
@@ -647,6 +699,46 @@ mod tests {
             let mut s = vec![0.0; 3];
             w2.score(f, &mut s);
             assert_eq!(argmax(&s), *y);
+        }
+    }
+
+    /// Every stored key scores exactly its run, wherever probing placed it (home line, a later
+    /// line, or wrapped around to the start), and absent keys score nothing.
+    #[test]
+    fn every_key_scores_its_own_run() {
+        let mut rng = crate::rng::Rng::new(11);
+        let nclasses = 40;
+        let mut feats: Vec<(u64, Vec<(u8, i16)>)> = (0..3000u64)
+            .map(|i| {
+                let len = 1 + rng.below(20);
+                let mut classes: Vec<u8> = (0..nclasses as u8).collect();
+                rng.shuffle(&mut classes);
+                let mut run: Vec<(u8, i16)> = classes[..len]
+                    .iter()
+                    .map(|&c| (c, rng.below(2001) as i16 - 1000))
+                    .filter(|e| e.1 != 0)
+                    .collect();
+                run.sort_unstable();
+                (crate::hash::mix(i) | 1 << 63, run)
+            })
+            .filter(|f| !f.1.is_empty())
+            .collect();
+        feats.sort_unstable_by_key(|f| f.0);
+        let w = Weights::build(nclasses, 1.0, &feats);
+        assert_eq!(w.len(), feats.len());
+        for (key, run) in &feats {
+            let mut got = vec![0.0; nclasses];
+            w.score(&[*key], &mut got);
+            let mut want = vec![0.0; nclasses];
+            for &(c, v) in run {
+                want[c as usize] = v as f32;
+            }
+            assert_eq!(got, want);
+        }
+        for i in 5000..6000u64 {
+            let mut got = vec![0.0; nclasses];
+            w.score(&[crate::hash::mix(i) | 1 << 63], &mut got);
+            assert!(got.iter().all(|&v| v == 0.0));
         }
     }
 

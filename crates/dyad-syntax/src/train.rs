@@ -10,7 +10,7 @@ use crate::conllu::{self, Sentence};
 use crate::lemma::Lemmatizer;
 use crate::parser::{self, Example};
 use crate::tagger::{self, Tagger};
-use crate::{ModelError, Syntax};
+use crate::ModelError;
 use std::path::{Path, PathBuf};
 
 /// Options shared by both training commands.
@@ -374,5 +374,5 @@ fn tagger_only(dir: &Path) -> Result<Tagger, ModelError> {
         let b = std::fs::read(&p).map_err(|e| ModelError::new(format!("{}: {e}", p.display())))?;
         return Tagger::from_bytes(&b);
     }
-    Syntax::embedded().map(|s| s.tagger)
+    Tagger::from_bytes(crate::model::embedded_tagger())
 }
