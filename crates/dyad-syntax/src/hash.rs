@@ -17,12 +17,41 @@ pub fn mix(mut h: u64) -> u64 {
 /// Hash of a string (FNV-1a, then mixed).
 #[inline]
 pub fn str_hash(s: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut h: u64 = StrHasher::default().0;
     for &b in s.as_bytes() {
         h ^= b as u64;
         h = h.wrapping_mul(0x0000_0100_0000_01b3);
     }
     mix(h)
+}
+
+/// [`str_hash`] fed piece by piece, to hash a string that is never built: feeding the pieces
+/// of a string gives that string's hash.
+#[derive(Debug, Clone, Copy)]
+pub struct StrHasher(u64);
+
+impl Default for StrHasher {
+    fn default() -> Self {
+        StrHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl StrHasher {
+    /// Feed the UTF-8 bytes of `c`.
+    #[inline]
+    pub fn push(&mut self, c: char) {
+        let mut buf = [0u8; 4];
+        for &b in c.encode_utf8(&mut buf).as_bytes() {
+            self.0 ^= b as u64;
+            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+
+    /// The hash of everything fed so far.
+    #[inline]
+    pub fn finish(&self) -> u64 {
+        mix(self.0)
+    }
 }
 
 /// Feature key of template `t` with one atomic value.

@@ -82,14 +82,18 @@ pub struct Lemmatizer {
     known: HashSet<u64, IdBuild>,
 }
 
-fn suffixes(low: &str) -> Vec<&str> {
-    let idx: Vec<usize> = low.char_indices().map(|(i, _)| i).collect();
-    let n = idx.len();
-    let mut out = vec![""];
-    for k in 1..=n.min(MAX_SUFFIX) {
-        out.push(&low[idx[n - k]..]);
+/// The suffixes of `low` that rules are keyed by, shortest first: the empty suffix, then those
+/// of 1 to [`MAX_SUFFIX`] characters (the last is the whole word when it is that short).
+fn suffixes(low: &str) -> impl DoubleEndedIterator<Item = &str> {
+    let mut starts = [0usize; MAX_SUFFIX];
+    let mut n = 0;
+    for (i, _) in low.char_indices().rev().take(MAX_SUFFIX) {
+        starts[n] = i;
+        n += 1;
     }
-    out
+    std::iter::once(low.len())
+        .chain(starts.into_iter().take(n))
+        .map(move |i| &low[i..])
 }
 
 fn rule_key(xpos: &str, suffix: &str) -> u64 {
@@ -107,7 +111,7 @@ impl Lemmatizer {
     }
 
     fn is_known(&self, word: &str, clusters: Option<&Clusters>) -> bool {
-        let h = str_hash(&norm(word));
+        let h = crate::tagger::norm_hash(word);
         self.known.contains(&h) || clusters.is_some_and(|c| c.contains_hash(h))
     }
 
@@ -126,7 +130,7 @@ impl Lemmatizer {
         }
         let mut first: Option<String> = None;
         let mut first_lower = false;
-        for suf in suffixes(&low).into_iter().rev() {
+        for suf in suffixes(&low).rev() {
             if let Some(&s) = self.rules.get(&rule_key(xpos, suf)) {
                 if let Some(l) = self.scripts[s as usize].apply(form) {
                     if self.is_known(&l, clusters) {

@@ -7,7 +7,7 @@
 use crate::binio::{Reader, Writer};
 use crate::clusters::Clusters;
 use crate::conllu::Sentence;
-use crate::hash::{f1, f2, f3, str_hash};
+use crate::hash::{f1, f2, f3, str_hash, StrHasher};
 use crate::perceptron::{Scorer, Trainer, Weights};
 use crate::rng::Rng;
 use crate::ModelError;
@@ -47,6 +47,15 @@ pub fn norm(word: &str) -> String {
         .collect()
 }
 
+/// `str_hash(&norm(word))` without building the normalised string.
+pub fn norm_hash(word: &str) -> u64 {
+    let mut h = StrHasher::default();
+    for c in word.chars().flat_map(|c| c.to_lowercase()) {
+        h.push(if c.is_ascii_digit() { '0' } else { c });
+    }
+    h.finish()
+}
+
 fn shape_char(c: char) -> char {
     if c.is_uppercase() {
         'X'
@@ -65,8 +74,6 @@ impl Atoms {
     /// Atoms of `word`, with its clusters from `clusters`.
     pub fn new(word: &str, clusters: &Clusters) -> Atoms {
         let low = norm(word);
-        let chars: Vec<(usize, char)> = low.char_indices().collect();
-        let n = chars.len();
         let lower = str_hash(&low);
         let (cf, cc) = clusters.get_hash(lower);
         let mut a = Atoms {
@@ -76,20 +83,24 @@ impl Atoms {
             cc: cc as u64,
             ..Atoms::default()
         };
-        for k in 1..=4 {
-            let s = if k >= n {
-                &low[..]
-            } else {
-                &low[chars[n - k].0..]
-            };
-            a.suf[k - 1] = str_hash(s);
+        // Suffixes and prefixes of 1..=4 and 1..=3 characters, the whole word when shorter.
+        let mut suf_start = [0usize; 4];
+        for (k, (i, _)) in low.char_indices().rev().take(4).enumerate() {
+            suf_start[k] = i;
         }
-        for k in 1..=3 {
-            let p = if k >= n { &low[..] } else { &low[..chars[k].0] };
-            a.pre[k - 1] = str_hash(p);
+        for (h, &start) in a.suf.iter_mut().zip(&suf_start) {
+            *h = str_hash(&low[start..]);
         }
-        let mut shape = String::new();
-        let mut sshape = String::new();
+        let mut pre_end = [low.len(); 3];
+        for (k, (i, _)) in low.char_indices().skip(1).take(3).enumerate() {
+            pre_end[k] = i;
+        }
+        for (h, &end) in a.pre.iter_mut().zip(&pre_end) {
+            *h = str_hash(&low[..end]);
+        }
+        // Shapes, hashed as they are made (the strings themselves are never needed).
+        let (mut shape, mut sshape) = (StrHasher::default(), StrHasher::default());
+        let mut shape_len = 0;
         let mut run = 0;
         let mut last = '\0';
         for c in word.chars() {
@@ -100,13 +111,14 @@ impl Atoms {
                 run = 1;
                 sshape.push(s);
             }
-            if run <= 4 && shape.len() < 16 {
+            if run <= 4 && shape_len < 16 {
                 shape.push(s);
+                shape_len += s.len_utf8();
             }
             last = s;
         }
-        a.shape = str_hash(&shape);
-        a.sshape = str_hash(&sshape);
+        a.shape = shape.finish();
+        a.sshape = sshape.finish();
         a
     }
 }
@@ -395,4 +407,55 @@ pub fn accuracy(tagger: &Tagger, sents: &[Sentence], clusters: &Clusters) -> (f6
         }
     }
     (u as f64 / n.max(1) as f64, x as f64 / n.max(1) as f64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The atoms are hashes of the strings their doc comments name, however the hashing is
+    /// arranged (short words, digits, characters that lower-case to two, non-ASCII shapes).
+    #[test]
+    fn atoms_hash_the_documented_strings() {
+        for word in [
+            "Putin's",
+            "a",
+            "Zé",
+            "İstanbul",
+            "2025-05-19",
+            "ÉTÉ",
+            "U.N.",
+            "—",
+        ] {
+            let a = Atoms::new(word, &Clusters::default());
+            let low = norm(word);
+            assert_eq!(a.lower, str_hash(&low));
+            assert_eq!(norm_hash(word), str_hash(&low), "{word}");
+            let chars: Vec<char> = low.chars().collect();
+            for k in 1..=4 {
+                let s: String = chars[chars.len().saturating_sub(k)..].iter().collect();
+                assert_eq!(a.suf[k - 1], str_hash(&s), "{word} suffix {k}");
+            }
+            for k in 1..=3 {
+                let p: String = chars[..k.min(chars.len())].iter().collect();
+                assert_eq!(a.pre[k - 1], str_hash(&p), "{word} prefix {k}");
+            }
+            let mut shape = String::new();
+            let mut sshape = String::new();
+            let mut run = 0;
+            let mut last = '\0';
+            for c in word.chars().map(shape_char) {
+                run = if c == last { run + 1 } else { 1 };
+                if run == 1 {
+                    sshape.push(c);
+                }
+                if run <= 4 && shape.len() < 16 {
+                    shape.push(c);
+                }
+                last = c;
+            }
+            assert_eq!(a.shape, str_hash(&shape), "{word}");
+            assert_eq!(a.sshape, str_hash(&sshape), "{word}");
+        }
+    }
 }
