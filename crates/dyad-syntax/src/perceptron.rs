@@ -464,22 +464,21 @@ impl Weights {
         }
     }
 
-    /// Read one value from each cache line of a long run (so that the lines are requested
-    /// together, ahead of the dependent additions).
+    /// Prefetch each cache line of a long run, so that the lines of all the runs of a batch
+    /// are requested together, ahead of the additions that need them.
     #[inline]
-    fn touch(&self, s: Slot) -> i16 {
+    fn touch(&self, s: Slot) {
         let n = (s.head >> 16) as u8 as usize;
         if n <= INLINE {
-            0
         } else if n > DENSE_MIN {
             let at = (s.body >> 32) as usize - 1;
-            let row = &self.dense[at..at + self.stride];
-            row.iter()
-                .step_by(16)
-                .fold(row[self.stride - 1], |a, &b| a ^ b) as i16
+            for v in self.dense[at..at + self.stride].iter().step_by(16) {
+                prefetch(v);
+            }
         } else {
             let start = s.body as u32 as usize;
-            (self.overflow[start] ^ self.overflow[start + n - 1]) as i16
+            prefetch(&self.overflow[start]);
+            prefetch(&self.overflow[start + n - 1]);
         }
     }
 
@@ -645,11 +644,9 @@ impl Scorer for Weights {
                     nhits += 1;
                 }
             }
-            let mut sink = 0i16;
             for s in &hits[..nhits] {
-                sink ^= self.touch(*s);
+                self.touch(*s);
             }
-            std::hint::black_box(sink);
             let mut rows = [0usize; BATCH];
             let mut nrows = 0;
             for s in &hits[..nhits] {
