@@ -5,7 +5,7 @@
 
 use crate::error::{DictError, Errors};
 use crate::ontology::Ontology;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 const EMBEDDED: &[(&str, &str)] = &[
     (
@@ -152,12 +152,12 @@ pub struct Composition {
 pub struct EventDict {
     /// Patterns in definition order.
     pub patterns: Vec<Pattern>,
-    /// Trigger key (first lemma) → pattern indices.
-    pub index: BTreeMap<String, Vec<usize>>,
+    /// Trigger key (first lemma) → pattern indices (hashed: looked up several times per word).
+    pub index: HashMap<String, Vec<usize>>,
     /// Word classes: name → word sequences.
     pub classes: BTreeMap<String, BTreeSet<Vec<String>>>,
-    /// Governing words (lemmas) → governor kind.
-    pub governors: BTreeMap<String, Governor>,
+    /// Governing words (lemmas) → governor kind (hashed: looked up for many words).
+    pub governors: HashMap<String, Governor>,
     /// Code prefix → composed codes.
     pub compose: BTreeMap<String, Composition>,
     /// Verbs of saying whose subject is a speaker (used for the 010 fallback).
