@@ -266,8 +266,10 @@ pub fn viterbi(em: &[Row], start: &Row, end: &Row, trans: &[Row; N_TAGS]) -> Vec
         for t in 0..N_TAGS {
             let mut best = NEG;
             let mut arg = 0u8;
-            for p in 0..N_TAGS {
-                if score[p] == NEG || !ALLOWED[p][t] {
+            let (prevs, nprev) = &PREVIOUS[t];
+            for &p in &prevs[..*nprev] {
+                let p = p as usize;
+                if score[p] == NEG {
                     continue;
                 }
                 let s = score[p] + trans[p][t];
@@ -302,13 +304,18 @@ pub fn viterbi(em: &[Row], start: &Row, end: &Row, trans: &[Row; N_TAGS]) -> Vec
     out
 }
 
-/// `ALLOWED[prev][next]`, precomputed.
-static ALLOWED: once_cell::sync::Lazy<[[bool; N_TAGS]; N_TAGS]> =
+/// For each tag, the tags allowed before it (ascending, so ties go to the lowest tag as in a
+/// scan over all tags) and their count: fewer than a third of all pairs, which is what makes
+/// the decoder's inner loop short.
+static PREVIOUS: once_cell::sync::Lazy<[([u8; N_TAGS], usize); N_TAGS]> =
     once_cell::sync::Lazy::new(|| {
-        let mut a = [[false; N_TAGS]; N_TAGS];
-        for (p, row) in a.iter_mut().enumerate() {
-            for (t, cell) in row.iter_mut().enumerate() {
-                *cell = allowed(Some(p as Tag), t as Tag);
+        let mut a = [([0u8; N_TAGS], 0usize); N_TAGS];
+        for (t, (prevs, n)) in a.iter_mut().enumerate() {
+            for p in 0..N_TAGS {
+                if allowed(Some(p as Tag), t as Tag) {
+                    prevs[*n] = p as u8;
+                    *n += 1;
+                }
             }
         }
         a
@@ -330,6 +337,47 @@ mod tests {
         let out = viterbi(&em, &z, &z, &[z; N_TAGS]);
         assert_eq!(out, vec![tag(Pos::B, 0), tag(Pos::L, 0)]);
         assert!(viterbi(&[], &z, &z, &[z; N_TAGS]).is_empty());
+    }
+
+    #[test]
+    fn viterbi_finds_the_best_well_formed_sequence() {
+        // Pseudo-random scores; the decoder must match an exhaustive search over all
+        // well-formed three-tag sequences.
+        let mut x = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % 2001) as f32 / 100.0 - 10.0
+        };
+        for _ in 0..20 {
+            let mut row = || std::array::from_fn::<f32, N_TAGS, _>(|_| next());
+            let em = vec![row(), row(), row()];
+            let (start, end) = (row(), row());
+            let trans: [Row; N_TAGS] = std::array::from_fn(|_| row());
+            let total = |seq: &[usize]| {
+                let mut s = start[seq[0]] + em[0][seq[0]] + end[seq[2]];
+                for i in 1..3 {
+                    s += trans[seq[i - 1]][seq[i]] + em[i][seq[i]];
+                }
+                s
+            };
+            let mut best = (f32::NEG_INFINITY, vec![]);
+            for a in 0..N_TAGS {
+                for b in 0..N_TAGS {
+                    for c in 0..N_TAGS {
+                        let ok = allowed(None, a as Tag)
+                            && allowed(Some(a as Tag), b as Tag)
+                            && allowed(Some(b as Tag), c as Tag)
+                            && allowed_end(c as Tag);
+                        if ok && total(&[a, b, c]) > best.0 {
+                            best = (total(&[a, b, c]), vec![a as Tag, b as Tag, c as Tag]);
+                        }
+                    }
+                }
+            }
+            assert_eq!(viterbi(&em, &start, &end, &trans), best.1);
+        }
     }
 
     #[test]
