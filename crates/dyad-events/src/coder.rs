@@ -8,7 +8,7 @@
 use crate::dict::{Elem, EventDict, Governor, Pattern, TriggerKind};
 use crate::mentions::Mention;
 use crate::ontology::Ontology;
-use crate::words::{inflects, lower, stems};
+use crate::words::{find_stem, inflects, lower};
 use dyad_doc::{Doc, Event, EventActor, EventPlace, Span};
 use std::collections::BTreeSet;
 use std::ops::Range;
@@ -126,6 +126,14 @@ impl<'a> Sent<'a> {
     fn form(&self, t: usize) -> &str {
         &self.form[t - self.range.start]
     }
+    /// The lemmas of tokens `ts`, as a slice for set look-ups without copying.
+    fn lemmas(&self, ts: Range<usize>) -> &[String] {
+        &self.lemma[ts.start - self.range.start..ts.end - self.range.start]
+    }
+    /// The forms of tokens `ts`.
+    fn forms(&self, ts: Range<usize>) -> &[String] {
+        &self.form[ts.start - self.range.start..ts.end - self.range.start]
+    }
     fn upos(&self, t: usize) -> &str {
         self.upos[t - self.range.start]
     }
@@ -216,16 +224,30 @@ impl Coder {
         events
     }
 
-    fn candidates(&self, st: &Sent, t: usize) -> BTreeSet<usize> {
-        let mut out = BTreeSet::new();
-        let mut keys = stems(st.form(t));
-        keys.push(st.lemma(t).to_string());
-        for k in keys {
-            if let Some(v) = self.dict.index.get(&k) {
-                out.extend(v.iter().copied());
+    /// The patterns whose trigger key is the lemma or a stem of token `t`: indices ascending,
+    /// each once.
+    fn candidates(&self, st: &Sent, t: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut add = |k: &str| {
+            if let Some(v) = self.dict.index.get(k) {
+                out.extend_from_slice(v);
             }
-        }
+        };
+        find_stem(st.form(t), |k| {
+            add(k);
+            None::<()>
+        });
+        add(st.lemma(t));
+        out.sort_unstable();
+        out.dedup();
         out
+    }
+
+    /// Whether token `t` is a verb of saying, by a stem of its form or by its lemma.
+    fn is_say_verb(&self, st: &Sent, t: usize) -> bool {
+        let say = &self.dict.say_verbs;
+        find_stem(st.form(t), |k| say.contains(k).then_some(())).is_some()
+            || say.contains(st.lemma(t))
     }
 
     fn kind_ok(&self, st: &Sent, t: usize, kind: TriggerKind) -> bool {
@@ -354,10 +376,10 @@ impl Coder {
                 if j + len > st.range.end {
                     return None;
                 }
-                let words: Vec<String> = (j..j + len).map(|k| st.lemma(k).to_string()).collect();
-                let forms: Vec<String> = (j..j + len).map(|k| st.form(k).to_string()).collect();
-                (self.dict.in_class(c, &words) || self.dict.in_class(c, &forms))
-                    .then_some((j, j + len))
+                let ts = j..j + len;
+                (self.dict.in_class(c, st.lemmas(ts.clone()))
+                    || self.dict.in_class(c, st.forms(ts)))
+                .then_some((j, j + len))
             }),
             Elem::Target | Elem::Source => {
                 let m = st.mention(j)?;
@@ -600,11 +622,7 @@ impl Coder {
             let Some(p) = st.head(x) else { return false };
             match st.base_rel(x) {
                 "xcomp" | "conj" => x = p,
-                "ccomp" | "parataxis" => {
-                    let mut keys = stems(st.form(p));
-                    keys.push(st.lemma(p).to_string());
-                    return keys.iter().any(|k| self.dict.say_verbs.contains(k));
-                }
+                "ccomp" | "parataxis" => return self.is_say_verb(st, p),
                 _ => return false,
             }
         }
@@ -1569,13 +1587,11 @@ impl Coder {
             let g = match f {
                 "will" | "shall" | "'ll" => Some(Governor::Intent),
                 _ => {
-                    let mut keys = stems(f);
-                    keys.push(st.lemma(j).to_string());
-                    if keys.iter().any(|k| self.dict.say_verbs.contains(k)) {
+                    if self.is_say_verb(st, j) {
                         break;
                     }
-                    keys.iter()
-                        .find_map(|k| self.dict.governors.get(k).copied())
+                    let gov = |k: &str| self.dict.governors.get(k).copied();
+                    find_stem(f, gov).or_else(|| gov(st.lemma(j)))
                 }
             };
             if let Some(g) = g {
@@ -1597,8 +1613,6 @@ impl Coder {
 
     fn clause_stop(&self, st: &Sent, t: usize) -> bool {
         let f = st.form(t);
-        let mut keys = stems(f);
-        keys.push(st.lemma(t).to_string());
         matches!(
             f,
             "." | ";"
@@ -1617,7 +1631,7 @@ impl Coder {
                 | "before"
                 | "when"
                 | "if"
-        ) || keys.iter().any(|k| self.dict.say_verbs.contains(k))
+        ) || self.is_say_verb(st, t)
     }
 
     /// The nearest actor mention before token `pos` in its clause, with actors coordinated with it.

@@ -137,33 +137,63 @@ const STEM_KEYED: &[&str] = &[
 
 /// Candidate dictionary keys for a surface form: the form and its regular stems.
 pub fn stems(form: &str) -> Vec<String> {
-    let mut v = vec![form.to_string()];
-    let mut add = |s: &str| {
-        if !s.is_empty() && !v.iter().any(|x| x == s) {
+    let mut v: Vec<String> = Vec::new();
+    find_stem(form, |s| {
+        if !v.iter().any(|x| x == s) {
             v.push(s.to_string());
         }
-    };
+        None::<()>
+    });
+    v
+}
+
+/// Calls `f` on the keys of [`stems`] in their order (a key may come more than once) until it
+/// returns `Some`. Allocates only for stems that add a letter ("hoping" → "hope"): it runs for
+/// most tokens, and callers only look the keys up.
+pub fn find_stem<T>(form: &str, mut f: impl FnMut(&str) -> Option<T>) -> Option<T> {
+    if let Some(x) = f(form) {
+        return Some(x);
+    }
+    let mut g = |s: &str| if s.is_empty() { None } else { f(s) };
+    let mut buf = String::new();
     for suf in ["s", "es", "ed", "d", "ing", "'s"] {
-        if let Some(s) = form.strip_suffix(suf) {
-            add(s);
-            if suf == "ing" || suf == "ed" {
-                add(&format!("{s}e"));
-                let b = s.as_bytes();
-                if b.len() > 2 && b[b.len() - 1] == b[b.len() - 2] {
-                    add(&s[..s.len() - 1]);
+        let Some(s) = form.strip_suffix(suf) else {
+            continue;
+        };
+        if let Some(x) = g(s) {
+            return Some(x);
+        }
+        if suf == "ing" || suf == "ed" {
+            if let Some(x) = g(joined(&mut buf, s, 'e')) {
+                return Some(x);
+            }
+            // "stopped" → "stop".
+            let b = s.as_bytes();
+            if b.len() > 2 && b[b.len() - 1] == b[b.len() - 2] {
+                if let Some(x) = g(&s[..s.len() - 1]) {
+                    return Some(x);
                 }
             }
         }
     }
     for suf in ["ies", "ied"] {
         if let Some(s) = form.strip_suffix(suf) {
-            add(&format!("{s}y"));
+            if let Some(x) = g(joined(&mut buf, s, 'y')) {
+                return Some(x);
+            }
         }
     }
-    if let Some(w) = irregular_base(form).filter(|w| STEM_KEYED.contains(w)) {
-        add(w);
-    }
-    v
+    irregular_base(form)
+        .filter(|w| STEM_KEYED.contains(w))
+        .and_then(g)
+}
+
+/// `stem` followed by `c`, in the reused buffer `buf`.
+fn joined<'b>(buf: &'b mut String, stem: &str, c: char) -> &'b str {
+    buf.clear();
+    buf.push_str(stem);
+    buf.push(c);
+    buf
 }
 
 #[cfg(test)]
@@ -246,6 +276,14 @@ mod tests {
         ]);
         for f in forms {
             assert_eq!(stems(f), stems_reference(f), "{f:?}");
+            let mut all = Vec::new();
+            find_stem(f, |k| {
+                all.push(k.to_string());
+                None::<()>
+            });
+            let mut seen = std::collections::BTreeSet::new();
+            all.retain(|k| seen.insert(k.clone()));
+            assert_eq!(all, stems(f), "{f:?}");
         }
     }
 }
