@@ -90,15 +90,22 @@ const IRR: &[(&str, &[&str])] = &[
 
 /// Whether `form` is an irregular form of `word`.
 fn irregular(word: &str, form: &str) -> bool {
-    IRR.iter().any(|(w, fs)| *w == word && fs.contains(&form))
+    IRR.iter()
+        .any(|(w, fs)| quick_eq(w, word) && fs.iter().any(|f| quick_eq(f, form)))
 }
 
 /// The word `form` is an irregular form of, if any. One pass over the table: `stems` runs for
 /// most tokens, and most tokens are no irregular form.
 fn irregular_base(form: &str) -> Option<&'static str> {
     IRR.iter()
-        .find(|(_, fs)| fs.contains(&form))
+        .find(|(_, fs)| fs.iter().any(|f| quick_eq(f, form)))
         .map(|(w, _)| *w)
+}
+
+/// String equality that rejects on length and first byte before comparing bytes: the table
+/// above is scanned for most tokens, and nearly every entry differs right away.
+fn quick_eq(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.as_bytes().first() == b.as_bytes().first() && a == b
 }
 
 /// The irregular words whose forms `stems` offers as dictionary keys: a subset of `IRR` (not
