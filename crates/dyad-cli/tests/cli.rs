@@ -175,7 +175,13 @@ fn usage_errors_are_clear() {
 #[test]
 fn eval_floors_fail_with_exit_code_1() {
     let dir = tempfile::tempdir().unwrap();
-    let tb = "# newdoc id = d\n# newpar id = p\n# text = Hello there.\n1\tHello\t_\n2\tthere\t_\n3\t.\t_\n\n";
+    let word = |id: u32, form: &str| format!("{id}\t{form}\t_\t_\t_\t_\t_\t_\t_\t_\n");
+    let tb = format!(
+        "# newdoc id = d\n# newpar id = p\n# text = Hello there.\n{}{}{}\n",
+        word(1, "Hello"),
+        word(2, "there"),
+        word(3, ".")
+    );
     let path = write(&dir, "tiny.conllu", tb.as_bytes());
     let ok = dyad(&["eval", "ud-seg", &path, "--min", "token_f1=0.9"]);
     assert!(ok.status.success(), "{}", stderr(&ok));
@@ -184,4 +190,13 @@ fn eval_floors_fail_with_exit_code_1() {
     assert_eq!(fail.status.code(), Some(1));
     let unknown = dyad(&["eval", "ud-seg", &path, "--min", "nope=1"]);
     assert_eq!(unknown.status.code(), Some(2));
+    // A malformed treebank is an error naming the file and line, not a silent partial score.
+    let bad = write(&dir, "bad.conllu", b"# text = Hi\n1\tHi\t_\n\n");
+    let out = dyad(&["eval", "ud-seg", &bad]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("bad.conllu: line 2:"),
+        "{}",
+        stderr(&out)
+    );
 }

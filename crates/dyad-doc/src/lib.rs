@@ -8,11 +8,12 @@
 //!   ends on char boundaries. Code-point offsets exist only at output (`dyad-output`).
 //! - Tokens and sentences are flat, parallel arrays; a sentence owns a contiguous token range.
 //! - Dependency heads are **document-level** token indices (`None` = root of its sentence).
-//! - This crate does no IO; stages live in their own crates and implement [`Stage`].
+//! - This crate does no IO (its CoNLL-U reader parses strings); stages live in their own crates and implement [`Stage`].
 
 #![deny(missing_docs)]
 
 mod annotations;
+pub mod conllu;
 pub mod metrics;
 mod span;
 mod stage;

@@ -15,7 +15,9 @@
 
 pub mod binio;
 pub mod clusters;
-pub mod conllu;
+/// CoNLL-U reading and writing; lives in `dyad-doc` so that other crates' scorers read treebanks
+/// the same way.
+pub use dyad_doc::conllu;
 pub mod eval;
 pub mod hash;
 pub mod lemma;

@@ -13,119 +13,89 @@ use crate::segment::segment;
 use std::collections::BTreeSet;
 use std::path::Path;
 
+#[derive(Default)]
 struct GoldDoc {
     text: String,
     sentences: Vec<(usize, usize)>,
     words: Vec<(usize, usize)>,
 }
 
-/// Parse the treebank into rebuilt documents with gold spans.
-fn read_gold(conllu: &str) -> Vec<GoldDoc> {
+impl GoldDoc {
+    /// Where `form` starts at or after `cursor`, past whitespace only.
+    fn find(&self, cursor: usize, form: &str) -> Option<usize> {
+        let rest = &self.text[cursor..];
+        let skipped = rest.len() - rest.trim_start().len();
+        rest[skipped..]
+            .starts_with(form)
+            .then_some(cursor + skipped)
+    }
+}
+
+/// Parse the treebank (with the project's CoNLL-U reader) into rebuilt documents with gold spans.
+fn read_gold(conllu: &str) -> Result<Vec<GoldDoc>, String> {
+    let sents = dyad_doc::conllu::parse(conllu).map_err(|e| e.to_string())?;
     let mut docs: Vec<GoldDoc> = Vec::new();
-    let mut cur = GoldDoc {
-        text: String::new(),
-        sentences: vec![],
-        words: vec![],
-    };
-    let mut pending_par = false;
-    let mut sent_start = 0;
-    let mut cursor = 0;
-    let mut mwt_end: usize = 0; // last word id covered by the current multi-word token
-    let mut mwt_words: Vec<String> = Vec::new();
-    let mut mwt_range = (0, 0);
-    let flush_mwt = |cur: &mut GoldDoc, words: &mut Vec<String>, range: (usize, usize)| {
-        if words.is_empty() {
-            return;
+    let mut cur = GoldDoc::default();
+    for s in &sents {
+        let marked = |m: &str| s.comments.iter().any(|c| c.starts_with(m));
+        if marked("# newdoc") && !cur.text.is_empty() {
+            docs.push(std::mem::take(&mut cur));
         }
-        let surface = &cur.text[range.0..range.1];
-        if words.concat() == surface {
-            let mut at = range.0;
-            for w in words.iter() {
-                cur.words.push((at, at + w.len()));
-                at += w.len();
-            }
-        } else {
-            cur.words.push(range);
-        }
-        words.clear();
-    };
-    for line in conllu.lines() {
-        if let Some(rest) = line.strip_prefix("# newdoc") {
-            let _ = rest;
+        let sent_start = if let Some(text) = s.text() {
             if !cur.text.is_empty() {
-                docs.push(std::mem::replace(
-                    &mut cur,
-                    GoldDoc {
-                        text: String::new(),
-                        sentences: vec![],
-                        words: vec![],
-                    },
-                ));
+                cur.text
+                    .push_str(if marked("# newpar") { "\n\n" } else { " " });
             }
-            pending_par = false;
-        } else if line.starts_with("# newpar") {
-            pending_par = true;
-        } else if let Some(text) = line.strip_prefix("# text = ") {
-            if !cur.text.is_empty() {
-                cur.text.push_str(if pending_par { "\n\n" } else { " " });
-            }
-            pending_par = false;
-            sent_start = cur.text.len();
+            let at = cur.text.len();
             cur.text.push_str(text);
-            cursor = sent_start;
-        } else if line.is_empty() {
-            if cur.text.len() > sent_start || !cur.text.is_empty() {
-                cur.sentences.push((sent_start, cur.text.len()));
-            }
-            sent_start = cur.text.len();
-        } else if !line.starts_with('#') {
-            let mut cols = line.split('\t');
-            let (Some(id), Some(form)) = (cols.next(), cols.next()) else {
-                continue;
-            };
-            if id.contains('.') {
-                continue; // empty nodes have no surface
-            }
-            // Skip whitespace, then expect the form.
-            let find = |cursor: usize, form: &str, text: &str| -> Option<usize> {
-                let rest = &text[cursor..];
-                let skipped = rest.len() - rest.trim_start().len();
-                rest[skipped..]
-                    .starts_with(form)
-                    .then_some(cursor + skipped)
-            };
-            if let Some((a, b)) = id.split_once('-') {
-                let (a, b): (usize, usize) = (a.parse().unwrap_or(0), b.parse().unwrap_or(0));
-                let _ = a;
-                mwt_end = b;
-                if let Some(at) = find(cursor, form, &cur.text) {
-                    mwt_range = (at, at + form.len());
-                    cursor = at + form.len();
-                }
-                continue;
-            }
-            let n: usize = id.parse().unwrap_or(0);
-            if n <= mwt_end && !mwt_range.0.eq(&mwt_range.1) {
-                mwt_words.push(form.to_string());
-                if n == mwt_end {
-                    flush_mwt(&mut cur, &mut mwt_words, mwt_range);
-                    mwt_range = (0, 0);
-                }
-                continue;
-            }
-            if let Some(at) = find(cursor, form, &cur.text) {
-                cur.words.push((at, at + form.len()));
-                cursor = at + form.len();
-            } else {
-                // The form is not spelled in the text (rare treebank quirks): count it as missed.
-                cur.words.push((usize::MAX, usize::MAX));
-            }
+            at
+        } else {
+            cur.text.len()
+        };
+        add_words(&mut cur, s, sent_start);
+        if !cur.text.is_empty() {
+            cur.sentences.push((sent_start, cur.text.len()));
         }
     }
     if !cur.text.is_empty() {
         docs.push(cur);
     }
-    docs
+    Ok(docs)
+}
+
+/// Gold word spans of sentence `s`, whose text starts at `cursor` in `doc`. A multiword token
+/// (`don't`) is split into its words when they spell its surface form, else kept whole; a word
+/// not spelled in the text (rare treebank quirks) counts as missed.
+fn add_words(doc: &mut GoldDoc, s: &dyad_doc::conllu::Sentence, mut cursor: usize) {
+    let mwts = s.multiword_tokens();
+    let mut i = 0;
+    while i < s.words.len() {
+        if let Some((_, last, surface)) = mwts.iter().find(|m| m.0 == i) {
+            if let Some(at) = doc.find(cursor, surface) {
+                let words = &s.words[i..=*last];
+                if words.iter().map(|w| w.form.as_str()).collect::<String>() == *surface {
+                    let mut p = at;
+                    for w in words {
+                        doc.words.push((p, p + w.form.len()));
+                        p += w.form.len();
+                    }
+                } else {
+                    doc.words.push((at, at + surface.len()));
+                }
+                cursor = at + surface.len();
+                i = last + 1;
+                continue;
+            }
+        }
+        let form = &s.words[i].form;
+        if let Some(at) = doc.find(cursor, form) {
+            doc.words.push((at, at + form.len()));
+            cursor = at + form.len();
+        } else {
+            doc.words.push((usize::MAX, usize::MAX));
+        }
+        i += 1;
+    }
 }
 
 fn f1(tp: usize, pred: usize, gold: usize) -> (f64, f64, f64) {
@@ -135,7 +105,7 @@ fn f1(tp: usize, pred: usize, gold: usize) -> (f64, f64, f64) {
 /// Score segmentation of the treebank at `path`: (printed report, metrics).
 pub fn run(path: &Path) -> Result<(String, Vec<(String, f64)>), String> {
     let conllu = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let docs = read_gold(&conllu);
+    let docs = read_gold(&conllu).map_err(|e| format!("{}: {e}", path.display()))?;
     let (mut s_tp, mut s_pred, mut s_gold) = (0, 0, 0);
     let (mut b_tp, mut b_pred, mut b_gold) = (0, 0, 0);
     let (mut t_tp, mut t_pred, mut t_gold) = (0, 0, 0);
@@ -197,7 +167,7 @@ pub fn run(path: &Path) -> Result<(String, Vec<(String, f64)>), String> {
 #[doc(hidden)]
 pub fn debug(path: &Path, mode: &str) {
     let conllu = std::fs::read_to_string(path).unwrap_or_default();
-    for d in read_gold(&conllu) {
+    for d in read_gold(&conllu).unwrap_or_default() {
         let (tokens, sentences) = segment(&d.text);
         if mode == "sent" {
             let pred: BTreeSet<usize> = sentences.iter().map(|s| s.span.end).collect();
@@ -234,20 +204,49 @@ pub fn debug(path: &Path, mode: &str) {
 mod tests {
     use super::*;
 
-    const TREEBANK: &str = "# newdoc id = d1\n# newpar id = p1\n# text = I don't know.\n1\tI\t_\n2-3\tdon't\n2\tdo\t_\n3\tn't\t_\n4\tknow\t_\n5\t.\t_\n\n# text = Fine.\n1\tFine\t_\n2\t.\t_\n\n# newpar id = p2\n# text = Bye\n1\tBye\t_\n\n";
+    /// A small treebank: a paragraph of two sentences (one with a multiword token whose words
+    /// spell it, one whose words do not), then a second paragraph; a second document.
+    fn treebank() -> String {
+        let line = |id: &str, form: &str| format!("{id}\t{form}\t_\t_\t_\t_\t_\t_\t_\t_\n");
+        let mut t = String::from("# newdoc id = d1\n# newpar id = p1\n# text = I don't know.\n");
+        for (id, form) in [("1", "I"), ("2-3", "don't"), ("2", "do"), ("3", "n't")] {
+            t += &line(id, form);
+        }
+        t += &(line("4", "know") + &line("5", ".") + "\n# text = Gonna go.\n");
+        for (id, form) in [
+            ("1-2", "Gonna"),
+            ("1", "going"),
+            ("2", "to"),
+            ("3", "go"),
+            ("4", "."),
+        ] {
+            t += &line(id, form);
+        }
+        t += &format!("\n# newpar id = p2\n# text = Bye\n{}\n", line("1", "Bye"));
+        t += &format!("# newdoc id = d2\n# text = Yes\n{}\n", line("1", "Yes"));
+        t
+    }
 
     #[test]
     fn gold_is_rebuilt_with_paragraphs_and_words() {
-        let tb = TREEBANK;
-        let docs = read_gold(tb);
-        assert_eq!(docs.len(), 1);
+        let docs = read_gold(&treebank()).unwrap();
+        assert_eq!(docs.len(), 2);
         let d = &docs[0];
-        assert_eq!(d.text, "I don't know. Fine.\n\nBye");
-        assert_eq!(d.sentences, vec![(0, 13), (14, 19), (21, 24)]);
+        assert_eq!(d.text, "I don't know. Gonna go.\n\nBye");
+        assert_eq!(d.sentences, vec![(0, 13), (14, 23), (25, 28)]);
         let words: Vec<&str> = d.words.iter().map(|&(a, b)| &d.text[a..b]).collect();
-        assert_eq!(words, ["I", "do", "n't", "know", ".", "Fine", ".", "Bye"]);
-        let (tokens, sentences) = segment(&d.text);
-        assert_eq!(tokens.len(), 8);
+        assert_eq!(
+            words,
+            ["I", "do", "n't", "know", ".", "Gonna", "go", ".", "Bye"]
+        );
+        assert_eq!(docs[1].text, "Yes");
+        let (_, sentences) = segment(&d.text);
         assert_eq!(sentences.len(), 3);
+    }
+
+    #[test]
+    fn malformed_treebank_is_an_error_with_its_line() {
+        let err = read_gold("# text = A\n1\tA\n\n").err().unwrap();
+        assert!(err.starts_with("line 2:"), "{err}");
     }
 }

@@ -1,4 +1,5 @@
-//! CoNLL-U reading and writing.
+//! CoNLL-U reading and writing (from and to strings): the one reader of UD treebanks, used by the
+//! tagger and parser (`dyad parse`, training, `dyad eval ud`) and by the segmentation scorer.
 //!
 //! Sentences keep their comment lines and their multiword-token / empty-node lines verbatim, so
 //! `dyad parse --input-format conllu` can write the input back with only the predicted columns
@@ -231,9 +232,9 @@ pub fn write_sentence(out: &mut String, s: &Sentence) {
     out.push('\n');
 }
 
-/// CoNLL-U sentences from an analysed [`dyad_doc::Doc`] (one per `Doc` sentence, with `# sent_id`
+/// CoNLL-U sentences from an analysed [`crate::Doc`] (one per `Doc` sentence, with `# sent_id`
 /// and `# text` comments; heads converted to sentence-level 1-based ids).
-pub fn from_doc(doc: &dyad_doc::Doc) -> Vec<Sentence> {
+pub fn from_doc(doc: &crate::Doc) -> Vec<Sentence> {
     let mut out = Vec::with_capacity(doc.sentences.len());
     for (si, s) in doc.sentences.iter().enumerate() {
         let range = s.tokens.clone();
