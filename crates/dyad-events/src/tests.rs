@@ -600,3 +600,37 @@ fn protests_target_their_authorities_and_topics_are_no_events() {
         Some("KENGOV")
     );
 }
+
+#[test]
+fn investigations_begun_completed_and_inspectors_sent() {
+    let mut d = Doc::new("t", "");
+    add_sentence(
+        &mut d,
+        &[
+            ("Norway", "Norway", "PROPN", 2, "nsubj"),
+            ("dispatched", "dispatch", "VERB", 0, "root"),
+            ("inspectors", "inspector", "NOUN", 2, "obj"),
+            ("to", "to", "ADP", 5, "case"),
+            ("Chile", "Chile", "PROPN", 2, "obl"),
+            (".", ".", "PUNCT", 2, "punct"),
+        ],
+        &[(0, 1, "NOR", "NOR"), (4, 5, "CHL", "CHL")],
+    );
+    add_sentence(
+        &mut d,
+        &[
+            ("Peru", "Peru", "PROPN", 2, "nsubj"),
+            ("completed", "complete", "VERB", 0, "root"),
+            ("its", "its", "PRON", 4, "nmod:poss"),
+            ("inquiry", "inquiry", "NOUN", 2, "obj"),
+            (".", ".", "PUNCT", 2, "punct"),
+        ],
+        &[(0, 1, "PER", "PER")],
+    );
+    let ev = code(&d);
+    assert_eq!(
+        triples(&ev),
+        vec![t("NOR", "090", "CHL"), t("PER", "090", "")]
+    );
+    assert_eq!(d.slice(ev[0].evidence), "dispatched inspectors to Chile");
+}
