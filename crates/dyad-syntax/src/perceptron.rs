@@ -427,7 +427,7 @@ impl Weights {
 
     /// Add the run of a stored slot without a dense row into `acc`.
     #[inline]
-    fn add_run(&self, s: Slot, acc: &mut [i32; MAX_CLASSES]) {
+    fn add_run(&self, s: Slot, acc: &mut [i32]) {
         let (head, body) = (s.head, s.body);
         let n = (head >> 16) as u8 as usize;
         if n <= INLINE {
@@ -449,10 +449,10 @@ impl Weights {
     /// Add dense rows (offsets into `dense`) into `acc`, one block of classes at a time so the
     /// block's sums stay in registers.
     #[inline]
-    fn add_dense(&self, rows: &[usize], acc: &mut [i32; MAX_CLASSES]) {
+    fn add_dense(&self, rows: &[(usize, usize)], acc: &mut [i32]) {
         for b in (0..self.stride).step_by(BLOCK) {
             let mut sum = [0i32; BLOCK];
-            for &at in rows {
+            for &(at, _) in rows {
                 let row: &[i16; BLOCK] = self.dense[at + b..at + b + BLOCK]
                     .try_into()
                     .expect("rows are whole blocks");
@@ -623,46 +623,80 @@ fn prefetch<T>(p: &T) {
 /// overlaps their cache misses; a whole parser configuration (112 features) fits in one batch.
 const BATCH: usize = 128;
 
+impl Weights {
+    /// Length of a class-score row as [`Weights::accumulate`] writes it: the class count
+    /// rounded up to whole blocks of [`BLOCK`] classes (the padding always stays zero).
+    pub fn stride(&self) -> usize {
+        self.stride
+    }
+
+    /// Add each feature's class weights into its own row of `acc`: feature `i` into
+    /// `acc[dests[i] as usize..][..self.stride()]`. Lets a caller score several groups of
+    /// features, kept apart, with the cache misses of all of them overlapped.
+    ///
+    /// # Panics
+    /// If `dests` is shorter than `feats` or a row does not fit in `acc`.
+    pub fn accumulate(&self, feats: &[u64], dests: &[u32], acc: &mut [i32]) {
+        self.add_all(feats, |i| dests[i] as usize, acc);
+    }
+
+    /// In passes over a batch, each issuing independent loads the CPU can overlap: home lines;
+    /// probing (rarely beyond the home line); touching the long runs' memory; then summing,
+    /// feature `i` into the row of `acc` starting at `dest(i)`. Weights are summed as integers
+    /// (exact, like the `f32` sums they replace, since no total nears 2^24).
+    #[inline(always)]
+    fn add_all(&self, feats: &[u64], dest: impl Fn(usize) -> usize, acc: &mut [i32]) {
+        let mut hits = [(Slot::default(), 0usize); BATCH];
+        for (c, chunk) in feats.chunks(BATCH).enumerate() {
+            for &f in chunk {
+                prefetch(&self.lines[self.bucket(short_key(f)) >> 2]);
+            }
+            let mut nhits = 0;
+            for (j, &f) in chunk.iter().enumerate() {
+                if let Some(s) = self.find(short_key(f)) {
+                    hits[nhits] = (s, dest(c * BATCH + j));
+                    nhits += 1;
+                }
+            }
+            for (s, _) in &hits[..nhits] {
+                self.touch(*s);
+            }
+            let mut rows = [(0usize, 0usize); BATCH];
+            let mut nrows = 0;
+            for &(s, d) in &hits[..nhits] {
+                if (s.head >> 16) as u8 as usize > DENSE_MIN {
+                    rows[nrows] = ((s.body >> 32) as usize - 1, d);
+                    nrows += 1;
+                } else {
+                    self.add_run(s, &mut acc[d..d + self.stride]);
+                }
+            }
+            // Dense rows of the same destination (adjacent, as callers group features by
+            // destination) are summed together in registers.
+            let mut i = 0;
+            while i < nrows {
+                let d = rows[i].1;
+                let mut j = i + 1;
+                while j < nrows && rows[j].1 == d {
+                    j += 1;
+                }
+                self.add_dense(&rows[i..j], &mut acc[d..d + self.stride]);
+                i = j;
+            }
+        }
+    }
+}
+
 impl Scorer for Weights {
     fn nclasses(&self) -> usize {
         self.nclasses
     }
 
-    /// In passes over a batch, each issuing independent loads the CPU can overlap: home lines;
-    /// probing (rarely beyond the home line); touching the long runs' memory; then summing.
-    /// Weights are summed as integers (exact, like the `f32` sums they replace, since no total
-    /// nears 2^24) and added to `out` once.
+    /// All features into one row ([`Weights::add_all`]), added to `out` once at the end.
     #[inline]
     fn score(&self, feats: &[u64], out: &mut [f32]) {
         let mut acc = [0i32; MAX_CLASSES];
-        let mut hits = [Slot::default(); BATCH];
-        for chunk in feats.chunks(BATCH) {
-            for &f in chunk {
-                prefetch(&self.lines[self.bucket(short_key(f)) >> 2]);
-            }
-            let mut nhits = 0;
-            for &f in chunk {
-                let k = short_key(f);
-                if let Some(s) = self.find(k) {
-                    hits[nhits] = s;
-                    nhits += 1;
-                }
-            }
-            for s in &hits[..nhits] {
-                self.touch(*s);
-            }
-            let mut rows = [0usize; BATCH];
-            let mut nrows = 0;
-            for s in &hits[..nhits] {
-                if (s.head >> 16) as u8 as usize > DENSE_MIN {
-                    rows[nrows] = (s.body >> 32) as usize - 1;
-                    nrows += 1;
-                } else {
-                    self.add_run(*s, &mut acc);
-                }
-            }
-            self.add_dense(&rows[..nrows], &mut acc);
-        }
+        self.add_all(feats, |_| 0, &mut acc);
         for (o, &a) in out.iter_mut().zip(&acc[..self.nclasses]) {
             *o += a as f32;
         }

@@ -10,12 +10,17 @@
 use crate::binio::{Reader, Writer};
 use crate::clusters::Clusters;
 use crate::conllu::Sentence;
-use crate::hash::{f1, f2, f3, str_hash};
+use crate::hash::{f2, str_hash};
 use crate::perceptron::{Scorer, Trainer, Weights};
 use crate::rng::Rng;
 use crate::tagger::norm;
 use crate::ModelError;
 use std::collections::BTreeSet;
+
+mod features;
+mod memo;
+
+use features::features;
 
 const MAGIC: &[u8; 4] = b"DYPR";
 const VERSION: u32 = 2;
@@ -65,6 +70,8 @@ struct State {
     nr: Vec<u8>,
     lset: Vec<u64>,
     rset: Vec<u64>,
+    /// Arcs from each word so far: a word's subtree features change exactly when this does.
+    narcs: Vec<u32>,
 }
 
 impl State {
@@ -83,6 +90,7 @@ impl State {
             nr: vec![0; n + 1],
             lset: vec![0; n + 1],
             rset: vec![0; n + 1],
+            narcs: vec![0; n + 1],
         }
     }
 
@@ -93,6 +101,7 @@ impl State {
     fn add_arc(&mut self, h: usize, d: usize, l: usize) {
         self.heads[d] = h as u32;
         self.labels[d] = l as u16;
+        self.narcs[h] += 1;
         let d32 = d as u32;
         if d < h {
             if self.lc1[h] == NONE || d32 < self.lc1[h] {
@@ -190,205 +199,6 @@ fn dist_bucket(a: usize, b: usize) -> u64 {
     }
 }
 
-/// Feature keys for the configuration.
-fn features(st: &State, toks: &[PTok], out: &mut Vec<u64>) {
-    out.clear();
-    let root = PTok {
-        w: str_hash("<ROOT>"),
-        t: str_hash("<ROOT>"),
-        c: 0xfff0,
-    };
-    let none = PTok {
-        w: str_hash("<NONE>"),
-        t: str_hash("<NONE>"),
-        c: 0xfff1,
-    };
-    let tok = |i: u32| -> PTok {
-        if i == NONE {
-            none
-        } else if i as usize >= st.n {
-            root
-        } else {
-            toks[i as usize]
-        }
-    };
-    let lab = |i: u32| -> u64 {
-        if i == NONE {
-            0xffff
-        } else {
-            st.labels[i as usize] as u64
-        }
-    };
-    let sl = st.stack.len();
-    let s0i = if sl >= 1 {
-        st.stack[sl - 1] as u32
-    } else {
-        NONE
-    };
-    let s1i = if sl >= 2 {
-        st.stack[sl - 2] as u32
-    } else {
-        NONE
-    };
-    let s2i = if sl >= 3 {
-        st.stack[sl - 3] as u32
-    } else {
-        NONE
-    };
-    let bi = |k: usize| -> u32 {
-        if st.b + k <= st.n {
-            (st.b + k) as u32
-        } else {
-            NONE
-        }
-    };
-    let (b0i, b1i, b2i) = (bi(0), bi(1), bi(2));
-    let child = |v: &Vec<u32>, i: u32| if i == NONE { NONE } else { v[i as usize] };
-    let (s0li, s0l2i, s0ri, s0r2i) = (
-        child(&st.lc1, s0i),
-        child(&st.lc2, s0i),
-        child(&st.rc1, s0i),
-        child(&st.rc2, s0i),
-    );
-    let (s1li, s1ri) = (child(&st.lc1, s1i), child(&st.rc1, s1i));
-    let (b0li, b0l2i) = (child(&st.lc1, b0i), child(&st.lc2, b0i));
-    let (s0, s1, s2, b0, b1, b2) = (tok(s0i), tok(s1i), tok(s2i), tok(b0i), tok(b1i), tok(b2i));
-    let (s0l, s0l2, s0r, s0r2) = (tok(s0li), tok(s0l2i), tok(s0ri), tok(s0r2i));
-    let (s1l, s1r, b0l, b0l2) = (tok(s1li), tok(s1ri), tok(b0li), tok(b0l2i));
-    let wt = |p: PTok| f2(999, p.w, p.t);
-    let (s0wt, s1wt, b0wt) = (wt(s0), wt(s1), wt(b0));
-    let val = |v: &Vec<u8>, i: u32| {
-        if i == NONE {
-            0xff
-        } else {
-            v[i as usize] as u64
-        }
-    };
-    let set = |v: &Vec<u64>, i: u32| if i == NONE { 0 } else { v[i as usize] };
-    let d01 = if s0i == NONE || b0i == NONE {
-        99
-    } else {
-        dist_bucket(s0i as usize, b0i as usize)
-    };
-    let d10 = if s1i == NONE || s0i == NONE {
-        99
-    } else {
-        dist_bucket(s1i as usize, s0i as usize)
-    };
-
-    out.push(f1(0, 0));
-    out.push(f1(1, s0.w));
-    out.push(f1(2, s0.t));
-    out.push(f1(3, s0wt));
-    out.push(f1(4, s1.w));
-    out.push(f1(5, s1.t));
-    out.push(f1(6, s1wt));
-    out.push(f1(7, b0.w));
-    out.push(f1(8, b0.t));
-    out.push(f1(9, b0wt));
-    out.push(f1(10, b1.w));
-    out.push(f1(11, b1.t));
-    out.push(f1(12, wt(b1)));
-    out.push(f1(13, b2.w));
-    out.push(f1(14, b2.t));
-    out.push(f1(15, s2.t));
-    out.push(f1(16, s2.w));
-    out.push(f2(17, s0wt, b0wt));
-    out.push(f2(18, s0wt, b0.w));
-    out.push(f2(19, s0.w, b0wt));
-    out.push(f2(20, s0wt, b0.t));
-    out.push(f2(21, s0.t, b0wt));
-    out.push(f2(22, s0.w, b0.w));
-    out.push(f2(23, s0.t, b0.t));
-    out.push(f2(24, b0.t, b1.t));
-    out.push(f2(25, s1wt, s0wt));
-    out.push(f2(26, s1.w, s0.w));
-    out.push(f2(27, s1.t, s0.t));
-    out.push(f2(28, s1wt, s0.t));
-    out.push(f2(29, s1.t, s0wt));
-    out.push(f3(30, b0.t, b1.t, b2.t));
-    out.push(f3(31, s0.t, b0.t, b1.t));
-    out.push(f3(32, s1.t, s0.t, b0.t));
-    out.push(f3(33, s0.t, s0l.t, b0.t));
-    out.push(f3(34, s0.t, s0r.t, b0.t));
-    out.push(f3(35, s0.t, b0.t, b0l.t));
-    out.push(f3(36, s1.t, s0.t, s0l.t));
-    out.push(f3(37, s1.t, s0.t, s0r.t));
-    out.push(f3(38, s1.t, s1r.t, s0.t));
-    out.push(f3(39, s2.t, s1.t, s0.t));
-    out.push(f3(40, s1.t, s1l.t, s0.t));
-    out.push(f2(41, s0.w, d01));
-    out.push(f2(42, s0.t, d01));
-    out.push(f2(43, b0.w, d01));
-    out.push(f2(44, b0.t, d01));
-    out.push(f3(45, s0.t, b0.t, d01));
-    out.push(f3(46, s1.t, s0.t, d10));
-    out.push(f2(47, s1.w, d10));
-    out.push(f2(48, s0.w, d10));
-    out.push(f2(49, s0.w, val(&st.nr, s0i)));
-    out.push(f2(50, s0.t, val(&st.nr, s0i)));
-    out.push(f2(51, s0.w, val(&st.nl, s0i)));
-    out.push(f2(52, s0.t, val(&st.nl, s0i)));
-    out.push(f2(53, b0.w, val(&st.nl, b0i)));
-    out.push(f2(54, b0.t, val(&st.nl, b0i)));
-    out.push(f2(55, s1.w, val(&st.nr, s1i)));
-    out.push(f2(56, s1.t, val(&st.nr, s1i)));
-    out.push(f2(57, s1.t, val(&st.nl, s1i)));
-    out.push(f1(58, s0l.w));
-    out.push(f1(59, s0l.t));
-    out.push(f1(60, lab(s0li)));
-    out.push(f1(61, s0r.w));
-    out.push(f1(62, s0r.t));
-    out.push(f1(63, lab(s0ri)));
-    out.push(f1(64, b0l.w));
-    out.push(f1(65, b0l.t));
-    out.push(f1(66, lab(b0li)));
-    out.push(f1(67, s1l.w));
-    out.push(f1(68, s1l.t));
-    out.push(f1(69, lab(s1li)));
-    out.push(f1(70, s1r.w));
-    out.push(f1(71, s1r.t));
-    out.push(f1(72, lab(s1ri)));
-    out.push(f1(73, s0l2.w));
-    out.push(f1(74, s0l2.t));
-    out.push(f1(75, lab(s0l2i)));
-    out.push(f1(76, s0r2.w));
-    out.push(f1(77, s0r2.t));
-    out.push(f1(78, lab(s0r2i)));
-    out.push(f1(79, b0l2.w));
-    out.push(f1(80, b0l2.t));
-    out.push(f1(81, lab(b0l2i)));
-    out.push(f3(82, s0.t, s0l.t, s0l2.t));
-    out.push(f3(83, s0.t, s0r.t, s0r2.t));
-    out.push(f3(84, b0.t, b0l.t, b0l2.t));
-    out.push(f2(85, s0.w, set(&st.rset, s0i)));
-    out.push(f2(86, s0.t, set(&st.rset, s0i)));
-    out.push(f2(87, s0.w, set(&st.lset, s0i)));
-    out.push(f2(88, s0.t, set(&st.lset, s0i)));
-    out.push(f2(89, b0.w, set(&st.lset, b0i)));
-    out.push(f2(90, b0.t, set(&st.lset, b0i)));
-    out.push(f2(91, s1.t, set(&st.rset, s1i)));
-    out.push(f3(92, s0.t, lab(s0li), lab(s0ri)));
-    out.push(f2(93, b0.w, b1.w));
-    out.push(f3(94, s0.t, sl.min(4) as u64, (st.b >= st.n) as u64));
-    out.push(f3(95, s0.t, b0.t, lab(s0li)));
-    out.push(f3(96, s1.t, s0.t, lab(s1ri)));
-    out.push(f1(100, s0.c));
-    out.push(f1(101, b0.c));
-    out.push(f1(102, b1.c));
-    out.push(f1(103, s1.c));
-    out.push(f2(104, s0.c, b0.c));
-    out.push(f2(105, s0.c, b0.t));
-    out.push(f2(106, s0.t, b0.c));
-    out.push(f2(107, s1.c, s0.c));
-    out.push(f2(108, s1.t, s0.c));
-    out.push(f2(109, s1.c, s0.t));
-    out.push(f2(110, b0.c, b1.t));
-    out.push(f1(111, s0l.c));
-    out.push(f1(112, s0r.c));
-    out.push(f1(113, b0l.c));
-}
-
 /// A trained parser: label inventory plus weights.
 pub struct Parser {
     /// Dependency relation labels (index = label id).
@@ -462,19 +272,22 @@ fn forced(st: &State, root: usize) -> Option<usize> {
     }
 }
 
-fn parse_with<S: Scorer>(model: &S, toks: &[PTok], root: usize) -> Parse {
+/// Greedy parse of `toks`, with `score` writing the class scores of a configuration.
+fn parse_with(
+    toks: &[PTok],
+    root: usize,
+    nclasses: usize,
+    mut score: impl FnMut(&State, &mut [f32]),
+) -> Parse {
     let n = toks.len();
     let mut st = State::new(n);
-    let mut feats = Vec::with_capacity(128);
-    let mut scores = vec![0f32; model.nclasses()];
+    let mut scores = vec![0f32; nclasses];
     while !st.done() {
         if let Some(a) = forced(&st, root) {
             st.apply(a);
             continue;
         }
-        features(&st, toks, &mut feats);
-        scores.iter_mut().for_each(|s| *s = 0.0);
-        model.score(&feats, &mut scores);
+        score(&st, &mut scores);
         match best_action(&st, &scores, root) {
             Some(a) => st.apply(a),
             None => break,
@@ -501,7 +314,22 @@ fn parse_with<S: Scorer>(model: &S, toks: &[PTok], root: usize) -> Parse {
 impl Parser {
     /// Parse one sentence from its parser atoms.
     pub fn parse(&self, toks: &[PTok]) -> Parse {
-        parse_with(&self.weights, toks, self.root)
+        thread_local! {
+            // One store per thread, reused from sentence to sentence (see `Memo::reset`).
+            static MEMO: std::cell::RefCell<Option<memo::Memo>> = const { std::cell::RefCell::new(None) };
+        }
+        MEMO.with_borrow_mut(|slot| {
+            let memo = match slot {
+                Some(m) => {
+                    m.reset(&self.weights, toks.len());
+                    m
+                }
+                None => slot.insert(memo::Memo::new(&self.weights, toks.len())),
+            };
+            parse_with(toks, self.root, self.weights.nclasses(), |st, scores| {
+                memo.score(&self.weights, st, toks, scores)
+            })
+        })
     }
 
     /// Number of stored features.
