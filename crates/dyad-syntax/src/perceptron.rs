@@ -343,7 +343,10 @@ impl Weights {
     /// `overflow` (and `dense`) here, so that loading reads the model file sequentially.
     fn encode(&mut self, k: u64, vals: &[(u8, i16)]) -> Slot {
         let n = vals.len() as u64;
-        let class = |j: usize| vals.get(j).map_or(0, |v| v.0 as u64);
+        // Entries past the end of a short run repeat entry 0's class with weight 0, so that
+        // scoring can add all three inline entries without looking at the length (and without
+        // chaining the additions of unrelated features through one shared class).
+        let class = |j: usize| vals.get(j).map_or(vals[0].0 as u64, |v| v.0 as u64);
         let weight = |j: usize| vals.get(j).map_or(0, |v| v.1 as u16 as u64);
         let head = (k << 24) | n << 16 | class(0) << 8 | class(1);
         let body = if vals.len() <= INLINE {
@@ -439,24 +442,37 @@ impl Weights {
         }
     }
 
-    /// Add the run of a stored slot without a dense row into `acc`.
+    /// [`Weights::find`] with an empty slot (run length 0) for an absent key, and no branch on
+    /// whether the key was found (which a CPU cannot predict) in the common case of a home
+    /// line that either holds the key or has an empty slot.
     #[inline]
-    fn add_run(&self, s: Slot, acc: &mut [i32]) {
-        let (head, body) = (s.head, s.body);
-        let n = (head >> 16) as u8 as usize;
-        if n <= INLINE {
-            acc[(head >> 8) as u8 as usize] += body as u16 as i16 as i32;
-            if n >= 2 {
-                acc[head as u8 as usize] += (body >> 16) as u16 as i16 as i32;
-                if n == 3 {
-                    acc[(body >> 32) as u8 as usize] += (body >> 40) as u16 as i16 as i32;
-                }
-            }
-        } else {
-            let start = body as u32 as usize;
-            for &e in &self.overflow[start..start + n] {
-                acc[(e >> 16) as u8 as usize] += e as u16 as i16 as i32;
-            }
+    fn find_or_empty(&self, k: u64) -> Slot {
+        let home = self.bucket(k);
+        let line = &self.lines[home >> 2].0;
+        let (mut hit, mut empty) = (0u32, 0u32);
+        for (q, s) in line.iter().enumerate() {
+            hit |= ((s.head != 0 && s.head >> 24 == k) as u32) << q;
+            empty |= ((s.head == 0) as u32) << q;
+        }
+        if hit | empty == 0 {
+            return self.find(k).unwrap_or_default();
+        }
+        let s = line[(hit.trailing_zeros() & 3) as usize];
+        let keep = 0u64.wrapping_sub((hit != 0) as u64);
+        Slot {
+            head: s.head & keep,
+            body: s.body & keep,
+        }
+    }
+
+    /// Add the out-of-line run of a stored slot (longer than [`INLINE`], without a dense row)
+    /// into `acc`.
+    #[inline]
+    fn add_overflow(&self, s: Slot, acc: &mut [i32]) {
+        let n = (s.head >> 16) as u8 as usize;
+        let start = s.body as u32 as usize;
+        for &e in &self.overflow[start..start + n] {
+            acc[(e >> 16) as u8 as usize] += e as u16 as i16 as i32;
         }
     }
 
@@ -484,26 +500,6 @@ impl Weights {
             for (a, &s) in acc[b..b + BLOCK].iter_mut().zip(&sum) {
                 *a += s;
             }
-        }
-    }
-
-    /// Prefetch each cache line of a long run, so that the lines of all the runs of a batch
-    /// are requested together, ahead of the additions that need them.
-    #[inline]
-    fn touch(&self, s: Slot) {
-        let n = (s.head >> 16) as u8 as usize;
-        if n <= INLINE {
-        } else if n > DENSE_MIN {
-            let at = (s.body >> 32) as usize - 1;
-            let row = &self.dense[at..at + self.stride];
-            for v in row.iter().step_by(32) {
-                prefetch(v);
-            }
-            prefetch(&row[self.stride - 1]);
-        } else {
-            let start = s.body as u32 as usize;
-            prefetch(&self.overflow[start]);
-            prefetch(&self.overflow[start + n - 1]);
         }
     }
 
@@ -706,38 +702,58 @@ impl Weights {
     /// (exact, like the `f32` sums they replace, since no total nears 2^24).
     #[inline(always)]
     fn add_all(&self, feats: &[u64], dest: impl Fn(usize) -> usize, acc: &mut [i32]) {
-        let mut hits = [(Slot::default(), 0usize); BATCH];
+        // Hits sorted by kind into three lists without a branch per hit (the kind of the next
+        // feature is as good as random, and a mispredicted branch costs more than the work).
+        let mut inline = [(Slot::default(), 0u32); BATCH];
+        let mut runs = [(Slot::default(), 0u32); BATCH];
+        let mut rows = [(0usize, 0usize); BATCH];
         for (c, chunk) in feats.chunks(BATCH).enumerate() {
             for &f in chunk {
                 prefetch(&self.lines[self.bucket(short_key(f)) >> 2]);
             }
-            let mut nhits = 0;
+            let (mut ni, mut nr, mut nd) = (0, 0, 0);
             for (j, &f) in chunk.iter().enumerate() {
-                if let Some(s) = self.find(short_key(f)) {
-                    hits[nhits] = (s, dest(c * BATCH + j));
-                    nhits += 1;
-                }
+                let s = self.find_or_empty(short_key(f));
+                let d = dest(c * BATCH + j);
+                let n = (s.head >> 16) as u8 as usize;
+                inline[ni] = (s, d as u32);
+                runs[nr] = (s, d as u32);
+                rows[nd] = (((s.body >> 32) as usize).wrapping_sub(1), d);
+                ni += (1..=INLINE).contains(&n) as usize;
+                nr += (INLINE + 1..=DENSE_MIN).contains(&n) as usize;
+                nd += (n > DENSE_MIN) as usize;
             }
-            for (s, _) in &hits[..nhits] {
-                self.touch(*s);
+            for (s, _) in &runs[..nr] {
+                let start = s.body as u32 as usize;
+                let n = (s.head >> 16) as u8 as usize;
+                prefetch(&self.overflow[start]);
+                prefetch(&self.overflow[start + n - 1]);
             }
-            let mut rows = [(0usize, 0usize); BATCH];
-            let mut nrows = 0;
-            for &(s, d) in &hits[..nhits] {
-                if (s.head >> 16) as u8 as usize > DENSE_MIN {
-                    rows[nrows] = ((s.body >> 32) as usize - 1, d);
-                    nrows += 1;
-                } else {
-                    self.add_run(s, &mut acc[d..d + self.stride]);
+            for &(at, _) in &rows[..nd] {
+                let row = &self.dense[at..at + self.stride];
+                for v in row.iter().step_by(32) {
+                    prefetch(v);
                 }
+                prefetch(&row[self.stride - 1]);
+            }
+            for &(s, d) in &inline[..ni] {
+                // Entries past the run's length have weight 0 (`Weights::encode`).
+                let acc = &mut acc[d as usize..d as usize + self.stride];
+                let (head, body) = (s.head, s.body);
+                acc[(head >> 8) as u8 as usize] += body as u16 as i16 as i32;
+                acc[head as u8 as usize] += (body >> 16) as u16 as i16 as i32;
+                acc[(body >> 32) as u8 as usize] += (body >> 40) as u16 as i16 as i32;
+            }
+            for &(s, d) in &runs[..nr] {
+                self.add_overflow(s, &mut acc[d as usize..d as usize + self.stride]);
             }
             // Dense rows of the same destination (adjacent, as callers group features by
             // destination) are summed together in registers.
             let mut i = 0;
-            while i < nrows {
+            while i < nd {
                 let d = rows[i].1;
                 let mut j = i + 1;
-                while j < nrows && rows[j].1 == d {
+                while j < nd && rows[j].1 == d {
                     j += 1;
                 }
                 self.add_dense(&rows[i..j], &mut acc[d..d + self.stride]);
