@@ -704,39 +704,40 @@ impl Weights {
     fn add_all(&self, feats: &[u64], dest: impl Fn(usize) -> usize, acc: &mut [i32]) {
         // Hits sorted by kind into three lists without a branch per hit (the kind of the next
         // feature is as good as random, and a mispredicted branch costs more than the work).
-        let mut inline = [(Slot::default(), 0u32); BATCH];
-        let mut runs = [(Slot::default(), 0u32); BATCH];
-        let mut rows = [(0usize, 0usize); BATCH];
+        let mut inline = Hits::<(Slot, u32)>::new();
+        let mut runs = Hits::<(Slot, u32)>::new();
+        let mut rows = Hits::<(usize, usize)>::new();
         for (c, chunk) in feats.chunks(BATCH).enumerate() {
             for &f in chunk {
                 prefetch(&self.lines[self.bucket(short_key(f)) >> 2]);
             }
-            let (mut ni, mut nr, mut nd) = (0, 0, 0);
+            inline.clear();
+            runs.clear();
+            rows.clear();
             for (j, &f) in chunk.iter().enumerate() {
                 let s = self.find_or_empty(short_key(f));
                 let d = dest(c * BATCH + j);
                 let n = (s.head >> 16) as u8 as usize;
-                inline[ni] = (s, d as u32);
-                runs[nr] = (s, d as u32);
-                rows[nd] = (((s.body >> 32) as usize).wrapping_sub(1), d);
-                ni += (1..=INLINE).contains(&n) as usize;
-                nr += (INLINE + 1..=DENSE_MIN).contains(&n) as usize;
-                nd += (n > DENSE_MIN) as usize;
+                inline.push_if((s, d as u32), (1..=INLINE).contains(&n));
+                runs.push_if((s, d as u32), (INLINE + 1..=DENSE_MIN).contains(&n));
+                let row = ((s.body >> 32) as usize).wrapping_sub(1);
+                rows.push_if((row, d), n > DENSE_MIN);
             }
-            for (s, _) in &runs[..nr] {
+            let (inline, runs, rows) = (inline.as_slice(), runs.as_slice(), rows.as_slice());
+            for (s, _) in runs {
                 let start = s.body as u32 as usize;
                 let n = (s.head >> 16) as u8 as usize;
                 prefetch(&self.overflow[start]);
                 prefetch(&self.overflow[start + n - 1]);
             }
-            for &(at, _) in &rows[..nd] {
+            for &(at, _) in rows {
                 let row = &self.dense[at..at + self.stride];
                 for v in row.iter().step_by(32) {
                     prefetch(v);
                 }
                 prefetch(&row[self.stride - 1]);
             }
-            for &(s, d) in &inline[..ni] {
+            for &(s, d) in inline {
                 // Entries past the run's length have weight 0 (`Weights::encode`).
                 let acc = &mut acc[d as usize..d as usize + self.stride];
                 let (head, body) = (s.head, s.body);
@@ -744,22 +745,56 @@ impl Weights {
                 acc[head as u8 as usize] += (body >> 16) as u16 as i16 as i32;
                 acc[(body >> 32) as u8 as usize] += (body >> 40) as u16 as i16 as i32;
             }
-            for &(s, d) in &runs[..nr] {
+            for &(s, d) in runs {
                 self.add_overflow(s, &mut acc[d as usize..d as usize + self.stride]);
             }
             // Dense rows of the same destination (adjacent, as callers group features by
             // destination) are summed together in registers.
             let mut i = 0;
-            while i < nd {
+            while i < rows.len() {
                 let d = rows[i].1;
                 let mut j = i + 1;
-                while j < nd && rows[j].1 == d {
+                while j < rows.len() && rows[j].1 == d {
                     j += 1;
                 }
                 self.add_dense(&rows[i..j], &mut acc[d..d + self.stride]);
                 i = j;
             }
         }
+    }
+}
+
+/// A list of at most [`BATCH`] items on the stack whose unused room is never initialised
+/// (zeroing three lists of [`BATCH`] items for every scoring call costs more than filling them).
+struct Hits<T: Copy> {
+    items: [std::mem::MaybeUninit<T>; BATCH],
+    len: usize,
+}
+
+impl<T: Copy> Hits<T> {
+    fn new() -> Self {
+        Hits {
+            items: [const { std::mem::MaybeUninit::uninit() }; BATCH],
+            len: 0,
+        }
+    }
+
+    fn clear(&mut self) {
+        self.len = 0;
+    }
+
+    /// Write `v` after the last item and keep it if `keep`, without a branch. Panics when the
+    /// list is full (callers push at most [`BATCH`] items between clears).
+    #[inline(always)]
+    fn push_if(&mut self, v: T, keep: bool) {
+        self.items[self.len].write(v);
+        self.len += keep as usize;
+    }
+
+    fn as_slice(&self) -> &[T] {
+        // SAFETY: every index below `len` was written by `push_if` before `len` moved past it,
+        // and `MaybeUninit<T>` has the layout of `T`.
+        unsafe { std::slice::from_raw_parts(self.items.as_ptr() as *const T, self.len) }
     }
 }
 
