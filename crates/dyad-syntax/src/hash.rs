@@ -6,7 +6,7 @@
 
 /// SplitMix64 finaliser: a cheap bijective bit mixer.
 #[inline]
-pub fn mix(mut h: u64) -> u64 {
+pub const fn mix(mut h: u64) -> u64 {
     h ^= h >> 30;
     h = h.wrapping_mul(0xbf58_476d_1ce4_e5b9);
     h ^= h >> 27;
@@ -14,13 +14,20 @@ pub fn mix(mut h: u64) -> u64 {
     h ^ (h >> 31)
 }
 
-/// Hash of a string (FNV-1a, then mixed).
+/// FNV-1a offset basis: the state of [`StrHasher`] before any input.
+const FNV_BASIS: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// Hash of a string (FNV-1a, then mixed). A `const fn`, so that the hashes of fixed markers
+/// (`<ROOT>`, `<S>`) are worked out at compile time, not for every feature that uses them.
 #[inline]
-pub fn str_hash(s: &str) -> u64 {
-    let mut h: u64 = StrHasher::default().0;
-    for &b in s.as_bytes() {
-        h ^= b as u64;
+pub const fn str_hash(s: &str) -> u64 {
+    let b = s.as_bytes();
+    let mut h: u64 = FNV_BASIS;
+    let mut i = 0;
+    while i < b.len() {
+        h ^= b[i] as u64;
         h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        i += 1;
     }
     mix(h)
 }
@@ -32,7 +39,7 @@ pub struct StrHasher(u64);
 
 impl Default for StrHasher {
     fn default() -> Self {
-        StrHasher(0xcbf2_9ce4_8422_2325)
+        StrHasher(FNV_BASIS)
     }
 }
 

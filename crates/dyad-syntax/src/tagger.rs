@@ -123,7 +123,7 @@ impl Atoms {
     }
 }
 
-fn boundary(tag: &str) -> Atoms {
+const fn boundary(tag: &str) -> Atoms {
     let h = str_hash(tag);
     Atoms {
         lower: h,
@@ -140,8 +140,9 @@ fn boundary(tag: &str) -> Atoms {
 /// Feature keys for word `i` given the two previous predicted tags.
 pub fn features(atoms: &[Atoms], i: usize, p1: u64, p2: u64, out: &mut Vec<u64>) {
     out.clear();
-    let start = boundary("<S>");
-    let end = boundary("</S>");
+    const START: Atoms = boundary("<S>");
+    const END: Atoms = boundary("</S>");
+    let (start, end) = (START, END);
     let at = |j: isize| -> &Atoms {
         if j < 0 {
             &start

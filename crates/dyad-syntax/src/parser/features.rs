@@ -161,18 +161,20 @@ impl<'a> View<'a> {
 
 /// Parser atoms of word `i` of the configuration (the root and absent words have their own).
 fn token(st: &State, toks: &[PTok], i: u32) -> PTok {
+    const ABSENT: PTok = PTok {
+        w: str_hash("<NONE>"),
+        t: str_hash("<NONE>"),
+        c: NONE_C,
+    };
+    const ROOT: PTok = PTok {
+        w: str_hash("<ROOT>"),
+        t: str_hash("<ROOT>"),
+        c: ROOT_C,
+    };
     if i == NONE {
-        PTok {
-            w: str_hash("<NONE>"),
-            t: str_hash("<NONE>"),
-            c: NONE_C,
-        }
+        ABSENT
     } else if i as usize >= st.n {
-        PTok {
-            w: str_hash("<ROOT>"),
-            t: str_hash("<ROOT>"),
-            c: ROOT_C,
-        }
+        ROOT
     } else {
         toks[i as usize]
     }
