@@ -676,7 +676,7 @@ fn prefetch<T>(p: &T) {
 }
 
 /// Features scored per batch: the home-line reads of a batch are independent, so the CPU
-/// overlaps their cache misses; a whole parser configuration (112 features) fits in one batch.
+/// overlaps their cache misses; a whole parser configuration (111 features) fits in one batch.
 const BATCH: usize = 128;
 
 impl Weights {
@@ -898,7 +898,7 @@ mod tests {
             .map(|i| {
                 let mut run = Vec::new();
                 for c in 0..nclasses as u8 {
-                    let v = rng.below(60001) as i16 - 30000;
+                    let v = (rng.below(60001) as i32 - 30000) as i16;
                     if rng.below(3) > 0 && v != 0 {
                         run.push((c, v));
                     }
