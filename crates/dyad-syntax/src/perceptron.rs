@@ -413,40 +413,11 @@ impl Weights {
         self.dense = huge_copy(&self.dense);
     }
 
-    /// The slot holding (short) key `k`, if stored. The whole home line is compared at once
-    /// (one cache line, no branch per slot); a key is in its home line unless that line is
-    /// full, and absent if the home line has an empty slot, so probing further is rare.
-    #[inline]
-    fn find(&self, k: u64) -> Option<Slot> {
-        let home = self.bucket(k);
-        let line = &self.lines[home >> 2].0;
-        let (mut hit, mut empty) = (0u32, 0u32);
-        for (q, s) in line.iter().enumerate() {
-            hit |= ((s.head != 0 && s.head >> 24 == k) as u32) << q;
-            empty |= ((s.head == 0) as u32) << q;
-        }
-        if hit != 0 {
-            return Some(line[hit.trailing_zeros() as usize]);
-        }
-        if empty != 0 {
-            return None;
-        }
-        let mut i = home + 3;
-        loop {
-            i = self.next_slot(i);
-            let s = self.slot(i);
-            if s.head == 0 || i == home {
-                return None;
-            }
-            if s.head >> 24 == k {
-                return Some(s);
-            }
-        }
-    }
-
-    /// [`Weights::find`] with an empty slot (run length 0) for an absent key, and no branch on
-    /// whether the key was found (which a CPU cannot predict) in the common case of a home
-    /// line that either holds the key or has an empty slot.
+    /// The slot holding (short) key `k`, or an empty slot (run length 0) if it is not stored.
+    /// The whole home line is compared at once (one cache line, no branch per slot); a key is
+    /// in its home line unless that line is full, and absent if the home line has an empty
+    /// slot, so probing further is rare. No branch on whether the key was found either (which
+    /// a CPU cannot predict) in that common case.
     #[inline]
     fn find_or_empty(&self, k: u64) -> Slot {
         let home = self.bucket(k);
@@ -457,13 +428,30 @@ impl Weights {
             empty |= ((s.head == 0) as u32) << q;
         }
         if hit | empty == 0 {
-            return self.find(k).unwrap_or_default();
+            return self.probe(k, home);
         }
         let s = line[(hit.trailing_zeros() & 3) as usize];
         let keep = 0u64.wrapping_sub((hit != 0) as u64);
         Slot {
             head: s.head & keep,
             body: s.body & keep,
+        }
+    }
+
+    /// [`Weights::find_or_empty`] past a full home line: linear probing from the next line
+    /// until the key, an empty slot or the home slot again.
+    #[cold]
+    fn probe(&self, k: u64, home: usize) -> Slot {
+        let mut i = home + 3;
+        loop {
+            i = self.next_slot(i);
+            let s = self.slot(i);
+            if s.head == 0 || i == home {
+                return Slot::default();
+            }
+            if s.head >> 24 == k {
+                return s;
+            }
         }
     }
 
