@@ -26,6 +26,8 @@ const MAGIC: &[u8; 4] = b"DYPR";
 const VERSION: u32 = 2;
 const NONE: u32 = u32::MAX;
 const SHIFT: usize = 0;
+/// Longest sentence whose memo store is kept for reuse by the thread (see `Parser::parse`).
+const REUSED_MEMO_WORDS: usize = 1024;
 
 /// Parser input for one word: hashed word form and tag.
 #[derive(Debug, Clone, Copy)]
@@ -318,6 +320,15 @@ impl Parser {
             // One store per thread, reused from sentence to sentence (see `Memo::reset`).
             static MEMO: std::cell::RefCell<Option<memo::Memo>> = const { std::cell::RefCell::new(None) };
         }
+        // The store takes about 4 KB per word and is kept for the thread's lifetime, so a very
+        // long sentence (the pipeline parses at most `MAX_PARSE_WORDS` at a time; direct
+        // callers may not) gets a store of its own that is freed afterwards.
+        if toks.len() > REUSED_MEMO_WORDS {
+            let mut memo = memo::Memo::new(&self.weights, toks.len());
+            return parse_with(toks, self.root, self.weights.nclasses(), |st, scores| {
+                memo.score(&self.weights, st, toks, scores)
+            });
+        }
         MEMO.with_borrow_mut(|slot| {
             let memo = match slot {
                 Some(m) => {
@@ -578,6 +589,49 @@ pub fn attachment(parser: &Parser, exs: &[Example]) -> (f64, f64) {
 mod tests {
     use super::*;
     use crate::rng::Rng;
+
+    /// `Parser::parse` (memo scoring, with the per-thread store or, past
+    /// `REUSED_MEMO_WORDS`, its own) parses exactly as scoring every feature of every
+    /// configuration, for short and very long sentences in turn.
+    #[test]
+    fn parse_equals_full_scoring_short_and_long() {
+        let mut rng = Rng::new(9);
+        let labels: Vec<String> = ["root", "nsubj", "obj", "det"].map(String::from).to_vec();
+        let nact = 1 + 2 * labels.len();
+        let tok = |rng: &mut Rng| PTok {
+            w: 1000 + rng.below(8) as u64,
+            t: 2000 + rng.below(4) as u64,
+            c: 3000 + rng.below(4) as u64,
+        };
+        let mut trainer = Trainer::new(nact);
+        let mut feats = Vec::new();
+        for _ in 0..200 {
+            let toks: Vec<PTok> = (0..1 + rng.below(15)).map(|_| tok(&mut rng)).collect();
+            let mut st = State::new(toks.len());
+            while !st.done() {
+                features(&st, &toks, &mut feats);
+                trainer.tick();
+                trainer.update(rng.below(nact), rng.below(nact), &feats);
+                let valid: Vec<usize> = (0..nact).filter(|&a| st.valid(a, 0)).collect();
+                st.apply(valid[rng.below(valid.len())]);
+            }
+        }
+        let parser = Parser {
+            labels,
+            root: 0,
+            clusters_fp: 0,
+            weights: trainer.freeze(1),
+        };
+        for n in [20, REUSED_MEMO_WORDS + 76, 35, REUSED_MEMO_WORDS, 7] {
+            let toks: Vec<PTok> = (0..n).map(|_| tok(&mut rng)).collect();
+            let full = parse_with(&toks, parser.root, nact, |st, scores| {
+                features(st, &toks, &mut feats);
+                scores.iter_mut().for_each(|s| *s = 0.0);
+                parser.weights.score(&feats, scores);
+            });
+            assert_eq!(parser.parse(&toks), full, "sentence of {n} words");
+        }
+    }
 
     /// `best_action` and `forced` must choose exactly what `best_valid` chooses, ties included,
     /// in every kind of configuration.
