@@ -122,27 +122,10 @@ impl Memo {
 #[cfg(test)]
 mod tests {
     use super::super::features::features;
-    use super::super::PTok;
+    use super::super::fixtures::{random_action, random_weights, sentence};
     use super::*;
-    use crate::perceptron::{Scorer, Trainer};
+    use crate::perceptron::Scorer;
     use crate::rng::Rng;
-
-    /// A sentence of `1..12` words over a small vocabulary, so that words repeat.
-    fn sentence(rng: &mut Rng) -> Vec<PTok> {
-        (0..1 + rng.below(11))
-            .map(|_| PTok {
-                w: 1000 + rng.below(6) as u64,
-                t: 2000 + rng.below(3) as u64,
-                c: 3000 + rng.below(4) as u64,
-            })
-            .collect()
-    }
-
-    /// A random valid transition (root label 0).
-    fn random_action(st: &State, nact: usize, rng: &mut Rng) -> usize {
-        let valid: Vec<usize> = (0..nact).filter(|&a| st.valid(a, 0)).collect();
-        valid[rng.below(valid.len())]
-    }
 
     /// Along random transition sequences (every kind of configuration: empty stack, root in
     /// the buffer, words with and without children, repeated words), the memo's class scores
@@ -151,24 +134,14 @@ mod tests {
     fn memo_scores_equal_full_scoring() {
         let mut rng = Rng::new(5);
         let nact = 1 + 2 * 4;
-        let mut trainer = Trainer::new(nact);
+        let w = random_weights(&mut rng, nact);
         let mut feats = Vec::new();
-        for _ in 0..300 {
-            let toks = sentence(&mut rng);
-            let mut st = State::new(toks.len());
-            while !st.done() {
-                features(&st, &toks, &mut feats);
-                trainer.tick();
-                trainer.update(rng.below(nact), rng.below(nact), &feats);
-                st.apply(random_action(&st, nact, &mut rng));
-            }
-        }
-        let w = trainer.freeze(1);
         assert!(w.len() > 1000, "too few features stored: {}", w.len());
         let (mut full, mut memo_scores) = (vec![0f32; nact], vec![0f32; nact]);
         let mut configs = 0;
         for _ in 0..300 {
-            let toks = sentence(&mut rng);
+            let n = 1 + rng.below(11);
+            let toks = sentence(&mut rng, n);
             let mut memo = Memo::new(&w, toks.len());
             let mut st = State::new(toks.len());
             while !st.done() {

@@ -585,6 +585,49 @@ pub fn attachment(parser: &Parser, exs: &[Example]) -> (f64, f64) {
     (u as f64 / n.max(1) as f64, l as f64 / n.max(1) as f64)
 }
 
+/// Random sentences and weights shared by the parser's tests.
+#[cfg(test)]
+mod fixtures {
+    use super::*;
+    use crate::rng::Rng;
+
+    /// A sentence of `n` words over a small vocabulary, so that words repeat.
+    pub(super) fn sentence(rng: &mut Rng, n: usize) -> Vec<PTok> {
+        (0..n)
+            .map(|_| PTok {
+                w: 1000 + rng.below(6) as u64,
+                t: 2000 + rng.below(3) as u64,
+                c: 3000 + rng.below(4) as u64,
+            })
+            .collect()
+    }
+
+    /// A random valid transition (root label 0).
+    pub(super) fn random_action(st: &State, nact: usize, rng: &mut Rng) -> usize {
+        let valid: Vec<usize> = (0..nact).filter(|&a| st.valid(a, 0)).collect();
+        valid[rng.below(valid.len())]
+    }
+
+    /// Weights over `nact` transitions from random perceptron updates along random transition
+    /// sequences of 300 short sentences, so that most features the tests meet are stored.
+    pub(super) fn random_weights(rng: &mut Rng, nact: usize) -> Weights {
+        let mut trainer = Trainer::new(nact);
+        let mut feats = Vec::new();
+        for _ in 0..300 {
+            let n = 1 + rng.below(11);
+            let toks = sentence(rng, n);
+            let mut st = State::new(toks.len());
+            while !st.done() {
+                features(&st, &toks, &mut feats);
+                trainer.tick();
+                trainer.update(rng.below(nact), rng.below(nact), &feats);
+                st.apply(random_action(&st, nact, rng));
+            }
+        }
+        trainer.freeze(1)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -598,32 +641,15 @@ mod tests {
         let mut rng = Rng::new(9);
         let labels: Vec<String> = ["root", "nsubj", "obj", "det"].map(String::from).to_vec();
         let nact = 1 + 2 * labels.len();
-        let tok = |rng: &mut Rng| PTok {
-            w: 1000 + rng.below(8) as u64,
-            t: 2000 + rng.below(4) as u64,
-            c: 3000 + rng.below(4) as u64,
-        };
-        let mut trainer = Trainer::new(nact);
-        let mut feats = Vec::new();
-        for _ in 0..200 {
-            let toks: Vec<PTok> = (0..1 + rng.below(15)).map(|_| tok(&mut rng)).collect();
-            let mut st = State::new(toks.len());
-            while !st.done() {
-                features(&st, &toks, &mut feats);
-                trainer.tick();
-                trainer.update(rng.below(nact), rng.below(nact), &feats);
-                let valid: Vec<usize> = (0..nact).filter(|&a| st.valid(a, 0)).collect();
-                st.apply(valid[rng.below(valid.len())]);
-            }
-        }
         let parser = Parser {
             labels,
             root: 0,
             clusters_fp: 0,
-            weights: trainer.freeze(1),
+            weights: fixtures::random_weights(&mut rng, nact),
         };
+        let mut feats = Vec::new();
         for n in [20, REUSED_MEMO_WORDS + 76, 35, REUSED_MEMO_WORDS, 7] {
-            let toks: Vec<PTok> = (0..n).map(|_| tok(&mut rng)).collect();
+            let toks = fixtures::sentence(&mut rng, n);
             let full = parse_with(&toks, parser.root, nact, |st, scores| {
                 features(st, &toks, &mut feats);
                 scores.iter_mut().for_each(|s| *s = 0.0);
