@@ -34,6 +34,7 @@
 
 mod coref;
 pub mod coref_eval;
+pub mod country;
 pub mod dict;
 pub mod eval;
 pub mod matcher;
@@ -41,5 +42,6 @@ pub mod petrarch;
 mod resolve;
 mod stage;
 
+pub use country::CountryStage;
 pub use resolve::Mention;
 pub use stage::{cluster_at, ActorStage};

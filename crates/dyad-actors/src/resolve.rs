@@ -12,7 +12,7 @@ use crate::dict::people::Gender;
 use crate::dict::{Dictionary, Entry, EntryKind};
 use crate::matcher::Hit;
 use chrono::NaiveDate;
-use dyad_doc::{Actor, Doc, Span};
+use dyad_doc::{Actor, CountryFrom, Doc, Span};
 
 /// One actor mention found in a document, with what coreference needs to know about it.
 #[derive(Debug, Clone, PartialEq)]
@@ -46,6 +46,16 @@ enum It {
     NerPer(usize),
     /// A capitalised name found after a title.
     Cap,
+}
+
+/// What an agent noun says: its sector, the office it names, number, and whether it stands
+/// as an actor on its own.
+#[derive(Debug, Clone, Default)]
+struct Ag {
+    sector: String,
+    role: Option<String>,
+    plural: bool,
+    standalone: bool,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -92,6 +102,36 @@ const FILLERS: &[&str] = &[
     "long-time",
     "veteran",
     "embattled",
+];
+
+/// Verbs of a relative clause that give a person the title that follows ("X, who heads the army").
+const RELATIVE_HEADS: &[&str] = &[
+    "heads",
+    "headed",
+    "leads",
+    "led",
+    "commands",
+    "commanded",
+    "runs",
+    "ran",
+    "chairs",
+    "chaired",
+    "directs",
+    "directed",
+    "is",
+    "was",
+    "serves",
+    "served",
+];
+
+/// Possessors that stand for the article's own country ("the country's interior minister").
+const DEICTIC_POSSESSORS: &[&str] = &[
+    "country's",
+    "country\u{2019}s",
+    "nation's",
+    "nation\u{2019}s",
+    "state's",
+    "state\u{2019}s",
 ];
 
 /// Capitalised words that never start a name after a title.
@@ -185,6 +225,12 @@ fn is_poss(g: &str) -> bool {
         && (rest.trim().is_empty() || is_filler(rest))
 }
 
+/// "for", "for the", "of", "of the", "at the": what joins a title to the body it serves.
+fn is_for_of(g: &str) -> bool {
+    let t = g.trim().to_lowercase();
+    !g.contains('\n') && matches!(t.as_str(), "for" | "for the" | "of" | "of the" | "at the")
+}
+
 fn is_of(g: &str) -> bool {
     let t = g.trim().to_lowercase();
     !g.contains('\n') && (t == "of" || t == "of the")
@@ -221,6 +267,43 @@ impl Resolver<'_> {
                     | EntryKind::RegionAdjective
             )
         )
+    }
+
+    /// One or two lower-case nouns or adjectives between a modifier and an agent ("U.S. *narcotics*
+    /// agent", "Kenya's *police* spokesman"), judged by the tagger; never without tags.
+    fn nominal_gap(&self, a: &Item, b: &Item) -> bool {
+        let g = self.gap(a, b);
+        let g = g
+            .strip_prefix("'s")
+            .or_else(|| g.strip_prefix("\u{2019}s"))
+            .unwrap_or(g);
+        if g.contains('\n') || !g.starts_with(' ') || !g.ends_with(' ') {
+            return false;
+        }
+        let words: Vec<&str> = g.split_whitespace().collect();
+        if words.is_empty() || words.len() > 2 {
+            return false;
+        }
+        if !words
+            .iter()
+            .all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'))
+        {
+            return false;
+        }
+        let from = a.span.end;
+        let to = b.span.start;
+        let toks = &self.doc.tokens;
+        let first = toks.partition_point(|t| t.span.start < from);
+        let tokens: Vec<&dyad_doc::Token> = toks[first..]
+            .iter()
+            .take_while(|t| t.span.end <= to)
+            .filter(|t| t.span.start < t.span.end)
+            .filter(|t| !matches!(self.doc.slice(t.span), "'s" | "\u{2019}s"))
+            .collect();
+        tokens.len() == words.len()
+            && tokens
+                .iter()
+                .all(|t| matches!(t.upos.as_str(), "NOUN" | "ADJ"))
     }
 
     fn is_agent(&self, it: &Item) -> bool {
@@ -302,7 +385,7 @@ impl Resolver<'_> {
         if self.is_modifier(&items[j]) {
             if let Some(n) = items.get(j + 1) {
                 let g = self.gap(&items[j], n);
-                let glue = is_ws(g) || is_filler(g) || is_poss(g);
+                let glue = is_ws(g) || is_filler(g) || is_poss(g) || self.nominal_gap(&items[j], n);
                 if (glue && self.is_agent(n)) || (is_ws(g) && former && self.is_name(n)) {
                     modifier = Some(j);
                     j += 1;
@@ -329,7 +412,7 @@ impl Resolver<'_> {
             }
         }
         // Agents.
-        let mut agents: Vec<(String, Option<String>, bool)> = Vec::new();
+        let mut agents: Vec<Ag> = Vec::new();
         let first_agent = j;
         while j < items.len() && self.is_agent(&items[j]) {
             if j > first_agent && !is_ws(self.gap(&items[j - 1], &items[j])) {
@@ -349,9 +432,43 @@ impl Resolver<'_> {
             post_modifier = Some(j);
             j += 1;
         }
+        // "spokesman for the Afghan interior ministry", "a commander of the army": the body a
+        // title belongs to gives its country and sector; the title stays the head.
+        if !agents.is_empty()
+            && modifier.is_none()
+            && post_modifier.is_none()
+            && j < items.len()
+            && is_for_of(self.gap(&items[j - 1], &items[j]))
+        {
+            let mut k = j;
+            let body_modifier = self.is_modifier(&items[k]).then_some(k);
+            if body_modifier.is_some() {
+                k += 1;
+            }
+            let mut body = Vec::new();
+            while k < items.len() && self.is_agent(&items[k]) {
+                let g = self.gap(&items[k - 1], &items[k]);
+                let glue = k == j
+                    || is_ws(g)
+                    || is_filler(g)
+                    || self.nominal_gap(&items[k - 1], &items[k]);
+                if !glue {
+                    break;
+                }
+                body.push(self.agent_of(&items[k]));
+                k += 1;
+            }
+            if !body.is_empty() {
+                post_modifier = body_modifier;
+                let head = agents.pop().unwrap_or_default();
+                agents.extend(body);
+                agents.push(head);
+                j = k;
+            }
+        }
         let head_end = items[j.max(1) - 1].span.end;
         // A name after the title.
-        let singular = agents.last().is_some_and(|a| !a.2);
+        let singular = agents.last().is_some_and(|a| !a.plural);
         if (singular || (former && agents.is_empty())) && j < items.len() && j > i {
             let g = self.gap(&items[j - 1], &items[j]);
             if self.is_name(&items[j]) && (is_ws(g) || is_comma(g)) {
@@ -359,8 +476,11 @@ impl Resolver<'_> {
                 for k in [modifier, post_modifier].into_iter().flatten() {
                     out.push(self.bare(&items[k]));
                 }
-                let mut p = self.person(&items[j], former, m, agents.last());
-                p.role = p.role.or_else(|| agents.last().and_then(|a| a.1.clone()));
+                let head = effective_agent(&agents);
+                let mut p = self.person(&items[j], former, m, head.as_ref());
+                p.role = p
+                    .role
+                    .or_else(|| agents.last().and_then(|a| a.role.clone()));
                 out.push(p);
                 return j + 1;
             }
@@ -373,7 +493,7 @@ impl Resolver<'_> {
             if bare_title {
                 // "the president": a role nominal, resolved by coreference if at all.
                 let a = agents.last().cloned().unwrap_or_default();
-                if !a.2 && a.1.is_some() && self.preceded_by_the(span) {
+                if lookup && !a.plural && a.role.is_some() && self.preceded_by_the(span) {
                     out.push(Mention {
                         span,
                         kind: "PER".into(),
@@ -381,11 +501,17 @@ impl Resolver<'_> {
                         person: None,
                         name: None,
                         gender: Gender::Unknown,
-                        role: a.1,
+                        role: a.role,
                         is_person: true,
                         plural: false,
                         nominal: true,
                     });
+                } else if !lookup
+                    || (agents.iter().any(|a| a.standalone) && self.heads_its_phrase(span))
+                {
+                    // "Police arrested …", "an official said": a sector now, a country later
+                    // (`country::infer` runs once places are known).
+                    out.push(self.group(false, None, &agents, span, false));
                 }
                 return j;
             }
@@ -411,14 +537,20 @@ impl Resolver<'_> {
             && !before[..before.len() - 3].ends_with(|c: char| c.is_alphanumeric())
     }
 
-    fn agent_of(&self, it: &Item) -> (String, Option<String>, bool) {
+    fn agent_of(&self, it: &Item) -> Ag {
         match self.kind(it) {
             Some(EntryKind::Agent {
                 sector,
                 role,
                 plural,
-            }) => (sector.clone(), role.clone(), *plural),
-            _ => (String::new(), None, false),
+                standalone,
+            }) => Ag {
+                sector: sector.clone(),
+                role: role.clone(),
+                plural: *plural,
+                standalone: *standalone,
+            },
+            _ => Ag::default(),
         }
     }
 
@@ -433,14 +565,8 @@ impl Resolver<'_> {
         let Some(rest) = g.trim().strip_prefix(',') else {
             return after;
         };
-        let mut words = rest.split_whitespace().peekable();
-        if words
-            .peek()
-            .is_some_and(|w| matches!(w.to_lowercase().as_str(), "a" | "an" | "the"))
-        {
-            words.next();
-        }
-        let ok = !g.contains('\n') && words.all(|w| FILLERS.contains(&w.to_lowercase().as_str()));
+        let comma = items[j].span.end + g.find(',').unwrap_or(0) + 1;
+        let ok = !g.contains('\n') && self.apposition_lead(rest, comma, next.span.start);
         if !ok
             || !(self.is_modifier(next)
                 || self.is_agent(next)
@@ -464,6 +590,80 @@ impl Resolver<'_> {
             }
             _ => after,
         }
+    }
+
+    /// Whether a bare agent phrase stands as a noun phrase of its own: not an adjective or the
+    /// first part of a compound ("*official* protest", "*military* aid", "*army* reservists"), and
+    /// not owned by someone already named ("*its* troops", "*their* government"). Judged by the
+    /// tagger; without tags the phrase is taken as it is.
+    fn heads_its_phrase(&self, span: Span) -> bool {
+        let toks = &self.doc.tokens;
+        let first = toks.partition_point(|t| t.span.start < span.start);
+        let last = toks.partition_point(|t| t.span.start < span.end);
+        if first >= last || toks[last - 1].upos.is_empty() {
+            return true;
+        }
+        let head = &toks[last - 1];
+        if !matches!(head.upos.as_str(), "NOUN" | "PROPN") {
+            return false;
+        }
+        if toks
+            .get(last)
+            .is_some_and(|n| matches!(n.upos.as_str(), "NOUN" | "PROPN") && !n.span.is_empty())
+        {
+            return false;
+        }
+        let owner = first
+            .checked_sub(1)
+            .map(|k| self.doc.slice(toks[k].span).to_lowercase());
+        !matches!(
+            owner.as_deref(),
+            Some("its" | "their" | "his" | "her" | "our" | "my" | "your")
+        )
+    }
+
+    /// Whether the words between an apposition's comma and its title may stand there: an optional
+    /// relative lead ("who heads", "who commands"), an optional article, then fillers, the
+    /// document's own country as a possessor ("the country's") or, when tagged, up to two nouns
+    /// and adjectives ("the *interior* minister").
+    fn apposition_lead(&self, rest: &str, from: usize, to: usize) -> bool {
+        let mut words: Vec<&str> = rest.split_whitespace().collect();
+        if words.len() >= 2
+            && matches!(words[0].to_lowercase().as_str(), "who" | "which")
+            && RELATIVE_HEADS.contains(&words[1].to_lowercase().as_str())
+        {
+            words.drain(..2);
+        }
+        if words
+            .first()
+            .is_some_and(|w| matches!(w.to_lowercase().as_str(), "a" | "an" | "the"))
+        {
+            words.remove(0);
+        }
+        let mut nominal = 0;
+        for w in words {
+            let lw = w.to_lowercase();
+            if FILLERS.contains(&lw.as_str()) || DEICTIC_POSSESSORS.contains(&lw.as_str()) {
+                continue;
+            }
+            let tagged = self.word_tag(w, from, to);
+            if !matches!(tagged, Some("NOUN" | "ADJ")) || !w.starts_with(char::is_lowercase) {
+                return false;
+            }
+            nominal += 1;
+        }
+        nominal <= 2
+    }
+
+    /// The UPOS tag of the token with text `w` between bytes `from` and `to`.
+    fn word_tag(&self, w: &str, from: usize, to: usize) -> Option<&str> {
+        let toks = &self.doc.tokens;
+        let first = toks.partition_point(|t| t.span.start < from);
+        toks[first..]
+            .iter()
+            .take_while(|t| t.span.end <= to)
+            .find(|t| self.doc.slice(t.span) == w)
+            .map(|t| t.upos.as_str())
     }
 
     /// A bare modifier: a country, metonym, organisation or region on its own.
@@ -500,6 +700,7 @@ impl Resolver<'_> {
                 code,
                 country: Some(e.code.clone()),
                 sector,
+                country_from: Some(CountryFrom::Name),
             }),
             person: None,
             name: None,
@@ -526,15 +727,20 @@ impl Resolver<'_> {
         &self,
         former: bool,
         m: Option<&Item>,
-        agents: &[(String, Option<String>, bool)],
+        agents: &[Ag],
         span: Span,
         lookup: bool,
     ) -> Mention {
-        let (mut agent_sector, role, plural) = agents.last().cloned().unwrap_or_default();
+        let Ag {
+            sector: mut agent_sector,
+            role,
+            plural,
+            ..
+        } = agents.last().cloned().unwrap_or_default();
         // "rebel leaders", "opposition spokesman": a generic GOV head takes its group's sector.
         if agent_sector == "GOV" {
-            if let Some(a) = agents.iter().rev().skip(1).find(|a| a.0 != "GOV") {
-                agent_sector = a.0.clone();
+            if let Some(a) = agents.iter().rev().skip(1).find(|a| a.sector != "GOV") {
+                agent_sector = a.sector.clone();
             }
         }
         let me = m.and_then(|m| self.entry(m));
@@ -561,12 +767,7 @@ impl Resolver<'_> {
                 _ => Some(agent_sector.clone()).filter(|s| !s.is_empty()),
             }
         };
-        let actor = (!country.is_empty()).then(|| Actor {
-            name: None,
-            code: format!("{country}{}", sector.as_deref().unwrap_or("")),
-            country: Some(country.to_string()),
-            sector: sector.clone(),
-        });
+        let actor = sector_or_country(None, country, &sector);
         let person_like = !plural && role.is_some();
         let kind = if person_like {
             "PER"
@@ -598,7 +799,7 @@ impl Resolver<'_> {
         span: Span,
         former: bool,
         m: Option<&Entry>,
-        agent: Option<&(String, Option<String>, bool)>,
+        agent: Option<&Ag>,
     ) -> Mention {
         let p = &self.dict.people[pid];
         let st = p.at(self.date);
@@ -615,7 +816,7 @@ impl Resolver<'_> {
         } else if role.is_none() && sector.is_none() {
             // Before any recorded role: the title, if any, says what the person is.
             if let Some(a) = agent {
-                sector = Some(a.0.clone());
+                sector = Some(a.sector.clone());
             }
         }
         let _ = m;
@@ -625,6 +826,7 @@ impl Resolver<'_> {
             actor: Some(Actor {
                 name: Some(p.name.clone()),
                 code: format!("{country}{}", sector.as_deref().unwrap_or("")),
+                country_from: (!country.is_empty()).then_some(CountryFrom::Name),
                 country: Some(country).filter(|c| !c.is_empty()),
                 sector,
             }),
@@ -639,13 +841,7 @@ impl Resolver<'_> {
     }
 
     /// A name, possibly with a title and modifier before it.
-    fn person(
-        &self,
-        it: &Item,
-        former: bool,
-        m: Option<&Item>,
-        agent: Option<&(String, Option<String>, bool)>,
-    ) -> Mention {
+    fn person(&self, it: &Item, former: bool, m: Option<&Item>, agent: Option<&Ag>) -> Mention {
         let me = m.and_then(|m| self.entry(m));
         if let Some(EntryKind::Person(pid)) = self.kind(it) {
             return self.known_person(*pid, it.span, former, me, agent);
@@ -660,17 +856,12 @@ impl Resolver<'_> {
             None
         } else {
             match (own_sector, agent) {
-                (Some(s), Some(a)) if a.0 == "GOV" => Some(s.to_string()),
-                (_, Some(a)) => Some(a.0.clone()),
+                (Some(s), Some(a)) if a.sector == "GOV" => Some(s.to_string()),
+                (_, Some(a)) => Some(a.sector.clone()),
                 (s, None) => s.map(String::from),
             }
         };
-        let actor = (!country.is_empty()).then(|| Actor {
-            name: Some(name.clone()),
-            code: format!("{country}{}", sector.as_deref().unwrap_or("")),
-            country: Some(country.to_string()),
-            sector: sector.clone(),
-        });
+        let actor = sector_or_country(Some(&name), country, &sector);
         Mention {
             span: it.span,
             kind: "PER".into(),
@@ -678,12 +869,39 @@ impl Resolver<'_> {
             person: None,
             name: Some(name),
             gender: Gender::Unknown,
-            role: agent.and_then(|a| a.1.clone()),
+            role: agent.and_then(|a| a.role.clone()),
             is_person: true,
             plural: false,
             nominal: false,
         }
     }
+}
+
+/// The agent that heads a title: the last one, except that a generic government title takes the
+/// sector of the group noun before it ("rebel leader" → REB, "police spokesman" → COP).
+fn effective_agent(agents: &[Ag]) -> Option<Ag> {
+    let mut head = agents.last()?.clone();
+    if head.sector == "GOV" {
+        if let Some(a) = agents.iter().rev().skip(1).find(|a| a.sector != "GOV") {
+            head.sector = a.sector.clone();
+        }
+    }
+    Some(head)
+}
+
+/// The actor of a phrase: with the modifier's country when there is one, else a sector alone (its
+/// country is inferred later from the context), else none.
+fn sector_or_country(name: Option<&str>, country: &str, sector: &Option<String>) -> Option<Actor> {
+    if country.is_empty() && sector.is_none() {
+        return None;
+    }
+    Some(Actor {
+        name: name.map(str::to_string),
+        code: format!("{country}{}", sector.as_deref().unwrap_or("")),
+        country: Some(country.to_string()).filter(|c| !c.is_empty()),
+        sector: sector.clone(),
+        country_from: (!country.is_empty()).then_some(CountryFrom::Modifier),
+    })
 }
 
 /// A run of 1–4 capitalised words (with name particles inside) starting at byte `p`, ending before

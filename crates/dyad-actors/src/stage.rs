@@ -72,6 +72,10 @@ impl ActorStage {
             date: doc.date,
         };
         let mut mentions = resolver.mentions(&hits);
+        // A dateline ("MOSCOW (Reuters) -") says where the story was filed, not who acts.
+        if let Some(zone) = crate::country::dateline_zone(&doc.text) {
+            mentions.retain(|m| !zone.contains(m.span));
+        }
         add_surnames(doc, &mut mentions);
         let mut metas = merge(doc, mentions);
         coref::cluster(doc, &mut metas);

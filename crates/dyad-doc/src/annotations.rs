@@ -13,6 +13,37 @@ pub struct Actor {
     pub country: Option<String>,
     /// Primary sector code (`GOV`, `MIL`, `ELI`, …), when any.
     pub sector: Option<String>,
+    /// How `country` was found, when it is known.
+    pub country_from: Option<CountryFrom>,
+}
+
+/// Where an actor's country comes from, strongest first (see `docs/schema.md`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum CountryFrom {
+    /// The actor's own name or dictionary entry ("Russia", "Vladimir Putin", "the Kremlin").
+    Name,
+    /// A modifier, possessive or prepositional phrase on the mention ("Russian officials",
+    /// "Nigeria's army", "police in Lagos").
+    Modifier,
+    /// A place in the same clause or sentence ("Police arrested 20 people in Ahmedabad").
+    Place,
+    /// The article's dateline ("LAGOS (Reuters) -").
+    Dateline,
+    /// The country that clearly dominates the article's places and coded actors.
+    Document,
+}
+
+impl CountryFrom {
+    /// Lower-case wire name.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            CountryFrom::Name => "name",
+            CountryFrom::Modifier => "modifier",
+            CountryFrom::Place => "place",
+            CountryFrom::Dateline => "dateline",
+            CountryFrom::Document => "document",
+        }
+    }
 }
 
 /// A named entity or actor-bearing noun phrase.
@@ -100,6 +131,8 @@ pub struct EventActor {
     pub code: Option<String>,
     /// Country / IGO code.
     pub country: Option<String>,
+    /// How the country was found.
+    pub country_from: Option<CountryFrom>,
 }
 
 /// The PLOVER coding of an event.

@@ -1396,6 +1396,11 @@ impl Coder {
             // The parse found no actor: back off to word order.
             let from = gov.map_or(m.trigger.start, |(_, g)| g.min(m.trigger.start));
             sources = self.group_before(st, from);
+            // The subject of a passive without an agent ("five militants were killed") is
+            // what the event was done to, never its source.
+            if let Some(pt) = passive_target {
+                sources.retain(|&x| !st.mentions[x].tokens.contains(&pt));
+            }
         }
         let mut m = m.clone();
         if st.parsed {
@@ -1465,19 +1470,22 @@ impl Coder {
                     name: Some(pl.name),
                     code: Some(c.clone()),
                     country: Some(c),
+                    country_from: Some(dyad_doc::CountryFrom::Name),
                 });
             }
         }
         if root != 14 {
             return None;
         }
-        let c = sources.first()?.actor(st).country?;
+        let source = sources.first()?.actor(st);
+        let c = source.country?;
         let state = c.len() == 3 && c.chars().all(|ch| ch.is_ascii_uppercase());
         state.then(|| EventActor {
             span: None,
             name: None,
             code: Some(format!("{c}GOV")),
             country: Some(c),
+            country_from: source.country_from,
         })
     }
 
@@ -1773,6 +1781,7 @@ impl Coder {
             name: actor.name.clone().or_else(|| sp.name.clone()),
             code: Some(actor.code.clone()),
             country: actor.country.clone(),
+            country_from: actor.country_from,
         }))
     }
 
@@ -2056,6 +2065,7 @@ impl Coder {
                     name: actor.name.clone(),
                     code: Some(actor.code.clone()),
                     country: actor.country.clone(),
+                    country_from: actor.country_from,
                 }),
                 target: Some(to_actor(target)),
                 negated: false,
@@ -2105,6 +2115,7 @@ fn to_actor(m: &Mention) -> EventActor {
         name: m.actor.name.clone(),
         code: Some(m.actor.code.clone()),
         country: m.actor.country.clone(),
+        country_from: m.actor.country_from,
     }
 }
 

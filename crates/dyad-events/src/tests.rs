@@ -310,6 +310,7 @@ fn quote_speaker_is_the_source_of_we() {
                 code: "DEUGOV".into(),
                 country: Some("DEU".into()),
                 sector: Some("GOV".into()),
+                country_from: None,
             }),
         }),
         cue: Some(d.tokens[10].span),
@@ -633,4 +634,30 @@ fn investigations_begun_completed_and_inspectors_sent() {
         vec![t("NOR", "090", "CHL"), t("PER", "090", "")]
     );
     assert_eq!(d.slice(ev[0].evidence), "dispatched inspectors to Chile");
+}
+
+#[test]
+fn the_subject_of_an_agentless_passive_is_never_the_source() {
+    // "Five rebels were killed in Lagos." — who killed them is not said: no source, so no event
+    // with the victims as attackers.
+    let mut d = Doc::new("t", "");
+    add_sentence(
+        &mut d,
+        &[
+            ("Five", "five", "NUM", 2, "nummod"),
+            ("rebels", "rebel", "NOUN", 4, "nsubj:pass"),
+            ("were", "be", "AUX", 4, "aux:pass"),
+            ("killed", "kill", "VERB", 0, "root"),
+            ("in", "in", "ADP", 6, "case"),
+            ("Lagos", "Lagos", "PROPN", 4, "obl"),
+            (".", ".", "PUNCT", 4, "punct"),
+        ],
+        &[(1, 2, "NGAREB", "NGA")],
+    );
+    let ev = code(&d);
+    assert!(
+        ev.iter()
+            .all(|e| e.source.as_ref().and_then(|s| s.country.as_deref()) != Some("NGA")),
+        "victims coded as the source: {ev:?}"
+    );
 }

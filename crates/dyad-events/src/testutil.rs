@@ -59,6 +59,7 @@ pub fn add_sentence(doc: &mut Doc, toks: &[Tok], acts: &[Act]) -> usize {
                 code: code.to_string(),
                 country: Some(country.to_string()),
                 sector: None,
+                country_from: None,
             }),
             cluster: None,
         });

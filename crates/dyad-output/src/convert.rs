@@ -62,6 +62,7 @@ fn actor_out(a: &Actor) -> ActorOut {
         code: a.code.clone(),
         country: a.country.clone(),
         sector: a.sector.clone(),
+        country_from: a.country_from.map(|c| c.as_str().to_string()),
     }
 }
 
@@ -71,6 +72,7 @@ fn event_actor_out(doc: &Doc, a: &EventActor) -> EventActorOut {
         name: a.name.clone(),
         code: a.code.clone(),
         country: a.country.clone(),
+        country_from: a.country_from.map(|c| c.as_str().to_string()),
     }
 }
 

@@ -102,6 +102,10 @@ pub struct ActorOut {
     pub country: Option<String>,
     /// Sector code.
     pub sector: Option<String>,
+    /// How the country was found: `name`, `modifier`, `place`, `dateline` or `document`
+    /// (null when there is no country). Absent in output of older versions.
+    #[serde(default)]
+    pub country_from: Option<String>,
 }
 
 /// An entity mention.
@@ -170,6 +174,9 @@ pub struct EventActorOut {
     pub code: Option<String>,
     /// Country / IGO code.
     pub country: Option<String>,
+    /// How the country was found (as in [`ActorOut::country_from`]).
+    #[serde(default)]
+    pub country_from: Option<String>,
 }
 
 /// PLOVER coding.

@@ -1,6 +1,6 @@
-//! The default pipeline: read → segment → tag/parse → entities → actors + coreference → quotes →
-//! times → places → events. (Times and places run before events so events can take their date and
-//! place from them.)
+//! The default pipeline: read → segment → tag/parse → entities → actors + coreference → times →
+//! places → actor countries → quotes → events. (Times and places run before events so events can
+//! take their date and place from them, and before the countries of agents, which come from places.)
 
 use dyad_doc::{Doc, Stage, StageError};
 
@@ -34,11 +34,14 @@ impl Pipeline {
             )?),
             // Actor codes, actor noun phrases and coreference clusters.
             Box::new(dyad_actors::ActorStage::new()),
-            // Quotes: speakers resolve through the clusters.
-            Box::new(dyad_quotes::QuoteStage::default()),
             // Times and places before events, which take their date and place from them.
             Box::new(dyad_time::TimeStage::new().map_err(|e| e.to_string())?),
             Box::new(dyad_geo::PlaceStage::new().map_err(|e| e.to_string())?),
+            // Countries for agents without one ("police" + "in Lagos"), from places and the
+            // dateline; before quotes so that speakers carry them.
+            Box::new(dyad_actors::CountryStage),
+            // Quotes: speakers resolve through the clusters.
+            Box::new(dyad_quotes::QuoteStage::default()),
             // Events read every other layer: always last.
             Box::new(dyad_events::EventStage::new()),
         ];

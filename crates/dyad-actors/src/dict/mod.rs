@@ -121,6 +121,9 @@ pub enum EntryKind {
         role: Option<String>,
         /// Whether the form is plural ("officials").
         plural: bool,
+        /// Whether the noun denotes an actor on its own, without a country or name before it
+        /// ("police", "protesters"; not "people" or "side"): flag `standalone` in agents.txt.
+        standalone: bool,
     },
     /// A modifier that makes an actor a former official ("former", "ex-").
     Former,

@@ -39,7 +39,9 @@ pub(super) fn parse_file(d: &mut Dictionary, src: &Source, diags: &mut Vec<Diagn
             diags,
         };
         let fields: Vec<&str> = line.split('|').map(str::trim).collect();
-        if fields.len() != expected {
+        // Agents take an optional fourth field of flags (`standalone`).
+        let optional = usize::from(src.kind == FileKind::Agents);
+        if fields.len() < expected || fields.len() > expected + optional {
             cx.err(format!(
                 "expected {expected} `|`-separated fields for {}, found {}",
                 src.kind.file_name(),
@@ -237,6 +239,15 @@ fn agent(d: &mut Dictionary, f: &[&str], cx: &mut Ctx) {
             Some(r.to_string())
         }
     };
+    let standalone = match f.get(3).copied() {
+        None | Some("") => false,
+        Some("standalone") => true,
+        Some(other) => {
+            return cx.err(format!(
+                "unknown agent flag `{other}` (the only flag is `standalone`)"
+            ))
+        }
+    };
     let mut singular = Vec::new();
     let mut plural = Vec::new();
     for form in forms {
@@ -256,6 +267,7 @@ fn agent(d: &mut Dictionary, f: &[&str], cx: &mut Ctx) {
             sector: sector.to_string(),
             role: role.clone(),
             plural,
+            standalone,
         },
     };
     d.add(e(false), &singular, at, cx.diags);

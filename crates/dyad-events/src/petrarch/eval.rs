@@ -401,6 +401,7 @@ fn mention(doc: &Doc, r: std::ops::Range<usize>, code: &str, name: &str) -> Ment
             code: code.to_string(),
             country: Some(code.chars().take(3).collect()),
             sector: None,
+            country_from: None,
         },
     }
 }

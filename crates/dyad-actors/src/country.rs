@@ -1,0 +1,606 @@
+//! Countries for actors that have a sector but no country of their own ("Police arrested …",
+//! "an official said", "General Ali Hassan").
+//!
+//! Runs as its own stage (`actor-countries`) after places are geocoded, so a city gives its
+//! country. The evidence is tried in a fixed order and the first that answers wins; the answer is
+//! recorded in `Actor::country_from`:
+//!
+//! 1. `modifier`: a place or country phrase on the mention itself: right after it, introduced by
+//!    `in`, `of`, `from` or `at` ("police in Lagos", "troops from Chad"), or right before it
+//!    ("Lagos police", "Lagos's police").
+//! 2. `place`: a place introduced by a locative preposition (`in`, `at`, `near`, …) in the same
+//!    clause (the parse's clause head; the nearest such place), else in the same sentence when all
+//!    such places there agree on one country. A place after `to`, `into`, `on`, `against` or as an
+//!    object is a destination or a target and says nothing about who acts.
+//! 3. `dateline`: the place of the article's dateline ("LAGOS (Reuters) -", "Lagos, Nigeria —").
+//! 4. `document`: the country that clearly dominates the article: at least [`MIN_DOMINANT`]
+//!    mentions among its places and name-coded actors, at least half of all such mentions, and at
+//!    least twice the runner-up.
+//!
+//! Nothing else is guessed: when no rule answers, the country stays `None` and the actor keeps
+//! its sector alone. Coreference clusters whose actor has no country take the country of their
+//! first mention that got one.
+
+use dyad_doc::{Actor, CountryFrom, Doc, Place, Span, Stage, StageError};
+use std::collections::BTreeMap;
+
+/// Fewest mentions of one country for it to count as the document's country.
+pub const MIN_DOMINANT: usize = 3;
+
+/// Prepositions that tie a place to the phrase before them ("police in Lagos").
+const OWN_PREPOSITIONS: &[&str] = &["in", "of", "from", "at"];
+
+/// Prepositions that put an event somewhere (as opposed to `to`, `into`, `on`, `against`).
+const LOCATIVE: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "across",
+    "throughout",
+    "around",
+    "outside",
+    "inside",
+    "within",
+];
+
+/// Dependency relations that start a new clause.
+const CLAUSE_RELS: &[&str] = &[
+    "root",
+    "ccomp",
+    "advcl",
+    "acl",
+    "acl:relcl",
+    "parataxis",
+    "csubj",
+    "xcomp",
+];
+
+/// The `actor-countries` stage: see the module documentation.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct CountryStage;
+
+impl Stage for CountryStage {
+    fn name(&self) -> &'static str {
+        "actor-countries"
+    }
+
+    fn process(&self, doc: &mut Doc) -> Result<(), StageError> {
+        infer(doc);
+        Ok(())
+    }
+}
+
+/// Fills in the country of every entity actor that has a sector but no country, when the context
+/// supports one (see the module documentation for the order of evidence).
+pub fn infer(doc: &mut Doc) {
+    let needs: Vec<usize> = (0..doc.entities.len())
+        .filter(|&i| doc.entities[i].actor.as_ref().is_some_and(needs_country))
+        .collect();
+    if needs.is_empty() {
+        return;
+    }
+    let dateline = dateline_country(doc);
+    let dominant = dominant_country(doc);
+    // A referent keeps the country its first mention found ("Peter Mwangi" … "Mwangi said").
+    let mut by_cluster: BTreeMap<usize, (String, CountryFrom)> = BTreeMap::new();
+    for i in needs {
+        let span = doc.entities[i].span;
+        let cluster = doc.entities[i].cluster;
+        let found = cluster
+            .and_then(|c| by_cluster.get(&c).cloned())
+            .or_else(|| own_phrase(doc, span).map(|c| (c, CountryFrom::Modifier)))
+            .or_else(|| context_place(doc, span).map(|c| (c, CountryFrom::Place)))
+            .or_else(|| dateline.clone().map(|c| (c, CountryFrom::Dateline)))
+            .or_else(|| dominant.clone().map(|c| (c, CountryFrom::Document)));
+        if let (Some((country, from)), Some(actor)) = (found, doc.entities[i].actor.as_mut()) {
+            if let Some(c) = cluster {
+                by_cluster.entry(c).or_insert((country.clone(), from));
+            }
+            set_country(actor, country, from);
+        }
+    }
+    // Clusters follow their first mention that has a country now (one pass over the entities).
+    let mut first: BTreeMap<usize, Actor> = BTreeMap::new();
+    for e in &doc.entities {
+        if let (Some(c), Some(a)) = (e.cluster, &e.actor) {
+            if a.country.is_some() && !first.contains_key(&c) {
+                let same_sector = doc
+                    .clusters
+                    .get(c)
+                    .and_then(|cl| cl.actor.as_ref())
+                    .is_some_and(|ca| needs_country(ca) && ca.sector == a.sector);
+                if same_sector {
+                    first.insert(c, a.clone());
+                }
+            }
+        }
+    }
+    for (ci, a) in first {
+        let c = &mut doc.clusters[ci];
+        let name = c.actor.as_ref().and_then(|x| x.name.clone());
+        c.actor = Some(Actor { name, ..a });
+    }
+}
+
+/// Places (sorted by start) that start inside `[from, to)`.
+fn places_in(doc: &Doc, from: usize, to: usize) -> &[Place] {
+    let a = doc.places.partition_point(|p| p.span.start < from);
+    let b = doc.places.partition_point(|p| p.span.start < to);
+    &doc.places[a..b.max(a)]
+}
+
+fn needs_country(a: &Actor) -> bool {
+    a.country.is_none() && a.sector.is_some()
+}
+
+fn set_country(actor: &mut Actor, country: String, from: CountryFrom) {
+    actor.code = format!("{country}{}", actor.sector.as_deref().unwrap_or(""));
+    actor.country = Some(country);
+    actor.country_from = Some(from);
+}
+
+/// The word that ends `text` (letters only), lower-cased.
+fn last_word(text: &str) -> String {
+    let t = text.trim_end();
+    let start = t
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_alphabetic())
+        .map_or(0, |(k, c)| k + c.len_utf8());
+    t[start..].to_lowercase()
+}
+
+/// A country named by a place or a name-coded entity starting exactly at byte `at`.
+fn country_at(doc: &Doc, at: usize) -> Option<String> {
+    places_in(doc, at, at + 1)
+        .first()
+        .and_then(|p| p.country.clone())
+        .or_else(|| {
+            let k = doc.entities.partition_point(|e| e.span.start < at);
+            doc.entities[k..]
+                .iter()
+                .take_while(|e| e.span.start == at)
+                .find_map(|e| e.actor.as_ref())
+                .filter(|a| a.country_from == Some(CountryFrom::Name) && is_state(a))
+                .and_then(|a| a.country.clone())
+        })
+}
+
+fn is_state(a: &Actor) -> bool {
+    a.country
+        .as_deref()
+        .is_some_and(|c| c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase()))
+}
+
+/// Rule 1: "police in Lagos", "the army of Mali", "Lagos police".
+fn own_phrase(doc: &Doc, span: Span) -> Option<String> {
+    let text = &doc.text;
+    // After: preposition, optional "the", then the place.
+    let rest = &text[span.end..];
+    let trimmed = rest.trim_start_matches(' ');
+    let word_len = trimmed
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(trimmed.len());
+    let word = trimmed[..word_len].to_lowercase();
+    if trimmed.len() < rest.len() && OWN_PREPOSITIONS.contains(&word.as_str()) {
+        let mut p = span.end + (rest.len() - trimmed.len()) + word_len;
+        let after = &text[p..];
+        let t = after.trim_start_matches(' ');
+        p += after.len() - t.len();
+        if t.len() > 4 && t[..4].eq_ignore_ascii_case("the ") {
+            p += 4;
+        }
+        if let Some(c) = country_at(doc, p) {
+            return Some(c);
+        }
+    }
+    // Before: "Lagos police", "Lagos's police", "the Bush administration" (a person with a
+    // country), "Chile's new government" (a state actor's possessive).
+    let before = &text[..span.start];
+    let k = doc.entities.partition_point(|e| e.span.start < span.start);
+    let prev = doc.entities[..k]
+        .iter()
+        .rev()
+        .take(3)
+        .find(|e| e.span.end <= span.start);
+    if let Some(a) = prev.and_then(|e| {
+        let gap = &text[e.span.end..span.start];
+        let a = e.actor.as_ref()?;
+        let person = e.kind == "PER" && a.country_from == Some(CountryFrom::Name);
+        let state = is_state(a) && a.country_from.is_some();
+        let possessive = gap.starts_with("'s ") || gap.starts_with("\u{2019}s ");
+        let short = gap.len() <= 12 && !gap.contains(['\n', ',', '.', ';']);
+        ((person && gap == " ") || (state && possessive && short)).then_some(a)
+    }) {
+        if let Some(c) = a.country.clone().filter(|_| is_state(a)) {
+            return Some(c);
+        }
+    }
+    let glue = ["", " ", "'s ", "\u{2019}s ", "' "];
+    // The place must end within a few bytes before the mention.
+    places_in(doc, span.start.saturating_sub(64), span.start)
+        .iter()
+        .rev()
+        .find_map(|pl| {
+            let gap = before.get(pl.span.end..)?;
+            (pl.span.end <= span.start && glue.contains(&gap))
+                .then(|| pl.country.clone())
+                .flatten()
+        })
+}
+
+/// The sentence holding byte `at`.
+fn sentence_of(doc: &Doc, at: usize) -> Option<usize> {
+    let k = doc.sentences.partition_point(|s| s.span.end <= at);
+    (k < doc.sentences.len() && doc.sentences[k].span.start <= at).then_some(k)
+}
+
+/// The head token of the tokens inside `span`: the first one whose head lies outside it.
+fn head_token(doc: &Doc, sentence: usize, span: Span) -> Option<usize> {
+    let range = doc.sentences[sentence].tokens.clone();
+    let inside: Vec<usize> = range
+        .filter(|&t| span.contains(doc.tokens[t].span))
+        .collect();
+    inside
+        .iter()
+        .copied()
+        .find(|&t| doc.tokens[t].head.is_none_or(|h| !inside.contains(&h)))
+}
+
+/// The token that heads the clause of token `t` (None without a parse).
+fn clause_head(doc: &Doc, mut t: usize) -> Option<usize> {
+    if doc.tokens[t].deprel.is_empty() {
+        return None;
+    }
+    for _ in 0..64 {
+        let tok = &doc.tokens[t];
+        let rel = tok.deprel.as_str();
+        let verb_conj = rel == "conj" && matches!(tok.upos.as_str(), "VERB" | "AUX");
+        if CLAUSE_RELS.contains(&rel) || verb_conj {
+            return Some(t);
+        }
+        t = tok.head?;
+    }
+    None
+}
+
+/// A place introduced by a locative preposition ("in Ahmedabad", "near the town of X").
+fn is_locative(doc: &Doc, place: &Place) -> bool {
+    let before = &doc.text[..place.span.start];
+    let mut w = last_word(before);
+    if w == "the" {
+        let b = before.trim_end();
+        w = last_word(&b[..b.len() - 3]);
+    }
+    LOCATIVE.contains(&w.as_str())
+}
+
+/// Rule 2: a locative place in the same clause, else in the same sentence.
+fn context_place(doc: &Doc, span: Span) -> Option<String> {
+    let s = sentence_of(doc, span.start)?;
+    let sent = doc.sentences[s].span;
+    let places: Vec<&Place> = places_in(doc, sent.start, sent.end)
+        .iter()
+        .filter(|p| sent.contains(p.span) && p.country.is_some() && is_locative(doc, p))
+        .collect();
+    if places.is_empty() {
+        return None;
+    }
+    let clause = head_token(doc, s, span).and_then(|t| clause_head(doc, t));
+    if let Some(ch) = clause {
+        let nearest = places
+            .iter()
+            .filter(|p| head_token(doc, s, p.span).and_then(|t| clause_head(doc, t)) == Some(ch))
+            .min_by_key(|p| p.span.start.abs_diff(span.start));
+        if let Some(p) = nearest {
+            return p.country.clone();
+        }
+    }
+    let first = places[0].country.clone();
+    places
+        .iter()
+        .all(|p| p.country == first)
+        .then_some(first)
+        .flatten()
+}
+
+/// Rule 3: the place in the dateline that opens the article ("LAGOS (Reuters) -",
+/// "Lagos, Nigeria —"): the article's first line up to a dash or colon, at most 60 bytes, holding
+/// no verb-like lower-case word.
+fn dateline_country(doc: &Doc) -> Option<String> {
+    let zone = dateline_zone(&doc.text)?;
+    doc.places
+        .iter()
+        .filter(|p| zone.contains(p.span))
+        .find_map(|p| p.country.clone())
+}
+
+/// The byte span of the dateline that opens `text` ("LAGOS (Reuters) ", "Lagos, Nigeria (AP) "),
+/// up to its dash or colon: at most 60 bytes of the first line, no lower-case word outside
+/// parentheses, and either an all-capitals first word or an agency in parentheses (so that a
+/// title-case headline "Trump Meets Putin - Reuters" is not taken for one).
+pub(crate) fn dateline_zone(text: &str) -> Option<Span> {
+    let trimmed = text.trim_start();
+    let offset = text.len() - trimmed.len();
+    let line = trimmed.lines().next().unwrap_or("");
+    // The first dash or colon with a space beside it (not the hyphen of "Port-au-Prince").
+    let end = line
+        .char_indices()
+        .take_while(|&(k, _)| k <= 60)
+        .find(|&(k, c)| {
+            matches!(c, '-' | '\u{2013}' | '\u{2014}' | ':')
+                && (line[..k].ends_with(' ') || line[k + c.len_utf8()..].starts_with(' '))
+        })
+        .map(|(k, _)| k)?;
+    let head = &line[..end];
+    // Only names, commas, the agency in parentheses and a date may stand before the dash.
+    let mut depth = 0i32;
+    for w in head.split(|c: char| c.is_whitespace() || c == ',') {
+        depth += w.matches('(').count() as i32 - w.matches(')').count() as i32;
+        let inside = depth > 0 || w.starts_with('(');
+        if !inside && w.chars().next().is_some_and(char::is_lowercase) {
+            return None;
+        }
+    }
+    let first = head.split_whitespace().next()?;
+    let capitals = first.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && first
+            .chars()
+            .all(|c| !c.is_alphabetic() || c.is_uppercase());
+    let agency = head.contains('(') && head.trim_end().ends_with(')');
+    (capitals || agency).then(|| Span::new(offset, offset + end))
+}
+
+/// Rule 4: the country that clearly dominates the article's places and name-coded actors.
+fn dominant_country(doc: &Doc) -> Option<String> {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for p in &doc.places {
+        if let Some(c) = &p.country {
+            *counts.entry(c).or_default() += 1;
+        }
+    }
+    for e in &doc.entities {
+        let Some(a) = &e.actor else { continue };
+        let named = matches!(
+            a.country_from,
+            Some(CountryFrom::Name | CountryFrom::Modifier)
+        );
+        // A place that is also an entity ("Russia") is counted once.
+        let is_place = places_in(doc, e.span.start.saturating_sub(256), e.span.end)
+            .iter()
+            .any(|p| p.span.overlaps(e.span));
+        if named && is_state(a) && !is_place {
+            *counts
+                .entry(a.country.as_deref().unwrap_or_default())
+                .or_default() += 1;
+        }
+    }
+    let total: usize = counts.values().sum();
+    let mut ranked: Vec<(&str, usize)> = counts.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let (top, n) = *ranked.first()?;
+    let second = ranked.get(1).map_or(0, |r| r.1);
+    (n >= MIN_DOMINANT && 2 * n >= total && n >= 2 * second).then(|| top.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dyad_doc::{Cluster, Entity};
+
+    fn span_of(text: &str, word: &str) -> Span {
+        let s = text.find(word).expect("word in text");
+        Span::new(s, s + word.len())
+    }
+
+    fn place(text: &str, word: &str, country: &str) -> Place {
+        Place {
+            span: span_of(text, word),
+            name: word.to_string(),
+            country: Some(country.to_string()),
+            lat: 0.0,
+            lon: 0.0,
+            feature: "city".into(),
+        }
+    }
+
+    fn agent(text: &str, word: &str, sector: &str) -> Entity {
+        Entity {
+            span: span_of(text, word),
+            kind: "ORG".into(),
+            actor: Some(Actor {
+                code: sector.into(),
+                sector: Some(sector.into()),
+                ..Actor::default()
+            }),
+            cluster: None,
+        }
+    }
+
+    fn named(text: &str, word: &str, country: &str) -> Entity {
+        Entity {
+            span: span_of(text, word),
+            kind: "GPE".into(),
+            actor: Some(Actor {
+                name: Some(word.into()),
+                code: country.into(),
+                country: Some(country.into()),
+                sector: None,
+                country_from: Some(CountryFrom::Name),
+            }),
+            cluster: None,
+        }
+    }
+
+    /// A document with one sentence per line (no parse).
+    fn doc(text: &str) -> Doc {
+        let mut d = Doc::new("t", text);
+        let mut at = 0;
+        for line in text.split_inclusive('\n') {
+            let body = line.trim_end();
+            d.sentences.push(dyad_doc::Sentence {
+                span: Span::new(at, at + body.len()),
+                tokens: 0..0,
+                paragraph: 0,
+            });
+            at += line.len();
+        }
+        d
+    }
+
+    fn got(d: &Doc, i: usize) -> (Option<&str>, Option<CountryFrom>, &str) {
+        let a = d.entities[i].actor.as_ref().unwrap();
+        (a.country.as_deref(), a.country_from, a.code.as_str())
+    }
+
+    #[test]
+    fn a_prepositional_phrase_on_the_mention_is_a_modifier() {
+        let t = "Police in Lagos arrested two men from Accra.";
+        let mut d = doc(t);
+        d.places = vec![place(t, "Lagos", "NGA"), place(t, "Accra", "GHA")];
+        d.entities = vec![agent(t, "Police", "COP")];
+        infer(&mut d);
+        assert_eq!(
+            got(&d, 0),
+            (Some("NGA"), Some(CountryFrom::Modifier), "NGACOP")
+        );
+    }
+
+    #[test]
+    fn a_place_name_before_the_noun_is_a_modifier() {
+        let t = "Nairobi police said on Monday that the road was closed.";
+        let mut d = doc(t);
+        d.places = vec![place(t, "Nairobi", "KEN")];
+        d.entities = vec![agent(t, "police", "COP")];
+        infer(&mut d);
+        assert_eq!(got(&d, 0).1, Some(CountryFrom::Modifier));
+        assert_eq!(got(&d, 0).0, Some("KEN"));
+    }
+
+    #[test]
+    fn a_locative_place_in_the_sentence_gives_the_country() {
+        let t = "Police arrested 20 people in Ahmedabad on Sunday.";
+        let mut d = doc(t);
+        d.places = vec![place(t, "Ahmedabad", "IND")];
+        d.entities = vec![agent(t, "Police", "COP")];
+        infer(&mut d);
+        assert_eq!(
+            got(&d, 0),
+            (Some("IND"), Some(CountryFrom::Place), "INDCOP")
+        );
+    }
+
+    #[test]
+    fn a_destination_or_target_is_not_evidence() {
+        let t = "Troops fired rockets into Gaza and marched to Rafah.";
+        let mut d = doc(t);
+        d.places = vec![place(t, "Gaza", "PSE"), place(t, "Rafah", "PSE")];
+        d.entities = vec![agent(t, "Troops", "MIL")];
+        infer(&mut d);
+        assert_eq!(got(&d, 0), (None, None, "MIL"));
+    }
+
+    #[test]
+    fn places_in_two_countries_settle_nothing() {
+        let t = "Officials met in Geneva after talks in Vienna.";
+        let mut d = doc(t);
+        d.places = vec![place(t, "Geneva", "CHE"), place(t, "Vienna", "AUT")];
+        d.entities = vec![agent(t, "Officials", "GOV")];
+        infer(&mut d);
+        assert_eq!(got(&d, 0).0, None);
+    }
+
+    #[test]
+    fn the_dateline_gives_the_country() {
+        let t = "LAGOS (Reuters) - Gunmen killed three villagers overnight.";
+        let mut d = doc(t);
+        d.places = vec![place(t, "LAGOS", "NGA")];
+        d.entities = vec![agent(t, "Gunmen", "REB")];
+        infer(&mut d);
+        assert_eq!(
+            got(&d, 0),
+            (Some("NGA"), Some(CountryFrom::Dateline), "NGAREB")
+        );
+    }
+
+    #[test]
+    fn a_sentence_with_a_dash_is_not_a_dateline() {
+        let t = "The army said - without evidence - that Lagos was calm.";
+        let mut d = doc(t);
+        d.places = vec![place(t, "Lagos", "NGA")];
+        assert_eq!(dateline_country(&d), None);
+        let t = "Port-au-Prince was quiet.";
+        let mut d = doc(t);
+        d.places = vec![place(t, "Port-au-Prince", "HTI")];
+        assert_eq!(dateline_country(&d), None);
+        // A title-case headline is not a dateline.
+        assert_eq!(
+            dateline_zone("Trump Meets Putin In Helsinki - Reuters\nText."),
+            None
+        );
+    }
+
+    #[test]
+    fn datelines_take_several_shapes() {
+        let zone = |t: &str| dateline_zone(t).map(|z| t[z.start..z.end].trim_end().to_string());
+        assert_eq!(
+            zone("PORT-AU-PRINCE (Reuters) - Gangs"),
+            Some("PORT-AU-PRINCE (Reuters)".into())
+        );
+        assert_eq!(
+            zone("Lagos, Nigeria (AP) \u{2014} Gunmen"),
+            Some("Lagos, Nigeria (AP)".into())
+        );
+        assert_eq!(zone("  KABUL: Three soldiers"), Some("KABUL".into()));
+    }
+
+    #[test]
+    fn a_dominant_country_fills_the_rest_but_only_when_clear() {
+        let t = "Kenya votes.\nIn Nairobi, Kenyans queued.\nKenya's vote went well.\nLawmakers said so.";
+        let mut d = doc(t);
+        d.places = vec![place(t, "Nairobi", "KEN")];
+        d.entities = vec![
+            named(t, "Kenya votes", "KEN"),
+            named(t, "Kenya's", "KEN"),
+            agent(t, "Lawmakers", "LEG"),
+        ];
+        infer(&mut d);
+        assert_eq!(
+            got(&d, 2),
+            (Some("KEN"), Some(CountryFrom::Document), "KENLEG")
+        );
+
+        // Two countries about equally present: no guess.
+        let t =
+            "Kenya and Uganda talk.\nKenya, Uganda.\nKenya and Uganda agree.\nLawmakers said so.";
+        let mut d = doc(t);
+        d.entities = vec![
+            named(t, "Kenya and", "KEN"),
+            named(t, "Uganda talk", "UGA"),
+            named(t, "Kenya,", "KEN"),
+            named(t, "Uganda.", "UGA"),
+            named(t, "Kenya and Uganda agree", "KEN"),
+            agent(t, "Lawmakers", "LEG"),
+        ];
+        infer(&mut d);
+        assert_eq!(got(&d, 5), (None, None, "LEG"));
+    }
+
+    #[test]
+    fn clusters_take_the_country_of_their_mentions() {
+        let t = "Police in Lagos said the police would act.";
+        let mut d = doc(t);
+        d.places = vec![place(t, "Lagos", "NGA")];
+        let mut e = agent(t, "Police", "COP");
+        e.cluster = Some(0);
+        d.entities = vec![e];
+        d.clusters = vec![Cluster {
+            name: None,
+            actor: d.entities[0].actor.clone(),
+            mentions: vec![d.entities[0].span],
+        }];
+        infer(&mut d);
+        let a = d.clusters[0].actor.as_ref().unwrap();
+        assert_eq!(a.code, "NGACOP");
+    }
+}
