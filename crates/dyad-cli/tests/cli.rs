@@ -200,3 +200,18 @@ fn eval_floors_fail_with_exit_code_1() {
         stderr(&out)
     );
 }
+
+#[test]
+fn binary_has_no_unit_tests_to_skip() {
+    // Cargo.toml sets `test = false` on the binary (one compile less in `cargo test`); unit tests
+    // added to src/ would silently never run.
+    for entry in std::fs::read_dir(root().join("crates/dyad-cli/src")).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            !text.contains("#[cfg(test)]") && !text.contains("#[test]"),
+            "{}: unit tests in the dyad binary never run; set `test = true` on [[bin]] in crates/dyad-cli/Cargo.toml",
+            path.display()
+        );
+    }
+}
