@@ -4,14 +4,16 @@
 //! order, so output is byte-identical whatever the thread count. A malformed record or a document a
 //! stage cannot process is reported on stderr with its file, line and id, counted, and skipped
 //! (or, under `--strict`, stops the run with exit code 1). The final summary line always satisfies
-//! `read = written + rejected`.
+//! `read = written + rejected`. An input file that yields no document at all (missing, unreadable,
+//! a CSV without a text column) makes the exit code 2 after the others are written. The output
+//! file is written under a temporary name and renamed at the end; it may not be one of the inputs.
 
-use crate::common::{InputArgs, Progress};
+use crate::common::{check_output, InputArgs, Progress, SafeOutput};
 use anyhow::{Context, Result};
 use clap::{Args, ValueEnum};
 use dyad::{Pipeline, PipelineOptions};
 use dyad_doc::Doc;
-use dyad_output::{to_document, ConvertOptions, Document, EVENT_CSV_HEADER};
+use dyad_output::{to_document, ConvertOptions, Document, EVENT_COLUMNS};
 use rayon::prelude::*;
 use std::io::Write;
 use std::panic::AssertUnwindSafe;
@@ -38,8 +40,8 @@ pub struct CodeArgs {
     /// Write to FILE instead of stdout.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Worker threads (default: all cores). Output does not depend on it.
-    #[arg(long)]
+    /// Worker threads (default: all cores; at most 256). Output does not depend on it.
+    #[arg(long, value_parser = crate::common::parse_threads)]
     pub threads: Option<usize>,
     /// Stop at the first rejected document with exit code 1.
     #[arg(long)]
@@ -129,6 +131,10 @@ fn csv_rows_writer() -> csv::Writer<Vec<u8>> {
 
 pub fn run(args: CodeArgs) -> Result<ExitCode> {
     let read_opts = args.input.read_options()?;
+    let files = args.input.files();
+    if let Some(path) = &args.output {
+        check_output(path, "output", &files, "input")?;
+    }
     let pipeline = Pipeline::new(&PipelineOptions {
         model_dir: args.model.clone(),
         until: args.until.clone(),
@@ -139,18 +145,15 @@ pub fn run(args: CodeArgs) -> Result<ExitCode> {
         .num_threads(threads)
         .build()
         .context("cannot start worker threads")?;
-    let mut out: Box<dyn Write> = match &args.output {
-        Some(path) => Box::new(std::io::BufWriter::new(
-            std::fs::File::create(path)
-                .with_context(|| format!("cannot create {}", path.display()))?,
-        )),
-        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    let mut file = args.output.as_deref().map(SafeOutput::create).transpose()?;
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    let out: &mut dyn Write = match &mut file {
+        Some(f) => f,
+        None => &mut stdout,
     };
     if args.format == OutFormat::Csv {
         let mut w = csv_rows_writer();
-        let mut header: Vec<&str> = EVENT_CSV_HEADER.to_vec();
-        header.push("evidence");
-        w.write_record(&header)?;
+        w.write_record(EVENT_COLUMNS)?;
         out.write_all(&w.into_inner()?)?;
     }
     let progress = Progress::new(args.quiet, "docs");
@@ -159,10 +162,13 @@ pub fn run(args: CodeArgs) -> Result<ExitCode> {
     };
     let mut counts = Counts::default();
     let mut stopped = false;
-    let mut records = args.input.records(&read_opts);
+    let (mut records, tally) = args.input.records(files, &read_opts);
     const BATCH: usize = 256;
     loop {
         let batch: Vec<_> = records.by_ref().take(BATCH).collect();
+        for w in tally.take_warnings() {
+            progress.println(&w);
+        }
         if batch.is_empty() {
             break;
         }
@@ -208,6 +214,9 @@ pub fn run(args: CodeArgs) -> Result<ExitCode> {
         }
     }
     out.flush()?;
+    if let Some(f) = file {
+        f.commit()?;
+    }
     progress.finish();
     eprintln!(
         "dyad: {} documents read, {} written, {} rejected; {} sentences, {} tokens, {} events{}",
@@ -226,6 +235,6 @@ pub fn run(args: CodeArgs) -> Result<ExitCode> {
     Ok(if counts.rejected > 0 && args.strict {
         ExitCode::from(1)
     } else {
-        ExitCode::SUCCESS
+        tally.exit_code(ExitCode::SUCCESS)
     })
 }

@@ -54,6 +54,7 @@ pub fn run(args: EvalArgs) -> Result<ExitCode> {
             Report { text, metrics }
         }
         "conll" => {
+            check_conll(&args.path)?;
             let ner = dyad_ner::Ner::from_option(args.model.as_deref()).map_err(anyhow::Error::msg)?;
             report(dyad_ner::eval::run_conll(&ner, &args.path))?
         }
@@ -176,4 +177,40 @@ fn check_floors(report: &Report, floors: &[String]) -> Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Refuse a file that is not CoNLL-2003 before scoring it (a plain-text file would otherwise be
+/// scored as one-word sentences tagged `O` and exit 0): every line that is not blank or
+/// `-DOCSTART-` needs a word and a last column that is an IOB/BILOU tag (`O`, `B-PER`, `I-LOC`, …),
+/// and there must be at least one word.
+fn check_conll(path: &std::path::Path) -> Result<()> {
+    let text = std::fs::read_to_string(path).with_context(|| format!("{}", path.display()))?;
+    let is_tag = |t: &str| {
+        t == "O"
+            || t.split_once('-').is_some_and(|(p, ty)| {
+                matches!(p, "B" | "I" | "E" | "S" | "L" | "U")
+                    && !ty.is_empty()
+                    && ty.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+            })
+    };
+    let mut words = 0usize;
+    for (i, line) in text.lines().enumerate() {
+        let cols: Vec<&str> = line.split([' ', '\t']).filter(|c| !c.is_empty()).collect();
+        if cols.is_empty() || cols[0] == "-DOCSTART-" {
+            continue;
+        }
+        if cols.len() < 2 || !is_tag(cols[cols.len() - 1]) {
+            bail!(
+                "{}: line {}: not CoNLL-2003 (expected `WORD ... TAG` with a tag like O, B-PER, I-LOC): `{}`",
+                path.display(),
+                i + 1,
+                line.chars().take(80).collect::<String>()
+            );
+        }
+        words += 1;
+    }
+    if words == 0 {
+        bail!("{}: no CoNLL-2003 tokens to score", path.display());
+    }
+    Ok(())
 }

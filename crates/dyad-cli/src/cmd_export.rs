@@ -1,5 +1,9 @@
 //! `dyad export`: the events table of a corpus database as CSV, JSON Lines or Parquet.
+//!
+//! The output file may not be the database; it is written under a temporary name and renamed when
+//! complete, so an error never leaves half a file (or a clobbered one) behind.
 
+use crate::common::{check_output, SafeOutput};
 use anyhow::{Context, Result};
 use clap::{Args, ValueEnum};
 use dyad_store::export::Format;
@@ -46,6 +50,9 @@ pub fn run(args: ExportArgs) -> Result<ExitCode> {
     if !args.db.exists() {
         anyhow::bail!("{}: no such database", args.db.display());
     }
+    if let Some(path) = &args.output {
+        check_output(path, "output", &[args.db.display().to_string()], "database")?;
+    }
     let store =
         Store::open(&args.db).with_context(|| format!("cannot open {}", args.db.display()))?;
     let mut f = EventFilter::default();
@@ -75,9 +82,10 @@ pub fn run(args: ExportArgs) -> Result<ExitCode> {
     };
     let n = match &args.output {
         Some(path) => {
-            let file = std::fs::File::create(path)
-                .with_context(|| format!("cannot create {}", path.display()))?;
-            store.export_events(&f, format, std::io::BufWriter::new(file))?
+            let mut file = SafeOutput::create(path)?;
+            let n = store.export_events(&f, format, &mut file)?;
+            file.commit()?;
+            n
         }
         None => store.export_events(&f, format, std::io::BufWriter::new(std::io::stdout()))?,
     };

@@ -5,9 +5,17 @@
 //! one SQLite transaction, so an interrupted run keeps every committed batch and `--resume` picks
 //! up after it. `--from-jsonl` stores documents already coded by `dyad code` (schema-1 JSON Lines)
 //! without running the pipeline.
+//!
+//! Every input file is opened before the database is created or touched, so a missing input leaves
+//! nothing behind (exit code 2); an input that yields no document makes the exit code 2 after the
+//! others are stored. A line that is not valid UTF-8 or not a schema-1 document is rejected with
+//! its file and line, and the run goes on.
 
 use crate::cmd_code::process_doc;
-use crate::common::{InputArgs, Progress};
+use crate::common::{
+    check_inputs_open, check_output, renamed_warning, unique_id, InputArgs, Progress, Tally,
+    EXIT_INPUT,
+};
 use anyhow::{bail, Context, Result};
 use clap::Args;
 use dyad::{Pipeline, PipelineOptions};
@@ -36,8 +44,8 @@ pub struct IngestArgs {
     /// Documents per transaction.
     #[arg(long, default_value_t = 256)]
     pub batch: usize,
-    /// Worker threads for the pipeline (default: all cores).
-    #[arg(long)]
+    /// Worker threads for the pipeline (default: all cores; at most 256).
+    #[arg(long, value_parser = crate::common::parse_threads)]
     pub threads: Option<usize>,
     /// Stop at the first rejected document with exit code 1.
     #[arg(long)]
@@ -60,6 +68,17 @@ struct Counts {
 
 pub fn run(args: IngestArgs) -> Result<ExitCode> {
     let start = std::time::Instant::now();
+    if args.from_jsonl && args.input.inputs.is_empty() {
+        bail!("--from-jsonl needs input files (or `-` for stdin)");
+    }
+    let files = args.input.files();
+    check_output(&args.db, "database", &files, "input")?;
+    check_inputs_open(&files)?;
+    let read_opts = if args.from_jsonl {
+        None
+    } else {
+        Some(args.input.read_options()?)
+    };
     let mut store =
         Store::open(&args.db).with_context(|| format!("cannot open {}", args.db.display()))?;
     let stored: BTreeSet<String> = if args.resume {
@@ -70,10 +89,21 @@ pub fn run(args: IngestArgs) -> Result<ExitCode> {
     let progress = Progress::new(args.quiet, "docs");
     let mut counts = Counts::default();
     let mut writer = BatchWriter::new(&mut store, args.batch);
-    let stopped = if args.from_jsonl {
-        ingest_jsonl(&args, &stored, &mut writer, &mut counts, &progress)?
-    } else {
-        ingest_pipeline(&args, &stored, &mut writer, &mut counts, &progress)?
+    let (stopped, empty_inputs) = match read_opts {
+        None => ingest_jsonl(&args, files, &stored, &mut writer, &mut counts, &progress)?,
+        Some(opts) => {
+            let (records, tally) = args.input.records(files, &opts);
+            let stopped = ingest_pipeline(
+                &args,
+                records,
+                &tally,
+                &stored,
+                &mut writer,
+                &mut counts,
+                &progress,
+            )?;
+            (stopped, tally.empty_inputs())
+        }
     };
     let stats = writer.finish()?;
     progress.finish();
@@ -90,8 +120,13 @@ pub fn run(args: IngestArgs) -> Result<ExitCode> {
         stats.documents as f64 / secs.max(1e-9),
         if stopped { " (stopped at the first rejection: --strict)" } else { "" }
     );
+    for f in &empty_inputs {
+        eprintln!("dyad: error: input {f} yielded no document");
+    }
     Ok(if counts.rejected > 0 && args.strict {
         ExitCode::from(1)
+    } else if !stopped && !empty_inputs.is_empty() {
+        ExitCode::from(EXIT_INPUT)
     } else {
         ExitCode::SUCCESS
     })
@@ -100,12 +135,13 @@ pub fn run(args: IngestArgs) -> Result<ExitCode> {
 /// Code documents with the pipeline in parallel batches; returns whether `--strict` stopped it.
 fn ingest_pipeline(
     args: &IngestArgs,
+    mut records: dyad_text::read::Records,
+    tally: &Tally,
     stored: &BTreeSet<String>,
     writer: &mut BatchWriter,
     counts: &mut Counts,
     progress: &Progress,
 ) -> Result<bool> {
-    let read_opts = args.input.read_options()?;
     let pipeline = Pipeline::new(&PipelineOptions {
         model_dir: args.model.clone(),
         ..Default::default()
@@ -115,10 +151,12 @@ fn ingest_pipeline(
         .num_threads(args.threads.unwrap_or(0))
         .build()
         .context("cannot start worker threads")?;
-    let mut records = args.input.records(&read_opts);
     let batch_size = args.batch.max(1);
     loop {
         let batch: Vec<_> = records.by_ref().take(batch_size).collect();
+        for w in tally.take_warnings() {
+            progress.println(&w);
+        }
         if batch.is_empty() {
             return Ok(false);
         }
@@ -160,48 +198,79 @@ fn ingest_pipeline(
     }
 }
 
-/// Store already-coded schema-1 JSON Lines; returns whether `--strict` stopped it.
+/// Store already-coded schema-1 JSON Lines; returns whether `--strict` stopped it and the input
+/// files that yielded no document.
 fn ingest_jsonl(
     args: &IngestArgs,
+    files: Vec<String>,
     stored: &BTreeSet<String>,
     writer: &mut BatchWriter,
     counts: &mut Counts,
     progress: &Progress,
-) -> Result<bool> {
-    if args.input.inputs.is_empty() {
-        bail!("--from-jsonl needs input files (or `-` for stdin)");
-    }
-    for path in &args.input.inputs {
-        let name = path.display().to_string();
-        let reader: Box<dyn BufRead> = if name == "-" {
+) -> Result<(bool, Vec<String>)> {
+    let mut empty = Vec::new();
+    let mut ids = std::collections::HashMap::new();
+    for name in files {
+        let mut reader: Box<dyn BufRead> = if name == "-" {
             Box::new(std::io::BufReader::new(std::io::stdin()))
         } else {
             Box::new(std::io::BufReader::new(
-                std::fs::File::open(path).with_context(|| format!("cannot open {name}"))?,
+                std::fs::File::open(&name).with_context(|| format!("cannot open {name}"))?,
             ))
         };
-        for (i, line) in reader.lines().enumerate() {
-            let line = line.with_context(|| format!("{name}:{}: cannot read", i + 1))?;
-            if line.trim().is_empty() {
+        let mut docs = 0usize;
+        let mut buf = Vec::new();
+        let mut lineno = 0u64;
+        loop {
+            buf.clear();
+            let n = reader
+                .read_until(b'\n', &mut buf)
+                .with_context(|| format!("{name}:{}: cannot read", lineno + 1))?;
+            if n == 0 {
+                break;
+            }
+            lineno += 1;
+            if buf.iter().all(|b| b.is_ascii_whitespace()) {
                 continue;
             }
             counts.read += 1;
-            match serde_json::from_str::<Document>(&line) {
-                Ok(doc) if stored.contains(&doc.id) => counts.skipped += 1,
-                Ok(doc) => writer.push(doc)?,
-                Err(e) => {
+            let parsed = match std::str::from_utf8(&buf) {
+                Ok(line) => serde_json::from_str::<Document>(line)
+                    .map_err(|e| format!("not a schema-1 document: {e}")),
+                Err(e) => Err(format!(
+                    "invalid UTF-8 at byte {} of the line",
+                    e.valid_up_to()
+                )),
+            };
+            let parsed = parsed.map(|mut doc| {
+                if let Some(new_id) = unique_id(&mut ids, &doc.id) {
+                    progress.println(&renamed_warning(&name, &doc.id, &new_id));
+                    doc.id = new_id;
+                }
+                doc
+            });
+            match parsed {
+                Ok(doc) if stored.contains(&doc.id) => {
+                    docs += 1;
+                    counts.skipped += 1
+                }
+                Ok(doc) => {
+                    docs += 1;
+                    writer.push(doc)?
+                }
+                Err(msg) => {
                     counts.rejected += 1;
-                    progress.println(&format!(
-                        "dyad: rejected: {name}:{}: not a schema-1 document: {e}",
-                        i + 1
-                    ));
+                    progress.println(&format!("dyad: rejected: {name}:{lineno}: {msg}"));
                     if args.strict {
-                        return Ok(true);
+                        return Ok((true, empty));
                     }
                 }
             }
             progress.inc();
         }
+        if docs == 0 {
+            empty.push(name);
+        }
     }
-    Ok(false)
+    Ok((false, empty))
 }

@@ -27,6 +27,9 @@ pub struct NerArgs {
 }
 
 pub fn run(args: NerArgs) -> Result<ExitCode> {
+    if let (Some(o), Some(i)) = (&args.output, &args.input) {
+        crate::common::check_output(o, "output", &[i.display().to_string()], "input")?;
+    }
     let mut text = String::new();
     match &args.input {
         None => {

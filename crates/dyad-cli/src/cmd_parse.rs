@@ -32,6 +32,9 @@ pub struct ParseArgs {
 }
 
 pub fn run(args: ParseArgs) -> Result<ExitCode> {
+    if let (Some(o), Some(i)) = (&args.output, &args.input) {
+        crate::common::check_output(o, "output", &[i.display().to_string()], "input")?;
+    }
     let mut text = String::new();
     match &args.input {
         Some(p) if p.as_os_str() != "-" => {

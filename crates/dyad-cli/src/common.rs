@@ -1,11 +1,38 @@
-//! Pieces shared by the commands that read articles: input flags, record streams, progress.
+//! Pieces shared by the commands that read articles: input flags, record streams (with a tally of
+//! what each input yielded and renaming of repeated ids), safe output files, the thread cap and
+//! progress.
 
-use anyhow::{bail, Result};
+use anyhow::{bail, Context, Result};
 use clap::Args;
 use dyad_text::read::{self, Format, ReadOptions, Records};
 use indicatif::{ProgressBar, ProgressStyle};
+use std::collections::{BTreeMap, HashMap};
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+/// Exit code when an input could not be opened or read, or yielded no document (the other inputs
+/// are still processed and written); also the code of usage and setup errors.
+pub const EXIT_INPUT: u8 = 2;
+
+/// Most worker threads `--threads` accepts. More threads than this only cost memory (each keeps
+/// its own model caches) and start-up time; 0 means one per core.
+pub const MAX_THREADS: usize = 256;
+
+/// `--threads` parser: 0 (one per core) to [`MAX_THREADS`], with a clear message above it.
+pub fn parse_threads(s: &str) -> Result<usize, String> {
+    let n: u64 = s
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{s}` is not a number of threads"))?;
+    if n > MAX_THREADS as u64 {
+        return Err(format!(
+            "{n} threads is more than the maximum of {MAX_THREADS} (0 = one per core)"
+        ));
+    }
+    Ok(n as usize)
+}
 
 /// Input selection flags shared by `code`, `parse`, `ingest`.
 #[derive(Args, Clone)]
@@ -69,17 +96,279 @@ impl InputArgs {
         })
     }
 
-    /// All records of all inputs, in order.
-    pub fn records(&self, opts: &ReadOptions) -> Records {
+    /// The input files in reading order: directories expanded (recursively, in name order,
+    /// hidden files skipped), `-` for stdin when no input is given. A directory without any file
+    /// is kept as itself, so that it is reported as an input that yielded nothing.
+    pub fn files(&self) -> Vec<String> {
         let mut paths = Vec::new();
         if self.inputs.is_empty() {
             paths.push("-".to_string());
         }
         for input in &self.inputs {
+            let before = paths.len();
             expand(input, &mut paths);
+            if paths.len() == before {
+                paths.push(input.display().to_string());
+            }
         }
+        paths
+    }
+
+    /// All records of all input files (from [`InputArgs::files`]), in order, with a tally of what
+    /// each file yielded. A document whose id was already used by an earlier document of the run
+    /// is renamed `ID~2` (`~3`, …) with a warning, so that no document replaces another.
+    pub fn records(&self, files: Vec<String>, opts: &ReadOptions) -> (Records, Tally) {
+        let tally = Tally::default();
         let opts = opts.clone();
-        Box::new(paths.into_iter().flat_map(move |p| read::open(&p, &opts)))
+        let t = tally.clone();
+        let records = files.into_iter().flat_map(move |p| {
+            let t = t.clone();
+            t.start(&p);
+            read::open(&p, &opts).map(move |rec| t.record(&p, rec))
+        });
+        (Box::new(records), tally)
+    }
+}
+
+/// What the inputs of a run yielded: documents per file, and the ids seen so far.
+#[derive(Clone, Default)]
+pub struct Tally {
+    inner: Arc<Mutex<TallyInner>>,
+}
+
+#[derive(Default)]
+struct TallyInner {
+    /// File → documents read from it (in reading order of first sight; BTreeMap for determinism).
+    docs: BTreeMap<String, usize>,
+    /// Files in reading order.
+    order: Vec<String>,
+    /// Id → how many documents used it (membership only: never iterated).
+    ids: HashMap<String, usize>,
+    /// Warnings to print (renamed ids, decoded encodings).
+    warnings: Vec<String>,
+}
+
+impl Tally {
+    fn start(&self, file: &str) {
+        let mut t = self.inner.lock().unwrap_or_else(|e| e.into_inner());
+        if !t.docs.contains_key(file) {
+            t.order.push(file.to_string());
+        }
+        t.docs.entry(file.to_string()).or_insert(0);
+    }
+
+    fn record(
+        &self,
+        file: &str,
+        rec: Result<dyad_doc::Doc, read::ReadError>,
+    ) -> Result<dyad_doc::Doc, read::ReadError> {
+        let mut doc = rec?;
+        let mut t = self.inner.lock().unwrap_or_else(|e| e.into_inner());
+        *t.docs.entry(file.to_string()).or_insert(0) += 1;
+        if doc.meta.get("encoding").and_then(|v| v.as_str()) == Some("windows-1252") {
+            t.warnings.push(format!(
+                "dyad: warning: {file}: not valid UTF-8; decoded as Windows-1252"
+            ));
+        }
+        if let Some(new_id) = unique_id(&mut t.ids, &doc.id) {
+            t.warnings.push(renamed_warning(file, &doc.id, &new_id));
+            doc.id = new_id;
+        }
+        Ok(doc)
+    }
+
+    /// Warnings gathered since the last call (print them as they come).
+    pub fn take_warnings(&self) -> Vec<String> {
+        let mut t = self.inner.lock().unwrap_or_else(|e| e.into_inner());
+        std::mem::take(&mut t.warnings)
+    }
+
+    /// The input files that yielded no document (could not be opened or read, had no usable
+    /// header, or held no record that could be read), in reading order.
+    pub fn empty_inputs(&self) -> Vec<String> {
+        let t = self.inner.lock().unwrap_or_else(|e| e.into_inner());
+        t.order
+            .iter()
+            .filter(|f| t.docs.get(*f) == Some(&0))
+            .cloned()
+            .collect()
+    }
+
+    /// Print one line per input that yielded nothing and return the exit code for the run:
+    /// [`EXIT_INPUT`] if there is any, else `ok`.
+    pub fn exit_code(&self, ok: std::process::ExitCode) -> std::process::ExitCode {
+        let empty = self.empty_inputs();
+        for f in &empty {
+            eprintln!("dyad: error: input {f} yielded no document");
+        }
+        if empty.is_empty() {
+            ok
+        } else {
+            std::process::ExitCode::from(EXIT_INPUT)
+        }
+    }
+}
+
+/// Note `id` as used; when an earlier document of the run already used it, return the first free
+/// `ID~2`, `ID~3`, … (also noted as used) for this one.
+pub fn unique_id(ids: &mut HashMap<String, usize>, id: &str) -> Option<String> {
+    let n = ids.entry(id.to_string()).or_insert(0);
+    *n += 1;
+    if *n == 1 {
+        return None;
+    }
+    let mut k = *n;
+    let mut new_id = format!("{id}~{k}");
+    while ids.contains_key(&new_id) {
+        k += 1;
+        new_id = format!("{id}~{k}");
+    }
+    ids.insert(new_id.clone(), 1);
+    Some(new_id)
+}
+
+/// The warning printed when a repeated id is renamed.
+pub fn renamed_warning(file: &str, id: &str, new_id: &str) -> String {
+    format!("dyad: warning: {file}: id `{id}` was already used by an earlier document of this run; renamed `{new_id}`")
+}
+
+/// Refuse an output path (`out_what`: "output", "database") that is one of the inputs (`what`:
+/// "input", "database"): writing it would destroy what is being read. Checked before anything is
+/// written.
+pub fn check_output(output: &Path, out_what: &str, inputs: &[String], what: &str) -> Result<()> {
+    for input in inputs {
+        if input != "-" && same_file(output, Path::new(input)) {
+            bail!(
+                "{out_what} {} is the same file as {what} {input}; refusing to overwrite it",
+                output.display()
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Fail (before anything is created) when an input file cannot be opened.
+pub fn check_inputs_open(files: &[String]) -> Result<()> {
+    for f in files {
+        if f != "-" {
+            std::fs::File::open(f).with_context(|| format!("cannot open input {f}"))?;
+        }
+    }
+    Ok(())
+}
+
+/// Whether two paths name the same existing file (same device and inode on Unix).
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    let (Ok(ma), Ok(mb)) = (std::fs::metadata(a), std::fs::metadata(b)) else {
+        return false;
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        ma.dev() == mb.dev() && ma.ino() == mb.ino()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (ma, mb);
+        match (a.canonicalize(), b.canonicalize()) {
+            (Ok(x), Ok(y)) => x == y,
+            _ => false,
+        }
+    }
+}
+
+/// An output file written safely: to a temporary file in the same directory, renamed over the
+/// destination by [`SafeOutput::commit`]. Dropped without a commit (an error, a panic), the
+/// temporary file is removed and the destination is untouched. Devices and pipes (`/dev/stdout`)
+/// are written directly.
+pub struct SafeOutput {
+    file: Option<std::io::BufWriter<std::fs::File>>,
+    tmp: Option<PathBuf>,
+    dest: PathBuf,
+}
+
+impl SafeOutput {
+    /// Create the temporary file next to `dest`.
+    pub fn create(dest: &Path) -> Result<SafeOutput> {
+        let special = std::fs::metadata(dest).is_ok_and(|m| !m.is_file() && !m.is_dir());
+        if special {
+            let f = std::fs::OpenOptions::new()
+                .write(true)
+                .open(dest)
+                .with_context(|| format!("cannot open {}", dest.display()))?;
+            return Ok(SafeOutput {
+                file: Some(std::io::BufWriter::new(f)),
+                tmp: None,
+                dest: dest.to_path_buf(),
+            });
+        }
+        let name = dest
+            .file_name()
+            .with_context(|| format!("{}: not a file name", dest.display()))?
+            .to_string_lossy()
+            .into_owned();
+        let dir = match dest.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let mut n = 0u32;
+        loop {
+            let tmp = dir.join(format!(".{name}.{}.{n}.tmp", std::process::id()));
+            match std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&tmp)
+            {
+                Ok(f) => {
+                    return Ok(SafeOutput {
+                        file: Some(std::io::BufWriter::new(f)),
+                        tmp: Some(tmp),
+                        dest: dest.to_path_buf(),
+                    })
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && n < 100 => n += 1,
+                Err(e) => {
+                    return Err(e).with_context(|| format!("cannot create {}", dest.display()))
+                }
+            }
+        }
+    }
+
+    /// Flush and move the finished file into place.
+    pub fn commit(mut self) -> Result<()> {
+        let file = self.file.take().expect("committed once");
+        let file = file
+            .into_inner()
+            .map_err(|e| e.into_error())
+            .with_context(|| format!("cannot write {}", self.dest.display()))?;
+        file.sync_all().ok();
+        drop(file);
+        if let Some(tmp) = self.tmp.take() {
+            if let Err(e) = std::fs::rename(&tmp, &self.dest) {
+                std::fs::remove_file(&tmp).ok();
+                return Err(e).with_context(|| format!("cannot write {}", self.dest.display()));
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Write for SafeOutput {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.file.as_mut().expect("not committed").write(buf)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.file.as_mut().expect("not committed").flush()
+    }
+}
+
+impl Drop for SafeOutput {
+    fn drop(&mut self) {
+        if let Some(tmp) = self.tmp.take() {
+            drop(self.file.take());
+            std::fs::remove_file(tmp).ok();
+        }
     }
 }
 

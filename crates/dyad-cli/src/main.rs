@@ -1,8 +1,10 @@
 //! The `dyad` binary: flags → validated options → library pipeline → exit code.
 //!
 //! Each subcommand lives in its own `cmd_*.rs` module; this file only declares the command line and
-//! dispatches. Exit codes: 0 success, 1 documents rejected under `--strict` or an eval below its
-//! floor, 2 usage or setup error.
+//! dispatches. Exit codes: 0 success (every input read; single records may have been rejected and
+//! reported), 1 documents rejected under `--strict` or an eval below its floor, 2 usage or setup
+//! error, or an input that could not be opened or read or yielded no document (the other inputs
+//! are still processed and written).
 
 mod cmd_code;
 mod cmd_eval;

@@ -149,7 +149,7 @@ fn csv_output_has_a_header_and_stdin_works() {
     assert!(out.status.success(), "{}", stderr(&out));
     let csv = String::from_utf8(out.stdout).unwrap();
     assert!(
-        csv.starts_with("date,source_name,source_text,source_code,source_country,cameo,"),
+        csv.starts_with("doc_id,title,idx,sentence,date,day,cameo,root,goldstein,quad,"),
         "{csv}"
     );
 }
@@ -199,4 +199,367 @@ fn eval_floors_fail_with_exit_code_1() {
         "{}",
         stderr(&out)
     );
+}
+
+/// Run dyad with `input` on stdin.
+fn dyad_stdin(args: &[&str], input: &[u8]) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dyad"))
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn jsonl_ids(out: &Output) -> Vec<String> {
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["id"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn inputs_that_yield_nothing_exit_2_after_the_others_are_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dyad(&["code", "/nonexistent/file.txt", "-q"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("input /nonexistent/file.txt yielded no document"));
+    let no_text = write(&dir, "notext.csv", b"id,headline_only\n1,Talks\n");
+    let good = write(&dir, "good.txt", b"Talks resumed in Geneva on Monday.");
+    let out = dyad(&["code", &good, &no_text, "-q"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("no text column"), "{}", stderr(&out));
+    assert_eq!(
+        jsonl_ids(&out),
+        ["good"],
+        "the readable input is still coded"
+    );
+    // Single bad records keep exit code 0.
+    let mixed = write(
+        &dir,
+        "mixed.jsonl",
+        b"{\"text\": \"Talks resumed.\"}\n{broken\n",
+    );
+    let out = dyad(&["code", &mixed, "-q"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}
+
+#[test]
+fn an_output_that_is_an_input_is_refused_and_outputs_are_renamed_into_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = b"Russia accused Ukraine of shelling the plant.";
+    let same = write(&dir, "same.txt", text);
+    let out = dyad(&["code", &same, "-o", &same, "-q"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("same file as input"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(std::fs::read(&same).unwrap(), text, "the input is intact");
+    // Also through another path to the same file.
+    let other = format!("{}/./same.txt", dir.path().display());
+    assert_eq!(
+        dyad(&["code", &same, "-o", &other, "-q"]).status.code(),
+        Some(2)
+    );
+    let coded = dir.path().join("coded.jsonl").display().to_string();
+    let out = dyad(&["code", &same, "-o", &coded, "-q"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(std::fs::read_to_string(&coded).unwrap().lines().count(), 1);
+    let mut names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        ["coded.jsonl", "same.txt"],
+        "no temporary file is left"
+    );
+
+    let db = dir.path().join("c.sqlite").display().to_string();
+    let out = dyad(&["ingest", "--from-jsonl", &coded, "--db", &db, "-q"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = dyad(&["export", "--db", &db, "-o", &db]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("same file as database"),
+        "{}",
+        stderr(&out)
+    );
+    let out = dyad(&["export", "--db", &db, "--format", "jsonl"]);
+    assert!(
+        out.status.success(),
+        "the database survived: {}",
+        stderr(&out)
+    );
+    let out = dyad(&["ingest", &coded, "--db", &coded, "-q"]);
+    assert_eq!(out.status.code(), Some(2), "an input as the database");
+}
+
+#[test]
+fn threads_above_the_cap_are_a_clear_usage_error() {
+    for n in ["99999999999", "257"] {
+        let out = dyad(&["code", "/nonexistent.txt", "--threads", n, "-q"]);
+        assert_eq!(out.status.code(), Some(2), "{n}");
+        assert!(stderr(&out).contains("maximum of 256"), "{}", stderr(&out));
+        assert!(!stderr(&out).contains("panic"), "{}", stderr(&out));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let input = write(&dir, "a.txt", b"Talks resumed in Geneva.");
+    let out = dyad(&["code", &input, "--threads", "256", "-q"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+}
+
+#[test]
+fn ingest_from_jsonl_rejects_bad_lines_and_a_missing_input_leaves_no_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("new.sqlite");
+    let out = dyad(&[
+        "ingest",
+        "/nonexistent/in.jsonl",
+        "--db",
+        db.to_str().unwrap(),
+        "-q",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!db.exists(), "no empty database is left behind");
+    let out = dyad(&[
+        "ingest",
+        "--from-jsonl",
+        "/nonexistent/in.jsonl",
+        "--db",
+        db.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!db.exists());
+
+    let fixture = root().join("crates/dyad-store/tests/fixtures/corpus.jsonl");
+    let mut bytes = std::fs::read(fixture).unwrap();
+    let good = bytes.iter().filter(|&&b| b == b'\n').count();
+    bytes.extend_from_slice(b"{\"id\": \"x\xff\"}\n");
+    let input = write(&dir, "coded.jsonl", &bytes);
+    let out = dyad(&[
+        "ingest",
+        "--from-jsonl",
+        &input,
+        "--db",
+        db.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains(&format!("coded.jsonl:{}: invalid UTF-8", good + 1)),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("{} documents read, {good} stored", good + 1)),
+        "{err}"
+    );
+}
+
+#[test]
+fn csv_on_stdin_is_sniffed_and_plain_text_stays_text() {
+    let out = dyad_stdin(
+        &["code", "-", "-q"],
+        b"id,text\nn1,Talks resumed in Geneva.\nn2,\"Envoys met, then left.\"\n",
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(jsonl_ids(&out), ["n1", "n2"]);
+    let out = dyad_stdin(&["code", "-", "-q"], b"Talks resumed, text follows.\nMore.");
+    assert_eq!(jsonl_ids(&out), ["stdin"]);
+}
+
+#[test]
+fn csv_unmatched_quote_is_reported_and_crlf_lines_are_right() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = write(
+        &dir,
+        "quote.csv",
+        b"id,text,date\na,Talks resumed.,2025-06-01\nb,\"Envoys met in Geneva.,2025-06-02\nc,Russia accused Ukraine.,2025-06-03\nd,The envoy left.,2025-06-04\n",
+    );
+    let out = dyad(&["code", &bad, "-q"]);
+    let err = stderr(&out);
+    assert!(err.contains("quote.csv:3"), "{err}");
+    assert!(err.contains("unmatched quote"), "{err}");
+    assert!(err.contains("lines 3-5"), "{err}");
+    assert_eq!(jsonl_ids(&out), ["a"]);
+
+    let crlf = write(
+        &dir,
+        "crlf.csv",
+        b"id,text,date\r\na,Talks resumed.,2025-06-01\r\nb,Envoys met.,someday\r\nc,They left.,2025-06-03\r\n",
+    );
+    let out = dyad(&["code", &crlf, "-q"]);
+    let err = stderr(&out);
+    assert!(err.contains("crlf.csv:3 [id b]: column `date`"), "{err}");
+    assert_eq!(jsonl_ids(&out), ["a", "c"]);
+}
+
+#[test]
+fn repeated_ids_across_inputs_are_renamed_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("x")).unwrap();
+    std::fs::create_dir(dir.path().join("y")).unwrap();
+    let a = write(&dir, "x/talks.txt", b"Talks resumed in Geneva.");
+    let b = write(&dir, "y/talks.txt", b"Envoys met in Paris.");
+    let c = write(
+        &dir,
+        "c.jsonl",
+        b"{\"id\": \"talks\", \"text\": \"They left.\"}\n",
+    );
+    let out = dyad(&["code", &a, &b, &c, "-q"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(jsonl_ids(&out), ["talks", "talks~2", "talks~3"]);
+    assert!(
+        stderr(&out).contains("id `talks` was already used by an earlier document"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn windows_1252_text_is_decoded_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write(
+        &dir,
+        "cp.txt",
+        b"The caf\xe9 owner said \x93talks resumed\x94 in Geneva.",
+    );
+    let out = dyad(&["code", &input, "-q"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("cp.txt: not valid UTF-8; decoded as Windows-1252"),
+        "{}",
+        stderr(&out)
+    );
+    let doc: serde_json::Value =
+        serde_json::from_str(String::from_utf8_lossy(&out.stdout).lines().next().unwrap()).unwrap();
+    assert_eq!(
+        doc["text"],
+        "The café owner said “talks resumed” in Geneva."
+    );
+    // Binary data is still rejected.
+    let bin = write(&dir, "bin.txt", b"\x00\x01\x02\xff\xfe binary");
+    let out = dyad(&["code", &bin, "-q"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("invalid UTF-8"), "{}", stderr(&out));
+}
+
+#[test]
+fn eval_conll_refuses_a_file_that_is_not_conll() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = write(&dir, "plain.txt", b"Talks resumed in Geneva on Monday.\n");
+    let out = dyad(&["eval", "conll", &text]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("plain.txt: line 1: not CoNLL-2003"),
+        "{}",
+        stderr(&out)
+    );
+    let empty = write(&dir, "empty.txt", b"\n\n");
+    assert_eq!(dyad(&["eval", "conll", &empty]).status.code(), Some(2));
+}
+
+#[test]
+fn serve_accepts_a_host_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.sqlite").display().to_string();
+    let fixture = root().join("crates/dyad-store/tests/fixtures/corpus.jsonl");
+    let out = dyad(&[
+        "ingest",
+        "--from-jsonl",
+        fixture.to_str().unwrap(),
+        "--db",
+        &db,
+        "-q",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dyad"))
+        .args(["serve", "--db", &db, "--addr", "localhost:0"])
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    use std::io::BufRead;
+    std::io::BufReader::new(child.stderr.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    child.kill().ok();
+    child.wait().ok();
+    assert!(line.starts_with("dyad serve: http://127.0.0.1:"), "{line}");
+}
+
+#[test]
+fn code_and_export_write_the_same_event_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write(
+        &dir,
+        "in.jsonl",
+        "{\"id\": \"d1\", \"date\": \"2025-06-03\", \"title\": \"Talks\", \"text\": \"Russia accused Ukraine of shelling the plant on Monday. President Emmanuel Macron met German Chancellor Friedrich Merz in Paris. Ukraine criticized Russia.\"}\n".as_bytes(),
+    );
+    let coded = dir.path().join("coded.jsonl").display().to_string();
+    let csv_code = dir.path().join("code.csv").display().to_string();
+    let csv_export = dir.path().join("export.csv").display().to_string();
+    let db = dir.path().join("c.sqlite").display().to_string();
+    for args in [
+        vec!["code", &input, "-q", "-o", &coded],
+        vec!["code", &input, "-q", "--format", "csv", "-o", &csv_code],
+        vec!["ingest", "--from-jsonl", &coded, "--db", &db, "-q"],
+        vec!["export", "--db", &db, "--format", "csv", "-o", &csv_export],
+    ] {
+        let out = dyad(&args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+    }
+    let a = std::fs::read_to_string(&csv_code).unwrap();
+    let b = std::fs::read_to_string(&csv_export).unwrap();
+    assert!(a.lines().count() > 2, "several events: {a}");
+    assert_eq!(a, b);
+}
+
+#[test]
+fn event_dates_keep_week_and_weekend_values_whole() {
+    let out = dyad_stdin(
+        &["code", "-", "-q"],
+        "{\"id\": \"w\", \"date\": \"2025-05-20\", \"text\": \"Russian forces attacked Ukrainian positions over the weekend. Russia accused Ukraine of shelling the plant on Saturday morning.\"}\n".as_bytes(),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let doc: serde_json::Value =
+        serde_json::from_str(String::from_utf8_lossy(&out.stdout).trim()).unwrap();
+    let dates: Vec<&str> = doc["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|e| e["date"].as_str())
+        .collect();
+    // `2025-W20-WE` was cut to the invalid `2025-W20-W`; a time of day (`2025-05-17TMO`) is cut
+    // to its day.
+    assert!(dates.contains(&"2025-W20-WE"), "{dates:?}");
+    assert!(dates.contains(&"2025-05-17"), "{dates:?}");
+    assert!(dates.iter().all(|d| !d.ends_with("-W")), "{dates:?}");
+}
+
+#[test]
+fn binary_has_no_unit_tests_to_skip() {
+    // Cargo.toml sets `test = false` on the binary (one compile less in `cargo test`); unit tests
+    // added to src/ would silently never run.
+    for entry in std::fs::read_dir(root().join("crates/dyad-cli/src")).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            !text.contains("#[cfg(test)]") && !text.contains("#[test]"),
+            "{}: unit tests in the dyad binary never run; set `test = true` on [[bin]] in crates/dyad-cli/Cargo.toml",
+            path.display()
+        );
+    }
 }

@@ -1959,7 +1959,12 @@ impl Coder {
             }
         }
         match best {
-            Some((_, v)) => Some(v.chars().take(10).collect()),
+            // A date with a time of day (`2025-05-20T10:30`, `2025-05-20TMO`) is kept to its day;
+            // any other value (`2017-W10-WE`, `2025-05`) is kept whole.
+            Some((_, v)) => Some(match v.split_once('T') {
+                Some((day, _)) if day.len() == 10 && v.as_bytes()[4] == b'-' => day.to_string(),
+                _ => v.to_string(),
+            }),
             None => self
                 .narrative_date(st.doc, sent_span.start)
                 .or_else(|| st.doc.date.map(|d| d.format("%Y-%m-%d").to_string())),

@@ -1,97 +1,129 @@
-//! CSV output: one row per event, with ICEWS/Phoenix-like columns.
+//! CSV output: one row per event, with the same columns as the corpus store's events table and
+//! `dyad export --format csv` ([`EVENT_COLUMNS`]), so a file from `dyad code --format csv` and one
+//! exported from a database read alike.
 
 use crate::wire::{Document, EventActorOut, EventOut};
+use chrono::NaiveDate;
 use std::io::Write;
 
-/// The CSV header, in column order.
-pub const EVENT_CSV_HEADER: [&str; 22] = [
+/// The event columns, in order: the CSV header of `dyad code --format csv` and `dyad export`, and
+/// the columns of the store's events table and of its JSON Lines and Parquet exports.
+pub const EVENT_COLUMNS: [&str; 30] = [
+    "doc_id",
+    "title",
+    "idx",
+    "sentence",
     "date",
-    "source_name",
-    "source_text",
-    "source_code",
-    "source_country",
+    "day",
     "cameo",
     "root",
-    "quad",
     "goldstein",
+    "quad",
     "plover_type",
     "plover_mode",
-    "target_name",
+    "plover_context",
+    "source_text",
+    "source_name",
+    "source_code",
+    "source_country",
     "target_text",
+    "target_name",
     "target_code",
     "target_country",
     "negated",
     "modality",
-    "place",
+    "place_name",
+    "place_country",
     "lat",
     "lon",
-    "doc_id",
-    "sentence",
+    "evidence_start",
+    "evidence_end",
+    "evidence_text",
 ];
+
+/// The day an event is counted on in timelines: its own date when that is a full
+/// `YYYY-MM-DD` date, else the document's publication date, else none.
+pub fn event_day(event_date: Option<&str>, doc_date: Option<&str>) -> Option<String> {
+    let full = |s: &str| {
+        let s = s.get(..10)?;
+        NaiveDate::parse_from_str(s, "%Y-%m-%d")
+            .ok()
+            .map(|d| d.format("%Y-%m-%d").to_string())
+    };
+    event_date
+        .and_then(full)
+        .or_else(|| doc_date.and_then(full))
+}
+
+/// A Goldstein score as written in CSV (one decimal, as on the scale).
+pub fn goldstein_cell(g: f64) -> String {
+    format!("{g:.1}")
+}
+
+/// A latitude or longitude as written in CSV (empty when unknown).
+pub fn coord_cell(v: Option<f64>) -> String {
+    v.map(|v| v.to_string()).unwrap_or_default()
+}
 
 fn actor_cols(a: Option<&EventActorOut>) -> [String; 4] {
     match a {
         None => Default::default(),
         Some(a) => [
-            a.name.clone().unwrap_or_default(),
             a.text.clone().unwrap_or_default(),
+            a.name.clone().unwrap_or_default(),
             a.code.clone().unwrap_or_default(),
             a.country.clone().unwrap_or_default(),
         ],
     }
 }
 
-/// The CSV cells of one event (header order, plus `evidence` last).
-pub fn event_row(doc: &Document, e: &EventOut) -> Vec<String> {
-    let [sn, st, sc, sco] = actor_cols(e.source.as_ref());
-    let [tn, tt, tc, tco] = actor_cols(e.target.as_ref());
-    let (place, lat, lon) = match &e.place {
-        Some(p) => (
-            p.name.clone(),
-            p.lat.map(|v| format!("{v:.4}")).unwrap_or_default(),
-            p.lon.map(|v| format!("{v:.4}")).unwrap_or_default(),
-        ),
-        None => Default::default(),
-    };
+/// The CSV cells of event number `idx` of `doc`, in [`EVENT_COLUMNS`] order.
+pub fn event_row(doc: &Document, idx: usize, e: &EventOut) -> Vec<String> {
+    let [st, sn, sc, sco] = actor_cols(e.source.as_ref());
+    let [tt, tn, tc, tco] = actor_cols(e.target.as_ref());
+    let p = e.plover.as_ref();
+    let pl = e.place.as_ref();
+    let o = |v: Option<&str>| v.unwrap_or_default().to_string();
     vec![
-        e.date
-            .clone()
-            .or_else(|| doc.date.clone())
-            .unwrap_or_default(),
-        sn,
-        st,
-        sc,
-        sco,
+        doc.id.clone(),
+        o(doc.title.as_deref()),
+        idx.to_string(),
+        e.sentence.to_string(),
+        o(e.date.as_deref()),
+        event_day(e.date.as_deref(), doc.date.as_deref()).unwrap_or_default(),
         e.cameo.clone(),
         e.root.clone(),
+        goldstein_cell(f64::from(e.goldstein)),
         e.quad.to_string(),
-        format!("{:.1}", e.goldstein),
-        e.plover
-            .as_ref()
-            .map(|p| p.kind.clone())
-            .unwrap_or_default(),
-        e.plover
-            .as_ref()
-            .and_then(|p| p.mode.clone())
-            .unwrap_or_default(),
-        tn,
+        o(p.map(|p| p.kind.as_str())),
+        o(p.and_then(|p| p.mode.as_deref())),
+        o(p.and_then(|p| p.context.as_deref())),
+        st,
+        sn,
+        sc,
+        sco,
         tt,
+        tn,
         tc,
         tco,
         e.negated.to_string(),
         e.modality.clone(),
-        place,
-        lat,
-        lon,
-        doc.id.clone(),
-        e.sentence.to_string(),
+        o(pl.map(|p| p.name.as_str())),
+        o(pl.and_then(|p| p.country.as_deref())),
+        coord_cell(pl.and_then(|p| p.lat)),
+        coord_cell(pl.and_then(|p| p.lon)),
+        e.evidence.start.to_string(),
+        e.evidence.end.to_string(),
         e.evidence.text.clone(),
     ]
 }
 
 /// Every event row of a document.
 pub fn event_rows(doc: &Document) -> impl Iterator<Item = Vec<String>> + '_ {
-    doc.events.iter().map(move |e| event_row(doc, e))
+    doc.events
+        .iter()
+        .enumerate()
+        .map(move |(i, e)| event_row(doc, i, e))
 }
 
 /// A CSV writer of event rows that writes the header once.
@@ -103,9 +135,7 @@ impl<W: Write> EventCsv<W> {
     /// Wrap `out` and write the header.
     pub fn new(out: W) -> csv::Result<EventCsv<W>> {
         let mut inner = csv::Writer::from_writer(out);
-        let mut header: Vec<&str> = EVENT_CSV_HEADER.to_vec();
-        header.push("evidence");
-        inner.write_record(&header)?;
+        inner.write_record(EVENT_COLUMNS)?;
         Ok(EventCsv { inner })
     }
 

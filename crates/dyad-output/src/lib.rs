@@ -11,7 +11,9 @@ mod csv_events;
 pub mod wire;
 
 pub use convert::{to_document, CharIndex, ConvertOptions};
-pub use csv_events::{event_rows, EventCsv, EVENT_CSV_HEADER};
+pub use csv_events::{
+    coord_cell, event_day, event_row, event_rows, goldstein_cell, EventCsv, EVENT_COLUMNS,
+};
 pub use wire::*;
 
 use std::io::Write;

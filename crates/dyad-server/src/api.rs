@@ -2,7 +2,8 @@
 //! blocking thread.
 //!
 //! Errors are JSON objects `{"error": "..."}`: 400 for bad parameters, 404 for unknown documents
-//! and paths, 500 (logged to stderr) for database failures.
+//! and paths (also outside `/api`), 405 for methods other than GET, 414 for overlong request
+//! targets, 500 (logged to stderr) for database failures.
 
 use crate::params::{BadRequest, Params};
 use crate::App;
@@ -23,6 +24,8 @@ pub enum ApiError {
     Bad(String),
     /// 404.
     NotFound(String),
+    /// 405.
+    MethodNotAllowed(String),
     /// 414.
     TooLong(String),
     /// 500.
@@ -49,6 +52,7 @@ impl IntoResponse for ApiError {
         let (status, msg) = match self {
             ApiError::Bad(m) => (StatusCode::BAD_REQUEST, m),
             ApiError::NotFound(m) => (StatusCode::NOT_FOUND, m),
+            ApiError::MethodNotAllowed(m) => (StatusCode::METHOD_NOT_ALLOWED, m),
             ApiError::TooLong(m) => (StatusCode::URI_TOO_LONG, m),
             ApiError::Internal(m) => {
                 eprintln!("dyad serve: internal error: {m}");
@@ -237,4 +241,19 @@ pub async fn openapi(State(app): State<Arc<App>>) -> Response {
 /// Any other `/api/...` path.
 pub async fn not_found() -> ApiError {
     ApiError::NotFound("no such endpoint; see /api/openapi.json".into())
+}
+
+/// Any other unknown path: 404 with a JSON body.
+pub async fn not_found_page(uri: axum::http::Uri) -> ApiError {
+    ApiError::NotFound(format!(
+        "no such page: {}; the UI is at / and the API under /api (see /api/openapi.json)",
+        uri.path()
+    ))
+}
+
+/// A method other than GET (and HEAD) on a known path: 405 with a JSON body.
+pub async fn method_not_allowed(method: axum::http::Method) -> ApiError {
+    ApiError::MethodNotAllowed(format!(
+        "method {method} not allowed: every endpoint is GET"
+    ))
 }

@@ -93,6 +93,8 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/api/openapi.json", get(api::openapi))
         .route("/api/{*rest}", get(api::not_found))
         .merge(assets::routes())
+        .fallback(api::not_found_page)
+        .method_not_allowed_fallback(api::method_not_allowed)
         .layer(DefaultBodyLimit::max(MAX_BODY))
         .layer(middleware::from_fn(limit_uri))
         .with_state(app)

@@ -173,6 +173,47 @@ async fn bad_parameters_are_400_json() {
 }
 
 #[tokio::test]
+async fn unknown_paths_and_methods_answer_json() {
+    let s = server();
+    for uri in ["/api/nothing", "/nothing.html", "/api/stats/extra/x"] {
+        let (st, ct, body) = s.raw(uri).await;
+        assert_eq!(st, StatusCode::NOT_FOUND, "{uri}");
+        assert!(ct.starts_with("application/json"), "{uri}: {ct}");
+        let v: Value = serde_json::from_slice(&body).unwrap();
+        assert!(v["error"].as_str().is_some_and(|e| !e.is_empty()), "{uri}");
+    }
+    for (method, uri) in [
+        ("POST", "/api/stats"),
+        ("DELETE", "/api/events"),
+        ("PUT", "/"),
+    ] {
+        let res = s
+            .app
+            .clone()
+            .oneshot(
+                Request::builder()
+                    .method(method)
+                    .uri(uri)
+                    .body(Body::empty())
+                    .unwrap(),
+            )
+            .await
+            .unwrap();
+        assert_eq!(
+            res.status(),
+            StatusCode::METHOD_NOT_ALLOWED,
+            "{method} {uri}"
+        );
+        let body = res.into_body().collect().await.unwrap().to_bytes();
+        let v: Value = serde_json::from_slice(&body).unwrap();
+        assert!(
+            v["error"].as_str().is_some_and(|e| e.contains(method)),
+            "{method} {uri}: {v}"
+        );
+    }
+}
+
+#[tokio::test]
 async fn timeline_counts_and_goldstein() {
     let s = server();
     let (st, v) = s.get("/api/timeline?dyad=RUS-UKR&interval=week").await;

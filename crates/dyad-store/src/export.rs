@@ -94,9 +94,10 @@ fn csv_err(e: csv::Error) -> StoreError {
     StoreError::Export(e.to_string())
 }
 
+/// One CSV row, formatted as `dyad code --format csv` formats it (`dyad_output::event_row`).
 fn csv_row(e: &EventRecord) -> Vec<String> {
     let o = |v: &Option<String>| v.clone().unwrap_or_default();
-    let f = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
+    let f = dyad_output::coord_cell;
     vec![
         e.doc_id.clone(),
         o(&e.title),
@@ -106,7 +107,7 @@ fn csv_row(e: &EventRecord) -> Vec<String> {
         o(&e.day),
         e.cameo.clone(),
         e.root.clone(),
-        e.goldstein.to_string(),
+        dyad_output::goldstein_cell(e.goldstein),
         e.quad.to_string(),
         o(&e.plover_type),
         o(&e.plover_mode),

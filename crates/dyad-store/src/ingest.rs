@@ -6,7 +6,6 @@
 //! rows go with it through `ON DELETE CASCADE`), so re-ingesting never duplicates.
 
 use crate::{Store, StoreError};
-use chrono::NaiveDate;
 use dyad_output::{Document, EventActorOut};
 use rusqlite::{params, Transaction};
 use std::collections::BTreeSet;
@@ -64,19 +63,7 @@ impl Store {
     }
 }
 
-/// The day an event is counted on in timelines: its own date when that is a full
-/// `YYYY-MM-DD` date, else the document's publication date, else none.
-pub fn event_day(event_date: Option<&str>, doc_date: Option<&str>) -> Option<String> {
-    let full = |s: &str| {
-        let s = s.get(..10)?;
-        NaiveDate::parse_from_str(s, "%Y-%m-%d")
-            .ok()
-            .map(|d| d.format("%Y-%m-%d").to_string())
-    };
-    event_date
-        .and_then(full)
-        .or_else(|| doc_date.and_then(full))
-}
+pub use dyad_output::event_day;
 
 fn put_one(tx: &Transaction, d: &Document) -> Result<bool, StoreError> {
     let replaced = tx.execute("DELETE FROM documents WHERE id = ?1", [&d.id])? > 0;

@@ -262,38 +262,7 @@ pub struct EventRecord {
 }
 
 /// Columns of [`EventRecord`] in order (also the CSV header of `dyad export`).
-pub const EVENT_COLUMNS: [&str; 30] = [
-    "doc_id",
-    "title",
-    "idx",
-    "sentence",
-    "date",
-    "day",
-    "cameo",
-    "root",
-    "goldstein",
-    "quad",
-    "plover_type",
-    "plover_mode",
-    "plover_context",
-    "source_text",
-    "source_name",
-    "source_code",
-    "source_country",
-    "target_text",
-    "target_name",
-    "target_code",
-    "target_country",
-    "negated",
-    "modality",
-    "place_name",
-    "place_country",
-    "lat",
-    "lon",
-    "evidence_start",
-    "evidence_end",
-    "evidence_text",
-];
+pub use dyad_output::EVENT_COLUMNS;
 
 pub(crate) const EVENT_SELECT: &str =
     "SELECT d.id, d.title, e.idx, e.sentence, e.date, e.day, e.cameo, e.root,

@@ -3,6 +3,10 @@
 //! analysed text is `title + "\n\n" + text`, so the headline is its own paragraph; a row with a
 //! title and an empty text is analysed as its headline alone. A `.tsv` file is
 //! read tab-separated.
+//!
+//! A row whose field count differs from the header's while one of its quoted fields runs over
+//! several lines is rejected: an unmatched quote (`"`) has joined the following rows into it, and
+//! the message names the lines it swallowed. Line numbers are right with CRLF line ends too.
 
 use super::{
     check_doc, parse_date, ReadError, ReadOptions, Records, DATE_COLS, ID_COLS, TEXT_COLS,
@@ -40,10 +44,18 @@ fn find_col(
 pub(crate) fn records(
     name: &str,
     stem: &str,
-    reader: Box<dyn BufRead + Send>,
+    mut reader: Box<dyn BufRead + Send>,
+    delimiter: u8,
     opts: ReadOptions,
 ) -> Records {
-    let delimiter = if name.ends_with(".tsv") { b'\t' } else { b',' };
+    // The csv crate ends a CRLF record at its `\r` and counts the `\n` as the next record's, so
+    // its line numbers are one short on CRLF files.
+    let crlf = reader.fill_buf().is_ok_and(|b| {
+        b.iter()
+            .position(|&c| c == b'\n')
+            .is_some_and(|i| i > 0 && b[i - 1] == b'\r')
+    });
+    let line_of = move |p: Option<&csv::Position>| p.map(|p| p.line() + u64::from(crlf));
     let mut rdr = csv::ReaderBuilder::new()
         .flexible(true)
         .delimiter(delimiter)
@@ -85,12 +97,13 @@ pub(crate) fn records(
     let stem = stem.to_string();
     let max = opts.max_doc_bytes;
     let mut row = 0u64;
+    let n_cols = headers.len();
     Box::new(rdr.into_records().map(move |rec| {
         row += 1;
         let rec = match rec {
             Ok(r) => r,
             Err(e) => {
-                let line = e.position().map(|p| p.line());
+                let line = line_of(e.position());
                 let msg = match e.kind() {
                     csv::ErrorKind::Utf8 { .. } => "invalid UTF-8 in row".to_string(),
                     _ => format!("malformed CSV row: {e}"),
@@ -98,7 +111,24 @@ pub(crate) fn records(
                 return Err(ReadError::new(&name, line, None, msg));
             }
         };
-        let line = rec.position().map(|p| p.line());
+        let line = line_of(rec.position());
+        let inner_lines: u64 = rec
+            .iter()
+            .map(|f| f.trim_end_matches(['\r', '\n']).matches('\n').count() as u64)
+            .sum();
+        if rec.len() != n_cols && inner_lines > 0 {
+            let from = line.unwrap_or(0);
+            return Err(ReadError::new(
+                &name,
+                line,
+                None,
+                format!(
+                    "row has {} fields but the header {n_cols}, and a quoted field runs over lines {from}-{}: an unmatched quote (\") has probably joined the following rows into this one",
+                    rec.len(),
+                    from + inner_lines
+                ),
+            ));
+        }
         let id = id_col
             .and_then(|c| rec.get(c))
             .map(str::to_string)

@@ -170,10 +170,15 @@ pub fn open_reader(
     mut reader: Box<dyn BufRead + Send>,
     opts: &ReadOptions,
 ) -> Records {
+    let mut delimiter = if name.ends_with(".tsv") { b'\t' } else { b',' };
     let format = match opts.format.or_else(|| path.and_then(Format::from_path)) {
         Some(f) => f,
-        None => match sniff(&mut reader) {
-            Ok(f) => f,
+        None => match sniff(&mut reader, opts) {
+            Ok(Sniffed::Csv(d)) => {
+                delimiter = d;
+                Format::Csv
+            }
+            Ok(Sniffed::Other(f)) => f,
             Err(e) => {
                 return one_error(ReadError::new(
                     name,
@@ -192,7 +197,7 @@ pub fn open_reader(
         Format::Txt => whole_file(name, &stem, reader, opts, |text, _| Ok((text, None))),
         Format::Html => whole_file(name, &stem, reader, opts, html::extract),
         Format::Jsonl => Box::new(jsonl::JsonlReader::new(name, &stem, reader, opts.clone())),
-        Format::Csv => csv_reader::records(name, &stem, reader, opts.clone()),
+        Format::Csv => csv_reader::records(name, &stem, reader, delimiter, opts.clone()),
         Format::Sgml => sgml::records(name, &stem, reader, opts.clone()),
     }
 }
@@ -201,14 +206,49 @@ fn one_error(e: ReadError) -> Records {
     Box::new(std::iter::once(Err(e)))
 }
 
-/// Guess jsonl vs txt from the first non-blank byte.
-fn sniff(reader: &mut Box<dyn BufRead + Send>) -> std::io::Result<Format> {
+/// What [`sniff`] found.
+enum Sniffed {
+    /// CSV with this delimiter (`,` or tab).
+    Csv(u8),
+    /// Any other format.
+    Other(Format),
+}
+
+/// Guess the format of an input without a name (stdin): JSON Lines when the first non-blank byte
+/// is `{`, HTML when it is `<`, CSV (or TSV) when the first line is a header naming a text column
+/// (`--text-col`, or one of `text`, `body`, `content`, …), else plain text.
+fn sniff(reader: &mut Box<dyn BufRead + Send>, opts: &ReadOptions) -> std::io::Result<Sniffed> {
     let buf = reader.fill_buf()?;
     let first = buf.iter().find(|b| !b.is_ascii_whitespace());
     Ok(match first {
-        Some(b'{') => Format::Jsonl,
-        Some(b'<') => Format::Html,
-        _ => Format::Txt,
+        Some(b'{') => Sniffed::Other(Format::Jsonl),
+        Some(b'<') => Sniffed::Other(Format::Html),
+        _ => match csv_header_delimiter(buf, opts) {
+            Some(d) => Sniffed::Csv(d),
+            None => Sniffed::Other(Format::Txt),
+        },
+    })
+}
+
+/// The delimiter (`,` or tab) when the first line of `buf` is a CSV header: at least two names,
+/// each a single word of at most 64 characters, one of them a text column (`--text-col`, or one of
+/// `text`, `body`, `content`, …). A first line of prose ("Text, by a reporter") is not a header.
+fn csv_header_delimiter(buf: &[u8], opts: &ReadOptions) -> Option<u8> {
+    let end = buf.iter().position(|&b| b == b'\n')?;
+    let line = std::str::from_utf8(&buf[..end]).ok()?;
+    let line = line.trim_start_matches('\u{feff}').trim_end_matches('\r');
+    let name = |h: &str| h.trim().trim_matches('"').trim().to_ascii_lowercase();
+    let is_name = |h: &str| {
+        let h = name(h);
+        h.len() <= 64 && !h.contains(char::is_whitespace)
+    };
+    let wanted = |h: &str| match &opts.text_col {
+        Some(c) => name(h) == c.to_ascii_lowercase(),
+        None => TEXT_COLS.contains(&name(h).as_str()),
+    };
+    [b'\t', b','].into_iter().find(|&d| {
+        let cols: Vec<&str> = line.split(d as char).collect();
+        cols.len() >= 2 && cols.iter().all(|c| is_name(c)) && cols.iter().any(|c| wanted(c))
     })
 }
 
@@ -243,30 +283,72 @@ fn whole_file(
             ),
         ));
     }
+    let mut decoded_from = None;
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
-        Err(e) => {
-            let at = e.utf8_error().valid_up_to();
-            let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() as u64 + 1;
-            return one_error(ReadError::new(
-                name,
-                Some(line),
-                Some(stem.into()),
-                format!("invalid UTF-8 at byte {at}"),
-            ));
-        }
+        Err(e) => match decode_windows_1252(e.as_bytes()) {
+            Some(t) => {
+                decoded_from = Some("windows-1252");
+                t
+            }
+            None => {
+                let at = e.utf8_error().valid_up_to();
+                let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() as u64 + 1;
+                return one_error(ReadError::new(
+                    name,
+                    Some(line),
+                    Some(stem.into()),
+                    format!("invalid UTF-8 at byte {at} (and not Windows-1252 text either)"),
+                ));
+            }
+        },
     };
     let (text, meta) = match extract(text, name) {
         Ok(x) => x,
         Err(msg) => return one_error(ReadError::new(name, None, Some(stem.into()), msg)),
     };
     let mut doc = Doc::new(stem, text);
+    if let Some(enc) = decoded_from {
+        doc.meta
+            .insert("encoding".into(), serde_json::Value::String(enc.into()));
+    }
     doc.date = opts.default_date;
     if let Some((title, date)) = meta {
         doc.title = title;
         doc.date = date.or(opts.default_date);
     }
     Box::new(std::iter::once(check_doc(doc, name, None)))
+}
+
+/// Windows-1252 code points of the bytes 0x80-0x9F (0 where the code page leaves a byte undefined).
+const CP1252_HIGH: [u16; 32] = [
+    0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039,
+    0x0152, 0, 0x017D, 0, 0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC,
+    0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+];
+
+/// Decode a whole file that is not UTF-8 as Windows-1252 (the usual encoding of such news text;
+/// Latin-1 is a subset), when it looks like text: no NUL, no byte the code page leaves undefined,
+/// and control characters other than tab, line feed, form feed and carriage return under 1% of
+/// the bytes. Binary files stay rejected.
+pub fn decode_windows_1252(bytes: &[u8]) -> Option<String> {
+    let controls = bytes
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c))
+        .count();
+    if bytes.contains(&0) || controls * 100 > bytes.len() {
+        return None;
+    }
+    let mut out = String::with_capacity(bytes.len() + bytes.len() / 8);
+    for &b in bytes {
+        let c = match b {
+            0x80..=0x9f => char::from_u32(u32::from(CP1252_HIGH[usize::from(b - 0x80)]))
+                .filter(|&c| c != '\0')?,
+            _ => char::from(b),
+        };
+        out.push(c);
+    }
+    Some(out)
 }
 
 /// Reject documents without any text.

@@ -23,9 +23,19 @@ fn txt_is_one_document_named_by_its_stem() {
 
 #[test]
 fn txt_invalid_utf8_and_empty_are_rejected_with_location() {
+    // Not UTF-8 but text: decoded as Windows-1252 and marked so.
+    let docs = read_bytes(
+        "cp.txt",
+        b"fine line\nbroken \xff here \x93quoted\x94",
+        &ReadOptions::default(),
+    );
+    let d = docs[0].as_ref().unwrap();
+    assert_eq!(d.text, "fine line\nbroken ÿ here “quoted”");
+    assert_eq!(d.meta["encoding"], "windows-1252");
+    // Binary data (a NUL byte) stays rejected, with the line of the first bad byte.
     let docs = read_bytes(
         "bad.txt",
-        b"fine line\nbroken \xff here",
+        b"fine line\nbroken \xff\x00 here",
         &ReadOptions::default(),
     );
     let e = docs[0].as_ref().unwrap_err();
@@ -194,10 +204,29 @@ fn sgml_records_with_latin1() {
 
 #[test]
 fn stdin_format_is_sniffed() {
-    let reader: Box<dyn BufRead + Send> =
-        Box::new(Cursor::new(b"{\"text\": \"hi there\"}\n".to_vec()));
-    let docs: Vec<_> = open_reader("<stdin>", None, reader, &ReadOptions::default()).collect();
-    assert_eq!(docs[0].as_ref().unwrap().text, "hi there");
+    let stdin = |bytes: &[u8]| -> Vec<Result<Doc, ReadError>> {
+        let reader: Box<dyn BufRead + Send> = Box::new(Cursor::new(bytes.to_vec()));
+        open_reader("<stdin>", None, reader, &ReadOptions::default()).collect()
+    };
+    assert_eq!(
+        stdin(b"{\"text\": \"hi there\"}\n")[0]
+            .as_ref()
+            .unwrap()
+            .text,
+        "hi there"
+    );
+    let csv = stdin(b"\xef\xbb\xbf\"id\",\"text\"\r\na,Hi there.\r\nb,Bye.\r\n");
+    let ids: Vec<&str> = csv
+        .iter()
+        .map(|d| d.as_ref().unwrap().id.as_str())
+        .collect();
+    assert_eq!(ids, ["a", "b"]);
+    let tsv = stdin(b"id\tbody\na\tHi, there.\n");
+    assert_eq!(tsv[0].as_ref().unwrap().text, "Hi, there.");
+    // Prose whose first line merely starts with a column name stays one text document.
+    let prose = stdin(b"Text, by a reporter\nTalks resumed.\n");
+    assert_eq!(prose.len(), 1);
+    assert!(prose[0].as_ref().unwrap().text.starts_with("Text, by"));
 }
 
 #[test]

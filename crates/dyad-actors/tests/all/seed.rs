@@ -2,7 +2,7 @@
 //! person named in it is found with the right country and sector, and every "He" that opens a
 //! sentence points to the right person.
 
-mod common;
+use crate::common;
 use common::run;
 use dyad_doc::Span;
 

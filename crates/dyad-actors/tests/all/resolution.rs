@@ -1,6 +1,6 @@
 //! Actor resolution on hand-written articles in the style of wire copy.
 
-mod common;
+use crate::common;
 use common::{code_of, entity, run};
 
 const WIRE: &str = "Russian President Vladimir Putin spoke by phone with Turkish President Recep Tayyip Erdogan on Tuesday, the Kremlin said.

@@ -1,6 +1,6 @@
 //! Coreference on hand-written articles: name variants, role nominals, pronouns.
 
-mod common;
+use crate::common;
 use common::{entity, pronoun_referent, run};
 use dyad_doc::Span;
 

@@ -1,6 +1,6 @@
 //! Odd input never panics the stage, and its output keeps the document model's invariants.
 
-mod common;
+use crate::common;
 use dyad_doc::Doc;
 
 const PIECES: &[&str] = &[
