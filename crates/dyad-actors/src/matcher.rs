@@ -94,7 +94,7 @@ pub struct Matcher {
     ac: AhoCorasick,
     variants: Vec<Vec<Form>>,
     /// Per pattern and variant: whether the form may match in a caseless document.
-    caseless: Vec<Vec<bool>>,
+    caseless: Vec<Vec<Caseless>>,
 }
 
 impl Matcher {
@@ -157,7 +157,11 @@ impl Matcher {
             let p = m.pattern().as_usize();
             for (v, &safe) in self.variants[p].iter().zip(&self.caseless[p]) {
                 let ok = if caseless {
-                    safe
+                    match safe {
+                        Caseless::Yes => true,
+                        Caseless::BeforeAgent => agent_follows(dict, &norm[e..]),
+                        Caseless::No => false,
+                    }
                 } else {
                     case_ok(&v.written, orig)
                 };
@@ -232,15 +236,41 @@ fn case_ok(written: &str, orig: &str) -> bool {
     true
 }
 
+/// Whether a form may match in a caseless document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Caseless {
+    /// Always.
+    Yes,
+    /// Only right before an agent noun: an acronym that is also a common word ("us troops",
+    /// "who officials").
+    BeforeAgent,
+    /// Never.
+    No,
+}
+
+/// Whether the (normalised) text starts, after spaces, with a dictionary agent noun ("troops",
+/// "officials", "army").
+fn agent_follows(dict: &Dictionary, rest: &str) -> bool {
+    let rest = rest.trim_start_matches(' ');
+    let end = rest
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(rest.len());
+    let word = &rest[..end];
+    let is_agent = |w: &str| {
+        dict.forms.get(w).is_some_and(|vs| {
+            vs.iter()
+                .any(|v| matches!(dict.entries[v.entry].kind, EntryKind::Agent { .. }))
+        })
+    };
+    !word.is_empty() && (is_agent(word) || word.strip_suffix('s').is_some_and(is_agent))
+}
+
 /// Whether a form may match without regard to case (in a caseless document): a form without
 /// capitals always; a name when it has two or more words, or is one word of at least four letters
-/// or an acronym, and is not a common lower-case word.
-fn caseless_ok(written: &str, common: &BTreeSet<String>) -> bool {
-    if !written.chars().any(char::is_uppercase) {
-        return true;
-    }
-    if written.split_whitespace().count() >= 2 {
-        return true;
+/// or an acronym, and is not a common lower-case word (such an acronym only before an agent noun).
+fn caseless_ok(written: &str, common: &BTreeSet<String>) -> Caseless {
+    if !written.chars().any(char::is_uppercase) || written.split_whitespace().count() >= 2 {
+        return Caseless::Yes;
     }
     let letters = written.chars().filter(|c| c.is_alphabetic()).count();
     let acronym = letters >= 2
@@ -248,11 +278,18 @@ fn caseless_ok(written: &str, common: &BTreeSet<String>) -> bool {
             .chars()
             .filter(|c| c.is_alphabetic())
             .all(char::is_uppercase);
-    let lower = written.to_lowercase();
-    if common.contains(lower.as_str()) {
-        return false;
+    if common.contains(written.to_lowercase().as_str()) {
+        return if acronym {
+            Caseless::BeforeAgent
+        } else {
+            Caseless::No
+        };
     }
-    acronym || letters >= 4
+    if acronym || letters >= 4 {
+        Caseless::Yes
+    } else {
+        Caseless::No
+    }
 }
 
 #[cfg(test)]
@@ -266,18 +303,13 @@ mod tests {
         for w in ["us", "who", "aid", "it"] {
             assert!(common.contains(w), "{w} is a common lower-case word");
         }
-        assert!(caseless_ok("president", &common));
-        assert!(caseless_ok("White House", &common));
-        assert!(caseless_ok("Macron", &common));
-        assert!(caseless_ok("UN", &common));
-        assert!(caseless_ok("NATO", &common));
-        assert!(caseless_ok("U.S.", &common), "u.s. is unambiguous");
-        assert!(!caseless_ok("US", &common), "us");
-        assert!(!caseless_ok("WHO", &common), "who");
-        assert!(
-            !caseless_ok("Xi", &common),
-            "short names need their capitals"
-        );
+        for yes in ["president", "White House", "Macron", "UN", "NATO", "U.S."] {
+            assert_eq!(caseless_ok(yes, &common), Caseless::Yes, "{yes}");
+        }
+        assert_eq!(caseless_ok("US", &common), Caseless::BeforeAgent);
+        assert_eq!(caseless_ok("WHO", &common), Caseless::BeforeAgent);
+        assert_eq!(caseless_ok("Xi", &common), Caseless::No, "short names need capitals");
+        assert_eq!(caseless_ok("Rice", &common), Caseless::No, "a common word");
         let (_, errors) = parse_word_list("# c\nok\nTwo words\nBad\n", "t.txt");
         assert_eq!(
             errors,

@@ -89,9 +89,24 @@ fn lower_cased_and_all_caps_articles_get_entities_actors_and_places() {
         assert!(places.contains(&"Berlin"), "{casing:?}: {places:?}");
         assert!(places.contains(&"Warsaw"), "{casing:?}: {places:?}");
     }
-    // No spurious actor for the pronoun "us" in lower-case text.
-    let doc = run("the minister told us that the talks in geneva would go on. they will meet again on friday. nothing else was said.");
+    // The pronoun "us" is no actor in lower-case text; "us" before an agent noun is the US.
+    let text = "the minister told us that the talks in geneva would go on. \
+                us troops withdrew from the base on friday. nothing else was said.";
+    let doc = run(text);
     assert_eq!(doc.casing, Casing::Lower);
-    let codes = actor_codes(&doc);
-    assert!(!codes.iter().any(|(t, _)| t == "us"), "{codes:?}");
+    let pronoun = text.find(" us ").unwrap() + 1;
+    let country = text.find("us troops").unwrap();
+    let actor_at = |b: usize| {
+        doc.entities
+            .iter()
+            .find(|e| e.span.start <= b && b < e.span.end)
+            .and_then(|e| e.actor.as_ref())
+            .map(|a| a.code.clone())
+    };
+    assert_eq!(actor_at(pronoun), None, "{:?}", actor_codes(&doc));
+    assert!(
+        actor_at(country).is_some_and(|c| c.starts_with("USA")),
+        "{:?}",
+        actor_codes(&doc)
+    );
 }
