@@ -4,10 +4,43 @@
 //! spaces) so it does not depend on the tokenizer; hits are mapped back to byte spans of the
 //! original text, must start and end on word boundaries, and must respect the capitals of the form
 //! as written ("Turkey" does not match "turkey"; "US" does not match "us").
+//!
+//! In a document without a case signal ([`Casing::Lower`] or [`Casing::Upper`], measured by the
+//! `ner` stage) capitals say nothing, so [`Matcher::find_in`] matches case-insensitively, but a
+//! form with capitals (a name) must then be safe without them: two or more words ("white
+//! house"), or one word of at least four letters, or an acronym ("un", "nato") — and in every
+//! one-word case not a word news writes in lower case (`data/actors/caseless-common.txt`, generated
+//! by `scripts/build-caseless-common.py`: "us", "who", "aid", "rice", "young").
 
 use crate::dict::{Dictionary, EntryKind, Form};
 use aho_corasick::{AhoCorasick, MatchKind};
-use dyad_doc::Span;
+use dyad_doc::{Casing, Span};
+use std::collections::BTreeSet;
+
+/// Words news writes in lower case (one per line, `#` comments): one-word names spelt like them
+/// are not matched in caseless documents.
+const CASELESS_COMMON: &str = include_str!("../../../data/actors/caseless-common.txt");
+
+/// Parses a list of lower-case words (one per line; `#` starts a comment line); bad lines are
+/// skipped and reported as `name:line: message`.
+pub fn parse_word_list(text: &str, name: &str) -> (BTreeSet<String>, Vec<String>) {
+    let mut words = BTreeSet::new();
+    let mut errors = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let w = line.trim();
+        if w.is_empty() || w.starts_with('#') {
+            continue;
+        }
+        if w.contains(char::is_whitespace) {
+            errors.push(format!("{name}:{}: expected one word, got `{w}`", i + 1));
+        } else if w.chars().any(char::is_uppercase) {
+            errors.push(format!("{name}:{}: `{w}` is not in lower case", i + 1));
+        } else {
+            words.insert(w.to_string());
+        }
+    }
+    (words, errors)
+}
 
 /// Normalises text for matching and returns, for every byte of the result, the byte offset in the
 /// input of the character it came from (plus one final entry: the input's length).
@@ -60,6 +93,8 @@ pub struct Hit {
 pub struct Matcher {
     ac: AhoCorasick,
     variants: Vec<Vec<Form>>,
+    /// Per pattern and variant: whether the form may match in a caseless document.
+    caseless: Vec<Vec<Caseless>>,
 }
 
 impl Matcher {
@@ -71,11 +106,33 @@ impl Matcher {
             .match_kind(MatchKind::Standard)
             .build(&keys)
             .expect("dictionary forms compile into an automaton");
-        Matcher { ac, variants }
+        let (common, _) = parse_word_list(CASELESS_COMMON, "caseless-common.txt");
+        let caseless = dict
+            .forms
+            .values()
+            .map(|vs| {
+                vs.iter()
+                    .map(|v| caseless_ok(&v.written, &common))
+                    .collect()
+            })
+            .collect();
+        Matcher {
+            ac,
+            variants,
+            caseless,
+        }
     }
 
-    /// All hits in `text`, leftmost-longest and non-overlapping, in text order.
+    /// All hits in `text`, leftmost-longest and non-overlapping, in text order, respecting the
+    /// capitals of each form.
     pub fn find(&self, dict: &Dictionary, text: &str) -> Vec<Hit> {
+        self.find_in(dict, text, Casing::Mixed)
+    }
+
+    /// [`Matcher::find`] for a document with the given casing: case-insensitive (with the guards
+    /// of the module documentation) when the document has no case signal.
+    pub fn find_in(&self, dict: &Dictionary, text: &str, casing: Casing) -> Vec<Hit> {
+        let caseless = casing.is_caseless();
         let (norm, map) = normalize(text);
         let mut cands: Vec<Hit> = Vec::new();
         for m in self.ac.find_overlapping_iter(&norm) {
@@ -97,8 +154,18 @@ impl Matcher {
             let (os, oe) = (map[s], map[e]);
             let orig = &text[os..oe];
             let mut best: Option<usize> = None;
-            for v in &self.variants[m.pattern().as_usize()] {
-                if case_ok(&v.written, orig) {
+            let p = m.pattern().as_usize();
+            for (v, &safe) in self.variants[p].iter().zip(&self.caseless[p]) {
+                let ok = if caseless {
+                    match safe {
+                        Caseless::Yes => true,
+                        Caseless::BeforeAgent => agent_follows(dict, &norm[e..]),
+                        Caseless::No => false,
+                    }
+                } else {
+                    case_ok(&v.written, orig)
+                };
+                if ok {
                     let better = match best {
                         None => true,
                         Some(b) => rank(&dict.entries[v.entry].kind) < rank(&dict.entries[b].kind),
@@ -169,9 +236,89 @@ fn case_ok(written: &str, orig: &str) -> bool {
     true
 }
 
+/// Whether a form may match in a caseless document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Caseless {
+    /// Always.
+    Yes,
+    /// Only right before an agent noun: an acronym that is also a common word ("us troops",
+    /// "who officials").
+    BeforeAgent,
+    /// Never.
+    No,
+}
+
+/// Whether the (normalised) text starts, after spaces, with a dictionary agent noun ("troops",
+/// "officials", "army").
+fn agent_follows(dict: &Dictionary, rest: &str) -> bool {
+    let rest = rest.trim_start_matches(' ');
+    let end = rest
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(rest.len());
+    let word = &rest[..end];
+    let is_agent = |w: &str| {
+        dict.forms.get(w).is_some_and(|vs| {
+            vs.iter()
+                .any(|v| matches!(dict.entries[v.entry].kind, EntryKind::Agent { .. }))
+        })
+    };
+    !word.is_empty() && (is_agent(word) || word.strip_suffix('s').is_some_and(is_agent))
+}
+
+/// Whether a form may match without regard to case (in a caseless document): a form without
+/// capitals always; a name when it has two or more words, or is one word of at least four letters
+/// or an acronym, and is not a common lower-case word (such an acronym only before an agent noun).
+fn caseless_ok(written: &str, common: &BTreeSet<String>) -> Caseless {
+    if !written.chars().any(char::is_uppercase) || written.split_whitespace().count() >= 2 {
+        return Caseless::Yes;
+    }
+    let letters = written.chars().filter(|c| c.is_alphabetic()).count();
+    let acronym = letters >= 2
+        && written
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
+    if common.contains(written.to_lowercase().as_str()) {
+        return if acronym {
+            Caseless::BeforeAgent
+        } else {
+            Caseless::No
+        };
+    }
+    if acronym || letters >= 4 {
+        Caseless::Yes
+    } else {
+        Caseless::No
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn caseless_guards() {
+        let (common, errors) = parse_word_list(CASELESS_COMMON, "caseless-common.txt");
+        assert!(errors.is_empty(), "{errors:?}");
+        for w in ["us", "who", "aid", "it"] {
+            assert!(common.contains(w), "{w} is a common lower-case word");
+        }
+        for yes in ["president", "White House", "Macron", "UN", "NATO", "U.S."] {
+            assert_eq!(caseless_ok(yes, &common), Caseless::Yes, "{yes}");
+        }
+        assert_eq!(caseless_ok("US", &common), Caseless::BeforeAgent);
+        assert_eq!(caseless_ok("WHO", &common), Caseless::BeforeAgent);
+        assert_eq!(caseless_ok("Xi", &common), Caseless::No, "short names need capitals");
+        assert_eq!(caseless_ok("Rice", &common), Caseless::No, "a common word");
+        let (_, errors) = parse_word_list("# c\nok\nTwo words\nBad\n", "t.txt");
+        assert_eq!(
+            errors,
+            [
+                "t.txt:3: expected one word, got `Two words`",
+                "t.txt:4: `Bad` is not in lower case"
+            ]
+        );
+    }
 
     #[test]
     fn normalisation_keeps_offsets() {

@@ -53,7 +53,7 @@ impl ActorStage {
 
     /// Runs resolution and coreference on `doc` (the [`Stage`] entry point, infallible).
     pub fn annotate(&self, doc: &mut Doc) {
-        let hits = self.matcher.find(&self.dict, &doc.text);
+        let hits = self.matcher.find_in(&self.dict, &doc.text, doc.casing);
         // A PER entity that is exactly a title ("Chancellor") is not a name.
         let dict = &self.dict;
         doc.entities.retain(|e| {

@@ -23,6 +23,12 @@ pub struct EvalArgs {
     /// Override embedded models with the files in this directory.
     #[arg(long)]
     pub model: Option<PathBuf>,
+    /// `conll` only: lower-case every test word first (text without a case signal).
+    #[arg(long, conflicts_with = "uppercase")]
+    pub lowercase: bool,
+    /// `conll` only: upper-case every test word first (all-caps text).
+    #[arg(long)]
+    pub uppercase: bool,
 }
 
 /// A scorer's result: the human-readable report and the named metrics it measured.
@@ -34,6 +40,9 @@ pub struct Report {
 }
 
 pub fn run(args: EvalArgs) -> Result<ExitCode> {
+    if (args.lowercase || args.uppercase) && args.suite != "conll" {
+        bail!("--lowercase and --uppercase apply to `dyad eval conll` only");
+    }
     let report = match args.suite.as_str() {
         "ud-seg" => report(dyad_text::eval_ud_seg::run(&args.path))?,
         "ud" => {
@@ -56,7 +65,14 @@ pub fn run(args: EvalArgs) -> Result<ExitCode> {
         "conll" => {
             check_conll(&args.path)?;
             let ner = dyad_ner::Ner::from_option(args.model.as_deref()).map_err(anyhow::Error::msg)?;
-            report(dyad_ner::eval::run_conll(&ner, &args.path))?
+            let recase = if args.lowercase {
+                dyad_ner::eval::Recase::Lower
+            } else if args.uppercase {
+                dyad_ner::eval::Recase::Upper
+            } else {
+                dyad_ner::eval::Recase::AsIs
+            };
+            report(dyad_ner::eval::run_conll_recased(&ner, &args.path, recase))?
         }
         "re3d" => {
             let ner = dyad_ner::Ner::from_option(args.model.as_deref()).map_err(anyhow::Error::msg)?;

@@ -173,6 +173,45 @@ fn usage_errors_are_clear() {
 }
 
 #[test]
+fn eval_conll_lowercase_and_uppercase() {
+    let dir = tempfile::tempdir().unwrap();
+    // A hand-written CoNLL-2003 document (word, gold tag).
+    let rows = [
+        ("President", "O"),
+        ("Emmanuel", "B-PER"),
+        ("Macron", "I-PER"),
+        ("of", "O"),
+        ("France", "B-LOC"),
+        ("met", "O"),
+        ("German", "B-MISC"),
+        ("Chancellor", "O"),
+        ("Olaf", "B-PER"),
+        ("Scholz", "I-PER"),
+        ("in", "O"),
+        ("Berlin", "B-LOC"),
+        ("on", "O"),
+        ("Monday", "O"),
+        (".", "O"),
+    ];
+    let mut text = String::from("-DOCSTART- O\n\n");
+    for (w, t) in rows {
+        text.push_str(&format!("{w} {t}\n"));
+    }
+    let path = write(&dir, "tiny.conll", text.as_bytes());
+    for flag in ["--lowercase", "--uppercase"] {
+        let out = dyad(&["eval", "conll", &path, flag, "--min", "f1=0.5"]);
+        assert!(out.status.success(), "{flag}: {}", stderr(&out));
+        let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+        assert!(stdout.contains("-cased)"), "{flag}: {stdout}");
+    }
+    // The flags belong to the conll suite only, and exclude each other.
+    let out = dyad(&["eval", "ud-seg", &path, "--lowercase"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let out = dyad(&["eval", "conll", &path, "--lowercase", "--uppercase"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+}
+
+#[test]
 fn eval_floors_fail_with_exit_code_1() {
     let dir = tempfile::tempdir().unwrap();
     let word = |id: u32, form: &str| format!("{id}\t{form}\t_\t_\t_\t_\t_\t_\t_\t_\n");

@@ -13,12 +13,14 @@
 #![deny(missing_docs)]
 
 mod annotations;
+mod casing;
 pub mod conllu;
 pub mod metrics;
 mod span;
 mod stage;
 
 pub use annotations::*;
+pub use casing::Casing;
 pub use span::Span;
 pub use stage::{Stage, StageError};
 
@@ -89,6 +91,10 @@ pub struct Doc {
     pub times: Vec<TimeExpr>,
     /// Place mentions.
     pub places: Vec<Place>,
+    /// Whether capitals carry information in this text ([`Casing::Mixed`]) or the document is
+    /// written all in lower or upper case. Set once by the `ner` stage ([`Casing::of_doc`]);
+    /// stages after it read it instead of measuring again.
+    pub casing: Casing,
 }
 
 impl Doc {

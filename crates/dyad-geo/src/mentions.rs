@@ -7,6 +7,10 @@
 //! larger person/organisation entity, a person's name ("Jordan Peterson": a capitalised neighbour that
 //! is not a cue word), a capitalised sentence-initial common word, or a listed non-place ("White House").
 //! Names that are also common words, and small or foreign-spelled places, must show evidence.
+//!
+//! A document without a case signal (`Doc::casing` lower or upper, set by the `ner` stage) has no
+//! capitals to scan for: its places are the LOC entities NER found (tagged by the caseless model)
+//! whose text is a gazetteer name.
 
 use crate::gazetteer::{Feature, Gazetteer, NameKind, NameRef, Policy};
 use crate::text::{fold_into, is_all_caps, is_capitalised, split_words, Word};
@@ -176,7 +180,8 @@ pub(crate) fn find(doc: &Doc, g: &Gazetteer, w: &Words<'_>) -> Vec<Mention> {
     let n = w.words.len();
     let mut out = Vec::new();
     let mut key = String::new();
-    let mut i = 0;
+    // Caseless text: only NER's LOC entities (below) are place mentions.
+    let mut i = if doc.casing.is_caseless() { n } else { 0 };
     while i < n {
         if !w.words[i].alpha || !is_capitalised(w.str(i)) {
             i += 1;

@@ -40,17 +40,65 @@ pub fn score(docs: &[ConllDoc], pred: &[Vec<Vec<String>>]) -> Scorer {
     sc
 }
 
+/// How `dyad eval conll` rewrites the test words before tagging (the gold tags stay).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Recase {
+    /// As in the file.
+    #[default]
+    AsIs,
+    /// Every word lower-cased (`--lowercase`): text without a case signal.
+    Lower,
+    /// Every word upper-cased (`--uppercase`): all-caps text.
+    Upper,
+}
+
+impl Recase {
+    /// Rewrites every word of `docs`.
+    pub fn apply(self, docs: &mut [ConllDoc]) {
+        for d in docs {
+            for s in &mut d.sentences {
+                for w in &mut s.words {
+                    match self {
+                        Recase::AsIs => {}
+                        Recase::Lower => *w = w.to_lowercase(),
+                        Recase::Upper => *w = w.to_uppercase(),
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// `dyad eval conll FILE`: (printed report, metrics).
 pub fn run_conll(ner: &Ner, path: &Path) -> Result<(String, Vec<(String, f64)>), String> {
+    run_conll_recased(ner, path, Recase::AsIs)
+}
+
+/// `dyad eval conll FILE [--lowercase|--uppercase]`: the test words re-cased before tagging.
+pub fn run_conll_recased(
+    ner: &Ner,
+    path: &Path,
+    recase: Recase,
+) -> Result<(String, Vec<(String, f64)>), String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let docs = conll::parse(&text);
+    let mut docs = conll::parse(&text);
+    recase.apply(&mut docs);
     let t0 = Instant::now();
     let c0 = thread_cpu_seconds();
     let pred = predict(ner, &docs);
     let secs = t0.elapsed().as_secs_f64();
     let cpu = thread_cpu_seconds().zip(c0).map(|(a, b)| a - b);
     let sc = score(&docs, &pred);
-    let mut report = format!("NER on {} ({} documents)\n", path.display(), docs.len());
+    let how = match recase {
+        Recase::AsIs => "",
+        Recase::Lower => ", lower-cased",
+        Recase::Upper => ", upper-cased",
+    };
+    let mut report = format!(
+        "NER on {} ({} documents{how})\n",
+        path.display(),
+        docs.len()
+    );
     report.push_str(&sc.report());
     report.push_str(&format!(
         "tagging speed (one thread, both passes): {:.0} tokens/s wall-clock",

@@ -115,6 +115,9 @@ pub struct Extractor<'a> {
     pub gaz: &'a Gazetteer,
     /// Cluster table.
     pub clusters: &'a Clusters,
+    /// Case-folded input (the caseless model): words arrive lower-cased, so a word without a
+    /// cluster of its own borrows the cluster of its capitalised or all-caps form.
+    pub caseless: bool,
 }
 
 fn cap_class(w: &str) -> char {
@@ -155,9 +158,24 @@ impl Extractor<'_> {
         }
     }
 
+    fn cluster(&self, w: &str) -> Option<[u16; 3]> {
+        let found = self.clusters.get(w);
+        if found.is_some() || !self.caseless {
+            return found;
+        }
+        let mut cs = w.chars();
+        let title: String = cs
+            .next()
+            .map(|c| c.to_uppercase().chain(cs).collect())
+            .unwrap_or_default();
+        self.clusters
+            .get(&title)
+            .or_else(|| self.clusters.get(&w.to_uppercase()))
+    }
+
     fn tok(&self, w: &str) -> Tok {
         let norm = normalize(w);
-        let cl = self.clusters.get(&norm).unwrap_or([NONE; 3]);
+        let cl = self.cluster(&norm).unwrap_or([NONE; 3]);
         let mut parts_gaz = 0;
         if norm.contains('-') && norm.len() > 2 {
             for p in norm.split('-').filter(|p| !p.is_empty()) {
@@ -344,6 +362,8 @@ pub struct DocMemory {
     /// Per word: how often it was the first (`2 * type`) or last (`2 * type + 1`) token of a
     /// multi-token entity (a name whose parts recur alone: "Volodymyr Zelenskiy" … "Zelenskiy").
     parts: HashMap<String, [u16; 8]>,
+    /// Built over case-folded words (see [`DocMemory::new`]).
+    caseless: bool,
 }
 
 /// Whether token `i` of a BILOU sequence is the first (`Some((type, 0))`) or last
@@ -364,18 +384,30 @@ fn slot(t: Tag) -> usize {
     }
 }
 
-fn memory_key(w: &str) -> Option<String> {
+/// The document-memory key of a word: its lower-cased form when it is capitalised, or (in
+/// caseless text, where nothing is capitalised) when it has at least two letters.
+fn memory_key(w: &str, caseless: bool) -> Option<String> {
     let n = normalize(w);
-    (is_capitalized(&n) && n.chars().any(|c| c.is_alphabetic())).then(|| n.to_lowercase())
+    let letters = n.chars().filter(|c| c.is_alphabetic()).count();
+    let ok = if caseless {
+        letters >= 2
+    } else {
+        is_capitalized(&n) && letters > 0
+    };
+    ok.then(|| n.to_lowercase())
 }
 
 impl DocMemory {
-    /// Builds the memory from first-pass tags of every sentence of a document.
-    pub fn new(sentences: &[(&[&str], &[Tag])]) -> DocMemory {
-        let mut m = DocMemory::default();
+    /// Builds the memory from first-pass tags of every sentence of a document (`caseless`: the
+    /// words are case-folded, so every word is remembered, not only capitalised ones).
+    pub fn new(sentences: &[(&[&str], &[Tag])], caseless: bool) -> DocMemory {
+        let mut m = DocMemory {
+            caseless,
+            ..DocMemory::default()
+        };
         for (words, tags) in sentences {
             for (w, &t) in words.iter().zip(tags.iter()) {
-                if let Some(k) = memory_key(w) {
+                if let Some(k) = memory_key(w, caseless) {
                     if let Some((ty, end)) = part_of(t) {
                         let p = m.parts.entry(k.clone()).or_insert([0; 8]);
                         p[2 * ty + end] = p[2 * ty + end].saturating_add(1);
@@ -411,7 +443,7 @@ pub fn stage2(words: &[&str], s1: &[Tag], mem: &DocMemory, out: &mut [Vec<u64>])
                 .n(tag_at(ii + 1))
                 .done(),
         );
-        let Some(k) = memory_key(words[i]) else {
+        let Some(k) = memory_key(words[i], mem.caseless) else {
             continue;
         };
         if let Some(p) = mem.parts.get(&k) {
@@ -469,6 +501,7 @@ mod tests {
         let ex = Extractor {
             gaz: &gaz,
             clusters: &cl,
+            caseless: false,
         };
         let doc = DocContext::new([words.iter().copied()]);
         let mut out = Vec::new();

@@ -27,6 +27,7 @@ pub mod train;
 pub use stage::NerStage;
 
 use clusters::Clusters;
+use dyad_doc::Casing;
 use features::{DocContext, DocMemory, Extractor};
 use gazetteer::Gazetteer;
 use model::Model;
@@ -46,15 +47,25 @@ pub const EMBEDDED_CLUSTERS: &str = include_str!(concat!(
     "/../../data/models/ner/clusters.txt"
 ));
 
+/// The embedded model for caseless documents (`data/models/ner/caseless.bin`; empty: none).
+pub const EMBEDDED_CASELESS_MODEL: &[u8] = include_bytes!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../data/models/ner/caseless.bin"
+));
+
 static EMBEDDED: Lazy<Result<Ner, String>> = Lazy::new(|| {
     let (model, second) = models_from_bytes(EMBEDDED_MODEL).map_err(|e| e.to_string())?;
     let clusters = Clusters::parse(EMBEDDED_CLUSTERS)?;
-    Ok(Ner {
-        model,
-        second,
-        gaz: Gazetteer::embedded(),
-        clusters,
-    })
+    let mut ner = Ner::new(model, second, Gazetteer::embedded(), clusters);
+    if !EMBEDDED_CASELESS_MODEL.is_empty() {
+        let (model, second) =
+            models_from_bytes(EMBEDDED_CASELESS_MODEL).map_err(|e| format!("caseless.bin: {e}"))?;
+        let clusters = ner.clusters.clone();
+        ner.set_folded(Some(
+            Ner::new(model, second, Gazetteer::embedded(), clusters).caseless(),
+        ));
+    }
+    Ok(ner)
 });
 
 const CONTAINER: &[u8; 8] = b"DYADNERM";
@@ -113,12 +124,20 @@ pub fn models_from_bytes(b: &[u8]) -> Result<(Model, Option<Model>), model::Mode
 /// Tagging runs in two passes when the model has a second pass: the first tags each sentence on
 /// its own; the second sees, for every capitalised word, what the first pass said about the same
 /// word elsewhere in the document, and makes the final decision.
+///
+/// A document without a case signal ([`Casing::of_sentences`]: all lower case, or all capitals)
+/// goes to the *folded* tagger when there is one: a model trained on lower-cased copies of the
+/// training data, which sees the document's words lower-cased.
 #[derive(Debug, Clone)]
 pub struct Ner {
     model: Model,
     second: Option<Model>,
     gaz: Gazetteer,
     clusters: Clusters,
+    /// This tagger expects case-folded (lower-cased) words.
+    caseless: bool,
+    /// The tagger for caseless documents.
+    folded: Option<Box<Ner>>,
 }
 
 impl Ner {
@@ -134,23 +153,49 @@ impl Ner {
             second,
             gaz,
             clusters,
+            caseless: false,
+            folded: None,
         }
+    }
+
+    /// The same tagger marked as expecting case-folded words (the folded model, and the base for
+    /// training one): its features borrow clusters of capitalised forms and its document memory
+    /// covers every word.
+    pub fn caseless(mut self) -> Ner {
+        self.caseless = true;
+        self
+    }
+
+    /// Whether this tagger expects case-folded words.
+    pub fn is_caseless(&self) -> bool {
+        self.caseless
+    }
+
+    /// Sets (or removes) the tagger used for documents without a case signal.
+    pub fn set_folded(&mut self, folded: Option<Ner>) {
+        self.folded = folded.map(Box::new);
+    }
+
+    /// The tagger used for documents without a case signal, when there is one.
+    pub fn folded(&self) -> Option<&Ner> {
+        self.folded.as_deref()
     }
 
     /// An untrained tagger (no weights) with the embedded gazetteer and the given clusters; the
     /// starting point for training.
     pub fn untrained(clusters: Clusters) -> Ner {
         let z = [0f32; tags::N_TAGS];
-        Ner {
-            model: Model::new(Vec::new(), z, z, [z; tags::N_TAGS]),
-            second: None,
-            gaz: Gazetteer::embedded(),
+        Ner::new(
+            Model::new(Vec::new(), z, z, [z; tags::N_TAGS]),
+            None,
+            Gazetteer::embedded(),
             clusters,
-        }
+        )
     }
 
     /// Loads `DIR/model.bin` and `DIR/clusters.txt` (the output of `dyad train ner`), with the
-    /// embedded gazetteer.
+    /// embedded gazetteer, and the caseless model `DIR/caseless.bin` (`dyad train ner --caseless`)
+    /// when it exists and is not empty.
     pub fn load_dir(dir: &Path) -> Result<Ner, String> {
         let mp = dir.join("model.bin");
         let bytes = std::fs::read(&mp).map_err(|e| format!("{}: {e}", mp.display()))?;
@@ -161,12 +206,18 @@ impl Ner {
             Ok(t) => Clusters::parse(&t).map_err(|e| format!("{}: {e}", cp.display()))?,
             Err(_) => Clusters::parse(EMBEDDED_CLUSTERS)?,
         };
-        Ok(Ner {
-            model,
-            second,
-            gaz: Gazetteer::embedded(),
-            clusters,
-        })
+        let mut ner = Ner::new(model, second, Gazetteer::embedded(), clusters);
+        let fp = dir.join("caseless.bin");
+        if let Ok(bytes) = std::fs::read(&fp) {
+            if !bytes.is_empty() {
+                let (model, second) =
+                    models_from_bytes(&bytes).map_err(|e| format!("{}: {e}", fp.display()))?;
+                let clusters = ner.clusters.clone();
+                let folded = Ner::new(model, second, Gazetteer::embedded(), clusters);
+                ner.set_folded(Some(folded.caseless()));
+            }
+        }
+        Ok(ner)
     }
 
     /// The tagger for a `--model DIR` option: `None` → embedded; otherwise `DIR/ner/` when it has a
@@ -184,6 +235,7 @@ impl Ner {
         Extractor {
             gaz: &self.gaz,
             clusters: &self.clusters,
+            caseless: self.caseless,
         }
     }
 
@@ -212,8 +264,32 @@ impl Ner {
         &self.clusters
     }
 
-    /// BILOU tags of every sentence of one document (both passes).
+    /// BILOU tags of every sentence of one document (both passes), by the folded tagger when the
+    /// document has no case signal ([`Casing::of_sentences`]) and there is one.
     pub fn tag_document(&self, sentences: &[Vec<&str>]) -> Vec<Vec<Tag>> {
+        self.tag_document_as(sentences, Casing::of_sentences(sentences))
+    }
+
+    /// [`Ner::tag_document`] with the document's casing already measured.
+    pub fn tag_document_as(&self, sentences: &[Vec<&str>], casing: Casing) -> Vec<Vec<Tag>> {
+        match &self.folded {
+            Some(f) if casing.is_caseless() => {
+                let lower: Vec<Vec<String>> = sentences
+                    .iter()
+                    .map(|s| s.iter().map(|w| w.to_lowercase()).collect())
+                    .collect();
+                let refs: Vec<Vec<&str>> = lower
+                    .iter()
+                    .map(|s| s.iter().map(String::as_str).collect())
+                    .collect();
+                f.tag_own(&refs)
+            }
+            _ => self.tag_own(sentences),
+        }
+    }
+
+    /// Tags with this tagger's own models (no routing by casing).
+    fn tag_own(&self, sentences: &[Vec<&str>]) -> Vec<Vec<Tag>> {
         let ctx = DocContext::new(sentences.iter().map(|s| s.iter().copied()));
         let ex = self.extractor();
         let mut feats: Vec<Vec<Vec<u64>>> = Vec::with_capacity(sentences.len());
@@ -232,7 +308,7 @@ impl Ner {
             .zip(&first)
             .map(|(w, t)| (w.as_slice(), t.as_slice()))
             .collect();
-        let mem = DocMemory::new(&pairs);
+        let mem = DocMemory::new(&pairs, self.caseless);
         sentences
             .iter()
             .zip(first.iter())
@@ -261,7 +337,12 @@ impl Ner {
 
     /// Entities of every sentence of a document, as token ranges within each sentence.
     pub fn document_entities(&self, sentences: &[Vec<&str>]) -> Vec<Vec<Chunk>> {
-        self.tag_document(sentences)
+        self.document_entities_as(sentences, Casing::of_sentences(sentences))
+    }
+
+    /// [`Ner::document_entities`] with the document's casing already measured.
+    pub fn document_entities_as(&self, sentences: &[Vec<&str>], casing: Casing) -> Vec<Vec<Chunk>> {
+        self.tag_document_as(sentences, casing)
             .iter()
             .map(|t| bilou_chunks(t))
             .collect()

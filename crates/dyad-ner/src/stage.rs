@@ -1,12 +1,14 @@
 //! The pipeline stage: tags every sentence of a document and appends its entities to
-//! `Doc::entities` in text order.
+//! `Doc::entities` in text order, and records the document's case signal in `Doc::casing`
+//! (measured once here; lower- and upper-cased documents go to the caseless model).
 
 use crate::tags::TYPES;
 use crate::Ner;
-use dyad_doc::{Doc, Entity, Stage, StageError};
+use dyad_doc::{Casing, Doc, Entity, Stage, StageError};
 use std::path::Path;
 
-/// Fills `Doc::entities` with PER/ORG/LOC/MISC mentions (actor and cluster left empty).
+/// Fills `Doc::entities` with PER/ORG/LOC/MISC mentions (actor and cluster left empty) and sets
+/// `Doc::casing`.
 pub struct NerStage {
     ner: NerRef,
 }
@@ -68,8 +70,12 @@ impl Stage for NerStage {
             .filter(|r| r.start < r.end)
             .collect();
         let sentences: Vec<Vec<&str>> = ranges.iter().map(|r| words[r.clone()].to_vec()).collect();
+        let casing = Casing::of_sentences(&sentences);
         let mut found = Vec::new();
-        for (r, chunks) in ranges.iter().zip(ner.document_entities(&sentences)) {
+        for (r, chunks) in ranges
+            .iter()
+            .zip(ner.document_entities_as(&sentences, casing))
+        {
             for c in chunks {
                 let span = dyad_doc::Span::new(
                     doc.tokens[r.start + c.start].span.start,
@@ -84,6 +90,7 @@ impl Stage for NerStage {
             }
         }
         found.sort_by_key(|e| (e.span.start, e.span.end));
+        doc.casing = casing;
         doc.entities.extend(found);
         doc.entities.sort_by_key(|e| (e.span.start, e.span.end));
         Ok(())

@@ -105,7 +105,7 @@ fn examples(
                 .zip(&s1[di])
                 .map(|(w, t)| (w.as_slice(), t.as_slice()))
                 .collect();
-            DocMemory::new(&pairs)
+            DocMemory::new(&pairs, ex.caseless)
         });
         for (si, s) in d.sentences.iter().enumerate() {
             let words = &words_all[si];

@@ -205,3 +205,58 @@ fn optional_shared_data_check() {
     let f1 = metrics.iter().find(|(n, _)| n == "f1").unwrap().1;
     assert!(f1 > 0.88, "dev F1 {f1}");
 }
+
+/// A short hand-written article, cased.
+const ARTICLE: &str = "President Emmanuel Macron of France met German Chancellor Olaf Scholz in Berlin on Monday .\n\
+                       The two leaders discussed support for Ukraine and the future of NATO .\n\
+                       Macron later flew to Warsaw , where he met officials of the European Commission .";
+
+#[test]
+fn lower_cased_and_all_caps_articles_get_entities() {
+    use dyad_doc::Casing;
+    let stage = NerStage::embedded().expect("embedded model loads");
+    let mut cased = doc(ARTICLE);
+    stage.process(&mut cased).unwrap();
+    assert_eq!(cased.casing, Casing::Mixed);
+    for (text, casing) in [
+        (ARTICLE.to_lowercase(), Casing::Lower),
+        (ARTICLE.to_uppercase(), Casing::Upper),
+    ] {
+        let mut d = doc(&text);
+        stage.process(&mut d).unwrap();
+        assert_eq!(d.casing, casing, "{text}");
+        let e: Vec<(String, String)> = entities(&d)
+            .into_iter()
+            .map(|(t, k)| (t.to_lowercase(), k))
+            .collect();
+        for (name, kind) in [
+            ("emmanuel macron", "PER"),
+            ("olaf scholz", "PER"),
+            ("france", "LOC"),
+            ("berlin", "LOC"),
+            ("warsaw", "LOC"),
+            ("european commission", "ORG"),
+        ] {
+            assert!(
+                e.contains(&(name.to_string(), kind.to_string())),
+                "{casing:?}: {name} {kind} missing in {e:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_caseless_model_is_embedded_and_routes_only_caseless_documents() {
+    let ner = Ner::embedded().expect("embedded model loads");
+    let folded = ner.folded().expect("a caseless model is embedded");
+    assert!(folded.is_caseless() && !ner.is_caseless());
+    // A cased sentence is tagged by the cased model alone.
+    let words: Vec<&str> = "Olaf Scholz met Emmanuel Macron in Berlin on Monday ."
+        .split(' ')
+        .collect();
+    assert_eq!(ner.tag(&words), {
+        let mut plain = ner.clone();
+        plain.set_folded(None);
+        plain.tag(&words)
+    });
+}
