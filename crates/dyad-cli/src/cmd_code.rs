@@ -6,7 +6,7 @@
 //! (or, under `--strict`, stops the run with exit code 1). The final summary line always satisfies
 //! `read = written + rejected`.
 
-use crate::common::{InputArgs, Progress};
+use crate::common::{show_dict_warnings, DictArgs, InputArgs, Progress};
 use anyhow::{Context, Result};
 use clap::{Args, ValueEnum};
 use dyad::{Pipeline, PipelineOptions};
@@ -32,6 +32,8 @@ pub enum OutFormat {
 pub struct CodeArgs {
     #[command(flatten)]
     pub input: InputArgs,
+    #[command(flatten)]
+    pub dicts: DictArgs,
     /// Output format.
     #[arg(long, value_enum, default_value = "jsonl")]
     pub format: OutFormat,
@@ -132,8 +134,10 @@ pub fn run(args: CodeArgs) -> Result<ExitCode> {
     let pipeline = Pipeline::new(&PipelineOptions {
         model_dir: args.model.clone(),
         until: args.until.clone(),
+        user_dicts: args.dicts.user_dicts(),
     })
     .map_err(|e| anyhow::anyhow!("cannot build the pipeline: {e}"))?;
+    show_dict_warnings(&pipeline);
     let threads = args.threads.unwrap_or(0);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)

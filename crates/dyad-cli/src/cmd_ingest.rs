@@ -7,7 +7,7 @@
 //! without running the pipeline.
 
 use crate::cmd_code::process_doc;
-use crate::common::{InputArgs, Progress};
+use crate::common::{DictArgs, InputArgs, Progress};
 use anyhow::{bail, Context, Result};
 use clap::Args;
 use dyad::{Pipeline, PipelineOptions};
@@ -24,6 +24,8 @@ use std::process::ExitCode;
 pub struct IngestArgs {
     #[command(flatten)]
     pub input: InputArgs,
+    #[command(flatten)]
+    pub dicts: DictArgs,
     /// The corpus database (created if missing).
     #[arg(long, value_name = "FILE")]
     pub db: PathBuf,
@@ -108,9 +110,11 @@ fn ingest_pipeline(
     let read_opts = args.input.read_options()?;
     let pipeline = Pipeline::new(&PipelineOptions {
         model_dir: args.model.clone(),
+        user_dicts: args.dicts.user_dicts(),
         ..Default::default()
     })
     .map_err(|e| anyhow::anyhow!("cannot build the pipeline: {e}"))?;
+    crate::common::show_dict_warnings(&pipeline);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.threads.unwrap_or(0))
         .build()
