@@ -16,7 +16,8 @@ Usage: python3 scripts/extract-phoenix-actors.py [SHARED_DIR]   (default: ../sha
 
 What is kept, and how names are made matchable:
 - An entry with at least one date-restricted code (`[AFGGOV 20041207-20091119]`) is a person:
-  one people.txt line per dated code (country, sector, from, to). Its unrestricted code (usually
+  one people.txt line per dated code (country, sector, from, to). A role without an end (`>D`)
+  ends on 2015-12-31 (OPEN_END: the files' last date is 2015-02-17). Its unrestricted code (usually
   `[XXXELI]`) is not written: Dyad codes a person after their last role as an elite of that role's
   country, which is what Phoenix's default code says in almost all entries.
 - An entry with only unrestricted codes and a sector (`[AFGMIL]`, `[MNCUSA]`, `[IGOUNOIAE]`) is an
@@ -55,6 +56,10 @@ ACTOR_FILES = [
 ]
 OUT = os.path.join(ROOT, "data", "actors", "generated")
 COMMAND = "python3 scripts/extract-phoenix-actors.py"
+# The last date written in the Phoenix files is 2015-02-17: they were not kept up after that, so a
+# role still open there is not known to last. Open roles are closed at the end of 2015; after it
+# the person is coded as an elite (ELI) of the role's country, not as still in office.
+OPEN_END = "2015-12-31"
 
 def read_code_map():
     """data/actors/phoenix-codes.txt: prefixes, sector groups and religion groups."""
@@ -470,7 +475,9 @@ def main():
                 parts = code_parts(cs[0], known)
                 if not parts or not parts[1]:
                     continue
-                roles.append((parts[0], parts[1], a or "", b or ""))
+                if a and a > OPEN_END:
+                    continue
+                roles.append((parts[0], parts[1], a or "", b or OPEN_END))
             if not roles:
                 dropped["person without a usable code"] += 1
                 continue

@@ -222,6 +222,8 @@ pub struct Dictionary {
     code_tier: BTreeMap<String, Tier>,
     /// Tier of the text being parsed.
     tier: Tier,
+    /// People holding each (country, named role) at some time, for [`Dictionary::holders`].
+    role_index: BTreeMap<(String, String), Vec<usize>>,
 }
 
 /// One dictionary text to load.
@@ -346,6 +348,17 @@ impl Dictionary {
             parse::parse_file(&mut d, s, &mut diags);
         }
         d.tier = Tier::default();
+        for (i, p) in d.people.iter().enumerate() {
+            for r in p.roles.iter().filter(|r| !r.role.is_empty()) {
+                let held = d
+                    .role_index
+                    .entry((r.country.clone(), r.role.clone()))
+                    .or_default();
+                if held.last() != Some(&i) {
+                    held.push(i);
+                }
+            }
+        }
         (d, diags)
     }
 
@@ -374,9 +387,8 @@ impl Dictionary {
             let variants = self.forms.entry(key).or_default();
             let tiers = &self.entry_tier;
             // A later tier overrides what an earlier-loaded, lower tier says; a higher tier wins.
-            variants.retain(|v| {
-                self.entries[v.entry].class() == class || tiers[v.entry] <= self.tier
-            });
+            variants
+                .retain(|v| self.entries[v.entry].class() == class || tiers[v.entry] <= self.tier);
             if let Some(other) = variants
                 .iter()
                 .find(|v| self.entries[v.entry].class() != class)
@@ -421,7 +433,10 @@ impl Dictionary {
         date: Option<chrono::NaiveDate>,
     ) -> Vec<usize> {
         let mut out = Vec::new();
-        for (i, p) in self.people.iter().enumerate() {
+        let key = (country.to_string(), role.to_string());
+        let candidates = self.role_index.get(&key).map(Vec::as_slice).unwrap_or(&[]);
+        for &i in candidates {
+            let p = &self.people[i];
             let holds = p.roles.iter().any(|r| {
                 r.country == country
                     && r.role == role
@@ -477,4 +492,111 @@ fn describe(e: &Entry) -> String {
 /// spaces and tabs collapsed to one space.
 pub fn normalize_form(s: &str) -> String {
     crate::matcher::normalize(s).0.trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    const AGENTS: &str = "GOV | president | president\nGOV | - | minister\n";
+    const COUNTRIES: &str = "AAA | Aland; Alandia | Alandian | \nBBB | Borduria | Bordurian | \n";
+
+    fn src(kind: FileKind, name: &'static str, text: &'static str) -> Source<'static> {
+        Source { kind, name, text }
+    }
+
+    fn load(extra: &[(Tier, Source<'static>)]) -> (Dictionary, Vec<String>) {
+        let mut s = vec![
+            (Tier::Curated, src(FileKind::Agents, "agents.txt", AGENTS)),
+            (
+                Tier::Curated,
+                src(FileKind::Countries, "countries.txt", COUNTRIES),
+            ),
+            (
+                Tier::Curated,
+                src(
+                    FileKind::People,
+                    "people.txt",
+                    "Ann Lee | Lee | f | AAA | GOV | president | 2001 | 2004\n",
+                ),
+            ),
+        ];
+        s.extend_from_slice(extra);
+        let (d, diags) = Dictionary::from_tiered_sources(&s);
+        (d, diags.iter().map(ToString::to_string).collect())
+    }
+
+    fn person_of(d: &Dictionary, form: &str) -> Option<String> {
+        d.forms
+            .get(&normalize_form(form))?
+            .iter()
+            .find_map(|v| match d.entries[v.entry].kind {
+                EntryKind::Person(i) => Some(d.people[i].name.clone()),
+                _ => None,
+            })
+    }
+
+    #[test]
+    fn curated_entries_win_over_generated_ones_quietly() {
+        let generated = src(
+            FileKind::People,
+            "gen/people.txt",
+            "Ann Lee | | f | BBB | MIL | - | 1990 | 1995\n\
+             Bo Lee | Lee | m | BBB | GOV | - | | 2010\n\
+             Cy Kay | | m | BBB | GOV | - | 2003-02 |\n",
+        );
+        let (d, diags) = load(&[(Tier::Generated, generated)]);
+        assert!(diags.is_empty(), "{diags:?}");
+        // The curated Ann Lee keeps only her own line; "Lee" stays hers.
+        let ann = d.person("Ann Lee").unwrap();
+        assert_eq!(ann.roles.len(), 1);
+        assert_eq!(person_of(&d, "Lee").as_deref(), Some("Ann Lee"));
+        // A generated person without a named office: coded, but with no role.
+        let bo = d.person("Bo Lee").unwrap();
+        assert_eq!(bo.roles[0].from, NaiveDate::MIN, "empty start");
+        let st = d
+            .person("Cy Kay")
+            .unwrap()
+            .at(NaiveDate::from_ymd_opt(2004, 1, 1));
+        let st = st.unwrap();
+        assert_eq!((st.country, st.sector, st.role), ("BBB", Some("GOV"), None));
+    }
+
+    #[test]
+    fn user_entries_override_and_same_tier_conflicts_are_reported() {
+        let user = src(
+            FileKind::People,
+            "user/people.txt",
+            "Dee Lee | Lee | f | BBB | GOV | president | 2020 |\n",
+        );
+        let (d, diags) = load(&[(Tier::User, user)]);
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(person_of(&d, "Lee").as_deref(), Some("Dee Lee"));
+        assert!(person_of(&d, "Ann Lee").is_some(), "the rest stays");
+
+        let twice = src(
+            FileKind::People,
+            "gen/people.txt",
+            "Eve Moe | Moe | f | BBB | GOV | - | 2001 |\nFay Moe | Moe | f | BBB | GOV | - | 2001 |\n",
+        );
+        let (_, diags) = load(&[(Tier::Generated, twice)]);
+        assert_eq!(
+            diags,
+            vec!["gen/people.txt:2: `Moe` already means something else (`a person`)".to_string()]
+        );
+    }
+
+    #[test]
+    fn a_curated_code_claimed_first_by_a_generated_organisation_is_not_a_duplicate() {
+        let orgs = src(FileKind::Orgs, "gen/orgs.txt", "RRR | BUS | Rim Traders\n");
+        let regions = src(
+            FileKind::Regions,
+            "regions.txt",
+            "RRR | the Rim | Rimmish\n",
+        );
+        let (d, diags) = load(&[(Tier::Generated, orgs), (Tier::Curated, regions)]);
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(d.names["RRR"], "the Rim");
+    }
 }

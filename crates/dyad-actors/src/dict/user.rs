@@ -222,7 +222,8 @@ impl CodeMap {
                 }),
             }
         }
-        m.prefixes.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        m.prefixes
+            .sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
         m
     }
 
@@ -290,9 +291,12 @@ pub(crate) fn phrase_form(words: &[String], org: bool) -> Option<String> {
             let vowel = w.chars().any(|c| "AEIOUY".contains(c));
             if LOWER.contains(&lw.as_str()) {
                 lw
-            } else if w.contains('.') || w.chars().any(|c| c.is_ascii_digit()) || letters == 0 {
-                w.clone()
-            } else if org && (!vowel || letters == 2 || (single && letters <= 5)) {
+            } else if w.contains('.')
+                || w.chars().any(|c| c.is_ascii_digit())
+                || letters == 0
+                || (org && (!vowel || letters == 2 || (single && letters <= 5)))
+            {
+                // Abbreviations, numbers and organisation acronyms keep their capitals.
                 w.clone()
             } else {
                 let mut cs = lw.chars();
@@ -412,7 +416,11 @@ fn convert_petrarch(
                     DateRestriction::Between(a, b) => (iso(a), Some(iso(b))),
                     DateRestriction::Always => continue,
                 };
-                let aliases = if first { forms[1..].join("; ") } else { String::new() };
+                let aliases = if first {
+                    forms[1..].join("; ")
+                } else {
+                    String::new()
+                };
                 first = false;
                 let to = to.unwrap_or_default();
                 line(
@@ -429,7 +437,10 @@ fn convert_petrarch(
                 continue;
             }
             let Some((target, sector)) = map.actor(code, known) else {
-                warn(warnings, format!("`{code}`: unknown country; entry skipped"));
+                warn(
+                    warnings,
+                    format!("`{code}`: unknown country; entry skipped"),
+                );
                 continue;
             };
             let sector = sector.unwrap_or_else(|| "-".into());
@@ -471,7 +482,10 @@ fn convert_petrarch(
             if plural_of_other(&form) || form.contains(['|', ';', '#']) {
                 continue;
             }
-            let Some(sector) = codes.iter().find(|c| !c.prefix).and_then(|c| map.agent(&c.code))
+            let Some(sector) = codes
+                .iter()
+                .find(|c| !c.prefix)
+                .and_then(|c| map.agent(&c.code))
             else {
                 continue;
             };
