@@ -8,7 +8,7 @@
 //! a CSV without a text column) makes the exit code 2 after the others are written. The output
 //! file is written under a temporary name and renamed at the end; it may not be one of the inputs.
 
-use crate::common::{check_output, InputArgs, Progress, SafeOutput};
+use crate::common::{check_output, show_dict_warnings, DictArgs, InputArgs, Progress, SafeOutput};
 use anyhow::{Context, Result};
 use clap::{Args, ValueEnum};
 use dyad::{Pipeline, PipelineOptions};
@@ -34,6 +34,8 @@ pub enum OutFormat {
 pub struct CodeArgs {
     #[command(flatten)]
     pub input: InputArgs,
+    #[command(flatten)]
+    pub dicts: DictArgs,
     /// Output format.
     #[arg(long, value_enum, default_value = "jsonl")]
     pub format: OutFormat,
@@ -138,8 +140,10 @@ pub fn run(args: CodeArgs) -> Result<ExitCode> {
     let pipeline = Pipeline::new(&PipelineOptions {
         model_dir: args.model.clone(),
         until: args.until.clone(),
+        user_dicts: args.dicts.user_dicts(),
     })
     .map_err(|e| anyhow::anyhow!("cannot build the pipeline: {e}"))?;
+    show_dict_warnings(&pipeline);
     let threads = args.threads.unwrap_or(0);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)

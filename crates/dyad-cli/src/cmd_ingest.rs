@@ -13,8 +13,8 @@
 
 use crate::cmd_code::process_doc;
 use crate::common::{
-    check_inputs_open, check_output, renamed_warning, unique_id, InputArgs, Progress, Tally,
-    EXIT_INPUT,
+    check_inputs_open, check_output, renamed_warning, unique_id, DictArgs, InputArgs, Progress,
+    Tally, EXIT_INPUT,
 };
 use anyhow::{bail, Context, Result};
 use clap::Args;
@@ -32,6 +32,8 @@ use std::process::ExitCode;
 pub struct IngestArgs {
     #[command(flatten)]
     pub input: InputArgs,
+    #[command(flatten)]
+    pub dicts: DictArgs,
     /// The corpus database (created if missing).
     #[arg(long, value_name = "FILE")]
     pub db: PathBuf,
@@ -144,9 +146,11 @@ fn ingest_pipeline(
 ) -> Result<bool> {
     let pipeline = Pipeline::new(&PipelineOptions {
         model_dir: args.model.clone(),
+        user_dicts: args.dicts.user_dicts(),
         ..Default::default()
     })
     .map_err(|e| anyhow::anyhow!("cannot build the pipeline: {e}"))?;
+    crate::common::show_dict_warnings(&pipeline);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.threads.unwrap_or(0))
         .build()

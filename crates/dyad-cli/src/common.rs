@@ -34,6 +34,46 @@ pub fn parse_threads(s: &str) -> Result<usize, String> {
     Ok(n as usize)
 }
 
+/// Dictionary flags shared by `code` and `ingest`: the user's own actor knowledge, loaded over the
+/// embedded dictionaries (docs/dictionaries.md).
+#[derive(Args, Clone, Default)]
+pub struct DictArgs {
+    /// Actor dictionary files in Dyad's format (people, organisations, countries or regions; the
+    /// kind is read from the file name or the field count). They add to and override the
+    /// embedded dictionaries.
+    #[arg(long, value_name = "FILE", num_args = 1..)]
+    pub actors: Vec<PathBuf>,
+    /// Agent dictionary files in Dyad's format (`SECTOR | ROLE | forms`).
+    #[arg(long, value_name = "FILE", num_args = 1..)]
+    pub agents: Vec<PathBuf>,
+    /// A directory of PETRARCH/TABARI dictionaries (`*.actors.txt`, `*agents*.txt`), converted
+    /// to Dyad's format on load.
+    #[arg(long, value_name = "DIR")]
+    pub petrarch_dicts: Option<PathBuf>,
+}
+
+impl DictArgs {
+    /// The user dictionaries for the pipeline.
+    pub fn user_dicts(&self) -> dyad_actors::dict::UserDicts {
+        dyad_actors::dict::UserDicts {
+            actors: self.actors.clone(),
+            agents: self.agents.clone(),
+            petrarch_dir: self.petrarch_dicts.clone(),
+        }
+    }
+}
+
+/// Prints a pipeline's dictionary warnings on stderr (the first 20 and a count).
+pub fn show_dict_warnings(pipeline: &dyad::Pipeline) {
+    let w = pipeline.warnings();
+    for line in w.iter().take(20) {
+        eprintln!("warning: {line}");
+    }
+    if w.len() > 20 {
+        eprintln!("warning: … {} more dictionary warnings", w.len() - 20);
+    }
+}
+
 /// Input selection flags shared by `code`, `parse`, `ingest`.
 #[derive(Args, Clone)]
 pub struct InputArgs {

@@ -602,3 +602,78 @@ fn binary_has_no_unit_tests_to_skip() {
         );
     }
 }
+
+/// The actor code of the first entity whose text is `text` in a one-document JSONL output.
+fn entity_code(stdout: &[u8], text: &str) -> Option<String> {
+    let doc: serde_json::Value =
+        serde_json::from_str(String::from_utf8_lossy(stdout).lines().next()?).ok()?;
+    doc["entities"]
+        .as_array()?
+        .iter()
+        .find(|e| e["text"] == text)
+        .and_then(|e| e["actor"]["code"].as_str().map(String::from))
+}
+
+#[test]
+fn user_dictionaries_add_people_and_report_bad_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = write(
+        &dir,
+        "tekel.txt",
+        "Zorvan Tekel said on Monday that the talks would resume.\n".as_bytes(),
+    );
+    let people = write(
+        &dir,
+        "people.txt",
+        b"# a made-up person\nZorvan Tekel | Tekel | m | KEN | GOV | interior minister | 2020-01-01 | 2023-12-31\n",
+    );
+    let agents = write(
+        &dir,
+        "my-agents.txt",
+        b"GOV | interior minister | interior minister; minister of the interior\n",
+    );
+    let code = |date: &str, extra: &[&str]| {
+        let mut args = vec!["code", article.as_str(), "--date", date, "-q"];
+        args.extend_from_slice(extra);
+        let out = dyad(&args);
+        assert!(out.status.success(), "{}", stderr(&out));
+        entity_code(&out.stdout, "Zorvan Tekel")
+    };
+    let with = ["--actors", people.as_str(), "--agents", agents.as_str()];
+    assert_eq!(code("2021-05-03", &with).as_deref(), Some("KENGOV"));
+    assert_eq!(
+        code("2025-05-03", &with).as_deref(),
+        Some("KENELI"),
+        "after the role ended"
+    );
+    assert_eq!(code("2021-05-03", &[]), None, "unknown without the file");
+
+    // The same person from a PETRARCH/TABARI dictionary directory.
+    let petr = dir.path().join("petr");
+    std::fs::create_dir(&petr).unwrap();
+    std::fs::write(
+        petr.join("mine.actors.txt"),
+        "ZORVAN_TEKEL\n\t[KENGOV 20200101-20231231]\n\t[KENELI]\n",
+    )
+    .unwrap();
+    std::fs::write(petr.join("agents.txt"), "BORDER_WARDEN [~COP]\n").unwrap();
+    let petr = petr.display().to_string();
+    assert_eq!(
+        code("2021-05-03", &["--petrarch-dicts", petr.as_str()]).as_deref(),
+        Some("KENGOV")
+    );
+
+    // A bad line names its file and line, and stops the run.
+    let bad = write(
+        &dir,
+        "bad-people.txt",
+        b"Zorvan Tekel | | m | KEN | GOV | - | 2020-01-01 |\nAna Vell | | f | KEN | GOV | - | 2020-13-01 |\n",
+    );
+    let out = dyad(&["code", article.as_str(), "-q", "--actors", bad.as_str()]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains(&format!("{bad}:2: bad start date `2020-13-01`")),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -11,11 +11,16 @@ pub struct PipelineOptions {
     pub model_dir: Option<std::path::PathBuf>,
     /// Stop after the stage with this name (`--until segment`), for partial runs and benchmarks.
     pub until: Option<String>,
+    /// Actor and agent dictionaries given at run time (`--actors`, `--agents`,
+    /// `--petrarch-dicts`), loaded over the embedded ones.
+    pub user_dicts: dyad_actors::dict::UserDicts,
 }
 
 /// An ordered list of stages, built once and shared across threads.
 pub struct Pipeline {
     stages: Vec<Box<dyn Stage>>,
+    /// Problems found in user dictionaries that did not stop the load (PETRARCH files).
+    warnings: Vec<String>,
 }
 
 impl Pipeline {
@@ -45,7 +50,17 @@ impl Pipeline {
             // Events read every other layer: always last.
             Box::new(dyad_events::EventStage::new()),
         ];
-        let mut pipeline = Pipeline { stages };
+        let mut pipeline = Pipeline {
+            stages,
+            warnings: Vec::new(),
+        };
+        if !opts.user_dicts.is_empty() {
+            let (dict, warnings) = opts.user_dicts.load()?;
+            pipeline.warnings = warnings.iter().map(ToString::to_string).collect();
+            if let Some(i) = pipeline.stages.iter().position(|s| s.name() == "actors") {
+                pipeline.stages[i] = Box::new(dyad_actors::ActorStage::with_dictionary(dict));
+            }
+        }
         if let Some(until) = &opts.until {
             pipeline.truncate_after(until)?;
         }
@@ -68,7 +83,15 @@ impl Pipeline {
 
     /// A pipeline from explicit stages (tests, partial runs).
     pub fn from_stages(stages: Vec<Box<dyn Stage>>) -> Pipeline {
-        Pipeline { stages }
+        Pipeline {
+            stages,
+            warnings: Vec::new(),
+        }
+    }
+
+    /// Warnings from loading user dictionaries (`file:line: message`), for the caller to show.
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
     }
 
     /// Names of the stages, in order.

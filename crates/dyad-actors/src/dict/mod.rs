@@ -7,6 +7,9 @@
 
 mod parse;
 pub mod people;
+mod user;
+
+pub use user::{UserDicts, UserKind};
 
 use people::Person;
 use std::collections::{BTreeMap, BTreeSet};
@@ -66,6 +69,26 @@ impl FileKind {
         }
     }
 
+    /// The generated file of this kind in `data/actors/generated/` (made by
+    /// `scripts/extract-phoenix-actors.py`), if there is one.
+    fn generated(self) -> Option<&'static str> {
+        match self {
+            FileKind::Agents => Some(include_str!(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/../../data/actors/generated/agents.txt"
+            ))),
+            FileKind::Orgs => Some(include_str!(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/../../data/actors/generated/orgs.txt"
+            ))),
+            FileKind::People => Some(include_str!(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/../../data/actors/generated/people.txt"
+            ))),
+            FileKind::Countries | FileKind::Regions => None,
+        }
+    }
+
     fn embedded(self) -> &'static str {
         match self {
             FileKind::Agents => include_str!(concat!(
@@ -90,6 +113,19 @@ impl FileKind {
             )),
         }
     }
+}
+
+/// Where a dictionary text comes from; on conflict the earlier tier wins (user files override the
+/// curated files, which override the generated ones).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub enum Tier {
+    /// Given at run time (`dyad code --actors FILE`).
+    User,
+    /// The hand-written files in `data/actors/`.
+    #[default]
+    Curated,
+    /// Extracted by a script (`data/actors/generated/`).
+    Generated,
 }
 
 /// What a dictionary form means.
@@ -181,6 +217,16 @@ pub struct Dictionary {
     /// Every role named in `agents.txt`.
     pub roles: BTreeSet<String>,
     person_index: BTreeMap<String, usize>,
+    /// Tier of each entry (parallel to `entries`).
+    entry_tier: Vec<Tier>,
+    /// Tier of each person (parallel to `people`).
+    person_tier: Vec<Tier>,
+    /// Tier of the code behind each canonical name in `names`.
+    code_tier: BTreeMap<String, Tier>,
+    /// Tier of the text being parsed.
+    tier: Tier,
+    /// People holding each (country, named role) at some time, for [`Dictionary::holders`].
+    role_index: BTreeMap<(String, String), Vec<usize>>,
 }
 
 /// One dictionary text to load.
@@ -202,20 +248,56 @@ impl Dictionary {
 
     /// The embedded dictionary and the problems found in it (none for the shipped files).
     pub fn embedded_with_diagnostics() -> (Dictionary, Vec<Diagnostic>) {
-        let names: Vec<String> = FileKind::ALL
-            .iter()
-            .map(|k| format!("data/actors/{}", k.file_name()))
+        Self::from_tiered_sources(&Self::embedded_sources())
+    }
+
+    /// The embedded texts: the curated files and the generated ones, with their tiers.
+    pub fn embedded_sources() -> Vec<(Tier, Source<'static>)> {
+        const CURATED: [&str; 5] = [
+            "data/actors/agents.txt",
+            "data/actors/countries.txt",
+            "data/actors/orgs.txt",
+            "data/actors/regions.txt",
+            "data/actors/people.txt",
+        ];
+        const GENERATED: [&str; 5] = [
+            "data/actors/generated/agents.txt",
+            "",
+            "data/actors/generated/orgs.txt",
+            "",
+            "data/actors/generated/people.txt",
+        ];
+        let mut out = Vec::new();
+        for (i, kind) in FileKind::ALL.into_iter().enumerate() {
+            out.push((
+                Tier::Curated,
+                Source {
+                    kind,
+                    name: CURATED[i],
+                    text: kind.embedded(),
+                },
+            ));
+            if let Some(text) = kind.generated() {
+                out.push((
+                    Tier::Generated,
+                    Source {
+                        kind,
+                        name: GENERATED[i],
+                        text,
+                    },
+                ));
+            }
+        }
+        out
+    }
+
+    /// Only the curated files (no generated knowledge), for comparisons and small tests.
+    pub fn curated_only() -> Dictionary {
+        let sources: Vec<(Tier, Source)> = Self::embedded_sources()
+            .into_iter()
+            .filter(|(t, _)| *t == Tier::Curated)
             .collect();
-        let sources: Vec<Source> = FileKind::ALL
-            .iter()
-            .zip(&names)
-            .map(|(&kind, name)| Source {
-                kind,
-                name,
-                text: kind.embedded(),
-            })
-            .collect();
-        Self::from_sources(&sources)
+        Self::from_tiered_sources(&sources).0
     }
 
     /// Reads the dictionary files from `dir`; a file missing there is taken from the embedded
@@ -251,14 +333,41 @@ impl Dictionary {
 
     /// Builds a dictionary from texts, validating every line.
     pub fn from_sources(sources: &[Source]) -> (Dictionary, Vec<Diagnostic>) {
-        let mut sorted: Vec<&Source> = sources.iter().collect();
-        sorted.sort_by_key(|s| s.kind);
+        let tiered: Vec<(Tier, Source)> = sources.iter().map(|s| (Tier::Curated, *s)).collect();
+        Self::from_tiered_sources(&tiered)
+    }
+
+    /// Builds a dictionary from texts of several tiers, validating every line. Files are read by
+    /// kind (agents first: people refer to their roles), and within a kind by tier. A form, code or
+    /// person that an earlier tier already defines is skipped silently (the earlier tier wins); a
+    /// conflict inside one tier is reported.
+    pub fn from_tiered_sources(sources: &[(Tier, Source)]) -> (Dictionary, Vec<Diagnostic>) {
+        let mut sorted: Vec<&(Tier, Source)> = sources.iter().collect();
+        sorted.sort_by_key(|(t, s)| (s.kind, *t));
         let mut d = Dictionary::default();
         let mut diags = Vec::new();
-        for s in sorted {
+        for (tier, s) in sorted {
+            d.tier = *tier;
             parse::parse_file(&mut d, s, &mut diags);
         }
+        d.tier = Tier::default();
+        for (i, p) in d.people.iter().enumerate() {
+            for r in p.roles.iter().filter(|r| !r.role.is_empty()) {
+                let held = d
+                    .role_index
+                    .entry((r.country.clone(), r.role.clone()))
+                    .or_default();
+                if held.last() != Some(&i) {
+                    held.push(i);
+                }
+            }
+        }
         (d, diags)
+    }
+
+    /// Tier of an entry.
+    pub fn entry_tier(&self, entry: usize) -> Tier {
+        self.entry_tier.get(entry).copied().unwrap_or_default()
     }
 
     /// Adds a meaning with its forms; reports forms that already mean something else.
@@ -272,16 +381,24 @@ impl Dictionary {
         let idx = self.entries.len();
         let class = entry.class();
         self.entries.push(entry);
+        self.entry_tier.push(self.tier);
         for f in forms {
             let key = normalize_form(f);
             if key.is_empty() {
                 continue;
             }
             let variants = self.forms.entry(key).or_default();
+            let tiers = &self.entry_tier;
+            // A later tier overrides what an earlier-loaded, lower tier says; a higher tier wins.
+            variants
+                .retain(|v| self.entries[v.entry].class() == class || tiers[v.entry] <= self.tier);
             if let Some(other) = variants
                 .iter()
                 .find(|v| self.entries[v.entry].class() != class)
             {
+                if self.entry_tier[other.entry] < self.tier {
+                    continue;
+                }
                 diags.push(Diagnostic {
                     file: at.0.to_string(),
                     line: at.1,
@@ -319,7 +436,10 @@ impl Dictionary {
         date: Option<chrono::NaiveDate>,
     ) -> Vec<usize> {
         let mut out = Vec::new();
-        for (i, p) in self.people.iter().enumerate() {
+        let key = (country.to_string(), role.to_string());
+        let candidates = self.role_index.get(&key).map(Vec::as_slice).unwrap_or(&[]);
+        for &i in candidates {
+            let p = &self.people[i];
             let holds = p.roles.iter().any(|r| {
                 r.country == country
                     && r.role == role
@@ -375,4 +495,111 @@ fn describe(e: &Entry) -> String {
 /// spaces and tabs collapsed to one space.
 pub fn normalize_form(s: &str) -> String {
     crate::matcher::normalize(s).0.trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    const AGENTS: &str = "GOV | president | president\nGOV | - | minister\n";
+    const COUNTRIES: &str = "AAA | Aland; Alandia | Alandian | \nBBB | Borduria | Bordurian | \n";
+
+    fn src(kind: FileKind, name: &'static str, text: &'static str) -> Source<'static> {
+        Source { kind, name, text }
+    }
+
+    fn load(extra: &[(Tier, Source<'static>)]) -> (Dictionary, Vec<String>) {
+        let mut s = vec![
+            (Tier::Curated, src(FileKind::Agents, "agents.txt", AGENTS)),
+            (
+                Tier::Curated,
+                src(FileKind::Countries, "countries.txt", COUNTRIES),
+            ),
+            (
+                Tier::Curated,
+                src(
+                    FileKind::People,
+                    "people.txt",
+                    "Ann Lee | Lee | f | AAA | GOV | president | 2001 | 2004\n",
+                ),
+            ),
+        ];
+        s.extend_from_slice(extra);
+        let (d, diags) = Dictionary::from_tiered_sources(&s);
+        (d, diags.iter().map(ToString::to_string).collect())
+    }
+
+    fn person_of(d: &Dictionary, form: &str) -> Option<String> {
+        d.forms
+            .get(&normalize_form(form))?
+            .iter()
+            .find_map(|v| match d.entries[v.entry].kind {
+                EntryKind::Person(i) => Some(d.people[i].name.clone()),
+                _ => None,
+            })
+    }
+
+    #[test]
+    fn curated_entries_win_over_generated_ones_quietly() {
+        let generated = src(
+            FileKind::People,
+            "gen/people.txt",
+            "Ann Lee | | f | BBB | MIL | - | 1990 | 1995\n\
+             Bo Lee | Lee | m | BBB | GOV | - | | 2010\n\
+             Cy Kay | | m | BBB | GOV | - | 2003-02 |\n",
+        );
+        let (d, diags) = load(&[(Tier::Generated, generated)]);
+        assert!(diags.is_empty(), "{diags:?}");
+        // The curated Ann Lee keeps only her own line; "Lee" stays hers.
+        let ann = d.person("Ann Lee").unwrap();
+        assert_eq!(ann.roles.len(), 1);
+        assert_eq!(person_of(&d, "Lee").as_deref(), Some("Ann Lee"));
+        // A generated person without a named office: coded, but with no role.
+        let bo = d.person("Bo Lee").unwrap();
+        assert_eq!(bo.roles[0].from, NaiveDate::MIN, "empty start");
+        let st = d
+            .person("Cy Kay")
+            .unwrap()
+            .at(NaiveDate::from_ymd_opt(2004, 1, 1));
+        let st = st.unwrap();
+        assert_eq!((st.country, st.sector, st.role), ("BBB", Some("GOV"), None));
+    }
+
+    #[test]
+    fn user_entries_override_and_same_tier_conflicts_are_reported() {
+        let user = src(
+            FileKind::People,
+            "user/people.txt",
+            "Dee Lee | Lee | f | BBB | GOV | president | 2020 |\n",
+        );
+        let (d, diags) = load(&[(Tier::User, user)]);
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(person_of(&d, "Lee").as_deref(), Some("Dee Lee"));
+        assert!(person_of(&d, "Ann Lee").is_some(), "the rest stays");
+
+        let twice = src(
+            FileKind::People,
+            "gen/people.txt",
+            "Eve Moe | Moe | f | BBB | GOV | - | 2001 |\nFay Moe | Moe | f | BBB | GOV | - | 2001 |\n",
+        );
+        let (_, diags) = load(&[(Tier::Generated, twice)]);
+        assert_eq!(
+            diags,
+            vec!["gen/people.txt:2: `Moe` already means something else (`a person`)".to_string()]
+        );
+    }
+
+    #[test]
+    fn a_curated_code_claimed_first_by_a_generated_organisation_is_not_a_duplicate() {
+        let orgs = src(FileKind::Orgs, "gen/orgs.txt", "RRR | BUS | Rim Traders\n");
+        let regions = src(
+            FileKind::Regions,
+            "regions.txt",
+            "RRR | the Rim | Rimmish\n",
+        );
+        let (d, diags) = load(&[(Tier::Generated, orgs), (Tier::Curated, regions)]);
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(d.names["RRR"], "the Rim");
+    }
 }

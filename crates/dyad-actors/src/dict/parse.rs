@@ -99,10 +99,20 @@ fn claim_code(
         return None;
     };
     if d.names.contains_key(code) {
-        cx.err(duplicate);
-        return None;
+        match d.code_tier.get(code) {
+            // A code a lower tier claimed first (a generated organisation loads before the
+            // regions): this line names it.
+            Some(t) if *t > d.tier => {}
+            // A code a higher tier defines (a user file over the shipped one): skipped quietly.
+            Some(t) if *t < d.tier => return None,
+            _ => {
+                cx.err(duplicate);
+                return None;
+            }
+        }
     }
     d.names.insert(code.to_string(), name.clone());
+    d.code_tier.insert(code.to_string(), d.tier);
     Some(name)
 }
 
@@ -169,6 +179,7 @@ fn org(d: &mut Dictionary, f: &[&str], cx: &mut Ctx) {
         return cx.err(format!("{code}: no name"));
     };
     let name = if sector.is_none() || !d.names.contains_key(code) {
+        d.code_tier.entry(code.to_string()).or_insert(d.tier);
         d.names.entry(code.to_string()).or_insert(name).clone()
     } else {
         name
@@ -284,7 +295,7 @@ fn looks_plural(form: &str) -> bool {
 }
 
 /// The regular plural of a form's last word; `None` for modifiers ending in `-`.
-fn pluralize(form: &str) -> Option<String> {
+pub(super) fn pluralize(form: &str) -> Option<String> {
     if form.ends_with('-') {
         return None;
     }
@@ -369,15 +380,23 @@ fn person(d: &mut Dictionary, f: &[&str], cx: &mut Ctx) {
     if !is_sector(sector) {
         return cx.err(format!("sector `{sector}` is not three capital letters"));
     }
-    let role = f[5];
-    if !d.roles.contains(role) {
-        return cx.err(format!("role `{role}` is not a role of agents.txt"));
-    }
-    let Some(from) = parse_date(f[6], false) else {
-        return cx.err(format!(
-            "bad start date `{}` (YYYY-MM-DD, YYYY-MM or YYYY)",
-            f[6]
-        ));
+    // `-`: no named office (the generated people); stored as an empty role.
+    let role = match f[5] {
+        "-" => "",
+        r if d.roles.contains(r) => r,
+        r => return cx.err(format!("role `{r}` is not a role of agents.txt (or `-`)")),
+    };
+    // An empty start: in the role since before the records begin.
+    let from = match f[6] {
+        "" => NaiveDate::MIN,
+        s => match parse_date(s, false) {
+            Some(d) => d,
+            None => {
+                return cx.err(format!(
+                    "bad start date `{s}` (YYYY-MM-DD, YYYY-MM or YYYY, or empty)"
+                ))
+            }
+        },
     };
     let to = match f[7] {
         "" => None,
@@ -402,6 +421,8 @@ fn person(d: &mut Dictionary, f: &[&str], cx: &mut Ctx) {
     };
     let at = (cx.file, cx.line);
     let idx = match d.person_index.get(name) {
+        // A person an earlier tier defines keeps its own lines (curated over generated).
+        Some(&i) if d.person_tier[i] < d.tier => return,
         Some(&i) => {
             let p = &mut d.people[i];
             if p.gender != gender {
@@ -425,6 +446,7 @@ fn person(d: &mut Dictionary, f: &[&str], cx: &mut Ctx) {
                 roles: vec![r],
             });
             d.person_index.insert(name.to_string(), i);
+            d.person_tier.push(d.tier);
             i
         }
     };

@@ -20,7 +20,8 @@ pub struct Role {
     pub country: String,
     /// CAMEO sector while in office.
     pub sector: String,
-    /// Office name as in `agents.txt` ("president").
+    /// Office name as in `agents.txt` ("president"); empty for a role without a named office
+    /// (`-` in the file: the generated people).
     pub role: String,
     /// First day in office.
     pub from: NaiveDate,
@@ -69,7 +70,7 @@ impl Person {
                 Some(r) => Standing {
                     country: &r.country,
                     sector: Some(&r.sector),
-                    role: Some(r),
+                    role: Some(r).filter(|r| !r.role.is_empty()),
                 },
                 None => Standing {
                     country: &last.country,
@@ -83,7 +84,7 @@ impl Person {
             return Some(Standing {
                 country: &r.country,
                 sector: Some(&r.sector),
-                role: Some(r),
+                role: Some(r).filter(|r| !r.role.is_empty()),
             });
         }
         match self

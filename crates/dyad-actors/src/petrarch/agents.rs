@@ -206,6 +206,27 @@ impl PetrAgents {
         self.nodes[n].codes = Some(codes.to_vec());
     }
 
+    /// Every agent phrase (words joined by spaces) with its codes, sorted by phrase.
+    pub fn phrases(&self) -> Vec<(String, &[AgentCode])> {
+        let mut out = Vec::new();
+        let mut stack: Vec<(usize, String)> = vec![(0, String::new())];
+        while let Some((n, phrase)) = stack.pop() {
+            if let Some(c) = &self.nodes[n].codes {
+                out.push((phrase.clone(), c.as_slice()));
+            }
+            for (w, &child) in &self.nodes[n].children {
+                let p = if phrase.is_empty() {
+                    w.clone()
+                } else {
+                    format!("{phrase} {w}")
+                };
+                stack.push((child as usize, p));
+            }
+        }
+        out.sort_by(|a, b| a.0.cmp(&b.0));
+        out
+    }
+
     /// The longest agent phrase starting at `words[0]` (words are normalised here).
     pub fn longest_match<S: AsRef<str>>(&self, words: &[S]) -> Option<AgentMatch<'_>> {
         let mut n = 0usize;
