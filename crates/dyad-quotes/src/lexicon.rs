@@ -88,6 +88,7 @@ const SECTIONS: &[&str] = &[
     "platforms",
     "adverbs",
     "nonnames",
+    "documents",
 ];
 
 impl Lexicon {
@@ -325,6 +326,8 @@ mod tests {
         assert!(lex.cue("told").unwrap().takes_object);
         assert!(lex.is("titles", "chancellor"));
         assert!(lex.is("platforms", "social media"));
+        assert!(lex.frame_share("believe", "VERB", "ccomp").is_some());
+        assert!(lex.is("documents", "poll"));
     }
 
     #[test]
@@ -336,6 +339,16 @@ mod tests {
         assert!(e.to_string().starts_with("c.txt:1: unknown class"));
         let e = Lexicon::parse("", "c.txt", "\n[nope]\n", "w.txt").unwrap_err();
         assert!(e.to_string().starts_with("w.txt:2: unknown section"));
+        let lex = Lexicon::parse("", "c.txt", "", "w.txt").unwrap();
+        let e = lex
+            .clone()
+            .with_frames("say VERB ccomp 0.9 10\nsay VERB oops 0.9 10\n", "f.tsv")
+            .unwrap_err();
+        assert!(e.to_string().starts_with("f.tsv:2: unknown frame"));
+        let e = lex
+            .with_frames("say VERB ccomp 1.5 10\n", "f.tsv")
+            .unwrap_err();
+        assert!(e.to_string().starts_with("f.tsv:1: share"));
         let e = Lexicon::parse("", "c.txt", "word\n", "w.txt").unwrap_err();
         assert_eq!(
             e.to_string(),
