@@ -414,6 +414,15 @@ impl Ctx<'_> {
             let s_close = self.sent_of(seg.outer.end.saturating_sub(1));
             let close_sent = self.v.sents[s_close].toks.clone();
             let mut tail_end = close_sent.end.max(close_tok);
+            // A stray "?" glued to the closing mark (an encoding artefact for a space in some
+            // feeds: `choice,"?Sen. Warren said`) is no sentence end: the tail goes on after it.
+            let glued = close_tok < self.v.toks.len()
+                && self.lower(close_tok) == "?"
+                && self.v.toks[close_tok].span.start == seg.outer.end
+                && content.ends_with([',', '.', '!', '?']);
+            if glued && tail_end <= close_tok + 1 && s_close + 1 < self.v.sents.len() {
+                tail_end = self.v.sents[s_close + 1].toks.end;
+            }
             if let Some(k) = (close_tok..tail_end).find(|&k| self.seg_of[k].is_some()) {
                 tail_end = k;
             }
@@ -428,6 +437,9 @@ impl Ctx<'_> {
                 scope: close_sent.start.min(lead.start)..tail_end,
             };
             let mut t0 = close_tok;
+            if glued {
+                t0 += 1;
+            }
             while t0 < tail_end && matches!(self.lower(t0), "," | "—" | "–") {
                 t0 += 1;
             }
