@@ -105,6 +105,15 @@ pub struct Speaker {
     pub actor: Option<Actor>,
 }
 
+impl Speaker {
+    /// Whether the speaker is resolved: a named actor (`name`) or a role with a country (an actor
+    /// with a country, "a U.S. official"). Unresolved speakers are pronouns without an antecedent and
+    /// unnamed sources ("a source familiar with the call").
+    pub fn is_resolved(&self) -> bool {
+        self.name.is_some() || self.actor.as_ref().is_some_and(|a| a.country.is_some())
+    }
+}
+
 /// A quotation or reported statement.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Quote {

@@ -157,6 +157,7 @@ pub fn to_document(doc: &Doc, opts: ConvertOptions) -> Document {
                             name: sp.name.clone(),
                             cluster: sp.cluster,
                             code: sp.actor.as_ref().map(|a| a.code.clone()),
+                            resolved: Some(sp.is_resolved()),
                         }
                     }),
                     cue: q.cue.map(|c| cx.span(c)),

@@ -142,6 +142,19 @@ pub struct SpeakerOut {
     /// Resolved actor code, when known.
     #[serde(default)]
     pub code: Option<String>,
+    /// Whether the speaker is a named actor or a role with a country; `false` for pronouns
+    /// without an antecedent and unnamed sources. Absent in output written before the field
+    /// existed: read as `true` when `name` or `code` is set (see [`SpeakerOut::is_resolved`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resolved: Option<bool>,
+}
+
+impl SpeakerOut {
+    /// The `resolved` flag, or for older output without it, whether a name or code is set.
+    pub fn is_resolved(&self) -> bool {
+        self.resolved
+            .unwrap_or(self.name.is_some() || self.code.is_some())
+    }
 }
 
 /// A quotation.

@@ -14,7 +14,7 @@ fn main() {
         let gold = eval::parse_ann(&std::fs::read_to_string(&ann).expect("ann"), &text);
         let mut doc = Doc::new("x", text);
         stage.process(&mut doc).expect("never fails");
-        for (cue, cue_hit, content) in eval::misses(&doc, &gold) {
+        for (cue, cue_hit, content, _) in eval::misses(&doc, &gold) {
             let kind = if cue.starts_with('+') {
                 "extra"
             } else if cue_hit {

@@ -28,6 +28,9 @@ struct Cand {
     cue: Option<Range<usize>>,
     /// Speaker phrase token range.
     speaker: Option<Range<usize>>,
+    /// The phrase the speaker resolves through when the mention itself names no one: the
+    /// antecedent of "who", the speaker of the quote around a first-person cue.
+    refers: Option<Range<usize>>,
     /// Sentence of the cue (or of the quote).
     sent: usize,
     /// A channel fixed by the construction ("Russian media quoted X as saying").
@@ -53,6 +56,8 @@ struct Ctx<'a> {
     seg_of: Vec<Option<usize>>,
     used: Vec<bool>,
     claimed: Vec<Span>,
+    /// Per token, its strongest complement in the parse (`ccomp`, `xcomp`, `obj`, `acl`, `none`).
+    frame: Vec<&'static str>,
 }
 
 impl Finder {
@@ -78,6 +83,24 @@ impl Finder {
                 seg_of[k] = Some(si);
             }
         }
+        let mut frame = vec!["none"; v.toks.len()];
+        if v.parsed {
+            let rank = |f: &str| {
+                ["ccomp", "xcomp", "obj", "acl"]
+                    .iter()
+                    .position(|x| *x == f)
+            };
+            for t in &v.toks {
+                let Some(h) = t.head else { continue };
+                let rel = t.deprel.split(':').next().unwrap_or("");
+                if let Some(r) = rank(rel) {
+                    let cur = rank(frame[h]).unwrap_or(usize::MAX);
+                    if r < cur {
+                        frame[h] = ["ccomp", "xcomp", "obj", "acl"][r];
+                    }
+                }
+            }
+        }
         let mut cx = Ctx {
             doc,
             v: &v,
@@ -90,6 +113,7 @@ impl Finder {
             seg_of,
             used: vec![false; v.toks.len()],
             claimed: Vec::new(),
+            frame,
         };
         let mut cands = Vec::new();
         let mut direct = cx.direct(&mut cands);
@@ -106,6 +130,63 @@ impl Ctx<'_> {
 
     fn cue(&self, i: usize) -> Option<&Cue> {
         self.lex.cue(&self.v.toks[i].lower)
+    }
+
+    /// A cue form used in a passive or a role sense, not as a reporting verb: "welcomed by Moscow",
+    /// "X Confirmed as Education Secretary", "was announced on Monday" — unless a content clause or
+    /// a quote follows ("it was reported that …", "was quoted as saying").
+    fn passive_or_role(&self, i: usize, sent: &Range<usize>, takes_as: bool) -> bool {
+        let next = (i + 1 < sent.end).then(|| self.lower(i + 1));
+        if next == Some("by") {
+            return true; // "welcomed by Moscow"
+        }
+        if next == Some("as") && !takes_as {
+            return true; // "confirmed as secretary", "named as"
+        }
+        let w = self.lower(i);
+        if !w.ends_with("ed") && !matches!(w, "told" | "shown" | "known" | "thought" | "seen") {
+            return false;
+        }
+        let mut j = i;
+        while j > sent.start && self.np_adverb(j - 1) {
+            j -= 1;
+        }
+        let aux = j > sent.start
+            && matches!(
+                self.lower(j - 1),
+                "was" | "were" | "been" | "being" | "be" | "is" | "are" | "get" | "got"
+            );
+        let content_follows = (i + 1..(i + 4).min(sent.end)).any(|k| {
+            matches!(self.lower(k), "that" | ":")
+                || self.seg_of[k]
+                    .is_some_and(|s| self.segs[s].outer.start == self.v.toks[k].span.start)
+        });
+        // A passive of approval or appointment ("was confirmed today to serve").
+        aux && !content_follows && self.cue(i).is_some_and(|c| c.class != CueClass::Belief)
+    }
+
+    /// Whether a parsed token is a cue by its frame (lemma, POS and strongest complement), as
+    /// listed in `data/quotes/frames.tsv` (triples that were cues at least 70% of the time outside other attributions).
+    fn frame_cue(&self, i: usize) -> bool {
+        let t = &self.v.toks[i];
+        self.v.parsed
+            && self
+                .lex
+                .frame_share(&t.lemma, &t.upos, self.frame[i])
+                .is_some()
+    }
+
+    /// The cue entry of token `i`: from the cue lexicon, else a belief-like cue for a frame cue.
+    fn cue_at(&self, i: usize) -> Option<Cue> {
+        self.cue(i).cloned().or_else(|| {
+            self.frame_cue(i).then(|| Cue {
+                lemma: self.v.toks[i].lemma.clone(),
+                class: CueClass::Belief,
+                needs_that: false,
+                takes_object: false,
+                takes_as: false,
+            })
+        })
     }
 
     fn tspan(&self, r: &Range<usize>) -> Span {
@@ -128,8 +209,8 @@ impl Ctx<'_> {
     fn cue_ok(&self, i: usize, sent: &Range<usize>) -> bool {
         let Some(cue) = self.cue(i) else { return false };
         let t = &self.v.toks[i];
-        if i + 1 < sent.end && self.lower(i + 1) == "by" {
-            return false; // passive: "welcomed by Moscow"
+        if self.passive_or_role(i, sent, cue.takes_as) {
+            return false;
         }
         if self.v.tagged && !matches!(t.upos.as_str(), "VERB" | "") {
             return false;
@@ -255,6 +336,18 @@ impl Ctx<'_> {
                     start -= 1;
                 }
                 let mut end = s + 1;
+                // The rest of a name: "Andrii" ← flat "Sybiha".
+                while end < c
+                    && self.v.toks[end]
+                        .head
+                        .is_some_and(|h| h == s || h + 1 == end && h > s)
+                    && matches!(
+                        self.v.toks[end].deprel.as_str(),
+                        "flat" | "flat:name" | "compound" | "fixed"
+                    )
+                {
+                    end += 1;
+                }
                 if let Some(a) = (s + 1..c)
                     .find(|&k| self.v.toks[k].head == Some(s) && self.v.toks[k].deprel == "appos")
                 {
@@ -321,6 +414,15 @@ impl Ctx<'_> {
             let s_close = self.sent_of(seg.outer.end.saturating_sub(1));
             let close_sent = self.v.sents[s_close].toks.clone();
             let mut tail_end = close_sent.end.max(close_tok);
+            // A stray "?" glued to the closing mark (an encoding artefact for a space in some
+            // feeds: `choice,"?Sen. Warren said`) is no sentence end: the tail goes on after it.
+            let glued = close_tok < self.v.toks.len()
+                && self.lower(close_tok) == "?"
+                && self.v.toks[close_tok].span.start == seg.outer.end
+                && content.ends_with([',', '.', '!', '?']);
+            if glued && tail_end <= close_tok + 1 && s_close + 1 < self.v.sents.len() {
+                tail_end = self.v.sents[s_close + 1].toks.end;
+            }
             if let Some(k) = (close_tok..tail_end).find(|&k| self.seg_of[k].is_some()) {
                 tail_end = k;
             }
@@ -329,11 +431,15 @@ impl Ctx<'_> {
                 kind: QuoteKind::Direct,
                 cue: None,
                 speaker: None,
+                refers: None,
                 sent: s_close,
                 channel: None,
                 scope: close_sent.start.min(lead.start)..tail_end,
             };
             let mut t0 = close_tok;
+            if glued {
+                t0 += 1;
+            }
             while t0 < tail_end && matches!(self.lower(t0), "," | "—" | "–") {
                 t0 += 1;
             }
@@ -405,13 +511,23 @@ impl Ctx<'_> {
                 if self.used[k] || self.seg_of[k].is_some() || self.is_claimed(k) {
                     continue;
                 }
+                if k == sent.start {
+                    if let Some(c) = self
+                        .colon_lead(s, &sent)
+                        .or_else(|| self.in_document(s, &sent))
+                    {
+                        cands.push(c);
+                        continue;
+                    }
+                }
                 if self.lower(k) == "according" && k + 1 < sent.end && self.lower(k + 1) == "to" {
                     if let Some(c) = self.according(s, k, &sent) {
                         cands.push(c);
                     }
                     continue;
                 }
-                if !self.cue_ok(k, &sent) {
+                let by_frame = self.frame_cue(k) && !self.passive_or_role(k, &sent, false);
+                if !by_frame && !self.cue_ok(k, &sent) {
                     continue;
                 }
                 if k > sent.start
@@ -419,10 +535,17 @@ impl Ctx<'_> {
                         self.lower(k - 1),
                         "to" | "when" | "if" | "after" | "before" | "once" | "unless"
                     )
+                    // "When asked whether …, X said": the question is attributed.
+                    && !(self.lower(k - 1) == "when" && self.lower(k) == "asked")
                 {
                     continue;
                 }
                 if let Some(c) = self.around_cue(cands, s, k, &sent) {
+                    // A cue known only by its frame needs a speaker to count as an attribution.
+                    if c.speaker.is_none() && self.cue(k).is_none() {
+                        self.claimed.pop();
+                        continue;
+                    }
                     self.used[k] = true;
                     cands.push(c);
                 }
@@ -610,6 +733,90 @@ impl Ctx<'_> {
         false
     }
 
+    /// "Mark Cuban: I'd consider a bid." / "Q: And the wall?" — a sentence opening with a short
+    /// name (or a speaker label) and a colon, followed by unquoted words: the colon is the cue.
+    fn colon_lead(&mut self, s: usize, sent: &Range<usize>) -> Option<Cand> {
+        let colon = (sent.start..(sent.start + 5).min(sent.end)).find(|&k| self.lower(k) == ":")?;
+        if colon == sent.start
+            || self.used[colon]
+            || !(sent.start..colon).all(|k| {
+                self.v.toks[k].cap
+                    && self.seg_of[k].is_none()
+                    && !self.lex.is("nonnames", self.lower(k))
+            })
+        {
+            return None;
+        }
+        // The lead is a person: a PER entity (with an entity layer), else a two-word name.
+        let lead = self.tspan(&(sent.start..colon));
+        let person = if self.doc.entities.is_empty() {
+            colon - sent.start >= 2
+        } else {
+            self.doc
+                .entities
+                .iter()
+                .any(|e| e.kind == "PER" && e.span.overlaps(lead))
+        };
+        let c0 = colon + 1;
+        if !person || c0 < sent.end && self.seg_of[c0].is_some() {
+            return None; // not a person, or a quotation (the direct pass handles it)
+        }
+        let e = self.content_end(c0, sent);
+        let words = (c0..e).filter(|&j| is_wordlike(self.lower(j))).count();
+        if words < 3 {
+            return None;
+        }
+        let span = self.tspan(&(c0..e));
+        self.claimed.push(span);
+        self.used[colon] = true;
+        Some(Cand {
+            content: span,
+            kind: QuoteKind::Indirect,
+            cue: Some(colon..colon + 1),
+            speaker: Some(sent.start..colon),
+            refers: None,
+            sent: s,
+            channel: None,
+            scope: sent.clone(),
+        })
+    }
+
+    /// "In a new poll released Monday, 40 percent back X." — a sentence opening with a phrase on a
+    /// document or medium: the preposition is the cue, the document the source, the clause after
+    /// the comma the content (unless the clause has a cue verb of its own).
+    fn in_document(&mut self, s: usize, sent: &Range<usize>) -> Option<Cand> {
+        let k = sent.start;
+        if self.lower(k) != "in" {
+            return None;
+        }
+        let comma = (k + 1..(k + 12).min(sent.end)).find(|&j| self.lower(j) == ",")?;
+        let doc_noun = (k + 1..comma).find(|&j| self.lex.is("documents", self.lower(j)))?;
+        if (k + 1..comma).any(|j| self.seg_of[j].is_some()) {
+            return None;
+        }
+        let c0 = comma + 1;
+        let e = self.content_end(c0, sent);
+        if (c0..e).any(|j| self.cue(j).is_some() || self.frame_cue(j)) {
+            return None;
+        }
+        let words = (c0..e).filter(|&j| is_wordlike(self.lower(j))).count();
+        if words < 3 {
+            return None;
+        }
+        let span = self.tspan(&(c0..e));
+        self.claimed.push(span);
+        Some(Cand {
+            content: span,
+            kind: QuoteKind::Indirect,
+            cue: Some(k..k + 1),
+            speaker: Some(k + 1..doc_noun + 1),
+            refers: None,
+            sent: s,
+            channel: None,
+            scope: sent.clone(),
+        })
+    }
+
     fn according(&mut self, s: usize, k: usize, sent: &Range<usize>) -> Option<Cand> {
         let sp = self.np.right_np(k + 2, sent.end, 8)?;
         let cue = k..k + 2;
@@ -644,6 +851,7 @@ impl Ctx<'_> {
             kind: QuoteKind::Indirect,
             cue: Some(cue),
             speaker: Some(sp),
+            refers: None,
             sent: s,
             channel: None,
             scope: sent.clone(),
@@ -657,7 +865,7 @@ impl Ctx<'_> {
         k: usize,
         sent: &Range<usize>,
     ) -> Option<Cand> {
-        let cue = self.cue(k)?.clone();
+        let cue = self.cue_at(k)?;
         let participle = self.is_participle(k);
         let mut channel = None;
         let mut cue_range = k..k + 1;
@@ -827,6 +1035,7 @@ impl Ctx<'_> {
                     kind: QuoteKind::Indirect,
                     cue: Some(cue_range),
                     speaker: sp,
+                    refers: None,
                     sent: s,
                     channel,
                     scope: sent.clone(),
@@ -861,6 +1070,7 @@ impl Ctx<'_> {
             kind: QuoteKind::Indirect,
             cue: Some(cue_range),
             speaker,
+            refers: None,
             sent: s,
             channel,
             scope: sent.clone(),
@@ -941,6 +1151,116 @@ impl Ctx<'_> {
         }
     }
 
+    /// Speaker phrases that are not speakers by themselves: a relative pronoun takes its antecedent
+    /// ("the minister, who said" → "the minister"); a first-person pronoun in a cue inside a direct
+    /// quote takes that quote's speaker; a name cut short is extended over the rest of its entity;
+    /// a lone article, clitic or complementizer is dropped.
+    fn repair_speakers(&self, cands: &mut [Cand]) {
+        let directs: Vec<(Span, Option<Range<usize>>)> = cands
+            .iter()
+            .filter(|c| c.kind == QuoteKind::Direct)
+            .map(|c| (c.content, c.speaker.clone()))
+            .collect();
+        for c in cands.iter_mut() {
+            let Some(r) = c.speaker.clone() else { continue };
+            if r.is_empty() {
+                c.speaker = None;
+                continue;
+            }
+            let mut r = r;
+            if r.len() == 1 && matches!(self.lower(r.start), "who" | "which" | "that") {
+                c.refers = self.relative_antecedent(r.start);
+                continue;
+            }
+            if r.len() == 1 && matches!(self.lower(r.start), "i" | "we" | "me" | "us") {
+                if let Some(cue) = &c.cue {
+                    let at = self.v.toks[cue.start].span;
+                    if let Some((_, sp)) = directs.iter().find(|(d, _)| d.contains(at)) {
+                        c.refers = sp.clone();
+                    }
+                }
+                continue;
+            }
+            // Drop leading function words and clitics ("n't", "the" standing alone).
+            while r.start < r.end
+                && matches!(
+                    self.lower(r.start),
+                    "n't" | "’s" | "'s" | "," | "and" | "but" | "or" | "—" | "–"
+                )
+            {
+                r.start += 1;
+            }
+            if r.is_empty()
+                || r.len() == 1
+                    && matches!(
+                        self.lower(r.start),
+                        "the"
+                            | "a"
+                            | "an"
+                            | "n't"
+                            | "’s"
+                            | "'s"
+                            | "which"
+                            | "that"
+                            | "who"
+                            | "whom"
+                    )
+            {
+                c.speaker = None;
+                continue;
+            }
+            // A name cut short: extend over a person entity that starts inside and ends after it.
+            let span = self.tspan(&r);
+            if let Some(e) = self.doc.entities.iter().find(|e| {
+                e.kind == "PER"
+                    && e.span.start >= span.start
+                    && e.span.start < span.end
+                    && e.span.end > span.end
+            }) {
+                let end = self.v.tok_until(e.span.end);
+                if end > r.end && (r.end..end).all(|k| self.seg_of[k].is_none()) {
+                    r.end = end;
+                }
+            }
+            c.speaker = Some(r);
+        }
+    }
+
+    /// The antecedent of the relative pronoun at `rel`: with a parse the noun its clause modifies
+    /// (`acl:relcl`), else the noun phrase before it ("the minister, who …").
+    fn relative_antecedent(&self, rel: usize) -> Option<Range<usize>> {
+        let sent = self.v.sents[self.sent_of(self.v.toks[rel].span.start)]
+            .toks
+            .clone();
+        if self.v.parsed {
+            let mut v = self.v.toks[rel].head?;
+            for _ in 0..2 {
+                if self.v.toks[v].deprel.starts_with("acl") {
+                    let h = self.v.toks[v].head?;
+                    if h < rel && h >= sent.start {
+                        let mut start = h;
+                        while start > sent.start
+                            && self.v.toks[start - 1]
+                                .head
+                                .is_some_and(|x| x == h || self.v.toks[x].head == Some(h))
+                            && !matches!(self.lower(start - 1), "," | "“" | "\"")
+                        {
+                            start -= 1;
+                        }
+                        return Some(start..h + 1);
+                    }
+                }
+                v = self.v.toks[v].head?;
+            }
+        }
+        let end = if rel > sent.start && self.lower(rel - 1) == "," {
+            rel - 1
+        } else {
+            rel
+        };
+        self.np.left_np(sent.start, end)
+    }
+
     fn finish(&self, mut cands: Vec<Cand>) -> Vec<Quote> {
         // Trim punctuation left at the edges of reported content.
         for c in cands.iter_mut() {
@@ -958,6 +1278,7 @@ impl Ctx<'_> {
                         >= 5)
         });
         cands.sort_by_key(|c| (c.content.start, c.content.end));
+        self.repair_speakers(&mut cands);
         let quoted: Vec<Span> = self.segs.iter().map(|s| s.content).collect();
         let resolver = Resolver::new(self.doc, &self.np, &quoted);
         let channels = Channels {
@@ -979,11 +1300,17 @@ impl Ctx<'_> {
                         && c.speaker.as_ref().is_none_or(|r| self.tspan(r) != sp.span)
                 })
                 .map(|(_, sp)| sp);
-            let speaker = c
-                .speaker
-                .clone()
-                .filter(|r| r.start < r.end)
-                .map(|r| resolver.speaker(r, hint));
+            let speaker = c.speaker.clone().filter(|r| r.start < r.end).map(|r| {
+                match c.refers.clone().filter(|a| a.start < a.end) {
+                    // Resolve through the antecedent; the mention stays the speaker span.
+                    Some(a) => {
+                        let mut sp = resolver.speaker(a, hint);
+                        sp.span = self.tspan(&r);
+                        sp
+                    }
+                    None => resolver.speaker(r, hint),
+                }
+            });
             let mut skip = contents.clone();
             skip.extend(quoted.iter().copied());
             let channel = c.channel.clone().or_else(|| {
@@ -1007,6 +1334,11 @@ impl Ctx<'_> {
         }
         out
     }
+}
+
+/// Whether a lower-case token is a word (starts with a letter or digit).
+fn is_wordlike(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_alphanumeric)
 }
 
 /// Trim whitespace and a trailing comma from a direct quote's content.

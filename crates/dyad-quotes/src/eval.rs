@@ -234,9 +234,9 @@ pub fn score_doc(doc: &Doc, gold: &[GoldAttribution], counts: &mut Counts) {
 }
 
 /// Diagnostics for tuning: for each unmatched gold attribution, `(cue text, had a predicted quote
-/// with an overlapping cue, gold content)`; for each unmatched prediction, `("+" cue text, false,
-/// predicted content)`.
-pub fn misses(doc: &Doc, gold: &[GoldAttribution]) -> Vec<(String, bool, String)> {
+/// with an overlapping cue, gold content, cue start byte)`; for each unmatched prediction,
+/// `("+" cue text, false, predicted content, cue start byte)`.
+pub fn misses(doc: &Doc, gold: &[GoldAttribution]) -> Vec<(String, bool, String, usize)> {
     let preds = preds_of(doc);
     let mut out = Vec::new();
     let mut pm = vec![false; preds.len()];
@@ -280,6 +280,7 @@ pub fn misses(doc: &Doc, gold: &[GoldAttribution]) -> Vec<(String, bool, String)
                 cue.join(" ").to_lowercase(),
                 cue_hit,
                 format!("{} ## {}", content.join(" | "), ctx),
+                c0,
             ));
         }
     }
@@ -294,7 +295,8 @@ pub fn misses(doc: &Doc, gold: &[GoldAttribution]) -> Vec<(String, bool, String)
                 .iter()
                 .map(|c| &doc.text[c.start..c.end])
                 .collect();
-            out.push((format!("+{cue}"), false, content.join(" | ")));
+            let at = p.cue.map_or(0, |c| c.start);
+            out.push((format!("+{cue}"), false, content.join(" | "), at));
         }
     }
     out
@@ -340,6 +342,10 @@ pub fn run(
     let mut counts = Counts::default();
     let mut failed = 0;
     let start = std::time::Instant::now();
+    // Tuning aid: `DYAD_POLNEAR_MISSES=FILE` writes every miss and extra prediction as a TSV line
+    // (kind, cue, content ## context), as `examples/misses.rs` does for the stage alone.
+    let dump_path = std::env::var_os("DYAD_POLNEAR_MISSES");
+    let mut dump = String::new();
     for (txt, ann) in &articles {
         let text = std::fs::read_to_string(txt).map_err(|e| format!("{}: {e}", txt.display()))?;
         let ann_text =
@@ -350,12 +356,33 @@ pub fn run(
             .and_then(|s| s.to_str())
             .unwrap_or_default()
             .to_string();
-        let mut doc = Doc::new(id, text);
+        let mut doc = Doc::new(id.clone(), text);
         if pipeline(&mut doc).is_err() {
             failed += 1;
             doc.quotes.clear();
         }
         score_doc(&doc, &gold, &mut counts);
+        if dump_path.is_some() {
+            for (cue, cue_hit, content, at) in misses(&doc, &gold) {
+                let kind = if cue.starts_with('+') {
+                    "extra"
+                } else if cue_hit {
+                    "miss-content"
+                } else {
+                    "miss-cue"
+                };
+                let content: String = content.chars().take(600).collect();
+                let _ = writeln!(
+                    dump,
+                    "{kind}\t{}\t{id}\t{at}\t{}",
+                    cue.trim_start_matches('+').replace(['\n', '\t'], " "),
+                    content.replace(['\n', '\t'], " ")
+                );
+            }
+        }
+    }
+    if let Some(p) = &dump_path {
+        std::fs::write(p, dump).map_err(|e| format!("{}: {e}", p.to_string_lossy()))?;
     }
     let secs = start.elapsed().as_secs_f64();
     Ok(report(&counts, articles.len(), failed, secs))

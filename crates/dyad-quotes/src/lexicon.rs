@@ -11,6 +11,11 @@ pub const DEFAULT_CUES: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../../data/quotes/cues.txt"
 ));
+/// Embedded cue frames (lemma, POS, parse frame), counted by `scripts/quote-cue-frames.py`.
+pub const DEFAULT_FRAMES: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../data/quotes/frames.tsv"
+));
 /// Embedded default word lists.
 pub const DEFAULT_WORDS: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -71,6 +76,8 @@ impl Cue {
 pub struct Lexicon {
     cues: BTreeMap<String, Cue>,
     sections: BTreeMap<String, BTreeSet<String>>,
+    /// (lemma, upos, frame) → share of occurrences that were cues.
+    frames: BTreeMap<(String, String, String), f32>,
 }
 
 const SECTIONS: &[&str] = &[
@@ -81,6 +88,7 @@ const SECTIONS: &[&str] = &[
     "platforms",
     "adverbs",
     "nonnames",
+    "documents",
 ];
 
 impl Lexicon {
@@ -93,6 +101,22 @@ impl Lexicon {
             "data/quotes/words.txt",
         )
         .expect("embedded quote lexicon is valid (checked by tests)")
+        .with_frames(DEFAULT_FRAMES, "data/quotes/frames.tsv")
+        .expect("embedded cue frames are valid (checked by tests)")
+    }
+
+    /// Add cue frames from a `frames.tsv` text (`LEMMA UPOS FRAME SHARE COUNT` per line).
+    pub fn with_frames(mut self, text: &str, name: &str) -> Result<Lexicon, LexiconError> {
+        self.frames = parse_frames(text, name)?;
+        Ok(self)
+    }
+
+    /// The cue share of a parsed token: its lemma (lower case), UPOS tag and frame (`ccomp`,
+    /// `xcomp`, `obj`, `acl` or `none`), when listed in the frames file.
+    pub fn frame_share(&self, lemma: &str, upos: &str, frame: &str) -> Option<f32> {
+        self.frames
+            .get(&(lemma.to_string(), upos.to_string(), frame.to_string()))
+            .copied()
     }
 
     /// Parse a cue file and a word-list file; `*_name` is used in error messages.
@@ -105,6 +129,7 @@ impl Lexicon {
         Ok(Lexicon {
             cues: parse_cues(cues, cues_name)?,
             sections: parse_words(words, words_name)?,
+            frames: BTreeMap::new(),
         })
     }
 
@@ -209,6 +234,46 @@ fn parse_cues(text: &str, name: &str) -> Result<BTreeMap<String, Cue>, LexiconEr
     Ok(out)
 }
 
+fn parse_frames(
+    text: &str,
+    name: &str,
+) -> Result<BTreeMap<(String, String, String), f32>, LexiconError> {
+    let mut out = BTreeMap::new();
+    for (i, raw) in text.lines().enumerate() {
+        let line = raw.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let f: Vec<&str> = line.split_whitespace().collect();
+        if f.len() != 5 {
+            return Err(err(name, i + 1, "expected `LEMMA UPOS FRAME SHARE COUNT`"));
+        }
+        if !matches!(f[2], "ccomp" | "xcomp" | "obj" | "acl" | "none") {
+            return Err(err(
+                name,
+                i + 1,
+                format!("unknown frame `{}` (ccomp, xcomp, obj, acl, none)", f[2]),
+            ));
+        }
+        let share: f32 = match f[3].parse() {
+            Ok(x) if (0.0..=1.0).contains(&x) => x,
+            _ => return Err(err(name, i + 1, format!("share `{}` is not in 0..1", f[3]))),
+        };
+        if f[4].parse::<u32>().is_err() {
+            return Err(err(
+                name,
+                i + 1,
+                format!("count `{}` is not a number", f[4]),
+            ));
+        }
+        let key = (f[0].to_string(), f[1].to_string(), f[2].to_string());
+        if out.insert(key, share).is_some() {
+            return Err(err(name, i + 1, "triple listed twice"));
+        }
+    }
+    Ok(out)
+}
+
 fn parse_words(text: &str, name: &str) -> Result<BTreeMap<String, BTreeSet<String>>, LexiconError> {
     let mut out: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     let mut current: Option<String> = None;
@@ -261,6 +326,8 @@ mod tests {
         assert!(lex.cue("told").unwrap().takes_object);
         assert!(lex.is("titles", "chancellor"));
         assert!(lex.is("platforms", "social media"));
+        assert!(lex.frame_share("believe", "VERB", "ccomp").is_some());
+        assert!(lex.is("documents", "poll"));
     }
 
     #[test]
@@ -272,6 +339,16 @@ mod tests {
         assert!(e.to_string().starts_with("c.txt:1: unknown class"));
         let e = Lexicon::parse("", "c.txt", "\n[nope]\n", "w.txt").unwrap_err();
         assert!(e.to_string().starts_with("w.txt:2: unknown section"));
+        let lex = Lexicon::parse("", "c.txt", "", "w.txt").unwrap();
+        let e = lex
+            .clone()
+            .with_frames("say VERB ccomp 0.9 10\nsay VERB oops 0.9 10\n", "f.tsv")
+            .unwrap_err();
+        assert!(e.to_string().starts_with("f.tsv:2: unknown frame"));
+        let e = lex
+            .with_frames("say VERB ccomp 1.5 10\n", "f.tsv")
+            .unwrap_err();
+        assert!(e.to_string().starts_with("f.tsv:1: share"));
         let e = Lexicon::parse("", "c.txt", "word\n", "w.txt").unwrap_err();
         assert_eq!(
             e.to_string(),

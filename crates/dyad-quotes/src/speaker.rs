@@ -427,6 +427,8 @@ impl<'a> Resolver<'a> {
             .entities
             .iter()
             .filter(|e| span.contains(e.span) || e.span.contains(span))
+            // A person, an organisation or an actor; not a nationality or a title ("Andalusian").
+            .filter(|e| matches!(e.kind.as_str(), "PER" | "ORG") || e.actor.is_some())
             .max_by_key(|e| (e.kind == "PER", e.span.start));
         if let Some(e) = ent {
             sp.cluster = e.cluster.or_else(|| self.cluster_of(e.span));

@@ -18,6 +18,8 @@ pub struct Tok {
     pub cap: bool,
     /// Universal POS tag (empty when untagged).
     pub upos: String,
+    /// Lemma, lower case (empty when untagged).
+    pub lemma: String,
     /// Dependency relation (empty when unparsed).
     pub deprel: String,
     /// Head token (view index), when parsed.
@@ -55,6 +57,7 @@ fn make_tok(text: &str, span: Span) -> Tok {
         lower: s.to_lowercase(),
         cap: s.chars().next().is_some_and(char::is_uppercase),
         upos: String::new(),
+        lemma: String::new(),
         deprel: String::new(),
         head: None,
     }
@@ -84,6 +87,7 @@ impl View {
             .map(|t| {
                 let mut k = make_tok(&doc.text, t.span);
                 k.upos = t.upos.clone();
+                k.lemma = t.lemma.to_lowercase();
                 k.deprel = t.deprel.clone();
                 k.head = t.head.filter(|&h| h < doc.tokens.len());
                 k

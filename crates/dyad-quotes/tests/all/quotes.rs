@@ -326,6 +326,48 @@ fn pronoun_falls_back_to_first_person_entity_of_previous_sentence() {
 }
 
 #[test]
+fn appointment_headline_is_not_a_quote() {
+    let (doc, qs) = quotes(
+        "Marta Olsen Confirmed as Trade Minister, With Speaker Casting Deciding Vote\n\n\
+         Marta Olsen was confirmed today to serve as trade minister.",
+    );
+    assert!(
+        qs.iter()
+            .all(|q| q.cue.map(|c| doc.slice(c).to_lowercase()) != Some("confirmed".into())),
+        "a passive of appointment is no cue: {:#?}",
+        table(&doc, &qs)
+    );
+    let (doc, qs) = quotes("It was reported that the minister had resigned.");
+    let q = find(&doc, &qs, "the minister had");
+    assert_eq!(doc.slice(q.cue.unwrap()), "reported");
+}
+
+#[test]
+fn relative_pronoun_speaker_resolves_to_antecedent() {
+    let (doc, qs) =
+        quotes("Defence Minister Lars Holm, who visited the base on Monday, said the army was ready.\n\
+                Opposition leader Henrik Dahl, who voted against the budget, argued that it was too small.");
+    let q = find(&doc, &qs, "the army");
+    assert_eq!(name(q), Some("Lars Holm"));
+    let q = find(&doc, &qs, "it was too small");
+    assert_eq!(name(q), Some("Henrik Dahl"));
+    assert!(qs
+        .iter()
+        .all(|q| q.speaker.as_ref().is_none_or(|s| s.is_resolved())));
+}
+
+#[test]
+fn document_at_sentence_start_is_a_source() {
+    let (doc, qs) =
+        quotes("In a new poll released on Monday, 40 percent of voters back the mayor.");
+    let q = find(&doc, &qs, "40 percent");
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    assert_eq!(doc.slice(q.cue.unwrap()), "In");
+    let sp = q.speaker.as_ref().expect("the poll is the source");
+    assert!(doc.slice(sp.span).ends_with("poll"));
+}
+
+#[test]
 fn quotes_are_sorted_and_on_char_boundaries() {
     let (doc, qs) = quotes(
         "“Ça va,” dit-il. Über-Minister Jürgen Weiß said that “Größe” matters, and “Öl” too.\n\nKeller said the talks had failed.",

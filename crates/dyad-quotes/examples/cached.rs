@@ -1,0 +1,244 @@
+//! Tuning aid: run the stages before quotes (segment, syntax, NER, actors) once, cache their
+//! layers as JSON Lines, then score the quote stage on the cache in seconds after each change.
+//!
+//! ```text
+//! cargo run --release -p dyad-quotes --example cached -- prepare-polnear DIR CACHE
+//! cargo run --release -p dyad-quotes --example cached -- prepare INPUT N CACHE [DATE]  # csv/jsonl/txt
+//! cargo run --release -p dyad-quotes --example cached -- polnear DIR CACHE      # like `dyad eval polnear`
+//! cargo run --release -p dyad-quotes --example cached -- speakers CACHE [TOP]   # speaker figures
+//! cargo run --release -p dyad-quotes --example cached -- quotes CACHE           # every quote
+//! ```
+//! `DYAD_POLNEAR_MISSES=FILE` with `polnear` writes the misses as TSV. The figures equal
+//! `dyad eval polnear` as long as the cache was prepared with the current upstream stages.
+
+use dyad_doc::{Actor, Cluster, Doc, Entity, Sentence, Span, Stage, Token};
+use dyad_quotes::QuoteStage;
+use serde_json::{json, Value};
+use std::collections::BTreeMap;
+use std::io::{BufRead, Write};
+
+fn upstream() -> Vec<Box<dyn Stage>> {
+    vec![
+        Box::new(dyad_text::Segmenter),
+        Box::new(dyad_syntax::SyntaxStage::new(None).expect("syntax model")),
+        Box::new(dyad_ner::NerStage::from_model_dir(None).expect("ner model")),
+        Box::new(dyad_actors::ActorStage::new()),
+    ]
+}
+
+fn span(s: Span) -> Value {
+    json!([s.start, s.end])
+}
+
+fn unspan(v: &Value) -> Span {
+    Span::new(
+        v[0].as_u64().unwrap() as usize,
+        v[1].as_u64().unwrap() as usize,
+    )
+}
+
+fn actor(a: &Option<Actor>) -> Value {
+    match a {
+        None => Value::Null,
+        Some(a) => {
+            json!({"name": a.name, "code": a.code, "country": a.country, "sector": a.sector})
+        }
+    }
+}
+
+fn unactor(v: &Value) -> Option<Actor> {
+    if v.is_null() {
+        return None;
+    }
+    let s = |k: &str| v[k].as_str().map(str::to_string);
+    Some(Actor {
+        name: s("name"),
+        code: s("code").unwrap_or_default(),
+        country: s("country"),
+        sector: s("sector"),
+    })
+}
+
+fn save(doc: &Doc) -> Value {
+    json!({
+        "id": doc.id,
+        "text": doc.text,
+        "date": doc.date.map(|d| d.to_string()),
+        "title": doc.title,
+        "sentences": doc.sentences.iter().map(|s| json!([s.span.start, s.span.end, s.tokens.start, s.tokens.end, s.paragraph])).collect::<Vec<_>>(),
+        "tokens": doc.tokens.iter().map(|t| json!([t.span.start, t.span.end, t.space_after, t.upos, t.xpos, t.lemma, t.head, t.deprel])).collect::<Vec<_>>(),
+        "entities": doc.entities.iter().map(|e| json!({"span": span(e.span), "kind": e.kind, "actor": actor(&e.actor), "cluster": e.cluster})).collect::<Vec<_>>(),
+        "clusters": doc.clusters.iter().map(|c| json!({"name": c.name, "actor": actor(&c.actor), "mentions": c.mentions.iter().map(|m| span(*m)).collect::<Vec<_>>()})).collect::<Vec<_>>(),
+    })
+}
+
+fn load(v: &Value) -> Doc {
+    let u = |x: &Value| x.as_u64().unwrap() as usize;
+    let mut doc = Doc::new(v["id"].as_str().unwrap(), v["text"].as_str().unwrap());
+    doc.date = v["date"].as_str().and_then(|d| d.parse().ok());
+    doc.title = v["title"].as_str().map(str::to_string);
+    for s in v["sentences"].as_array().unwrap() {
+        doc.sentences.push(Sentence {
+            span: Span::new(u(&s[0]), u(&s[1])),
+            tokens: u(&s[2])..u(&s[3]),
+            paragraph: u(&s[4]),
+        });
+    }
+    for t in v["tokens"].as_array().unwrap() {
+        doc.tokens.push(Token {
+            span: Span::new(u(&t[0]), u(&t[1])),
+            space_after: t[2].as_bool().unwrap(),
+            upos: t[3].as_str().unwrap().to_string(),
+            xpos: t[4].as_str().unwrap().to_string(),
+            lemma: t[5].as_str().unwrap().to_string(),
+            head: t[6].as_u64().map(|h| h as usize),
+            deprel: t[7].as_str().unwrap().to_string(),
+        });
+    }
+    for e in v["entities"].as_array().unwrap() {
+        doc.entities.push(Entity {
+            span: unspan(&e["span"]),
+            kind: e["kind"].as_str().unwrap().to_string(),
+            actor: unactor(&e["actor"]),
+            cluster: e["cluster"].as_u64().map(|c| c as usize),
+        });
+    }
+    for c in v["clusters"].as_array().unwrap() {
+        doc.clusters.push(Cluster {
+            name: c["name"].as_str().map(str::to_string),
+            actor: unactor(&c["actor"]),
+            mentions: c["mentions"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(unspan)
+                .collect(),
+        });
+    }
+    doc
+}
+
+fn write_cache(docs: impl Iterator<Item = Doc>, path: &str) {
+    let stages = upstream();
+    let mut out = std::io::BufWriter::new(std::fs::File::create(path).expect("cache file"));
+    for mut doc in docs {
+        for s in &stages {
+            if s.process(&mut doc).is_err() {
+                break;
+            }
+        }
+        writeln!(out, "{}", save(&doc)).unwrap();
+    }
+}
+
+fn read_cache(path: &str) -> Vec<Doc> {
+    let f = std::io::BufReader::new(std::fs::File::open(path).expect("cache file"));
+    f.lines()
+        .map(|l| load(&serde_json::from_str(&l.unwrap()).unwrap()))
+        .collect()
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let a = |i: usize| args.get(i).map(String::as_str).unwrap_or_default();
+    match a(0) {
+        "prepare-polnear" => {
+            let arts = dyad_quotes::eval::articles(std::path::Path::new(a(1))).unwrap();
+            let docs = arts.into_iter().map(|(txt, _)| {
+                let id = txt.file_stem().unwrap().to_string_lossy().to_string();
+                Doc::new(id, std::fs::read_to_string(&txt).unwrap())
+            });
+            write_cache(docs, a(2));
+        }
+        "prepare" => {
+            let n: usize = a(2).parse().expect("N");
+            let opts = dyad_text::read::ReadOptions {
+                default_date: args.get(4).and_then(|d| d.parse().ok()),
+                ..Default::default()
+            };
+            let docs = dyad_text::read::open(a(1), &opts)
+                .filter_map(Result::ok)
+                .take(n);
+            write_cache(docs, a(3));
+        }
+        "polnear" => {
+            let cache: BTreeMap<String, Doc> = read_cache(a(2))
+                .into_iter()
+                .map(|d| (d.id.clone(), d))
+                .collect();
+            let stage = QuoteStage::default();
+            let run = |d: &mut Doc| {
+                if let Some(c) = cache.get(&d.id) {
+                    *d = c.clone();
+                }
+                stage.process(d).map_err(|e| e.to_string())
+            };
+            let (text, _) = dyad_quotes::eval::run(std::path::Path::new(a(1)), &run).unwrap();
+            print!("{text}");
+        }
+        "quotes" => {
+            let stage = QuoteStage::default();
+            for mut doc in read_cache(a(1)) {
+                stage.process(&mut doc).unwrap();
+                for q in &doc.quotes {
+                    let sp = q.speaker.as_ref();
+                    println!(
+                        "{}\t{}\t{:?}\t{:?}\t{}\t{}",
+                        q.kind.as_str(),
+                        q.cue.map(|c| doc.slice(c)).unwrap_or(""),
+                        sp.map(|s| doc.slice(s.span)),
+                        sp.and_then(|s| s.name.as_deref()),
+                        sp.is_some_and(|s| s.is_resolved()),
+                        doc.slice(q.span).replace('\n', " ")
+                    );
+                }
+            }
+        }
+        "speakers" => {
+            let top: usize = a(2).parse().unwrap_or(50);
+            let stage = QuoteStage::default();
+            let (mut quotes, mut resolved) = (0, 0);
+            let mut names: BTreeMap<String, usize> = BTreeMap::new();
+            let mut unres: BTreeMap<String, usize> = BTreeMap::new();
+            for mut doc in read_cache(a(1)) {
+                stage.process(&mut doc).unwrap();
+                for q in &doc.quotes {
+                    quotes += 1;
+                    match &q.speaker {
+                        Some(sp) if sp.is_resolved() => {
+                            resolved += 1;
+                            let n = sp
+                                .name
+                                .clone()
+                                .or_else(|| sp.actor.as_ref().map(|a| a.code.clone()))
+                                .unwrap_or_default();
+                            *names.entry(n).or_default() += 1;
+                        }
+                        Some(sp) => *unres.entry(doc.slice(sp.span).to_string()).or_default() += 1,
+                        None => *unres.entry("(none)".into()).or_default() += 1,
+                    }
+                }
+            }
+            println!(
+                "quotes {quotes}, resolved {resolved} ({:.1}%)",
+                100.0 * resolved as f64 / quotes.max(1) as f64
+            );
+            let mut v: Vec<_> = names.into_iter().collect();
+            v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            for (n, c) in v.iter().take(top) {
+                println!("  {c:5}  {n}");
+            }
+            let mut u: Vec<_> = unres.into_iter().collect();
+            u.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            println!("unresolved:");
+            for (n, c) in u.iter().take(top) {
+                println!("  {c:5}  {n}");
+            }
+        }
+        _ => {
+            eprintln!("usage: cached prepare-polnear DIR CACHE | prepare INPUT N CACHE | polnear DIR CACHE | speakers CACHE [TOP]");
+            std::process::exit(2);
+        }
+    }
+    std::io::stdout().flush().ok();
+}
