@@ -13,7 +13,7 @@ use std::process::ExitCode;
 #[derive(Args)]
 pub struct EvalArgs {
     /// Which scorer: ud-seg, ud, timeml, conll, re3d, re3d-places, actors, coref, polnear, plover,
-    /// petrarch.
+    /// petrarch, plv.
     pub suite: String,
     /// The gold file or directory.
     pub path: PathBuf,
@@ -29,6 +29,9 @@ pub struct EvalArgs {
     /// `conll` only: upper-case every test word first (all-caps text).
     #[arg(long)]
     pub uppercase: bool,
+    /// `plv` only: also report figures per fold (fold = data row % K).
+    #[arg(long, value_name = "K", default_value_t = 1)]
+    pub folds: usize,
 }
 
 /// A scorer's result: the human-readable report and the named metrics it measured.
@@ -113,9 +116,17 @@ pub fn run(args: EvalArgs) -> Result<ExitCode> {
             let (text, metrics) = dyad_actors::coref_eval::run(&sents, &|d| pipe.run(d).map_err(|e| e.to_string()));
             Report { text, metrics }
         }
+        "plv" => {
+            let pipe = dyad::Pipeline::new(&dyad::PipelineOptions { model_dir: args.model.clone(), ..Default::default() })
+                .map_err(anyhow::Error::msg)?;
+            let (text, metrics) =
+                dyad_events::plv_eval::run(&args.path, args.folds, &|d| pipe.run(d).map_err(|e| e.to_string()))
+                    .map_err(anyhow::Error::msg)?;
+            Report { text, metrics }
+        }
         // SUITES: add `"name" => your_crate::eval::run(&args.path)...,` here.
         other => bail!(
-            "unknown eval suite `{other}` (known: ud-seg, ud, timeml, conll, re3d, re3d-places, actors, coref, polnear, plover, petrarch)"
+            "unknown eval suite `{other}` (known: ud-seg, ud, timeml, conll, re3d, re3d-places, actors, coref, polnear, plover, petrarch, plv)"
         ),
     };
     print!("{}", report.text);

@@ -428,6 +428,8 @@ impl Coder {
                     // beats one reached through the lemma ("leave").
                     a.weight
                         .cmp(&b.weight)
+                        // A word-sense guard wins ties.
+                        .then(self.is_guard(a).cmp(&self.is_guard(b)))
                         .then(self.exact_form(st, a).cmp(&self.exact_form(st, b)))
                         // Then the match covering more words ("peacekeeping force" over "force").
                         .then(a.used.len().cmp(&b.used.len()))
@@ -454,6 +456,8 @@ impl Coder {
             consumed.extend(m.used.iter().copied());
             accepted.push(m);
         }
+        // Guards have used up their words; they code nothing.
+        accepted.retain(|m| !self.is_guard(m));
         accepted.sort_by_key(|m| m.trigger.start);
         let triggers: BTreeSet<usize> = accepted.iter().map(|m| self.head_tok(m)).collect();
         for m in &accepted {
@@ -511,6 +515,11 @@ impl Coder {
     }
 
     /// Whether the match's trigger words are the surface forms of its tokens.
+    /// Whether a match is a word-sense guard (code `000`, see [`crate::dict::GUARD`]).
+    fn is_guard(&self, m: &Match) -> bool {
+        self.dict.patterns[m.pat].code == crate::dict::GUARD
+    }
+
     fn exact_form(&self, st: &Sent, m: &Match) -> bool {
         self.dict.patterns[m.pat].trigger.iter().any(|a| {
             a.len() == m.trigger.len() && m.trigger.clone().zip(a).all(|(k, w)| st.form(k) == w)
@@ -965,6 +974,12 @@ impl Coder {
         if noun {
             if let Some(p) = st.kid(h, "nmod:poss") {
                 return (Some(p), None);
+            }
+            // "the arrest of X by Y": the noun's by-phrase is its agent.
+            if let Some(b) = st.kids(h).iter().copied().find(|&c| {
+                st.base_rel(c) == "nmod" && st.case_of(c) == Some("by") && !self.actors_of(st, c).is_empty()
+            }) {
+                return (Some(b), None);
             }
         }
         let mut x = h;

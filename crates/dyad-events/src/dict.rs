@@ -45,6 +45,10 @@ const EMBEDDED: &[(&str, &str)] = &[
     ),
 ];
 
+/// The code of a word-sense guard pattern ("meet their needs" is no meeting): it competes with the
+/// other patterns of its trigger, wins ties, uses up its words and emits no event.
+pub const GUARD: &str = "000";
+
 /// Whether a pattern's trigger is a verb or a noun.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TriggerKind {
@@ -252,7 +256,8 @@ impl EventDict {
         for (i, line) in lines(text) {
             let mut it = line.split_whitespace();
             let code = it.next().unwrap_or("");
-            if !onto.contains(code) {
+            // `000` is a word-sense guard: the pattern matches and codes nothing.
+            if code != GUARD && !onto.contains(code) {
                 errs.push(DictError::new(
                     name,
                     i,

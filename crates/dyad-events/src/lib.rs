@@ -8,6 +8,7 @@
 //! - [`EventStage`]: the pipeline stage (runs last).
 //! - [`petrarch`]: PETRARCH2 dictionary loaders and the `petrarch` evaluation.
 //! - [`plover_eval`]: the `plover` evaluation on the PLOVER gold-standard records.
+//! - [`plv_eval`]: the `plv` end-to-end evaluation on news sentences with marked source and target.
 
 #![deny(missing_docs)]
 
@@ -18,6 +19,7 @@ pub mod mentions;
 pub mod ontology;
 pub mod petrarch;
 pub mod plover_eval;
+pub mod plv_eval;
 pub mod words;
 
 #[cfg(test)]

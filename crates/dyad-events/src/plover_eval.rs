@@ -84,7 +84,7 @@ fn joint_actors(r: &Value, gs: &[String]) -> bool {
 
 /// Depth of an event's trigger (the first token of its evidence) in the dependency tree
 /// (0 = the sentence root); `usize::MAX` when the document has no parse.
-fn depth(doc: &Doc, e: &Event) -> usize {
+pub fn depth_of(doc: &Doc, e: &Event) -> usize {
     let toks = doc.tokens_in(e.evidence);
     let Some(mut t) = (toks.start < doc.tokens.len()).then_some(toks.start) else {
         return usize::MAX;
@@ -111,7 +111,7 @@ pub fn pick<'a>(doc: &Doc, events: &'a [Event]) -> Option<&'a Event> {
         .iter()
         .enumerate()
         .filter(|(_, e)| e.plover.is_some())
-        .min_by_key(|(i, e)| (depth(doc, e), *i))
+        .min_by_key(|(i, e)| (depth_of(doc, e), *i))
         .map(|(_, e)| e)
         .or_else(|| events.first())
 }
