@@ -23,18 +23,21 @@ run eval conll "$SHARED/conllpp/test.txt" --min f1=0.85
 # Issue 15: the same test set lower-cased (the caseless NER model; measured 0.868).
 run eval conll "$SHARED/conllpp/test.txt" --lowercase --min f1=0.75
 run eval re3d "$SHARED/re3d"
-run eval polnear "$SHARED/polnear/dev" --min f1=0.60
+# Issue 17 (2026-12-06, merged main): measured P 0.809 R 0.588 F1 0.681.
+run eval polnear "$SHARED/polnear/dev" --min f1=0.66 --min recall=0.57
 run eval ud "$SHARED/ud-ewt/test.conllu" --min upos=0.945 --min lemma=0.96 --min uas=0.85 --min las=0.81
 run eval ud "$SHARED/ud-gum/test.conllu"   # report only: GUM is never used for training
 run eval re3d-places "$SHARED/re3d"
 # EVALS: one `run eval <suite> "$SHARED/..." --min metric=floor ...` line per suite.
 # Pronoun coreference on GUM test (measured 0.597 F1; guard just below it).
 run eval coref "$SHARED/ud-gum/test.conllu" --min pronoun_f1=0.55
-# Issue 15 (2026-12-06): measured found 0.903, country 0.812, sector 0.580; floors just below.
-run eval actors "$SHARED/plover-gsr/PLOVER_GSR_CAMEO.txt" --min found=0.89 --min country=0.80 --min sector=0.56
+# Issue 15 (2026-12-06, merged main): measured found 0.917, country 0.846, sector 0.604; floors just below.
+run eval actors "$SHARED/plover-gsr/PLOVER_GSR_CAMEO.txt" --min found=0.90 --min country=0.83 --min sector=0.59
 # Issue 6 floors: PLOVER GSR type accuracy 0.60 and all-three 0.40; PETRARCH records pass rate 0.60.
-# Issue 15 (2026-12-06): measured type 0.7205, all three 0.4845, PETRARCH pass rate 0.7829.
-run eval plover "$SHARED/plover-gsr/PLOVER_GSR_CAMEO.txt" --min type_accuracy=0.70 --min all_three=0.47
+# Issues 15/16 (2026-12-06, merged main): measured type 0.7267, all three 0.5248, PETRARCH pass rate 0.7829.
+run eval plover "$SHARED/plover-gsr/PLOVER_GSR_CAMEO.txt" --min type_accuracy=0.71 --min all_three=0.51
 run eval petrarch "$SHARED/petrarch/PETR.UnitTest.records.xml" --min pass_rate=0.78
+# Issue 16 (2026-12-06, merged main): PLV end to end, measured coded 0.842, type 0.668, dyad 0.442.
+run eval plv "$SHARED/plv/PLV_train.tsv" --min coded=0.82 --min type_accuracy=0.65 --min dyad_accuracy=0.42
 
 exit $status

@@ -592,6 +592,26 @@ impl Resolver<'_> {
         }
     }
 
+    /// "President Kagame", "Chancellor Merz": a title before a lone surname names the one known
+    /// person with that surname whose standing on the date has the title's sector (and the
+    /// modifier's country, when there is one).
+    fn titled_surname(&self, name: &str, country: &str, agent: Option<&Ag>) -> Option<usize> {
+        let agent = agent?;
+        if name.contains(' ') || agent.sector.is_empty() {
+            return None;
+        }
+        let mut found = self.dict.by_surname(name).iter().copied().filter(|&pid| {
+            self.dict.people[pid].at(self.date).is_some_and(|st| {
+                st.sector == Some(agent.sector.as_str())
+                    && (country.is_empty() || st.country == country)
+            })
+        });
+        match (found.next(), found.next()) {
+            (Some(pid), None) => Some(pid),
+            _ => None,
+        }
+    }
+
     /// Whether a bare agent phrase stands as a noun phrase of its own: not an adjective or the
     /// first part of a compound ("*official* protest", "*military* aid", "*army* reservists"), and
     /// not owned by someone already named ("*its* troops", "*their* government"). Judged by the
@@ -850,6 +870,9 @@ impl Resolver<'_> {
         let (country, own_sector, region) = me
             .map(|e| self.modifier_parts(e))
             .unwrap_or(("", None, false));
+        if let Some(pid) = self.titled_surname(&name, country, agent) {
+            return self.known_person(pid, it.span, former, me, agent);
+        }
         let sector = if former {
             Some("ELI".to_string())
         } else if region {

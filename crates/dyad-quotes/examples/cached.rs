@@ -56,6 +56,7 @@ fn unactor(v: &Value) -> Option<Actor> {
         code: s("code").unwrap_or_default(),
         country: s("country"),
         sector: s("sector"),
+        country_from: None,
     })
 }
 

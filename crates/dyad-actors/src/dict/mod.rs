@@ -227,6 +227,8 @@ pub struct Dictionary {
     tier: Tier,
     /// People holding each (country, named role) at some time, for [`Dictionary::holders`].
     role_index: BTreeMap<(String, String), Vec<usize>>,
+    /// People by the last word of their canonical name, lower case, for [`Dictionary::by_surname`].
+    surname_index: BTreeMap<String, Vec<usize>>,
 }
 
 /// One dictionary text to load.
@@ -352,6 +354,9 @@ impl Dictionary {
         }
         d.tier = Tier::default();
         for (i, p) in d.people.iter().enumerate() {
+            if let Some(last) = p.name.rsplit(' ').next().filter(|w| w.chars().count() >= 3) {
+                d.surname_index.entry(last.to_lowercase()).or_default().push(i);
+            }
             for r in p.roles.iter().filter(|r| !r.role.is_empty()) {
                 let held = d
                     .role_index
@@ -426,6 +431,14 @@ impl Dictionary {
     /// Index of the person with this canonical name.
     pub fn person_id(&self, name: &str) -> Option<usize> {
         self.person_index.get(name).copied()
+    }
+
+    /// People whose canonical name ends with `surname` (any case), as people indices.
+    pub fn by_surname(&self, surname: &str) -> &[usize] {
+        self.surname_index
+            .get(&surname.to_lowercase())
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
     }
 
     /// Everyone who held `role` for `country` on `date` (with no date: now), as people indices.

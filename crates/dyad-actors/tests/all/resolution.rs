@@ -269,3 +269,20 @@ fn possessive_fillers_group_heads_and_demonyms() {
     );
     assert_eq!(code_of(&d, "French farmers", 0).as_deref(), Some("FRAAGR"));
 }
+
+#[test]
+fn a_title_before_a_lone_surname_names_the_known_holder() {
+    // The generated dictionary knows the Rwandan leader by his full name only.
+    let d = run(
+        "President Kagame met the envoy in the capital on Monday.",
+        "2010-06-01",
+    );
+    let e = entity(&d, "Kagame", 0).expect("an entity");
+    let a = e.actor.as_ref().expect("an actor");
+    assert_eq!(a.code, "RWAGOV");
+    assert_eq!(a.name.as_deref(), Some("Paul Kagame"));
+    // An unknown surname stays a titled person without a country.
+    let d = run("President Zorvanek met the envoy on Monday.", "2010-06-01");
+    let code = code_of(&d, "Zorvanek", 0);
+    assert_ne!(code.as_deref(), Some("RWAGOV"));
+}
