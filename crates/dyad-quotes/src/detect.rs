@@ -656,6 +656,7 @@ impl Ctx<'_> {
         let start = j;
         while j < b
             && (self.v.toks[j].cap
+                || self.lex.is("titles", self.lower(j))
                 || matches!(self.lower(j), "of" | "von" | "de" | "der" | "van" | "al"))
         {
             j += 1;
@@ -942,7 +943,17 @@ impl Ctx<'_> {
         } else if r0 < sent.end && self.lower(r0) == ":" {
             r0 += 1;
         }
-        let right_end = self.content_end(r0, sent);
+        let mut right_end = self.content_end(r0, sent);
+        // "praised the initiative and said …": an object with nothing after it is the content.
+        if let Some(o) = object.as_ref().filter(|_| cue.class == CueClass::Stance) {
+            if r0 >= right_end
+                || matches!(self.lower(r0), "and" | "," | "." | ";" | "but")
+                    && self.lower(r0) != "that"
+            {
+                r0 = o.start;
+                right_end = o.end;
+            }
+        }
         let right_words = (r0..right_end)
             .filter(|&j| self.lower(j).chars().any(char::is_alphanumeric))
             .count();
@@ -1232,11 +1243,10 @@ impl Ctx<'_> {
         let sent = self.v.sents[self.sent_of(self.v.toks[rel].span.start)]
             .toks
             .clone();
-        if self.v.parsed {
-            let mut v = self.v.toks[rel].head?;
+        if let (true, Some(mut v)) = (self.v.parsed, self.v.toks[rel].head) {
             for _ in 0..2 {
                 if self.v.toks[v].deprel.starts_with("acl") {
-                    let h = self.v.toks[v].head?;
+                    let Some(h) = self.v.toks[v].head else { break };
                     if h < rel && h >= sent.start {
                         let mut start = h;
                         while start > sent.start
@@ -1250,7 +1260,8 @@ impl Ctx<'_> {
                         return Some(start..h + 1);
                     }
                 }
-                v = self.v.toks[v].head?;
+                let Some(h) = self.v.toks[v].head else { break };
+                v = h;
             }
         }
         let end = if rel > sent.start && self.lower(rel - 1) == "," {
