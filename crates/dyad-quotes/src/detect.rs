@@ -35,6 +35,9 @@ struct Cand {
     sent: usize,
     /// A channel fixed by the construction ("Russian media quoted X as saying").
     channel: Option<String>,
+    /// The cue is known only by its parse frame (not a reporting verb of the lexicon): the quote
+    /// stands only when its speaker resolves to someone.
+    frame_only: bool,
     /// Sentence token range searched for a channel.
     scope: Range<usize>,
 }
@@ -434,6 +437,7 @@ impl Ctx<'_> {
                 refers: None,
                 sent: s_close,
                 channel: None,
+                frame_only: false,
                 scope: close_sent.start.min(lead.start)..tail_end,
             };
             let mut t0 = close_tok;
@@ -547,6 +551,8 @@ impl Ctx<'_> {
                         continue;
                     }
                     self.used[k] = true;
+                    let mut c = c;
+                    c.frame_only = self.cue(k).is_none();
                     cands.push(c);
                 }
             }
@@ -778,6 +784,7 @@ impl Ctx<'_> {
             refers: None,
             sent: s,
             channel: None,
+            frame_only: false,
             scope: sent.clone(),
         })
     }
@@ -814,6 +821,7 @@ impl Ctx<'_> {
             refers: None,
             sent: s,
             channel: None,
+            frame_only: false,
             scope: sent.clone(),
         })
     }
@@ -855,6 +863,7 @@ impl Ctx<'_> {
             refers: None,
             sent: s,
             channel: None,
+            frame_only: false,
             scope: sent.clone(),
         })
     }
@@ -1049,6 +1058,7 @@ impl Ctx<'_> {
                     refers: None,
                     sent: s,
                     channel,
+                    frame_only: false,
                     scope: sent.clone(),
                 });
             }
@@ -1084,6 +1094,7 @@ impl Ctx<'_> {
             refers: None,
             sent: s,
             channel,
+            frame_only: false,
             scope: sent.clone(),
         })
     }
@@ -1329,6 +1340,21 @@ impl Ctx<'_> {
                     channels.find(Some(cue.end - 1), c.scope.start, c.scope.end, &skip)
                 })
             });
+            // An attitude of an unresolved first or second person ("I think", "you know", "we
+            // want") outside a quotation is the writer's or a generic voice, not an attribution.
+            if c.frame_only
+                && speaker.as_ref().is_some_and(|s| {
+                    !s.is_resolved()
+                        && matches!(
+                            self.doc.text[s.span.start..s.span.end]
+                                .to_lowercase()
+                                .as_str(),
+                            "i" | "you" | "we" | "me" | "us" | "one"
+                        )
+                })
+            {
+                continue;
+            }
             if let Some(sp) = &speaker {
                 recent.push((
                     c.sent.max(self.sent_of(c.content.end.saturating_sub(1))),
