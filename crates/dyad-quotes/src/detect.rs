@@ -35,6 +35,9 @@ struct Cand {
     sent: usize,
     /// A channel fixed by the construction ("Russian media quoted X as saying").
     channel: Option<String>,
+    /// The cue is known only by its parse frame (not a reporting verb of the lexicon): the quote
+    /// stands only when its speaker resolves to someone.
+    frame_only: bool,
     /// Sentence token range searched for a channel.
     scope: Range<usize>,
 }
@@ -434,6 +437,7 @@ impl Ctx<'_> {
                 refers: None,
                 sent: s_close,
                 channel: None,
+                frame_only: false,
                 scope: close_sent.start.min(lead.start)..tail_end,
             };
             let mut t0 = close_tok;
@@ -547,6 +551,8 @@ impl Ctx<'_> {
                         continue;
                     }
                     self.used[k] = true;
+                    let mut c = c;
+                    c.frame_only = self.cue(k).is_none();
                     cands.push(c);
                 }
             }
@@ -656,6 +662,7 @@ impl Ctx<'_> {
         let start = j;
         while j < b
             && (self.v.toks[j].cap
+                || self.lex.is("titles", self.lower(j))
                 || matches!(self.lower(j), "of" | "von" | "de" | "der" | "van" | "al"))
         {
             j += 1;
@@ -777,6 +784,7 @@ impl Ctx<'_> {
             refers: None,
             sent: s,
             channel: None,
+            frame_only: false,
             scope: sent.clone(),
         })
     }
@@ -813,6 +821,7 @@ impl Ctx<'_> {
             refers: None,
             sent: s,
             channel: None,
+            frame_only: false,
             scope: sent.clone(),
         })
     }
@@ -854,6 +863,7 @@ impl Ctx<'_> {
             refers: None,
             sent: s,
             channel: None,
+            frame_only: false,
             scope: sent.clone(),
         })
     }
@@ -942,7 +952,17 @@ impl Ctx<'_> {
         } else if r0 < sent.end && self.lower(r0) == ":" {
             r0 += 1;
         }
-        let right_end = self.content_end(r0, sent);
+        let mut right_end = self.content_end(r0, sent);
+        // "praised the initiative and said …": an object with nothing after it is the content.
+        if let Some(o) = object.as_ref().filter(|_| cue.class == CueClass::Stance) {
+            if r0 >= right_end
+                || matches!(self.lower(r0), "and" | "," | "." | ";" | "but")
+                    && self.lower(r0) != "that"
+            {
+                r0 = o.start;
+                right_end = o.end;
+            }
+        }
         let right_words = (r0..right_end)
             .filter(|&j| self.lower(j).chars().any(char::is_alphanumeric))
             .count();
@@ -1038,6 +1058,7 @@ impl Ctx<'_> {
                     refers: None,
                     sent: s,
                     channel,
+                    frame_only: false,
                     scope: sent.clone(),
                 });
             }
@@ -1073,6 +1094,7 @@ impl Ctx<'_> {
             refers: None,
             sent: s,
             channel,
+            frame_only: false,
             scope: sent.clone(),
         })
     }
@@ -1232,11 +1254,10 @@ impl Ctx<'_> {
         let sent = self.v.sents[self.sent_of(self.v.toks[rel].span.start)]
             .toks
             .clone();
-        if self.v.parsed {
-            let mut v = self.v.toks[rel].head?;
+        if let (true, Some(mut v)) = (self.v.parsed, self.v.toks[rel].head) {
             for _ in 0..2 {
                 if self.v.toks[v].deprel.starts_with("acl") {
-                    let h = self.v.toks[v].head?;
+                    let Some(h) = self.v.toks[v].head else { break };
                     if h < rel && h >= sent.start {
                         let mut start = h;
                         while start > sent.start
@@ -1250,7 +1271,8 @@ impl Ctx<'_> {
                         return Some(start..h + 1);
                     }
                 }
-                v = self.v.toks[v].head?;
+                let Some(h) = self.v.toks[v].head else { break };
+                v = h;
             }
         }
         let end = if rel > sent.start && self.lower(rel - 1) == "," {
@@ -1318,6 +1340,21 @@ impl Ctx<'_> {
                     channels.find(Some(cue.end - 1), c.scope.start, c.scope.end, &skip)
                 })
             });
+            // An attitude of an unresolved first or second person ("I think", "you know", "we
+            // want") outside a quotation is the writer's or a generic voice, not an attribution.
+            if c.frame_only
+                && speaker.as_ref().is_some_and(|s| {
+                    !s.is_resolved()
+                        && matches!(
+                            self.doc.text[s.span.start..s.span.end]
+                                .to_lowercase()
+                                .as_str(),
+                            "i" | "you" | "we" | "me" | "us" | "one"
+                        )
+                })
+            {
+                continue;
+            }
             if let Some(sp) = &speaker {
                 recent.push((
                     c.sent.max(self.sent_of(c.content.end.saturating_sub(1))),
