@@ -308,7 +308,11 @@ mod tests {
         }
         assert_eq!(caseless_ok("US", &common), Caseless::BeforeAgent);
         assert_eq!(caseless_ok("WHO", &common), Caseless::BeforeAgent);
-        assert_eq!(caseless_ok("Xi", &common), Caseless::No, "short names need capitals");
+        assert_eq!(
+            caseless_ok("Xi", &common),
+            Caseless::No,
+            "short names need capitals"
+        );
         assert_eq!(caseless_ok("Rice", &common), Caseless::No, "a common word");
         let (_, errors) = parse_word_list("# c\nok\nTwo words\nBad\n", "t.txt");
         assert_eq!(

@@ -78,11 +78,15 @@ fn lower_cased_and_all_caps_articles_get_entities_actors_and_places() {
         }
         let codes = actor_codes(&doc);
         assert!(
-            codes.iter().any(|(t, c)| t.contains("macron") && c == "FRAGOV"),
+            codes
+                .iter()
+                .any(|(t, c)| t.contains("macron") && c == "FRAGOV"),
             "{casing:?}: {codes:?}"
         );
         assert!(
-            codes.iter().any(|(t, c)| t.contains("scholz") && c == "DEUGOV"),
+            codes
+                .iter()
+                .any(|(t, c)| t.contains("scholz") && c == "DEUGOV"),
             "{casing:?}: {codes:?}"
         );
         let places: Vec<&str> = doc.places.iter().map(|p| p.name.as_str()).collect();
