@@ -977,7 +977,9 @@ impl Coder {
             }
             // "the arrest of X by Y": the noun's by-phrase is its agent.
             if let Some(b) = st.kids(h).iter().copied().find(|&c| {
-                st.base_rel(c) == "nmod" && st.case_of(c) == Some("by") && !self.actors_of(st, c).is_empty()
+                st.base_rel(c) == "nmod"
+                    && st.case_of(c) == Some("by")
+                    && !self.actors_of(st, c).is_empty()
             }) {
                 return (Some(b), None);
             }
