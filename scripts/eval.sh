@@ -29,5 +29,6 @@ run eval actors "$SHARED/plover-gsr/PLOVER_GSR_CAMEO.txt" --min found=0.75 --min
 # Issue 6 floors: PLOVER GSR type accuracy 0.60 and all-three 0.40; PETRARCH records pass rate 0.60.
 run eval plover "$SHARED/plover-gsr/PLOVER_GSR_CAMEO.txt" --min type_accuracy=0.60 --min all_three=0.40
 run eval petrarch "$SHARED/petrarch/PETR.UnitTest.records.xml" --min pass_rate=0.60
+run eval plv "$SHARED/plv/PLV_train.tsv" --folds 5 --min coded=0.74 --min type_accuracy=0.57 --min dyad_accuracy=0.33   # issue 16: measured 0.754 / 0.582 / 0.344
 
 exit $status
