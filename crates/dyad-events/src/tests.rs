@@ -776,3 +776,68 @@ fn word_sense_guards_and_broad_patterns() {
         vec![t("FIN", "173", "DNK")]
     );
 }
+
+#[test]
+fn negated_reporting_verb_announced_acts_and_naming() {
+    let one = |toks: &[crate::testutil::Tok], acts: &[crate::testutil::Act]| {
+        let mut d = Doc::new("t", "");
+        add_sentence(&mut d, toks, acts);
+        code(&d)
+    };
+    // "Chile is not attending the talks with Peru.": the talks are denied with their verb.
+    let ev = one(
+        &[
+            ("Chile", "Chile", "PROPN", 4, "nsubj"),
+            ("is", "be", "AUX", 4, "aux"),
+            ("not", "not", "PART", 4, "advmod"),
+            ("attending", "attend", "VERB", 0, "root"),
+            ("the", "the", "DET", 6, "det"),
+            ("talks", "talk", "NOUN", 4, "obj"),
+            ("with", "with", "ADP", 8, "case"),
+            ("Peru", "Peru", "PROPN", 6, "nmod"),
+            (".", ".", "PUNCT", 4, "punct"),
+        ],
+        &[(0, 1, "CHL", "CHL"), (7, 8, "PER", "PER")],
+    );
+    assert!(!ev.is_empty() && ev.iter().all(|e| e.negated), "{ev:?}");
+    // "Ghana to meet Togo on Monday.": an announced meeting is an intent (036).
+    let ev = one(
+        &[
+            ("Ghana", "Ghana", "PROPN", 0, "root"),
+            ("to", "to", "PART", 3, "mark"),
+            ("meet", "meet", "VERB", 1, "acl"),
+            ("Togo", "Togo", "PROPN", 3, "obj"),
+            ("on", "on", "ADP", 6, "case"),
+            ("Monday", "Monday", "PROPN", 3, "obl"),
+            (".", ".", "PUNCT", 1, "punct"),
+        ],
+        &[(0, 1, "GHA", "GHA"), (3, 4, "TGO", "TGO")],
+    );
+    assert_eq!(triples(&ev), vec![t("GHA", "036", "TGO")]);
+    assert_eq!(ev[0].modality, "intent");
+    // "Ghana called Togo a partner." names; "Ghana called Togo on Monday." is a call.
+    let ev = one(
+        &[
+            ("Ghana", "Ghana", "PROPN", 2, "nsubj"),
+            ("called", "call", "VERB", 0, "root"),
+            ("Togo", "Togo", "PROPN", 2, "obj"),
+            ("a", "a", "DET", 5, "det"),
+            ("partner", "partner", "NOUN", 2, "obj"),
+            (".", ".", "PUNCT", 2, "punct"),
+        ],
+        &[(0, 1, "GHA", "GHA"), (2, 3, "TGO", "TGO")],
+    );
+    assert!(ev.iter().all(|e| !e.cameo.starts_with("04")), "{ev:?}");
+    let ev = one(
+        &[
+            ("Ghana", "Ghana", "PROPN", 2, "nsubj"),
+            ("called", "call", "VERB", 0, "root"),
+            ("Togo", "Togo", "PROPN", 2, "obj"),
+            ("on", "on", "ADP", 5, "case"),
+            ("Monday", "Monday", "PROPN", 2, "obl"),
+            (".", ".", "PUNCT", 2, "punct"),
+        ],
+        &[(0, 1, "GHA", "GHA"), (2, 3, "TGO", "TGO")],
+    );
+    assert_eq!(triples(&ev), vec![t("GHA", "041", "TGO")]);
+}
