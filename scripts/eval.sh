@@ -43,6 +43,6 @@ run eval actors "$SHARED/plover-gsr/PLOVER_GSR_CAMEO.txt" --min found=0.90 --min
 run eval plover "$SHARED/plover-gsr/PLOVER_GSR_CAMEO.txt" --min type_accuracy=0.71 --min all_three=0.51
 run eval petrarch "$SHARED/petrarch/PETR.UnitTest.records.xml" --min pass_rate=0.78
 # Issue 16 (2026-12-06, merged main): PLV end to end, measured coded 0.842, type 0.668, dyad 0.442.
-run eval plv "$SHARED/plv/PLV_train.tsv" --min coded=0.82 --min type_accuracy=0.65 --min dyad_accuracy=0.42
+run eval plv "$SHARED/plv/PLV_train.tsv" --folds 5 --min coded=0.82 --min type_accuracy=0.65 --min dyad_accuracy=0.42
 
 exit $status

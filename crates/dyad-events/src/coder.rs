@@ -540,6 +540,11 @@ impl Coder {
         h: usize,
         triggers: &BTreeSet<usize>,
     ) -> Option<(Governor, usize)> {
+        // A headline's or announcement's bare infinitive: "X to meet Y on April 6" (the verb the
+        // root, or a clause on the root name) is an announced act, an intent.
+        if self.headline_infinitive(st, h) {
+            return Some((Governor::Intent, h));
+        }
         // Auxiliaries of the trigger itself.
         for &c in st.kids(h) {
             if st.rel(c) == "aux" {
@@ -621,6 +626,50 @@ impl Coder {
             x = p;
         }
         None
+    }
+
+    /// "Macron to meet Putin on April 6": `h` has the infinitive marker `to` and is the sentence
+    /// root or a clause on a root name (the parser's reading of a headline's subject).
+    fn headline_infinitive(&self, st: &Sent, h: usize) -> bool {
+        if st.upos(h) != "VERB"
+            || !st
+                .kids(h)
+                .iter()
+                .any(|&c| st.rel(c) == "mark" && st.lemma(c) == "to")
+        {
+            return false;
+        }
+        match st.head(h) {
+            None => true,
+            Some(p) => {
+                // (A tagger may read a headline's name as an adjective: any root mention.)
+                matches!(st.base_rel(h), "acl" | "advcl")
+                    && st.head(p).is_none()
+                    && st.mention(p).is_some()
+            }
+        }
+    }
+
+    /// "called the plan a disaster", "called him a liar": a verb of naming with an object and a second,
+    /// predicative nominal (a noun or adjective without preposition) names or characterises; it
+    /// is no phone call or visit.
+    fn predicative_naming(&self, st: &Sent, h: usize) -> bool {
+        if !matches!(
+            st.lemma(h),
+            "call" | "name" | "dub" | "label" | "brand" | "term"
+        ) {
+            return false;
+        }
+        let kids = st.kids(h);
+        let Some(o) = kids.iter().copied().find(|&c| st.rel(c) == "obj") else {
+            return false;
+        };
+        kids.iter().any(|&c| {
+            c > o
+                && matches!(st.rel(c), "obj" | "xcomp" | "obl:unmarked" | "obl:npmod")
+                && matches!(st.upos(c), "NOUN" | "ADJ")
+                && st.case_of(c).is_none()
+        })
     }
 
     /// Whether the clause of `h` is reported speech: (through open complements and
@@ -977,7 +1026,9 @@ impl Coder {
             }
             // "the arrest of X by Y": the noun's by-phrase is its agent.
             if let Some(b) = st.kids(h).iter().copied().find(|&c| {
-                st.base_rel(c) == "nmod" && st.case_of(c) == Some("by") && !self.actors_of(st, c).is_empty()
+                st.base_rel(c) == "nmod"
+                    && st.case_of(c) == Some("by")
+                    && !self.actors_of(st, c).is_empty()
             }) {
                 return (Some(b), None);
             }
@@ -1115,12 +1166,29 @@ impl Coder {
         {
             return;
         }
+        // Word sense: "called X a Y" is naming, not a call (nor any contact event).
+        if st.parsed && !noun && p.code.starts_with("04") && self.predicative_naming(st, h) {
+            return;
+        }
         let mut code = p.code.clone();
         let mut negated = if st.parsed {
             self.negated_at(st, h)
         } else {
             shallow.as_ref().is_some_and(|s| s.negated)
         };
+        // "is not attending the talks": a nominal event is denied with the verb that reports it.
+        if noun && st.parsed && !negated {
+            if let Some(v) = st.head(h) {
+                if matches!(st.base_rel(h), "obj" | "obl")
+                    && st.upos(v) == "VERB"
+                    && !triggers.contains(&v)
+                    && gov.is_none_or(|(_, g)| g != v)
+                    && self.negated_at(st, v)
+                {
+                    negated = true;
+                }
+            }
+        }
         let mut modality = "actual";
         let mut gov_source = None;
         let mut gov_target = Vec::new();

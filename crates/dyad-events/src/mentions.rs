@@ -4,6 +4,8 @@
 //! were found.
 
 use dyad_doc::{Actor, Doc, Span};
+use once_cell::sync::Lazy;
+use regex::Regex;
 use std::ops::Range;
 
 /// An actor mention in the text.
@@ -17,9 +19,48 @@ pub struct Mention {
     pub actor: Actor,
 }
 
+/// A dateline at the start of a sentence: a place in capitals, optionally a comma and a region and a
+/// news agency in parentheses, then a dash or colon ("BERLIN - ", "GAZA CITY, Gaza Strip -- ",
+/// "TIRANA, Albania (AP) -- ", "ANKARA: ").
+static DATELINE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r#"^\s*[A-Z][A-Z.'’ -]*[A-Z.](?:,\s*[A-Z][A-Za-z.' ]{1,40})?(?:\s*(\((?:[A-Z][A-Za-z]{1,15})\)))?\s*(?:--|-|—|–|:|(")) "#,
+    )
+    .expect("dateline regex")
+});
+
+/// Where the dateline of the sentence starting at byte `start` ends (a byte offset), if it has one.
+/// The capitals must include a word of three letters or more; a bare `"` separator counts only after
+/// an agency ("CAIRO (AP) \" ").
+pub fn dateline_end(text: &str, start: usize) -> Option<usize> {
+    let rest = text.get(start..)?;
+    let c = DATELINE.captures(rest)?;
+    let m = c.get(0)?;
+    if c.get(2).is_some() && c.get(1).is_none() {
+        return None;
+    }
+    let caps = m.as_str();
+    let long_word = caps
+        .split(|ch: char| !ch.is_ascii_uppercase())
+        .any(|w| w.len() >= 3);
+    long_word.then(|| start + m.end())
+}
+
 /// Mentions from `doc.entities` (actor, or the actor of its cluster) and from cluster mentions
 /// (pronouns) whose cluster has an actor. Sorted by position; overlapping spans keep the first/longest.
+/// Mentions inside a sentence's dateline ("KABUL - ...") are left out: a dateline names where the
+/// story was filed, never an actor of the sentence.
 pub fn from_doc(doc: &Doc) -> Vec<Mention> {
+    let datelines: Vec<Span> = doc
+        .sentences
+        .iter()
+        .filter_map(|s| dateline_end(&doc.text, s.span.start).map(|e| Span::new(s.span.start, e)))
+        .collect();
+    let in_dateline = |sp: Span| {
+        datelines
+            .iter()
+            .any(|d| sp.start >= d.start && sp.end <= d.end)
+    };
     let mut out: Vec<Mention> = Vec::new();
     for e in &doc.entities {
         let actor = e.actor.clone().or_else(|| {
@@ -28,13 +69,17 @@ pub fn from_doc(doc: &Doc) -> Vec<Mention> {
                 .and_then(|c| c.actor.clone())
         });
         if let Some(actor) = actor {
-            push(doc, &mut out, e.span, actor);
+            if !in_dateline(e.span) {
+                push(doc, &mut out, e.span, actor);
+            }
         }
     }
     for c in &doc.clusters {
         if let Some(actor) = &c.actor {
             for &m in &c.mentions {
-                push(doc, &mut out, m, actor.clone());
+                if !in_dateline(m) {
+                    push(doc, &mut out, m, actor.clone());
+                }
             }
         }
     }
@@ -72,4 +117,33 @@ pub fn normalise(mut v: Vec<Mention>) -> Vec<Mention> {
         out.push(m);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::dateline_end;
+
+    #[test]
+    fn datelines_are_found_at_sentence_starts() {
+        fn end(t: &str) -> Option<&str> {
+            dateline_end(t, 0).map(|e| &t[..e])
+        }
+        assert_eq!(end("BERLIN - The court ruled."), Some("BERLIN - "));
+        assert_eq!(end("KABUL -- Troops left."), Some("KABUL -- "));
+        assert_eq!(
+            end("GAZA CITY, Gaza Strip -- Officials met."),
+            Some("GAZA CITY, Gaza Strip -- ")
+        );
+        assert_eq!(
+            end("TIRANA, Albania (AP) -- Parliament voted."),
+            Some("TIRANA, Albania (AP) -- ")
+        );
+        assert_eq!(end("ANKARA: A court ruled."), Some("ANKARA: "));
+        assert_eq!(end("CAIRO (AP) \" Police said."), Some("CAIRO (AP) \" "));
+        // Not datelines: ordinary sentence starts, acronyms of two letters, a quote without agency.
+        assert_eq!(end("Germany - and France - agreed."), None);
+        assert_eq!(end("US - China talks resumed."), None);
+        assert_eq!(end("NATO \" said more."), None);
+        assert_eq!(end("The EU: a union."), None);
+    }
 }

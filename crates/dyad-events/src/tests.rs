@@ -661,3 +661,210 @@ fn the_subject_of_an_agentless_passive_is_never_the_source() {
         "victims coded as the source: {ev:?}"
     );
 }
+
+#[test]
+fn a_dateline_is_never_a_source() {
+    let mut d = Doc::new("t", "");
+    // BERLIN - A court convicted two Afghans.
+    add_sentence(
+        &mut d,
+        &[
+            ("BERLIN", "Berlin", "PROPN", 5, "nsubj"),
+            ("-", "-", "PUNCT", 1, "punct"),
+            ("A", "a", "DET", 4, "det"),
+            ("court", "court", "NOUN", 5, "nsubj"),
+            ("convicted", "convict", "VERB", 0, "root"),
+            ("two", "two", "NUM", 7, "nummod"),
+            ("Afghans", "Afghan", "PROPN", 5, "obj"),
+            (".", ".", "PUNCT", 5, "punct"),
+        ],
+        &[(0, 1, "DEUGOV", "DEU"), (6, 7, "AFG", "AFG")],
+    );
+    let ev = code(&d);
+    assert!(
+        ev.iter()
+            .all(|e| e.source.as_ref().and_then(|a| a.country.as_deref()) != Some("DEU")),
+        "{:?}",
+        triples(&ev)
+    );
+    // The same sentence without the dateline's dash: the capitals are the subject.
+    let mut d = Doc::new("t", "");
+    add_sentence(
+        &mut d,
+        &[
+            ("Germany", "Germany", "PROPN", 2, "nsubj"),
+            ("convicted", "convict", "VERB", 0, "root"),
+            ("two", "two", "NUM", 4, "nummod"),
+            ("Afghans", "Afghan", "PROPN", 2, "obj"),
+            (".", ".", "PUNCT", 2, "punct"),
+        ],
+        &[(0, 1, "DEU", "DEU"), (3, 4, "AFG", "AFG")],
+    );
+    assert_eq!(triples(&code(&d)), vec![t("DEU", "116", "AFG")]);
+}
+
+#[test]
+fn word_sense_guards_and_broad_patterns() {
+    // "Mexico met the deadline." is no meeting; "Mexico met Canada." is one.
+    let one = |toks: &[crate::testutil::Tok], acts: &[crate::testutil::Act]| {
+        let mut d = Doc::new("t", "");
+        add_sentence(&mut d, toks, acts);
+        triples(&code(&d))
+    };
+    assert_eq!(
+        one(
+            &[
+                ("Mexico", "Mexico", "PROPN", 2, "nsubj"),
+                ("met", "meet", "VERB", 0, "root"),
+                ("the", "the", "DET", 4, "det"),
+                ("deadline", "deadline", "NOUN", 2, "obj"),
+                (".", ".", "PUNCT", 2, "punct"),
+            ],
+            &[(0, 1, "MEX", "MEX")],
+        ),
+        vec![]
+    );
+    assert_eq!(
+        one(
+            &[
+                ("Mexico", "Mexico", "PROPN", 2, "nsubj"),
+                ("met", "meet", "VERB", 0, "root"),
+                ("Canada", "Canada", "PROPN", 2, "obj"),
+                (".", ".", "PUNCT", 2, "punct"),
+            ],
+            &[(0, 1, "MEX", "MEX"), (2, 3, "CAN", "CAN")],
+        ),
+        vec![t("MEX", "040", "CAN")]
+    );
+    // "Chile demonstrated resolve." is no protest.
+    assert_eq!(
+        one(
+            &[
+                ("Chile", "Chile", "PROPN", 2, "nsubj"),
+                ("demonstrated", "demonstrate", "VERB", 0, "root"),
+                ("resolve", "resolve", "NOUN", 2, "obj"),
+                (".", ".", "PUNCT", 2, "punct"),
+            ],
+            &[(0, 1, "CHL", "CHL")],
+        ),
+        vec![]
+    );
+    // Light verbs and phrasal verbs: "filed a lawsuit against", "ridiculed", "deported".
+    assert_eq!(
+        one(
+            &[
+                ("Peru", "Peru", "PROPN", 2, "nsubj"),
+                ("filed", "file", "VERB", 0, "root"),
+                ("a", "a", "DET", 4, "det"),
+                ("lawsuit", "lawsuit", "NOUN", 2, "obj"),
+                ("against", "against", "ADP", 6, "case"),
+                ("Chile", "Chile", "PROPN", 4, "nmod"),
+                (".", ".", "PUNCT", 2, "punct"),
+            ],
+            &[(0, 1, "PER", "PER"), (5, 6, "CHL", "CHL")],
+        ),
+        vec![t("PER", "115", "CHL")]
+    );
+    assert_eq!(
+        one(
+            &[
+                ("Norway", "Norway", "PROPN", 2, "nsubj"),
+                ("ridiculed", "ridicule", "VERB", 0, "root"),
+                ("Sweden", "Sweden", "PROPN", 2, "obj"),
+                (".", ".", "PUNCT", 2, "punct"),
+            ],
+            &[(0, 1, "NOR", "NOR"), (2, 3, "SWE", "SWE")],
+        ),
+        vec![t("NOR", "111", "SWE")]
+    );
+    // A nominal event with its agent: "the arrest of Danes by Finland".
+    assert_eq!(
+        one(
+            &[
+                ("Oslo", "Oslo", "PROPN", 2, "nsubj"),
+                ("condemned", "condemn", "VERB", 0, "root"),
+                ("the", "the", "DET", 4, "det"),
+                ("arrest", "arrest", "NOUN", 2, "obj"),
+                ("of", "of", "ADP", 6, "case"),
+                ("Danes", "Dane", "PROPN", 4, "nmod"),
+                ("by", "by", "ADP", 8, "case"),
+                ("Finland", "Finland", "PROPN", 4, "nmod"),
+                (".", ".", "PUNCT", 2, "punct"),
+            ],
+            &[
+                (0, 1, "NORGOV", "NOR"),
+                (5, 6, "DNK", "DNK"),
+                (7, 8, "FIN", "FIN")
+            ],
+        )
+        .into_iter()
+        .filter(|x| x.1 == "173")
+        .collect::<Vec<_>>(),
+        vec![t("FIN", "173", "DNK")]
+    );
+}
+
+#[test]
+fn negated_reporting_verb_announced_acts_and_naming() {
+    let one = |toks: &[crate::testutil::Tok], acts: &[crate::testutil::Act]| {
+        let mut d = Doc::new("t", "");
+        add_sentence(&mut d, toks, acts);
+        code(&d)
+    };
+    // "Chile is not attending the talks with Peru.": the talks are denied with their verb.
+    let ev = one(
+        &[
+            ("Chile", "Chile", "PROPN", 4, "nsubj"),
+            ("is", "be", "AUX", 4, "aux"),
+            ("not", "not", "PART", 4, "advmod"),
+            ("attending", "attend", "VERB", 0, "root"),
+            ("the", "the", "DET", 6, "det"),
+            ("talks", "talk", "NOUN", 4, "obj"),
+            ("with", "with", "ADP", 8, "case"),
+            ("Peru", "Peru", "PROPN", 6, "nmod"),
+            (".", ".", "PUNCT", 4, "punct"),
+        ],
+        &[(0, 1, "CHL", "CHL"), (7, 8, "PER", "PER")],
+    );
+    assert!(!ev.is_empty() && ev.iter().all(|e| e.negated), "{ev:?}");
+    // "Ghana to meet Togo on Monday.": an announced meeting is an intent (036).
+    let ev = one(
+        &[
+            ("Ghana", "Ghana", "PROPN", 0, "root"),
+            ("to", "to", "PART", 3, "mark"),
+            ("meet", "meet", "VERB", 1, "acl"),
+            ("Togo", "Togo", "PROPN", 3, "obj"),
+            ("on", "on", "ADP", 6, "case"),
+            ("Monday", "Monday", "PROPN", 3, "obl"),
+            (".", ".", "PUNCT", 1, "punct"),
+        ],
+        &[(0, 1, "GHA", "GHA"), (3, 4, "TGO", "TGO")],
+    );
+    assert_eq!(triples(&ev), vec![t("GHA", "036", "TGO")]);
+    assert_eq!(ev[0].modality, "intent");
+    // "Ghana called Togo a partner." names; "Ghana called Togo on Monday." is a call.
+    let ev = one(
+        &[
+            ("Ghana", "Ghana", "PROPN", 2, "nsubj"),
+            ("called", "call", "VERB", 0, "root"),
+            ("Togo", "Togo", "PROPN", 2, "obj"),
+            ("a", "a", "DET", 5, "det"),
+            ("partner", "partner", "NOUN", 2, "obj"),
+            (".", ".", "PUNCT", 2, "punct"),
+        ],
+        &[(0, 1, "GHA", "GHA"), (2, 3, "TGO", "TGO")],
+    );
+    assert!(ev.iter().all(|e| !e.cameo.starts_with("04")), "{ev:?}");
+    let ev = one(
+        &[
+            ("Ghana", "Ghana", "PROPN", 2, "nsubj"),
+            ("called", "call", "VERB", 0, "root"),
+            ("Togo", "Togo", "PROPN", 2, "obj"),
+            ("on", "on", "ADP", 5, "case"),
+            ("Monday", "Monday", "PROPN", 2, "obl"),
+            (".", ".", "PUNCT", 2, "punct"),
+        ],
+        &[(0, 1, "GHA", "GHA"), (2, 3, "TGO", "TGO")],
+    );
+    assert_eq!(triples(&ev), vec![t("GHA", "041", "TGO")]);
+}
