@@ -159,9 +159,12 @@ fn is_igo(dict: &crate::dict::Dictionary, code: &str) -> bool {
         .entries
         .iter()
         .any(|e| e.code == code && matches!(e.kind, EntryKind::Org { .. }));
-    let state = dict
-        .entries
-        .iter()
-        .any(|e| e.code == code && matches!(e.kind, EntryKind::CountryName));
+    let state = dict.entries.iter().any(|e| {
+        e.code == code
+            && matches!(
+                e.kind,
+                EntryKind::CountryName | EntryKind::RegionName | EntryKind::RegionAdjective
+            )
+    });
     org && !state
 }

@@ -49,7 +49,15 @@ fn org_codes() -> BTreeSet<String> {
     let states: BTreeSet<&str> = d
         .entries
         .iter()
-        .filter(|e| matches!(e.kind, EntryKind::CountryName | EntryKind::CountryAdjective))
+        .filter(|e| {
+            matches!(
+                e.kind,
+                EntryKind::CountryName
+                    | EntryKind::CountryAdjective
+                    | EntryKind::RegionName
+                    | EntryKind::RegionAdjective
+            )
+        })
         .map(|e| e.code.as_str())
         .collect();
     d.entries

@@ -355,7 +355,10 @@ impl Dictionary {
         d.tier = Tier::default();
         for (i, p) in d.people.iter().enumerate() {
             if let Some(last) = p.name.rsplit(' ').next().filter(|w| w.chars().count() >= 3) {
-                d.surname_index.entry(last.to_lowercase()).or_default().push(i);
+                d.surname_index
+                    .entry(last.to_lowercase())
+                    .or_default()
+                    .push(i);
             }
             for r in p.roles.iter().filter(|r| !r.role.is_empty()) {
                 let held = d
