@@ -116,7 +116,14 @@ AGENT_STOP = {
     "jihadists", "cyberdissidents", "hasidim", "townspeople", "security check", "manafacture",
     "transport compan", "traffiker", "enterpreneur", "brigaider", "gendermarie", "opthamologist",
     "tinginist", "branokker", "kanidurgu", "secretariate", "mob", "gang", "pupil", "educatee",
-    "airliner", "jetliner", "cantor", "native", "elector", "excursionist", "tourer",
+    "airliner", "jetliner", "cantor", "native", "elector", "excursionist", "tourer", "counselor",
+    "counsellor",
+}
+# Capitalised words that are still common words: a name made of them is no name.
+CALENDAR = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december",
 }
 
 
@@ -442,7 +449,7 @@ def extract_agents(curated_forms, curated_agents):
 
 def main():
     codes, curated_forms, curated_people, curated_agents, curated_person_forms, place_words = read_curated()
-    common = english_words()
+    common = english_words() | CALENDAR
     agents, agent_forms = extract_agents(curated_forms, curated_agents)
     # Words of titles and group nouns: a name made of them and of country words and common words
     # ("German Chancellor", "Afghan National Army") is left to Dyad's own reading of modifier +
@@ -530,6 +537,8 @@ def main():
         if len(ws) == 1:
             if letters < 5 and not (kind == "org" and form.isupper()):
                 return "one short word"
+            if not form.isupper() and lf.endswith("s") and lf[:-1] in common:
+                return "plural of a common English word"
             if kind == "person" and len(name_words.get(lf, set()) - {owner}) > 0:
                 return "word of another person's name"
         return None

@@ -54,17 +54,27 @@ pub struct Person {
 pub struct Standing<'a> {
     /// Country or organisation code.
     pub country: &'a str,
-    /// Sector: the role's while in office, `ELI` after a role ended, `None` before any role.
+    /// Sector: the role's while in office, `ELI` after a role ended (`None` for a person who
+    /// [lapses](Person::lapses)), `None` before any role.
     pub sector: Option<&'a str>,
     /// The office held on the date, if any.
     pub role: Option<&'a Role>,
 }
 
 impl Person {
+    /// Whether the person is known only by dated codes without a named office (`-` roles: the
+    /// people generated from Phoenix or read from PETRARCH dictionaries). Such records stop
+    /// early and say nothing of what the person did next, so after the last role the person has
+    /// the country only, without the elite sector (a title in the text can then give one).
+    pub fn lapses(&self) -> bool {
+        self.roles.iter().all(|r| r.role.is_empty())
+    }
+
     /// The person's standing on `date`; with no date, the current (open-ended) role, else the
     /// situation after the last role.
     pub fn at(&self, date: Option<NaiveDate>) -> Option<Standing<'_>> {
         let last = self.roles.last()?;
+        let after = if self.lapses() { None } else { Some("ELI") };
         let Some(d) = date else {
             return Some(match self.roles.iter().rev().find(|r| r.to.is_none()) {
                 Some(r) => Standing {
@@ -74,7 +84,7 @@ impl Person {
                 },
                 None => Standing {
                     country: &last.country,
-                    sector: Some("ELI"),
+                    sector: after,
                     role: None,
                 },
             });
@@ -95,7 +105,7 @@ impl Person {
         {
             Some(prev) => Some(Standing {
                 country: &prev.country,
-                sector: Some("ELI"),
+                sector: after,
                 role: None,
             }),
             None => Some(Standing {
@@ -149,5 +159,25 @@ mod tests {
             "president"
         );
         assert_eq!(p.at(None).unwrap().role.unwrap().role, "president");
+    }
+
+    #[test]
+    fn people_without_named_offices_lapse_to_their_country() {
+        let p = Person {
+            name: "Bo Example".into(),
+            aliases: vec![],
+            gender: Gender::Unknown,
+            roles: vec![Role {
+                country: "BBB".into(),
+                sector: "GOV".into(),
+                role: String::new(),
+                from: d(2001, 1, 1),
+                to: Some(d(2004, 12, 31)),
+            }],
+        };
+        let during = p.at(Some(d(2002, 1, 1))).unwrap();
+        assert_eq!((during.sector, during.role), (Some("GOV"), None));
+        let after = p.at(Some(d(2010, 1, 1))).unwrap();
+        assert_eq!((after.country, after.sector), ("BBB", None));
     }
 }
