@@ -1,7 +1,8 @@
 //! Throughput of the actors stage alone: `cargo run --release -p dyad-actors --example bench_actors
 //! -- ../shared/data/newsarticles/NewsArticles.csv` reads the CSV's `text` column, splits each
 //! article into line-paragraph sentences (a rough stand-in for the segmenter), and reports
-//! documents per second on one thread, excluding reading and splitting.
+//! documents per second on one thread, excluding reading and splitting. With `DYAD_CURATED_ONLY=1`
+//! the stage uses only the curated dictionary files (no `data/actors/generated/`).
 
 use dyad_actors::ActorStage;
 use dyad_doc::{Doc, Sentence, Span};
@@ -60,7 +61,12 @@ fn main() {
         docs.push(d);
     }
     let t0 = Instant::now();
-    let stage = ActorStage::new();
+    // DYAD_CURATED_ONLY=1: without the generated knowledge, for comparison.
+    let stage = if std::env::var_os("DYAD_CURATED_ONLY").is_some() {
+        ActorStage::with_dictionary(dyad_actors::dict::Dictionary::curated_only())
+    } else {
+        ActorStage::new()
+    };
     let build = t0.elapsed();
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
     let t1 = Instant::now();

@@ -12,10 +12,10 @@
 //! one-word case not a word news writes in lower case (`data/actors/caseless-common.txt`, generated
 //! by `scripts/build-caseless-common.py`: "us", "who", "aid", "rice", "young").
 
-use crate::dict::{Dictionary, EntryKind, Form};
+use crate::dict::{Dictionary, EntryKind, Form, Tier};
 use aho_corasick::{AhoCorasick, MatchKind};
 use dyad_doc::{Casing, Span};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 
 /// Words news writes in lower case (one per line, `#` comments): one-word names spelt like them
 /// are not matched in caseless documents.
@@ -89,38 +89,155 @@ pub struct Hit {
     pub entry: usize,
 }
 
-/// The compiled form automaton.
+/// A fast non-cryptographic hash for the lookup sets (the Fx hash of rustc).
+#[derive(Default, Clone, Copy)]
+struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
+
+/// Longest form (in words) looked up word by word instead of through the automaton.
+const MAX_LOOKUP_WORDS: usize = 6;
+
+/// The compiled matcher: an Aho-Corasick automaton over the curated and user forms (and generated
+/// forms that are not capitalised names), and a word n-gram lookup for the generated names (tens
+/// of thousands: a hash set is quick to build, where an automaton over them takes longer to compile
+/// than the rest of the dictionary).
 pub struct Matcher {
     ac: AhoCorasick,
     variants: Vec<Vec<Form>>,
-    /// Per pattern and variant: whether the form may match in a caseless document.
-    caseless: Vec<Vec<Caseless>>,
+    /// Words news writes in lower case: one-word names spelt like them are not matched in
+    /// caseless documents (see [`caseless_ok`]).
+    common: BTreeSet<String>,
+    /// Generated-only forms of up to [`MAX_LOOKUP_WORDS`] words, found by [`Matcher::lookup`].
+    lookup: HashSet<String, FxBuild>,
+    /// Every run of whole words that starts a form of `lookup` ("zorvan", "zorvan tekel").
+    prefixes: HashSet<String, FxBuild>,
+    /// Most words in a form of `lookup`.
+    lookup_words: usize,
 }
 
 impl Matcher {
     /// Compiles every form of `dict`.
     pub fn new(dict: &Dictionary) -> Matcher {
-        let keys: Vec<&String> = dict.forms.keys().collect();
-        let variants = dict.forms.values().cloned().collect();
+        let mut keys: Vec<&String> = Vec::new();
+        let mut variants = Vec::new();
+        let mut lookup = HashSet::default();
+        let mut prefixes = HashSet::default();
+        let mut lookup_words = 0;
+        for (key, vs) in &dict.forms {
+            let words = key.split(' ').count();
+            let generated = vs
+                .iter()
+                .all(|v| dict.entry_tier(v.entry) == Tier::Generated);
+            // Names written with a capital first letter: they can only start at a capital.
+            let plain = key.starts_with(char::is_alphanumeric)
+                && !key.contains('\n')
+                && vs.iter().all(|v| v.written.starts_with(char::is_uppercase));
+            if generated && plain && words <= MAX_LOOKUP_WORDS {
+                lookup_words = lookup_words.max(words);
+                lookup.insert(key.clone());
+                for (p, _) in key.match_indices(' ') {
+                    prefixes.insert(key[..p].to_string());
+                }
+                prefixes.insert(key.clone());
+            } else {
+                keys.push(key);
+                variants.push(vs.clone());
+            }
+        }
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
             .build(&keys)
             .expect("dictionary forms compile into an automaton");
         let (common, _) = parse_word_list(CASELESS_COMMON, "caseless-common.txt");
-        let caseless = dict
-            .forms
-            .values()
-            .map(|vs| {
-                vs.iter()
-                    .map(|v| caseless_ok(&v.written, &common))
-                    .collect()
-            })
-            .collect();
         Matcher {
             ac,
             variants,
-            caseless,
+            common,
+            lookup,
+            prefixes,
+            lookup_words,
         }
+    }
+
+    /// Spans of `norm` that are forms of the lookup set: runs of 1–`lookup_words` words starting
+    /// at a word's first letter when it is a capital in `text` and ending at a word's end or before a punctuation mark
+    /// inside the last word ("Obama" in "Obama's", "Obama,").
+    fn lookup(&self, norm: &str, text: &str, map: &[usize], caseless: bool) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        if self.lookup.is_empty() {
+            return out;
+        }
+        let bytes = norm.as_bytes();
+        let mut words: Vec<(usize, usize)> = Vec::new();
+        let mut start = None;
+        for (i, c) in norm.char_indices() {
+            if c == ' ' || c == '\n' {
+                if let Some(s) = start.take() {
+                    words.push((s, i));
+                }
+            } else if start.is_none() {
+                start = Some(i);
+            }
+        }
+        if let Some(s) = start {
+            words.push((s, norm.len()));
+        }
+        for (i, &(ws, we)) in words.iter().enumerate() {
+            let Some(s) = norm[ws..we]
+                .char_indices()
+                .find(|(_, c)| c.is_alphanumeric())
+                .map(|(p, _)| ws + p)
+            else {
+                continue;
+            };
+            if !caseless && !text[map[s]..].starts_with(char::is_uppercase) {
+                continue;
+            }
+            for &(js, je) in &words[i..words.len().min(i + self.lookup_words)] {
+                let from = if js == ws { s } else { js };
+                // Ends before a punctuation mark inside the word ("obama" in "obama's").
+                let word = &norm[from..je];
+                if !word.chars().all(char::is_alphanumeric) {
+                    for (p, c) in word.char_indices() {
+                        let e = from + p;
+                        if e > s && !c.is_alphanumeric() && self.lookup.contains(&norm[s..e]) {
+                            out.push((s, e));
+                        }
+                    }
+                }
+                if je <= s {
+                    break;
+                }
+                let run = &norm[s..je];
+                if self.lookup.contains(run) {
+                    out.push((s, je));
+                }
+                // Words are joined by one space in the forms; stop when no form goes on.
+                if bytes.get(je) != Some(&b' ') || !self.prefixes.contains(run) {
+                    break;
+                }
+            }
+        }
+        out
     }
 
     /// All hits in `text`, leftmost-longest and non-overlapping, in text order, respecting the
@@ -135,8 +252,7 @@ impl Matcher {
         let caseless = casing.is_caseless();
         let (norm, map) = normalize(text);
         let mut cands: Vec<Hit> = Vec::new();
-        for m in self.ac.find_overlapping_iter(&norm) {
-            let (s, e) = (m.start(), m.end());
+        let mut consider = |s: usize, e: usize, variants: &[Form]| {
             let first = norm[s..].chars().next().unwrap_or(' ');
             let last = norm[..e].chars().next_back().unwrap_or(' ');
             if first.is_alphanumeric()
@@ -145,19 +261,18 @@ impl Matcher {
                     .next_back()
                     .is_some_and(char::is_alphanumeric)
             {
-                continue;
+                return;
             }
             if last.is_alphanumeric() && norm[e..].chars().next().is_some_and(char::is_alphanumeric)
             {
-                continue;
+                return;
             }
             let (os, oe) = (map[s], map[e]);
             let orig = &text[os..oe];
             let mut best: Option<usize> = None;
-            let p = m.pattern().as_usize();
-            for (v, &safe) in self.variants[p].iter().zip(&self.caseless[p]) {
+            for v in variants {
                 let ok = if caseless {
-                    match safe {
+                    match caseless_ok(&v.written, &self.common) {
                         Caseless::Yes => true,
                         Caseless::BeforeAgent => agent_follows(dict, &norm[e..]),
                         Caseless::No => false,
@@ -181,12 +296,21 @@ impl Matcher {
                     entry,
                 });
             }
+        };
+        for m in self.ac.find_overlapping_iter(&norm) {
+            consider(m.start(), m.end(), &self.variants[m.pattern().as_usize()]);
+        }
+        for (s, e) in self.lookup(&norm, text, &map, caseless) {
+            if let Some(vs) = dict.forms.get(&norm[s..e]) {
+                consider(s, e, vs);
+            }
         }
         cands.sort_by(|a, b| {
             a.span
                 .start
                 .cmp(&b.span.start)
                 .then(b.span.end.cmp(&a.span.end))
+                .then(a.entry.cmp(&b.entry))
         });
         let mut out: Vec<Hit> = Vec::new();
         for h in cands {
@@ -342,5 +466,53 @@ mod tests {
         assert!(!case_ok("US", "Us"));
         assert!(case_ok("president", "President"));
         assert!(case_ok("Nato", "NATO"));
+    }
+}
+
+#[cfg(test)]
+mod lookup_tests {
+    use super::*;
+    use crate::dict::{FileKind, Source};
+
+    #[test]
+    fn generated_forms_are_found_word_by_word() {
+        let src = |kind, name, text| Source { kind, name, text };
+        let (d, diags) = Dictionary::from_tiered_sources(&[
+            (
+                Tier::Curated,
+                src(FileKind::Agents, "agents.txt", "GOV | - | minister\n"),
+            ),
+            (
+                Tier::Curated,
+                src(
+                    FileKind::Countries,
+                    "countries.txt",
+                    "KEN | Kenya | Kenyan | \n",
+                ),
+            ),
+            (
+                Tier::Generated,
+                src(
+                    FileKind::People,
+                    "gen/people.txt",
+                    "Zorvan Tekel | Z. Tekel | - | KEN | GOV | - | 2001 |\n",
+                ),
+            ),
+        ]);
+        assert!(diags.is_empty(), "{diags:?}");
+        let m = Matcher::new(&d);
+        assert!(m.lookup.contains("zorvan tekel"), "not in the automaton");
+        let found = |t: &str| -> Vec<String> {
+            m.find(&d, t)
+                .iter()
+                .map(|h| t[h.span.start..h.span.end].to_string())
+                .collect()
+        };
+        assert_eq!(
+            found("Kenyan minister Zorvan Tekel's aide (Z. Tekel) spoke."),
+            ["Kenyan", "minister", "Zorvan Tekel", "Z. Tekel"]
+        );
+        assert_eq!(found("ZORVAN  TEKEL, said"), ["ZORVAN  TEKEL"]);
+        assert!(found("Zorvan Tekelson and zorvan tekel").is_empty());
     }
 }

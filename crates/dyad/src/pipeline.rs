@@ -16,6 +16,31 @@ pub struct PipelineOptions {
     pub user_dicts: dyad_actors::dict::UserDicts,
 }
 
+/// The actors stage: the embedded dictionary, or the user's dictionaries over it (with the
+/// warnings of their load).
+fn actor_stage(
+    user: &dyad_actors::dict::UserDicts,
+) -> Result<(dyad_actors::ActorStage, Vec<String>), String> {
+    if user.is_empty() {
+        return Ok((dyad_actors::ActorStage::new(), Vec::new()));
+    }
+    let (dict, warnings) = user.load()?;
+    let warnings = warnings.iter().map(ToString::to_string).collect();
+    Ok((dyad_actors::ActorStage::with_dictionary(dict), warnings))
+}
+
+/// Waits for the actors stage built by [`actor_stage`] on another thread.
+fn join_actor_stage(
+    handle: std::thread::JoinHandle<Result<(dyad_actors::ActorStage, Vec<String>), String>>,
+    warnings: &mut Vec<String>,
+) -> Result<dyad_actors::ActorStage, String> {
+    let (stage, w) = handle
+        .join()
+        .map_err(|_| "building the actor dictionary failed".to_string())??;
+    *warnings = w;
+    Ok(stage)
+}
+
 /// An ordered list of stages, built once and shared across threads.
 pub struct Pipeline {
     stages: Vec<Box<dyn Stage>>,
@@ -26,6 +51,11 @@ pub struct Pipeline {
 impl Pipeline {
     /// The full default pipeline.
     pub fn new(opts: &PipelineOptions) -> Result<Pipeline, String> {
+        // The actor dictionary (embedded curated and generated files, plus the user's) and its
+        // automaton are built on another thread while the models load.
+        let user = opts.user_dicts.clone();
+        let actors = std::thread::spawn(move || actor_stage(&user));
+        let mut warnings = Vec::new();
         let stages: Vec<Box<dyn Stage>> = vec![
             Box::new(dyad_text::Segmenter),
             // Tags, lemmas and dependency trees.
@@ -38,7 +68,7 @@ impl Pipeline {
                 opts.model_dir.as_deref(),
             )?),
             // Actor codes, actor noun phrases and coreference clusters.
-            Box::new(dyad_actors::ActorStage::new()),
+            Box::new(join_actor_stage(actors, &mut warnings)?),
             // Times and places before events, which take their date and place from them.
             Box::new(dyad_time::TimeStage::new().map_err(|e| e.to_string())?),
             Box::new(dyad_geo::PlaceStage::new().map_err(|e| e.to_string())?),
@@ -50,17 +80,7 @@ impl Pipeline {
             // Events read every other layer: always last.
             Box::new(dyad_events::EventStage::new()),
         ];
-        let mut pipeline = Pipeline {
-            stages,
-            warnings: Vec::new(),
-        };
-        if !opts.user_dicts.is_empty() {
-            let (dict, warnings) = opts.user_dicts.load()?;
-            pipeline.warnings = warnings.iter().map(ToString::to_string).collect();
-            if let Some(i) = pipeline.stages.iter().position(|s| s.name() == "actors") {
-                pipeline.stages[i] = Box::new(dyad_actors::ActorStage::with_dictionary(dict));
-            }
-        }
+        let mut pipeline = Pipeline { stages, warnings };
         if let Some(until) = &opts.until {
             pipeline.truncate_after(until)?;
         }

@@ -180,16 +180,13 @@ pub struct Entry {
 
 impl Entry {
     /// Meaning class used to detect conflicting duplicates.
-    fn class(&self) -> (String, u8) {
+    fn class(&self) -> (u8, &str, &str, usize) {
         match &self.kind {
-            EntryKind::Agent { sector, .. } => (sector.clone(), 1),
-            EntryKind::Former => (String::new(), 2),
-            EntryKind::Person(i) => (i.to_string(), 3),
-            EntryKind::Org { sector } => (
-                format!("{}{}", self.code, sector.as_deref().unwrap_or("")),
-                4,
-            ),
-            _ => (self.code.clone(), 0),
+            EntryKind::Agent { sector, .. } => (1, sector, "", 0),
+            EntryKind::Former => (2, "", "", 0),
+            EntryKind::Person(i) => (3, "", "", *i),
+            EntryKind::Org { sector } => (4, &self.code, sector.as_deref().unwrap_or(""), 0),
+            _ => (0, &self.code, "", 0),
         }
     }
 }
@@ -303,7 +300,7 @@ impl Dictionary {
     }
 
     /// Reads the dictionary files from `dir`; a file missing there is taken from the embedded
-    /// defaults.
+    /// defaults. The embedded generated files are loaded under them as usual.
     pub fn load_dir(dir: impl AsRef<Path>) -> std::io::Result<(Dictionary, Vec<Diagnostic>)> {
         let mut texts = Vec::new();
         for kind in FileKind::ALL {
@@ -322,15 +319,26 @@ impl Dictionary {
                 ));
             }
         }
-        let sources: Vec<Source> = texts
+        let mut sources: Vec<(Tier, Source)> = texts
             .iter()
-            .map(|(kind, name, text)| Source {
-                kind: *kind,
-                name,
-                text,
+            .map(|(kind, name, text)| {
+                (
+                    Tier::Curated,
+                    Source {
+                        kind: *kind,
+                        name,
+                        text,
+                    },
+                )
             })
             .collect();
-        Ok(Self::from_sources(&sources))
+        // The generated knowledge stays underneath.
+        sources.extend(
+            Self::embedded_sources()
+                .into_iter()
+                .filter(|(t, _)| *t == Tier::Generated),
+        );
+        Ok(Self::from_tiered_sources(&sources))
     }
 
     /// Builds a dictionary from texts, validating every line.
@@ -387,9 +395,9 @@ impl Dictionary {
         diags: &mut Vec<Diagnostic>,
     ) {
         let idx = self.entries.len();
-        let class = entry.class();
         self.entries.push(entry);
         self.entry_tier.push(self.tier);
+        let class = self.entries[idx].class();
         for f in forms {
             let key = normalize_form(f);
             if key.is_empty() {
@@ -510,6 +518,14 @@ fn describe(e: &Entry) -> String {
 /// Normalises a form or text for matching: lower case, curly quotes and dashes made plain, runs of
 /// spaces and tabs collapsed to one space.
 pub fn normalize_form(s: &str) -> String {
+    let t = s.trim();
+    // Fast path for plain ASCII forms (nearly all of them), same result as the general one.
+    if t.bytes()
+        .all(|b| b.is_ascii() && b != b'\t' && b != b'`' && b != b'\r')
+        && !t.contains("  ")
+    {
+        return t.to_ascii_lowercase();
+    }
     crate::matcher::normalize(s).0.trim().to_string()
 }
 
