@@ -338,15 +338,22 @@ fn rank(k: &EntryKind) -> u8 {
     }
 }
 
+/// Whether a form is an acronym: at least two letters, all capitals ("NATO", "U.S.").
+fn is_acronym(written: &str) -> bool {
+    let mut n = 0;
+    for c in written.chars().filter(|c| c.is_alphabetic()) {
+        if !c.is_uppercase() {
+            return false;
+        }
+        n += 1;
+    }
+    n >= 2
+}
+
 /// Whether `orig` (the matched text) respects the capitals of `written`: every capital of the
 /// form is a capital in the text, and an all-capital form (an acronym) matches only all capitals.
 fn case_ok(written: &str, orig: &str) -> bool {
-    let letters = written.chars().filter(|c| c.is_alphabetic()).count();
-    let acronym = letters >= 2
-        && written
-            .chars()
-            .filter(|c| c.is_alphabetic())
-            .all(char::is_uppercase);
+    let acronym = is_acronym(written);
     let mut o = orig.chars().filter(|c| !c.is_whitespace());
     for w in written.chars().filter(|c| !c.is_whitespace()) {
         let Some(c) = o.next() else { return true };
@@ -396,12 +403,7 @@ fn caseless_ok(written: &str, common: &BTreeSet<String>) -> Caseless {
     if !written.chars().any(char::is_uppercase) || written.split_whitespace().count() >= 2 {
         return Caseless::Yes;
     }
-    let letters = written.chars().filter(|c| c.is_alphabetic()).count();
-    let acronym = letters >= 2
-        && written
-            .chars()
-            .filter(|c| c.is_alphabetic())
-            .all(char::is_uppercase);
+    let acronym = is_acronym(written);
     if common.contains(written.to_lowercase().as_str()) {
         return if acronym {
             Caseless::BeforeAgent
@@ -409,6 +411,7 @@ fn caseless_ok(written: &str, common: &BTreeSet<String>) -> Caseless {
             Caseless::No
         };
     }
+    let letters = written.chars().filter(|c| c.is_alphabetic()).count();
     if acronym || letters >= 4 {
         Caseless::Yes
     } else {
