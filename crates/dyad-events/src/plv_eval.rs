@@ -275,30 +275,23 @@ pub fn run(
             String::new()
         }
     );
-    report += &format!(
-        "  coded           {:.4} ({}/{})  sentences with any PLOVER event\n",
-        all.f(all.coded),
-        all.coded,
-        all.n
-    );
-    report += &format!(
-        "  found           {:.4} ({}/{})  an event whose source is the marked source\n",
-        all.f(all.found),
-        all.found,
-        all.n
-    );
-    report += &format!(
-        "  type_accuracy   {:.4} ({}/{})\n",
-        all.f(all.ty),
-        all.ty,
-        all.n
-    );
-    report += &format!(
-        "  dyad_accuracy   {:.4} ({}/{})  type, source and target right\n",
-        all.f(all.dyad),
-        all.dyad,
-        all.n
-    );
+    // One line per headline metric: name, value, count / sentences, what it counts.
+    for (name, count, note) in [
+        ("coded", all.coded, "  sentences with any PLOVER event"),
+        (
+            "found",
+            all.found,
+            "  an event whose source is the marked source",
+        ),
+        ("type_accuracy", all.ty, ""),
+        ("dyad_accuracy", all.dyad, "  type, source and target right"),
+    ] {
+        report += &format!(
+            "  {name:<15} {:.4} ({count}/{}){note}\n",
+            all.f(count),
+            all.n
+        );
+    }
     report += "  per gold root:    n   coded   found  type    dyad\n";
     for (root, t) in &per_root {
         report += &format!(

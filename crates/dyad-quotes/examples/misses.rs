@@ -15,13 +15,7 @@ fn main() {
         let mut doc = Doc::new("x", text);
         stage.process(&mut doc).expect("never fails");
         for (cue, cue_hit, content, _) in eval::misses(&doc, &gold) {
-            let kind = if cue.starts_with('+') {
-                "extra"
-            } else if cue_hit {
-                "miss-content"
-            } else {
-                "miss-cue"
-            };
+            let kind = eval::miss_kind(&cue, cue_hit);
             let content: String = content
                 .chars()
                 .take(600)

@@ -233,6 +233,18 @@ pub fn score_doc(doc: &Doc, gold: &[GoldAttribution], counts: &mut Counts) {
     }
 }
 
+/// The kind of a row of [`misses`]: `extra` (a predicted attribution with no gold one: its cue is
+/// marked `+`), `miss-content` (the cue was found, the content was not), `miss-cue`.
+pub fn miss_kind(cue: &str, cue_hit: bool) -> &'static str {
+    if cue.starts_with('+') {
+        "extra"
+    } else if cue_hit {
+        "miss-content"
+    } else {
+        "miss-cue"
+    }
+}
+
 /// Diagnostics for tuning: for each unmatched gold attribution, `(cue text, had a predicted quote
 /// with an overlapping cue, gold content, cue start byte)`; for each unmatched prediction,
 /// `("+" cue text, false, predicted content, cue start byte)`.
@@ -364,13 +376,7 @@ pub fn run(
         score_doc(&doc, &gold, &mut counts);
         if dump_path.is_some() {
             for (cue, cue_hit, content, at) in misses(&doc, &gold) {
-                let kind = if cue.starts_with('+') {
-                    "extra"
-                } else if cue_hit {
-                    "miss-content"
-                } else {
-                    "miss-cue"
-                };
+                let kind = miss_kind(&cue, cue_hit);
                 let content: String = content.chars().take(600).collect();
                 let _ = writeln!(
                     dump,
