@@ -14,7 +14,7 @@
 use crate::dict::people::Gender;
 use crate::resolve::Mention;
 use dyad_doc::{Actor, Cluster, Doc, Span};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 struct Build {
     name: Option<String>,
@@ -31,6 +31,7 @@ pub(crate) fn cluster(doc: &mut Doc, metas: &mut Vec<Mention>) {
     let mut builds: Vec<Build> = Vec::new();
     let mut keys: BTreeMap<String, usize> = BTreeMap::new();
     let mut assigned: Vec<Option<usize>> = vec![None; metas.len()];
+    let mut index = BuildIndex::default();
     for (i, m) in metas.iter().enumerate() {
         let text = &doc.text[m.span.start..m.span.end];
         let c = if let Some(p) = m.person {
@@ -40,21 +41,11 @@ pub(crate) fn cluster(doc: &mut Doc, metas: &mut Vec<Mention>) {
                     .or_insert_with(|| new_build(&mut builds, m)),
             )
         } else if m.nominal {
-            let role = m.role.as_deref();
-            let country = m.actor.as_ref().and_then(|a| a.country.as_deref());
-            builds.iter().rposition(|b| {
-                b.is_person
-                    && b.role.as_deref() == role
-                    && (country.is_none()
-                        || b.actor.as_ref().and_then(|a| a.country.as_deref()) == country)
-            })
+            let country = m.actor.as_ref().and_then(|a| a.country.clone());
+            index.latest_role(m.role.clone(), country)
         } else if m.is_person && m.name.is_some() {
             let name = m.name.as_deref().unwrap_or_default();
-            let found = builds.iter().position(|b| {
-                b.person_name
-                    .as_deref()
-                    .is_some_and(|n| same_person(n, name))
-            });
+            let found = index.first_person(name);
             Some(match found {
                 Some(c) => c,
                 None => *keys
@@ -75,6 +66,7 @@ pub(crate) fn cluster(doc: &mut Doc, metas: &mut Vec<Mention>) {
             )
         };
         if let Some(c) = c {
+            let before = (c < index.len).then(|| Keys::of(&builds[c]));
             let b = &mut builds[c];
             b.mentions.push(m.span);
             if b.actor.is_none() {
@@ -86,6 +78,10 @@ pub(crate) fn cluster(doc: &mut Doc, metas: &mut Vec<Mention>) {
             if b.person_name.is_none() && m.is_person && !m.nominal {
                 b.person_name = m.name.clone();
                 b.name = m.name.clone();
+            }
+            match before {
+                Some(old) => index.update(c, old, Keys::of(&builds[c])),
+                None => index.add_new(&builds),
             }
         }
         assigned[i] = c;
@@ -142,7 +138,120 @@ fn new_build(builds: &mut Vec<Build>, m: &Mention) -> usize {
     builds.len() - 1
 }
 
-/// "Jane Roe" and "Roe" (or "Jane Roe") denote the same person.
+/// What [`BuildIndex`] looks builds up by.
+#[derive(PartialEq)]
+struct Keys {
+    person_name: Option<String>,
+    /// (role, country) of a person cluster; `None` for other clusters.
+    role: Option<(Option<String>, Option<String>)>,
+}
+
+impl Keys {
+    fn of(b: &Build) -> Keys {
+        Keys {
+            person_name: b.person_name.clone(),
+            role: b.is_person.then(|| {
+                let country = b.actor.as_ref().and_then(|a| a.country.clone());
+                (b.role.clone(), country)
+            }),
+        }
+    }
+}
+
+/// Builds indexed by person name and by role, answering what a scan over all builds would
+/// (the first build that is [`same_person`], the latest person build with a role) without making
+/// clustering quadratic in the length of a long document.
+#[derive(Default)]
+struct BuildIndex {
+    /// Builds indexed so far (`0..len`).
+    len: usize,
+    /// Full person name → first build with it.
+    by_name: HashMap<String, usize>,
+    /// Last word of a person name → first build whose name ends with it.
+    by_last: HashMap<String, usize>,
+    /// Role → person builds with it; (role, country) → the same, by country.
+    by_role: HashMap<Option<String>, BTreeSet<usize>>,
+    by_role_country: HashMap<(Option<String>, String), BTreeSet<usize>>,
+}
+
+impl BuildIndex {
+    /// The first build whose person name is [`same_person`] as `name`.
+    fn first_person(&self, name: &str) -> Option<usize> {
+        let last = name.rsplit(' ').next().unwrap_or(name);
+        let single = !name.contains(' ');
+        [
+            self.by_name.get(name),
+            // A one-word name equal to this name's surname.
+            self.by_name.get(last).filter(|_| !single),
+            // This one-word name as the surname of a longer name.
+            self.by_last.get(name).filter(|_| single),
+        ]
+        .into_iter()
+        .flatten()
+        .min()
+        .copied()
+    }
+
+    /// The latest person build with `role` (and `country`, when given).
+    fn latest_role(&self, role: Option<String>, country: Option<String>) -> Option<usize> {
+        let set = match country {
+            Some(c) => self.by_role_country.get(&(role, c)),
+            None => self.by_role.get(&role),
+        };
+        set.and_then(|s| s.last().copied())
+    }
+
+    /// Indexes the builds created since the last call.
+    fn add_new(&mut self, builds: &[Build]) {
+        for (i, b) in builds.iter().enumerate().skip(self.len) {
+            self.insert(i, Keys::of(b));
+        }
+        self.len = builds.len();
+    }
+
+    /// Re-indexes build `i` after its keys changed from `old` to `new`.
+    fn update(&mut self, i: usize, old: Keys, new: Keys) {
+        if old == new {
+            return;
+        }
+        if let Some((role, country)) = old.role {
+            if let Some(s) = self.by_role.get_mut(&role) {
+                s.remove(&i);
+            }
+            if let Some(c) = country {
+                if let Some(s) = self.by_role_country.get_mut(&(role, c)) {
+                    s.remove(&i);
+                }
+            }
+        }
+        // A person name is set once and never removed: keeping the first build per key is enough.
+        self.insert(i, new);
+    }
+
+    fn insert(&mut self, i: usize, k: Keys) {
+        if let Some(n) = k.person_name {
+            let last = n.rsplit(' ').next().unwrap_or(&n).to_string();
+            if n.contains(' ') {
+                let e = self.by_last.entry(last).or_insert(i);
+                *e = (*e).min(i);
+            }
+            let e = self.by_name.entry(n).or_insert(i);
+            *e = (*e).min(i);
+        }
+        if let Some((role, country)) = k.role {
+            if let Some(c) = country {
+                self.by_role_country
+                    .entry((role.clone(), c))
+                    .or_default()
+                    .insert(i);
+            }
+            self.by_role.entry(role).or_default().insert(i);
+        }
+    }
+}
+
+/// "Jane Roe" and "Roe" (or "Jane Roe") denote the same person (the rule [`BuildIndex`] indexes).
+#[cfg(test)]
 fn same_person(a: &str, b: &str) -> bool {
     if a == b {
         return true;
@@ -250,7 +359,7 @@ fn pronouns(doc: &mut Doc, metas: &[Mention]) {
             looks_like_subject(&text, span)
         }
     };
-    let mut cands: Vec<Cand> = doc
+    let cands: Vec<Cand> = doc
         .entities
         .iter()
         .zip(metas)
@@ -265,16 +374,19 @@ fn pronouns(doc: &mut Doc, metas: &[Mention]) {
             surface_subject: looks_like_subject(&text, e.span),
         })
         .collect();
-    let quotes = quoted(&text);
+    let quotes = dyad_doc::SpanIndex::new(quoted(&text));
+    let entities = dyad_doc::SpanIndex::new(doc.entities.iter().map(|e| e.span));
+    // Candidates from entities and from resolved pronouns, each sorted by start (pronouns are
+    // taken in text order); a sentence's candidates are found by binary search, so resolution
+    // stays linear in the length of a long document.
+    let mut resolved: Vec<Cand> = Vec::new();
     let mut found: Vec<(Span, usize)> = Vec::new();
     for (start, word) in words(&text) {
         let Some((kind, nominative)) = pronoun_kind(word) else {
             continue;
         };
         let span = Span::new(start, start + word.len());
-        if quotes.iter().any(|q| q.contains(span))
-            || doc.entities.iter().any(|e| e.span.overlaps(span))
-        {
+        if quotes.any_contains(span) || entities.any_overlaps(span) {
             continue;
         }
         let ok = |c: &Cand| match kind {
@@ -284,7 +396,7 @@ fn pronouns(doc: &mut Doc, metas: &[Mention]) {
         };
         let s = sent_of(start);
         let sent = sentences[s];
-        let in_sent = |c: &&Cand| sent.contains(c.span);
+        let in_sent = within(&cands, &resolved, sent);
         // 1. Cataphora in an opening phrase.
         let opening = &text[sent.start..start];
         let first_word = text[sent.start..sent.end]
@@ -294,9 +406,8 @@ fn pronouns(doc: &mut Doc, metas: &[Mention]) {
         let mut pick: Option<usize> = None;
         if OPENERS.contains(&first_word) && !opening.contains(',') {
             if let Some(comma) = text[start..sent.end].find(',').map(|k| start + k) {
-                pick = cands
+                pick = in_sent
                     .iter()
-                    .filter(in_sent)
                     .filter(|c| ok(c) && c.span.start > comma && c.span.start <= comma + 3)
                     .map(|c| c.cluster)
                     .next();
@@ -304,9 +415,9 @@ fn pronouns(doc: &mut Doc, metas: &[Mention]) {
         }
         // 2. Earlier in the same sentence.
         if pick.is_none() {
-            let before: Vec<&Cand> = cands
+            let before: Vec<&Cand> = in_sent
                 .iter()
-                .filter(in_sent)
+                .copied()
                 .filter(|c| c.span.end <= start && ok(c))
                 .collect();
             // The nearest preceding subject, by parse or by surface form: a possessive in a
@@ -324,9 +435,9 @@ fn pronouns(doc: &mut Doc, metas: &[Mention]) {
             for back in 1..=3 {
                 let Some(ps) = s.checked_sub(back) else { break };
                 let prev = sentences[ps];
-                let here: Vec<&Cand> = cands
-                    .iter()
-                    .filter(|c| prev.contains(c.span) && ok(c))
+                let here: Vec<&Cand> = within(&cands, &resolved, prev)
+                    .into_iter()
+                    .filter(|c| ok(c))
                     .collect();
                 if let Some(c) = here.iter().find(|c| c.subject).or(here.first()) {
                     pick = Some(c.cluster);
@@ -349,14 +460,27 @@ fn pronouns(doc: &mut Doc, metas: &[Mention]) {
                 subject: if parsed { subject_at(span) } else { nominative },
                 surface_subject: nominative,
             };
-            let at = cands.partition_point(|x| x.span.start < span.start);
-            cands.insert(at, cand);
+            resolved.push(cand);
             found.push((span, c));
         }
     }
     for (span, c) in found {
         doc.clusters[c].mentions.push(span);
     }
+}
+
+/// The candidates of `a` and `b` (each sorted by start) lying inside `span`, by start.
+fn within<'c>(a: &'c [Cand], b: &'c [Cand], span: Span) -> Vec<&'c Cand> {
+    let part = |v: &'c [Cand]| {
+        let from = v.partition_point(|c| c.span.start < span.start);
+        v[from..]
+            .iter()
+            .take_while(move |c| c.span.start < span.end)
+            .filter(move |c| span.contains(c.span))
+    };
+    let mut out: Vec<&Cand> = part(a).chain(part(b)).collect();
+    out.sort_by_key(|c| c.span.start);
+    out
 }
 
 /// Words after which a mention is not the subject of a verb.
@@ -401,6 +525,76 @@ mod tests {
         assert!(same_person("Jane Roe", "Roe"));
         assert!(same_person("Roe", "Jane Roe"));
         assert!(!same_person("Jane Roe", "John Roe"));
+    }
+
+    #[test]
+    fn person_index_finds_what_a_scan_finds() {
+        let names = [
+            "Jane Roe",
+            "Roe",
+            "John Roe",
+            "Ali",
+            "Ali Hassan",
+            "Hassan",
+            "Mary Ann Lee",
+            "Lee",
+            "Ann Lee",
+            "Lee Kim",
+            "Kim",
+        ];
+        let builds: Vec<Build> = names
+            .iter()
+            .map(|n| Build {
+                name: None,
+                actor: None,
+                mentions: Vec::new(),
+                person_name: Some(n.to_string()),
+                role: None,
+                is_person: true,
+            })
+            .collect();
+        for upto in 0..=builds.len() {
+            let mut index = BuildIndex::default();
+            index.add_new(&builds[..upto]);
+            for q in names.iter().chain(&["Roe Smith", "Nobody", "Jane"]) {
+                let scan = builds[..upto]
+                    .iter()
+                    .position(|b| same_person(b.person_name.as_deref().unwrap(), q));
+                assert_eq!(index.first_person(q), scan, "{q} among {upto}");
+            }
+        }
+    }
+
+    #[test]
+    fn role_index_gives_the_latest_person_with_the_role() {
+        let build = |role: &str, country: Option<&str>, person: bool| Build {
+            name: None,
+            actor: country.map(|c| Actor {
+                country: Some(c.to_string()),
+                ..Actor::default()
+            }),
+            mentions: Vec::new(),
+            person_name: None,
+            role: Some(role.to_string()),
+            is_person: person,
+        };
+        let mut builds = vec![
+            build("minister", Some("FRA"), true),
+            build("minister", Some("DEU"), true),
+            build("minister", None, false),
+        ];
+        let mut index = BuildIndex::default();
+        index.add_new(&builds);
+        let minister = || Some("minister".to_string());
+        assert_eq!(index.latest_role(minister(), None), Some(1));
+        assert_eq!(index.latest_role(minister(), Some("FRA".into())), Some(0));
+        assert_eq!(index.latest_role(minister(), Some("ITA".into())), None);
+        // Build 1 changes country: it moves to the new key.
+        let old = Keys::of(&builds[1]);
+        builds[1].actor.as_mut().unwrap().country = Some("ITA".into());
+        index.update(1, old, Keys::of(&builds[1]));
+        assert_eq!(index.latest_role(minister(), Some("DEU".into())), None);
+        assert_eq!(index.latest_role(minister(), Some("ITA".into())), Some(1));
     }
 
     #[test]

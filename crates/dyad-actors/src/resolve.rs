@@ -324,8 +324,9 @@ impl Resolver<'_> {
                 it: It::Entry(h.entry),
             })
             .collect();
+        let hit_spans = dyad_doc::SpanIndex::new(hits.iter().map(|h| h.span));
         for (i, e) in self.doc.entities.iter().enumerate() {
-            if e.kind == "PER" && !hits.iter().any(|h| h.span.overlaps(e.span)) {
+            if e.kind == "PER" && !hit_spans.any_overlaps(e.span) {
                 items.push(Item {
                     span: e.span,
                     it: It::NerPer(i),

@@ -5,6 +5,7 @@ use crate::dict::{Diagnostic, Dictionary, EntryKind};
 use crate::matcher::Matcher;
 use crate::resolve::{Mention, Resolver};
 use dyad_doc::{Doc, Entity, Span, Stage, StageError};
+use std::collections::BTreeMap;
 use std::path::Path;
 
 /// Resolves actors and coreference. Built once (the automaton is compiled here), shared across
@@ -110,12 +111,17 @@ impl Stage for ActorStage {
 }
 
 /// Later bare surnames of unknown people named in full ("Jane Roe" … "Roe said").
+///
+/// All surnames are found in one pass over the text, and each occurrence is considered once
+/// (for the first full name before it), so the cost stays linear in the length of the document.
 fn add_surnames(doc: &Doc, mentions: &mut Vec<Mention>) {
-    let mut extra = Vec::new();
-    for m in mentions
-        .iter()
-        .filter(|m| m.is_person && m.person.is_none() && !m.nominal)
-    {
+    // Surnames in order of first use; for each, the full-name mentions that carry it.
+    let mut surnames: Vec<&str> = Vec::new();
+    let mut owners: Vec<Vec<usize>> = Vec::new();
+    for (i, m) in mentions.iter().enumerate() {
+        if !m.is_person || m.person.is_some() || m.nominal {
+            continue;
+        }
         let Some(name) = &m.name else { continue };
         let Some((_, last)) = name.rsplit_once(' ') else {
             continue;
@@ -123,27 +129,66 @@ fn add_surnames(doc: &Doc, mentions: &mut Vec<Mention>) {
         if last.chars().count() < 3 || !last.starts_with(char::is_uppercase) {
             continue;
         }
-        let text = &doc.text;
-        let mut from = m.span.end;
-        while let Some(k) = text[from..].find(last) {
-            let s = from + k;
-            let e = s + last.len();
-            from = e;
-            let before_ok = !text[..s].ends_with(char::is_alphanumeric);
-            let after_ok = !text[e..].starts_with(char::is_alphanumeric);
-            let span = Span::new(s, e);
-            let taken = mentions
-                .iter()
-                .chain(&extra)
-                .any(|x: &Mention| x.span.overlaps(span))
-                || doc.entities.iter().any(|x| x.span.overlaps(span));
-            if before_ok && after_ok && !taken {
-                let mut copy = m.clone();
-                copy.span = span;
-                extra.push(copy);
+        match surnames.iter().position(|s| *s == last) {
+            Some(k) => owners[k].push(i),
+            None => {
+                surnames.push(last);
+                owners.push(vec![i]);
             }
         }
     }
+    if surnames.is_empty() {
+        return;
+    }
+    let text = &doc.text;
+    // Whole-word occurrences of each surname, in text order (non-overlapping per surname).
+    let mut found: Vec<Vec<Span>> = vec![Vec::new(); surnames.len()];
+    let ac = aho_corasick::AhoCorasick::new(&surnames).expect("surnames build an automaton");
+    for hit in ac.find_overlapping_iter(text.as_str()) {
+        let (s, e) = (hit.start(), hit.end());
+        let list = &mut found[hit.pattern().as_usize()];
+        if list.last().is_some_and(|p: &Span| p.end > s) {
+            continue;
+        }
+        let before_ok = !text[..s].ends_with(char::is_alphanumeric);
+        let after_ok = !text[e..].starts_with(char::is_alphanumeric);
+        if before_ok && after_ok {
+            list.push(Span::new(s, e));
+        }
+    }
+    let taken = dyad_doc::SpanIndex::new(
+        mentions
+            .iter()
+            .map(|m| m.span)
+            .chain(doc.entities.iter().map(|e| e.span)),
+    );
+    // Added spans by start (they never overlap each other).
+    let mut added: BTreeMap<usize, (usize, usize)> = BTreeMap::new();
+    for (k, list) in found.iter().enumerate() {
+        // Occurrences at or after `settled` were decided by an earlier full name.
+        let mut settled = usize::MAX;
+        for &i in &owners[k] {
+            let from = mentions[i].span.end;
+            for &span in list.iter().filter(|o| o.start >= from && o.start < settled) {
+                let clash = added
+                    .range(..span.end)
+                    .next_back()
+                    .is_some_and(|(_, (end, _))| *end > span.start);
+                if !clash && !taken.any_overlaps(span) {
+                    added.insert(span.start, (span.end, i));
+                }
+            }
+            settled = settled.min(from);
+        }
+    }
+    let extra: Vec<Mention> = added
+        .into_iter()
+        .map(|(start, (end, i))| {
+            let mut copy = mentions[i].clone();
+            copy.span = Span::new(start, end);
+            copy
+        })
+        .collect();
     mentions.extend(extra);
 }
 
@@ -167,18 +212,19 @@ fn ner_meta(doc: &Doc, e: &Entity) -> Mention {
 /// covering entities replaces them, an entity covering a mention takes its actor; the result is
 /// sorted by start with no duplicates. Returns the per-entity metadata, parallel to `doc.entities`.
 fn merge(doc: &mut Doc, mut mentions: Vec<Mention>) -> Vec<Mention> {
-    let old = std::mem::take(&mut doc.entities);
-    let mut ents: Vec<(Entity, Mention)> = old
-        .into_iter()
-        .map(|e| {
-            let m = ner_meta(doc, &e);
-            (e, m)
-        })
-        .collect();
+    // Entities keyed by (start, end): each mention only looks at the entities that start within
+    // `longest` bytes before it, so merging stays linear in the length of a long document.
+    let mut ents: BTreeMap<(usize, usize), (Entity, Mention)> = BTreeMap::new();
+    let mut longest = 0;
+    for e in std::mem::take(&mut doc.entities) {
+        let m = ner_meta(doc, &e);
+        longest = longest.max(e.span.len());
+        ents.entry((e.span.start, e.span.end)).or_insert((e, m));
+    }
     mentions.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
     for m in mentions {
-        if let Some(k) = ents.iter().position(|(e, _)| e.span == m.span) {
-            let (e, meta) = &mut ents[k];
+        let key = (m.span.start, m.span.end);
+        if let Some((e, meta)) = ents.get_mut(&key) {
             e.actor = m.actor.clone();
             *meta = Mention {
                 kind: e.kind.clone(),
@@ -186,8 +232,13 @@ fn merge(doc: &mut Doc, mut mentions: Vec<Mention>) -> Vec<Mention> {
             };
             continue;
         }
-        if let Some(k) = ents.iter().position(|(e, _)| e.span.contains(m.span)) {
-            let (e, meta) = &mut ents[k];
+        let near = (m.span.start.saturating_sub(longest), 0)..(m.span.end, 0);
+        let covering = ents
+            .range(near.clone())
+            .find(|(_, (e, _))| e.span.contains(m.span))
+            .map(|(k, _)| *k);
+        if let Some(k) = covering {
+            let (e, meta) = ents.get_mut(&k).expect("key just found");
             if e.actor.is_none() && (e.kind == "PER") == m.is_person {
                 e.actor = m.actor.clone();
                 *meta = Mention {
@@ -199,25 +250,34 @@ fn merge(doc: &mut Doc, mut mentions: Vec<Mention>) -> Vec<Mention> {
             continue;
         }
         if ents
-            .iter()
-            .any(|(e, _)| e.span.overlaps(m.span) && !m.span.contains(e.span))
+            .range(near.clone())
+            .any(|(_, (e, _))| e.span.overlaps(m.span) && !m.span.contains(e.span))
         {
             continue; // crossing spans: keep the NER entity
         }
-        ents.retain(|(e, _)| !m.span.contains(e.span));
-        ents.push((
-            Entity {
-                span: m.span,
-                kind: m.kind.clone(),
-                actor: m.actor.clone(),
-                cluster: None,
-            },
-            m,
-        ));
+        let inside: Vec<_> = ents
+            .range(near)
+            .filter(|(_, (e, _))| m.span.contains(e.span))
+            .map(|(k, _)| *k)
+            .collect();
+        for k in inside {
+            ents.remove(&k);
+        }
+        longest = longest.max(m.span.len());
+        ents.insert(
+            key,
+            (
+                Entity {
+                    span: m.span,
+                    kind: m.kind.clone(),
+                    actor: m.actor.clone(),
+                    cluster: None,
+                },
+                m,
+            ),
+        );
     }
-    ents.sort_by_key(|(e, _)| (e.span.start, e.span.end));
-    ents.dedup_by(|a, b| a.0.span == b.0.span);
-    let (entities, metas): (Vec<Entity>, Vec<Mention>) = ents.into_iter().unzip();
+    let (entities, metas): (Vec<Entity>, Vec<Mention>) = ents.into_values().unzip();
     doc.entities = entities;
     metas
 }

@@ -21,7 +21,7 @@ mod stage;
 
 pub use annotations::*;
 pub use casing::Casing;
-pub use span::Span;
+pub use span::{Span, SpanIndex, SpanSet};
 pub use stage::{Stage, StageError};
 
 use chrono::NaiveDate;

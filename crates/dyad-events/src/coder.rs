@@ -100,8 +100,17 @@ impl<'a> Sent<'a> {
                 }
             }
         }
+        // Mentions are sorted and disjoint (`mentions::normalise`): only those ending after the
+        // sentence starts are visited, so coding stays linear in the length of the document.
+        debug_assert!(mentions
+            .windows(2)
+            .all(|w| w[0].tokens.end <= w[1].tokens.start));
         let mut mention_of = vec![None; n];
-        for (i, m) in mentions.iter().enumerate() {
+        let first = mentions.partition_point(|m| m.tokens.end <= range.start);
+        for (i, m) in mentions.iter().enumerate().skip(first) {
+            if m.tokens.start >= range.end {
+                break;
+            }
             for t in m.tokens.clone() {
                 if range.contains(&t) {
                     mention_of[t - range.start] = Some(i);
@@ -207,7 +216,9 @@ impl Coder {
         }
     }
 
-    /// Code every sentence of `doc` with the given actor mentions; returns the events in text order.
+    /// Code every sentence of `doc` with the given actor mentions (sorted and disjoint, as
+    /// [`crate::mentions::from_doc`] and [`crate::mentions::normalise`] give them); returns the
+    /// events in text order.
     pub fn code(&self, doc: &Doc, mentions: &[Mention]) -> Vec<Event> {
         let mut events = Vec::new();
         for s in 0..doc.sentences.len() {
@@ -2106,6 +2117,8 @@ impl Coder {
             return;
         };
         let mut extra = Vec::new();
+        // Sentences and mentions are in text order: each quote looks only at its own stretch.
+        let coded: BTreeSet<usize> = events.iter().map(|e| e.sentence).collect();
         for q in &doc.quotes {
             let Some(sp) = &q.speaker else { continue };
             let Some(actor) = sp.actor.clone().or_else(|| {
@@ -2115,17 +2128,26 @@ impl Coder {
             }) else {
                 continue;
             };
-            let sents: BTreeSet<usize> = (0..doc.sentences.len())
+            let from = doc
+                .sentences
+                .partition_point(|s| s.span.end <= q.span.start);
+            let sents: BTreeSet<usize> = (from..doc.sentences.len())
+                .take_while(|&s| doc.sentences[s].span.start < q.span.end)
                 .filter(|&s| doc.sentences[s].span.overlaps(q.span))
                 .collect();
-            if events.iter().any(|e| sents.contains(&e.sentence)) {
+            if sents.iter().any(|s| coded.contains(s)) {
                 continue;
             }
-            let Some(target) = mentions.iter().find(|m| {
-                q.span.contains(m.span)
-                    && m.actor.code != actor.code
-                    && m.actor.country != actor.country
-            }) else {
+            let from = mentions.partition_point(|m| m.span.start < q.span.start);
+            let Some(target) = mentions[from..]
+                .iter()
+                .take_while(|m| m.span.start < q.span.end)
+                .find(|m| {
+                    q.span.contains(m.span)
+                        && m.actor.code != actor.code
+                        && m.actor.country != actor.country
+                })
+            else {
                 continue;
             };
             let Some(&s) = sents.iter().next() else {

@@ -171,12 +171,8 @@ pub(crate) struct Mention {
 
 /// Scan the document for place mentions (unresolved).
 pub(crate) fn find(doc: &Doc, g: &Gazetteer, w: &Words<'_>) -> Vec<Mention> {
-    let entities: Vec<(Span, EntityClass)> = doc
-        .entities
-        .iter()
-        .map(|e| (e.span, entity_class(&e.kind)))
-        .collect();
-    let times: Vec<Span> = doc.times.iter().map(|t| t.span).collect();
+    let entities = Entities::new(doc);
+    let times = dyad_doc::SpanIndex::new(doc.times.iter().map(|t| t.span));
     let n = w.words.len();
     let mut out = Vec::new();
     let mut key = String::new();
@@ -252,8 +248,8 @@ pub(crate) fn find(doc: &Doc, g: &Gazetteer, w: &Words<'_>) -> Vec<Mention> {
 fn judge(
     g: &Gazetteer,
     w: &Words<'_>,
-    entities: &[(Span, EntityClass)],
-    times: &[Span],
+    entities: &Entities,
+    times: &dyad_doc::SpanIndex,
     w0: usize,
     w1: usize,
     cands: Vec<NameRef>,
@@ -279,7 +275,7 @@ fn judge(
             || (w.words[x].alpha && !is_capitalised(xs) && !function_word)
     });
     // Part of a time expression ("March 2022", "Independence Day").
-    if times.iter().any(|t| t.overlaps(span)) {
+    if times.any_overlaps(span) {
         return None;
     }
     let big = cands.iter().any(|r| {
@@ -290,10 +286,7 @@ fn judge(
     });
     let mut ner_place = false;
     let mut ner_any = false;
-    for &(es, class) in entities {
-        if !es.overlaps(span) {
-            continue;
-        }
+    for &(es, class) in entities.overlapping(span) {
         ner_any = true;
         match class {
             EntityClass::Place => ner_place = true,
@@ -370,7 +363,7 @@ fn judge(
     // Context suffices: listed ambiguous names, small cities, and (when NER ran) what NER did not tag.
     let weak = policy == Some(Policy::Evidence)
         || (!big && max_pop < SMALL_CITY)
-        || (!big && !ner_place && !entities.is_empty());
+        || (!big && !ner_place && !entities.list.is_empty());
     let need = if strong {
         Need::Evidence
     } else if weak {
@@ -432,17 +425,51 @@ pub(crate) fn locative_before(g: &Gazetteer, w: &Words<'_>, w0: usize) -> bool {
     false
 }
 
+/// The NER entities with their classes, sorted by start, found by position in O(log n) so that
+/// judging place names stays linear in the length of a long document.
+struct Entities {
+    list: Vec<(Span, EntityClass)>,
+    longest: usize,
+}
+
+impl Entities {
+    fn new(doc: &Doc) -> Entities {
+        let mut list: Vec<(Span, EntityClass)> = doc
+            .entities
+            .iter()
+            .map(|e| (e.span, entity_class(&e.kind)))
+            .collect();
+        list.sort_by_key(|(s, _)| (s.start, s.end));
+        let longest = list.iter().map(|(s, _)| s.len()).max().unwrap_or(0);
+        Entities { list, longest }
+    }
+
+    /// The entities overlapping `span`, by start.
+    fn overlapping(&self, span: Span) -> impl Iterator<Item = &(Span, EntityClass)> {
+        let from = span.start.saturating_sub(self.longest);
+        let i = self.list.partition_point(|(s, _)| s.start < from);
+        self.list[i..]
+            .iter()
+            .take_while(move |(s, _)| s.start < span.end)
+            .filter(move |(s, _)| s.overlaps(span))
+    }
+}
+
 /// LOC/GPE entities that the dictionary scan missed (for instance lower-case "the Hague" forms) but
 /// whose whole text, less a leading "the", is a gazetteer name.
 fn add_ner_only(
     doc: &Doc,
     g: &Gazetteer,
     w: &Words<'_>,
-    entities: &[(Span, EntityClass)],
+    entities: &Entities,
     out: &mut Vec<Mention>,
 ) {
-    for &(es, class) in entities {
-        if class != EntityClass::Place || out.iter().any(|m| w.span(m.w0, m.w1).overlaps(es)) {
+    let mut taken = dyad_doc::SpanSet::new();
+    for m in out.iter() {
+        taken.insert(w.span(m.w0, m.w1));
+    }
+    for &(es, class) in &entities.list {
+        if class != EntityClass::Place || taken.any_overlaps(es) {
             continue;
         }
         let Some(text) = doc.text.get(es.start..es.end) else {
@@ -467,6 +494,7 @@ fn add_ner_only(
         if cands.is_empty() || g.policy(&crate::text::name_key(text)) == Some(Policy::Never) {
             continue;
         }
+        taken.insert(w.span(w0, w1));
         out.push(Mention {
             w0,
             w1,
