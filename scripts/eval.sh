@@ -5,6 +5,8 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 SHARED=${1:-$root/../shared}/data
+# The precision-sample script's own check (invented articles; needs no data).
+python3 "$root/scripts/precision-sample.py" selftest
 if [ ! -d "$SHARED" ]; then
   echo "eval.sh: $SHARED not found; skipping accuracy evaluations" >&2
   exit 0
@@ -44,5 +46,12 @@ run eval plover "$SHARED/plover-gsr/PLOVER_GSR_CAMEO.txt" --min type_accuracy=0.
 run eval petrarch "$SHARED/petrarch/PETR.UnitTest.records.xml" --min pass_rate=0.78
 # Issue 16 (2026-12-06, merged main): PLV end to end, measured coded 0.842, type 0.668, dyad 0.442.
 run eval plv "$SHARED/plv/PLV_train.tsv" --folds 5 --min coded=0.82 --min type_accuracy=0.65 --min dyad_accuracy=0.42
+# Issue 16 item 6: the judged precision sample (data/eval/precision-seed1.tsv, ids and offsets only)
+# must still resolve to the same NewsArticles spans (ids known, offsets in range, span hashes equal)
+# and its judgements and error classes must be well formed. Prints the judged rates; no floor: they
+# belong to the commit the sample was drawn from (docs/evaluation.md, "Precision on NewsArticles").
+echo "== scripts/precision-sample.py score data/eval/precision-seed1.tsv" >&2
+python3 "$root/scripts/precision-sample.py" score "$root/data/eval/precision-seed1.tsv" \
+  --data "$SHARED/newsarticles/NewsArticles.csv" || status=1
 
 exit $status
