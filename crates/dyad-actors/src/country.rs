@@ -31,7 +31,7 @@ pub const MIN_DOMINANT: usize = 3;
 const OWN_PREPOSITIONS: &[&str] = &["in", "of", "from", "at"];
 
 /// Prepositions that put an event somewhere (as opposed to `to`, `into`, `on`, `against`).
-const LOCATIVE: &[&str] = &[
+pub(crate) const LOCATIVE: &[&str] = &[
     "in",
     "at",
     "near",
@@ -66,6 +66,7 @@ impl Stage for CountryStage {
 
     fn process(&self, doc: &mut Doc) -> Result<(), StageError> {
         infer(doc);
+        crate::place_actor::add_place_actors(doc);
         Ok(())
     }
 }
@@ -140,7 +141,7 @@ fn set_country(actor: &mut Actor, country: String, from: CountryFrom) {
 }
 
 /// The word that ends `text` (letters only), lower-cased.
-fn last_word(text: &str) -> String {
+pub(crate) fn last_word(text: &str) -> String {
     let t = text.trim_end();
     let start = t
         .char_indices()
@@ -230,13 +231,13 @@ fn own_phrase(doc: &Doc, span: Span) -> Option<String> {
 }
 
 /// The sentence holding byte `at`.
-fn sentence_of(doc: &Doc, at: usize) -> Option<usize> {
+pub(crate) fn sentence_of(doc: &Doc, at: usize) -> Option<usize> {
     let k = doc.sentences.partition_point(|s| s.span.end <= at);
     (k < doc.sentences.len() && doc.sentences[k].span.start <= at).then_some(k)
 }
 
 /// The head token of the tokens inside `span`: the first one whose head lies outside it.
-fn head_token(doc: &Doc, sentence: usize, span: Span) -> Option<usize> {
+pub(crate) fn head_token(doc: &Doc, sentence: usize, span: Span) -> Option<usize> {
     let range = doc.sentences[sentence].tokens.clone();
     let inside: Vec<usize> = range
         .filter(|&t| span.contains(doc.tokens[t].span))

@@ -39,6 +39,7 @@ pub mod dict;
 pub mod eval;
 pub mod matcher;
 pub mod petrarch;
+mod place_actor;
 mod resolve;
 mod stage;
 
