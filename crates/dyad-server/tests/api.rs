@@ -82,7 +82,7 @@ async fn stats_count_the_corpus() {
     assert_eq!(st, StatusCode::OK);
     assert_eq!(v["documents"], s.docs.len());
     assert_eq!(v["events"], s.count_events(|_| true));
-    assert_eq!(v["schema_version"], 1);
+    assert_eq!(v["schema_version"], dyad_store::SCHEMA_VERSION);
 }
 
 #[tokio::test]

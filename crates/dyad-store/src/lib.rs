@@ -11,11 +11,14 @@
 //! - [`EventFilter`] and the query methods in [`query`]: events, timelines, the actor network,
 //!   dyads, quotes, documents — all with bound parameters, never string-built values.
 //! - [`export`]: the events table as CSV, JSON Lines or Parquet.
+//! - [`dedup`]: canonical events (one real-world event across its mentions) and near-duplicate
+//!   articles, kept up to date at ingest or by [`Store::dedup`].
 //!
 //! Offsets stay code points into `Document::text`, exactly as in the wire format.
 
 #![deny(missing_docs)]
 
+pub mod dedup;
 pub mod export;
 mod ingest;
 pub mod query;
@@ -70,6 +73,7 @@ pub enum StoreError {
 /// An open corpus database.
 pub struct Store {
     conn: Connection,
+    dedup_on_ingest: bool,
 }
 
 impl Store {
@@ -82,7 +86,10 @@ impl Store {
         )?;
         conn.busy_timeout(std::time::Duration::from_secs(10))?;
         schema::migrate(&mut conn)?;
-        Ok(Store { conn })
+        Ok(Store {
+            conn,
+            dedup_on_ingest: true,
+        })
     }
 
     /// Open an existing, up-to-date database read-only (the server's connections).
@@ -105,7 +112,10 @@ impl Store {
                 supported: SCHEMA_VERSION,
             });
         }
-        Ok(Store { conn })
+        Ok(Store {
+            conn,
+            dedup_on_ingest: true,
+        })
     }
 
     /// The underlying connection (for ad-hoc SQL in tools and tests).

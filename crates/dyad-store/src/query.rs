@@ -488,8 +488,12 @@ pub struct Stats {
     pub schema_version: u32,
     /// Documents.
     pub documents: i64,
-    /// Events.
+    /// Events (mentions).
     pub events: i64,
+    /// Canonical events (real-world events the mentions were grouped into).
+    pub canonical_events: i64,
+    /// Documents that are copies of an earlier article.
+    pub copies: i64,
     /// Quotes.
     pub quotes: i64,
     /// Entity mentions.
@@ -517,6 +521,8 @@ impl Store {
             schema_version: crate::schema::version(c)?,
             documents: n("SELECT COUNT(*) FROM documents")?,
             events: n("SELECT COUNT(*) FROM events")?,
+            canonical_events: n("SELECT COUNT(*) FROM canonical_events")?,
+            copies: n("SELECT COUNT(*) FROM doc_signatures WHERE copy_of IS NOT NULL")?,
             quotes: n("SELECT COUNT(*) FROM quotes")?,
             entities: n("SELECT COUNT(*) FROM entities")?,
             first_day,
