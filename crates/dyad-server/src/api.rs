@@ -228,6 +228,30 @@ pub async fn document(
     }
 }
 
+/// `GET /api/canonical/{canonical}`: one canonical event with its mentions.
+pub async fn canonical(
+    State(app): State<Arc<App>>,
+    Path(id): Path<String>,
+) -> ApiResult<dyad_store::dedup::CanonicalEvent> {
+    let n: i64 = id
+        .parse()
+        .map_err(|_| ApiError::Bad(format!("canonical: expected an integer id, got {id:?}")))?;
+    let Json(ev) = run(&app, move |s| s.canonical(n)).await?;
+    ev.map(Json)
+        .ok_or_else(|| ApiError::NotFound(format!("no canonical event {n}")))
+}
+
+/// `GET /api/copies/{id}`: the other articles of a document's story.
+pub async fn copies(
+    State(app): State<Arc<App>>,
+    Path(id): Path<String>,
+) -> ApiResult<Vec<dyad_store::dedup::Copy>> {
+    if id.chars().count() > crate::params::MAX_TEXT {
+        return Err(ApiError::Bad("document id too long".into()));
+    }
+    run(&app, move |s| s.copies(&id)).await
+}
+
 /// `GET /api/cameo`
 pub async fn cameo(State(app): State<Arc<App>>) -> Response {
     Json(&app.cameo).into_response()

@@ -89,6 +89,8 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/api/speakers", get(api::speakers))
         .route("/api/documents", get(api::documents))
         .route("/api/documents/{*id}", get(api::document))
+        .route("/api/canonical/{id}", get(api::canonical))
+        .route("/api/copies/{*id}", get(api::copies))
         .route("/api/cameo", get(api::cameo))
         .route("/api/openapi.json", get(api::openapi))
         .route("/api/{*rest}", get(api::not_found))

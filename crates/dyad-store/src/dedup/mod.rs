@@ -15,7 +15,7 @@ mod query;
 pub mod rules;
 mod write;
 
-pub use query::Copy;
+pub use query::{CanonicalEvent, Copy};
 
 use crate::{Store, StoreError};
 use rusqlite::Transaction;

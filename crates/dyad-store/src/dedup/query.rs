@@ -1,6 +1,7 @@
-//! Reading what dedup wrote: an article's copies.
+//! Reading what dedup wrote: an article's copies, a canonical event with its mentions.
 
 use super::minhash;
+use crate::query::{event_from_row, EventRecord, EVENT_SELECT};
 use crate::{Store, StoreError};
 use rusqlite::OptionalExtension;
 use serde::Serialize;
@@ -59,5 +60,80 @@ impl Store {
         let mut out: Vec<Copy> = rows.collect::<Result<_, _>>()?;
         out.sort_by(|a, b| b.similarity.total_cmp(&a.similarity));
         Ok(out)
+    }
+}
+
+/// A canonical event with its mentions.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct CanonicalEvent {
+    /// Id (`canonical_events.canonical`).
+    pub canonical: i64,
+    /// CAMEO code of the representative mention.
+    pub cameo: String,
+    /// Day of the representative mention.
+    pub day: Option<String>,
+    /// First publication date among its articles.
+    pub first_seen: Option<String>,
+    /// Last publication date among its articles.
+    pub last_seen: Option<String>,
+    /// Mentions.
+    pub num_mentions: i64,
+    /// Articles.
+    pub num_articles: i64,
+    /// Stories (republished copies count once).
+    pub num_stories: i64,
+    /// Publishers.
+    pub num_sources: i64,
+    /// The representative mention (its evidence is the event's evidence).
+    pub representative: EventRecord,
+    /// Every mention, by publication date, document id, index.
+    pub mentions: Vec<EventRecord>,
+}
+
+impl Store {
+    /// Canonical event `id` with its mentions, or `None`.
+    pub fn canonical(&self, id: i64) -> Result<Option<CanonicalEvent>, StoreError> {
+        let head = self
+            .conn
+            .query_row(
+                "SELECT cameo, day, first_seen, last_seen, num_mentions, num_articles, num_stories,
+                    num_sources, rep_event FROM canonical_events WHERE canonical = ?1",
+                [id],
+                |r| {
+                    Ok((
+                        (r.get::<_, String>(0)?, r.get(1)?, r.get(2)?, r.get(3)?),
+                        [r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?],
+                        r.get::<_, i64>(8)?,
+                    ))
+                },
+            )
+            .optional()?;
+        let Some(((cameo, day, first_seen, last_seen), n, rep)) = head else {
+            return Ok(None);
+        };
+        let mut st = self.conn.prepare_cached(&format!(
+            "{EVENT_SELECT} WHERE e.canonical = ?1 ORDER BY d.date, d.id, e.idx"
+        ))?;
+        let rows = st.query_map([id], |r| Ok((r.get::<_, i64>(34)?, event_from_row(r)?)))?;
+        let all: Vec<(i64, EventRecord)> = rows.collect::<Result<_, _>>()?;
+        let representative = all
+            .iter()
+            .find(|(e, _)| *e == rep)
+            .or(all.first())
+            .map(|(_, r)| r.clone())
+            .ok_or_else(|| StoreError::Export(format!("canonical event {id} has no mentions")))?;
+        Ok(Some(CanonicalEvent {
+            canonical: id,
+            cameo,
+            day,
+            first_seen,
+            last_seen,
+            num_mentions: n[0],
+            num_articles: n[1],
+            num_stories: n[2],
+            num_sources: n[3],
+            representative,
+            mentions: all.into_iter().map(|(_, r)| r).collect(),
+        }))
     }
 }

@@ -237,3 +237,57 @@ fn replacing_and_deleting_documents_regroups() {
     store.dedup(true).unwrap();
     assert_eq!(partition(&store), before);
 }
+
+#[test]
+fn views_count_canonical_events_unless_asked_for_mentions() {
+    use dyad_store::query::Interval;
+    use dyad_store::EventFilter;
+    let (_d, mut store) = open();
+    ingest(&mut store, &articles(), 256);
+    let usa_rus = |mentions| EventFilter {
+        dyad: Some(("USA".into(), "RUS".into())),
+        negated: Some(false),
+        from: Some("2025-05-01".into()),
+        to: Some("2025-05-31".into()),
+        mentions,
+        ..Default::default()
+    };
+    // Monday's call (three mentions) and Thursday's (two): two events, five mentions.
+    let day = |f: &EventFilter| -> i64 {
+        store
+            .timeline(f, Interval::Month)
+            .unwrap()
+            .iter()
+            .map(|p| p.count)
+            .sum()
+    };
+    let (canon, ment) = (usa_rus(false), usa_rus(true));
+    let (c, m) = (day(&canon), day(&ment));
+    assert_eq!((c, m), (2, 5));
+    let net = store.network(&canon, false, 1, 10).unwrap();
+    assert_eq!(net.edges[0].count, 2);
+    assert_eq!(
+        store.network(&ment, false, 1, 10).unwrap().edges[0].count,
+        5
+    );
+    assert_eq!(store.dyads(&canon, None).unwrap()[0].count, 2);
+    // The events list: one row per canonical event with its counts, expandable to mentions.
+    let page = store.events(&canon, None, None, 0).unwrap();
+    assert_eq!(page.total, 2);
+    let monday = page
+        .items
+        .iter()
+        .find(|e| e.day.as_deref() == Some("2025-05-05"))
+        .unwrap();
+    assert_eq!(monday.num_mentions, Some(3));
+    assert_eq!(monday.num_sources, Some(3));
+    let ev = store.canonical(monday.canonical.unwrap()).unwrap().unwrap();
+    assert_eq!(ev.mentions.len(), 3);
+    assert_eq!(ev.num_stories, 2);
+    let docs: Vec<&str> = ev.mentions.iter().map(|m| m.doc_id.as_str()).collect();
+    assert_eq!(docs, ["dd-001", "dd-002", "dd-003"]);
+    assert!(store.canonical(-5).unwrap().is_none());
+    // Exports: one row per canonical event or per mention.
+    let rows = |f: &EventFilter| store.for_each_event(f, |_| Ok(())).unwrap();
+    assert_eq!((rows(&canon), rows(&ment)), (2, 5));
+}
