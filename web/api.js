@@ -24,4 +24,6 @@ export const api = {
   speakers: (p) => get('/api/speakers', p),
   quotes: (p) => get('/api/quotes', p),
   document: (id) => get(`/api/documents/${encodeURIComponent(id)}`),
+  canonical: (n) => get(`/api/canonical/${encodeURIComponent(n)}`),
+  copies: (id) => get(`/api/copies/${encodeURIComponent(id)}`),
 };

@@ -30,6 +30,11 @@ pub const FILES: &[(&str, &str, &str)] = &[
         "text/javascript; charset=utf-8",
         web!("docview.js"),
     ),
+    (
+        "/canonical.js",
+        "text/javascript; charset=utf-8",
+        web!("canonical.js"),
+    ),
     ("/favicon.svg", "image/svg+xml", web!("favicon.svg")),
 ];
 
