@@ -252,6 +252,35 @@ pub async fn copies(
     run(&app, move |s| s.copies(&id)).await
 }
 
+/// `GET /api/thread?a=UKR&b=RUS`: the negotiation thread between two sides.
+pub async fn thread(
+    State(app): State<Arc<App>>,
+    q: RawParams,
+) -> ApiResult<dyad_store::threads::Thread> {
+    let p = params(q)?;
+    p.only(&["a", "b", "from", "to", "issue"], false)?;
+    let side = |name: &str| -> Result<Vec<String>, ApiError> {
+        let v = p.get(name).ok_or_else(|| {
+            ApiError::Bad(format!("{name}: required (country codes, comma-separated)"))
+        })?;
+        let codes: Vec<String> = v
+            .split(',')
+            .map(|c| dyad_store::query::check_code(name, c.trim()).map(|c| c.to_ascii_uppercase()))
+            .collect::<Result<_, _>>()?;
+        if codes.is_empty() || codes.len() > 8 {
+            return Err(ApiError::Bad(format!("{name}: 1 to 8 country codes")));
+        }
+        Ok(codes)
+    };
+    let (a, b) = (side("a")?, side("b")?);
+    let (from, to) = (p.date("from")?, p.date("to")?);
+    let issue = p.text("issue")?;
+    run(&app, move |s| {
+        s.thread(&a, &b, from.as_deref(), to.as_deref(), issue.as_deref())
+    })
+    .await
+}
+
 /// `GET /api/cameo`
 pub async fn cameo(State(app): State<Arc<App>>) -> Response {
     Json(&app.cameo).into_response()

@@ -91,6 +91,7 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/api/documents/{*id}", get(api::document))
         .route("/api/canonical/{id}", get(api::canonical))
         .route("/api/copies/{*id}", get(api::copies))
+        .route("/api/thread", get(api::thread))
         .route("/api/cameo", get(api::cameo))
         .route("/api/openapi.json", get(api::openapi))
         .route("/api/{*rest}", get(api::not_found))

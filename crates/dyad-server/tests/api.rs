@@ -319,6 +319,11 @@ async fn openapi_describes_every_endpoint() {
         assert!(paths.contains_key(p));
         // Every described endpoint answers (documents/{id} with a real id).
         let uri = p.replace("{id}", "fx-001").replace("{canonical}", "1");
+        let uri = if uri == "/api/thread" {
+            "/api/thread?a=RUS&b=UKR".into()
+        } else {
+            uri
+        };
         let (st, _) = s.get(&uri).await;
         assert_eq!(st, StatusCode::OK, "{uri}");
     }
@@ -387,4 +392,26 @@ async fn canonical_counts_by_default_mentions_on_request() {
     assert_eq!(c[0]["publisher"], "wire.example.com");
     let (_, st) = s.get("/api/stats").await;
     assert_eq!(st["copies"], 1);
+}
+
+#[tokio::test]
+async fn thread_endpoint() {
+    let docs: Vec<Document> = include_str!("../../dyad-store/tests/fixtures/threads.jsonl")
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let s = server_with(docs);
+    let (st, t) = s.get("/api/thread?a=ukr&b=RUS").await;
+    assert_eq!(st, StatusCode::OK);
+    assert_eq!(t["items"].as_array().unwrap().len(), 7);
+    assert_eq!(t["items"][0]["move"], "proposes de-escalation");
+    assert_eq!(t["items"][0]["issues"][0], "ceasefire");
+    assert_eq!(t["lines"][0].as_array().unwrap().len(), 6);
+    let (_, t) = s.get("/api/thread?a=UKR&b=RUS&issue=venue").await;
+    assert_eq!(t["items"].as_array().unwrap().len(), 2);
+    assert_eq!(s.get("/api/thread?a=UKR").await.0, StatusCode::BAD_REQUEST);
+    assert_eq!(
+        s.get("/api/thread?a=UKR&b=RUS&issue=weather").await.0,
+        StatusCode::BAD_REQUEST
+    );
 }

@@ -13,6 +13,7 @@
 //! - [`export`]: the events table as CSV, JSON Lines or Parquet.
 //! - [`dedup`]: canonical events (one real-world event across its mentions) and near-duplicate
 //!   articles, kept up to date at ingest or by [`Store::dedup`].
+//! - [`threads`]: negotiation threads between two sides (proposals, responses, issue tags).
 //!
 //! Offsets stay code points into `Document::text`, exactly as in the wire format.
 
@@ -23,6 +24,7 @@ pub mod export;
 mod ingest;
 pub mod query;
 pub mod schema;
+pub mod threads;
 
 pub use ingest::{BatchWriter, IngestStats};
 pub use query::{EventFilter, EventRecord, Page};
@@ -56,6 +58,9 @@ pub enum StoreError {
         /// Version this build needs.
         supported: u32,
     },
+    /// A data file is malformed (`file:line: message`).
+    #[error("{0}")]
+    Data(String),
     /// A migration failed.
     #[error("migration to version {0} failed: {1}")]
     Migration(u32, String),
