@@ -25,5 +25,6 @@ export const api = {
   quotes: (p) => get('/api/quotes', p),
   document: (id) => get(`/api/documents/${encodeURIComponent(id)}`),
   canonical: (n) => get(`/api/canonical/${encodeURIComponent(n)}`),
+  thread: (p) => get('/api/thread', p),
   copies: (id) => get(`/api/copies/${encodeURIComponent(id)}`),
 };

@@ -7,10 +7,11 @@ import { api } from './api.js';
 import { timeline, network } from './charts.js';
 import { renderText, focusKey, cameoLabel, eventTitle } from './docview.js';
 import { reportsCell, showCopies } from './canonical.js';
+import { loadThread } from './thread.js';
 
 const $ = (sel) => document.querySelector(sel);
 const PAGE = 25;
-const state = { dyad: '', from: '', to: '', root: '', q: '', interval: 'week', count: '', offset: 0, speaker: '', doc: '' };
+const state = { dyad: '', from: '', to: '', root: '', q: '', interval: 'week', count: '', issue: '', offset: 0, speaker: '', doc: '' };
 let cameo = {};
 let seq = 0;
 
@@ -139,6 +140,8 @@ async function refresh() {
       });
     }).catch((e) => showError($('#network'), e)),
     loadEvents(my).catch((e) => showError($('#events tbody'), e)),
+    loadThread($('#thread'), { dyad: state.dyad, from: state.from, to: state.to, issue: state.issue }, openDoc)
+      .catch((e) => showError($('#thread'), e)),
     loadQuotes(my).catch((e) => showError($('#quotes'), e)),
   ];
   await Promise.all(jobs);
@@ -164,7 +167,7 @@ function setDyad(v) {
 }
 
 function syncForm() {
-  for (const k of ['dyad', 'from', 'to', 'root', 'q', 'interval', 'count']) $(`#${k}`).value = state[k];
+  for (const k of ['dyad', 'from', 'to', 'root', 'q', 'interval', 'count', 'issue']) $(`#${k}`).value = state[k];
 }
 
 async function openDoc(id, focus) {
@@ -225,7 +228,7 @@ async function init() {
   for (const [code, c] of Object.entries(cameo)) if (code.length === 2) rsel.add(new Option(`${code} ${c.name.toLowerCase()}`, code));
   if (state.dyad && ![...dsel.options].some((o) => o.value === state.dyad)) dsel.add(new Option(state.dyad, state.dyad));
   syncForm();
-  for (const k of ['dyad', 'from', 'to', 'root', 'interval', 'count']) {
+  for (const k of ['dyad', 'from', 'to', 'root', 'interval', 'count', 'issue']) {
     $(`#${k}`).addEventListener('change', (e) => { state[k] = e.target.value; state.offset = 0; refresh(); });
   }
   let timer;
@@ -235,7 +238,7 @@ async function init() {
   });
   $('#filters').addEventListener('submit', (e) => e.preventDefault());
   $('#reset').addEventListener('click', () => {
-    Object.assign(state, { dyad: '', from: '', to: '', root: '', q: '', interval: 'week', count: '', offset: 0, speaker: '' });
+    Object.assign(state, { dyad: '', from: '', to: '', root: '', q: '', interval: 'week', count: '', issue: '', offset: 0, speaker: '' });
     syncForm(); loadSpeakers(); refresh();
   });
   $('#prev').addEventListener('click', () => { state.offset = Math.max(0, state.offset - PAGE); loadEvents(seq); writeHash(); });

@@ -124,3 +124,26 @@ test('canonical events: count toggle, expanded mentions, copies', { timeout: 120
     assert.equal(await page.getAttribute('#doc-copies a.copylink', 'data-doc'), 'dd-001');
     assert.match(await page.textContent('#doc-copies'), /wire\.example\.com/);
 }));
+
+// The thread fixture (crates/dyad-store/tests/fixtures/make_threads.py): UKR–RUS in June 2025.
+test('negotiation thread: one line, issue filter', { timeout: 120_000 }, () => withPage(async (page) => {
+    await page.goto(`${URL}#dyad=RUS-UKR&from=2025-06-01&to=2025-06-30`, { waitUntil: 'load' });
+    await page.waitForSelector('body[data-ready]');
+    await page.waitForSelector('#thread .thread-line');
+    const first = await page.textContent('#thread .thread-line');
+    // Side a is the dyad's first code (RUS): the line starts at Ukraine's ceasefire proposal.
+    assert.equal(first.replace(/\s+/g, ' ').trim(),
+      'UKR proposes de-escalation (2025-06-02) → RUS rejection (2025-06-03) → UKR proposes talks (2025-06-05) → ' +
+      'RUS accepts (2025-06-06) → UKR signs agreement (2025-06-09) → RUS threat (2025-06-10)');
+    assert.equal(await page.locator('#thread .thread-item').count(), 7);
+    assert.ok(!(await page.textContent('#thread')).includes('European Union'), 'third parties stay out');
+    const before = await page.getAttribute('body', 'data-ready');
+    await page.selectOption('#issue', 'prisoner-exchange');
+    await page.waitForFunction((b) => document.body.dataset.ready !== b, before);
+    assert.equal(await page.locator('#thread .thread-item').count(), 2);
+    assert.match(page.url(), /issue=prisoner-exchange/);
+    // A move's document opens at its evidence.
+    await page.click('#thread .thread-item a.doclink');
+    await page.waitForSelector('#docview:not([hidden])');
+    await page.waitForSelector('#doc-text .ev');
+}));
