@@ -24,4 +24,7 @@ export const api = {
   speakers: (p) => get('/api/speakers', p),
   quotes: (p) => get('/api/quotes', p),
   document: (id) => get(`/api/documents/${encodeURIComponent(id)}`),
+  canonical: (n) => get(`/api/canonical/${encodeURIComponent(n)}`),
+  thread: (p) => get('/api/thread', p),
+  copies: (id) => get(`/api/copies/${encodeURIComponent(id)}`),
 };

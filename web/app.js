@@ -6,10 +6,12 @@
 import { api } from './api.js';
 import { timeline, network } from './charts.js';
 import { renderText, focusKey, cameoLabel, eventTitle } from './docview.js';
+import { reportsCell, showCopies } from './canonical.js';
+import { loadThread } from './thread.js';
 
 const $ = (sel) => document.querySelector(sel);
 const PAGE = 25;
-const state = { dyad: '', from: '', to: '', root: '', q: '', interval: 'week', offset: 0, speaker: '', doc: '' };
+const state = { dyad: '', from: '', to: '', root: '', q: '', interval: 'week', count: '', issue: '', offset: 0, speaker: '', doc: '' };
 let cameo = {};
 let seq = 0;
 
@@ -27,7 +29,7 @@ function writeHash() {
 }
 
 function filter() {
-  return { dyad: state.dyad, from: state.from, to: state.to, root: state.root, q: state.q };
+  return { dyad: state.dyad, from: state.from, to: state.to, root: state.root, q: state.q, count: state.count };
 }
 
 function showError(where, err) {
@@ -72,6 +74,7 @@ async function loadEvents(my) {
     tr.appendChild(ev);
     tr.appendChild(actorCell(e.target_name || e.target_text, e.target_code, e.target_country));
     tr.appendChild(text('td', e.goldstein.toFixed(1), 'num'));
+    tr.appendChild(reportsCell(tr, e, openDoc));
     tr.appendChild(text('td', e.evidence_text));
     const td = document.createElement('td');
     const a = text('a', e.title || e.doc_id, 'doclink');
@@ -83,7 +86,7 @@ async function loadEvents(my) {
     tbody.appendChild(tr);
   }
   const last = Math.min(page.offset + page.items.length, page.total);
-  $('#events-count').textContent = `${page.total} events`;
+  $('#events-count').textContent = `${page.total} ${state.count === 'mentions' ? 'mentions' : 'events'}`;
   $('#page').textContent = page.total ? `${page.offset + 1}–${last} of ${page.total}` : 'none';
   $('#prev').disabled = page.offset === 0;
   $('#next').disabled = last >= page.total;
@@ -137,6 +140,8 @@ async function refresh() {
       });
     }).catch((e) => showError($('#network'), e)),
     loadEvents(my).catch((e) => showError($('#events tbody'), e)),
+    loadThread($('#thread'), { dyad: state.dyad, from: state.from, to: state.to, issue: state.issue }, openDoc)
+      .catch((e) => showError($('#thread'), e)),
     loadQuotes(my).catch((e) => showError($('#quotes'), e)),
   ];
   await Promise.all(jobs);
@@ -162,7 +167,7 @@ function setDyad(v) {
 }
 
 function syncForm() {
-  for (const k of ['dyad', 'from', 'to', 'root', 'q', 'interval']) $(`#${k}`).value = state[k];
+  for (const k of ['dyad', 'from', 'to', 'root', 'q', 'interval', 'count', 'issue']) $(`#${k}`).value = state[k];
 }
 
 async function openDoc(id, focus) {
@@ -180,6 +185,7 @@ async function openDoc(id, focus) {
   $('#doc-title').textContent = doc.title || doc.id;
   $('#doc-meta').textContent = [doc.date, doc.source, doc.id, `${doc.events.length} events, ${doc.quotes.length} quotes, ${doc.entities.length} entities`]
     .filter(Boolean).join(' · ');
+  showCopies($('#doc-copies'), doc.id, openDoc);
   const box = $('#doc-text');
   renderText(box, doc, cameo);
   const evs = $('#doc-events');
@@ -214,7 +220,7 @@ async function init() {
   readHash();
   const [stats, cam, dyads] = await Promise.all([api.stats(), api.cameo(), api.dyads({ limit: 40 })]);
   cameo = cam;
-  $('#stats').textContent = `${stats.documents} documents · ${stats.events} events · ${stats.quotes} quotes` +
+  $('#stats').textContent = `${stats.documents} documents · ${stats.canonical_events} events (${stats.events} mentions) · ${stats.quotes} quotes` +
     (stats.first_day ? ` · ${stats.first_day} – ${stats.last_day}` : '');
   const dsel = $('#dyad');
   for (const d of dyads) dsel.add(new Option(`${d.a} – ${d.b} (${d.count})`, `${d.a}-${d.b}`));
@@ -222,7 +228,7 @@ async function init() {
   for (const [code, c] of Object.entries(cameo)) if (code.length === 2) rsel.add(new Option(`${code} ${c.name.toLowerCase()}`, code));
   if (state.dyad && ![...dsel.options].some((o) => o.value === state.dyad)) dsel.add(new Option(state.dyad, state.dyad));
   syncForm();
-  for (const k of ['dyad', 'from', 'to', 'root', 'interval']) {
+  for (const k of ['dyad', 'from', 'to', 'root', 'interval', 'count', 'issue']) {
     $(`#${k}`).addEventListener('change', (e) => { state[k] = e.target.value; state.offset = 0; refresh(); });
   }
   let timer;
@@ -232,7 +238,7 @@ async function init() {
   });
   $('#filters').addEventListener('submit', (e) => e.preventDefault());
   $('#reset').addEventListener('click', () => {
-    Object.assign(state, { dyad: '', from: '', to: '', root: '', q: '', interval: 'week', offset: 0, speaker: '' });
+    Object.assign(state, { dyad: '', from: '', to: '', root: '', q: '', interval: 'week', count: '', issue: '', offset: 0, speaker: '' });
     syncForm(); loadSpeakers(); refresh();
   });
   $('#prev').addEventListener('click', () => { state.offset = Math.max(0, state.offset - PAGE); loadEvents(seq); writeHash(); });

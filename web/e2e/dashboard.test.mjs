@@ -21,7 +21,8 @@ const ARGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 
-test('dashboard: timeline, dyad picker, document view', { timeout: 120_000 }, async () => {
+// Run `body(page)` in a fresh headless Chromium profile; fails on any error logged by the page.
+async function withPage(body) {
   assert.ok(URL, 'set DYAD_URL to the running `dyad serve`');
   const profile = mkdtempSync(join(tmpdir(), 'dyad-e2e-'));
   const ctx = await chromium.launchPersistentContext(profile, {
@@ -32,6 +33,15 @@ test('dashboard: timeline, dyad picker, document view', { timeout: 120_000 }, as
     const page = ctx.pages()[0] || (await ctx.newPage());
     page.on('pageerror', (e) => errors.push(String(e)));
     page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    await body(page);
+    assert.deepEqual(errors, [], 'no errors in the page');
+  } finally {
+    await ctx.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+test('dashboard: timeline, dyad picker, document view', { timeout: 120_000 }, () => withPage(async (page) => {
     await page.goto(URL, { waitUntil: 'load' });
 
     // Dashboard: stats, timeline bars, network edges, events rows.
@@ -70,10 +80,70 @@ test('dashboard: timeline, dyad picker, document view', { timeout: 120_000 }, as
     if (SHOTS) await page.screenshot({ path: join(SHOTS, 'document.png'), fullPage: false });
     await page.click('#doc-close');
     await page.waitForSelector('#docview', { state: 'hidden' });
+}));
 
-    assert.deepEqual(errors, [], 'no errors in the page');
-  } finally {
-    await ctx.close();
-    rmSync(profile, { recursive: true, force: true });
-  }
-});
+// The dedup fixture (crates/dyad-store/tests/fixtures/make_dedup.py): in May 2025, USA–RUS has
+// Monday's call (3 reports, one a reprint), Thursday's call (2 reports) and a denied call (1).
+test('canonical events: count toggle, expanded mentions, copies', { timeout: 120_000 }, () => withPage(async (page) => {
+    await page.goto(`${URL}#dyad=USA-RUS&from=2025-05-01&to=2025-05-31`, { waitUntil: 'load' });
+    await page.waitForSelector('body[data-ready]');
+    const rows = () => page.locator('#events tbody tr:not(.mention)').count();
+    assert.equal(await rows(), 3, 'three real-world events');
+    assert.equal(await page.textContent('#events-count'), '3 events');
+    const timelineTotal = async () => {
+      const r = await fetch(`${URL}api/timeline?dyad=USA-RUS&from=2025-05-01&to=2025-05-31${await page.inputValue('#count') ? '&count=mentions' : ''}`);
+      return (await r.json()).reduce((n, p) => n + p.count, 0);
+    };
+    assert.equal(await timelineTotal(), 2, 'timeline counts the two calls that happened');
+
+    // Expand Monday's call: its three mentions, one per article.
+    const monday = page.locator('#events tbody tr', { hasText: '2025-05-05' }).first();
+    const button = monday.locator('button.expand');
+    assert.equal((await button.textContent()).trim(), '3 ▸');
+    assert.match(await button.getAttribute('title'), /3 mentions in 3 articles from 3 outlets/);
+    await button.click();
+    await page.waitForSelector('#events tbody tr.mention');
+    const docs = await page.$$eval('#events tbody tr.mention', (rs) => rs.map((r) => r.dataset.doc));
+    assert.deepEqual(docs, ['dd-001', 'dd-002', 'dd-003']);
+    await button.click();
+    assert.equal(await page.locator('#events tbody tr.mention').count(), 0, 'collapsed again');
+
+    // Toggle to mentions: every report is a row; the toggle is in the URL.
+    const before = await page.getAttribute('body', 'data-ready');
+    await page.selectOption('#count', 'mentions');
+    await page.waitForFunction((b) => document.body.dataset.ready !== b, before);
+    assert.equal(await rows(), 6);
+    assert.equal(await page.textContent('#events-count'), '6 mentions');
+    assert.match(page.url(), /count=mentions/);
+    assert.equal(await timelineTotal(), 5);
+
+    // A reprint's document view links the original.
+    await page.click('#events a.doclink:has-text("Leaders hold lengthy call")');
+    await page.waitForSelector('#docview:not([hidden])');
+    await page.waitForSelector('#doc-copies a.copylink');
+    assert.equal(await page.getAttribute('#doc-copies a.copylink', 'data-doc'), 'dd-001');
+    assert.match(await page.textContent('#doc-copies'), /wire\.example\.com/);
+}));
+
+// The thread fixture (crates/dyad-store/tests/fixtures/make_threads.py): UKR–RUS in June 2025.
+test('negotiation thread: one line, issue filter', { timeout: 120_000 }, () => withPage(async (page) => {
+    await page.goto(`${URL}#dyad=RUS-UKR&from=2025-06-01&to=2025-06-30`, { waitUntil: 'load' });
+    await page.waitForSelector('body[data-ready]');
+    await page.waitForSelector('#thread .thread-line');
+    const first = await page.textContent('#thread .thread-line');
+    // Side a is the dyad's first code (RUS): the line starts at Ukraine's ceasefire proposal.
+    assert.equal(first.replace(/\s+/g, ' ').trim(),
+      'UKR proposes de-escalation (2025-06-02) → RUS rejection (2025-06-03) → UKR proposes talks (2025-06-05) → ' +
+      'RUS accepts (2025-06-06) → UKR signs agreement (2025-06-09) → RUS threat (2025-06-10)');
+    assert.equal(await page.locator('#thread .thread-item').count(), 7);
+    assert.ok(!(await page.textContent('#thread')).includes('European Union'), 'third parties stay out');
+    const before = await page.getAttribute('body', 'data-ready');
+    await page.selectOption('#issue', 'prisoner-exchange');
+    await page.waitForFunction((b) => document.body.dataset.ready !== b, before);
+    assert.equal(await page.locator('#thread .thread-item').count(), 2);
+    assert.match(page.url(), /issue=prisoner-exchange/);
+    // A move's document opens at its evidence.
+    await page.click('#thread .thread-item a.doclink');
+    await page.waitForSelector('#docview:not([hidden])');
+    await page.waitForSelector('#doc-text .ev');
+}));

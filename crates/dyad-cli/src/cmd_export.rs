@@ -23,6 +23,15 @@ pub enum ExportFormat {
     Parquet,
 }
 
+/// One row per what.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum EventsMode {
+    /// One row per canonical event (its representative mention).
+    Canonical,
+    /// One row per coded mention.
+    Mentions,
+}
+
 /// Arguments of `dyad export`.
 #[derive(Args)]
 pub struct ExportArgs {
@@ -44,6 +53,10 @@ pub struct ExportArgs {
     /// Only events on or before this day.
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub to: Option<String>,
+    /// One row per coded mention (default), or per canonical event (its representative mention:
+    /// republished and repeated reports of one event count once).
+    #[arg(long, value_enum, default_value = "mentions")]
+    pub events: EventsMode,
 }
 
 pub fn run(args: ExportArgs) -> Result<ExitCode> {
@@ -55,7 +68,10 @@ pub fn run(args: ExportArgs) -> Result<ExitCode> {
     }
     let store =
         Store::open(&args.db).with_context(|| format!("cannot open {}", args.db.display()))?;
-    let mut f = EventFilter::default();
+    let mut f = EventFilter {
+        mentions: args.events == EventsMode::Mentions,
+        ..Default::default()
+    };
     if let Some(d) = &args.dyad {
         let (a, b) = d
             .split_once('-')

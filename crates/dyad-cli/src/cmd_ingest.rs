@@ -55,6 +55,10 @@ pub struct IngestArgs {
     /// Override embedded models with the files in this directory.
     #[arg(long, value_name = "DIR")]
     pub model: Option<PathBuf>,
+    /// Do not group canonical events and link copies with each batch; run `dyad dedup` later
+    /// (a faster bulk load).
+    #[arg(long)]
+    pub no_dedup: bool,
     /// Never show a progress bar.
     #[arg(long, short = 'q')]
     pub quiet: bool,
@@ -83,6 +87,7 @@ pub fn run(args: IngestArgs) -> Result<ExitCode> {
     };
     let mut store =
         Store::open(&args.db).with_context(|| format!("cannot open {}", args.db.display()))?;
+    store.set_dedup_on_ingest(!args.no_dedup);
     let stored: BTreeSet<String> = if args.resume {
         store.ids()?
     } else {
@@ -109,15 +114,25 @@ pub fn run(args: IngestArgs) -> Result<ExitCode> {
     };
     let stats = writer.finish()?;
     progress.finish();
+    // The store is free again once the writer is done.
     let secs = start.elapsed().as_secs_f64();
     eprintln!(
-        "dyad: {} documents read, {} stored ({} replaced), {} skipped (already stored), {} rejected; {} events; {:.1}s, {:.1} docs/s{}",
+        "dyad: {} documents read, {} stored ({} replaced), {} skipped (already stored), {} rejected; {} events{}; {:.1}s, {:.1} docs/s{}",
         counts.read,
         stats.documents,
         stats.replaced,
         counts.skipped,
         counts.rejected,
         stats.events,
+        if args.no_dedup {
+            " (not deduplicated: run dyad dedup)".to_string()
+        } else {
+            format!(
+                " in {} canonical events, {} copies of earlier articles",
+                store.stats()?.canonical_events,
+                stats.dedup.copies
+            )
+        },
         secs,
         stats.documents as f64 / secs.max(1e-9),
         if stopped { " (stopped at the first rejection: --strict)" } else { "" }

@@ -7,6 +7,7 @@
 //! are still processed and written).
 
 mod cmd_code;
+mod cmd_dedup;
 mod cmd_eval;
 mod cmd_export;
 mod cmd_ingest;
@@ -49,6 +50,8 @@ enum Command {
     Ner(cmd_ner::NerArgs),
     /// Code articles (or store coded JSON Lines) into a corpus database: `dyad ingest INPUT... --db FILE`.
     Ingest(cmd_ingest::IngestArgs),
+    /// Group event mentions into canonical events and link republished copies: `dyad dedup --db FILE`.
+    Dedup(cmd_dedup::DedupArgs),
     /// Export a corpus database's events table as CSV, JSON Lines or Parquet.
     Export(cmd_export::ExportArgs),
     /// Serve the JSON API and the analyst web UI over a corpus database.
@@ -65,6 +68,7 @@ fn main() -> ExitCode {
         Command::Train(args) => cmd_train::run(args),
         Command::Ner(args) => cmd_ner::run(args),
         Command::Ingest(args) => cmd_ingest::run(args),
+        Command::Dedup(args) => cmd_dedup::run(args),
         Command::Export(args) => cmd_export::run(args),
         Command::Serve(args) => cmd_serve::run(args),
         // DISPATCH: add `Command::Name(args) => cmd_name::run(args),` here.

@@ -677,3 +677,49 @@ fn user_dictionaries_add_people_and_report_bad_lines() {
         stderr(&out)
     );
 }
+
+/// `dyad ingest --no-dedup`, then `dyad dedup`, then `dyad export --events canonical|mentions`
+/// on the store's dedup fixture (six invented articles, eleven mentions).
+#[test]
+fn dedup_later_and_export_canonical_or_mentions() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = root()
+        .join("crates/dyad-store/tests/fixtures/dedup.jsonl")
+        .display()
+        .to_string();
+    let db = dir.path().join("c.sqlite").display().to_string();
+    let out = dyad(&[
+        "ingest",
+        "--from-jsonl",
+        &fixture,
+        "--db",
+        &db,
+        "-q",
+        "--no-dedup",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("not deduplicated"),
+        "{}",
+        stderr(&out)
+    );
+    let rows = |mode: &str| {
+        let out = dyad(&["export", "--db", &db, "--format", "jsonl", "--events", mode]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        String::from_utf8(out.stdout).unwrap().lines().count()
+    };
+    // Before dedup every mention is its own event.
+    assert_eq!((rows("canonical"), rows("mentions")), (11, 11));
+    let out = dyad(&["dedup", "--db", &db]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("(1 copies)"), "{}", stderr(&out));
+    // Monday's call 3 → 1, Thursday's 2 → 1, Monday's shelling 2 → 1: 11 − 4 = 7.
+    assert_eq!((rows("canonical"), rows("mentions")), (7, 11));
+    // A second pass has nothing left to do.
+    let out = dyad(&["dedup", "--db", &db]);
+    assert!(
+        stderr(&out).contains("0 documents signed"),
+        "{}",
+        stderr(&out)
+    );
+}

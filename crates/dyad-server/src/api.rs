@@ -228,6 +228,59 @@ pub async fn document(
     }
 }
 
+/// `GET /api/canonical/{canonical}`: one canonical event with its mentions.
+pub async fn canonical(
+    State(app): State<Arc<App>>,
+    Path(id): Path<String>,
+) -> ApiResult<dyad_store::dedup::CanonicalEvent> {
+    let n: i64 = id
+        .parse()
+        .map_err(|_| ApiError::Bad(format!("canonical: expected an integer id, got {id:?}")))?;
+    let Json(ev) = run(&app, move |s| s.canonical(n)).await?;
+    ev.map(Json)
+        .ok_or_else(|| ApiError::NotFound(format!("no canonical event {n}")))
+}
+
+/// `GET /api/copies/{id}`: the other articles of a document's story.
+pub async fn copies(
+    State(app): State<Arc<App>>,
+    Path(id): Path<String>,
+) -> ApiResult<Vec<dyad_store::dedup::Copy>> {
+    if id.chars().count() > crate::params::MAX_TEXT {
+        return Err(ApiError::Bad("document id too long".into()));
+    }
+    run(&app, move |s| s.copies(&id)).await
+}
+
+/// `GET /api/thread?a=UKR&b=RUS`: the negotiation thread between two sides.
+pub async fn thread(
+    State(app): State<Arc<App>>,
+    q: RawParams,
+) -> ApiResult<dyad_store::threads::Thread> {
+    let p = params(q)?;
+    p.only(&["a", "b", "from", "to", "issue"], false)?;
+    let side = |name: &str| -> Result<Vec<String>, ApiError> {
+        let v = p.get(name).ok_or_else(|| {
+            ApiError::Bad(format!("{name}: required (country codes, comma-separated)"))
+        })?;
+        let codes: Vec<String> = v
+            .split(',')
+            .map(|c| dyad_store::query::check_code(name, c.trim()).map(|c| c.to_ascii_uppercase()))
+            .collect::<Result<_, _>>()?;
+        if codes.is_empty() || codes.len() > 8 {
+            return Err(ApiError::Bad(format!("{name}: 1 to 8 country codes")));
+        }
+        Ok(codes)
+    };
+    let (a, b) = (side("a")?, side("b")?);
+    let (from, to) = (p.date("from")?, p.date("to")?);
+    let issue = p.text("issue")?;
+    run(&app, move |s| {
+        s.thread(&a, &b, from.as_deref(), to.as_deref(), issue.as_deref())
+    })
+    .await
+}
+
 /// `GET /api/cameo`
 pub async fn cameo(State(app): State<Arc<App>>) -> Response {
     Json(&app.cameo).into_response()

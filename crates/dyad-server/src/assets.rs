@@ -30,6 +30,16 @@ pub const FILES: &[(&str, &str, &str)] = &[
         "text/javascript; charset=utf-8",
         web!("docview.js"),
     ),
+    (
+        "/canonical.js",
+        "text/javascript; charset=utf-8",
+        web!("canonical.js"),
+    ),
+    (
+        "/thread.js",
+        "text/javascript; charset=utf-8",
+        web!("thread.js"),
+    ),
     ("/favicon.svg", "image/svg+xml", web!("favicon.svg")),
 ];
 

@@ -42,6 +42,11 @@ const FILTER: &[Param] = &[
         "string",
         "true, false or all (events: all by default; aggregates: false)",
     ),
+    (
+        "count",
+        "string",
+        "canonical (default): one per real-world event, its mentions grouped; mentions: every coded mention",
+    ),
 ];
 
 struct Endpoint {
@@ -141,6 +146,33 @@ const ENDPOINTS: &[Endpoint] = &[
         response: "Document",
     },
     Endpoint {
+        path: "/api/canonical/{canonical}",
+        summary: "One canonical event: its counts, representative mention and every mention",
+        filter: false,
+        params: &[],
+        response: "CanonicalEvent",
+    },
+    Endpoint {
+        path: "/api/copies/{id}",
+        summary: "Other articles of a document's story (republished copies), most similar first",
+        filter: false,
+        params: &[],
+        response: "Copies",
+    },
+    Endpoint {
+        path: "/api/thread",
+        summary: "Negotiation thread between two sides: moves in time order, responses, lines, issue tags",
+        filter: false,
+        params: &[
+            ("a", "string", "Side a: country codes, comma-separated (required)"),
+            ("b", "string", "Side b: country codes, comma-separated (required)"),
+            ("from", "string", "First day, YYYY-MM-DD"),
+            ("to", "string", "Last day, YYYY-MM-DD"),
+            ("issue", "string", "Only moves tagged with this issue (data/threads/issues.txt)"),
+        ],
+        response: "Thread",
+    },
+    Endpoint {
         path: "/api/cameo",
         summary: "CAMEO codes: name, Goldstein score, quad class",
         filter: false,
@@ -193,11 +225,29 @@ fn schemas() -> Value {
         };
         event.push((c, v));
     }
+    let mut event_counts = event.clone();
+    for c in ["canonical", "num_mentions", "num_articles", "num_sources"] {
+        event_counts.push((c, i()));
+    }
     json!({
         "Error": object(&[("error", s())]),
-        "Stats": object(&[("schema_version", i()), ("documents", i()), ("events", i()), ("quotes", i()),
+        "Stats": object(&[("schema_version", i()), ("documents", i()), ("events", i()),
+            ("canonical_events", i()), ("copies", i()), ("quotes", i()),
             ("entities", i()), ("first_day", nullable("string")), ("last_day", nullable("string"))]),
-        "Event": object(&event),
+        "Event": object(&event_counts),
+        "Mention": object(&event),
+        "CanonicalEvent": object(&[("canonical", i()), ("cameo", s()), ("day", nullable("string")),
+            ("first_seen", nullable("string")), ("last_seen", nullable("string")), ("num_mentions", i()),
+            ("num_articles", i()), ("num_stories", i()), ("num_sources", i()),
+            ("representative", json!({"$ref": "#/components/schemas/Mention"})),
+            ("mentions", json!({"type": "array", "items": {"$ref": "#/components/schemas/Mention"}}))]),
+        "Thread": object(&[("a", json!({"type": "array", "items": s()})), ("b", json!({"type": "array", "items": s()})),
+            ("items", json!({"type": "array", "items": {"allOf": [{"$ref": "#/components/schemas/Event"},
+                object(&[("side", s()), ("move", s()), ("issues", json!({"type": "array", "items": s()})),
+                    ("sentence", s()), ("response", nullable("integer")), ("response_reads", nullable("string"))])]}})),
+            ("lines", json!({"type": "array", "items": {"type": "array", "items": i()}}))]),
+        "Copies": {"type": "array", "items": object(&[("id", s()), ("title", nullable("string")),
+            ("date", nullable("string")), ("publisher", nullable("string")), ("similarity", n())])},
         "EventPage": page_of("Event"),
         "TimelinePoint": object(&[("bucket", s()), ("count", i()), ("goldstein", n()),
             ("quad", json!({"type": "array", "items": {"type": "integer"}, "minItems": 4, "maxItems": 4})),
@@ -231,6 +281,16 @@ pub fn document() -> Value {
         if e.path.contains("{id}") {
             ps.push(param(
                 &("id", "string", "Document id (URL-encoded)"),
+                "path",
+            ));
+        }
+        if e.path.contains("{canonical}") {
+            ps.push(param(
+                &(
+                    "canonical",
+                    "integer",
+                    "Canonical event id (`canonical` of an event)",
+                ),
                 "path",
             ));
         }

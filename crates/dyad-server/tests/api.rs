@@ -24,9 +24,12 @@ struct Server {
 }
 
 fn server() -> Server {
+    server_with(fixture())
+}
+
+fn server_with(docs: Vec<Document>) -> Server {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("c.sqlite");
-    let docs = fixture();
     let mut store = dyad_store::Store::open(&path).unwrap();
     store.put_batch(&docs).unwrap();
     drop(store);
@@ -82,7 +85,7 @@ async fn stats_count_the_corpus() {
     assert_eq!(st, StatusCode::OK);
     assert_eq!(v["documents"], s.docs.len());
     assert_eq!(v["events"], s.count_events(|_| true));
-    assert_eq!(v["schema_version"], 1);
+    assert_eq!(v["schema_version"], dyad_store::SCHEMA_VERSION);
 }
 
 #[tokio::test]
@@ -315,7 +318,12 @@ async fn openapi_describes_every_endpoint() {
     for p in dyad_server::openapi::paths() {
         assert!(paths.contains_key(p));
         // Every described endpoint answers (documents/{id} with a real id).
-        let uri = p.replace("{id}", "fx-001");
+        let uri = p.replace("{id}", "fx-001").replace("{canonical}", "1");
+        let uri = if uri == "/api/thread" {
+            "/api/thread?a=RUS&b=UKR".into()
+        } else {
+            uri
+        };
         let (st, _) = s.get(&uri).await;
         assert_eq!(st, StatusCode::OK, "{uri}");
     }
@@ -334,4 +342,76 @@ async fn ui_is_served() {
     }
     let (_, v) = s.get("/api/cameo").await;
     assert!(v["041"]["name"].is_string());
+}
+
+/// The store's dedup fixture: a phone call reported three times (one reprint), a second call
+/// reported twice (see `make_dedup.py`).
+#[tokio::test]
+async fn canonical_counts_by_default_mentions_on_request() {
+    let docs: Vec<Document> = include_str!("../../dyad-store/tests/fixtures/dedup.jsonl")
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let s = server_with(docs);
+    let q = "dyad=USA-RUS&negated=false";
+    let sum = |v: &Value| -> i64 {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["count"].as_i64().unwrap())
+            .sum()
+    };
+    let (_, canon) = s.get(&format!("/api/timeline?{q}")).await;
+    let (_, ment) = s.get(&format!("/api/timeline?{q}&count=mentions")).await;
+    assert_eq!((sum(&canon), sum(&ment)), (2, 5));
+    let (_, net) = s.get(&format!("/api/network?{q}&count=mentions")).await;
+    assert_eq!(net["edges"][0]["count"], 5);
+    let (_, dy) = s.get(&format!("/api/dyads?{q}")).await;
+    assert_eq!(dy[0]["count"], 2);
+    let (st, _) = s.get("/api/timeline?count=bogus").await;
+    assert_eq!(st, StatusCode::BAD_REQUEST);
+    // Events list: canonical rows with counts, expandable through /api/canonical/{id}.
+    let (_, page) = s.get(&format!("/api/events?{q}")).await;
+    assert_eq!(page["total"], 2);
+    let first = &page["items"][0];
+    assert_eq!(first["num_mentions"], 3);
+    let (st, ev) = s
+        .get(&format!("/api/canonical/{}", first["canonical"]))
+        .await;
+    assert_eq!(st, StatusCode::OK);
+    assert_eq!(ev["mentions"].as_array().unwrap().len(), 3);
+    assert_eq!(ev["num_sources"], 3);
+    assert_eq!(
+        s.get("/api/canonical/999999").await.0,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(s.get("/api/canonical/x").await.0, StatusCode::BAD_REQUEST);
+    // Copies link both ways.
+    let (_, c) = s.get("/api/copies/dd-002").await;
+    assert_eq!(c[0]["id"], "dd-001");
+    assert_eq!(c[0]["publisher"], "wire.example.com");
+    let (_, st) = s.get("/api/stats").await;
+    assert_eq!(st["copies"], 1);
+}
+
+#[tokio::test]
+async fn thread_endpoint() {
+    let docs: Vec<Document> = include_str!("../../dyad-store/tests/fixtures/threads.jsonl")
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let s = server_with(docs);
+    let (st, t) = s.get("/api/thread?a=ukr&b=RUS").await;
+    assert_eq!(st, StatusCode::OK);
+    assert_eq!(t["items"].as_array().unwrap().len(), 7);
+    assert_eq!(t["items"][0]["move"], "proposes de-escalation");
+    assert_eq!(t["items"][0]["issues"][0], "ceasefire");
+    assert_eq!(t["lines"][0].as_array().unwrap().len(), 6);
+    let (_, t) = s.get("/api/thread?a=UKR&b=RUS&issue=venue").await;
+    assert_eq!(t["items"].as_array().unwrap().len(), 2);
+    assert_eq!(s.get("/api/thread?a=UKR").await.0, StatusCode::BAD_REQUEST);
+    assert_eq!(
+        s.get("/api/thread?a=UKR&b=RUS&issue=weather").await.0,
+        StatusCode::BAD_REQUEST
+    );
 }

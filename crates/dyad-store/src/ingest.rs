@@ -7,7 +7,7 @@
 
 use crate::{Store, StoreError};
 use dyad_output::{Document, EventActorOut};
-use rusqlite::{params, Transaction};
+use rusqlite::{params, OptionalExtension, Transaction};
 use std::collections::BTreeSet;
 
 /// Counts of an ingest so far.
@@ -21,6 +21,8 @@ pub struct IngestStats {
     pub events: usize,
     /// Transactions committed.
     pub batches: usize,
+    /// Deduplication done with the batches (zero with dedup off).
+    pub dedup: crate::dedup::DedupStats,
 }
 
 impl Store {
@@ -43,30 +45,63 @@ impl Store {
     pub fn put_batch(&mut self, docs: &[Document]) -> Result<IngestStats, StoreError> {
         let tx = self.conn.transaction()?;
         let mut stats = IngestStats::default();
+        let mut rows = Vec::with_capacity(docs.len());
         for d in docs {
-            let replaced = put_one(&tx, d)?;
+            let (row, replaced) = put_one(&tx, d)?;
+            rows.push(row);
             stats.documents += 1;
             stats.replaced += replaced as usize;
             stats.events += d.events.len();
+        }
+        if self.dedup_on_ingest {
+            stats.dedup = crate::dedup::pass(&tx, &rows)?;
         }
         tx.commit()?;
         stats.batches = 1;
         Ok(stats)
     }
 
-    /// Remove a document and all its annotations; returns whether it existed.
+    /// Remove a document and all its annotations; returns whether it existed. Canonical events
+    /// it took part in are regrouped by the next dedup pass.
     pub fn delete(&mut self, id: &str) -> Result<bool, StoreError> {
-        Ok(self
-            .conn
-            .execute("DELETE FROM documents WHERE id = ?1", [id])?
-            > 0)
+        let tx = self.conn.transaction()?;
+        let old: Option<i64> = tx
+            .query_row("SELECT doc FROM documents WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        if let Some(doc) = old {
+            crate::dedup::forget_document(&tx, doc)?;
+            tx.execute("DELETE FROM documents WHERE doc = ?1", [doc])?;
+            if self.dedup_on_ingest {
+                crate::dedup::pass(&tx, &[])?;
+            }
+        }
+        tx.commit()?;
+        Ok(old.is_some())
+    }
+
+    /// Whether [`Store::put_batch`] groups canonical events and links copies in the same
+    /// transaction (default on). Off, `Store::dedup` (`dyad dedup`) does it later.
+    pub fn set_dedup_on_ingest(&mut self, on: bool) {
+        self.dedup_on_ingest = on;
     }
 }
 
 pub use dyad_output::event_day;
 
-fn put_one(tx: &Transaction, d: &Document) -> Result<bool, StoreError> {
-    let replaced = tx.execute("DELETE FROM documents WHERE id = ?1", [&d.id])? > 0;
+/// Write one document; returns its row id and whether it replaced a stored one.
+fn put_one(tx: &Transaction, d: &Document) -> Result<(i64, bool), StoreError> {
+    let old: Option<i64> = tx
+        .prepare_cached("SELECT doc FROM documents WHERE id = ?1")?
+        .query_row([&d.id], |r| r.get(0))
+        .optional()?;
+    if let Some(doc) = old {
+        crate::dedup::forget_document(tx, doc)?;
+        tx.prepare_cached("DELETE FROM documents WHERE doc = ?1")?
+            .execute([doc])?;
+    }
+    let replaced = old.is_some();
     // The annotations column holds the whole document minus its text (stored once, in `text`).
     let mut ann = d.clone();
     ann.text = String::new();
@@ -202,7 +237,7 @@ fn put_one(tx: &Transaction, d: &Document) -> Result<bool, StoreError> {
             doc, i, p.start, p.end, p.text, p.name, p.country, p.lat, p.lon, p.feature
         ])?;
     }
-    Ok(replaced)
+    Ok((doc, replaced))
 }
 
 /// Buffers documents and commits them `batch` at a time.
@@ -247,6 +282,11 @@ impl<'a> BatchWriter<'a> {
         self.stats.replaced += s.replaced;
         self.stats.events += s.events;
         self.stats.batches += s.batches;
+        let (a, b) = (&mut self.stats.dedup, &s.dedup);
+        a.documents += b.documents;
+        a.copies += b.copies;
+        a.mentions += b.mentions;
+        a.canonical += b.canonical;
         Ok(())
     }
 

@@ -11,15 +11,20 @@
 //! - [`EventFilter`] and the query methods in [`query`]: events, timelines, the actor network,
 //!   dyads, quotes, documents — all with bound parameters, never string-built values.
 //! - [`export`]: the events table as CSV, JSON Lines or Parquet.
+//! - [`dedup`]: canonical events (one real-world event across its mentions) and near-duplicate
+//!   articles, kept up to date at ingest or by [`Store::dedup`].
+//! - [`threads`]: negotiation threads between two sides (proposals, responses, issue tags).
 //!
 //! Offsets stay code points into `Document::text`, exactly as in the wire format.
 
 #![deny(missing_docs)]
 
+pub mod dedup;
 pub mod export;
 mod ingest;
 pub mod query;
 pub mod schema;
+pub mod threads;
 
 pub use ingest::{BatchWriter, IngestStats};
 pub use query::{EventFilter, EventRecord, Page};
@@ -53,6 +58,9 @@ pub enum StoreError {
         /// Version this build needs.
         supported: u32,
     },
+    /// A data file is malformed (`file:line: message`).
+    #[error("{0}")]
+    Data(String),
     /// A migration failed.
     #[error("migration to version {0} failed: {1}")]
     Migration(u32, String),
@@ -70,6 +78,7 @@ pub enum StoreError {
 /// An open corpus database.
 pub struct Store {
     conn: Connection,
+    dedup_on_ingest: bool,
 }
 
 impl Store {
@@ -82,7 +91,10 @@ impl Store {
         )?;
         conn.busy_timeout(std::time::Duration::from_secs(10))?;
         schema::migrate(&mut conn)?;
-        Ok(Store { conn })
+        Ok(Store {
+            conn,
+            dedup_on_ingest: true,
+        })
     }
 
     /// Open an existing, up-to-date database read-only (the server's connections).
@@ -105,7 +117,10 @@ impl Store {
                 supported: SCHEMA_VERSION,
             });
         }
-        Ok(Store { conn })
+        Ok(Store {
+            conn,
+            dedup_on_ingest: true,
+        })
     }
 
     /// The underlying connection (for ad-hoc SQL in tools and tests).

@@ -48,6 +48,9 @@ pub struct EventFilter {
     pub doc: Option<String>,
     /// `Some(false)`: only events that happened; `Some(true)`: only negated; `None`: all.
     pub negated: Option<bool>,
+    /// Count and list every mention; `false` (the default): one row per canonical event (its
+    /// representative mention when that matches the filter, else its earliest matching one).
+    pub mentions: bool,
 }
 
 /// A field validated as a short code (letters, digits, `_`, `-`, `.`).
@@ -179,7 +182,20 @@ impl EventFilter {
         if let Some(n) = self.negated {
             bind(&mut w, "e.negated = ?", vec![Value::Integer(n as i64)]);
         }
-        Ok((w.join(" AND "), p))
+        let w = w.join(" AND ");
+        if self.mentions {
+            return Ok((w, p));
+        }
+        // One mention per canonical event. The subquery repeats the clause with the same
+        // numbered parameters (`?N` binds the same value wherever it occurs); a mention not yet
+        // grouped counts as its own event.
+        let one = format!(
+            "{w} AND e.event IN (SELECT COALESCE(MIN(CASE WHEN e.event = c.rep_event THEN e.event END), MIN(e.event))
+                FROM events e JOIN documents d ON d.doc = e.doc
+                LEFT JOIN canonical_events c ON c.canonical = e.canonical
+                WHERE {w} GROUP BY COALESCE(e.canonical, -e.event))"
+        );
+        Ok((one, p))
     }
 }
 
@@ -259,6 +275,18 @@ pub struct EventRecord {
     pub evidence_end: i64,
     /// Evidence text.
     pub evidence_text: String,
+    /// Canonical event (`canonical_events.canonical`); not in exports.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub canonical: Option<i64>,
+    /// Its mentions; not in exports.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub num_mentions: Option<i64>,
+    /// Its articles; not in exports.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub num_articles: Option<i64>,
+    /// Its publishers; not in exports.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub num_sources: Option<i64>,
 }
 
 /// Columns of [`EventRecord`] in order (also the CSV header of `dyad export`).
@@ -269,8 +297,10 @@ pub(crate) const EVENT_SELECT: &str =
     e.goldstein, e.quad, e.plover_type, e.plover_mode, e.plover_context, e.source_text,
     e.source_name, e.source_code, e.source_country, e.target_text, e.target_name, e.target_code,
     e.target_country, e.negated, e.modality, e.place_name, e.place_country, e.lat, e.lon,
-    e.evidence_start, e.evidence_end, e.evidence_text
-    FROM events e JOIN documents d ON d.doc = e.doc";
+    e.evidence_start, e.evidence_end, e.evidence_text, e.canonical, c.num_mentions, c.num_articles,
+    c.num_sources, e.event
+    FROM events e JOIN documents d ON d.doc = e.doc
+    LEFT JOIN canonical_events c ON c.canonical = e.canonical";
 
 pub(crate) fn event_from_row(r: &Row) -> rusqlite::Result<EventRecord> {
     Ok(EventRecord {
@@ -304,6 +334,10 @@ pub(crate) fn event_from_row(r: &Row) -> rusqlite::Result<EventRecord> {
         evidence_start: r.get(27)?,
         evidence_end: r.get(28)?,
         evidence_text: r.get(29)?,
+        canonical: r.get(30)?,
+        num_mentions: r.get(31)?,
+        num_articles: r.get(32)?,
+        num_sources: r.get(33)?,
     })
 }
 
@@ -488,8 +522,12 @@ pub struct Stats {
     pub schema_version: u32,
     /// Documents.
     pub documents: i64,
-    /// Events.
+    /// Events (mentions).
     pub events: i64,
+    /// Canonical events (real-world events the mentions were grouped into).
+    pub canonical_events: i64,
+    /// Documents that are copies of an earlier article.
+    pub copies: i64,
     /// Quotes.
     pub quotes: i64,
     /// Entity mentions.
@@ -517,6 +555,8 @@ impl Store {
             schema_version: crate::schema::version(c)?,
             documents: n("SELECT COUNT(*) FROM documents")?,
             events: n("SELECT COUNT(*) FROM events")?,
+            canonical_events: n("SELECT COUNT(*) FROM canonical_events")?,
+            copies: n("SELECT COUNT(*) FROM doc_signatures WHERE copy_of IS NOT NULL")?,
             quotes: n("SELECT COUNT(*) FROM quotes")?,
             entities: n("SELECT COUNT(*) FROM entities")?,
             first_day,

@@ -168,6 +168,59 @@ CREATE TRIGGER documents_ad AFTER DELETE ON documents BEGIN
 END;
 "#,
     },
+    Migration {
+        version: 2,
+        description: "canonical events (events.canonical, canonical_events, dedup_pending); near-duplicate articles (doc_signatures, doc_bands)",
+        sql: r#"
+ALTER TABLE events ADD COLUMN canonical INTEGER;
+CREATE INDEX events_canonical ON events(canonical);
+CREATE INDEX events_key ON events(source_code, target_code, root, day);
+
+CREATE TABLE canonical_events (
+    canonical    INTEGER PRIMARY KEY AUTOINCREMENT,
+    rep_event    INTEGER NOT NULL,
+    source_code  TEXT,
+    target_code  TEXT,
+    root         TEXT NOT NULL,
+    negated      INTEGER NOT NULL,
+    cameo        TEXT NOT NULL,
+    day          TEXT,
+    first_seen   TEXT,
+    last_seen    TEXT,
+    num_mentions INTEGER NOT NULL,
+    num_articles INTEGER NOT NULL,
+    num_stories  INTEGER NOT NULL,
+    num_sources  INTEGER NOT NULL
+);
+CREATE INDEX canonical_events_day ON canonical_events(day);
+
+CREATE TABLE dedup_pending (
+    source_code TEXT NOT NULL,
+    target_code TEXT NOT NULL,
+    root        TEXT NOT NULL,
+    negated     INTEGER NOT NULL,
+    day         TEXT NOT NULL,
+    PRIMARY KEY (source_code, target_code, root, negated, day)
+) WITHOUT ROWID;
+
+CREATE TABLE doc_signatures (
+    doc        INTEGER PRIMARY KEY REFERENCES documents(doc) ON DELETE CASCADE,
+    story      INTEGER NOT NULL,
+    copy_of    INTEGER,
+    similarity REAL,
+    sig        BLOB NOT NULL
+);
+CREATE INDEX doc_signatures_story ON doc_signatures(story);
+
+CREATE TABLE doc_bands (
+    band INTEGER NOT NULL,
+    hash INTEGER NOT NULL,
+    doc  INTEGER NOT NULL REFERENCES documents(doc) ON DELETE CASCADE,
+    PRIMARY KEY (band, hash, doc)
+) WITHOUT ROWID;
+CREATE INDEX doc_bands_doc ON doc_bands(doc);
+"#,
+    },
 ];
 
 /// The schema version this build writes and reads.

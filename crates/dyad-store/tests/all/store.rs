@@ -8,7 +8,7 @@ use dyad_store::query::Interval;
 use dyad_store::{BatchWriter, EventFilter, Store, SCHEMA_VERSION};
 
 fn fixture() -> Vec<Document> {
-    let text = include_str!("fixtures/corpus.jsonl");
+    let text = include_str!("../fixtures/corpus.jsonl");
     text.lines()
         .map(|l| serde_json::from_str(l).expect("fixture line is a schema-1 Document"))
         .collect()

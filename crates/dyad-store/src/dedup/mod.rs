@@ -1,0 +1,145 @@
+//! Canonical events and near-duplicate articles.
+//!
+//! Five outlets reporting one phone call are five event *mentions* but one *canonical event*.
+//! This module groups mentions across documents ([`rules`]) and links republished copies of an
+//! article ([`minhash`]), inside the ingest transaction or later with `dyad dedup`.
+//!
+//! **Incremental.** A new event has `events.canonical` null; a replaced or deleted document
+//! leaves its events' key and day in `dedup_pending`. [`Store::dedup`] regroups only the *runs*
+//! (same key, days chained at most [`rules::UNDATED_WINDOW`] apart) that hold such a mention, so
+//! adding a hundred documents touches the groups near their events, never the whole corpus, and
+//! the result equals a full rebuild (a run never shares a canonical event with another run).
+
+pub mod minhash;
+mod query;
+pub mod rules;
+mod write;
+
+pub use query::{CanonicalEvent, Copy};
+
+use crate::{Store, StoreError};
+use rusqlite::Transaction;
+
+/// Estimated Jaccard similarity of word 5-shingles above which an article is a copy of an
+/// earlier one (wire copy republished with a new headline, a trimmed or lightly edited reprint).
+pub const COPY_SIMILARITY: f64 = 0.5;
+
+/// What a dedup pass did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct DedupStats {
+    /// Documents given a signature (and linked to a copy when one was found).
+    pub documents: usize,
+    /// Of those, documents found to be copies of an earlier one.
+    pub copies: usize,
+    /// Event mentions (re)grouped.
+    pub mentions: usize,
+    /// Canonical events written for them.
+    pub canonical: usize,
+}
+
+impl Store {
+    /// Bring canonical events and copy links up to date for everything ingested since the last
+    /// pass (the default ingest does this after each batch; `dyad ingest --no-dedup` leaves it to
+    /// `dyad dedup`). With `rebuild`, forget every grouping and start over.
+    pub fn dedup(&mut self, rebuild: bool) -> Result<DedupStats, StoreError> {
+        let tx = self.conn.transaction()?;
+        if rebuild {
+            tx.execute_batch(
+                "DELETE FROM canonical_events; UPDATE events SET canonical = NULL;
+                 DELETE FROM doc_bands; DELETE FROM doc_signatures; DELETE FROM dedup_pending;",
+            )?;
+        }
+        let docs: Vec<i64> = {
+            let mut st = tx.prepare(
+                "SELECT d.doc FROM documents d
+                 WHERE NOT EXISTS (SELECT 1 FROM doc_signatures s WHERE s.doc = d.doc) ORDER BY d.doc",
+            )?;
+            let rows = st.query_map([], |r| r.get(0))?;
+            rows.collect::<Result<_, _>>()?
+        };
+        let stats = pass(&tx, &docs)?;
+        tx.commit()?;
+        Ok(stats)
+    }
+}
+
+/// Link the documents `docs` (new, in ingest order) to their copies, then regroup every pending
+/// mention. Runs inside the caller's transaction.
+pub(crate) fn pass(tx: &Transaction, docs: &[i64]) -> Result<DedupStats, StoreError> {
+    let mut stats = DedupStats::default();
+    for &d in docs {
+        stats.documents += 1;
+        stats.copies += write::link_copies(tx, d)? as usize;
+    }
+    let (mentions, canonical) = write::regroup_pending(tx)?;
+    stats.mentions = mentions;
+    stats.canonical = canonical;
+    Ok(stats)
+}
+
+/// Before a stored document is replaced or deleted: drop its canonical events and remember the
+/// keys and days of its events, so the next pass regroups the mentions that shared them.
+pub(crate) fn forget_document(tx: &Transaction, doc: i64) -> Result<(), StoreError> {
+    tx.prepare_cached(
+        "DELETE FROM canonical_events WHERE canonical IN
+            (SELECT canonical FROM events WHERE doc = ?1 AND canonical IS NOT NULL)",
+    )?
+    .execute([doc])?;
+    tx.prepare_cached(
+        "INSERT OR IGNORE INTO dedup_pending (source_code, target_code, root, negated, day)
+         SELECT source_code, target_code, root, negated, day FROM events
+         WHERE doc = ?1 AND source_code IS NOT NULL AND target_code IS NOT NULL AND day IS NOT NULL",
+    )?
+    .execute([doc])?;
+    // Its copies form a story of their own, labelled by the earliest of them (a row id of a
+    // deleted document may be reused by a later, unrelated one).
+    let rest: Option<i64> = tx
+        .prepare_cached("SELECT MIN(doc) FROM doc_signatures WHERE story = ?1 AND doc <> ?1")?
+        .query_row([doc], |r| r.get(0))?;
+    if let Some(root) = rest {
+        tx.prepare_cached(
+            "UPDATE doc_signatures SET story = ?2,
+                copy_of = CASE WHEN doc = ?2 THEN NULL WHEN copy_of = ?1 THEN ?2 ELSE copy_of END,
+                similarity = CASE WHEN doc = ?2 THEN NULL ELSE similarity END
+             WHERE story = ?1",
+        )?
+        .execute([doc, root])?;
+    }
+    Ok(())
+}
+
+/// The publisher of a document: its `source` column, else its URL's host without `www.`.
+pub fn publisher(source: Option<&str>, url: Option<&str>) -> Option<String> {
+    if let Some(s) = source.map(str::trim).filter(|s| !s.is_empty()) {
+        return Some(s.to_lowercase());
+    }
+    let u = url?.trim();
+    let rest = u.split_once("://").map_or(u, |(_, r)| r);
+    let host = rest.split(['/', '?', '#']).next()?;
+    let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
+    let host = host.split(':').next()?.to_lowercase();
+    let host = host.strip_prefix("www.").unwrap_or(&host).to_string();
+    (!host.is_empty()).then_some(host)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::publisher;
+
+    #[test]
+    fn publisher_from_source_or_host() {
+        assert_eq!(
+            publisher(Some("Fixture Wire"), Some("http://x.org")).as_deref(),
+            Some("fixture wire")
+        );
+        assert_eq!(
+            publisher(None, Some("http://www.Example.com:80/a/b?id=1")).as_deref(),
+            Some("example.com")
+        );
+        assert_eq!(
+            publisher(None, Some("abcnews.go.com/Politics")).as_deref(),
+            Some("abcnews.go.com")
+        );
+        assert_eq!(publisher(Some(" "), None), None);
+    }
+}
