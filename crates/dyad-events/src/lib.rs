@@ -4,7 +4,7 @@
 //!
 //! - [`ontology`]: the CAMEO table (`data/cameo/`).
 //! - [`dict`]: the event dictionary (`data/events/`): verb and noun patterns, classes, governors.
-//! - [`coder`]: matching and argument extraction over the parse.
+//! - [`coder`]: matching, argument finding, attributes, composition and the output rule (one module each).
 //! - [`EventStage`]: the pipeline stage (runs last).
 //! - [`petrarch`]: PETRARCH2 dictionary loaders and the `petrarch` evaluation.
 //! - [`plover_eval`]: the `plover` evaluation on the PLOVER gold-standard records.
