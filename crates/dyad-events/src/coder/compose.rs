@@ -387,15 +387,7 @@ impl Coder {
             if srcs.is_empty() || tgts.is_empty() || tgts.iter().any(|x| srcs.contains(x)) {
                 continue;
             }
-            let m = Match {
-                pat: 0,
-                trigger: t..t + 1,
-                last: t,
-                used: vec![t],
-                target: None,
-                source: None,
-                weight: 0,
-            };
+            let m = Match::single(0, t);
             let src = srcs.into_iter().map(ActorRef::Mention).collect();
             let negated = self.negated_at(st, t);
             self.emit_with(st, s, &m, "100", negated, "demand", src, tgts, t, None, out);

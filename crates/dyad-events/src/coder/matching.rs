@@ -27,6 +27,22 @@ pub(super) struct Match {
     pub(super) weight: usize,
 }
 
+impl Match {
+    /// A one-word match at token `t` that no pattern element extends (generated demands, model
+    /// events: `pat` out of the dictionary's range means "no pattern").
+    pub(super) fn single(pat: usize, t: usize) -> Match {
+        Match {
+            pat,
+            trigger: t..t + 1,
+            last: t,
+            used: vec![t],
+            target: None,
+            source: None,
+            weight: 0,
+        }
+    }
+}
+
 impl Coder {
     /// The accepted matches of a sentence in text order: the best match per trigger token, then
     /// verbs before nouns and heavier first, no match reusing words of an accepted one; word-sense

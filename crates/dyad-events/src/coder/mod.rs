@@ -8,7 +8,7 @@
 //! One module per job: [`sent`] (the sentence view), [`matching`] (patterns), [`args`] (sources
 //! and targets), [`modality`] and [`when_where`] (attributes), [`senses`] (readings that are no
 //! event), [`compose`] (code and modality from the governor), [`roles`] (who did it to whom), [`shallow`] (word order),
-//! [`output`] (the output rule).
+//! [`output`] (the output rule), [`model`] (the trained classifier for sentences no pattern codes).
 
 mod args;
 mod compose;
@@ -16,6 +16,7 @@ mod compose;
 pub(crate) mod fixtures;
 mod matching;
 mod modality;
+mod model;
 mod output;
 mod roles;
 mod senses;
@@ -23,12 +24,14 @@ mod sent;
 mod shallow;
 mod when_where;
 
+use crate::classifier::Classifier;
 use crate::dict::EventDict;
 use crate::mentions::Mention;
 use crate::ontology::Ontology;
 use dyad_doc::{Doc, Event};
 use sent::Sent;
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 /// Tunable behaviour of the coder.
 #[derive(Debug, Clone)]
@@ -42,7 +45,12 @@ pub struct CoderOptions {
     pub reciprocal_compounds: bool,
     /// When the parse yields no source or target, fall back to word order.
     pub shallow_backoff: bool,
+    /// Least classifier probability for a `model` event (`dyad code --min-confidence`).
+    pub min_confidence: f32,
 }
+
+/// Default of [`CoderOptions::min_confidence`] (docs/models.md, "Event classifier").
+pub const DEFAULT_MIN_CONFIDENCE: f32 = 0.5;
 
 impl Default for CoderOptions {
     fn default() -> Self {
@@ -51,6 +59,7 @@ impl Default for CoderOptions {
             statement_fallback: true,
             reciprocal_compounds: true,
             shallow_backoff: std::env::var_os("DYAD_NO_BACKOFF").is_none(),
+            min_confidence: DEFAULT_MIN_CONFIDENCE,
         }
     }
 }
@@ -64,6 +73,8 @@ pub struct Coder {
     pub dict: EventDict,
     /// Options.
     pub opts: CoderOptions,
+    /// The trained classifier for sentences no pattern codes (`None`: patterns only).
+    pub model: Option<Arc<Classifier>>,
 }
 
 impl Coder {
@@ -75,6 +86,7 @@ impl Coder {
             onto,
             dict,
             opts: CoderOptions::default(),
+            model: model::embedded(),
         }
     }
 
@@ -88,6 +100,12 @@ impl Coder {
             }
             let st = Sent::new(doc, s, mentions);
             self.code_sentence(&st, s, &mut events);
+        }
+        // The classifier only with the project's own dictionary (not PETRARCH's).
+        if let Some(model) = self.model.as_deref().filter(|_| self.cameo_rules()) {
+            let coded: BTreeSet<usize> = events.iter().map(|e| e.sentence).collect();
+            self.model_events(doc, mentions, model, &coded, &mut events);
+            events.sort_by_key(|e| (e.sentence, e.evidence.start));
         }
         if self.opts.statement_fallback {
             self.statements(doc, mentions, &mut events);

@@ -109,14 +109,16 @@ impl Coder {
         let date = self.date_for(st, h);
         let place = self.place_for(st, h);
         // Reciprocal patterns (PETRARCH `[032:033]`): the target→source event as well.
-        let pat = &self.dict.patterns[m.pat];
-        let rev: Vec<(&str, EventActor, Option<EventActor>)> = match &pat.reverse {
-            Some(rc) if pat.code == code => pairs
-                .iter()
-                .filter_map(|(sa, ta)| Some((rc.as_str(), ta.clone()?, Some(sa.clone()))))
-                .collect(),
-            _ => Vec::new(),
-        };
+        // (A model match has no pattern: `pat` is out of range.)
+        let pat = self.dict.patterns.get(m.pat);
+        let rev: Vec<(&str, EventActor, Option<EventActor>)> =
+            match pat.and_then(|p| p.reverse.as_ref().zip(Some(&p.code))) {
+                Some((rc, pc)) if pc == code => pairs
+                    .iter()
+                    .filter_map(|(sa, ta)| Some((rc.as_str(), ta.clone()?, Some(sa.clone()))))
+                    .collect(),
+                _ => Vec::new(),
+            };
         let all = pairs.into_iter().map(|(sa, ta)| (code, sa, ta)).chain(rev);
         for (code, sa, ta) in all {
             let info = self.onto.get(code);
@@ -133,6 +135,8 @@ impl Coder {
                 date: date.clone(),
                 place: place.clone(),
                 evidence,
+                by: "pattern",
+                confidence: 1.0,
             });
         }
     }
@@ -199,6 +203,8 @@ impl Coder {
                 date: self.date_for(&st, h.min(doc.tokens.len().saturating_sub(1))),
                 place: None,
                 evidence: q.cue.unwrap_or(q.span),
+                by: "pattern",
+                confidence: 1.0,
             });
         }
         events.extend(extra);
