@@ -33,7 +33,7 @@ pub struct EvalArgs {
     /// classifier is cross-validated (trained on the other folds, applied to each fold).
     #[arg(long, value_name = "K", default_value_t = 1)]
     pub folds: usize,
-    /// `plv` only: least probability for a classifier-coded event (default 0.5, as `dyad code`).
+    /// `plv` only: least probability for a classifier-coded event (default 0.7, as `dyad code`).
     #[arg(long, value_name = "P", value_parser = crate::common::parse_probability)]
     pub min_confidence: Option<f32>,
 }

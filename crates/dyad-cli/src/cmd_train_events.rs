@@ -2,7 +2,8 @@
 //! [--epochs N] [--seed S]`: trains the event classifier (`dyad_events::train`) on PLV sentences
 //! (the trigger the marked source points at, the gold root) and, when given, the PETRARCH
 //! validation records and the PLOVER gold-standard records (main-clause trigger, gold type); each
-//! text runs through the full pipeline. Writes `DIR/classifier.tsv` (deterministic for a seed).
+//! text runs through the full pipeline. The other candidate verbs of each text are `NONE` examples. Writes `DIR/classifier.tsv`
+//! (deterministic for a seed).
 
 use crate::cmd_train::TrainArgs;
 use anyhow::{bail, Context, Result};
@@ -22,12 +23,8 @@ pub fn run(args: &TrainArgs) -> Result<ExitCode> {
     .map_err(anyhow::Error::msg)?;
     let run = |d: &mut dyad_doc::Doc| pipe.run(d).map_err(|e| e.to_string());
     let coder = dyad_events::Coder::embedded();
-    let mut examples: Vec<dyad_events::train::Example> =
-        dyad_events::train::plv_docs(plv, &run, &coder)
-            .map_err(anyhow::Error::msg)?
-            .into_iter()
-            .filter_map(|(_, e)| e)
-            .collect();
+    let mut examples =
+        dyad_events::train::plv_examples(plv, &run, &coder).map_err(anyhow::Error::msg)?;
     eprintln!("{}: {} examples", plv.display(), examples.len());
     if let Some(p) = &args.petrarch {
         let v =

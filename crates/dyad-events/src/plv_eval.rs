@@ -142,17 +142,6 @@ fn unquote(f: &str) -> String {
     }
 }
 
-/// Three-digit codes of the document's pattern events of PLV root `root`.
-fn codes_of_type(doc: &Doc, root: &str) -> Vec<String> {
-    doc.events
-        .iter()
-        .filter(|e| {
-            e.by == "pattern" && e.plover.as_ref().is_some_and(|p| plv_root(&p.kind) == root)
-        })
-        .filter_map(|e| e.cameo.get(..3).map(String::from))
-        .collect()
-}
-
 /// Dyad's PLOVER type as a PLV root: `RETREAT` and `CONCEDE` are `YIELD`.
 pub fn plv_root(kind: &str) -> &str {
     match kind {
@@ -250,21 +239,20 @@ pub fn run(
         if run(&mut doc).is_err() {
             errors += 1;
         } else if k > 1 {
-            examples.push(coder.example(&doc, g.sources.first().copied()).map(|f| {
-                crate::train::Example {
-                    features: f,
-                    label: g.root.clone(),
-                    row: Some(g.row),
-                    codes: codes_of_type(&doc, &g.root),
-                }
-            }));
+            examples.extend(crate::train::examples_of(
+                &coder,
+                &doc,
+                g.sources.first().copied(),
+                &g.root,
+                Some(g.row),
+            ));
         }
         docs.push(doc);
     }
     if k > 1 {
         // Cross-validation of the classifier: fold f is coded by a model trained on the other folds
         // (their PLV sentences only); the events layer is recoded with it.
-        let ex: Vec<&crate::train::Example> = examples.iter().flatten().collect();
+        let ex: Vec<&crate::train::Example> = examples.iter().collect();
         let onto = crate::Ontology::embedded();
         for f in 0..k {
             let train: Vec<&crate::train::Example> = ex

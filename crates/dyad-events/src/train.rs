@@ -2,7 +2,8 @@
 //! the marked source points at, the gold root), the PLOVER gold-standard records and the PETRARCH
 //! validation records (the main-clause trigger, the gold type), each document run through the
 //! caller's pipeline; then a [`Classifier`] whose classes are PLV roots (`YIELD` for PLOVER's
-//! `RETREAT` and `CONCEDE`) and whose CAMEO code per class is the code the dictionary most often
+//! `RETREAT` and `CONCEDE`, and [`NONE`] for the other candidate verbs of each sentence) and whose
+//! CAMEO code per class is the code the dictionary most often
 //! gives events of that type in the training sentences.
 
 use crate::classifier::{Classifier, TrainOptions};
@@ -29,14 +30,21 @@ pub struct Example {
 /// The pipeline as the caller runs it.
 pub type Run<'a> = &'a dyn Fn(&mut Doc) -> Result<(), String>;
 
-fn example(
+/// The class of verbs that are not the coded event.
+pub const NONE: &str = "NONE";
+
+/// The examples of one parsed document: the trigger the marked source points at (`source`, else
+/// the root) with the gold `label`, and the document's other candidate verbs as [`NONE`].
+pub fn examples_of(
     coder: &Coder,
     doc: &Doc,
     source: Option<Span>,
     label: &str,
     row: Option<usize>,
-) -> Option<Example> {
-    let features = coder.example(doc, source)?;
+) -> Vec<Example> {
+    let Some((features, others)) = coder.examples(doc, source) else {
+        return Vec::new();
+    };
     let codes = doc
         .events
         .iter()
@@ -48,40 +56,38 @@ fn example(
         })
         .filter_map(|e| e.cameo.get(..3).map(String::from))
         .collect();
-    Some(Example {
+    let mut out = vec![Example {
         features,
         label: label.to_string(),
         row,
         codes,
-    })
+    }];
+    out.extend(others.into_iter().map(|features| Example {
+        features,
+        label: NONE.to_string(),
+        row,
+        codes: Vec::new(),
+    }));
+    out
 }
 
-/// Examples from a PLV file, with the documents as the pipeline left them (for cross-validation).
-pub fn plv_docs(
-    path: &Path,
-    run: Run,
-    coder: &Coder,
-) -> Result<Vec<(Doc, Option<Example>)>, String> {
+/// Examples from a PLV file (each with its data row, for folds).
+pub fn plv_examples(path: &Path, run: Run, coder: &Coder) -> Result<Vec<Example>, String> {
     let gold = plv_eval::read(path)?;
-    Ok(gold
-        .iter()
-        .map(|g| {
-            let mut doc = Doc::new(g.id.clone(), g.text.clone());
-            let ok = run(&mut doc).is_ok();
-            let ex = ok
-                .then(|| {
-                    example(
-                        coder,
-                        &doc,
-                        g.sources.first().copied(),
-                        &g.root,
-                        Some(g.row),
-                    )
-                })
-                .flatten();
-            (doc, ex)
-        })
-        .collect())
+    let mut out = Vec::new();
+    for g in &gold {
+        let mut doc = Doc::new(g.id.clone(), g.text.clone());
+        if run(&mut doc).is_ok() {
+            out.extend(examples_of(
+                coder,
+                &doc,
+                g.sources.first().copied(),
+                &g.root,
+                Some(g.row),
+            ));
+        }
+    }
+    Ok(out)
 }
 
 /// Examples from the PLOVER gold-standard records (JSON array; the `DOCUMENT` record skipped).
@@ -106,7 +112,7 @@ pub fn gsr_examples(path: &Path, run: Run, coder: &Coder) -> Result<Vec<Example>
             continue;
         }
         let label = plv_root(plover_eval::map_gold_label(label));
-        out.extend(example(coder, &doc, None, label, None));
+        out.extend(examples_of(coder, &doc, None, label, None));
     }
     Ok(out)
 }
@@ -133,10 +139,11 @@ pub fn petrarch_examples(path: &Path, run: Run, coder: &Coder) -> Result<Vec<Exa
         if run(&mut doc).is_err() {
             continue;
         }
-        if let Some(mut ex) = example(coder, &doc, None, &kind, None) {
+        let mut v = examples_of(coder, &doc, None, &kind, None);
+        if let Some(ex) = v.first_mut() {
             ex.codes = code.get(..3).map(String::from).into_iter().collect();
-            out.push(ex);
         }
+        out.extend(v);
     }
     Ok(out)
 }

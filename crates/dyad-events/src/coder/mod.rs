@@ -50,7 +50,7 @@ pub struct CoderOptions {
 }
 
 /// Default of [`CoderOptions::min_confidence`] (docs/models.md, "Event classifier").
-pub const DEFAULT_MIN_CONFIDENCE: f32 = 0.5;
+pub const DEFAULT_MIN_CONFIDENCE: f32 = 0.7;
 
 impl Default for CoderOptions {
     fn default() -> Self {

@@ -154,6 +154,17 @@ impl Coder {
     /// A training example from a parsed document: the features of the trigger the marked source
     /// points at (sentence 0), or `None` when there is no such token.
     pub fn example(&self, doc: &Doc, source: Option<Span>) -> Option<Vec<String>> {
+        self.examples(doc, source).map(|(f, _)| f)
+    }
+
+    /// [`Self::example`] with the counter-examples of the sentence: the features of every other verb
+    /// the model would consider (a verb whose subject or agent names an actor), which are not the
+    /// coded event (class `NONE`).
+    pub fn examples(
+        &self,
+        doc: &Doc,
+        source: Option<Span>,
+    ) -> Option<(Vec<String>, Vec<Vec<String>>)> {
         if doc.sentences.is_empty() || doc.sentences[0].tokens.end > doc.tokens.len() {
             return None;
         }
@@ -163,7 +174,23 @@ impl Coder {
             return None;
         }
         let t = self.trigger_of_source(&st, source)?;
-        Some(self.trigger_features(&st, t))
+        let others = st
+            .range
+            .clone()
+            .filter(|&x| x != t && !self.actor_subjects(&st, x).is_empty())
+            .map(|x| self.trigger_features(&st, x))
+            .collect();
+        Some((self.trigger_features(&st, t), others))
+    }
+
+    /// The actors of the subject (or passive agent) of verb `t`; empty when `t` is no verb the
+    /// model considers.
+    fn actor_subjects(&self, st: &Sent, t: usize) -> Vec<usize> {
+        if st.upos(t) != "VERB" || st.mention(t).is_some() {
+            return Vec::new();
+        }
+        let (arg, _) = self.source_arg(st, t, false);
+        arg.map(|a| self.actors_of(st, a)).unwrap_or_default()
     }
 
     /// Model events for the sentences of `doc` that no pattern coded (`coded`: their indices): per
@@ -190,17 +217,17 @@ impl Coder {
             }
             let mut best: Option<(f32, usize, usize, Vec<usize>)> = None;
             for t in st.range.clone() {
-                if st.upos(t) != "VERB" || st.mention(t).is_some() {
-                    continue;
-                }
-                let (arg, _) = self.source_arg(&st, t, false);
-                let srcs = arg.map(|a| self.actors_of(&st, a)).unwrap_or_default();
+                let srcs = self.actor_subjects(&st, t);
                 if srcs.is_empty() {
                     continue;
                 }
                 let Some((k, p)) = model.best(&self.trigger_features(&st, t)) else {
                     continue;
                 };
+                // The class `NONE` (no event) has no code.
+                if model.codes[k].is_empty() {
+                    continue;
+                }
                 if p >= self.opts.min_confidence && best.as_ref().is_none_or(|b| p > b.0) {
                     best = Some((p, t, k, srcs));
                 }
@@ -209,9 +236,6 @@ impl Coder {
                 continue;
             };
             let code = &model.codes[k];
-            if code.is_empty() {
-                continue;
-            }
             self.emit_model_event(&st, s, t, code, p, srcs, out);
         }
     }
@@ -272,7 +296,10 @@ mod tests {
     fn committed_model_parses() {
         // `embedded` panics on a bad file; an empty file is no model.
         if let Some(m) = embedded() {
-            assert!(!m.labels.is_empty() && m.codes.iter().all(|c| !c.is_empty()));
+            // Every class but NONE has a code.
+            for (l, c) in m.labels.iter().zip(&m.codes) {
+                assert_eq!(c.is_empty(), l == crate::train::NONE, "{l}");
+            }
         }
     }
 
@@ -308,6 +335,13 @@ mod tests {
         assert_eq!(c.trigger_of_source(&st, Some(sp)), Some(2));
         assert_eq!(c.trigger_of_source(&st, None), Some(2));
         assert!(c.example(&d, Some(sp)).is_some());
+        // "Iran will attack Israel if Israel withdraws": the root is the example, the other verb
+        // with an actor subject a counter-example.
+        let (d, _) = super::super::fixtures::will_attack(false);
+        let (pos, neg) = c.examples(&d, None).unwrap();
+        assert!(pos.contains(&"l=attack".to_string()));
+        assert_eq!(neg.len(), 1);
+        assert!(neg[0].contains(&"l=withdraw".to_string()));
     }
 
     #[test]
@@ -348,6 +382,14 @@ mod tests {
         c.model_events(&d, &ms, &model, &BTreeSet::from([0]), &mut out);
         assert!(out.is_empty());
         c.opts.min_confidence = 0.99;
+        c.model_events(&d, &ms, &model, &BTreeSet::new(), &mut out);
+        assert!(out.is_empty());
+        // A model for which the verb is most likely no event (`NONE`, no code) codes nothing.
+        let data: Vec<_> = (0..10)
+            .map(|i| (f.clone(), if i < 8 { "NONE" } else { "ACCUSE" }.to_string()))
+            .collect();
+        let model = Classifier::train(&data, &codes, &opts);
+        c.opts.min_confidence = 0.0;
         c.model_events(&d, &ms, &model, &BTreeSet::new(), &mut out);
         assert!(out.is_empty());
     }
