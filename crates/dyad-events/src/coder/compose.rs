@@ -132,6 +132,10 @@ impl Coder {
         if st.parsed && !noun && p.code.starts_with("04") && self.predicative_naming(st, h) {
             return None;
         }
+        // Word sense: "called X to congratulate him": the call is only the channel of the coded act.
+        if st.parsed && !noun && p.code.starts_with("04") && self.purposive_call(st, h, triggers) {
+            return None;
+        }
         Some(Ctx {
             noun,
             h,
@@ -152,6 +156,10 @@ impl Coder {
         let p = &self.dict.patterns[m.pat];
         let (noun, h, gov, shallow) = (ctx.noun, ctx.h, ctx.gov, &ctx.shallow);
         let mut code = p.code.clone();
+        // Word sense: "a car bomb struck a bus" is a blow (190), not a labour strike.
+        if st.parsed && !noun && code.starts_with("14") && self.transitive_strike(st, h) {
+            code = "190".into();
+        }
         let mut negated = if st.parsed {
             self.negated_at(st, h)
         } else {

@@ -78,7 +78,10 @@ impl Coder {
                 let through = st
                     .case_of(x)
                     .is_some_and(|c| matches!(c, "for" | "to" | "on"));
-                if !(noun_gov && g == Governor::Appeal && !through) {
+                // "called Erdogan to congratulate him": a call with a direct object is a phone
+                // call with a purpose, not an appeal ("called on X to", "called for").
+                let phoned = self.phoned(st, p);
+                if !(phoned || noun_gov && g == Governor::Appeal && !through) {
                     return Some((g, p));
                 }
             }
@@ -182,6 +185,11 @@ impl Coder {
             }
         }
         false
+    }
+
+    /// Whether `p` is the verb "call" with a direct object ("called Erdogan"): a phone call.
+    pub(super) fn phoned(&self, st: &Sent, p: usize) -> bool {
+        st.lemma(p) == "call" && st.upos(p) == "VERB" && st.kid(p, "obj").is_some()
     }
 }
 

@@ -3,6 +3,7 @@
 
 use super::sent::Sent;
 use super::Coder;
+use std::collections::BTreeSet;
 
 impl Coder {
     /// "called the plan a disaster", "called him a liar": a verb of naming with an object and a second,
@@ -118,6 +119,29 @@ impl Coder {
             None => rel == "nmod",
         }
     }
+
+    /// "called Erdogan to congratulate him": a call (`call`, `phone`, `telephone`) whose purpose clause
+    /// ("to V", as `xcomp` or `advcl`) holds a coded trigger; the act is the event, the call its
+    /// channel.
+    pub(super) fn purposive_call(&self, st: &Sent, h: usize, triggers: &BTreeSet<usize>) -> bool {
+        if !matches!(st.lemma(h), "call" | "phone" | "telephone" | "ring") {
+            return false;
+        }
+        st.kids(h).iter().any(|&c| {
+            matches!(st.base_rel(c), "xcomp" | "advcl")
+                && st
+                    .kids(c)
+                    .iter()
+                    .any(|&k| st.rel(k) == "mark" && st.lemma(k) == "to")
+                && (triggers.contains(&c) || st.kids(c).iter().any(|k| triggers.contains(k)))
+        })
+    }
+
+    /// "struck a bus", "struck targets": the verb `strike` with a direct object hits something (190);
+    /// a labour strike (143) is intransitive ("workers struck", "went on strike").
+    pub(super) fn transitive_strike(&self, st: &Sent, h: usize) -> bool {
+        st.lemma(h) == "strike" && st.kid(h, "obj").is_some()
+    }
 }
 
 #[cfg(test)]
@@ -177,5 +201,48 @@ mod tests {
         // A compound modifier is a topic; "hosted talks" is not one of the reporting verbs.
         assert!(c.topic_nominal(&st, 7));
         assert!(c.topic_nominal(&st, 8));
+    }
+
+    #[test]
+    fn a_call_with_a_purpose_and_a_transitive_strike() {
+        let c = Coder::embedded();
+        // "Khan called Erdogan to congratulate him"
+        let (d, ms) = doc(
+            &[
+                ("Khan", "Khan", "PROPN", 2, "nsubj"),
+                ("called", "call", "VERB", 0, "root"),
+                ("Erdogan", "Erdogan", "PROPN", 2, "obj"),
+                ("to", "to", "PART", 5, "mark"),
+                ("congratulate", "congratulate", "VERB", 2, "advcl"),
+                ("him", "he", "PRON", 5, "obj"),
+            ],
+            &[(0, 1, "PAKGOV", "PAK"), (2, 3, "TURGOV", "TUR")],
+        );
+        let st = Sent::new(&d, 0, &ms);
+        assert!(c.phoned(&st, 1));
+        // The purpose is coded: the call is only its channel; not when the purpose is no event.
+        assert!(c.purposive_call(&st, 1, &BTreeSet::from([4])));
+        assert!(!c.purposive_call(&st, 1, &BTreeSet::from([1])));
+        // The governor of "congratulate" is not an appeal ("called on X to" would be).
+        assert_eq!(c.governor(&st, 4, &BTreeSet::new()), None);
+        // "The missiles struck a market" / "Workers struck"
+        let (d, ms) = doc(
+            &[
+                ("Missiles", "missile", "NOUN", 2, "nsubj"),
+                ("struck", "strike", "VERB", 0, "root"),
+                ("a", "a", "DET", 4, "det"),
+                ("market", "market", "NOUN", 2, "obj"),
+            ],
+            &[],
+        );
+        assert!(c.transitive_strike(&Sent::new(&d, 0, &ms), 1));
+        let (d, ms) = doc(
+            &[
+                ("Workers", "worker", "NOUN", 2, "nsubj"),
+                ("struck", "strike", "VERB", 0, "root"),
+            ],
+            &[],
+        );
+        assert!(!c.transitive_strike(&Sent::new(&d, 0, &ms), 1));
     }
 }
