@@ -55,6 +55,12 @@ impl Classifier {
 
     /// Class probabilities for a feature set (softmax of the linear scores).
     pub fn probs(&self, feats: &[String]) -> Vec<f32> {
+        self.probs_of(feats.iter().map(String::as_str))
+    }
+
+    /// [`Self::probs`] for features given one by one (each once; the order is the order of the
+    /// sums, so give them sorted to score exactly as [`Self::probs`] on the sorted list).
+    pub fn probs_of<'a>(&self, feats: impl IntoIterator<Item = &'a str>) -> Vec<f32> {
         let mut s = self.bias.clone();
         for f in feats {
             if let Some(ws) = self.weights.get(f) {
@@ -69,7 +75,12 @@ impl Classifier {
 
     /// The most probable class and its probability (ties: the lower index).
     pub fn best(&self, feats: &[String]) -> Option<(usize, f32)> {
-        let p = self.probs(feats);
+        self.best_of(feats.iter().map(String::as_str))
+    }
+
+    /// [`Self::best`] for features given one by one (see [`Self::probs_of`]).
+    pub fn best_of<'a>(&self, feats: impl IntoIterator<Item = &'a str>) -> Option<(usize, f32)> {
+        let p = self.probs_of(feats);
         let mut best: Option<(usize, f32)> = None;
         for (k, &v) in p.iter().enumerate() {
             if best.is_none_or(|(_, b)| v > b) {

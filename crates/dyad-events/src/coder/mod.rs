@@ -93,18 +93,21 @@ impl Coder {
     /// Code every sentence of `doc` with the given actor mentions; returns the events in text order.
     pub fn code(&self, doc: &Doc, mentions: &[Mention]) -> Vec<Event> {
         let mut events = Vec::new();
+        // The classifier only with the project's own dictionary (not PETRARCH's).
+        let model = self.model.as_deref().filter(|_| self.cameo_rules());
         for s in 0..doc.sentences.len() {
             if doc.sentences[s].tokens.end > doc.tokens.len() || doc.sentences[s].tokens.is_empty()
             {
                 continue;
             }
             let st = Sent::new(doc, s, mentions);
+            let before = events.len();
             self.code_sentence(&st, s, &mut events);
+            if let Some(m) = model.filter(|_| events.len() == before) {
+                self.model_sentence(&st, s, m, &mut events);
+            }
         }
-        // The classifier only with the project's own dictionary (not PETRARCH's).
-        if let Some(model) = self.model.as_deref().filter(|_| self.cameo_rules()) {
-            let coded: BTreeSet<usize> = events.iter().map(|e| e.sentence).collect();
-            self.model_events(doc, mentions, model, &coded, &mut events);
+        if model.is_some() {
             events.sort_by_key(|e| (e.sentence, e.evidence.start));
         }
         if self.opts.statement_fallback {

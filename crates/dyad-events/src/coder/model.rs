@@ -26,6 +26,66 @@ pub(super) fn embedded() -> Option<Arc<Classifier>> {
     MODEL.clone()
 }
 
+/// The sentence's content words (nouns, verbs, adjectives outside actor mentions) as sorted
+/// `s=LEMMA` features, with how many tokens have each lemma.
+struct Words(Vec<(String, usize)>);
+
+impl Words {
+    fn of(st: &Sent) -> Words {
+        let mut m: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
+        for x in st.range.clone() {
+            if Words::counts(st, x) {
+                *m.entry(format!("s={}", st.lemma(x))).or_default() += 1;
+            }
+        }
+        Words(m.into_iter().collect())
+    }
+
+    /// Whether token `x` is one of the words.
+    fn counts(st: &Sent, x: usize) -> bool {
+        matches!(st.upos(x), "NOUN" | "VERB" | "ADJ") && st.mention(x).is_none()
+    }
+
+    /// The features of the words other than token `t` (the trigger).
+    fn except<'a>(&'a self, st: &'a Sent, t: usize) -> impl Iterator<Item = &'a str> + 'a {
+        let own = Words::counts(st, t).then(|| st.lemma(t));
+        self.0
+            .iter()
+            .filter(move |(f, n)| *n >= 2 || own.is_none_or(|l| &f[2..] != l))
+            .map(|(f, _)| f.as_str())
+    }
+}
+
+/// Two sorted, distinct string sequences merged in order (a string in both once).
+struct Merge<'a, A: Iterator<Item = &'a str>, B: Iterator<Item = &'a str>> {
+    a: std::iter::Peekable<A>,
+    b: std::iter::Peekable<B>,
+}
+
+impl<'a, A: Iterator<Item = &'a str>, B: Iterator<Item = &'a str>> Merge<'a, A, B> {
+    fn new(a: A, b: B) -> Self {
+        Merge {
+            a: a.peekable(),
+            b: b.peekable(),
+        }
+    }
+}
+
+impl<'a, A: Iterator<Item = &'a str>, B: Iterator<Item = &'a str>> Iterator for Merge<'a, A, B> {
+    type Item = &'a str;
+    fn next(&mut self) -> Option<&'a str> {
+        match (self.a.peek(), self.b.peek()) {
+            (Some(x), Some(y)) if x == y => {
+                self.b.next();
+                self.a.next()
+            }
+            (Some(x), Some(y)) if x < y => self.a.next(),
+            (Some(_), Some(_)) | (None, _) => self.b.next(),
+            (Some(_), None) => self.a.next(),
+        }
+    }
+}
+
 /// Relations whose dependent lemma is a feature of the trigger.
 const DEP_RELS: &[&str] = &[
     "obj", "iobj", "obl", "nmod", "xcomp", "ccomp", "advmod", "aux", "compound", "advcl", "nsubj",
@@ -46,8 +106,18 @@ fn sector(m: &Mention) -> String {
 }
 
 impl Coder {
-    /// Features of token `t` as a trigger (strings, sorted and distinct).
+    /// Features of token `t` as a trigger (strings, sorted and distinct): its own
+    /// ([`Self::verb_features`]) and the sentence's content words but itself ([`Words`]).
     pub(super) fn trigger_features(&self, st: &Sent, t: usize) -> Vec<String> {
+        let mut f = self.verb_features(st, t);
+        f.extend(Words::of(st).except(st, t).map(String::from));
+        f.sort();
+        f.dedup();
+        f
+    }
+
+    /// The features of token `t` itself (sorted, distinct; none starts with `s=`).
+    fn verb_features(&self, st: &Sent, t: usize) -> Vec<String> {
         let l = st.lemma(t);
         let mut f = vec![
             format!("l={l}"),
@@ -105,12 +175,6 @@ impl Coder {
         match tg.first() {
             Some(&m) => f.push(format!("tgt={}", sector(&st.mentions[m]))),
             None => f.push("tgt=none".into()),
-        }
-        // The sentence's content words.
-        for x in st.range.clone() {
-            if x != t && matches!(st.upos(x), "NOUN" | "VERB" | "ADJ") && st.mention(x).is_none() {
-                f.push(format!("s={}", st.lemma(x)));
-            }
         }
         f.sort();
         f.dedup();
@@ -193,50 +257,42 @@ impl Coder {
         arg.map(|a| self.actors_of(st, a)).unwrap_or_default()
     }
 
-    /// Model events for the sentences of `doc` that no pattern coded (`coded`: their indices): per
-    /// sentence, the verb with an actor as subject that the classifier is surest of, when its
-    /// probability reaches `min_confidence`.
-    pub(super) fn model_events(
+    /// The model event of a sentence no pattern coded: the verb with an actor as subject that the
+    /// classifier is surest of (its class not `NONE`), when its probability reaches
+    /// `min_confidence`.
+    pub(super) fn model_sentence(
         &self,
-        doc: &Doc,
-        mentions: &[Mention],
+        st: &Sent,
+        s: usize,
         model: &Classifier,
-        coded: &BTreeSet<usize>,
         out: &mut Vec<Event>,
     ) {
-        for s in 0..doc.sentences.len() {
-            if coded.contains(&s)
-                || doc.sentences[s].tokens.end > doc.tokens.len()
-                || doc.sentences[s].tokens.is_empty()
-            {
+        if !st.parsed {
+            return;
+        }
+        let words = Words::of(st);
+        let mut best: Option<(f32, usize, usize, Vec<usize>)> = None;
+        for t in st.range.clone() {
+            let srcs = self.actor_subjects(st, t);
+            if srcs.is_empty() {
                 continue;
             }
-            let st = Sent::new(doc, s, mentions);
-            if !st.parsed {
-                continue;
-            }
-            let mut best: Option<(f32, usize, usize, Vec<usize>)> = None;
-            for t in st.range.clone() {
-                let srcs = self.actor_subjects(&st, t);
-                if srcs.is_empty() {
-                    continue;
-                }
-                let Some((k, p)) = model.best(&self.trigger_features(&st, t)) else {
-                    continue;
-                };
-                // The class `NONE` (no event) has no code.
-                if model.codes[k].is_empty() {
-                    continue;
-                }
-                if p >= self.opts.min_confidence && best.as_ref().is_none_or(|b| p > b.0) {
-                    best = Some((p, t, k, srcs));
-                }
-            }
-            let Some((p, t, k, srcs)) = best else {
+            // The same sorted feature set as `trigger_features`, merged without copying.
+            let own = self.verb_features(st, t);
+            let feats = Merge::new(own.iter().map(String::as_str), words.except(st, t));
+            let Some((k, p)) = model.best_of(feats) else {
                 continue;
             };
-            let code = &model.codes[k];
-            self.emit_model_event(&st, s, t, code, p, srcs, out);
+            // The class `NONE` (no event) has no code.
+            if model.codes[k].is_empty() {
+                continue;
+            }
+            if p >= self.opts.min_confidence && best.as_ref().is_none_or(|b| p > b.0) {
+                best = Some((p, t, k, srcs));
+            }
+        }
+        if let Some((p, t, k, srcs)) = best {
+            self.emit_model_event(st, s, t, &model.codes[k], p, srcs, out);
         }
     }
 
@@ -291,6 +347,20 @@ mod tests {
     use super::super::fixtures::{condemned, shelled};
     use super::*;
     use std::collections::BTreeMap;
+
+    #[test]
+    fn merged_features_are_the_sorted_trigger_features() {
+        let c = Coder::embedded();
+        let (d, ms) = super::super::fixtures::will_attack(true);
+        let st = Sent::new(&d, 0, &ms);
+        let words = Words::of(&st);
+        for t in st.range.clone() {
+            let own = c.verb_features(&st, t);
+            let merged: Vec<&str> =
+                Merge::new(own.iter().map(String::as_str), words.except(&st, t)).collect();
+            assert_eq!(merged, c.trigger_features(&st, t), "token {t}");
+        }
+    }
 
     #[test]
     fn committed_model_parses() {
@@ -369,7 +439,8 @@ mod tests {
         let model = Classifier::train(&data, &codes, &opts);
         let mut out = Vec::new();
         c.opts.min_confidence = 0.5;
-        c.model_events(&d, &ms, &model, &BTreeSet::new(), &mut out);
+        let st = Sent::new(&d, 0, &ms);
+        c.model_sentence(&st, 0, &model, &mut out);
         assert_eq!(out.len(), 2, "{out:?}");
         assert!(out.iter().all(|e| e.cameo == "112" && e.by == "model"));
         assert!(out[0].confidence > 0.5 && out[0].confidence < 1.0);
@@ -377,12 +448,15 @@ mod tests {
             out[0].target.as_ref().and_then(|a| a.code.as_deref()),
             Some("JPN")
         );
-        // A sentence coded by a pattern gets nothing; nor does one below the threshold.
+        // A sentence coded by a pattern gets nothing ("condemned" is one); nor does one below the
+        // threshold.
+        let mut with_model = c.clone();
+        with_model.model = Some(Arc::new(model.clone()));
+        let ev = with_model.code(&d, &ms);
+        assert!(!ev.is_empty() && ev.iter().all(|e| e.by == "pattern"));
         let mut out = Vec::new();
-        c.model_events(&d, &ms, &model, &BTreeSet::from([0]), &mut out);
-        assert!(out.is_empty());
         c.opts.min_confidence = 0.99;
-        c.model_events(&d, &ms, &model, &BTreeSet::new(), &mut out);
+        c.model_sentence(&st, 0, &model, &mut out);
         assert!(out.is_empty());
         // A model for which the verb is most likely no event (`NONE`, no code) codes nothing.
         let data: Vec<_> = (0..10)
@@ -390,7 +464,7 @@ mod tests {
             .collect();
         let model = Classifier::train(&data, &codes, &opts);
         c.opts.min_confidence = 0.0;
-        c.model_events(&d, &ms, &model, &BTreeSet::new(), &mut out);
+        c.model_sentence(&st, 0, &model, &mut out);
         assert!(out.is_empty());
     }
 }
