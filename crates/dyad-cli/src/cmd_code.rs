@@ -45,6 +45,10 @@ pub struct CodeArgs {
     /// Worker threads (default: all cores; at most 256). Output does not depend on it.
     #[arg(long, value_parser = crate::common::parse_threads)]
     pub threads: Option<usize>,
+    /// Least probability (0–1) for an event coded by the trained classifier (`by: model`);
+    /// pattern events are always written. Default 0.7 (docs/models.md).
+    #[arg(long, value_name = "P", value_parser = crate::common::parse_probability)]
+    pub min_confidence: Option<f32>,
     /// Stop at the first rejected document with exit code 1.
     #[arg(long)]
     pub strict: bool,
@@ -141,6 +145,7 @@ pub fn run(args: CodeArgs) -> Result<ExitCode> {
         model_dir: args.model.clone(),
         until: args.until.clone(),
         user_dicts: args.dicts.user_dicts(),
+        min_confidence: args.min_confidence,
     })
     .map_err(|e| anyhow::anyhow!("cannot build the pipeline: {e}"))?;
     show_dict_warnings(&pipeline);

@@ -29,9 +29,13 @@ pub struct EvalArgs {
     /// `conll` only: upper-case every test word first (all-caps text).
     #[arg(long)]
     pub uppercase: bool,
-    /// `plv` only: also report figures per fold (fold = data row % K).
+    /// `plv` only: also report figures per fold (fold = data row % K); with K > 1 the event
+    /// classifier is cross-validated (trained on the other folds, applied to each fold).
     #[arg(long, value_name = "K", default_value_t = 1)]
     pub folds: usize,
+    /// `plv` only: least probability for a classifier-coded event (default 0.7, as `dyad code`).
+    #[arg(long, value_name = "P", value_parser = crate::common::parse_probability)]
+    pub min_confidence: Option<f32>,
 }
 
 /// A scorer's result: the human-readable report and the named metrics it measured.
@@ -117,10 +121,14 @@ pub fn run(args: EvalArgs) -> Result<ExitCode> {
             Report { text, metrics }
         }
         "plv" => {
-            let pipe = dyad::Pipeline::new(&dyad::PipelineOptions { model_dir: args.model.clone(), ..Default::default() })
-                .map_err(anyhow::Error::msg)?;
+            let pipe = dyad::Pipeline::new(&dyad::PipelineOptions {
+                model_dir: args.model.clone(),
+                min_confidence: args.min_confidence,
+                ..Default::default()
+            })
+            .map_err(anyhow::Error::msg)?;
             let (text, metrics) =
-                dyad_events::plv_eval::run(&args.path, args.folds, &|d| pipe.run(d).map_err(|e| e.to_string()))
+                dyad_events::plv_eval::run(&args.path, args.folds, args.min_confidence, &|d| pipe.run(d).map_err(|e| e.to_string()))
                     .map_err(anyhow::Error::msg)?;
             Report { text, metrics }
         }

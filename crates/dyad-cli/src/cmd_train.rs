@@ -47,6 +47,15 @@ pub struct TrainArgs {
     /// Clusters: raw text files (UTF-8 or Latin-1; SGML markup is stripped). Repeatable.
     #[arg(long)]
     pub raw: Vec<PathBuf>,
+    /// Events: PETRARCH validation records (XML) as extra training data.
+    #[arg(long)]
+    pub petrarch: Option<PathBuf>,
+    /// Events: PLOVER gold-standard records (JSON) as extra training data.
+    #[arg(long)]
+    pub gsr: Option<PathBuf>,
+    /// Events: models directory for the pipeline that parses the training texts.
+    #[arg(long, value_name = "DIR")]
+    pub model: Option<PathBuf>,
 }
 
 pub fn run(args: TrainArgs) -> Result<ExitCode> {
@@ -54,13 +63,16 @@ pub fn run(args: TrainArgs) -> Result<ExitCode> {
     if args.what == "ner" || args.what == "ner-clusters" {
         return crate::cmd_train_ner::run(&args);
     }
+    if args.what == "events" {
+        return crate::cmd_train_events::run(&args);
+    }
     let default_epochs = match args.what.as_str() {
         "tagger" => 10,
         "parser" => 12,
         "clusters" => 12,
         "lemmatizer" => 1,
         other => {
-            bail!("unknown training target `{other}` (known: clusters, tagger, lemmatizer, parser)")
+            bail!("unknown training target `{other}` (known: clusters, tagger, lemmatizer, parser, ner, ner-clusters, events)")
         }
     };
     let train = match (args.train, args.what.as_str()) {

@@ -480,3 +480,11 @@ impl Progress {
         }
     }
 }
+
+/// A probability flag: a number in [0, 1].
+pub fn parse_probability(s: &str) -> Result<f32, String> {
+    match s.parse::<f32>() {
+        Ok(p) if (0.0..=1.0).contains(&p) => Ok(p),
+        _ => Err(format!("`{s}` is not a number between 0 and 1")),
+    }
+}

@@ -15,6 +15,7 @@ mod cmd_ner;
 mod cmd_parse;
 mod cmd_serve;
 mod cmd_train;
+mod cmd_train_events;
 mod cmd_train_ner;
 mod common;
 // MODULES: add `mod cmd_<name>;` here.
@@ -44,7 +45,7 @@ enum Command {
     Eval(cmd_eval::EvalArgs),
     /// Tag, lemmatize and dependency-parse; write CoNLL-U.
     Parse(cmd_parse::ParseArgs),
-    /// Train the syntax models: `dyad train tagger|parser --train FILE --dev FILE -o DIR`.
+    /// Train a model: `dyad train tagger|parser|lemmatizer|clusters|ner|ner-clusters|events --train FILE ... -o DIR`.
     Train(cmd_train::TrainArgs),
     /// Named-entity recognition only (`--input-format conll` writes `WORD GOLD PRED` for conlleval).
     Ner(cmd_ner::NerArgs),

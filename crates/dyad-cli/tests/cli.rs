@@ -58,6 +58,14 @@ fn example_article_gives_one_schema1_document() {
     for key in ["entities", "quotes", "events", "times", "places"] {
         assert!(doc[key].is_array(), "{key} must always be an array");
     }
+    for e in doc["events"].as_array().unwrap() {
+        let by = e["by"].as_str().unwrap();
+        let p = e["confidence"].as_f64().unwrap();
+        assert!(
+            by == "pattern" && p == 1.0 || by == "model" && (0.7..=1.0).contains(&p),
+            "{e}"
+        );
+    }
     assert!(
         stderr(&out).contains("1 documents read, 1 written, 0 rejected"),
         "{}",
@@ -344,6 +352,15 @@ fn an_output_that_is_an_input_is_refused_and_outputs_are_renamed_into_place() {
     );
     let out = dyad(&["ingest", &coded, "--db", &coded, "-q"]);
     assert_eq!(out.status.code(), Some(2), "an input as the database");
+}
+
+#[test]
+fn min_confidence_must_be_a_probability() {
+    for p in ["1.5", "2", "x"] {
+        let out = dyad(&["code", "/nonexistent.txt", "--min-confidence", p, "-q"]);
+        assert_eq!(out.status.code(), Some(2), "{p}");
+        assert!(stderr(&out).contains("between 0 and 1"), "{}", stderr(&out));
+    }
 }
 
 #[test]

@@ -195,6 +195,12 @@ pub struct Event {
     pub place: Option<EventPlace>,
     /// The text that triggered the code.
     pub evidence: Span,
+    /// What coded it: `pattern` (the event dictionary) or `model` (the trained classifier, for
+    /// sentences no pattern codes).
+    pub by: &'static str,
+    /// How sure the coder is, in [0, 1]: the classifier's probability for `model` events, 1 for
+    /// `pattern` events.
+    pub confidence: f32,
 }
 
 /// A temporal expression normalised to TIMEX3.

@@ -4,14 +4,17 @@
 //!
 //! - [`ontology`]: the CAMEO table (`data/cameo/`).
 //! - [`dict`]: the event dictionary (`data/events/`): verb and noun patterns, classes, governors.
-//! - [`coder`]: matching and argument extraction over the parse.
+//! - [`classifier`]: the linear event classifier (training, scoring, its TSV file).
+//! - [`coder`]: matching, argument finding, attributes, composition and the output rule (one module each).
 //! - [`EventStage`]: the pipeline stage (runs last).
 //! - [`petrarch`]: PETRARCH2 dictionary loaders and the `petrarch` evaluation.
 //! - [`plover_eval`]: the `plover` evaluation on the PLOVER gold-standard records.
+//! - [`train`]: training examples and training of the event classifier.
 //! - [`plv_eval`]: the `plv` end-to-end evaluation on news sentences with marked source and target.
 
 #![deny(missing_docs)]
 
+pub mod classifier;
 pub mod coder;
 pub mod dict;
 pub mod error;
@@ -20,6 +23,7 @@ pub mod ontology;
 pub mod petrarch;
 pub mod plover_eval;
 pub mod plv_eval;
+pub mod train;
 pub mod words;
 
 #[cfg(test)]

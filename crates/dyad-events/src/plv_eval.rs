@@ -214,10 +214,13 @@ impl Tally {
 }
 
 /// Run the evaluation: `run` annotates a document with the full pipeline; `folds` ≥ 2 adds
-/// per-fold figures (fold = data row % folds).
+/// per-fold figures (fold = data row % folds) and cross-validates the event classifier: each
+/// fold's events are recoded with a model trained on the other folds' sentences.
+/// `min_confidence` overrides the coder's threshold for those models.
 pub fn run(
     path: &Path,
     folds: usize,
+    min_confidence: Option<f32>,
     run: &dyn Fn(&mut Doc) -> Result<(), String>,
 ) -> Result<(String, Vec<(String, f64)>), String> {
     let gold = read(path)?;
@@ -228,16 +231,54 @@ pub fn run(
     let mut per_root: BTreeMap<String, Tally> = BTreeMap::new();
     let mut confusion: BTreeMap<(String, String), usize> = BTreeMap::new();
     let mut errors = 0usize;
+    let coder = crate::Coder::embedded();
+    let mut docs: Vec<Doc> = Vec::with_capacity(gold.len());
+    let mut examples = Vec::with_capacity(gold.len());
     for g in &gold {
         let mut doc = Doc::new(g.id.clone(), g.text.clone());
         if run(&mut doc).is_err() {
             errors += 1;
+        } else if k > 1 {
+            examples.extend(crate::train::examples_of(
+                &coder,
+                &doc,
+                g.sources.first().copied(),
+                &g.root,
+                Some(g.row),
+            ));
         }
+        docs.push(doc);
+    }
+    if k > 1 {
+        // Cross-validation of the classifier: fold f is coded by a model trained on the other folds
+        // (their PLV sentences only); the events layer is recoded with it.
+        let ex: Vec<&crate::train::Example> = examples.iter().collect();
+        let onto = crate::Ontology::embedded();
+        for f in 0..k {
+            let train: Vec<&crate::train::Example> = ex
+                .iter()
+                .copied()
+                .filter(|e| e.row.is_some_and(|r| r % k != f))
+                .collect();
+            let model = crate::train::train(&train, &onto, &Default::default());
+            let mut c = coder.clone();
+            c.model = Some(std::sync::Arc::new(model));
+            if let Some(x) = min_confidence {
+                c.opts.min_confidence = x;
+            }
+            for (g, doc) in gold.iter().zip(docs.iter_mut()) {
+                if g.row % k == f {
+                    doc.events = c.code(doc, &crate::mentions::from_doc(doc));
+                }
+            }
+        }
+    }
+    for (g, doc) in gold.iter().zip(&docs) {
         let coded = doc.events.iter().any(|e| e.plover.is_some());
-        let e = select(&doc, g, &doc.events);
+        let e = select(doc, g, &doc.events);
         // Type: the marked source's event, else the sentence's main-clause event (an event with
         // the right type but a wrong source still codes the sentence's type right).
-        let typed = e.or_else(|| plover_eval::pick(&doc, &doc.events));
+        let typed = e.or_else(|| plover_eval::pick(doc, &doc.events));
         let pred = typed
             .and_then(|e| e.plover.as_ref())
             .map_or("", |p| plv_root(&p.kind));
@@ -262,7 +303,7 @@ pub fn run(
         }
         if let Some(v) = verbose.as_deref() {
             if v == "all" || !ok_d {
-                print_record(&doc, g, typed, ok_t, ok_d);
+                print_record(doc, g, typed, ok_t, ok_d);
             }
         }
     }

@@ -68,20 +68,8 @@ fn phone_call_with_time_and_evidence() {
 
 #[test]
 fn passive_takes_the_agent_as_source() {
-    let mut d = Doc::new("t", "");
-    add_sentence(
-        &mut d,
-        &[
-            ("Kharkiv", "Kharkiv", "PROPN", 3, "nsubj:pass"),
-            ("was", "be", "AUX", 3, "aux:pass"),
-            ("shelled", "shell", "VERB", 0, "root"),
-            ("by", "by", "ADP", 6, "case"),
-            ("Russian", "Russian", "ADJ", 6, "amod"),
-            ("artillery", "artillery", "NOUN", 3, "obl:agent"),
-            (".", ".", "PUNCT", 3, "punct"),
-        ],
-        &[(0, 1, "UKR", "UKR"), (4, 6, "RUSMIL", "RUS")],
-    );
+    // "Kharkiv was shelled by Russian artillery."
+    let (d, _) = crate::coder::fixtures::shelled();
     assert_eq!(triples(&code(&d)), vec![t("RUS", "194", "UKR")]);
 }
 

@@ -191,6 +191,9 @@ pub fn to_document(doc: &Doc, opts: ConvertOptions) -> Document {
                     lon: p.lon,
                 }),
                 evidence: cx.span(e.evidence),
+                by: e.by.to_string(),
+                // Two decimals: enough to threshold, and the same bytes on every machine.
+                confidence: (e.confidence * 100.0).round() / 100.0,
             })
             .collect(),
         times: doc

@@ -247,6 +247,20 @@ pub struct EventOut {
     pub place: Option<EventPlaceOut>,
     /// Evidence span.
     pub evidence: SpanOut,
+    /// What coded the event: `pattern` or `model`.
+    #[serde(default = "pattern")]
+    pub by: String,
+    /// How sure the coder is, in [0, 1] (1 for patterns).
+    #[serde(default = "one")]
+    pub confidence: f32,
+}
+
+fn pattern() -> String {
+    "pattern".into()
+}
+
+fn one() -> f32 {
+    1.0
 }
 
 /// A temporal expression.

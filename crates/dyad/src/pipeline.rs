@@ -14,6 +14,9 @@ pub struct PipelineOptions {
     /// Actor and agent dictionaries given at run time (`--actors`, `--agents`,
     /// `--petrarch-dicts`), loaded over the embedded ones.
     pub user_dicts: dyad_actors::dict::UserDicts,
+    /// Least probability of a classifier-coded event (`--min-confidence`; `None`: the default,
+    /// `dyad_events::coder::DEFAULT_MIN_CONFIDENCE`).
+    pub min_confidence: Option<f32>,
 }
 
 /// The actors stage: the embedded dictionary, or the user's dictionaries over it (with the
@@ -39,6 +42,15 @@ fn join_actor_stage(
         .map_err(|_| "building the actor dictionary failed".to_string())??;
     *warnings = w;
     Ok(stage)
+}
+
+/// The events stage with the embedded dictionary and classifier, at the given threshold.
+fn event_stage(min_confidence: Option<f32>) -> dyad_events::EventStage {
+    let mut coder = dyad_events::Coder::embedded();
+    if let Some(c) = min_confidence {
+        coder.opts.min_confidence = c;
+    }
+    dyad_events::EventStage::with_coder(coder)
 }
 
 /// An ordered list of stages, built once and shared across threads.
@@ -78,7 +90,7 @@ impl Pipeline {
             // Quotes: speakers resolve through the clusters.
             Box::new(dyad_quotes::QuoteStage::default()),
             // Events read every other layer: always last.
-            Box::new(dyad_events::EventStage::new()),
+            Box::new(event_stage(opts.min_confidence)),
         ];
         let mut pipeline = Pipeline { stages, warnings };
         if let Some(until) = &opts.until {

@@ -600,6 +600,7 @@ pub fn petrarch_coder(mut dict: EventDict) -> Coder {
             statement_fallback: false,
             ..CoderOptions::default()
         },
+        model: None,
     }
 }
 

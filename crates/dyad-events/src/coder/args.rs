@@ -1,0 +1,462 @@
+//! Argument finding over the parse: the actors an argument denotes (conjuncts, appositions,
+//! modifiers), the source (subject, passive agent, possessor, by-phrase) and the targets (objects,
+//! prepositional arguments, pattern slots), and quote speakers standing in for "we"/"I".
+
+use super::matching::Match;
+use super::sent::Sent;
+use super::Coder;
+use crate::mentions::Mention;
+use dyad_doc::EventActor;
+use std::collections::BTreeSet;
+
+/// First-person pronouns: a source resolved through the quote speaker.
+pub(super) const FIRST_PERSON: &[&str] = &["i", "we", "me", "us"];
+/// Prepositions that introduce a target.
+pub(super) const TARGET_PREPS: &[&str] = &[
+    "with", "against", "to", "on", "at", "toward", "towards", "from", "for", "into", "over",
+    "upon", "about", "of", "between", "by",
+];
+
+/// A source: an actor mention, or a quote speaker standing in for "we"/"I".
+pub(super) enum ActorRef {
+    /// An actor mention of the sentence.
+    Mention(usize),
+    /// The speaker of the quote around a first-person argument.
+    Speaker(EventActor),
+}
+
+impl ActorRef {
+    /// The mention, if this is one.
+    pub(super) fn mention(&self) -> Option<usize> {
+        match self {
+            ActorRef::Mention(m) => Some(*m),
+            ActorRef::Speaker(_) => None,
+        }
+    }
+    /// The event actor it stands for.
+    pub(super) fn actor(&self, st: &Sent) -> EventActor {
+        match self {
+            ActorRef::Mention(m) => to_actor(&st.mentions[*m]),
+            ActorRef::Speaker(a) => a.clone(),
+        }
+    }
+}
+
+/// The event actor of a mention.
+pub(super) fn to_actor(m: &Mention) -> EventActor {
+    EventActor {
+        span: Some(m.span),
+        name: m.actor.name.clone(),
+        code: Some(m.actor.code.clone()),
+        country: m.actor.country.clone(),
+        country_from: m.actor.country_from,
+    }
+}
+
+impl Coder {
+    /// The mention a modifier mention belongs to: "Russian" in "Russian President Vladimir Putin"
+    /// → "Vladimir Putin" (climbing `amod`/`compound`/`nmod:desc`/`flat` to another mention of the
+    /// same country); else `t` itself.
+    pub(super) fn phrase_head_mention(&self, st: &Sent, t: usize) -> usize {
+        let toks = st.mentions[t].tokens.clone();
+        let Some(mut x) = toks
+            .clone()
+            .find(|&x| st.head(x).is_none_or(|hh| !toks.contains(&hh)))
+        else {
+            return t;
+        };
+        for _ in 0..3 {
+            if !matches!(st.rel(x), "amod" | "compound" | "nmod:desc" | "flat") {
+                break;
+            }
+            let Some(p) = st.head(x) else { break };
+            if let Some(mi) = st.mention(p).filter(|&mi| mi != t) {
+                let same = st.mentions[mi].actor.country == st.mentions[t].actor.country;
+                return if same { mi } else { t };
+            }
+            x = p;
+        }
+        // "President" heading an apposition or name: "Russian President Vladimir Putin".
+        for &c in st.kids(x) {
+            if matches!(st.rel(c), "nmod:desc" | "appos" | "flat") {
+                if let Some(mi) = st.mention(c).filter(|&mi| mi != t) {
+                    if st.mentions[mi].actor.country == st.mentions[t].actor.country {
+                        return mi;
+                    }
+                }
+            }
+        }
+        t
+    }
+
+    /// Actors joined by "between" on a word of the match ("talks between Moscow and Kyiv"):
+    /// the event is theirs, reciprocally.
+    pub(super) fn between_actors(&self, st: &Sent, m: &Match) -> Vec<usize> {
+        for &u in &m.used {
+            for &c in st.kids(u) {
+                if matches!(st.base_rel(c), "nmod" | "obl") && st.case_of(c) == Some("between") {
+                    let v = self.actors_of(st, c);
+                    if v.len() >= 2 {
+                        return v;
+                    }
+                }
+            }
+        }
+        Vec::new()
+    }
+
+    /// Actor mentions denoted by argument token `arg`, expanding conjunctions and looking into
+    /// appositions and modifiers of non-actor heads ("leaders from the EU, France and Italy").
+    pub(super) fn actors_of(&self, st: &Sent, arg: usize) -> Vec<usize> {
+        self.actors_from(st, arg, 0)
+    }
+
+    /// [`Self::actors_of`] starting at modifier depth `depth0`.
+    pub(super) fn actors_from(&self, st: &Sent, arg: usize, depth0: u8) -> Vec<usize> {
+        let mut out: Vec<usize> = Vec::new();
+        let mut stack = vec![(arg, depth0)];
+        let mut seen = BTreeSet::new();
+        while let Some((x, depth)) = stack.pop() {
+            if !seen.insert(x) {
+                continue;
+            }
+            if let Some(m) = st.mention(x) {
+                if !out.contains(&m) {
+                    out.push(m);
+                }
+            } else if depth < 2 && st.parsed {
+                let kids = st.kids(x);
+                let appos: Vec<usize> = kids
+                    .iter()
+                    .copied()
+                    .filter(|&c| st.rel(c) == "appos")
+                    .collect();
+                let pick: Vec<usize> = if appos.iter().any(|&a| st.mention(a).is_some()) {
+                    appos
+                } else {
+                    kids.iter()
+                        .copied()
+                        .filter(|&c| {
+                            matches!(
+                                st.base_rel(c),
+                                "nmod" | "compound" | "amod" | "flat" | "appos"
+                            ) && !(st.rel(c) == "nmod:poss" && st.upos(c) == "PRON")
+                                && st
+                                    .case_of(c)
+                                    .is_none_or(|p| matches!(p, "of" | "from" | "in" | "'s" | "by"))
+                        })
+                        .collect()
+                };
+                // The nearest modifier naming actors ("an attack by X in Y" → X), with its
+                // conjuncts.
+                for c in pick {
+                    let v = self.actors_from(st, c, depth + 1);
+                    if !v.is_empty() {
+                        for m in v {
+                            if !out.contains(&m) {
+                                out.push(m);
+                            }
+                        }
+                        break;
+                    }
+                }
+            }
+            if st.parsed {
+                // Conjuncts of the token, or of any token of its mention ("lawmakers in A and B").
+                let span = st
+                    .mention(x)
+                    .map_or(x..x + 1, |m| st.mentions[m].tokens.clone());
+                for y in span.rev() {
+                    if !st.range.contains(&y) {
+                        continue;
+                    }
+                    for &c in st.kids(y).iter().rev() {
+                        if st.rel(c) == "conj" {
+                            stack.push((c, depth));
+                        }
+                    }
+                }
+            }
+        }
+        out.sort_by_key(|&m| st.mentions[m].tokens.start);
+        out
+    }
+
+    /// The subject-like argument of `h`, climbing through xcomp/conj/acl/advcl/obl chains.
+    /// Returns (argument token, target-from-passive).
+    pub(super) fn source_arg(
+        &self,
+        st: &Sent,
+        h: usize,
+        noun: bool,
+    ) -> (Option<usize>, Option<usize>) {
+        if noun {
+            if let Some(p) = st.kid(h, "nmod:poss") {
+                return (Some(p), None);
+            }
+            // "the arrest of X by Y": the noun's by-phrase is its agent.
+            if let Some(b) = st.kids(h).iter().copied().find(|&c| {
+                st.base_rel(c) == "nmod"
+                    && st.case_of(c) == Some("by")
+                    && !self.actors_of(st, c).is_empty()
+            }) {
+                return (Some(b), None);
+            }
+        }
+        let mut x = h;
+        let mut passive_target = None;
+        for _ in 0..6 {
+            if let Some(s) = st.kid(x, "nsubj") {
+                return (Some(s), passive_target);
+            }
+            if let Some(s) = st.kid(x, "nsubj:pass") {
+                if passive_target.is_none() {
+                    passive_target = Some(s);
+                }
+                let agent = st.kids(x).iter().copied().find(|&c| {
+                    st.rel(c) == "obl:agent"
+                        || (st.base_rel(c) == "obl" && st.case_of(c) == Some("by"))
+                });
+                return (agent, passive_target);
+            }
+            let Some(p) = st.head(x) else { break };
+            if !matches!(
+                st.base_rel(x),
+                "xcomp" | "conj" | "acl" | "advcl" | "obl" | "nmod" | "obj" | "ccomp" | "parataxis"
+            ) {
+                break;
+            }
+            // "Putin, whose army ..., has maintained demands" parsed with the clause hanging
+            // off the name: the name is the subject.
+            if st.base_rel(x) == "parataxis" && st.mention(p).is_some() && st.head(p).is_none() {
+                return (Some(p), passive_target);
+            }
+            // For reported speech ("X said Y will ..."), a ccomp without subject takes the sayer.
+            x = p;
+        }
+        (None, passive_target)
+    }
+
+    /// The target-like arguments of `h` (objects, then prepositional arguments), else those of its
+    /// open complement.
+    pub(super) fn target_args(&self, st: &Sent, h: usize, noun: bool) -> Vec<usize> {
+        let v = self.target_args_of(st, h, noun);
+        if !v.is_empty() || noun {
+            return v;
+        }
+        // "threatened to impose sanctions on X": the arguments of an open complement.
+        for &c in st.kids(h) {
+            if st.rel(c) == "xcomp" {
+                let v = self.target_args_of(st, c, false);
+                if !v.is_empty() {
+                    return v;
+                }
+            }
+        }
+        v
+    }
+
+    /// The target-like arguments of `h` itself: an object naming actors, a prepositional modifier
+    /// of the object, or an `obl`/`nmod` with a target preposition.
+    pub(super) fn target_args_of(&self, st: &Sent, h: usize, noun: bool) -> Vec<usize> {
+        let kids = st.kids(h);
+        if !noun {
+            for rel in ["obj", "iobj"] {
+                if let Some(o) = kids.iter().copied().find(|&c| st.rel(c) == rel) {
+                    if !self.actors_of(st, o).is_empty() {
+                        return vec![o];
+                    }
+                    // "impose sanctions on Russia": the object's own prepositional modifiers.
+                    for &c in st.kids(o) {
+                        if st.base_rel(c) == "nmod"
+                            && st
+                                .case_of(c)
+                                .is_some_and(|p| TARGET_PREPS.contains(&p) && p != "of")
+                            && !self.actors_of(st, c).is_empty()
+                        {
+                            return vec![c];
+                        }
+                    }
+                }
+            }
+        }
+        for &c in kids {
+            let r = st.base_rel(c);
+            if matches!(r, "obl" | "nmod") && st.rel(c) != "nmod:poss" {
+                if let Some(p) = st.case_of(c) {
+                    if TARGET_PREPS.contains(&p) && p != "by" && !self.actors_of(st, c).is_empty() {
+                        return vec![c];
+                    }
+                }
+            }
+        }
+        Vec::new()
+    }
+
+    /// The target mentions of match `m`: its pattern slot (with coordinated actors), else the
+    /// governor's object, the passive subject, the arguments of `h`, else word order.
+    pub(super) fn targets(
+        &self,
+        st: &Sent,
+        m: &Match,
+        h: usize,
+        noun: bool,
+        passive: Option<usize>,
+        gov_target: &[usize],
+    ) -> Vec<usize> {
+        if let Some(t) = m.target {
+            if !st.parsed {
+                return self.group_after(st, t);
+            }
+            // The slot may start a coordination ("with Sudria and Norland"), and may be only the
+            // modifier of the actor named ("with Russian President Vladimir Putin").
+            let t = self.phrase_head_mention(st, t);
+            let mut v = vec![t];
+            if st.parsed {
+                let head_tok = (st.mentions[t].tokens.clone()).find(|&x| {
+                    st.head(x)
+                        .is_none_or(|hh| !st.mentions[t].tokens.contains(&hh))
+                });
+                if let Some(ht) = head_tok {
+                    for x in self.actors_of(st, ht) {
+                        if !v.contains(&x) {
+                            v.push(x);
+                        }
+                    }
+                }
+            }
+            return v;
+        }
+        if !st.parsed {
+            if let Some(&g) = gov_target.first() {
+                if let Some(mi) = st.mention(g) {
+                    return self.group_after(st, mi);
+                }
+            }
+            if let Some(mi) = (m.trigger.end..=m.last).find_map(|t| st.mention(t)) {
+                return self.group_after(st, mi);
+            }
+            return match self.first_after(st, m.last + 1) {
+                Some(mi) => self.group_after(st, mi),
+                None => Vec::new(),
+            };
+        }
+        for &g in gov_target {
+            let v = self.actors_of(st, g);
+            if !v.is_empty() {
+                return v;
+            }
+        }
+        if let Some(pt) = passive {
+            let v = self.actors_of(st, pt);
+            if !v.is_empty() {
+                return v;
+            }
+        }
+        let mut v = Vec::new();
+        for a in self.target_args(st, h, noun) {
+            v.extend(self.actors_of(st, a));
+        }
+        if v.is_empty() && self.opts.shallow_backoff {
+            if let Some(mi) = (m.trigger.end..=m.last)
+                .find_map(|t| st.mention(t))
+                .or_else(|| self.first_after(st, m.last + 1))
+            {
+                v = self.group_after(st, mi);
+            }
+        }
+        v
+    }
+
+    /// The subject of the condition ("unless Y ...", "if Y ...") attached to `h` or to its open
+    /// complement: the party a threat is aimed at.
+    pub(super) fn condition_subject(&self, st: &Sent, h: usize) -> Vec<usize> {
+        let mut heads = vec![h];
+        heads.extend(st.kids(h).iter().copied().filter(|&c| st.rel(c) == "xcomp"));
+        if let Some(p) = st.head(h).filter(|_| st.rel(h) == "xcomp") {
+            heads.push(p);
+        }
+        for x in heads {
+            for &c in st.kids(x) {
+                if st.base_rel(c) != "advcl"
+                    || !st
+                        .kids(c)
+                        .iter()
+                        .any(|&k| st.rel(k) == "mark" && matches!(st.lemma(k), "unless" | "if"))
+                {
+                    continue;
+                }
+                if let Some(sj) = st.kid(c, "nsubj") {
+                    let v = self.actors_of(st, sj);
+                    if !v.is_empty() {
+                        return v;
+                    }
+                }
+            }
+        }
+        Vec::new()
+    }
+
+    /// The subject of the clausal complement of `h` ("demanded that Y ...", "warned that Y ...").
+    pub(super) fn complement_subject(&self, st: &Sent, h: usize) -> Vec<usize> {
+        for &c in st.kids(h) {
+            if st.base_rel(c) == "ccomp" {
+                if let Some(sj) = st.kid(c, "nsubj") {
+                    return self.actors_of(st, sj);
+                }
+            }
+        }
+        Vec::new()
+    }
+
+    /// The quote speaker standing behind a first-person argument inside a quotation.
+    pub(super) fn speaker_for(&self, st: &Sent, arg: usize) -> Option<ActorRef> {
+        if !FIRST_PERSON.contains(&st.form(arg)) {
+            return None;
+        }
+        let at = st.doc.tokens[arg].span;
+        let q = st.doc.quotes.iter().find(|q| q.span.contains(at))?;
+        let sp = q.speaker.as_ref()?;
+        let actor = sp.actor.clone().or_else(|| {
+            sp.cluster
+                .and_then(|c| st.doc.clusters.get(c))
+                .and_then(|c| c.actor.clone())
+        })?;
+        Some(ActorRef::Speaker(EventActor {
+            span: Some(sp.span),
+            name: actor.name.clone().or_else(|| sp.name.clone()),
+            code: Some(actor.code.clone()),
+            country: actor.country.clone(),
+            country_from: actor.country_from,
+        }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixtures::{condemned, shelled};
+    use super::*;
+
+    #[test]
+    fn coordinated_subject_and_object() {
+        let (d, ms) = condemned();
+        let st = Sent::new(&d, 0, &ms);
+        let c = Coder::embedded();
+        assert_eq!(c.source_arg(&st, 3, false), (Some(0), None));
+        assert_eq!(c.actors_of(&st, 0), vec![0, 1]);
+        assert_eq!(c.target_args(&st, 3, false), vec![4]);
+        assert_eq!(to_actor(&ms[2]).code.as_deref(), Some("JPN"));
+    }
+
+    #[test]
+    fn passive_agent_is_source_and_subject_target() {
+        let (d, ms) = shelled();
+        let st = Sent::new(&d, 0, &ms);
+        let c = Coder::embedded();
+        let (agent, passive) = c.source_arg(&st, 2, false);
+        assert_eq!((agent, passive), (Some(5), Some(0)));
+        assert_eq!(c.actors_of(&st, 5), vec![1]);
+        // "by" never introduces a target.
+        assert!(c.target_args(&st, 2, false).is_empty());
+    }
+}

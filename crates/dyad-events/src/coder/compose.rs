@@ -1,0 +1,523 @@
+//! Composition: from a match, its governor and its clause to the event's code and modality
+//! (intent/appeal/demand/threat compositions, refusals, announced hostile acts, reported demands),
+//! then the roles, handed to the output rule.
+
+use super::args::ActorRef;
+use super::matching::Match;
+use super::roles::Roles;
+use super::sent::{ancestors, Sent};
+use super::shallow::Shallow;
+use super::Coder;
+use crate::dict::{Elem, Governor, TriggerKind};
+use dyad_doc::{Event, EventActor};
+use std::collections::BTreeSet;
+
+/// What the coder knows about a match before composing its code.
+pub(super) struct Ctx {
+    /// A nominal trigger.
+    pub(super) noun: bool,
+    /// The trigger's head token.
+    pub(super) h: usize,
+    /// Word-order governor, for an unparsed sentence.
+    pub(super) shallow: Option<Shallow>,
+    /// A nominal event set off by "following"/"after"/"during" (belongs to the main clause).
+    pub(super) adverbial: bool,
+    /// The governor above the trigger and its token.
+    pub(super) gov: Option<(Governor, usize)>,
+}
+
+/// The composed code of a match with its negation and modality, and what the governor adds.
+pub(super) struct Coded {
+    /// CAMEO code after composition.
+    pub(super) code: String,
+    /// Negated.
+    pub(super) negated: bool,
+    /// `actual`, `intent`, `demand`, `threat` or `hypothetical`.
+    pub(super) modality: &'static str,
+    /// The governing word when it may stand in for the subject ("agreed to meet").
+    pub(super) gov_source: Option<usize>,
+    /// The governor's objects ("urged X to"): targets.
+    pub(super) gov_target: Vec<usize>,
+}
+
+impl Coder {
+    /// Turn an accepted match into events: drop non-events, compose the code with the governor,
+    /// find the roles and hand them to the output rule.
+    pub(super) fn emit(
+        &self,
+        st: &Sent,
+        s: usize,
+        m: &Match,
+        triggers: &BTreeSet<usize>,
+        out: &mut Vec<Event>,
+    ) {
+        let Some(ctx) = self.context(st, m, triggers) else {
+            return;
+        };
+        let mut coded = self.compose(st, m, &ctx, triggers);
+        let roles = match self.reported_demand(st, m, &ctx, &mut coded) {
+            Some((srcs, tgs)) => {
+                let sources: Vec<ActorRef> = srcs.into_iter().map(ActorRef::Mention).collect();
+                let fallback = self.fallback_target(st, &coded.code, ctx.h, &sources);
+                Roles {
+                    sources,
+                    targets: tgs,
+                    slot: m.target,
+                    fallback,
+                }
+            }
+            None => self.roles(st, m, &ctx, &coded),
+        };
+        let mut m = m.clone();
+        m.target = roles.slot;
+        self.emit_with(
+            st,
+            s,
+            &m,
+            &coded.code,
+            coded.negated,
+            coded.modality,
+            roles.sources,
+            roles.targets,
+            ctx.h,
+            roles.fallback,
+            out,
+        );
+    }
+
+    /// The trigger head, the governor and the unparsed fallback of a match; `None` when the match
+    /// is no event here (a bare noun without a parse, a topic nominal, an appeal whose complement
+    /// is coded itself, a verb of naming).
+    pub(super) fn context(&self, st: &Sent, m: &Match, triggers: &BTreeSet<usize>) -> Option<Ctx> {
+        let p = &self.dict.patterns[m.pat];
+        let noun = p.kind == TriggerKind::Noun;
+        let h = self.head_tok(m);
+        if noun && !st.parsed && m.target.is_none() {
+            // Without a parse, a bare noun is too weak a cue (its actor is unknown).
+            return None;
+        }
+        if noun && st.parsed && p.rest.is_empty() && self.topic_nominal(st, h) {
+            return None;
+        }
+        let shallow = if st.parsed {
+            None
+        } else {
+            Some(self.shallow_governor(st, m.trigger.start))
+        };
+        let adverbial = noun && st.parsed && self.adverbial_nominal(st, h);
+        let gov = match &shallow {
+            // "X said ..., following a call with Y": the call is not governed by the clause.
+            None if adverbial => None,
+            None => self.governor(st, h, triggers),
+            Some(sh) => sh.gov,
+        };
+        // A generic appeal or order ("urged X to", "ordered X to") whose complement is itself
+        // coded ("urged X to implement a ceasefire" → 0256) adds nothing.
+        if st.parsed
+            && matches!(p.code.as_str(), "020" | "100")
+            && p.rest.iter().any(|e| matches!(e, Elem::Target))
+            && st.kids(h).iter().any(|&c| {
+                (st.rel(c) == "xcomp"
+                    || (st.rel(c) == "advcl"
+                        && st
+                            .kids(c)
+                            .iter()
+                            .any(|&k| st.rel(k) == "mark" && st.lemma(k) == "to")))
+                    && (triggers.contains(&c) || st.kids(c).iter().any(|k| triggers.contains(k)))
+            })
+        {
+            return None;
+        }
+        // Word sense: "called X a Y" is naming, not a call (nor any contact event).
+        if st.parsed && !noun && p.code.starts_with("04") && self.predicative_naming(st, h) {
+            return None;
+        }
+        // Word sense: "called X to congratulate him": the call is only the channel of the coded act.
+        if st.parsed && !noun && p.code.starts_with("04") && self.purposive_call(st, h, triggers) {
+            return None;
+        }
+        Some(Ctx {
+            noun,
+            h,
+            shallow,
+            adverbial,
+            gov,
+        })
+    }
+
+    /// The code, negation and modality of a match from its pattern, its governor and its clause.
+    pub(super) fn compose(
+        &self,
+        st: &Sent,
+        m: &Match,
+        ctx: &Ctx,
+        triggers: &BTreeSet<usize>,
+    ) -> Coded {
+        let p = &self.dict.patterns[m.pat];
+        let (noun, h, gov, shallow) = (ctx.noun, ctx.h, ctx.gov, &ctx.shallow);
+        let mut code = p.code.clone();
+        // Word sense: "a car bomb struck a bus" is a blow (190), not a labour strike.
+        if st.parsed && !noun && code.starts_with("14") && self.transitive_strike(st, h) {
+            code = "190".into();
+        }
+        let mut negated = if st.parsed {
+            self.negated_at(st, h)
+        } else {
+            shallow.as_ref().is_some_and(|s| s.negated)
+        };
+        // "is not attending the talks": a nominal event is denied with the verb that reports it.
+        if noun && st.parsed && !negated {
+            if let Some(v) = st.head(h) {
+                if matches!(st.base_rel(h), "obj" | "obl")
+                    && st.upos(v) == "VERB"
+                    && !triggers.contains(&v)
+                    && gov.is_none_or(|(_, g)| g != v)
+                    && self.negated_at(st, v)
+                {
+                    negated = true;
+                }
+            }
+        }
+        let mut modality = "actual";
+        let mut gov_source = None;
+        let mut gov_target = Vec::new();
+        if let Some((g, gt)) = gov {
+            if st.parsed && gt != h && self.negated_at(st, gt) {
+                negated = !negated;
+            }
+            let composed = self.dict.composed(&code, g).map(String::from);
+            match g {
+                Governor::Intent => {
+                    modality = "intent";
+                    if let Some(c) = composed {
+                        code = c;
+                    }
+                }
+                Governor::Appeal | Governor::Demand => {
+                    modality = "demand";
+                    code = composed.unwrap_or_else(|| {
+                        if g == Governor::Appeal {
+                            "020".into()
+                        } else {
+                            "100".into()
+                        }
+                    });
+                    gov_target = st
+                        .kids(gt)
+                        .iter()
+                        .copied()
+                        .filter(|&c| matches!(st.rel(c), "obj" | "iobj"))
+                        .collect();
+                    if gov_target.is_empty() {
+                        gov_target = st
+                            .kids(gt)
+                            .iter()
+                            .copied()
+                            .filter(|&c| st.base_rel(c) == "obl" && st.case_of(c) == Some("on"))
+                            .collect();
+                    }
+                }
+                Governor::Reject => match composed {
+                    Some(c) => code = c,
+                    None => negated = !negated,
+                },
+                Governor::Threat => {
+                    modality = "threat";
+                    code = composed.unwrap_or_else(|| "130".into());
+                }
+                Governor::Negate => negated = !negated,
+                Governor::Hypothetical => modality = "hypothetical",
+            }
+            if gt != h && st.doc.tokens[gt].upos != "AUX" && st.rel(gt) != "aux" {
+                gov_source = Some(gt);
+            }
+        }
+        if modality == "actual" && st.parsed && self.hypothetical_at(st, h) {
+            modality = "hypothetical";
+        }
+        if modality == "actual" {
+            // Codes that are themselves intents, appeals, demands or threats.
+            modality = match code.get(..2) {
+                Some("03") => "intent",
+                Some("02") | Some("10") => "demand",
+                Some("13") => "threat",
+                _ => "actual",
+            };
+        }
+        // "X will not / would not V": X refuses to V (when the table has a refusal code).
+        if self.cameo_rules() && negated && modality == "intent" && st.parsed {
+            let by_aux = st.kids(h).iter().any(|&c| {
+                st.base_rel(c) == "aux" && matches!(st.lemma(c), "will" | "would" | "shall")
+            });
+            if by_aux && self.negated_at(st, h) {
+                if let Some(c) = self.dict.composed(&p.code, Governor::Reject) {
+                    code = c.to_string();
+                    negated = false;
+                    modality = "actual";
+                }
+            }
+        }
+        // An announced hostile act ("will impose sanctions", "said they would boycott",
+        // "ready to impose a blockade") is a threat.
+        // A decision ("decided/resolved/agreed to impose sanctions") is the act itself.
+        let decided = gov.is_some_and(|(_, g)| {
+            matches!(
+                st.lemma(g),
+                "decide" | "resolve" | "agree" | "move" | "vote" | "approve"
+            )
+        });
+        // "may halt mediation if ...": a conditional hostile act is a threat too.
+        let conditional = modality == "hypothetical"
+            && st.parsed
+            && st.kids(h).iter().any(|&c| {
+                st.base_rel(c) == "advcl"
+                    && st
+                        .kids(c)
+                        .iter()
+                        .any(|&k| st.rel(k) == "mark" && matches!(st.lemma(k), "if" | "unless"))
+            });
+        if self.cameo_rules()
+            && (modality == "intent" || conditional)
+            && !decided
+            && matches!(
+                p.code.get(..2),
+                Some("14" | "16" | "17" | "18" | "19" | "20")
+            )
+        {
+            if let Some(c) = self.dict.composed(&p.code, Governor::Threat) {
+                code = c.to_string();
+                modality = "threat";
+            }
+        }
+        Coded {
+            code,
+            negated,
+            modality,
+            gov_source,
+            gov_target,
+        }
+    }
+
+    /// "X said Y must V" (X demands that Y V) and "X demanded that Y V": the demander and the
+    /// addressee, recoding `coded` as a demand where the must-clause makes it one.
+    pub(super) fn reported_demand(
+        &self,
+        st: &Sent,
+        m: &Match,
+        ctx: &Ctx,
+        coded: &mut Coded,
+    ) -> Option<(Vec<usize>, Vec<usize>)> {
+        let p = &self.dict.patterns[m.pat];
+        let (noun, h, gov) = (ctx.noun, ctx.h, ctx.gov);
+        // "X said Y must V": X demands that Y V.
+        let mut demand_args: Option<(Vec<usize>, Vec<usize>)> = None;
+        if st.parsed && self.cameo_rules() && !noun && m.source.is_none() {
+            if let Some((gw, clause)) = self.must_clause(st, h) {
+                let gw_noun = matches!(st.upos(gw), "NOUN" | "PROPN");
+                let srcs = self
+                    .source_arg(st, gw, gw_noun)
+                    .0
+                    .map(|a| self.actors_of(st, a))
+                    .unwrap_or_default();
+                if !srcs.is_empty() {
+                    coded.code = self
+                        .dict
+                        .composed(&p.code, Governor::Demand)
+                        .map_or_else(|| "100".to_string(), String::from);
+                    coded.modality = "demand";
+                    let tg = st
+                        .kid(clause, "nsubj")
+                        .map(|a| self.actors_of(st, a))
+                        .unwrap_or_default();
+                    demand_args = Some((srcs, tg));
+                }
+            }
+            // "X demanded that Y V" / "X's demand that Y V": the demander is the source, Y the target.
+            if demand_args.is_none() {
+                if let Some((Governor::Appeal | Governor::Demand, gt)) = gov {
+                    if gt != h && st.rel(gt) != "aux" {
+                        let own = st
+                            .kid(h, "nsubj")
+                            .map(|a| self.actors_of(st, a))
+                            .unwrap_or_default();
+                        if !own.is_empty() {
+                            let gt_noun = matches!(st.upos(gt), "NOUN" | "PROPN");
+                            let srcs = self
+                                .source_arg(st, gt, gt_noun)
+                                .0
+                                .map(|a| self.actors_of(st, a))
+                                .unwrap_or_default();
+                            if !srcs.is_empty() && srcs.iter().all(|x| !own.contains(x)) {
+                                demand_args = Some((srcs, own));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        demand_args
+    }
+
+    /// "X said Y must V" where V is no event of the dictionary: a generic demand (100) by X on Y.
+    pub(super) fn must_demands(
+        &self,
+        st: &Sent,
+        s: usize,
+        triggers: &BTreeSet<usize>,
+        out: &mut Vec<Event>,
+    ) {
+        for t in st.range.clone() {
+            let has_must = st
+                .kids(t)
+                .iter()
+                .any(|&c| st.base_rel(c) == "aux" && st.lemma(c) == "must");
+            if !has_must || !matches!(st.base_rel(t), "ccomp" | "acl" | "parataxis") {
+                continue;
+            }
+            // Coded already through a pattern inside the clause.
+            if triggers
+                .iter()
+                .any(|&h| ancestors(st, h).iter().take(4).any(|&a| a == t))
+            {
+                continue;
+            }
+            let Some(p) = st.head(t) else { continue };
+            let p_noun = matches!(st.upos(p), "NOUN" | "PROPN");
+            let srcs = self
+                .source_arg(st, p, p_noun)
+                .0
+                .map(|a| self.actors_of(st, a))
+                .unwrap_or_default();
+            let tgts = st
+                .kid(t, "nsubj")
+                .map(|a| self.actors_of(st, a))
+                .unwrap_or_default();
+            if srcs.is_empty() || tgts.is_empty() || tgts.iter().any(|x| srcs.contains(x)) {
+                continue;
+            }
+            let m = Match::single(0, t);
+            let src = srcs.into_iter().map(ActorRef::Mention).collect();
+            let negated = self.negated_at(st, t);
+            self.emit_with(st, s, &m, "100", negated, "demand", src, tgts, t, None, out);
+        }
+    }
+
+    /// Rules that rely on the CAMEO composition table (reported demands, threats by intent,
+    /// place targets); off for dictionaries without one (PETRARCH's).
+    pub(super) fn cameo_rules(&self) -> bool {
+        !self.dict.compose.is_empty()
+    }
+
+    /// "X said (that) Y must V": the clause of `h` (climbing open complements) has the modal
+    /// `must` and is the complement of a verb or noun whose subject is the demander. Returns
+    /// (governing word, clause head).
+    pub(super) fn must_clause(&self, st: &Sent, h: usize) -> Option<(usize, usize)> {
+        let mut x = h;
+        for _ in 0..3 {
+            let p = st.head(x)?;
+            let has_must = st
+                .kids(x)
+                .iter()
+                .any(|&c| st.base_rel(c) == "aux" && st.lemma(c) == "must");
+            if has_must {
+                return matches!(st.base_rel(x), "ccomp" | "acl" | "parataxis").then_some((p, x));
+            }
+            if st.base_rel(x) != "xcomp" {
+                return None;
+            }
+            x = p;
+        }
+        None
+    }
+
+    /// The target of a protest or of force with no target in the text: the country of the place
+    /// where it happened ("demonstrated in Kirkuk" → IRQ, "shelled targets in Jericho" → PSE),
+    /// else, for protests, the authorities of the protesters' own country (a domestic protest).
+    pub(super) fn fallback_target(
+        &self,
+        st: &Sent,
+        code: &str,
+        h: usize,
+        sources: &[ActorRef],
+    ) -> Option<EventActor> {
+        if !st.parsed || !self.cameo_rules() {
+            return None;
+        }
+        let root: u8 = code.get(..2)?.parse().ok()?;
+        if !(14..=20).contains(&root) || root == 15 {
+            return None;
+        }
+        if let Some(pl) = self.place_for(st, h) {
+            if let Some(c) = pl.country {
+                return Some(EventActor {
+                    span: None,
+                    name: Some(pl.name),
+                    code: Some(c.clone()),
+                    country: Some(c),
+                    country_from: Some(dyad_doc::CountryFrom::Name),
+                });
+            }
+        }
+        if root != 14 {
+            return None;
+        }
+        let source = sources.first()?.actor(st);
+        let c = source.country?;
+        let state = c.len() == 3 && c.chars().all(|ch| ch.is_ascii_uppercase());
+        state.then(|| EventActor {
+            span: None,
+            name: None,
+            code: Some(format!("{c}GOV")),
+            country: Some(c),
+            country_from: source.country_from,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixtures::{shelled, will_attack};
+    use super::*;
+
+    fn coded_of(c: &Coder, st: &Sent) -> (Ctx, Coded) {
+        let acc = c.select(st);
+        assert_eq!(acc.len(), 1, "one match");
+        let triggers = BTreeSet::from([c.head_tok(&acc[0])]);
+        let ctx = c.context(st, &acc[0], &triggers).expect("an event");
+        let coded = c.compose(st, &acc[0], &ctx, &triggers);
+        (ctx, coded)
+    }
+
+    #[test]
+    fn announced_attack_is_a_threat() {
+        let c = Coder::embedded();
+        let (d, ms) = will_attack(false);
+        let st = Sent::new(&d, 0, &ms);
+        let (ctx, coded) = coded_of(&c, &st);
+        assert_eq!(ctx.gov, Some((Governor::Intent, 1)));
+        assert_eq!((coded.modality, coded.negated), ("threat", false));
+        assert_eq!(coded.code, "1384");
+        // "will not attack" (no refusal code for 190): the threat, denied.
+        let (d, ms) = will_attack(true);
+        let st = Sent::new(&d, 0, &ms);
+        let (_, coded) = coded_of(&c, &st);
+        assert_eq!(
+            (coded.code.as_str(), coded.modality, coded.negated),
+            ("1384", "threat", true)
+        );
+    }
+
+    #[test]
+    fn plain_past_act_is_actual() {
+        let c = Coder::embedded();
+        let (d, ms) = shelled();
+        let st = Sent::new(&d, 0, &ms);
+        let (ctx, coded) = coded_of(&c, &st);
+        assert_eq!((ctx.h, ctx.gov.is_none(), ctx.noun), (2, true, false));
+        assert_eq!(
+            (coded.code.as_str(), coded.modality, coded.negated),
+            ("194", "actual", false)
+        );
+        assert!(coded.gov_target.is_empty() && coded.gov_source.is_none());
+    }
+}

@@ -1,0 +1,143 @@
+//! The event coder: finds pattern matches in a parsed sentence and turns them into events with
+//! source and target actors, negation, modality, date, place and evidence.
+//!
+//! Works in layers so that it degrades gracefully: patterns match on lemmas/forms in token order
+//! (no parse needed); arguments come from the dependency parse when there is one (subject, object,
+//! prepositional arguments, passives, conjunctions, appositions) and from word order otherwise.
+//!
+//! One module per job: [`sent`] (the sentence view), [`matching`] (patterns), [`args`] (sources
+//! and targets), [`modality`] and [`when_where`] (attributes), [`senses`] (readings that are no
+//! event), [`compose`] (code and modality from the governor), [`roles`] (who did it to whom), [`shallow`] (word order),
+//! [`output`] (the output rule), [`model`] (the trained classifier for sentences no pattern codes).
+
+mod args;
+mod compose;
+#[cfg(test)]
+pub(crate) mod fixtures;
+mod matching;
+mod modality;
+mod model;
+mod output;
+mod roles;
+mod senses;
+mod sent;
+mod shallow;
+mod when_where;
+
+use crate::classifier::Classifier;
+use crate::dict::EventDict;
+use crate::mentions::Mention;
+use crate::ontology::Ontology;
+use dyad_doc::{Doc, Event};
+use sent::Sent;
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+/// Tunable behaviour of the coder.
+#[derive(Debug, Clone)]
+pub struct CoderOptions {
+    /// Most tokens allowed between two consecutive pattern elements.
+    pub gap: usize,
+    /// Code a 010 statement for a quote whose speaker is an actor when nothing else was coded.
+    pub statement_fallback: bool,
+    /// Pair the members of a compound source with each other when there is no target
+    /// ("Russia and Ukraine agreed to talks" → RUS→UKR and UKR→RUS).
+    pub reciprocal_compounds: bool,
+    /// When the parse yields no source or target, fall back to word order.
+    pub shallow_backoff: bool,
+    /// Least classifier probability for a `model` event (`dyad code --min-confidence`).
+    pub min_confidence: f32,
+}
+
+/// Default of [`CoderOptions::min_confidence`] (docs/models.md, "Event classifier").
+pub const DEFAULT_MIN_CONFIDENCE: f32 = 0.7;
+
+impl Default for CoderOptions {
+    fn default() -> Self {
+        CoderOptions {
+            gap: 5,
+            statement_fallback: true,
+            reciprocal_compounds: true,
+            shallow_backoff: std::env::var_os("DYAD_NO_BACKOFF").is_none(),
+            min_confidence: DEFAULT_MIN_CONFIDENCE,
+        }
+    }
+}
+
+/// An ontology, a dictionary and options: everything needed to code a document.
+#[derive(Debug, Clone)]
+pub struct Coder {
+    /// CAMEO table (Goldstein, quad, PLOVER).
+    pub onto: Ontology,
+    /// Patterns, classes, governors, composition table.
+    pub dict: EventDict,
+    /// Options.
+    pub opts: CoderOptions,
+    /// The trained classifier for sentences no pattern codes (`None`: patterns only).
+    pub model: Option<Arc<Classifier>>,
+}
+
+impl Coder {
+    /// The embedded ontology and dictionary with default options.
+    pub fn embedded() -> Coder {
+        let onto = Ontology::embedded();
+        let dict = EventDict::embedded(&onto);
+        Coder {
+            onto,
+            dict,
+            opts: CoderOptions::default(),
+            model: model::embedded(),
+        }
+    }
+
+    /// Code every sentence of `doc` with the given actor mentions (sorted and disjoint, as
+    /// [`crate::mentions::from_doc`] and [`crate::mentions::normalise`] give them); returns the
+    /// events in text order.
+    pub fn code(&self, doc: &Doc, mentions: &[Mention]) -> Vec<Event> {
+        let mut events = Vec::new();
+        // The classifier only with the project's own dictionary (not PETRARCH's).
+        let model = self.model.as_deref().filter(|_| self.cameo_rules());
+        for s in 0..doc.sentences.len() {
+            if doc.sentences[s].tokens.end > doc.tokens.len() || doc.sentences[s].tokens.is_empty()
+            {
+                continue;
+            }
+            let st = Sent::new(doc, s, mentions);
+            let before = events.len();
+            self.code_sentence(&st, s, &mut events);
+            if let Some(m) = model.filter(|_| events.len() == before) {
+                self.model_sentence(&st, s, m, &mut events);
+            }
+        }
+        if model.is_some() {
+            events.sort_by_key(|e| (e.sentence, e.evidence.start));
+        }
+        if self.opts.statement_fallback {
+            self.statements(doc, mentions, &mut events);
+        }
+        events
+    }
+
+    /// Code one sentence: select the matches, then emit each (text order) and the reported demands.
+    fn code_sentence(&self, st: &Sent, s: usize, out: &mut Vec<Event>) {
+        let accepted = self.select(st);
+        let triggers: BTreeSet<usize> = accepted.iter().map(|m| self.head_tok(m)).collect();
+        for m in &accepted {
+            self.emit(st, s, m, &triggers, out);
+        }
+        if st.parsed && self.cameo_rules() {
+            self.must_demands(st, s, &triggers, out);
+        }
+    }
+}
+
+/// Quad class from the root of a code, for codes outside the ontology.
+pub fn quad_of(code: &str) -> u8 {
+    match code.get(..2).and_then(|r| r.parse::<u8>().ok()) {
+        Some(1..=5) => 1,
+        Some(6..=9) => 2,
+        Some(10..=14) => 3,
+        Some(15..=20) => 4,
+        _ => 0,
+    }
+}

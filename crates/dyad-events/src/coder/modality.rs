@@ -1,0 +1,220 @@
+//! Attributes of an event from its clause: the governor above the trigger (intent, appeal,
+//! demand, reject, threat, negation, hypothetical), negation and conditionals.
+
+use super::sent::Sent;
+use super::Coder;
+use crate::dict::Governor;
+use std::collections::BTreeSet;
+
+impl Coder {
+    /// The governor above `h` (a verb/adjective/noun that changes the event), if any.
+    pub(super) fn governor(
+        &self,
+        st: &Sent,
+        h: usize,
+        triggers: &BTreeSet<usize>,
+    ) -> Option<(Governor, usize)> {
+        // A headline's or announcement's bare infinitive: "X to meet Y on April 6" (the verb the
+        // root, or a clause on the root name) is an announced act, an intent.
+        if self.headline_infinitive(st, h) {
+            return Some((Governor::Intent, h));
+        }
+        // Auxiliaries of the trigger itself.
+        for &c in st.kids(h) {
+            if st.rel(c) == "aux" {
+                match st.lemma(c) {
+                    "will" | "shall" | "'ll" => return Some((Governor::Intent, c)),
+                    // Sequence of tenses: "said it would X" reports "will X".
+                    "would" | "'d" if self.reported(st, h) => return Some((Governor::Intent, c)),
+                    l => {
+                        if let Some(&g) = self.dict.governors.get(l) {
+                            if g == Governor::Hypothetical {
+                                return Some((g, c));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let mut x = h;
+        for _ in 0..3 {
+            let p = st.head(x)?;
+            let rel = st.base_rel(x);
+            if !matches!(
+                rel,
+                "xcomp" | "ccomp" | "acl" | "advcl" | "obl" | "nmod" | "obj" | "csubj"
+            ) {
+                return None;
+            }
+            // "Hopes ... were dashed when X declined": a temporal or causal clause is not governed.
+            if rel == "advcl"
+                && st.kids(x).iter().any(|&c| {
+                    matches!(st.base_rel(c), "mark" | "advmod")
+                        && matches!(
+                            st.lemma(c),
+                            "when"
+                                | "after"
+                                | "before"
+                                | "because"
+                                | "while"
+                                | "as"
+                                | "since"
+                                | "although"
+                                | "though"
+                                | "where"
+                                | "whereas"
+                        )
+                })
+            {
+                return None;
+            }
+            if self.dict.say_verbs.contains(st.lemma(p)) {
+                return None;
+            }
+            if let Some(&g) = self.dict.governors.get(st.lemma(p)) {
+                // A governing noun ("call", "demand") takes its event through "for"/"to"/"on"
+                // ("a call for talks"), not through any modifier ("a call held after talks").
+                let noun_gov = matches!(st.upos(p), "NOUN" | "PROPN");
+                let through = st
+                    .case_of(x)
+                    .is_some_and(|c| matches!(c, "for" | "to" | "on"));
+                // "called Erdogan to congratulate him": a call with a direct object is a phone
+                // call with a purpose, not an appeal ("called on X to", "called for").
+                let phoned = self.phoned(st, p);
+                if !(phoned || noun_gov && g == Governor::Appeal && !through) {
+                    return Some((g, p));
+                }
+            }
+            // "signaled hesitation to align ..." parsed with the infinitive on the verb: the
+            // verb's object noun governs.
+            if matches!(rel, "advcl" | "xcomp") {
+                if let Some(o) = st.kid(p, "obj").filter(|&o| o != x) {
+                    if st.upos(o) == "NOUN" {
+                        if let Some(&g) = self.dict.governors.get(st.lemma(o)) {
+                            return Some((g, o));
+                        }
+                    }
+                }
+            }
+            if triggers.contains(&p) {
+                return None;
+            }
+            // "is going to X", "set to X": auxiliaries of the governing verb.
+            x = p;
+        }
+        None
+    }
+
+    /// "Macron to meet Putin on April 6": `h` has the infinitive marker `to` and is the sentence
+    /// root or a clause on a root name (the parser's reading of a headline's subject).
+    pub(super) fn headline_infinitive(&self, st: &Sent, h: usize) -> bool {
+        if st.upos(h) != "VERB"
+            || !st
+                .kids(h)
+                .iter()
+                .any(|&c| st.rel(c) == "mark" && st.lemma(c) == "to")
+        {
+            return false;
+        }
+        match st.head(h) {
+            None => true,
+            Some(p) => {
+                // (A tagger may read a headline's name as an adjective: any root mention.)
+                matches!(st.base_rel(h), "acl" | "advcl")
+                    && st.head(p).is_none()
+                    && st.mention(p).is_some()
+            }
+        }
+    }
+
+    /// Whether the clause of `h` is reported speech: (through open complements and
+    /// conjuncts) the clausal complement of a verb of saying ("X said it would ...").
+    pub(super) fn reported(&self, st: &Sent, h: usize) -> bool {
+        let mut x = h;
+        for _ in 0..4 {
+            let Some(p) = st.head(x) else { return false };
+            match st.base_rel(x) {
+                "xcomp" | "conj" => x = p,
+                "ccomp" | "parataxis" => return self.is_say_verb(st, p),
+                _ => return false,
+            }
+        }
+        false
+    }
+
+    /// Whether the word at `t` is denied: `not`/`never` on it, a `no` determiner, `without`, or a
+    /// subject denied by "no" (also the subject of the verb an open complement hangs on).
+    pub(super) fn negated_at(&self, st: &Sent, t: usize) -> bool {
+        st.kids(t).iter().any(|&c| {
+            let l = st.lemma(c);
+            (matches!(l, "not" | "n't" | "never")
+                && matches!(st.base_rel(c), "advmod" | "neg" | "aux"))
+                || (l == "no" && st.base_rel(c) == "det")
+                || (l == "without" && st.base_rel(c) == "case")
+                || self.denied_subject(st, c)
+        }) || (st.rel(t) == "xcomp"
+            && st
+                .head(t)
+                .is_some_and(|p| st.kids(p).iter().any(|&c| self.denied_subject(st, c))))
+    }
+
+    /// "no venue had been agreed upon": a subject denied by "no".
+    pub(super) fn denied_subject(&self, st: &Sent, c: usize) -> bool {
+        matches!(st.rel(c), "nsubj" | "nsubj:pass")
+            && st
+                .kids(c)
+                .iter()
+                .any(|&d| st.base_rel(d) == "det" && st.lemma(d) == "no")
+    }
+
+    /// Whether the clause of `t` (climbing open complements, conjuncts and adverbial clauses) is
+    /// introduced by "if", "unless" or "whether".
+    pub(super) fn hypothetical_at(&self, st: &Sent, t: usize) -> bool {
+        let mut x = t;
+        for _ in 0..4 {
+            if st
+                .kids(x)
+                .iter()
+                .any(|&c| st.rel(c) == "mark" && matches!(st.lemma(c), "if" | "unless" | "whether"))
+            {
+                return true;
+            }
+            match st.head(x) {
+                Some(p) if matches!(st.base_rel(x), "xcomp" | "conj" | "advcl") => x = p,
+                _ => break,
+            }
+        }
+        false
+    }
+
+    /// Whether `p` is the verb "call" with a direct object ("called Erdogan"): a phone call.
+    pub(super) fn phoned(&self, st: &Sent, p: usize) -> bool {
+        st.lemma(p) == "call" && st.upos(p) == "VERB" && st.kid(p, "obj").is_some()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixtures::will_attack;
+    use super::super::sent::Sent;
+    use super::*;
+
+    #[test]
+    fn modal_negation_and_condition_on_the_trigger() {
+        let c = Coder::embedded();
+        let (d, ms) = will_attack(true);
+        let st = Sent::new(&d, 0, &ms);
+        assert_eq!(
+            c.governor(&st, 3, &BTreeSet::new()),
+            Some((Governor::Intent, 1))
+        );
+        assert!(c.negated_at(&st, 3));
+        // The clause of the trigger is not conditional; the "if" clause is.
+        assert!(!c.hypothetical_at(&st, 3));
+        assert!(c.hypothetical_at(&st, 7));
+        let (d, ms) = will_attack(false);
+        let st = Sent::new(&d, 0, &ms);
+        assert!(!c.negated_at(&st, 2));
+        assert!(!c.reported(&st, 2));
+    }
+}

@@ -1,0 +1,232 @@
+//! Roles: the sources and targets of a composed match, from pattern slots, the parse (subjects,
+//! passives, "between" phrases, the main clause of an adverbial nominal, quote speakers) and,
+//! when the parse names no actor, word order.
+
+use super::args::{ActorRef, FIRST_PERSON};
+use super::compose::{Coded, Ctx};
+use super::matching::Match;
+use super::sent::{ancestors, Sent};
+use super::Coder;
+use crate::dict::Governor;
+use dyad_doc::EventActor;
+
+/// Who did it and to whom: what the output rule pairs up.
+pub(super) struct Roles {
+    /// Sources.
+    pub(super) sources: Vec<ActorRef>,
+    /// Target mentions.
+    pub(super) targets: Vec<usize>,
+    /// The pattern's target slot as the evidence should end on it.
+    pub(super) slot: Option<usize>,
+    /// A target from the place or the source's country, when no target is written.
+    pub(super) fallback: Option<EventActor>,
+}
+
+impl Coder {
+    /// The roles of a match whose code is composed.
+    pub(super) fn roles(&self, st: &Sent, m: &Match, ctx: &Ctx, coded: &Coded) -> Roles {
+        let (noun, h, gov, shallow, adverbial) =
+            (ctx.noun, ctx.h, ctx.gov, &ctx.shallow, ctx.adverbial);
+        let (code, modality, gov_source) = (&coded.code, coded.modality, coded.gov_source);
+        let mut gov_target = coded.gov_target.clone();
+        // Sources.
+        let mut sources: Vec<usize> = m.source.into_iter().collect();
+        let mut passive_target = None;
+        if !sources.is_empty() && m.target.is_none() && st.parsed {
+            // The pattern names the source ("freed from $"): the subject is the other party.
+            let (arg, pt) = self.source_arg(st, h, noun);
+            passive_target = pt.or(arg.filter(|&a| st.rel(a) == "nsubj"));
+        }
+        if sources.is_empty() {
+            if st.parsed {
+                let between = self.between_actors(st, m);
+                if !between.is_empty() {
+                    let src: Vec<ActorRef> = between.into_iter().map(ActorRef::Mention).collect();
+                    return Roles {
+                        sources: src,
+                        targets: Vec::new(),
+                        slot: m.target,
+                        fallback: None,
+                    };
+                }
+                let (arg, pt) = if adverbial {
+                    // "X announced ..., following a phone call with Y": the main clause's subject.
+                    let root = *ancestors(st, h).last().unwrap_or(&h);
+                    (self.source_arg(st, root, false).0, None)
+                } else {
+                    self.source_arg(st, h, noun)
+                };
+                passive_target = pt;
+                let arg = match (arg, gov_source) {
+                    (None, Some(g)) => self.source_arg(st, g, false).0,
+                    (a, _) => a,
+                };
+                if let Some(a) = arg {
+                    sources = self.actors_of(st, a);
+                    // A misparsed coordination can leave several subjects on one verb
+                    // ("A, B, C and D welcomed ..."): they all are sources (when the first
+                    // names actors; not "that Israel ease").
+                    if let Some(hd) = st
+                        .head(a)
+                        .filter(|_| st.rel(a) == "nsubj" && !sources.is_empty())
+                    {
+                        for &c in st.kids(hd) {
+                            if c != a && st.rel(c) == "nsubj" {
+                                for x in self.actors_of(st, c) {
+                                    if !sources.contains(&x) {
+                                        sources.push(x);
+                                    }
+                                }
+                            }
+                        }
+                        sources.sort_by_key(|&x| st.mentions[x].tokens.start);
+                    }
+                    if sources.is_empty() && FIRST_PERSON.contains(&st.form(a)) {
+                        // Resolved below through the quote speaker.
+                        sources = Vec::new();
+                    }
+                }
+                if let Some(a) = arg {
+                    if sources.is_empty() {
+                        if let Some(sp) = self.speaker_for(st, a) {
+                            return Roles {
+                                sources: vec![sp],
+                                targets: self.targets(st, m, h, noun, passive_target, &gov_target),
+                                slot: m.target,
+                                fallback: None,
+                            };
+                        }
+                    }
+                }
+            } else {
+                // Unparsed: the coordinated group of actors nearest before the governor or trigger.
+                let from = shallow
+                    .as_ref()
+                    .and_then(|s| s.gov)
+                    .map_or(m.trigger.start, |(_, g)| g.min(m.trigger.start));
+                let from = shallow
+                    .as_ref()
+                    .and_then(|s| s.skipped)
+                    .map_or(from, |sk| from.min(st.mentions[sk].tokens.start));
+                sources = self.group_before(st, from);
+                // "X announced ..., following a phone call with Y": an adverbial nominal event
+                // belongs to the sentence's first actor (the main subject).
+                if noun {
+                    let mut k = m.trigger.start;
+                    while k > st.range.start
+                        && matches!(
+                            st.form(k - 1),
+                            "a" | "an" | "the" | "his" | "her" | "its" | "their"
+                        )
+                    {
+                        k -= 1;
+                    }
+                    if k > st.range.start
+                        && matches!(st.form(k - 1), "following" | "after" | "during")
+                    {
+                        if let Some(first) = (st.range.start..k).find_map(|t| st.mention(t)) {
+                            sources = self.group_after(st, first);
+                        }
+                    }
+                }
+                if let Some(sk) = shallow.as_ref().and_then(|s| s.skipped) {
+                    if matches!(gov, Some((Governor::Appeal | Governor::Demand, _))) {
+                        gov_target = vec![st.mentions[sk].tokens.start];
+                    }
+                }
+            }
+        }
+        if sources.is_empty() && st.parsed && self.opts.shallow_backoff {
+            // The parse found no actor: back off to word order.
+            let from = gov.map_or(m.trigger.start, |(_, g)| g.min(m.trigger.start));
+            sources = self.group_before(st, from);
+            // The subject of a passive without an agent ("five militants were killed") is
+            // what the event was done to, never its source.
+            if let Some(pt) = passive_target {
+                sources.retain(|&x| !st.mentions[x].tokens.contains(&pt));
+            }
+        }
+        let mut m = m.clone();
+        if st.parsed {
+            // The evidence runs to the actor named, not to its modifier ("call with Russian").
+            m.target = m.target.map(|t| self.phrase_head_mention(st, t));
+        }
+        if m.target.is_some_and(|t| sources.contains(&t)) {
+            m.target = None;
+        }
+        let m = &m;
+        let src: Vec<ActorRef> = sources.into_iter().map(ActorRef::Mention).collect();
+        let mut targets = self.targets(st, m, h, noun, passive_target, &gov_target);
+        if targets.is_empty() && st.parsed && noun {
+            // "shared the news with X during a call": the call's participants are the verb's
+            // "with" argument.
+            if let Some(v) = st
+                .head(h)
+                .filter(|_| matches!(st.base_rel(h), "obl" | "obj"))
+            {
+                for &c in st.kids(v) {
+                    if st.base_rel(c) == "obl" && st.case_of(c) == Some("with") {
+                        targets.extend(self.actors_of(st, c));
+                    }
+                }
+            }
+        }
+        if targets.is_empty() && st.parsed && self.cameo_rules() {
+            if modality == "threat" {
+                // "threatened to X unless Y ...": Y.
+                targets = self.condition_subject(st, h);
+            }
+            if targets.is_empty()
+                && !noun
+                && matches!(code.get(..2), Some("02" | "10" | "11" | "13"))
+            {
+                // "demanded that Y ...", "warned that Y ...": Y.
+                targets = self.complement_subject(st, h);
+            }
+        }
+        let fallback = self.fallback_target(st, code, h, &src);
+        Roles {
+            sources: src,
+            targets,
+            slot: m.target,
+            fallback,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixtures::{condemned, shelled};
+    use super::*;
+    use std::collections::BTreeSet;
+
+    fn roles_of(c: &Coder, st: &Sent) -> Roles {
+        let acc = c.select(st);
+        let triggers = BTreeSet::from([c.head_tok(&acc[0])]);
+        let ctx = c.context(st, &acc[0], &triggers).expect("an event");
+        let coded = c.compose(st, &acc[0], &ctx, &triggers);
+        c.roles(st, &acc[0], &ctx, &coded)
+    }
+
+    #[test]
+    fn passive_roles_are_turned_round() {
+        let c = Coder::embedded();
+        let (d, ms) = shelled();
+        let st = Sent::new(&d, 0, &ms);
+        let r = roles_of(&c, &st);
+        let src: Vec<_> = r.sources.iter().map(|a| a.mention()).collect();
+        assert_eq!((src, r.targets), (vec![Some(1)], vec![0]));
+    }
+
+    #[test]
+    fn coordinated_sources_and_slot_target() {
+        let c = Coder::embedded();
+        let (d, ms) = condemned();
+        let st = Sent::new(&d, 0, &ms);
+        let r = roles_of(&c, &st);
+        let src: Vec<_> = r.sources.iter().map(|a| a.mention()).collect();
+        assert_eq!(src, vec![Some(0), Some(1)]);
+        assert_eq!((r.targets, r.slot), (vec![2], Some(2)));
+        assert!(r.fallback.is_none());
+    }
+}

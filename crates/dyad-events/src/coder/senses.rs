@@ -1,0 +1,248 @@
+//! Readings that are no event: word-sense guards beyond the dictionary's `000` patterns ("called
+//! the plan a disaster") and nominal events that are only a topic or belong to the main clause.
+
+use super::sent::Sent;
+use super::Coder;
+use std::collections::BTreeSet;
+
+impl Coder {
+    /// "called the plan a disaster", "called him a liar": a verb of naming with an object and a second,
+    /// predicative nominal (a noun or adjective without preposition) names or characterises; it
+    /// is no phone call or visit.
+    pub(super) fn predicative_naming(&self, st: &Sent, h: usize) -> bool {
+        if !matches!(
+            st.lemma(h),
+            "call" | "name" | "dub" | "label" | "brand" | "term"
+        ) {
+            return false;
+        }
+        let kids = st.kids(h);
+        let Some(o) = kids.iter().copied().find(|&c| st.rel(c) == "obj") else {
+            return false;
+        };
+        kids.iter().any(|&c| {
+            c > o
+                && matches!(st.rel(c), "obj" | "xcomp" | "obl:unmarked" | "obl:npmod")
+                && matches!(st.upos(c), "NOUN" | "ADJ")
+                && st.case_of(c).is_none()
+        })
+    }
+
+    /// A nominal event introduced by a temporal preposition ("following a call with Y", "after
+    /// talks with Y"), set off by a comma or at the start of the sentence: it belongs to the main
+    /// clause, whatever verb the parser attached it to.
+    pub(super) fn adverbial_nominal(&self, st: &Sent, h: usize) -> bool {
+        let Some(c) = st
+            .kids(h)
+            .iter()
+            .copied()
+            .find(|&c| matches!(st.rel(c), "case" | "mark"))
+        else {
+            return false;
+        };
+        matches!(st.form(c), "following" | "after" | "during")
+            && (c == st.range.start || st.form(c - 1) == ",")
+    }
+
+    /// A bare nominal event (a noun pattern without further elements, like "ceasefire") that is
+    /// only the topic of another word ("talks toward a ceasefire", "the topic of a prisoner
+    /// exchange", "a timeline for a truce"): not reported as happening.
+    pub(super) fn topic_nominal(&self, st: &Sent, h: usize) -> bool {
+        let rel = st.base_rel(h);
+        if rel == "compound" {
+            // "ceasefire talks": a modifier of another noun.
+            return true;
+        }
+        if rel == "obj" {
+            // "securing a truce", "hosting talks": only verbs that report the event itself
+            // ("held talks", "declared a truce", "signed the accord") make a bare noun an event.
+            return st.head(h).is_some_and(|v| {
+                !matches!(
+                    st.lemma(v),
+                    "hold"
+                        | "have"
+                        | "conduct"
+                        | "begin"
+                        | "start"
+                        | "open"
+                        | "resume"
+                        | "continue"
+                        | "complete"
+                        | "attend"
+                        | "join"
+                        | "launch"
+                        | "stage"
+                        | "sign"
+                        | "reach"
+                        | "announce"
+                        | "declare"
+                        | "observe"
+                        | "implement"
+                        | "accept"
+                        | "end"
+                        | "break"
+                        | "violate"
+                        | "call"
+                        | "organize"
+                        | "organise"
+                        | "mount"
+                        | "carry"
+                        | "extend"
+                        | "renew"
+                        | "agree"
+                        | "approve"
+                        | "conclude"
+                        | "finalize"
+                        | "finalise"
+                        | "broker"
+                        | "go"
+                )
+            });
+        }
+        if !matches!(rel, "obl" | "nmod") {
+            return false;
+        }
+        match st.case_of(h) {
+            Some(p) => matches!(
+                p,
+                "toward"
+                    | "towards"
+                    | "for"
+                    | "on"
+                    | "of"
+                    | "about"
+                    | "over"
+                    | "regarding"
+                    | "into"
+                    | "to"
+            ),
+            None => rel == "nmod",
+        }
+    }
+
+    /// "called Erdogan to congratulate him": a call (`call`, `phone`, `telephone`) whose purpose clause
+    /// ("to V", as `xcomp` or `advcl`) holds a coded trigger; the act is the event, the call its
+    /// channel.
+    pub(super) fn purposive_call(&self, st: &Sent, h: usize, triggers: &BTreeSet<usize>) -> bool {
+        if !matches!(st.lemma(h), "call" | "phone" | "telephone" | "ring") {
+            return false;
+        }
+        st.kids(h).iter().any(|&c| {
+            matches!(st.base_rel(c), "xcomp" | "advcl")
+                && st
+                    .kids(c)
+                    .iter()
+                    .any(|&k| st.rel(k) == "mark" && st.lemma(k) == "to")
+                && (triggers.contains(&c) || st.kids(c).iter().any(|k| triggers.contains(k)))
+        })
+    }
+
+    /// "struck a bus", "struck targets": the verb `strike` with a direct object hits something (190);
+    /// a labour strike (143) is intransitive ("workers struck", "went on strike").
+    pub(super) fn transitive_strike(&self, st: &Sent, h: usize) -> bool {
+        st.lemma(h) == "strike" && st.kid(h, "obj").is_some()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixtures::doc;
+    use super::*;
+
+    #[test]
+    fn calling_something_a_name_is_no_call() {
+        let c = Coder::embedded();
+        let (d, ms) = doc(
+            &[
+                ("Lopez", "Lopez", "PROPN", 2, "nsubj"),
+                ("called", "call", "VERB", 0, "root"),
+                ("the", "the", "DET", 4, "det"),
+                ("plan", "plan", "NOUN", 2, "obj"),
+                ("a", "a", "DET", 6, "det"),
+                ("disaster", "disaster", "NOUN", 2, "xcomp"),
+            ],
+            &[(0, 1, "MEXGOV", "MEX")],
+        );
+        let st = Sent::new(&d, 0, &ms);
+        assert!(c.predicative_naming(&st, 1));
+        let (d, ms) = doc(
+            &[
+                ("Lopez", "Lopez", "PROPN", 2, "nsubj"),
+                ("called", "call", "VERB", 0, "root"),
+                ("Biden", "Biden", "PROPN", 2, "obj"),
+            ],
+            &[(0, 1, "MEXGOV", "MEX"), (2, 3, "USAGOV", "USA")],
+        );
+        let st = Sent::new(&d, 0, &ms);
+        assert!(!c.predicative_naming(&st, 1));
+    }
+
+    #[test]
+    fn topic_and_adverbial_nominals() {
+        let c = Coder::embedded();
+        // "Following talks with Kenya , Uganda hosted ceasefire talks"
+        let (d, ms) = doc(
+            &[
+                ("Following", "follow", "VERB", 2, "case"),
+                ("talks", "talk", "NOUN", 7, "obl"),
+                ("with", "with", "ADP", 4, "case"),
+                ("Kenya", "Kenya", "PROPN", 2, "nmod"),
+                (",", ",", "PUNCT", 2, "punct"),
+                ("Uganda", "Uganda", "PROPN", 7, "nsubj"),
+                ("hosted", "host", "VERB", 0, "root"),
+                ("ceasefire", "ceasefire", "NOUN", 9, "compound"),
+                ("talks", "talk", "NOUN", 7, "obj"),
+            ],
+            &[(3, 4, "KEN", "KEN"), (5, 6, "UGA", "UGA")],
+        );
+        let st = Sent::new(&d, 0, &ms);
+        assert!(c.adverbial_nominal(&st, 1));
+        assert!(!c.adverbial_nominal(&st, 8));
+        // A compound modifier is a topic; "hosted talks" is not one of the reporting verbs.
+        assert!(c.topic_nominal(&st, 7));
+        assert!(c.topic_nominal(&st, 8));
+    }
+
+    #[test]
+    fn a_call_with_a_purpose_and_a_transitive_strike() {
+        let c = Coder::embedded();
+        // "Khan called Erdogan to congratulate him"
+        let (d, ms) = doc(
+            &[
+                ("Khan", "Khan", "PROPN", 2, "nsubj"),
+                ("called", "call", "VERB", 0, "root"),
+                ("Erdogan", "Erdogan", "PROPN", 2, "obj"),
+                ("to", "to", "PART", 5, "mark"),
+                ("congratulate", "congratulate", "VERB", 2, "advcl"),
+                ("him", "he", "PRON", 5, "obj"),
+            ],
+            &[(0, 1, "PAKGOV", "PAK"), (2, 3, "TURGOV", "TUR")],
+        );
+        let st = Sent::new(&d, 0, &ms);
+        assert!(c.phoned(&st, 1));
+        // The purpose is coded: the call is only its channel; not when the purpose is no event.
+        assert!(c.purposive_call(&st, 1, &BTreeSet::from([4])));
+        assert!(!c.purposive_call(&st, 1, &BTreeSet::from([1])));
+        // The governor of "congratulate" is not an appeal ("called on X to" would be).
+        assert_eq!(c.governor(&st, 4, &BTreeSet::new()), None);
+        // "The missiles struck a market" / "Workers struck"
+        let (d, ms) = doc(
+            &[
+                ("Missiles", "missile", "NOUN", 2, "nsubj"),
+                ("struck", "strike", "VERB", 0, "root"),
+                ("a", "a", "DET", 4, "det"),
+                ("market", "market", "NOUN", 2, "obj"),
+            ],
+            &[],
+        );
+        assert!(c.transitive_strike(&Sent::new(&d, 0, &ms), 1));
+        let (d, ms) = doc(
+            &[
+                ("Workers", "worker", "NOUN", 2, "nsubj"),
+                ("struck", "strike", "VERB", 0, "root"),
+            ],
+            &[],
+        );
+        assert!(!c.transitive_strike(&Sent::new(&d, 0, &ms), 1));
+    }
+}
