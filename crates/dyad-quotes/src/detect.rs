@@ -12,6 +12,7 @@
 //!    quote standing after a cue sentence) takes the speaker and cue of the quote just before it.
 
 use crate::channel::Channels;
+use crate::cuemodel::CueModel;
 use crate::lexicon::{Cue, CueClass, Lexicon};
 use crate::marks::{self, Segment};
 use crate::speaker::{Np, Resolver};
@@ -47,6 +48,7 @@ const SPLIT_WORDS: &[&str] = &["according"];
 /// Finds the quotes of a document with a given lexicon.
 pub struct Finder {
     lex: Lexicon,
+    cues: CueModel,
 }
 
 struct Ctx<'a> {
@@ -61,12 +63,20 @@ struct Ctx<'a> {
     claimed: Vec<Span>,
     /// Per token, its strongest complement in the parse (`ccomp`, `xcomp`, `obj`, `acl`, `none`).
     frame: Vec<&'static str>,
+    /// Per token, the trained cue model's probability that it heads a cue (0 when not scored).
+    cue_p: Vec<f32>,
+    model: &'a CueModel,
 }
 
 impl Finder {
-    /// A finder using `lex`.
+    /// A finder using `lex` and the embedded cue model.
     pub fn new(lex: Lexicon) -> Finder {
-        Finder { lex }
+        Finder::with_model(lex, CueModel::embedded())
+    }
+
+    /// A finder using `lex` and the cue model `cues` (an empty model finds no cue by itself).
+    pub fn with_model(lex: Lexicon, cues: CueModel) -> Finder {
+        Finder { lex, cues }
     }
 
     /// All quotes of `doc`, sorted by content start.
@@ -104,6 +114,13 @@ impl Finder {
                 }
             }
         }
+        let cue_p = crate::cuemodel::features(&v)
+            .iter()
+            .map(|f| match f {
+                Some(f) if !self.cues.is_empty() => self.cues.prob(f),
+                _ => 0.0,
+            })
+            .collect();
         let mut cx = Ctx {
             doc,
             v: &v,
@@ -117,6 +134,8 @@ impl Finder {
             used: vec![false; v.toks.len()],
             claimed: Vec::new(),
             frame,
+            cue_p,
+            model: &self.cues,
         };
         let mut cands = Vec::new();
         let mut direct = cx.direct(&mut cands);
@@ -172,11 +191,15 @@ impl Ctx<'_> {
     /// listed in `data/quotes/frames.tsv` (triples that were cues at least 70% of the time outside other attributions).
     fn frame_cue(&self, i: usize) -> bool {
         let t = &self.v.toks[i];
-        self.v.parsed
-            && self
-                .lex
-                .frame_share(&t.lemma, &t.upos, self.frame[i])
-                .is_some()
+        let p = self.cue_p[i];
+        let m = self.model;
+        !m.is_empty() && p >= m.threshold
+            || self.v.parsed
+                && (m.is_empty() || p >= m.frame_floor)
+                && self
+                    .lex
+                    .frame_share(&t.lemma, &t.upos, self.frame[i])
+                    .is_some()
     }
 
     /// The cue entry of token `i`: from the cue lexicon, else a belief-like cue for a frame cue.
@@ -466,6 +489,22 @@ impl Ctx<'_> {
             } else if let Some(c) = lead_cue {
                 cand.cue = Some(c..c + 1);
                 cand.sent = s_open;
+                // "X says “…” because …": a quotation right after the cue whose sentence goes on
+                // is part of reported content running to the clause's end (a mixed quote).
+                if c + 1 == lead.end
+                    && s_close == s_open
+                    && seg.closed
+                    && t0 == close_tok
+                    && t0 < tail_end
+                    && is_wordlike(self.lower(t0))
+                    && !self.v.toks[t0].cap
+                {
+                    let e = self.content_end(t0, &close_sent);
+                    if e > t0 {
+                        cand.content = Span::new(content_span.start, self.v.toks[e - 1].span.end);
+                        cand.kind = QuoteKind::Mixed;
+                    }
+                }
                 cand.speaker = if self.is_participle(c) {
                     self.main_subject(cands, sent.start, c)
                 } else {
@@ -630,12 +669,17 @@ impl Ctx<'_> {
                     break;
                 }
             }
-            // "… and said …": a second cue coordinated with the first.
+            // "… and said …": a second cue coordinated with the first (with a parse: its head
+            // lies before the content; "says he is proud and expects …" goes on).
             if w == "and"
                 && k > from
                 && k + 1 < sent.end
                 && self.cue(k + 1).is_some()
                 && !self.is_participle(k + 1)
+                && !(self.v.parsed
+                    && self.v.toks[k + 1]
+                        .head
+                        .is_some_and(|h| h >= from && h < k && self.v.toks[k + 1].deprel == "conj"))
             {
                 e = k;
                 break;

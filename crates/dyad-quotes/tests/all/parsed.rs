@@ -1,0 +1,80 @@
+//! The quote stage on parsed documents (segmenter, parser, NER and actors run first): the trained
+//! cue model and the content rules that read the parse.
+
+use dyad_doc::{Doc, QuoteKind, Stage};
+use dyad_quotes::{cuemodel, CueModel, QuoteStage};
+
+fn parsed(text: &str) -> Doc {
+    let mut doc = Doc::new("t", text);
+    let stages: Vec<Box<dyn Stage>> = vec![
+        Box::new(dyad_text::Segmenter),
+        Box::new(dyad_syntax::SyntaxStage::new(None).expect("syntax model")),
+        Box::new(dyad_ner::NerStage::from_model_dir(None).expect("ner model")),
+        Box::new(dyad_actors::ActorStage::new()),
+    ];
+    for s in &stages {
+        s.process(&mut doc).expect("upstream stage");
+    }
+    doc
+}
+
+/// The cue model's probability for the first token whose text is `word`.
+fn prob(doc: &Doc, word: &str) -> f32 {
+    let m = CueModel::embedded();
+    let feats = cuemodel::doc_features(doc);
+    let i = doc
+        .tokens
+        .iter()
+        .position(|t| doc.slice(t.span) == word)
+        .expect("word in the text");
+    feats[i].as_ref().map_or(0.0, |f| m.prob(f))
+}
+
+#[test]
+fn cue_model_separates_attitudes_from_actions() {
+    let doc = parsed(
+        "Opposition leader Kim Lee fears that the election will be delayed. \
+         The farmer planted corn in the northern field.",
+    );
+    let fears = prob(&doc, "fears");
+    let planted = prob(&doc, "planted");
+    assert!(fears > 0.5, "fears {fears}");
+    assert!(planted < 0.1, "planted {planted}");
+}
+
+#[test]
+fn coordinated_verb_inside_the_content_does_not_cut_it() {
+    let mut doc = parsed(
+        "Governor Ana Ruiz says she is proud of the campaign and expects to win the next vote.",
+    );
+    QuoteStage::default().process(&mut doc).unwrap();
+    let q = doc
+        .quotes
+        .iter()
+        .find(|q| q.cue.is_some_and(|c| doc.slice(c) == "says"))
+        .expect("a quote with the cue 'says'");
+    assert!(
+        doc.slice(q.span).ends_with("expects to win the next vote"),
+        "{}",
+        doc.slice(q.span)
+    );
+}
+
+#[test]
+fn quotation_right_after_the_cue_runs_on_as_mixed_content() {
+    let mut doc = parsed(
+        "Senator Tom Reyes says “the budget is broken” because the committee ignored the deficit.",
+    );
+    QuoteStage::default().process(&mut doc).unwrap();
+    let q = doc
+        .quotes
+        .iter()
+        .find(|q| q.cue.is_some_and(|c| doc.slice(c) == "says"))
+        .expect("a quote with the cue 'says'");
+    assert_eq!(q.kind, QuoteKind::Mixed);
+    assert!(
+        doc.slice(q.span).ends_with("ignored the deficit"),
+        "{}",
+        doc.slice(q.span)
+    );
+}
