@@ -45,6 +45,11 @@ struct Cand {
 
 const SPLIT_WORDS: &[&str] = &["according"];
 
+/// How many sentences a direct quote without a cue may lie after the quote whose speaker it
+/// continues (within the same or the next paragraph): news quotes run on over several sentences
+/// (on PolNeAR train 1 → 5 raised direct precision 0.865 → 0.873 with recall unchanged).
+const MAX_CONTINUATION_GAP: usize = 5;
+
 /// Finds the quotes of a document with a given lexicon.
 pub struct Finder {
     lex: Lexicon,
@@ -1164,8 +1169,8 @@ impl Ctx<'_> {
         )
     }
 
-    /// Pass 3: direct quotes without a cue take the attribution of the quote just before them (same
-    /// or previous sentence), or of a previous sentence ending in a colon.
+    /// Pass 3: direct quotes without a cue take the attribution of the quote just before them (up to
+    /// [`MAX_CONTINUATION_GAP`] sentences back), or of a previous sentence ending in a colon.
     fn continuations(&mut self, cands: &mut [Cand]) {
         let mut order: Vec<usize> = (0..cands.len()).collect();
         order.sort_by_key(|&i| cands[i].content.start);
@@ -1181,7 +1186,7 @@ impl Ctx<'_> {
                 let p = cands[j].clone();
                 let gap = s_open
                     .saturating_sub(p.sent.max(self.sent_of(p.content.end.saturating_sub(1))));
-                if gap <= 1
+                if gap <= MAX_CONTINUATION_GAP
                     && self.v.sents[s_open]
                         .paragraph
                         .abs_diff(self.v.sents[p.sent].paragraph)

@@ -458,7 +458,7 @@ impl<'a> Resolver<'a> {
                 sp.actor = sp.actor.clone().or_else(|| p.actor.clone());
                 return sp;
             }
-            if let Some((name, cluster)) = self.antecedent(span.start) {
+            if let Some((name, cluster)) = self.antecedent(span.start, &["PER"]) {
                 sp.name = Some(name);
                 sp.cluster = sp.cluster.or(cluster);
                 if let Some(c) = sp.cluster {
@@ -466,6 +466,39 @@ impl<'a> Resolver<'a> {
                 }
             }
             return sp;
+        }
+        // "The ministry … It said": "it" speaks for the organisation named last before it.
+        if r.len() == 1 && first == "it" && !self.doc.entities.is_empty() {
+            if let Some((name, cluster)) = self.antecedent(span.start, &["ORG"]) {
+                sp.name = Some(name);
+                sp.cluster = sp.cluster.or(cluster);
+                if let Some(c) = sp.cluster {
+                    sp.actor = self.doc.clusters.get(c).and_then(|c| c.actor.clone());
+                }
+            }
+            return sp;
+        }
+        // A relative pronoun the parse left unattached: the name just before it ("Lee, who said").
+        if r.len() == 1 && matches!(first.as_str(), "who" | "which" | "that") {
+            let lo = r.start.saturating_sub(2);
+            let before = Span::new(v.toks[lo].span.start, span.start);
+            let ent = self
+                .doc
+                .entities
+                .iter()
+                .filter(|e| e.span.end <= span.start && e.span.end > before.start)
+                .filter(|e| matches!(e.kind.as_str(), "PER" | "ORG") && !self.in_quote(e.span))
+                .max_by_key(|e| e.span.end);
+            if let Some(e) = ent {
+                let gap = &self.doc.text[e.span.end..span.start];
+                let er = v.tok_from(e.span.start)..v.tok_until(e.span.end);
+                if (gap.trim().is_empty() || gap.trim() == ",") && er.start < er.end {
+                    return Speaker {
+                        span,
+                        ..self.speaker(er, None)
+                    };
+                }
+            }
         }
         if self.np.lex.is("pronouns", first) {
             return sp;
@@ -517,9 +550,10 @@ impl<'a> Resolver<'a> {
         best
     }
 
-    /// A person antecedent for a pronoun at byte `at`: the first person named (outside quotes) in the
-    /// current sentence before it, else in the closest preceding sentence that names one.
-    fn antecedent(&self, at: usize) -> Option<(String, Option<usize>)> {
+    /// An antecedent for a pronoun at byte `at`: the first entity of one of `kinds` named (outside
+    /// quotes) in the current sentence before it, else in the closest preceding sentence that names
+    /// one.
+    fn antecedent(&self, at: usize, kinds: &[&str]) -> Option<(String, Option<usize>)> {
         let v = self.np.v;
         let si = v.sent_at(at)?;
         for s in (0..=si).rev().take(4) {
@@ -537,7 +571,7 @@ impl<'a> Resolver<'a> {
                     .entities
                     .iter()
                     .filter(|e| {
-                        e.kind == "PER"
+                        kinds.contains(&e.kind.as_str())
                             && e.span.start >= lo_b
                             && e.span.end <= hi_b
                             && !self.in_quote(e.span)

@@ -78,3 +78,43 @@ fn quotation_right_after_the_cue_runs_on_as_mixed_content() {
         doc.slice(q.span)
     );
 }
+
+#[test]
+fn it_speaks_for_the_organisation_named_before() {
+    let mut doc = parsed(
+        "The European Commission published new fishing quotas on Monday. \
+         It said the limits would protect cod stocks in the Baltic Sea.",
+    );
+    QuoteStage::default().process(&mut doc).unwrap();
+    let q = doc
+        .quotes
+        .iter()
+        .find(|q| doc.slice(q.span).starts_with("the limits"))
+        .expect("a quote 'the limits …'");
+    let sp = q.speaker.as_ref().expect("a speaker");
+    assert_eq!(doc.slice(sp.span), "It");
+    assert!(sp.is_resolved(), "{sp:?}");
+    assert!(
+        sp.name.as_deref().is_some_and(|n| n.contains("Commission")),
+        "{sp:?}"
+    );
+}
+
+#[test]
+fn direct_quotes_running_on_keep_the_speaker() {
+    let mut doc = parsed(
+        "“We will not give up the harbour,” Mayor Lena Brandt said at the rally. The crowd \
+         cheered. Many waved flags.\n\n“The city has waited too long. The ships will come back.”",
+    );
+    QuoteStage::default().process(&mut doc).unwrap();
+    let q = doc
+        .quotes
+        .iter()
+        .find(|q| doc.slice(q.span).starts_with("The city"))
+        .expect("the second quote");
+    let sp = q.speaker.as_ref().expect("a speaker");
+    assert!(
+        sp.name.as_deref().is_some_and(|n| n.contains("Brandt")),
+        "{sp:?}"
+    );
+}
