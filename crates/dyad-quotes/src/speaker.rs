@@ -458,24 +458,13 @@ impl<'a> Resolver<'a> {
                 sp.actor = sp.actor.clone().or_else(|| p.actor.clone());
                 return sp;
             }
-            if let Some((name, cluster)) = self.antecedent(span.start, &["PER"]) {
-                sp.name = Some(name);
-                sp.cluster = sp.cluster.or(cluster);
-                if let Some(c) = sp.cluster {
-                    sp.actor = self.doc.clusters.get(c).and_then(|c| c.actor.clone());
-                }
-            }
+            self.take_antecedent(&mut sp, &["PER"]);
             return sp;
         }
-        // "The ministry … It said": "it" speaks for the organisation named last before it.
+        // "The ministry … It said": "it" speaks for an organisation named before it (the first
+        // one of its sentence, or of the closest earlier sentence naming one).
         if r.len() == 1 && first == "it" && !self.doc.entities.is_empty() {
-            if let Some((name, cluster)) = self.antecedent(span.start, &["ORG"]) {
-                sp.name = Some(name);
-                sp.cluster = sp.cluster.or(cluster);
-                if let Some(c) = sp.cluster {
-                    sp.actor = self.doc.clusters.get(c).and_then(|c| c.actor.clone());
-                }
-            }
+            self.take_antecedent(&mut sp, &["ORG"]);
             return sp;
         }
         // A relative pronoun the parse left unattached: the name just before it ("Lee, who said").
@@ -511,6 +500,17 @@ impl<'a> Resolver<'a> {
             }
         }
         sp
+    }
+
+    /// Name `sp` (and give it the cluster and its actor) after the antecedent of one of `kinds`.
+    fn take_antecedent(&self, sp: &mut Speaker, kinds: &[&str]) {
+        if let Some((name, cluster)) = self.antecedent(sp.span.start, kinds) {
+            sp.name = Some(name);
+            sp.cluster = sp.cluster.or(cluster);
+            if let Some(c) = sp.cluster {
+                sp.actor = self.doc.clusters.get(c).and_then(|c| c.actor.clone());
+            }
+        }
     }
 
     fn cluster_name(&self, c: Option<usize>) -> Option<String> {

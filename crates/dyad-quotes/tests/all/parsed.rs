@@ -1,7 +1,7 @@
 //! The quote stage on parsed documents (segmenter, parser, NER and actors run first): the trained
 //! cue model and the content rules that read the parse.
 
-use dyad_doc::{Doc, QuoteKind, Stage};
+use dyad_doc::{Doc, Quote, QuoteKind, Stage};
 use dyad_quotes::{cuemodel, CueModel, QuoteStage};
 
 fn parsed(text: &str) -> Doc {
@@ -16,6 +16,14 @@ fn parsed(text: &str) -> Doc {
         s.process(&mut doc).expect("upstream stage");
     }
     doc
+}
+
+/// The quote of `doc` whose content starts with `start`.
+fn quote_at<'a>(doc: &'a Doc, start: &str) -> &'a Quote {
+    doc.quotes
+        .iter()
+        .find(|q| doc.slice(q.span).starts_with(start))
+        .unwrap_or_else(|| panic!("no quote starting with {start:?}: {:?}", doc.quotes))
 }
 
 /// The cue model's probability for the first token whose text is `word`.
@@ -86,11 +94,7 @@ fn it_speaks_for_the_organisation_named_before() {
          It said the limits would protect cod stocks in the Baltic Sea.",
     );
     QuoteStage::default().process(&mut doc).unwrap();
-    let q = doc
-        .quotes
-        .iter()
-        .find(|q| doc.slice(q.span).starts_with("the limits"))
-        .expect("a quote 'the limits …'");
+    let q = quote_at(&doc, "the limits");
     let sp = q.speaker.as_ref().expect("a speaker");
     assert_eq!(doc.slice(sp.span), "It");
     assert!(sp.is_resolved(), "{sp:?}");
@@ -107,11 +111,7 @@ fn direct_quotes_running_on_keep_the_speaker() {
          cheered. Many waved flags.\n\n“The city has waited too long. The ships will come back.”",
     );
     QuoteStage::default().process(&mut doc).unwrap();
-    let q = doc
-        .quotes
-        .iter()
-        .find(|q| doc.slice(q.span).starts_with("The city"))
-        .expect("the second quote");
+    let q = quote_at(&doc, "The city");
     let sp = q.speaker.as_ref().expect("a speaker");
     assert!(
         sp.name.as_deref().is_some_and(|n| n.contains("Brandt")),
