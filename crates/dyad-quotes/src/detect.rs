@@ -961,12 +961,32 @@ impl Ctx<'_> {
         if cue.takes_object && r0 < sent.end && !matches!(self.lower(r0), "that" | "," | ":") {
             if let Some(o) = self.np.right_np(r0, sent.end, 6) {
                 r0 = o.end;
+                // "called Trump a fascist": a predicate after the object keeps the object in the
+                // content (with a parse: no clause follows).
+                let pred_follows = self.v.parsed
+                    && o.end < sent.end
+                    && !matches!(self.lower(o.end), "that" | "to" | "," | ":" | "." | "as")
+                    && !self.clause_like(o.end..self.content_end(o.end, sent));
+                // "called on the United States to attack": the object is the infinitive's subject.
+                let to_follows = o.end < sent.end && self.lower(o.end) == "to";
+                if pred_follows || to_follows {
+                    r0 = o.start;
+                }
                 object = Some(o);
             }
         }
         // Skip a short prepositional or time phrase before "that" ("said on Monday that").
         let lim = (r0 + 9).min(sent.end);
-        if let Some(t) = (r0..lim).find(|&j| self.lower(j) == "that") {
+        // With a parse, a "that" that is a determiner or a pronoun ("rejected that idea") opens
+        // no content clause.
+        let complementizer = |j: usize| {
+            self.lower(j) == "that"
+                && !(self.v.parsed
+                    && (self.v.toks[j].deprel == "det"
+                        || self.v.toks[j].deprel.starts_with("obj")
+                        || self.v.toks[j].deprel.starts_with("nsubj")))
+        };
+        if let Some(t) = (r0..lim).find(|&j| complementizer(j)) {
             let first = self.lower(r0);
             let pp = t == r0
                 || object.is_some()
@@ -1133,6 +1153,23 @@ impl Ctx<'_> {
         let speaker = speaker
             .or(left_speaker)
             .or_else(|| self.subject(sent.start, k));
+        // "This campaign, he says, is different": a cue set off by commas inside its content; the
+        // content runs from the clause start over the cue to its end.
+        if let (Some(b), true) = (boundary, words_between) {
+            let lead = (sent.start..b)
+                .rev()
+                .take_while(|&j| !self.is_claimed(j) && !self.used[j] && self.seg_of[j].is_none())
+                .last();
+            if self.lower(b) == ","
+                && b + 1 < k
+                && k + 1 < sent.end
+                && self.lower(k + 1) == ","
+                && lead == Some(sent.start)
+                && (sent.start..b).any(|j| is_wordlike(self.lower(j)))
+            {
+                r0 = sent.start;
+            }
+        }
         let span = self.tspan(&(r0..e));
         self.claimed.push(span);
         Some(Cand {

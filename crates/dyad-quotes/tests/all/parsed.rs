@@ -118,3 +118,22 @@ fn direct_quotes_running_on_keep_the_speaker() {
         "{sp:?}"
     );
 }
+
+#[test]
+fn cue_set_off_by_commas_keeps_both_halves_of_the_content() {
+    let mut doc = parsed("This harbour plan, the minister says, is far too expensive.");
+    QuoteStage::default().process(&mut doc).unwrap();
+    let q = quote_at(&doc, "This harbour plan");
+    assert!(
+        doc.slice(q.span).ends_with("far too expensive"),
+        "{}",
+        doc.slice(q.span)
+    );
+}
+
+#[test]
+fn determiner_that_opens_no_content_clause() {
+    let mut doc = parsed("Mayor Lena Brandt rejected that idea at the council meeting.");
+    QuoteStage::default().process(&mut doc).unwrap();
+    quote_at(&doc, "that idea");
+}
