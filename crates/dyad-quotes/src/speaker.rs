@@ -467,6 +467,13 @@ impl<'a> Resolver<'a> {
             self.take_antecedent(&mut sp, &["ORG"]);
             return sp;
         }
+        // "the ambassador said": the person introduced earlier with that title ("Ambassador
+        // Anatoly Antonov", "Lee, the ambassador,"), within the last few sentences.
+        if r.len() == 2 && first == "the" && self.np.lex.is("titles", &v.toks[r.start + 1].lower) {
+            if let Some(n) = self.titled_person(r.start, &v.toks[r.start + 1].lower) {
+                return Speaker { span, ..n };
+            }
+        }
         // A relative pronoun the parse left unattached: the name just before it ("Lee, who said").
         if r.len() == 1 && matches!(first.as_str(), "who" | "which" | "that") {
             let lo = r.start.saturating_sub(2);
@@ -500,6 +507,30 @@ impl<'a> Resolver<'a> {
             }
         }
         sp
+    }
+
+    /// The speaker for the last person named before token `at` (within four sentences, outside
+    /// quotes) with the title `title` among the three words before or after the name.
+    fn titled_person(&self, at: usize, title: &str) -> Option<Speaker> {
+        let v = self.np.v;
+        let si = v.sent_at(v.toks[at].span.start)?;
+        let lo = v.sents[si.saturating_sub(3)].span.start;
+        let hi = v.toks[at].span.start;
+        let e = self
+            .doc
+            .entities
+            .iter()
+            .filter(|e| e.kind == "PER" && e.span.start >= lo && e.span.end <= hi)
+            .filter(|e| !self.in_quote(e.span))
+            .filter(|e| {
+                let (s, t) = (v.tok_from(e.span.start), v.tok_until(e.span.end));
+                (s.saturating_sub(3)..s)
+                    .chain(t..(t + 3).min(v.toks.len()))
+                    .any(|k| v.toks[k].lower == title)
+            })
+            .max_by_key(|e| e.span.start)?;
+        let er = v.tok_from(e.span.start)..v.tok_until(e.span.end);
+        (er.start < er.end).then(|| self.speaker(er, None))
     }
 
     /// Name `sp` (and give it the cluster and its actor) after the antecedent of one of `kinds`.

@@ -137,3 +137,19 @@ fn determiner_that_opens_no_content_clause() {
     QuoteStage::default().process(&mut doc).unwrap();
     quote_at(&doc, "that idea");
 }
+
+#[test]
+fn the_title_refers_to_the_person_introduced_with_it() {
+    let mut doc = parsed(
+        "Finance Minister Carla Moreno met the bankers in Lisbon on Tuesday. \
+         The talks lasted four hours. The minister said the budget would be balanced by 2027.",
+    );
+    QuoteStage::default().process(&mut doc).unwrap();
+    let q = quote_at(&doc, "the budget");
+    let sp = q.speaker.as_ref().expect("a speaker");
+    assert_eq!(doc.slice(sp.span), "The minister");
+    assert!(
+        sp.name.as_deref().is_some_and(|n| n.contains("Moreno")),
+        "{sp:?}"
+    );
+}
