@@ -1262,7 +1262,8 @@ impl Ctx<'_> {
     /// Speaker phrases that are not speakers by themselves: a relative pronoun takes its antecedent
     /// ("the minister, who said" → "the minister"); a first-person pronoun in a cue inside a direct
     /// quote takes that quote's speaker; a name cut short is extended over the rest of its entity;
-    /// a lone article, clitic or complementizer is dropped.
+    /// a lone article, clitic (also one split off by an apostrophe typed as a quotation mark) or
+    /// complementizer is dropped.
     fn repair_speakers(&self, cands: &mut [Cand]) {
         let directs: Vec<(Span, Option<Range<usize>>)> = cands
             .iter()
@@ -1312,6 +1313,14 @@ impl Ctx<'_> {
                             | "that"
                             | "who"
                             | "whom"
+                            // Clitics left by an apostrophe typed as a quotation mark ("didn"t").
+                            | "t"
+                            | "s"
+                            | "d"
+                            | "ll"
+                            | "re"
+                            | "ve"
+                            | "m"
                     )
             {
                 c.speaker = None;

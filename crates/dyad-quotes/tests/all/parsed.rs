@@ -153,3 +153,14 @@ fn the_title_refers_to_the_person_introduced_with_it() {
         "{sp:?}"
     );
 }
+
+#[test]
+fn clitic_after_an_apostrophe_typed_as_a_mark_is_no_speaker() {
+    let mut doc = parsed("The players didn\"t know the plan. Fans didn\"t want the season to end.");
+    QuoteStage::default().process(&mut doc).unwrap();
+    for q in &doc.quotes {
+        if let Some(sp) = &q.speaker {
+            assert_ne!(doc.slice(sp.span), "t", "{:?}", doc.quotes);
+        }
+    }
+}
