@@ -17,6 +17,7 @@
 #![deny(missing_docs)]
 
 mod channel;
+pub mod cuemodel;
 mod detect;
 pub mod eval;
 pub mod lexicon;
@@ -24,6 +25,7 @@ mod marks;
 mod speaker;
 mod view;
 
+pub use cuemodel::CueModel;
 pub use detect::Finder;
 pub use lexicon::{Lexicon, LexiconError};
 
@@ -48,6 +50,13 @@ impl QuoteStage {
     pub fn with_lexicon(lex: Lexicon) -> QuoteStage {
         QuoteStage {
             finder: Finder::new(lex),
+        }
+    }
+
+    /// A stage with a custom lexicon and cue model.
+    pub fn with_model(lex: Lexicon, cues: CueModel) -> QuoteStage {
+        QuoteStage {
+            finder: Finder::with_model(lex, cues),
         }
     }
 }

@@ -458,14 +458,43 @@ impl<'a> Resolver<'a> {
                 sp.actor = sp.actor.clone().or_else(|| p.actor.clone());
                 return sp;
             }
-            if let Some((name, cluster)) = self.antecedent(span.start) {
-                sp.name = Some(name);
-                sp.cluster = sp.cluster.or(cluster);
-                if let Some(c) = sp.cluster {
-                    sp.actor = self.doc.clusters.get(c).and_then(|c| c.actor.clone());
+            self.take_antecedent(&mut sp, &["PER"]);
+            return sp;
+        }
+        // "The ministry … It said": "it" speaks for an organisation named before it (the first
+        // one of its sentence, or of the closest earlier sentence naming one).
+        if r.len() == 1 && first == "it" && !self.doc.entities.is_empty() {
+            self.take_antecedent(&mut sp, &["ORG"]);
+            return sp;
+        }
+        // "the ambassador said": the person introduced earlier with that title ("Ambassador
+        // Anatoly Antonov", "Lee, the ambassador,"), within the last few sentences.
+        if r.len() == 2 && first == "the" && self.np.lex.is("titles", &v.toks[r.start + 1].lower) {
+            if let Some(n) = self.titled_person(r.start, &v.toks[r.start + 1].lower) {
+                return Speaker { span, ..n };
+            }
+        }
+        // A relative pronoun the parse left unattached: the name just before it ("Lee, who said").
+        if r.len() == 1 && matches!(first.as_str(), "who" | "which" | "that") {
+            let lo = r.start.saturating_sub(2);
+            let before = Span::new(v.toks[lo].span.start, span.start);
+            let ent = self
+                .doc
+                .entities
+                .iter()
+                .filter(|e| e.span.end <= span.start && e.span.end > before.start)
+                .filter(|e| matches!(e.kind.as_str(), "PER" | "ORG") && !self.in_quote(e.span))
+                .max_by_key(|e| e.span.end);
+            if let Some(e) = ent {
+                let gap = &self.doc.text[e.span.end..span.start];
+                let er = v.tok_from(e.span.start)..v.tok_until(e.span.end);
+                if (gap.trim().is_empty() || gap.trim() == ",") && er.start < er.end {
+                    return Speaker {
+                        span,
+                        ..self.speaker(er, None)
+                    };
                 }
             }
-            return sp;
         }
         if self.np.lex.is("pronouns", first) {
             return sp;
@@ -478,6 +507,41 @@ impl<'a> Resolver<'a> {
             }
         }
         sp
+    }
+
+    /// The speaker for the last person named before token `at` (within four sentences, outside
+    /// quotes) with the title `title` among the three words before or after the name.
+    fn titled_person(&self, at: usize, title: &str) -> Option<Speaker> {
+        let v = self.np.v;
+        let si = v.sent_at(v.toks[at].span.start)?;
+        let lo = v.sents[si.saturating_sub(3)].span.start;
+        let hi = v.toks[at].span.start;
+        let e = self
+            .doc
+            .entities
+            .iter()
+            .filter(|e| e.kind == "PER" && e.span.start >= lo && e.span.end <= hi)
+            .filter(|e| !self.in_quote(e.span))
+            .filter(|e| {
+                let (s, t) = (v.tok_from(e.span.start), v.tok_until(e.span.end));
+                (s.saturating_sub(3)..s)
+                    .chain(t..(t + 3).min(v.toks.len()))
+                    .any(|k| v.toks[k].lower == title)
+            })
+            .max_by_key(|e| e.span.start)?;
+        let er = v.tok_from(e.span.start)..v.tok_until(e.span.end);
+        (er.start < er.end).then(|| self.speaker(er, None))
+    }
+
+    /// Name `sp` (and give it the cluster and its actor) after the antecedent of one of `kinds`.
+    fn take_antecedent(&self, sp: &mut Speaker, kinds: &[&str]) {
+        if let Some((name, cluster)) = self.antecedent(sp.span.start, kinds) {
+            sp.name = Some(name);
+            sp.cluster = sp.cluster.or(cluster);
+            if let Some(c) = sp.cluster {
+                sp.actor = self.doc.clusters.get(c).and_then(|c| c.actor.clone());
+            }
+        }
     }
 
     fn cluster_name(&self, c: Option<usize>) -> Option<String> {
@@ -517,9 +581,10 @@ impl<'a> Resolver<'a> {
         best
     }
 
-    /// A person antecedent for a pronoun at byte `at`: the first person named (outside quotes) in the
-    /// current sentence before it, else in the closest preceding sentence that names one.
-    fn antecedent(&self, at: usize) -> Option<(String, Option<usize>)> {
+    /// An antecedent for a pronoun at byte `at`: the first entity of one of `kinds` named (outside
+    /// quotes) in the current sentence before it, else in the closest preceding sentence that names
+    /// one.
+    fn antecedent(&self, at: usize, kinds: &[&str]) -> Option<(String, Option<usize>)> {
         let v = self.np.v;
         let si = v.sent_at(at)?;
         for s in (0..=si).rev().take(4) {
@@ -537,7 +602,7 @@ impl<'a> Resolver<'a> {
                     .entities
                     .iter()
                     .filter(|e| {
-                        e.kind == "PER"
+                        kinds.contains(&e.kind.as_str())
                             && e.span.start >= lo_b
                             && e.span.end <= hi_b
                             && !self.in_quote(e.span)

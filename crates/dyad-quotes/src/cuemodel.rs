@@ -1,0 +1,377 @@
+//! A trained cue classifier: is this parsed word the cue of an attribution?
+//!
+//! Reporting verbs of the lexicon cover only part of what attribution corpora annotate: beliefs
+//! ("fears"), stances ("backs"), nominal cues ("his claim that"), idioms ("made clear"). This
+//! module scores every parsed VERB, NOUN and ADJ token with a logistic model over sparse
+//! features of the word and its place in the parse (lemma, tag, strongest complement, subject
+//! type, passive, complementizer, neighbours), trained on PolNeAR train
+//! (`scripts/train-quote-cues.sh`; weights in `data/models/quotes/cues.tsv`, docs/models.md).
+//! The finder takes a token whose score reaches the model's threshold as a cue.
+
+use crate::view::View;
+use dyad_doc::Doc;
+use std::collections::{BTreeMap, HashMap};
+
+/// Embedded default weights.
+pub const DEFAULT_MODEL: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../data/models/quotes/cues.tsv"
+));
+
+/// A model file could not be parsed.
+#[derive(Debug, thiserror::Error)]
+#[error("{file}:{line}: {message}")]
+pub struct CueModelError {
+    /// File name as given to the loader.
+    pub file: String,
+    /// One-based line number.
+    pub line: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// Logistic weights over feature strings, with the decision threshold.
+#[derive(Debug, Clone, Default)]
+pub struct CueModel {
+    weights: HashMap<String, f32>,
+    bias: f32,
+    /// Probability at or above which a token is a cue.
+    pub threshold: f32,
+    /// Probability below which a cue of the frame table (`data/quotes/frames.tsv`) is dropped.
+    pub frame_floor: f32,
+}
+
+/// Universal POS tags the model scores.
+const SCORED: &[&str] = &["VERB", "NOUN", "ADJ"];
+
+/// Complement relations in order of strength; the strongest one present is a word's frame.
+const FRAMES: &[&str] = &["ccomp", "xcomp", "obj", "acl"];
+
+/// Features of every token of `doc` the model scores (`None` for the others, and for all tokens
+/// when the document has no parse).
+pub fn doc_features(doc: &Doc) -> Vec<Option<Vec<String>>> {
+    features(&View::new(doc))
+}
+
+/// Features per token of a view (see [`doc_features`]).
+pub(crate) fn features(v: &View) -> Vec<Option<Vec<String>>> {
+    let n = v.toks.len();
+    if !v.parsed {
+        return vec![None; n];
+    }
+    let mut kids: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (k, t) in v.toks.iter().enumerate() {
+        if let Some(h) = t.head {
+            kids[h].push(k);
+        }
+    }
+    let base = |r: &str| r.split(':').next().unwrap_or("").to_string();
+    let mut out = Vec::with_capacity(n);
+    for (i, t) in v.toks.iter().enumerate() {
+        if !SCORED.contains(&t.upos.as_str()) {
+            out.push(None);
+            continue;
+        }
+        let (l, u) = (t.lemma.as_str(), t.upos.as_str());
+        let rels: Vec<String> = kids[i].iter().map(|&k| v.toks[k].deprel.clone()).collect();
+        let frame = FRAMES
+            .iter()
+            .find(|f| rels.iter().any(|r| base(r) == **f))
+            .copied()
+            .unwrap_or("none");
+        let mut f = vec![
+            format!("l={l}"),
+            format!("lu={l}|{u}"),
+            format!("lf={l}|{u}|{frame}"),
+            format!("uf={u}|{frame}"),
+            format!("d={}", t.deprel),
+            format!("ud={u}|{}", t.deprel),
+            format!("ld={l}|{}", base(&t.deprel)),
+            format!("w={}", t.lower),
+        ];
+        // Subject: who holds the attitude.
+        let subj = kids[i]
+            .iter()
+            .copied()
+            .find(|&k| v.toks[k].deprel.starts_with("nsubj"));
+        let sk = match subj {
+            None => "none",
+            Some(k) => subject_kind(v, k),
+        };
+        f.push(format!("s={sk}"));
+        f.push(format!("ls={l}|{sk}"));
+        f.push(format!("fs={frame}|{sk}"));
+        let passive = rels.iter().any(|r| r == "aux:pass" || r == "nsubj:pass");
+        if passive {
+            f.push("pass".into());
+            f.push(format!("lp={l}"));
+        }
+        // Complementizer of the clausal complement ("that", "if", "whether", "to").
+        for &k in &kids[i] {
+            let r = base(&v.toks[k].deprel);
+            if matches!(r.as_str(), "ccomp" | "xcomp" | "acl" | "advcl") {
+                for &m in &kids[k] {
+                    if v.toks[m].deprel == "mark" {
+                        f.push(format!("m={r}|{}", v.toks[m].lower));
+                        f.push(format!("lm={l}|{}", v.toks[m].lower));
+                    }
+                }
+            }
+            if matches!(r.as_str(), "nmod" | "obl") {
+                if let Some(&c) = kids[k].iter().find(|&&c| v.toks[c].deprel == "case") {
+                    f.push(format!("pp={}|{}", r, v.toks[c].lower));
+                    f.push(format!("lpp={l}|{}", v.toks[c].lower));
+                }
+            }
+            if r == "advmod" && matches!(v.toks[k].lower.as_str(), "not" | "n't" | "never") {
+                f.push("neg".into());
+            }
+            if r == "nmod" && v.toks[k].deprel == "nmod:poss" {
+                f.push(format!("poss={}", subject_kind(v, k)));
+            }
+        }
+        for r in rels.iter().map(|r| base(r)) {
+            f.push(format!("c={r}"));
+        }
+        // Neighbours and the governing word ("is expected to", "in a statement").
+        let prev = if i > 0 {
+            v.toks[i - 1].lower.as_str()
+        } else {
+            "<s>"
+        };
+        let next = v.toks.get(i + 1).map_or("</s>", |t| t.lower.as_str());
+        f.push(format!("p={prev}"));
+        f.push(format!("n={next}"));
+        f.push(format!("ln={l}|{next}"));
+        if let Some(h) = t.head {
+            f.push(format!("h={}|{}", v.toks[h].lemma, base(&t.deprel)));
+        } else {
+            f.push("root".into());
+        }
+        out.push(Some(f));
+    }
+    out
+}
+
+/// A coarse kind of a subject or possessor token: person pronoun, other pronoun, proper name,
+/// common noun.
+fn subject_kind(v: &View, k: usize) -> &'static str {
+    let t = &v.toks[k];
+    match t.lower.as_str() {
+        "he" | "she" | "they" | "his" | "her" | "their" => "p3",
+        "i" | "we" | "my" | "our" => "p1",
+        "you" | "your" => "p2",
+        "it" | "its" | "this" | "that" => "it",
+        "who" | "which" => "rel",
+        _ => match t.upos.as_str() {
+            "PROPN" => "name",
+            "NOUN" => "noun",
+            "PRON" => "pron",
+            _ => "other",
+        },
+    }
+}
+
+impl CueModel {
+    /// The embedded model.
+    pub fn embedded() -> CueModel {
+        CueModel::parse(DEFAULT_MODEL, "data/models/quotes/cues.tsv")
+            .expect("embedded cue model is valid (checked by tests)")
+    }
+
+    /// Parse a weights file: `# threshold P` and `# bias W` lines, then `FEATURE<TAB>WEIGHT`.
+    /// Other `#` lines are comments.
+    pub fn parse(text: &str, name: &str) -> Result<CueModel, CueModelError> {
+        let err = |line: usize, message: String| CueModelError {
+            file: name.to_string(),
+            line,
+            message,
+        };
+        let mut m = CueModel {
+            threshold: 0.5,
+            ..Default::default()
+        };
+        for (n, line) in text.lines().enumerate() {
+            let num = |s: &str| {
+                s.trim()
+                    .parse::<f32>()
+                    .ok()
+                    .filter(|x| x.is_finite())
+                    .ok_or_else(|| err(n + 1, format!("not a number: {s:?}")))
+            };
+            if let Some(rest) = line.strip_prefix("# threshold ") {
+                m.threshold = num(rest)?;
+                if !(0.0..=1.0).contains(&m.threshold) {
+                    return Err(err(n + 1, "threshold must be within 0..1".into()));
+                }
+            } else if let Some(rest) = line.strip_prefix("# frame-floor ") {
+                m.frame_floor = num(rest)?;
+            } else if let Some(rest) = line.strip_prefix("# bias ") {
+                m.bias = num(rest)?;
+            } else if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            } else {
+                let (f, w) = line
+                    .split_once('\t')
+                    .ok_or_else(|| err(n + 1, "expected FEATURE<TAB>WEIGHT".into()))?;
+                if m.weights.insert(f.to_string(), num(w)?).is_some() {
+                    return Err(err(n + 1, format!("feature {f:?} listed twice")));
+                }
+            }
+        }
+        Ok(m)
+    }
+
+    /// Whether the model has any weight (an empty file disables it).
+    pub fn is_empty(&self) -> bool {
+        self.weights.is_empty()
+    }
+
+    /// Probability that a token with these features is a cue.
+    pub fn prob(&self, feats: &[String]) -> f32 {
+        let z = self.bias
+            + feats
+                .iter()
+                .filter_map(|f| self.weights.get(f))
+                .sum::<f32>();
+        1.0 / (1.0 + (-z).exp())
+    }
+
+    /// Train on `(features, is_cue)` examples: L2-regularised logistic regression by AdaGrad, in
+    /// a fixed order (deterministic). Features seen fewer than `min_count` times are dropped, and
+    /// weights are rounded to three decimals, those below 0.01 left out.
+    pub fn train(
+        examples: &[(Vec<String>, bool)],
+        epochs: usize,
+        l2: f32,
+        min_count: usize,
+    ) -> CueModel {
+        let mut count: BTreeMap<&str, usize> = BTreeMap::new();
+        for (f, _) in examples {
+            for x in f {
+                *count.entry(x.as_str()).or_default() += 1;
+            }
+        }
+        let index: HashMap<&str, usize> = count
+            .iter()
+            .filter(|(_, &c)| c >= min_count)
+            .enumerate()
+            .map(|(i, (f, _))| (*f, i))
+            .collect();
+        let rows: Vec<(Vec<usize>, f32)> = examples
+            .iter()
+            .map(|(f, y)| {
+                let mut ix: Vec<usize> = f
+                    .iter()
+                    .filter_map(|x| index.get(x.as_str()).copied())
+                    .collect();
+                ix.sort_unstable();
+                ix.dedup();
+                (ix, if *y { 1.0 } else { 0.0 })
+            })
+            .collect();
+        let dim = index.len() + 1; // last slot: bias
+        let mut w = vec![0f32; dim];
+        let mut g2 = vec![1e-6f32; dim];
+        let lr = 0.5f32;
+        // A fixed permutation per epoch (linear congruential), so runs are reproducible.
+        let mut order: Vec<usize> = (0..rows.len()).collect();
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..epochs {
+            for i in (1..order.len()).rev() {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                order.swap(i, (seed >> 33) as usize % (i + 1));
+            }
+            for &r in &order {
+                let (ix, y) = &rows[r];
+                let z = w[dim - 1] + ix.iter().map(|&j| w[j]).sum::<f32>();
+                let p = 1.0 / (1.0 + (-z).exp());
+                let g = p - y;
+                for &j in ix.iter().chain(std::iter::once(&(dim - 1))) {
+                    let gj = g + if j + 1 < dim { l2 * w[j] } else { 0.0 };
+                    g2[j] += gj * gj;
+                    w[j] -= lr * gj / g2[j].sqrt();
+                }
+            }
+        }
+        let round = |x: f32| (x * 1000.0).round() / 1000.0;
+        let mut weights = HashMap::new();
+        for (f, &j) in &index {
+            let x = round(w[j]);
+            if x.abs() >= 0.01 {
+                weights.insert(f.to_string(), x);
+            }
+        }
+        CueModel {
+            weights,
+            bias: round(w[dim - 1]),
+            threshold: 0.5,
+            frame_floor: 0.0,
+        }
+    }
+
+    /// The weights file text (see [`CueModel::parse`]), features sorted.
+    pub fn to_text(&self, header: &str) -> String {
+        let mut s = String::new();
+        for l in header.lines() {
+            s.push_str(&format!("# {l}\n"));
+        }
+        s.push_str(&format!(
+            "# threshold {}\n# frame-floor {}\n# bias {}\n",
+            self.threshold, self.frame_floor, self.bias
+        ));
+        let sorted: BTreeMap<&String, &f32> = self.weights.iter().collect();
+        for (f, w) in sorted {
+            s.push_str(&format!("{f}\t{w}\n"));
+        }
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ex(f: &[&str], y: bool) -> (Vec<String>, bool) {
+        (f.iter().map(|s| s.to_string()).collect(), y)
+    }
+
+    #[test]
+    fn learns_a_separable_feature_and_round_trips() {
+        let mut data = Vec::new();
+        for i in 0..200 {
+            data.push(ex(
+                &["l=say", if i % 2 == 0 { "s=p3" } else { "s=name" }],
+                true,
+            ));
+            data.push(ex(
+                &["l=eat", if i % 2 == 0 { "s=p3" } else { "s=name" }],
+                false,
+            ));
+        }
+        let m = CueModel::train(&data, 5, 1e-4, 2);
+        let say = m.prob(&["l=say".into(), "s=p3".into()]);
+        let eat = m.prob(&["l=eat".into(), "s=p3".into()]);
+        assert!(say > 0.9 && eat < 0.1, "say {say} eat {eat}");
+        let back = CueModel::parse(&m.to_text("test"), "t").unwrap();
+        assert!((back.prob(&["l=say".into()]) - m.prob(&["l=say".into()])).abs() < 1e-3);
+    }
+
+    #[test]
+    fn errors_name_file_and_line() {
+        let e = CueModel::parse("# threshold 0.4\nl=say\t1.5\nl=eat 2\n", "cues.tsv").unwrap_err();
+        assert_eq!((e.file.as_str(), e.line), ("cues.tsv", 3));
+        let e = CueModel::parse("# threshold 2\n", "cues.tsv").unwrap_err();
+        assert_eq!(e.line, 1);
+        let e = CueModel::parse("l=a\tx\n", "cues.tsv").unwrap_err();
+        assert!(e.message.contains("not a number"));
+    }
+
+    #[test]
+    fn embedded_model_loads() {
+        let m = CueModel::embedded();
+        assert!(m.threshold > 0.0 && m.threshold < 1.0);
+    }
+}

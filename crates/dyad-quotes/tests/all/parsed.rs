@@ -1,0 +1,166 @@
+//! The quote stage on parsed documents (segmenter, parser, NER and actors run first): the trained
+//! cue model and the content rules that read the parse.
+
+use dyad_doc::{Doc, Quote, QuoteKind, Stage};
+use dyad_quotes::{cuemodel, CueModel, QuoteStage};
+
+fn parsed(text: &str) -> Doc {
+    let mut doc = Doc::new("t", text);
+    let stages: Vec<Box<dyn Stage>> = vec![
+        Box::new(dyad_text::Segmenter),
+        Box::new(dyad_syntax::SyntaxStage::new(None).expect("syntax model")),
+        Box::new(dyad_ner::NerStage::from_model_dir(None).expect("ner model")),
+        Box::new(dyad_actors::ActorStage::new()),
+    ];
+    for s in &stages {
+        s.process(&mut doc).expect("upstream stage");
+    }
+    doc
+}
+
+/// The quote of `doc` whose content starts with `start`.
+fn quote_at<'a>(doc: &'a Doc, start: &str) -> &'a Quote {
+    doc.quotes
+        .iter()
+        .find(|q| doc.slice(q.span).starts_with(start))
+        .unwrap_or_else(|| panic!("no quote starting with {start:?}: {:?}", doc.quotes))
+}
+
+/// The cue model's probability for the first token whose text is `word`.
+fn prob(doc: &Doc, word: &str) -> f32 {
+    let m = CueModel::embedded();
+    let feats = cuemodel::doc_features(doc);
+    let i = doc
+        .tokens
+        .iter()
+        .position(|t| doc.slice(t.span) == word)
+        .expect("word in the text");
+    feats[i].as_ref().map_or(0.0, |f| m.prob(f))
+}
+
+#[test]
+fn cue_model_separates_attitudes_from_actions() {
+    let doc = parsed(
+        "Opposition leader Kim Lee fears that the election will be delayed. \
+         The farmer planted corn in the northern field.",
+    );
+    let fears = prob(&doc, "fears");
+    let planted = prob(&doc, "planted");
+    assert!(fears > 0.5, "fears {fears}");
+    assert!(planted < 0.1, "planted {planted}");
+}
+
+#[test]
+fn coordinated_verb_inside_the_content_does_not_cut_it() {
+    let mut doc = parsed(
+        "Governor Ana Ruiz says she is proud of the campaign and expects to win the next vote.",
+    );
+    QuoteStage::default().process(&mut doc).unwrap();
+    let q = doc
+        .quotes
+        .iter()
+        .find(|q| q.cue.is_some_and(|c| doc.slice(c) == "says"))
+        .expect("a quote with the cue 'says'");
+    assert!(
+        doc.slice(q.span).ends_with("expects to win the next vote"),
+        "{}",
+        doc.slice(q.span)
+    );
+}
+
+#[test]
+fn quotation_right_after_the_cue_runs_on_as_mixed_content() {
+    let mut doc = parsed(
+        "Senator Tom Reyes says “the budget is broken” because the committee ignored the deficit.",
+    );
+    QuoteStage::default().process(&mut doc).unwrap();
+    let q = doc
+        .quotes
+        .iter()
+        .find(|q| q.cue.is_some_and(|c| doc.slice(c) == "says"))
+        .expect("a quote with the cue 'says'");
+    assert_eq!(q.kind, QuoteKind::Mixed);
+    assert!(
+        doc.slice(q.span).ends_with("ignored the deficit"),
+        "{}",
+        doc.slice(q.span)
+    );
+}
+
+#[test]
+fn it_speaks_for_the_organisation_named_before() {
+    let mut doc = parsed(
+        "The European Commission published new fishing quotas on Monday. \
+         It said the limits would protect cod stocks in the Baltic Sea.",
+    );
+    QuoteStage::default().process(&mut doc).unwrap();
+    let q = quote_at(&doc, "the limits");
+    let sp = q.speaker.as_ref().expect("a speaker");
+    assert_eq!(doc.slice(sp.span), "It");
+    assert!(sp.is_resolved(), "{sp:?}");
+    assert!(
+        sp.name.as_deref().is_some_and(|n| n.contains("Commission")),
+        "{sp:?}"
+    );
+}
+
+#[test]
+fn direct_quotes_running_on_keep_the_speaker() {
+    let mut doc = parsed(
+        "“We will not give up the harbour,” Mayor Lena Brandt said at the rally. The crowd \
+         cheered. Many waved flags.\n\n“The city has waited too long. The ships will come back.”",
+    );
+    QuoteStage::default().process(&mut doc).unwrap();
+    let q = quote_at(&doc, "The city");
+    let sp = q.speaker.as_ref().expect("a speaker");
+    assert!(
+        sp.name.as_deref().is_some_and(|n| n.contains("Brandt")),
+        "{sp:?}"
+    );
+}
+
+#[test]
+fn cue_set_off_by_commas_keeps_both_halves_of_the_content() {
+    let mut doc = parsed("This harbour plan, the minister says, is far too expensive.");
+    QuoteStage::default().process(&mut doc).unwrap();
+    let q = quote_at(&doc, "This harbour plan");
+    assert!(
+        doc.slice(q.span).ends_with("far too expensive"),
+        "{}",
+        doc.slice(q.span)
+    );
+}
+
+#[test]
+fn determiner_that_opens_no_content_clause() {
+    let mut doc = parsed("Mayor Lena Brandt rejected that idea at the council meeting.");
+    QuoteStage::default().process(&mut doc).unwrap();
+    quote_at(&doc, "that idea");
+}
+
+#[test]
+fn the_title_refers_to_the_person_introduced_with_it() {
+    let mut doc = parsed(
+        "Finance Minister Carla Moreno met the bankers in Lisbon on Tuesday. \
+         The talks lasted four hours. The minister said the budget would be balanced by 2027.",
+    );
+    QuoteStage::default().process(&mut doc).unwrap();
+    let q = quote_at(&doc, "the budget");
+    let sp = q.speaker.as_ref().expect("a speaker");
+    assert_eq!(doc.slice(sp.span), "The minister");
+    assert!(
+        sp.name.as_deref().is_some_and(|n| n.contains("Moreno")),
+        "{sp:?}"
+    );
+}
+
+#[test]
+fn clitic_after_an_apostrophe_typed_as_a_mark_is_no_speaker() {
+    let mut doc = parsed("The players didn\"t know the plan. Fans didn\"t want the season to end.");
+    QuoteStage::default().process(&mut doc).unwrap();
+    for q in &doc.quotes {
+        if let Some(sp) = &q.speaker {
+            assert_ne!(doc.slice(sp.span), "t", "{:?}", doc.quotes);
+        }
+    }
+}
