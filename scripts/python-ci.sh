@@ -8,9 +8,11 @@
 #   4. pytest on python/tests: code/code_many equal `dyad code`, the GIL is released, the frames'
 #      columns, clean errors, and the Spark local[2] job on a slice of NewsArticles (only where
 #      ../shared exists).
-# Env: DYAD (the binary to compare with; default target/debug/dyad), DYAD_PY_CACHE (venv
-# location), DYAD_WHEEL_PROFILE (cargo profile of the wheel; default `wheel-ci`, the test
-# profile's optimisation without LTO; the documented `pip install ./python` builds `release`).
+# Env: DYAD (the binary to compare with; default target/debug/dyad), DYAD_PY_CACHE (where the
+# venv and the wheel's build directory are kept), DYAD_WHEEL_TARGET (that build directory),
+# DYAD_WHEEL_PROFILE (cargo profile of the wheel; default `wheel-ci`, the test profile's
+# optimisation without LTO; the documented `pip install ./python` builds `release`).
+# Arguments are passed to pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$(pwd)"
@@ -25,7 +27,6 @@ if [ ! -x "$py" ] || [ "$(cat "$venv/.dyad-stamp" 2>/dev/null)" != "$stamp" ]; t
   rm -rf "$venv"
   mkdir -p "$cache"
   python3 -m venv "$venv"
-  "$py" -m pip install -q --upgrade pip
   "$py" -m pip install -q -r "$req"
   echo "$stamp" > "$venv/.dyad-stamp"
 fi
@@ -36,10 +37,14 @@ if ! command -v java >/dev/null || [ "$(java_major)" -lt 17 ]; then
   apt-get update -qq && apt-get install -y -qq openjdk-17-jre-headless >/dev/null
 fi
 
+t_setup=$SECONDS
 echo "== python: building the wheel"
 wheels="$(mktemp -d)"
 trap 'rm -rf "$wheels"' EXIT
-"$venv/bin/maturin" build --quiet --manifest-path python/Cargo.toml \
+# The wheel's own build directory is kept with the venv: CI clones afresh, and the engine's
+# dependencies then need not be compiled again for the wheel profile.
+CARGO_TARGET_DIR="${DYAD_WHEEL_TARGET:-$cache/target}" \
+  "$venv/bin/maturin" build --quiet --manifest-path python/Cargo.toml \
   --profile "${DYAD_WHEEL_PROFILE:-wheel-ci}" --interpreter "$py" --out "$wheels"
 "$py" -m pip install -q --force-reinstall --no-deps "$wheels"/*.whl
 
@@ -47,6 +52,9 @@ target="${CARGO_TARGET_DIR:-target}"
 case "$target" in /*) ;; *) target="$root/$target" ;; esac
 export DYAD="${DYAD:-$target/debug/dyad}"
 export DYAD_REQUIRE_SPARK=1
+t_wheel=$SECONDS
 echo "== python: pytest"
-cd "$root/python"
-"$py" -m pytest -q -p no:cacheprovider tests -rs "$@"
+# From the repository root, so that python/dyad (the sources) does not shadow the installed wheel.
+cd "$root"
+"$venv/bin/pytest" -q -p no:cacheprovider -rs python/tests "$@"
+echo "== python: setup ${t_setup} s, wheel $((t_wheel - t_setup)) s, pytest $((SECONDS - t_wheel)) s"

@@ -111,3 +111,11 @@ def test_frames_reject_what_is_not_a_coded_document():
         dyad.events_frame([None])
     with pytest.raises(ValueError, match="no table `times`"):
         dyad.columns("times")
+
+
+def test_frames_without_pandas_say_how_to_install_it(monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "pandas", None)  # `import pandas` now raises ImportError
+    with pytest.raises(ImportError, match="pip install pandas"):
+        dyad.events_frame([])
