@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 from typing import Iterator, List, Optional
 
 SPARK_TYPES = {"text": "string", "int": "bigint", "float": "double", "score": "double", "bool": "boolean"}
@@ -66,7 +67,11 @@ def code_batches(threads: int):
         doc_cols = [c for c, _ in dyad.columns("documents")]
         for batch in batches:
             records = batch.to_dict("records")
-            coded = pipeline().code_many(records, threads=threads, return_exceptions=True, as_json=True)
+            cpu = time.process_time()
+            coded = list(pipeline().code_many(records, threads=threads, return_exceptions=True, as_json=True))
+            cpu = time.process_time() - cpu
+            # In the executor's log (the console in local mode): what one task slot codes.
+            print(f"dyad: worker {os.getpid()}: {len(records)} records coded in {cpu:.2f} CPU-s", file=sys.stderr)
             good, errors = [], []
             for rec, out in zip(records, coded):
                 if isinstance(out, dyad.RejectedError):
