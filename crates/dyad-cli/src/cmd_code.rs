@@ -12,11 +12,9 @@ use crate::common::{check_output, show_dict_warnings, DictArgs, InputArgs, Progr
 use anyhow::{Context, Result};
 use clap::{Args, ValueEnum};
 use dyad::{Pipeline, PipelineOptions};
-use dyad_doc::Doc;
 use dyad_output::{to_document, ConvertOptions, Document, EVENT_COLUMNS};
 use rayon::prelude::*;
 use std::io::Write;
-use std::panic::AssertUnwindSafe;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -95,23 +93,6 @@ pub struct Counts {
     pub events: usize,
 }
 
-/// Run the pipeline on one document, turning a panic in any stage into a rejection.
-pub fn process_doc(pipeline: &Pipeline, mut doc: Doc) -> Result<Doc, String> {
-    let id = doc.id.clone();
-    match std::panic::catch_unwind(AssertUnwindSafe(|| pipeline.run(&mut doc).map(|_| doc))) {
-        Ok(Ok(doc)) => Ok(doc),
-        Ok(Err(e)) => Err(format!("[id {id}]: {e}")),
-        Err(panic) => {
-            let msg = panic
-                .downcast_ref::<String>()
-                .cloned()
-                .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
-                .unwrap_or_else(|| "unknown panic".into());
-            Err(format!("[id {id}]: internal error (please report): {msg}"))
-        }
-    }
-}
-
 fn serialize(doc: &Document, format: OutFormat) -> Vec<u8> {
     match format {
         OutFormat::Jsonl => {
@@ -186,7 +167,7 @@ pub fn run(args: CodeArgs) -> Result<ExitCode> {
                 .into_par_iter()
                 .map(|rec| {
                     let doc = rec.map_err(|e| e.to_string())?;
-                    let doc = process_doc(&pipeline, doc)?;
+                    let doc = pipeline.process(doc)?;
                     let wire = to_document(&doc, convert);
                     let n = DocCounts {
                         sentences: doc.sentences.len(),

@@ -11,7 +11,6 @@
 //! others are stored. A line that is not valid UTF-8 or not a schema-1 document is rejected with
 //! its file and line, and the run goes on.
 
-use crate::cmd_code::process_doc;
 use crate::common::{
     check_inputs_open, check_output, renamed_warning, unique_id, DictArgs, InputArgs, Progress,
     Tally, EXIT_INPUT,
@@ -194,7 +193,7 @@ fn ingest_pipeline(
             todo.into_par_iter()
                 .map(|rec| {
                     let doc = rec.map_err(|e| e.to_string())?;
-                    let doc = process_doc(&pipeline, doc)?;
+                    let doc = pipeline.process(doc)?;
                     Ok(to_document(&doc, ConvertOptions::default()))
                 })
                 .collect()

@@ -16,22 +16,13 @@ use std::sync::{Arc, Mutex};
 /// are still processed and written); also the code of usage and setup errors.
 pub const EXIT_INPUT: u8 = 2;
 
-/// Most worker threads `--threads` accepts. More threads than this only cost memory (each keeps
-/// its own model caches) and start-up time; 0 means one per core.
-pub const MAX_THREADS: usize = 256;
-
-/// `--threads` parser: 0 (one per core) to [`MAX_THREADS`], with a clear message above it.
+/// `--threads` parser: 0 (one per core) to [`dyad::MAX_THREADS`], with a clear message above it.
 pub fn parse_threads(s: &str) -> Result<usize, String> {
     let n: u64 = s
         .trim()
         .parse()
         .map_err(|_| format!("`{s}` is not a number of threads"))?;
-    if n > MAX_THREADS as u64 {
-        return Err(format!(
-            "{n} threads is more than the maximum of {MAX_THREADS} (0 = one per core)"
-        ));
-    }
-    Ok(n as usize)
+    dyad::check_threads(n)
 }
 
 /// Dictionary flags shared by `code` and `ingest`: the user's own actor knowledge, loaded over the

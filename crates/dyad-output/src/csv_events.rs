@@ -2,7 +2,7 @@
 //! `dyad export --format csv` ([`EVENT_COLUMNS`]), so a file from `dyad code --format csv` and one
 //! exported from a database read alike.
 
-use crate::wire::{Document, EventActorOut, EventOut};
+use crate::wire::{Document, EventOut};
 use chrono::NaiveDate;
 use std::io::Write;
 
@@ -65,57 +65,16 @@ pub fn coord_cell(v: Option<f64>) -> String {
     v.map(|v| v.to_string()).unwrap_or_default()
 }
 
-fn actor_cols(a: Option<&EventActorOut>) -> [String; 4] {
-    match a {
-        None => Default::default(),
-        Some(a) => [
-            a.text.clone().unwrap_or_default(),
-            a.name.clone().unwrap_or_default(),
-            a.code.clone().unwrap_or_default(),
-            a.country.clone().unwrap_or_default(),
-        ],
-    }
-}
-
-/// The CSV cells of event number `idx` of `doc`, in [`EVENT_COLUMNS`] order.
+/// The CSV cells of event number `idx` of `doc`, in [`EVENT_COLUMNS`] order: the typed cells of
+/// [`crate::tables::EVENTS`] as text.
 pub fn event_row(doc: &Document, idx: usize, e: &EventOut) -> Vec<String> {
-    let [st, sn, sc, sco] = actor_cols(e.source.as_ref());
-    let [tt, tn, tc, tco] = actor_cols(e.target.as_ref());
-    let p = e.plover.as_ref();
-    let pl = e.place.as_ref();
-    let o = |v: Option<&str>| v.unwrap_or_default().to_string();
-    vec![
-        doc.id.clone(),
-        o(doc.title.as_deref()),
-        idx.to_string(),
-        e.sentence.to_string(),
-        o(e.date.as_deref()),
-        event_day(e.date.as_deref(), doc.date.as_deref()).unwrap_or_default(),
-        e.cameo.clone(),
-        e.root.clone(),
-        goldstein_cell(f64::from(e.goldstein)),
-        e.quad.to_string(),
-        o(p.map(|p| p.kind.as_str())),
-        o(p.and_then(|p| p.mode.as_deref())),
-        o(p.and_then(|p| p.context.as_deref())),
-        st,
-        sn,
-        sc,
-        sco,
-        tt,
-        tn,
-        tc,
-        tco,
-        e.negated.to_string(),
-        e.modality.clone(),
-        o(pl.map(|p| p.name.as_str())),
-        o(pl.and_then(|p| p.country.as_deref())),
-        coord_cell(pl.and_then(|p| p.lat)),
-        coord_cell(pl.and_then(|p| p.lon)),
-        e.evidence.start.to_string(),
-        e.evidence.end.to_string(),
-        e.evidence.text.clone(),
-    ]
+    let cells = crate::tables::event_cells(doc, idx, e);
+    let kinds = crate::tables::EVENTS.kinds;
+    cells
+        .iter()
+        .zip(kinds)
+        .map(|(c, k)| c.csv_text(*k))
+        .collect()
 }
 
 /// Every event row of a document.

@@ -2,12 +2,15 @@
 //!
 //! Only this crate (and the store/server that read its types back) knows the JSON shape. It turns
 //! an annotated [`dyad_doc::Doc`] into a [`Document`] with code-point offsets ([`to_document`]),
-//! and writes JSON Lines ([`write_jsonl`]) or one CSV row per event ([`EventCsv`]).
+//! and writes JSON Lines ([`write_jsonl`]) or one CSV row per event ([`EventCsv`]); [`tables`]
+//! flattens documents into typed rows (events, quotes, entities, documents) for CSV, pandas and
+//! Parquet.
 
 #![deny(missing_docs)]
 
 mod convert;
 mod csv_events;
+pub mod tables;
 pub mod wire;
 
 pub use convert::{to_document, CharIndex, ConvertOptions};

@@ -6,7 +6,9 @@
 //! rows go with it through `ON DELETE CASCADE`), so re-ingesting never duplicates.
 
 use crate::{Store, StoreError};
-use dyad_output::{Document, EventActorOut};
+use dyad_output::tables::{event_cells, Cell, EVENTS};
+use dyad_output::Document;
+use rusqlite::types::Value;
 use rusqlite::{params, OptionalExtension, Transaction};
 use std::collections::BTreeSet;
 
@@ -88,7 +90,16 @@ impl Store {
     }
 }
 
-pub use dyad_output::event_day;
+/// A table cell as an SQLite value (booleans as 0/1).
+fn sql_value(cell: Cell) -> Value {
+    match cell {
+        Cell::Null => Value::Null,
+        Cell::Text(s) => Value::Text(s),
+        Cell::Int(v) => Value::Integer(v),
+        Cell::Float(v) => Value::Real(v),
+        Cell::Bool(b) => Value::Integer(i64::from(b)),
+    }
+}
 
 /// Write one document; returns its row id and whether it replaced a stored one.
 fn put_one(tx: &Transaction, d: &Document) -> Result<(i64, bool), StoreError> {
@@ -170,61 +181,25 @@ fn put_one(tx: &Transaction, d: &Document) -> Result<(i64, bool), StoreError> {
             q.channel
         ])?;
     }
-    let mut st = tx.prepare_cached(
-        "INSERT INTO events (doc, idx, sentence, cameo, root, goldstein, quad, plover_type, plover_mode,
-            plover_context, source_text, source_name, source_code, source_country, target_text,
-            target_name, target_code, target_country, negated, modality, date, day, place_name,
-            place_country, lat, lon, evidence_start, evidence_end, evidence_text)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
-            ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29)",
-    )?;
-    let actor = |a: Option<&EventActorOut>| {
-        a.map(|a| {
-            [
-                a.text.clone(),
-                a.name.clone(),
-                a.code.clone(),
-                a.country.clone(),
-            ]
-        })
-        .unwrap_or_default()
-    };
+    // The event rows of `dyad code --format csv` (dyad_output::tables), minus the document's own
+    // columns (`doc_id`, `title`), which the `doc` row number stands for.
+    let cols = &EVENTS.columns[2..];
+    let sql = format!(
+        "INSERT INTO events (doc, {}) VALUES (?1, {})",
+        cols.iter()
+            .map(|c| format!("\"{c}\""))
+            .collect::<Vec<_>>()
+            .join(", "),
+        (2..=cols.len() + 1)
+            .map(|i| format!("?{i}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    let mut st = tx.prepare_cached(&sql)?;
     for (i, e) in d.events.iter().enumerate() {
-        let [st_, sn, sc, sco] = actor(e.source.as_ref());
-        let [tt, tn, tc, tco] = actor(e.target.as_ref());
-        let p = e.plover.as_ref();
-        let pl = e.place.as_ref();
-        st.execute(params![
-            doc,
-            i,
-            e.sentence,
-            e.cameo,
-            e.root,
-            e.goldstein as f64,
-            e.quad,
-            p.map(|p| p.kind.as_str()),
-            p.and_then(|p| p.mode.as_deref()),
-            p.and_then(|p| p.context.as_deref()),
-            st_,
-            sn,
-            sc,
-            sco,
-            tt,
-            tn,
-            tc,
-            tco,
-            e.negated,
-            e.modality,
-            e.date,
-            event_day(e.date.as_deref(), d.date.as_deref()),
-            pl.map(|p| p.name.as_str()),
-            pl.and_then(|p| p.country.as_deref()),
-            pl.and_then(|p| p.lat),
-            pl.and_then(|p| p.lon),
-            e.evidence.start,
-            e.evidence.end,
-            e.evidence.text
-        ])?;
+        let cells = event_cells(d, i, e).into_iter().skip(2).map(sql_value);
+        let values: Vec<Value> = std::iter::once(Value::Integer(doc)).chain(cells).collect();
+        st.execute(rusqlite::params_from_iter(values))?;
     }
     let mut st = tx.prepare_cached("INSERT INTO times VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")?;
     for (i, t) in d.times.iter().enumerate() {
@@ -304,7 +279,7 @@ impl<'a> BatchWriter<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::event_day;
+    use dyad_output::event_day;
 
     #[test]
     fn event_day_prefers_full_event_dates() {

@@ -3,6 +3,7 @@
 //! take their date and place from them, and before the countries of agents, which come from places.)
 
 use dyad_doc::{Doc, Stage, StageError};
+use std::panic::AssertUnwindSafe;
 
 /// Options that select models and dictionaries for the pipeline.
 #[derive(Debug, Clone, Default)]
@@ -137,5 +138,24 @@ impl Pipeline {
             stage.process(doc)?;
         }
         Ok(())
+    }
+
+    /// Run every stage on `doc`, turning a stage error or a panic inside a stage into the reason
+    /// the document is rejected (`[id ID]: message`), so that one bad document never stops a run
+    /// (`dyad code`, `dyad ingest` and the Python binding all code documents through this).
+    pub fn process(&self, mut doc: Doc) -> Result<Doc, String> {
+        let id = doc.id.clone();
+        match std::panic::catch_unwind(AssertUnwindSafe(|| self.run(&mut doc).map(|_| doc))) {
+            Ok(Ok(doc)) => Ok(doc),
+            Ok(Err(e)) => Err(format!("[id {id}]: {e}")),
+            Err(panic) => {
+                let msg = panic
+                    .downcast_ref::<String>()
+                    .cloned()
+                    .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+                    .unwrap_or_else(|| "unknown panic".into());
+                Err(format!("[id {id}]: internal error (please report): {msg}"))
+            }
+        }
     }
 }

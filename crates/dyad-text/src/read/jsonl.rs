@@ -134,70 +134,84 @@ impl Iterator for JsonlReader {
                 Ok(v) => v,
                 Err(e) => return err(format!("invalid JSON: {e}")),
             };
-            let Value::Object(mut obj) = value else {
+            let Value::Object(obj) = value else {
                 return err("expected a JSON object".into());
             };
-            let id = pick(&obj, &self.opts.id_col, ID_COLS)
-                .and_then(|(_, v)| as_string(v))
-                .unwrap_or_else(|| format!("{}:{}", self.stem, self.line));
-            let Some((text_key, text_val)) = pick(&obj, &self.opts.text_col, TEXT_COLS) else {
-                return Some(Err(ReadError::new(
-                    &self.name,
-                    Some(self.line),
-                    Some(id),
-                    "no text field",
-                )));
-            };
-            let Some(text) = text_val.as_str().map(str::to_string) else {
-                return Some(Err(ReadError::new(
-                    &self.name,
-                    Some(self.line),
-                    Some(id),
-                    format!("field `{text_key}` is not a string"),
-                )));
-            };
-            let text_key = text_key.to_string();
-            let mut doc = Doc::new(id, text);
-            let date_field = pick(&obj, &self.opts.date_col, DATE_COLS)
-                .map(|(k, v)| (k.to_string(), as_string(v)));
-            doc.date = self.opts.default_date;
-            if let Some((key, Some(raw))) = &date_field {
-                match parse_date(raw) {
-                    Some(d) => doc.date = Some(d),
-                    None => {
-                        return Some(Err(ReadError::new(
-                            &self.name,
-                            Some(self.line),
-                            Some(doc.id),
-                            format!("field `{key}`: unrecognised date `{raw}`"),
-                        )))
-                    }
-                }
-            }
-            let title_key =
-                pick(&obj, &self.opts.title_col, TITLE_COLS).map(|(k, _)| k.to_string());
-            doc.title = title_key
-                .as_ref()
-                .and_then(|k| obj.get(k))
-                .and_then(as_string);
-            doc.url = obj.get("url").and_then(as_string);
-            doc.source = obj.get("source").and_then(as_string);
-            let id_key = pick(&obj, &self.opts.id_col, ID_COLS).map(|(k, _)| k.to_string());
-            for k in [
-                Some(text_key),
-                id_key,
-                title_key,
-                date_field.map(|(k, _)| k),
-                Some("url".into()),
-                Some("source".into()),
-            ]
-            .into_iter()
-            .flatten()
-            {
-                obj.remove(&k);
-            }
-            doc.meta = obj;
-            return Some(check_doc(doc, &self.name, Some(self.line)));
+            let stem = &self.stem;
+            let line = self.line;
+            return Some(from_object(obj, &self.opts, &self.name, Some(line), || {
+                format!("{stem}:{line}")
+            }));
         }
     }
+}
+
+/// One JSON object (a JSON Lines record, or a record handed over by a binding) as a document.
+///
+/// Fields are found as in JSON Lines files: `text` (or `opts.text_col`, else `body`, `content`,
+/// …), `id`, `date`, `title`, `url`, `source`; the other fields go to `Doc::meta`. A record
+/// without an id takes `default_id()`. Errors name `name` and `line` as given, and the id when
+/// known; the messages are those `dyad code` reports.
+pub fn from_object(
+    mut obj: Map<String, Value>,
+    opts: &ReadOptions,
+    name: &str,
+    line: Option<u64>,
+    default_id: impl FnOnce() -> String,
+) -> Result<Doc, ReadError> {
+    let id = pick(&obj, &opts.id_col, ID_COLS)
+        .and_then(|(_, v)| as_string(v))
+        .unwrap_or_else(default_id);
+    let Some((text_key, text_val)) = pick(&obj, &opts.text_col, TEXT_COLS) else {
+        return Err(ReadError::new(name, line, Some(id), "no text field"));
+    };
+    let Some(text) = text_val.as_str().map(str::to_string) else {
+        return Err(ReadError::new(
+            name,
+            line,
+            Some(id),
+            format!("field `{text_key}` is not a string"),
+        ));
+    };
+    let text_key = text_key.to_string();
+    let mut doc = Doc::new(id, text);
+    let date_field =
+        pick(&obj, &opts.date_col, DATE_COLS).map(|(k, v)| (k.to_string(), as_string(v)));
+    doc.date = opts.default_date;
+    if let Some((key, Some(raw))) = &date_field {
+        match parse_date(raw) {
+            Some(d) => doc.date = Some(d),
+            None => {
+                return Err(ReadError::new(
+                    name,
+                    line,
+                    Some(doc.id),
+                    format!("field `{key}`: unrecognised date `{raw}`"),
+                ))
+            }
+        }
+    }
+    let title_key = pick(&obj, &opts.title_col, TITLE_COLS).map(|(k, _)| k.to_string());
+    doc.title = title_key
+        .as_ref()
+        .and_then(|k| obj.get(k))
+        .and_then(as_string);
+    doc.url = obj.get("url").and_then(as_string);
+    doc.source = obj.get("source").and_then(as_string);
+    let id_key = pick(&obj, &opts.id_col, ID_COLS).map(|(k, _)| k.to_string());
+    for k in [
+        Some(text_key),
+        id_key,
+        title_key,
+        date_field.map(|(k, _)| k),
+        Some("url".into()),
+        Some("source".into()),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        obj.remove(&k);
+    }
+    doc.meta = obj;
+    check_doc(doc, name, line)
 }

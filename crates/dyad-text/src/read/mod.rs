@@ -12,6 +12,7 @@ mod jsonl;
 mod sgml;
 
 pub use date::parse_date;
+pub use jsonl::from_object;
 
 use chrono::NaiveDate;
 use dyad_doc::Doc;
