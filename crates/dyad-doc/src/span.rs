@@ -126,6 +126,11 @@ impl SpanSet {
         true
     }
 
+    /// Whether `s` itself is in the set.
+    pub fn contains(&self, s: Span) -> bool {
+        self.spans.contains_key(&s)
+    }
+
     /// The spans starting in `[from, to)`.
     fn starting_in(&self, from: usize, to: usize) -> impl Iterator<Item = &Span> {
         let to = to.max(from);
@@ -211,6 +216,7 @@ mod tests {
                 // Remove one copy of a duplicate and one of a single span.
                 assert!(set.remove(Span::new(12, 14)) && set.remove(Span::new(3, 4)));
                 assert!(!set.remove(Span::new(3, 4)), "already removed");
+                assert!(!set.contains(Span::new(3, 4)) && set.contains(Span::new(12, 14)));
                 list.retain(|s| *s != Span::new(3, 4));
                 let i = list.iter().position(|s| *s == Span::new(12, 14)).unwrap();
                 list.remove(i);

@@ -3,7 +3,7 @@
 
 use crate::lexicon::Lexicon;
 use crate::view::View;
-use dyad_doc::{Doc, Span};
+use dyad_doc::{Doc, Span, SpanIndex};
 use std::ops::Range;
 
 const MEDIA_NOUNS: &[&str] = &[
@@ -111,8 +111,14 @@ impl Channels<'_> {
     }
 
     /// The channel for a cue at token `cue` in tokens `lo..hi`, ignoring tokens inside `skip` spans.
-    pub fn find(&self, cue: Option<usize>, lo: usize, hi: usize, skip: &[Span]) -> Option<String> {
-        let inside = |k: usize| skip.iter().any(|s| s.contains(self.v.toks[k].span));
+    pub fn find(
+        &self,
+        cue: Option<usize>,
+        lo: usize,
+        hi: usize,
+        skip: &SpanIndex,
+    ) -> Option<String> {
+        let inside = |k: usize| skip.any_contains(self.v.toks[k].span);
         // "told reporters", "told RIA".
         if let Some(c) = cue {
             if matches!(

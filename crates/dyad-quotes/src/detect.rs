@@ -17,7 +17,7 @@ use crate::lexicon::{Cue, CueClass, Lexicon};
 use crate::marks::{self, Segment};
 use crate::speaker::{Np, Resolver};
 use crate::view::View;
-use dyad_doc::{Doc, Quote, QuoteKind, Span};
+use dyad_doc::{Doc, Quote, QuoteKind, Span, SpanIndex, SpanSet};
 use std::ops::Range;
 
 /// A quote before its speaker phrase is resolved.
@@ -65,12 +65,37 @@ struct Ctx<'a> {
     /// For each token, the segment whose outer span holds it.
     seg_of: Vec<Option<usize>>,
     used: Vec<bool>,
-    claimed: Vec<Span>,
+    claimed: Claimed,
     /// Per token, its strongest complement in the parse (`ccomp`, `xcomp`, `obj`, `acl`, `none`).
     frame: Vec<&'static str>,
     /// Per token, the trained cue model's probability that it heads a cue (0 when not scored).
     cue_p: Vec<f32>,
     model: &'a CueModel,
+}
+
+/// Spans already taken by a candidate, in the order they were claimed (the last can be given
+/// back), with a [`SpanSet`] so that checking a token against them stays cheap in long documents.
+#[derive(Default)]
+struct Claimed {
+    order: Vec<Span>,
+    set: SpanSet,
+}
+
+impl Claimed {
+    fn push(&mut self, s: Span) {
+        self.order.push(s);
+        self.set.insert(s);
+    }
+
+    fn pop(&mut self) -> Option<Span> {
+        let s = self.order.pop()?;
+        self.set.remove(s);
+        Some(s)
+    }
+
+    fn contains(&self, s: Span) -> bool {
+        self.set.contains(s)
+    }
 }
 
 impl Finder {
@@ -137,7 +162,7 @@ impl Finder {
             segs,
             seg_of,
             used: vec![false; v.toks.len()],
-            claimed: Vec::new(),
+            claimed: Claimed::default(),
             frame,
             cue_p,
             model: &self.cues,
@@ -229,7 +254,7 @@ impl Ctx<'_> {
 
     fn is_claimed(&self, k: usize) -> bool {
         let s = self.v.toks[k].span;
-        self.claimed.iter().any(|c| c.overlaps(s))
+        self.claimed.set.any_overlaps(s)
     }
 
     fn is_participle(&self, i: usize) -> bool {
@@ -654,7 +679,7 @@ impl Ctx<'_> {
                 break;
             }
             if self.is_claimed(k)
-                && self.seg_of[k].is_some_and(|s| self.claimed.contains(&self.segs[s].outer))
+                && self.seg_of[k].is_some_and(|s| self.claimed.contains(self.segs[s].outer))
             {
                 e = k;
                 break;
@@ -1079,7 +1104,7 @@ impl Ctx<'_> {
             let mut c0 = sent.start;
             if let Some(last) = (sent.start..b).rev().find(|&j| {
                 self.is_claimed(j)
-                    && self.seg_of[j].is_none_or(|si| self.claimed.contains(&self.segs[si].outer))
+                    && self.seg_of[j].is_none_or(|si| self.claimed.contains(self.segs[si].outer))
             }) {
                 c0 = last + 1;
             }
@@ -1403,20 +1428,32 @@ impl Ctx<'_> {
             v: self.v,
             lex: self.lex,
         };
-        let contents: Vec<Span> = cands.iter().map(|c| c.content).collect();
+        // Channels are not looked for inside quoted text or any content.
+        let skip = SpanIndex::new(
+            cands
+                .iter()
+                .map(|c| c.content)
+                .chain(quoted.iter().copied()),
+        );
         let mut out: Vec<Quote> = Vec::with_capacity(cands.len());
         // (sentence of the cue, resolved speaker) of quotes already resolved, in text order.
         let mut recent: Vec<(usize, dyad_doc::Speaker)> = Vec::new();
+        let mut recent_by_sent: std::collections::HashMap<usize, Vec<usize>> =
+            std::collections::HashMap::new();
         for c in cands {
-            let hint = recent
+            // The latest resolved quote of this sentence or the one before (looked up by
+            // sentence, not scanned: a long document has many quotes).
+            let hint = [c.sent, c.sent.wrapping_sub(1)]
                 .iter()
-                .rev()
-                .find(|(s, sp)| {
-                    (*s == c.sent || *s + 1 == c.sent)
-                        && sp.name.is_some()
-                        && c.speaker.as_ref().is_none_or(|r| self.tspan(r) != sp.span)
+                .filter_map(|s| recent_by_sent.get(s))
+                .flatten()
+                .copied()
+                .filter(|&i| {
+                    let (_, sp): &(usize, dyad_doc::Speaker) = &recent[i];
+                    sp.name.is_some() && c.speaker.as_ref().is_none_or(|r| self.tspan(r) != sp.span)
                 })
-                .map(|(_, sp)| sp);
+                .max()
+                .map(|i| &recent[i].1);
             let speaker = c.speaker.clone().filter(|r| r.start < r.end).map(|r| {
                 match c.refers.clone().filter(|a| a.start < a.end) {
                     // Resolve through the antecedent; the mention stays the speaker span.
@@ -1428,8 +1465,6 @@ impl Ctx<'_> {
                     None => resolver.speaker(r, hint),
                 }
             });
-            let mut skip = contents.clone();
-            skip.extend(quoted.iter().copied());
             let channel = c.channel.clone().or_else(|| {
                 c.cue.as_ref().and_then(|cue| {
                     channels.find(Some(cue.end - 1), c.scope.start, c.scope.end, &skip)
@@ -1451,10 +1486,9 @@ impl Ctx<'_> {
                 continue;
             }
             if let Some(sp) = &speaker {
-                recent.push((
-                    c.sent.max(self.sent_of(c.content.end.saturating_sub(1))),
-                    sp.clone(),
-                ));
+                let sent = c.sent.max(self.sent_of(c.content.end.saturating_sub(1)));
+                recent_by_sent.entry(sent).or_default().push(recent.len());
+                recent.push((sent, sp.clone()));
             }
             out.push(Quote {
                 span: c.content,

@@ -9,7 +9,7 @@
 
 use crate::lexicon::Lexicon;
 use crate::view::View;
-use dyad_doc::{Doc, Span, Speaker};
+use dyad_doc::{Doc, Entity, Span, SpanIndex, Speaker};
 use std::ops::Range;
 
 const PARTICLES: &[&str] = &[
@@ -385,29 +385,63 @@ impl<'a> Np<'a> {
 }
 
 /// Resolves speaker phrases against the document's entity and cluster layers.
+///
+/// Entities (sorted by start) and cluster mentions are looked up by position, never scanned, so
+/// resolving every quote of a long document stays linear in its length.
 pub struct Resolver<'a> {
     doc: &'a Doc,
     np: &'a Np<'a>,
     /// Byte spans inside quotation marks (names there are not speakers).
-    quoted: &'a [Span],
+    quoted: SpanIndex,
+    /// The longest entity, in bytes: an entity overlapping a span starts at most this far before it.
+    longest_entity: usize,
+    /// Every cluster mention with its cluster, sorted; and the longest mention.
+    mentions: Vec<(Span, usize)>,
+    longest_mention: usize,
 }
 
 impl<'a> Resolver<'a> {
     /// A resolver for `doc`.
     pub fn new(doc: &'a Doc, np: &'a Np<'a>, quoted: &'a [Span]) -> Resolver<'a> {
-        Resolver { doc, np, quoted }
+        let mut mentions: Vec<(Span, usize)> = doc
+            .clusters
+            .iter()
+            .enumerate()
+            .flat_map(|(c, cl)| cl.mentions.iter().map(move |m| (*m, c)))
+            .collect();
+        mentions.sort_unstable();
+        Resolver {
+            doc,
+            np,
+            quoted: SpanIndex::new(quoted.iter().copied()),
+            longest_entity: doc.entities.iter().map(|e| e.span.len()).max().unwrap_or(0),
+            longest_mention: mentions.iter().map(|(m, _)| m.len()).max().unwrap_or(0),
+            mentions,
+        }
     }
 
     fn in_quote(&self, s: Span) -> bool {
-        self.quoted.iter().any(|q| q.contains(s))
+        self.quoted.any_contains(s)
     }
 
+    /// The entities starting in `[lo, hi)`, in order.
+    fn entities_starting(&self, lo: usize, hi: usize) -> &'a [Entity] {
+        let ents = &self.doc.entities;
+        let a = ents.partition_point(|e| e.span.start < lo);
+        let b = ents.partition_point(|e| e.span.start < hi).max(a);
+        &ents[a..b]
+    }
+
+    /// The first cluster with a mention that contains `s` or lies inside it.
     fn cluster_of(&self, s: Span) -> Option<usize> {
-        self.doc.clusters.iter().position(|c| {
-            c.mentions
-                .iter()
-                .any(|m| m.overlaps(s) && (m.contains(s) || s.contains(*m)))
-        })
+        let lo = s.start.saturating_sub(self.longest_mention);
+        let a = self.mentions.partition_point(|(m, _)| m.start < lo);
+        self.mentions[a..]
+            .iter()
+            .take_while(|(m, _)| m.start < s.end)
+            .filter(|(m, _)| m.overlaps(s) && (m.contains(s) || s.contains(*m)))
+            .map(|(_, c)| *c)
+            .min()
     }
 
     /// Build the speaker for the token range `r`. `recent` is the speaker of a quote in the same or
@@ -423,8 +457,7 @@ impl<'a> Resolver<'a> {
         };
         // 1. An entity inside the phrase (the last PER/ORG, which is the name after titles).
         let ent = self
-            .doc
-            .entities
+            .entities_starting(span.start.saturating_sub(self.longest_entity), span.end + 1)
             .iter()
             .filter(|e| span.contains(e.span) || e.span.contains(span))
             // A person, an organisation or an actor; not a nationality or a title ("Andalusian").
@@ -479,8 +512,10 @@ impl<'a> Resolver<'a> {
             let lo = r.start.saturating_sub(2);
             let before = Span::new(v.toks[lo].span.start, span.start);
             let ent = self
-                .doc
-                .entities
+                .entities_starting(
+                    before.start.saturating_sub(self.longest_entity),
+                    span.start + 1,
+                )
                 .iter()
                 .filter(|e| e.span.end <= span.start && e.span.end > before.start)
                 .filter(|e| matches!(e.kind.as_str(), "PER" | "ORG") && !self.in_quote(e.span))
@@ -517,8 +552,7 @@ impl<'a> Resolver<'a> {
         let lo = v.sents[si.saturating_sub(3)].span.start;
         let hi = v.toks[at].span.start;
         let e = self
-            .doc
-            .entities
+            .entities_starting(lo, hi + 1)
             .iter()
             .filter(|e| e.kind == "PER" && e.span.start >= lo && e.span.end <= hi)
             .filter(|e| !self.in_quote(e.span))
@@ -598,8 +632,7 @@ impl<'a> Resolver<'a> {
                 let lo_b = sent.span.start;
                 let hi_b = if s == si { at } else { sent.span.end };
                 let e = self
-                    .doc
-                    .entities
+                    .entities_starting(lo_b, hi_b + 1)
                     .iter()
                     .filter(|e| {
                         kinds.contains(&e.kind.as_str())
