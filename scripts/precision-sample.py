@@ -352,6 +352,15 @@ def score(args):
         sys.exit(1)
 
 
+def write_test_csv(path, rows):
+    """A NewsArticles-shaped CSV of invented (id, title, body) rows, for the self-tests."""
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["article_id", "publish_date", "title", "text"])
+        for doc_id, title, body in rows:
+            w.writerow([doc_id, "2020/1/1", title, body])
+
+
 def selftest(_args):
     """Draw, judge and score a sheet over two invented articles; then break it in the ways `score`
     must catch (changed text, unknown id, unknown or inconsistent error class)."""
@@ -385,11 +394,7 @@ def selftest(_args):
         csv_path, jsonl, sheet = (os.path.join(tmp, f) for f in ("a.csv", "run.jsonl", "s.tsv"))
 
         def write_csv(rows):
-            with open(csv_path, "w", encoding="utf-8", newline="") as f:
-                w = csv.writer(f)
-                w.writerow(["article_id", "publish_date", "title", "text"])
-                for doc_id, title, body in rows:
-                    w.writerow([doc_id, "2020/1/1", title, body])
+            write_test_csv(csv_path, rows)
 
         write_csv(arts)
         with open(jsonl, "w", encoding="utf-8") as f:

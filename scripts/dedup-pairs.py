@@ -1,0 +1,428 @@
+#!/usr/bin/env python3
+"""Judged pairs of event mentions: pairwise precision and recall of canonical-event grouping.
+
+A database made by `dyad ingest` groups mentions into canonical events (docs/store.md,
+"Canonical events and copies"). This script draws pairs of mentions in strata (below), shows the
+two evidence sentences of each pair for a judge to say "same real-world event or not", and scores
+the grouping against the judgements. The committed sheet holds no text of the shared data, only
+document ids, event indices, code-point offsets, codes, days, short hashes of the spans (to check
+that they still resolve) and the judgements; the sentences are re-read from the CSV in ../shared
+whenever they are shown or checked.
+
+Usage:
+  dyad ingest ../shared/data/newsarticles/NewsArticles.csv --db /tmp/news.sqlite -q
+  scripts/dedup-pairs.py draw /tmp/news.sqlite --seed 1 -o data/eval/dedup-pairs-seed1.tsv
+  scripts/dedup-pairs.py show data/eval/dedup-pairs-seed1.tsv [--from 1 --to 20] [--reveal]
+  scripts/dedup-pairs.py score data/eval/dedup-pairs-seed1.tsv
+  scripts/dedup-pairs.py selftest
+
+Strata. The population is every unordered pair of distinct mentions that both carry a source
+code, a target code and a day (the grouping leaves other mentions alone by design). A pair
+belongs to the first stratum it fits:
+
+  G   grouped: the same canonical event
+  K1  same key (source code, target code, CAMEO root, negation), days at most 1 apart
+  K3  same key, days 2 or 3 apart
+  R   same source and target codes, different root or negation, days at most 1 apart
+  V   reversed codes (A→B and B→A), same root, days at most 1 apart
+  C   same source and target countries but other codes (CHN vs CHNGOV), same root, days at most 1 apart
+
+Pairs in none of these (other countries, other roots across codes, days further apart) are
+taken to be different events; recall is measured within the strata. `draw` takes a simple
+random sample of fixed size in each stratum (ALLOCATION), records each stratum's population
+size in the sheet's header, and shuffles the rows so that a judge reading in order does not see
+the strata (`show` hides stratum and grouping unless `--reveal`). `score` weights each stratum
+by population / sample: precision = judged-same rate in G; recall = estimated same pairs in G /
+estimated same pairs in all strata. It exits 1 if a row does not resolve (document id unknown,
+offsets out of range, span hashes differ), a judgement is missing or not y/n, or the header's
+population sizes are missing. Judging guidelines: docs/evaluation.md, "Canonical events".
+"""
+import argparse
+import collections
+import contextlib
+import csv
+import datetime
+import importlib.util
+import io
+import math
+import os
+import random
+import sqlite3
+import subprocess
+import sys
+import tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+DEFAULT_CSV = os.path.join(ROOT, "..", "shared", "data", "newsarticles", "NewsArticles.csv")
+
+# The CSV reading and span hashing of the precision sample: the two sheets must resolve the
+# same way (title, blank line, body; repeated ids renamed ID~2, ...).
+_spec = importlib.util.spec_from_file_location("precision_sample", os.path.join(ROOT, "scripts", "precision-sample.py"))
+_ps = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_ps)
+read_texts, span_hash, git_commit = _ps.read_texts, _ps.span_hash, _ps.git_commit
+
+# Stratum -> pairs drawn (150 in all). Grouped pairs get the most (precision rests on them
+# alone); of the rest, the strata with most pairs (R, C: thousands each, so each judged pair
+# weighs most in recall) get more than the small ones.
+ALLOCATION = {"G": 55, "K1": 20, "K3": 10, "R": 25, "V": 15, "C": 25}
+
+MENTION = ["doc", "idx", "cameo", "src", "tgt", "day", "sent_start", "sent_end", "ev_start", "ev_end",
+           "span_hash", "ev_hash"]
+COLUMNS = (["n", "stratum", "grouped"] + [f"a_{c}" for c in MENTION] + [f"b_{c}" for c in MENTION]
+           + ["same", "note"])
+
+
+def day_gap(a, b):
+    return abs((datetime.date.fromisoformat(a[:10]) - datetime.date.fromisoformat(b[:10])).days)
+
+
+def load_mentions(db):
+    """Mentions with both actor codes and a day, in (document, index) order."""
+    c = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    rows = c.execute(
+        "SELECT e.event, d.id, e.idx, e.cameo, e.root, e.negated, e.source_code, e.target_code, "
+        "e.source_country, e.target_country, e.day, e.canonical, s.start, s.\"end\", "
+        "e.evidence_start, e.evidence_end, e.evidence_text "
+        "FROM events e JOIN documents d ON d.doc = e.doc "
+        "JOIN sentences s ON s.doc = e.doc AND s.idx = e.sentence "
+        "WHERE e.source_code IS NOT NULL AND e.target_code IS NOT NULL AND e.day IS NOT NULL "
+        "ORDER BY e.doc, e.idx").fetchall()
+    keys = ["event", "doc", "idx", "cameo", "root", "negated", "src", "tgt", "src_country", "tgt_country",
+            "day", "canonical", "sent_start", "sent_end", "ev_start", "ev_end", "ev_text"]
+    return [dict(zip(keys, r)) for r in rows]
+
+
+def stratum(a, b):
+    """The stratum of a pair of mentions (module doc), or None."""
+    if a["canonical"] is not None and a["canonical"] == b["canonical"]:
+        return "G"
+    gap = day_gap(a["day"], b["day"])
+    if gap > 3:
+        return None
+    same_codes = (a["src"], a["tgt"]) == (b["src"], b["tgt"])
+    same_key = same_codes and (a["root"], a["negated"]) == (b["root"], b["negated"])
+    if same_key:
+        return "K1" if gap <= 1 else "K3"
+    if gap > 1:
+        return None
+    if same_codes:
+        return "R"
+    if a["root"] != b["root"]:
+        return None
+    if (a["src"], a["tgt"]) == (b["tgt"], b["src"]):
+        return "V"
+    if a["src_country"] and a["tgt_country"] and \
+            (a["src_country"], a["tgt_country"]) == (b["src_country"], b["tgt_country"]):
+        return "C"
+    return None
+
+
+def candidate_pairs(mentions):
+    """Every pair (i, j), i < j, that can fall in a stratum, by bucketing instead of all pairs."""
+    buckets = collections.defaultdict(list)
+    for i, m in enumerate(mentions):
+        buckets[("codes", m["src"], m["tgt"])].append(i)
+        if m["canonical"] is not None:
+            buckets[("canon", m["canonical"])].append(i)
+        if m["src_country"] and m["tgt_country"]:
+            buckets[("countries", m["src_country"], m["tgt_country"], m["root"])].append(i)
+    seen = set()
+    for key, idx in buckets.items():
+        for x in range(len(idx)):
+            for y in range(x + 1, len(idx)):
+                seen.add((idx[x], idx[y]))
+    # Reversed codes: pair A→B mentions with B→A ones.
+    for key, idx in buckets.items():
+        if key[0] == "codes" and key[1] < key[2]:
+            for i in idx:
+                for j in buckets.get(("codes", key[2], key[1]), []):
+                    seen.add((min(i, j), max(i, j)))
+    return sorted(seen)
+
+
+def draw(args):
+    mentions = load_mentions(args.db)
+    texts = read_texts(args.data)
+    by_stratum = collections.defaultdict(list)
+    for i, j in candidate_pairs(mentions):
+        s = stratum(mentions[i], mentions[j])
+        if s:
+            by_stratum[s].append((i, j))
+    rng = random.Random(args.seed)
+    picks = []
+    for s, n in ALLOCATION.items():
+        pop = by_stratum[s]
+        if len(pop) < n:
+            sys.exit(f"dedup-pairs: stratum {s} has {len(pop)} pairs, cannot draw {n}")
+        picks += [(s, p) for p in rng.sample(pop, n)]
+    rng.shuffle(picks)
+    rows = []
+    for n, (s, (i, j)) in enumerate(picks, 1):
+        row = {"n": n, "stratum": s, "grouped": int(s == "G"), "same": "", "note": ""}
+        for tag, m in (("a", mentions[i]), ("b", mentions[j])):
+            text = texts.get(m["doc"])
+            if text is None or text[m["ev_start"]:m["ev_end"]] != m["ev_text"]:
+                sys.exit(f"dedup-pairs: document {m['doc']}: evidence in {args.db} differs from {args.data}")
+            lo, hi = min(m["sent_start"], m["ev_start"]), max(m["sent_end"], m["ev_end"])
+            row.update({f"{tag}_{k}": m[k] for k in MENTION if k in m})
+            row[f"{tag}_span_hash"] = span_hash(text[lo:hi])
+            row[f"{tag}_ev_hash"] = span_hash(text[m["ev_start"]:m["ev_end"]])
+        rows.append(row)
+    commit = args.commit or git_commit()
+    pops = " ".join(f"{s}={len(by_stratum[s])}" for s in ALLOCATION)
+    with open(args.output, "w", encoding="utf-8", newline="") if args.output else contextlib.nullcontext(sys.stdout) as out:
+        out.write(f"# dedup pairs: seed {args.seed}, {len(rows)} pairs of {len(mentions)} mentions with both codes "
+                  f"and a day; dyad commit {commit}\n")
+        out.write(f"# population {pops}\n")
+        out.write("# same: y/n (same real-world event); offsets are code points into the document text "
+                  "(title, blank line, body); note: the judge's reason, in own words\n")
+        w = csv.DictWriter(out, COLUMNS, delimiter="\t", lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
+    print(f"dedup-pairs: drew {len(rows)} pairs (seed {args.seed}); population {pops}", file=sys.stderr)
+
+
+def read_sheet(path):
+    """(population by stratum, rows) of a sheet; population is {} when the header lacks it."""
+    pops, body = {}, []
+    with open(path, encoding="utf-8", newline="") as f:
+        for line in f:
+            if line.startswith("# population "):
+                for part in line[len("# population "):].split():
+                    s, _, k = part.partition("=")
+                    if k.isdigit():
+                        pops[s] = int(k)
+            elif not line.startswith("#"):
+                body.append(line)
+    return pops, list(csv.DictReader(body, delimiter="\t"))
+
+
+def resolve(row, tag, texts):
+    """(start, text) of one mention's sentence widened to its evidence, or (None, error)."""
+    text = texts.get(row[f"{tag}_doc"])
+    if text is None:
+        return None, f"unknown document id {row[f'{tag}_doc']!r}"
+    try:
+        ss, se, es, ee = (int(row[f"{tag}_{k}"]) for k in ("sent_start", "sent_end", "ev_start", "ev_end"))
+    except (TypeError, ValueError):
+        return None, "offsets are not integers"
+    if not (0 <= ss < se <= len(text) and 0 <= es < ee <= len(text)):
+        return None, f"offsets out of range ({ss}-{se}, evidence {es}-{ee}, text length {len(text)})"
+    lo, hi = min(ss, es), max(se, ee)
+    if span_hash(text[lo:hi]) != row[f"{tag}_span_hash"]:
+        return None, "sentence span changed (hash differs)"
+    if span_hash(text[es:ee]) != row[f"{tag}_ev_hash"]:
+        return None, "evidence span changed (hash differs)"
+    return (lo, text[lo:hi]), None
+
+
+def show(args):
+    texts = read_texts(args.data)
+    _, rows = read_sheet(args.sheet)
+    for row in rows:
+        n = int(row["n"])
+        if n < args.start or (args.to and n > args.to):
+            continue
+        extra = f"  [{row['stratum']}, grouped {row['grouped']}]" if args.reveal else ""
+        print(f"#{n}{extra}")
+        for tag in ("a", "b"):
+            span, err = resolve(row, tag, texts)
+            head = (f"  {tag}: doc {row[f'{tag}_doc']} ev {row[f'{tag}_idx']} {row[f'{tag}_cameo']} "
+                    f"{row[f'{tag}_src']}→{row[f'{tag}_tgt']} {row[f'{tag}_day']}")
+            if err:
+                print(f"{head}  DOES NOT RESOLVE: {err}")
+                continue
+            lo, text = span
+            es, ee = int(row[f"{tag}_ev_start"]) - lo, int(row[f"{tag}_ev_end"]) - lo
+            marked = f"{text[:es]}[[{text[es:ee]}]]{text[ee:]}".replace("\n", " / ")
+            print(f"{head}\n     {marked}")
+        if row.get("same"):
+            print(f"  judged {row['same']}  {row.get('note', '')}")
+        print()
+
+
+def estimate(pops, rows):
+    """Per-stratum counts and the weighted precision and recall (module doc)."""
+    judged = collections.Counter()
+    same = collections.Counter()
+    for r in rows:
+        judged[r["stratum"]] += 1
+        same[r["stratum"]] += r["same"] == "y"
+    est = {s: pops[s] * same[s] / judged[s] for s in judged}
+    precision = same["G"] / judged["G"] if judged["G"] else 0.0
+    total = sum(est.values())
+    recall = est.get("G", 0.0) / total if total else 0.0
+    return judged, same, est, precision, recall
+
+
+def bootstrap(pops, rows, rounds=2000):
+    """2.5% and 97.5% points of the recall over resamples drawn with replacement within each
+    stratum (the strata are sampled independently, so they are resampled independently)."""
+    by = collections.defaultdict(list)
+    for r in rows:
+        by[r["stratum"]].append(r)
+    rng, values = random.Random(0), []
+    for _ in range(rounds):
+        sample = [rng.choice(rs) for rs in by.values() for _ in rs]
+        values.append(estimate(pops, sample)[4])
+    values.sort()
+    return values[int(0.025 * rounds)], values[int(0.975 * rounds) - 1]
+
+
+def score(args):
+    texts = read_texts(args.data)
+    pops, rows = read_sheet(args.sheet)
+    bad, good = 0, []
+    for row in rows:
+        errs = [f"{tag}: {e}" for tag in ("a", "b") for _, e in [resolve(row, tag, texts)] if e]
+        mark = (row.get("same") or "").strip().lower()
+        if row.get("stratum") not in ALLOCATION:
+            errs.append(f"unknown stratum {row.get('stratum')!r}")
+        elif row["stratum"] not in pops:
+            errs.append(f"no population size for stratum {row['stratum']} in the header")
+        if row.get("grouped") != str(int(row.get("stratum") == "G")):
+            errs.append("grouped disagrees with the stratum")
+        if mark not in ("y", "n"):
+            errs.append(f"judgement must be y or n, got {mark!r}")
+        if errs:
+            print(f"row {row.get('n')}: " + "; ".join(errs), file=sys.stderr)
+            bad += 1
+        else:
+            good.append({**row, "same": mark})
+    judged, same, est, precision, recall = estimate(pops, good) if good else ({}, {}, {}, 0.0, 0.0)
+    print(f"{len(rows)} pairs, {len(good)} resolve and are judged")
+    print(f"{'stratum':8} {'population':>10} {'judged':>6} {'same':>5} {'rate':>6} {'est. same pairs':>16}")
+    for s in ALLOCATION:
+        if s in judged:
+            print(f"{s:8} {pops[s]:10} {judged[s]:6} {same[s]:5} {same[s] / judged[s]:6.3f} {est[s]:16.1f}")
+    if "G" in judged:
+        p, k = precision, judged["G"]
+        print(f"pairwise precision {same['G']}/{k} = {p:.3f} (±{1.96 * math.sqrt(p * (1 - p) / k):.3f}, 95% normal approx.)")
+    print(f"pairwise recall {est.get('G', 0.0):.1f}/{sum(est.values()):.1f} = {recall:.3f} "
+          "(estimated same pairs grouped / in all strata)")
+    if good:
+        lo, hi = bootstrap(pops, good)
+        print(f"recall 95% interval {lo:.3f}-{hi:.3f} (stratified bootstrap, 2000 resamples, seed 0)")
+    for name, value, floor in (("precision", precision, args.min_precision), ("recall", recall, args.min_recall)):
+        if floor is not None and value < floor:
+            print(f"pairwise {name} {value:.3f} is below the floor {floor}", file=sys.stderr)
+            bad += 1
+    if bad:
+        sys.exit(1)
+
+
+def selftest(_args):
+    """Ingest-free check: draw, judge and score a sheet over an invented database and CSV; then
+    break the sheet in the ways `score` must catch."""
+    arts = [("a1", "Talks held", "Ruritania's minister met Freedonia's envoy on Monday. Ruritania met Freedonia."),
+            ("a2", "Envoy visit", "The Ruritanian minister met the Freedonian envoy. Freedonia met Ruritania."),
+            ("a3", "Later", "Ruritania met Freedonia again on Thursday.")]
+    with tempfile.TemporaryDirectory() as tmp:
+        csv_path, db, sheet = (os.path.join(tmp, f) for f in ("a.csv", "a.sqlite", "s.tsv"))
+
+        def write_csv(items):
+            _ps.write_test_csv(csv_path, items)
+
+        write_csv(arts)
+        c = sqlite3.connect(db)
+        c.executescript(
+            "CREATE TABLE documents (doc INTEGER PRIMARY KEY, id TEXT);"
+            "CREATE TABLE sentences (doc INT, idx INT, start INT, \"end\" INT);"
+            "CREATE TABLE events (event INTEGER PRIMARY KEY, doc INT, idx INT, sentence INT, cameo TEXT, root TEXT,"
+            " negated INT, source_code TEXT, target_code TEXT, source_country TEXT, target_country TEXT, day TEXT,"
+            " canonical INT, evidence_start INT, evidence_end INT, evidence_text TEXT);")
+        # (doc, sentence, source, target, day, canonical): two grouped meetings, a reversed one,
+        # one three days later, one in a country-level code.
+        events = [(1, 1, "RURGOV", "FREGOV", "2020-01-06", 1), (2, 1, "RURGOV", "FREGOV", "2020-01-06", 1),
+                  (1, 2, "RUR", "FRE", "2020-01-06", 2), (2, 2, "FRE", "RUR", "2020-01-06", 3),
+                  (3, 1, "RUR", "FRE", "2020-01-09", 4)]
+        for d, (doc_id, title, body) in enumerate(arts, 1):
+            c.execute("INSERT INTO documents VALUES (?, ?)", (d, doc_id))
+            text, pos = f"{title}\n\n{body}", len(title) + 2
+            c.execute("INSERT INTO sentences VALUES (?, 0, 0, ?)", (d, len(title)))
+            for k, part in enumerate(body.split(". "), 1):
+                part = part if part.endswith(".") else part + "."
+                c.execute("INSERT INTO sentences VALUES (?, ?, ?, ?)", (d, k, pos, pos + len(part)))
+                pos += len(part) + 1
+        for idx, (d, sent, src, tgt, day, canon) in enumerate(events):
+            text = f"{arts[d - 1][1]}\n\n{arts[d - 1][2]}"
+            start = c.execute("SELECT start FROM sentences WHERE doc = ? AND idx = ?", (d, sent)).fetchone()[0]
+            es = text.index("met", start)
+            c.execute("INSERT INTO events VALUES (NULL, ?, ?, ?, '040', '04', 0, ?, ?, ?, ?, ?, ?, ?, ?, 'met')",
+                      (d, idx, sent, src, tgt, src[:3], tgt[:3], day, canon, es, es + 3))
+        c.commit()
+        c.close()
+        mentions = load_mentions(db)
+        strata = collections.Counter(stratum(mentions[i], mentions[j]) for i, j in candidate_pairs(mentions))
+        assert {k: v for k, v in strata.items() if k} == {"G": 1, "K3": 1, "V": 1, "C": 2}, strata
+        global ALLOCATION
+        saved, ALLOCATION = ALLOCATION, {"G": 1, "K1": 0, "K3": 1, "R": 0, "V": 1, "C": 2}
+        try:
+            with contextlib.redirect_stderr(io.StringIO()):
+                draw(argparse.Namespace(db=db, data=csv_path, seed=1, output=sheet, commit="test"))
+            lines = open(sheet, encoding="utf-8").read().splitlines()
+            assert "# population G=1 K1=0 K3=1 R=0 V=1 C=2" in lines, lines[:3]
+
+            def score_with(marks, items=arts, drop_pop=False, floor=None):
+                out = []
+                for line in lines:
+                    cells = line.split("\t")
+                    if line.startswith("# population") and drop_pop:
+                        continue
+                    if not line.startswith("#") and cells[0] != "n":
+                        cells[-2] = marks.get(cells[1], "y")
+                    out.append("\t".join(cells))
+                with open(sheet, "w", encoding="utf-8") as f:
+                    f.write("\n".join(out) + "\n")
+                write_csv(items)
+                buf = io.StringIO()
+                try:
+                    with contextlib.redirect_stdout(buf), contextlib.redirect_stderr(io.StringIO()):
+                        score(argparse.Namespace(sheet=sheet, data=csv_path, min_precision=floor, min_recall=None))
+                    return buf.getvalue()
+                except SystemExit:
+                    return None
+
+            # Same: G, V, C (both); not: K3 -> recall 1 / (1 + 1 + 2) = 0.25.
+            out = score_with({"K3": "n"})
+            assert out and "precision 1/1 = 1.000" in out and "= 0.250" in out, out
+            assert score_with({"K3": "n"}, floor=1.0) is not None
+            assert score_with({"G": "n"}, floor=0.5) is None  # precision 0 below the floor
+            assert score_with({"G": "maybe"}) is None
+            assert score_with({"G": ""}) is None
+            assert score_with({}, drop_pop=True) is None
+            assert score_with({}, items=[arts[0], arts[1], ("a3", "Later", arts[2][2].replace("met", "saw"))]) is None
+            assert score_with({}, items=arts[:2] + [("a9",) + arts[2][1:]]) is None
+        finally:
+            ALLOCATION = saved
+    print("dedup-pairs selftest: ok")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    d = sub.add_parser("draw", help="sample pairs of mentions of a `dyad ingest` database into a sheet")
+    d.add_argument("db")
+    d.add_argument("--seed", type=int, default=1)
+    d.add_argument("-o", "--output")
+    d.add_argument("--data", default=DEFAULT_CSV, help="the CSV the database was ingested from")
+    d.add_argument("--commit", help="dyad commit the database was made with (default: HEAD of this checkout)")
+    s = sub.add_parser("show", help="print the sheet's pairs with their two evidence sentences")
+    s.add_argument("sheet")
+    s.add_argument("--data", default=DEFAULT_CSV)
+    s.add_argument("--from", dest="start", type=int, default=1)
+    s.add_argument("--to", type=int, default=0)
+    s.add_argument("--reveal", action="store_true", help="also print each pair's stratum and grouping")
+    c = sub.add_parser("score", help="check that the rows resolve and print precision and recall")
+    c.add_argument("sheet")
+    c.add_argument("--data", default=DEFAULT_CSV)
+    c.add_argument("--min-precision", type=float, help="exit 1 if the pairwise precision is below this")
+    c.add_argument("--min-recall", type=float, help="exit 1 if the pairwise recall is below this")
+    sub.add_parser("selftest", help="check draw and score on an invented database (no data needed)")
+    args = ap.parse_args()
+    {"draw": draw, "show": show, "score": score, "selftest": selftest}[args.cmd](args)
+
+
+if __name__ == "__main__":
+    main()
