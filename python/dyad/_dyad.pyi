@@ -29,6 +29,7 @@ class Pipeline:
         agents: Union[_Path, Sequence[_Path], None] = None,
         petrarch_dicts: Optional[_Path] = None,
         tokens: bool = False,
+        min_confidence: Optional[float] = None,
     ) -> None: ...
     @property
     def stages(self) -> List[str]:

@@ -73,10 +73,11 @@ impl Pipeline {
     /// Load the pipeline. `model_dir` overrides the embedded models (`dyad code --model`);
     /// `actors`, `agents` (a path or a list of paths) and `petrarch_dicts` (a directory) load the
     /// user's dictionaries over the embedded ones (`--actors`, `--agents`, `--petrarch-dicts`);
-    /// `tokens=True` adds tokens to every document (`--tokens`). Problems in dictionaries that
-    /// do not stop the load are issued as `UserWarning`s.
+    /// `tokens=True` adds tokens to every document (`--tokens`); `min_confidence` is the least
+    /// probability of a classifier-coded event (`--min-confidence`; `None`: the CLI's default).
+    /// Problems in dictionaries that do not stop the load are issued as `UserWarning`s.
     #[new]
-    #[pyo3(signature = (model_dir=None, actors=None, agents=None, petrarch_dicts=None, tokens=false))]
+    #[pyo3(signature = (model_dir=None, actors=None, agents=None, petrarch_dicts=None, tokens=false, min_confidence=None))]
     fn new(
         py: Python<'_>,
         model_dir: Option<PathBuf>,
@@ -84,7 +85,15 @@ impl Pipeline {
         agents: Option<&Bound<'_, PyAny>>,
         petrarch_dicts: Option<PathBuf>,
         tokens: bool,
+        min_confidence: Option<f32>,
     ) -> PyResult<Pipeline> {
+        if let Some(c) = min_confidence {
+            if !(0.0..=1.0).contains(&c) {
+                return Err(DyadError::new_err(format!(
+                    "min_confidence must be in [0, 1], got {c}"
+                )));
+            }
+        }
         let opts = PipelineOptions {
             model_dir,
             until: None,
@@ -93,6 +102,7 @@ impl Pipeline {
                 agents: paths(agents)?,
                 petrarch_dir: petrarch_dicts,
             },
+            min_confidence,
         };
         let engine = py
             .detach(|| Engine::new(&opts))

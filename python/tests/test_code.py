@@ -59,3 +59,13 @@ def test_code_many_keeps_unknown_fields_as_meta(pipeline):
 def test_stages_are_listed(pipeline):
     assert pipeline.stages[0] == "segment" and pipeline.stages[-1] == "events"
     assert "dyad.Pipeline" in repr(pipeline)
+
+
+def test_min_confidence_is_the_cli_flag(jsonl_records):
+    # The same threshold through Python and through `dyad code --min-confidence` gives the same
+    # documents; at 1.0 no classifier-coded event can pass.
+    strict = dyad.Pipeline(min_confidence=1.0)
+    expected = run_cli(str(EXAMPLES / "quote-speakers.jsonl"), "--min-confidence", "1.0")
+    got = list(strict.code_many(jsonl_records))
+    assert got == expected
+    assert all(e.get("by") != "model" for d in got for e in d["events"])

@@ -119,3 +119,8 @@ def test_frames_without_pandas_say_how_to_install_it(monkeypatch):
     monkeypatch.setitem(sys.modules, "pandas", None)  # `import pandas` now raises ImportError
     with pytest.raises(ImportError, match="pip install pandas"):
         dyad.events_frame([])
+
+
+def test_min_confidence_outside_0_1_is_an_error():
+    with pytest.raises(dyad.DyadError, match=r"min_confidence must be in \[0, 1\], got 2"):
+        dyad.Pipeline(min_confidence=2.0)
