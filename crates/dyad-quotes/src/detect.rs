@@ -631,7 +631,15 @@ impl Ctx<'_> {
             if c.kind == QuoteKind::Direct {
                 continue;
             }
-            for (si, seg) in self.segs.iter().enumerate() {
+            // Segments are in text order and do not overlap (`marks::segments`): start at the
+            // first that ends after the content starts; the content may grow as segments join it.
+            let first = self
+                .segs
+                .partition_point(|seg| seg.content.end <= c.content.start);
+            for (si, seg) in self.segs.iter().enumerate().skip(first) {
+                if seg.content.start >= c.content.end {
+                    break;
+                }
                 if c.content.overlaps(seg.content) && !is_direct[si] {
                     c.kind = QuoteKind::Mixed;
                     // Keep the partial quotation whole: end at its closing mark.
