@@ -1361,7 +1361,13 @@ impl Ctx<'_> {
             }
             // A name cut short: extend over a person entity that starts inside and ends after it.
             let span = self.tspan(&r);
-            if let Some(e) = self.doc.entities.iter().find(|e| {
+            // Entities are sorted by start: look only at those starting inside the span.
+            let ents = &self.doc.entities;
+            let from = ents.partition_point(|e| e.span.start < span.start);
+            let mut inside = ents[from..]
+                .iter()
+                .take_while(|e| e.span.start < span.end);
+            if let Some(e) = inside.find(|e| {
                 e.kind == "PER"
                     && e.span.start >= span.start
                     && e.span.start < span.end
