@@ -1364,9 +1364,7 @@ impl Ctx<'_> {
             // Entities are sorted by start: look only at those starting inside the span.
             let ents = &self.doc.entities;
             let from = ents.partition_point(|e| e.span.start < span.start);
-            let mut inside = ents[from..]
-                .iter()
-                .take_while(|e| e.span.start < span.end);
+            let mut inside = ents[from..].iter().take_while(|e| e.span.start < span.end);
             if let Some(e) = inside.find(|e| {
                 e.kind == "PER"
                     && e.span.start >= span.start
