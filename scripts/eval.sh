@@ -41,7 +41,7 @@ run eval re3d-places "$SHARED/re3d"
 run eval coref "$SHARED/ud-gum/test.conllu" --min pronoun_f1=0.55
 # Issue 15 (2026-12-06, session 7: places that act, peoples, EU predecessors, more agents): measured
 # found 0.933, country 0.863, sector 0.637; floors just below.
-run eval actors "$SHARED/plover-gsr/PLOVER_GSR_CAMEO.txt" --min found=0.92 --min country=0.85 --min sector=0.62
+run eval actors "$SHARED/plover-gsr/PLOVER_GSR_CAMEO.txt" --min found=0.92 --min country=0.85 --min sector=0.66
 # Issue 6 floors: PLOVER GSR type accuracy 0.60 and all-three 0.40; PETRARCH records pass rate 0.60.
 # Issues 15/16 (2026-12-06, merged main): measured type 0.7267, all three 0.5031, PETRARCH pass rate 0.7829.
 # Issue 16 items 3 and 5 (2026-12-06, branch events, event classifier + word-sense rules): type 0.7329, all three 0.5062.

@@ -67,6 +67,7 @@ impl Stage for CountryStage {
     fn process(&self, doc: &mut Doc) -> Result<(), StageError> {
         infer(doc);
         crate::place_actor::add_place_actors(doc);
+        crate::place_actor::locate_capitals(doc);
         Ok(())
     }
 }

@@ -92,6 +92,50 @@ pub fn add_place_actors(doc: &mut Doc) {
     doc.entities.sort_by_key(|e| (e.span.start, e.span.end));
 }
 
+/// Words that may stand between a locative preposition and the place ("in central Baghdad").
+const AREA_WORDS: &[&str] = &[
+    "central", "northern", "southern", "eastern", "western", "downtown", "greater", "north",
+    "south", "east", "west", "the",
+];
+
+/// A seat of government named as a location is the place, not the government: "a curfew in
+/// Abidjan", "clashes in central Baghdad" concern the people there (CVL), while "Abidjan said"
+/// stays GOV. Applies to geocoded places (cities, not "the Kremlin") whose actor was coded as the
+/// government by the country dictionary's metonyms.
+pub fn locate_capitals(doc: &mut Doc) {
+    let mut k = 0;
+    for place in &doc.places {
+        if place.feature == "country" {
+            continue;
+        }
+        while k < doc.entities.len() && doc.entities[k].span.start < place.span.start {
+            k += 1;
+        }
+        let Some(e) = doc.entities[k..]
+            .iter_mut()
+            .take_while(|e| e.span.start == place.span.start)
+            .find(|e| e.span == place.span)
+        else {
+            continue;
+        };
+        let Some(actor) = e.actor.as_mut() else {
+            continue;
+        };
+        if actor.sector.as_deref() != Some("GOV") || actor.country.is_none() {
+            continue;
+        }
+        let mut before = doc.text[..place.span.start].trim_end();
+        while AREA_WORDS.contains(&last_word(before).as_str()) {
+            let w = last_word(before).len();
+            before = before[..before.len() - w].trim_end();
+        }
+        if LOCATIVE.contains(&last_word(before).as_str()) {
+            actor.sector = Some("CVL".into());
+            actor.code = format!("{}CVL", actor.country.as_deref().unwrap_or_default());
+        }
+    }
+}
+
 /// Whether the place at `span` is an argument rather than a location or a modifier.
 fn acts(doc: &Doc, span: dyad_doc::Span) -> bool {
     let mut before = doc.text[..span.start].trim_end();
@@ -231,5 +275,66 @@ mod tests {
         add_place_actors(&mut d);
         assert_eq!(d.entities.len(), 1);
         assert_eq!(d.entities[0].actor.as_ref().unwrap().code, "PSEGOV");
+    }
+
+    /// `doc` with the place's span carrying a government actor, as the country dictionary's
+    /// metonyms code a capital.
+    fn with_capital_actor(words: &[(&str, Option<usize>, &str)], place: &str) -> Doc {
+        let mut d = doc(words, place, "CIV", "city");
+        let span = d.places[0].span;
+        d.entities.push(Entity {
+            span,
+            kind: "GPE".into(),
+            actor: Some(Actor {
+                code: "CIVGOV".into(),
+                country: Some("CIV".into()),
+                sector: Some("GOV".into()),
+                ..Actor::default()
+            }),
+            cluster: None,
+        });
+        d
+    }
+
+    #[test]
+    fn a_capital_named_as_a_location_is_its_people() {
+        for words in [
+            &[
+                ("curfew", None, "root"),
+                ("in", Some(2), "case"),
+                ("Abidjan", Some(0), "nmod"),
+            ][..],
+            &[
+                ("clashes", None, "root"),
+                ("in", Some(3), "case"),
+                ("central", Some(3), "amod"),
+                ("Abidjan", Some(0), "nmod"),
+            ][..],
+        ] {
+            let mut d = with_capital_actor(words, "Abidjan");
+            locate_capitals(&mut d);
+            let a = d.entities[0].actor.as_ref().unwrap();
+            assert_eq!(
+                (a.code.as_str(), a.sector.as_deref()),
+                ("CIVCVL", Some("CVL"))
+            );
+        }
+    }
+
+    #[test]
+    fn a_capital_that_acts_stays_the_government() {
+        let words = [("Abidjan", Some(1), "nsubj"), ("refused", None, "root")];
+        let mut d = with_capital_actor(&words, "Abidjan");
+        locate_capitals(&mut d);
+        assert_eq!(d.entities[0].actor.as_ref().unwrap().code, "CIVGOV");
+        // "from Abidjan" is an origin, not the people of the place.
+        let words = [
+            ("envoy", None, "root"),
+            ("from", Some(2), "case"),
+            ("Abidjan", Some(0), "nmod"),
+        ];
+        let mut d = with_capital_actor(&words, "Abidjan");
+        locate_capitals(&mut d);
+        assert_eq!(d.entities[0].actor.as_ref().unwrap().code, "CIVGOV");
     }
 }

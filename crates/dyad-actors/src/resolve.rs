@@ -832,12 +832,17 @@ impl Resolver<'_> {
             ),
             None => (String::new(), None, None),
         };
+        let mut role = role;
         if former {
             sector = Some("ELI".into());
-        } else if role.is_none() && sector.is_none() {
-            // Before any recorded role: the title, if any, says what the person is.
-            if let Some(a) = agent {
+        } else if let Some(a) = agent.filter(|a| a.sector != "ELI") {
+            // The title the text gives now is better evidence than the dictionary's dates: before
+            // any recorded role, and when the dates say the person is out of office (ELI: the
+            // document date may be missing, wrong, or past the end of an outdated term table),
+            // "President X" says what X is in this text.
+            if role.is_none() && matches!(sector.as_deref(), None | Some("ELI")) {
                 sector = Some(a.sector.clone());
+                role.clone_from(&a.role);
             }
         }
         let _ = m;

@@ -108,7 +108,7 @@ fn group_nouns_take_their_sectors() {
 
 #[test]
 fn roles_follow_the_document_date() {
-    let text = "German Chancellor Olaf Scholz met the U.S. president in Washington.";
+    let text = "Olaf Scholz met the U.S. president in Washington.";
     let before = run(text, "2024-06-01");
     let after = run(text, "2025-06-10");
     assert_eq!(
@@ -285,4 +285,31 @@ fn a_title_before_a_lone_surname_names_the_known_holder() {
     let d = run("President Zorvanek met the envoy on Monday.", "2010-06-01");
     let code = code_of(&d, "Zorvanek", 0);
     assert_ne!(code.as_deref(), Some("RWAGOV"));
+}
+
+#[test]
+fn a_title_in_the_text_outweighs_the_term_tables() {
+    // An office title without "former" says the person holds it in this text (a historical
+    // account, or a document date that is missing or wrong); "former" and "ousted" say not.
+    let titled = run("German Chancellor Olaf Scholz met the press.", "2025-06-10");
+    assert_eq!(
+        code_of(&titled, "Olaf Scholz", 0).as_deref(),
+        Some("DEUGOV")
+    );
+    let former = run(
+        "Former German Chancellor Olaf Scholz met the press.",
+        "2024-06-01",
+    );
+    assert_eq!(
+        code_of(&former, "Olaf Scholz", 0).as_deref(),
+        Some("DEUELI")
+    );
+    let ousted = run(
+        "Ousted German Chancellor Olaf Scholz met the press.",
+        "2024-06-01",
+    );
+    assert_eq!(
+        code_of(&ousted, "Olaf Scholz", 0).as_deref(),
+        Some("DEUELI")
+    );
 }
