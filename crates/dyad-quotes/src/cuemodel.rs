@@ -11,6 +11,7 @@
 use crate::view::View;
 use dyad_doc::Doc;
 use std::collections::{BTreeMap, HashMap};
+use std::fmt::{self, Write as _};
 
 /// Embedded default weights.
 pub const DEFAULT_MODEL: &str = include_str!(concat!(
@@ -53,11 +54,92 @@ pub fn doc_features(doc: &Doc) -> Vec<Option<Vec<String>>> {
     features(&View::new(doc))
 }
 
+/// The model's probability per token of `doc` (0 for tokens it does not score): what the quote
+/// stage uses, equal to [`CueModel::prob`] of [`doc_features`] without building them.
+pub fn doc_probs(doc: &Doc, model: &CueModel) -> Vec<f32> {
+    probs(&View::new(doc), model)
+}
+
 /// Features per token of a view (see [`doc_features`]).
 pub(crate) fn features(v: &View) -> Vec<Option<Vec<String>>> {
+    let mut c = Collect {
+        cur: Vec::new(),
+        out: vec![None; v.toks.len()],
+    };
+    each_features(v, &mut c);
+    c.out
+}
+
+/// The model's probability per token of a view (0 for tokens it does not score). Features are
+/// formatted into one reused buffer and looked up as they are made: collecting them as strings
+/// per token (and for the whole document) cost time and memory in proportion to the document.
+pub(crate) fn probs(v: &View, model: &CueModel) -> Vec<f32> {
+    let mut s = Score {
+        model,
+        buf: String::new(),
+        z: 0.0,
+        out: vec![0.0; v.toks.len()],
+    };
+    if !model.is_empty() {
+        each_features(v, &mut s);
+    }
+    s.out
+}
+
+/// Receives the features of one token after another (see [`each_features`]).
+trait FeatureSink {
+    /// One feature of the current token.
+    fn feature(&mut self, f: fmt::Arguments);
+    /// Every feature of token `i` has been given.
+    fn token_done(&mut self, i: usize);
+}
+
+/// Collects features as strings (training, [`doc_features`]).
+struct Collect {
+    cur: Vec<String>,
+    out: Vec<Option<Vec<String>>>,
+}
+
+impl FeatureSink for Collect {
+    fn feature(&mut self, f: fmt::Arguments) {
+        self.cur.push(f.to_string());
+    }
+    fn token_done(&mut self, i: usize) {
+        self.out[i] = Some(std::mem::take(&mut self.cur));
+    }
+}
+
+/// Scores features as they come: the same sum, in the same order, as [`CueModel::prob`]
+/// without keeping them.
+struct Score<'m> {
+    model: &'m CueModel,
+    buf: String,
+    /// Sum of the current token's feature weights.
+    z: f32,
+    out: Vec<f32>,
+}
+
+impl FeatureSink for Score<'_> {
+    fn feature(&mut self, f: fmt::Arguments) {
+        self.buf.clear();
+        let _ = self.buf.write_fmt(f); // writing to a String cannot fail
+        if let Some(w) = self.model.weights.get(self.buf.as_str()) {
+            self.z += w;
+        }
+    }
+    fn token_done(&mut self, i: usize) {
+        let z = self.model.bias + self.z;
+        self.out[i] = 1.0 / (1.0 + (-z).exp());
+        self.z = 0.0;
+    }
+}
+
+/// Gives `sink` the features of every token the model scores, in token order (nothing when the
+/// view has no parse).
+fn each_features(v: &View, sink: &mut impl FeatureSink) {
     let n = v.toks.len();
     if !v.parsed {
-        return vec![None; n];
+        return;
     }
     let mut kids: Vec<Vec<usize>> = vec![Vec::new(); n];
     for (k, t) in v.toks.iter().enumerate() {
@@ -65,30 +147,28 @@ pub(crate) fn features(v: &View) -> Vec<Option<Vec<String>>> {
             kids[h].push(k);
         }
     }
-    let base = |r: &str| r.split(':').next().unwrap_or("").to_string();
-    let mut out = Vec::with_capacity(n);
+    let mut rels: Vec<&str> = Vec::new();
     for (i, t) in v.toks.iter().enumerate() {
         if !SCORED.contains(&t.upos.as_str()) {
-            out.push(None);
             continue;
         }
         let (l, u) = (t.lemma.as_str(), t.upos.as_str());
-        let rels: Vec<String> = kids[i].iter().map(|&k| v.toks[k].deprel.clone()).collect();
+        rels.clear();
+        rels.extend(kids[i].iter().map(|&k| v.toks[k].deprel.as_str()));
         let frame = FRAMES
             .iter()
             .find(|f| rels.iter().any(|r| base(r) == **f))
             .copied()
             .unwrap_or("none");
-        let mut f = vec![
-            format!("l={l}"),
-            format!("lu={l}|{u}"),
-            format!("lf={l}|{u}|{frame}"),
-            format!("uf={u}|{frame}"),
-            format!("d={}", t.deprel),
-            format!("ud={u}|{}", t.deprel),
-            format!("ld={l}|{}", base(&t.deprel)),
-            format!("w={}", t.lower),
-        ];
+        let d = t.deprel.as_str();
+        sink.feature(format_args!("l={l}"));
+        sink.feature(format_args!("lu={l}|{u}"));
+        sink.feature(format_args!("lf={l}|{u}|{frame}"));
+        sink.feature(format_args!("uf={u}|{frame}"));
+        sink.feature(format_args!("d={d}"));
+        sink.feature(format_args!("ud={u}|{d}"));
+        sink.feature(format_args!("ld={l}|{}", base(d)));
+        sink.feature(format_args!("w={}", t.lower));
         // Subject: who holds the attitude.
         let subj = kids[i]
             .iter()
@@ -98,40 +178,40 @@ pub(crate) fn features(v: &View) -> Vec<Option<Vec<String>>> {
             None => "none",
             Some(k) => subject_kind(v, k),
         };
-        f.push(format!("s={sk}"));
-        f.push(format!("ls={l}|{sk}"));
-        f.push(format!("fs={frame}|{sk}"));
-        let passive = rels.iter().any(|r| r == "aux:pass" || r == "nsubj:pass");
+        sink.feature(format_args!("s={sk}"));
+        sink.feature(format_args!("ls={l}|{sk}"));
+        sink.feature(format_args!("fs={frame}|{sk}"));
+        let passive = rels.iter().any(|r| *r == "aux:pass" || *r == "nsubj:pass");
         if passive {
-            f.push("pass".into());
-            f.push(format!("lp={l}"));
+            sink.feature(format_args!("pass"));
+            sink.feature(format_args!("lp={l}"));
         }
         // Complementizer of the clausal complement ("that", "if", "whether", "to").
         for &k in &kids[i] {
             let r = base(&v.toks[k].deprel);
-            if matches!(r.as_str(), "ccomp" | "xcomp" | "acl" | "advcl") {
+            if matches!(r, "ccomp" | "xcomp" | "acl" | "advcl") {
                 for &m in &kids[k] {
                     if v.toks[m].deprel == "mark" {
-                        f.push(format!("m={r}|{}", v.toks[m].lower));
-                        f.push(format!("lm={l}|{}", v.toks[m].lower));
+                        sink.feature(format_args!("m={r}|{}", v.toks[m].lower));
+                        sink.feature(format_args!("lm={l}|{}", v.toks[m].lower));
                     }
                 }
             }
-            if matches!(r.as_str(), "nmod" | "obl") {
+            if matches!(r, "nmod" | "obl") {
                 if let Some(&c) = kids[k].iter().find(|&&c| v.toks[c].deprel == "case") {
-                    f.push(format!("pp={}|{}", r, v.toks[c].lower));
-                    f.push(format!("lpp={l}|{}", v.toks[c].lower));
+                    sink.feature(format_args!("pp={}|{}", r, v.toks[c].lower));
+                    sink.feature(format_args!("lpp={l}|{}", v.toks[c].lower));
                 }
             }
             if r == "advmod" && matches!(v.toks[k].lower.as_str(), "not" | "n't" | "never") {
-                f.push("neg".into());
+                sink.feature(format_args!("neg"));
             }
             if r == "nmod" && v.toks[k].deprel == "nmod:poss" {
-                f.push(format!("poss={}", subject_kind(v, k)));
+                sink.feature(format_args!("poss={}", subject_kind(v, k)));
             }
         }
-        for r in rels.iter().map(|r| base(r)) {
-            f.push(format!("c={r}"));
+        for r in &rels {
+            sink.feature(format_args!("c={}", base(r)));
         }
         // Neighbours and the governing word ("is expected to", "in a statement").
         let prev = if i > 0 {
@@ -140,17 +220,21 @@ pub(crate) fn features(v: &View) -> Vec<Option<Vec<String>>> {
             "<s>"
         };
         let next = v.toks.get(i + 1).map_or("</s>", |t| t.lower.as_str());
-        f.push(format!("p={prev}"));
-        f.push(format!("n={next}"));
-        f.push(format!("ln={l}|{next}"));
+        sink.feature(format_args!("p={prev}"));
+        sink.feature(format_args!("n={next}"));
+        sink.feature(format_args!("ln={l}|{next}"));
         if let Some(h) = t.head {
-            f.push(format!("h={}|{}", v.toks[h].lemma, base(&t.deprel)));
+            sink.feature(format_args!("h={}|{}", v.toks[h].lemma, base(d)));
         } else {
-            f.push("root".into());
+            sink.feature(format_args!("root"));
         }
-        out.push(Some(f));
+        sink.token_done(i);
     }
-    out
+}
+
+/// A dependency relation without its subtype ("nsubj:pass" → "nsubj").
+fn base(r: &str) -> &str {
+    r.split(':').next().unwrap_or("")
 }
 
 /// A coarse kind of a subject or possessor token: person pronoun, other pronoun, proper name,

@@ -144,13 +144,7 @@ impl Finder {
                 }
             }
         }
-        let cue_p = crate::cuemodel::features(&v)
-            .iter()
-            .map(|f| match f {
-                Some(f) if !self.cues.is_empty() => self.cues.prob(f),
-                _ => 0.0,
-            })
-            .collect();
+        let cue_p = crate::cuemodel::probs(&v, &self.cues);
         let mut cx = Ctx {
             doc,
             v: &v,

@@ -39,6 +39,23 @@ fn prob(doc: &Doc, word: &str) -> f32 {
 }
 
 #[test]
+fn streamed_scores_equal_the_scores_of_collected_features() {
+    let doc = parsed(
+        "The ministry said in a statement that talks would resume, and Kim Lee, who leads the \
+         party, told reporters he was not expected to attend. Officials denied it.",
+    );
+    let m = CueModel::embedded();
+    let feats = cuemodel::doc_features(&doc);
+    let streamed = cuemodel::doc_probs(&doc, &m);
+    assert_eq!(streamed.len(), feats.len());
+    assert!(feats.iter().filter(|f| f.is_some()).count() >= 5);
+    for (f, p) in feats.iter().zip(&streamed) {
+        let want = f.as_ref().map_or(0.0, |f| m.prob(f));
+        assert_eq!(want.to_bits(), p.to_bits());
+    }
+}
+
+#[test]
 fn cue_model_separates_attitudes_from_actions() {
     let doc = parsed(
         "Opposition leader Kim Lee fears that the election will be delayed. \
