@@ -70,6 +70,10 @@ static EMBEDDED: Lazy<Result<Ner, String>> = Lazy::new(|| {
 
 const CONTAINER: &[u8; 8] = b"DYADNERM";
 
+/// Documents of up to this many tokens keep their first-pass features for the second pass
+/// (about 35 MB at the limit); longer ones make them again per sentence (see `Ner::tag_own`).
+const KEEP_FEATURES_UP_TO: usize = 60_000;
+
 /// Serialises a tagger's models: the first pass and, when present, the second (document-memory)
 /// pass. Format: magic `DYADNERM`, count `u32`, then per model its length `u64` and its bytes
 /// ([`Model::to_bytes`]).
@@ -290,15 +294,29 @@ impl Ner {
 
     /// Tags with this tagger's own models (no routing by casing).
     fn tag_own(&self, sentences: &[Vec<&str>]) -> Vec<Vec<Tag>> {
+        self.tag_own_keeping(sentences, KEEP_FEATURES_UP_TO)
+    }
+
+    /// [`Ner::tag_own`], keeping first-pass features when the document has at most `keep_limit`
+    /// tokens.
+    fn tag_own_keeping(&self, sentences: &[Vec<&str>], keep_limit: usize) -> Vec<Vec<Tag>> {
         let ctx = DocContext::new(sentences.iter().map(|s| s.iter().copied()));
         let ex = self.extractor();
-        let mut feats: Vec<Vec<Vec<u64>>> = Vec::with_capacity(sentences.len());
+        // The second pass extends the first pass's features. They are kept between the passes
+        // for ordinary documents (faster), and made again per sentence for long ones: kept for a
+        // whole document they cost about 600 bytes per token (1 GB for a 10 MB text).
+        let tokens: usize = sentences.iter().map(Vec::len).sum();
+        let keep = self.second.is_some() && tokens <= keep_limit;
+        let mut feats: Vec<Vec<Vec<u64>>> =
+            Vec::with_capacity(if keep { sentences.len() } else { 0 });
         let mut first = Vec::with_capacity(sentences.len());
+        let mut f = Vec::new();
         for words in sentences {
-            let mut f = Vec::new();
             ex.sentence(words, &ctx, &mut f);
             first.push(self.model.decode(&f));
-            feats.push(f);
+            if keep {
+                feats.push(std::mem::take(&mut f));
+            }
         }
         let Some(second) = &self.second else {
             return first;
@@ -309,13 +327,21 @@ impl Ner {
             .map(|(w, t)| (w.as_slice(), t.as_slice()))
             .collect();
         let mem = DocMemory::new(&pairs, self.caseless);
+        let mut kept = feats.into_iter();
         sentences
             .iter()
             .zip(first.iter())
-            .zip(feats.iter_mut())
-            .map(|((words, s1), f)| {
-                features::stage2(words, s1, &mem, f);
-                second.decode(f)
+            .map(|(words, s1)| {
+                let mut f = match kept.next() {
+                    Some(f) => f,
+                    None => {
+                        let mut f = Vec::new();
+                        ex.sentence(words, &ctx, &mut f);
+                        f
+                    }
+                };
+                features::stage2(words, s1, &mem, &mut f);
+                second.decode(&f)
             })
             .collect()
     }
@@ -346,5 +372,25 @@ impl Ner {
             .iter()
             .map(|t| bilou_chunks(t))
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Ner;
+
+    #[test]
+    fn long_documents_make_features_again_with_the_same_tags() {
+        let ner = Ner::embedded().expect("embedded model");
+        let text = [
+            "Foreign Minister Ana Ruiz of Chile met Kenyan officials in Nairobi on Monday .",
+            "Ruiz said the Mombasa port deal with Horizon Shipping Ltd would be signed soon .",
+            "The United Nations welcomed the talks , a spokesman for Secretary-General Lee said .",
+        ];
+        let sentences: Vec<Vec<&str>> = text.iter().map(|s| s.split(' ').collect()).collect();
+        let kept = ner.tag_own_keeping(&sentences, usize::MAX);
+        let remade = ner.tag_own_keeping(&sentences, 0);
+        assert_eq!(kept, remade);
+        assert!(kept.iter().flatten().any(|t| *t != kept[0][0]), "some entity is tagged");
     }
 }
