@@ -27,7 +27,8 @@ impl Pool {
         })
     }
 
-    /// Run `f` with a connection.
+    /// Run `f` with a connection, in one read transaction ([`Store::snapshot`]): every query of a
+    /// request sees the same committed state while an ingest writes.
     pub fn with<T>(
         &self,
         f: impl FnOnce(&Store) -> Result<T, StoreError>,
@@ -37,7 +38,7 @@ impl Pool {
             Some(s) => s,
             None => Store::open_readonly(&self.path)?,
         };
-        let out = f(&store);
+        let out = store.snapshot(f);
         let mut idle = self.idle.lock().unwrap_or_else(|p| p.into_inner());
         if idle.len() < MAX_IDLE {
             idle.push(store);
