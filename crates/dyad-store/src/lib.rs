@@ -75,6 +75,16 @@ pub enum StoreError {
     Io(#[from] std::io::Error),
 }
 
+/// Stops the statement running on a [`Store`]'s connection ([`Store::interrupt_handle`]).
+pub struct Interrupt(rusqlite::InterruptHandle);
+
+impl Interrupt {
+    /// Interrupt the running statement, if any (a no-op when none runs).
+    pub fn interrupt(&self) {
+        self.0.interrupt();
+    }
+}
+
 /// An open corpus database.
 pub struct Store {
     conn: Connection,
@@ -152,6 +162,12 @@ impl Store {
         let out = out?;
         end?;
         Ok(out)
+    }
+
+    /// A handle that stops the statement running on this connection from another thread (the
+    /// statement fails with "interrupted"); the server uses it for requests that run out of time.
+    pub fn interrupt_handle(&self) -> Interrupt {
+        Interrupt(self.conn.get_interrupt_handle())
     }
 
     /// The underlying connection (for ad-hoc SQL in tools and tests).
