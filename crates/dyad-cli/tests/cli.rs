@@ -6,6 +6,7 @@ use std::process::{Command, Output};
 // Ingest reliability (issue 20), in tests/cli/: kill-and-resume, serving while an ingest writes.
 #[path = "cli/corpus.rs"]
 mod corpus;
+#[cfg(unix)] // SIGKILL
 #[path = "cli/kill_resume.rs"]
 mod kill_resume;
 #[path = "cli/serve_ingest.rs"]
