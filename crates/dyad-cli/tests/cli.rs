@@ -9,6 +9,7 @@ mod corpus;
 #[cfg(unix)] // SIGKILL
 #[path = "cli/kill_resume.rs"]
 mod kill_resume;
+#[cfg(unix)] // SIGKILL
 #[path = "cli/serve_ingest.rs"]
 mod serve_ingest;
 

@@ -1,11 +1,13 @@
 //! `dyad serve` keeps answering while `dyad ingest` writes to its database (WAL; issue 20): every
 //! answer during the ingest is a 200 with one consistent committed state (the documents stored so
 //! far are a prefix of the input and the event count is exactly theirs), and the server sees the
-//! corpus grow.
+//! corpus grow; after the writer is killed (SIGKILL) it goes on answering with what was
+//! committed, and a resumed ingest completes under it.
 
 use super::corpus;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
+use std::os::unix::process::ExitStatusExt;
 use std::process::{Child, Command, Stdio};
 
 /// Kills a child process when dropped (a failed assertion must not leave a server running).
@@ -33,6 +35,54 @@ fn get(addr: &str, path: &str) -> (u16, serde_json::Value) {
     let status = head.split(' ').nth(1).unwrap().parse().unwrap();
     let json = serde_json::from_str(body).unwrap_or_else(|e| panic!("{path}: {e}: {body}"));
     (status, json)
+}
+
+/// What the polling client has seen.
+struct Seen {
+    head: i64,
+    total: i64,
+    /// Events stored once the first n documents are.
+    events_after: Vec<i64>,
+    /// Documents in the last stats answer.
+    last: i64,
+    answers: usize,
+    /// Stats answers showing a partial corpus.
+    partial: usize,
+}
+
+impl Seen {
+    /// One round of requests; each must be a 200 showing one committed state.
+    fn poll(&mut self, addr: &str) {
+        for path in [
+            "/api/stats",
+            "/api/documents?limit=5",
+            "/api/events?limit=5",
+            "/api/timeline?interval=month",
+        ] {
+            let (status, v) = get(addr, path);
+            assert_eq!(status, 200, "{path}: {v}");
+            self.answers += 1;
+            if path == "/api/stats" {
+                let docs = v["documents"].as_i64().unwrap();
+                let events = v["events"].as_i64().unwrap();
+                assert!(
+                    docs >= self.last,
+                    "the corpus shrank: {docs} after {}",
+                    self.last
+                );
+                assert_eq!(
+                    events, self.events_after[docs as usize],
+                    "stats mix two states: {docs} documents but {events} events"
+                );
+                self.last = docs;
+                self.partial += usize::from(docs > self.head && docs < self.total);
+            }
+            if path == "/api/documents?limit=5" {
+                let total = v["total"].as_i64().unwrap();
+                assert!(total >= self.head && total <= self.total, "{v}");
+            }
+        }
+    }
 }
 
 fn ingest(input: &std::path::Path, db: &std::path::Path) -> Command {
@@ -102,53 +152,56 @@ fn serve_answers_with_consistent_snapshots_while_an_ingest_writes() {
         .unwrap_or_else(|| panic!("no address in {line:?}"))
         .to_string();
 
+    let mut seen = Seen {
+        head: head as i64,
+        total: lines.len() as i64,
+        events_after,
+        last: head as i64,
+        answers: 0,
+        partial: 0,
+    };
+    // Poll while the ingest writes; once the server has shown a partial corpus a few times, kill
+    // the writer (SIGKILL) in the middle of its batches.
     let mut writer = Guard(ingest(&rest, &db).spawn().unwrap());
-    let (mut answers, mut partial, mut last) = (0, 0, head as i64);
-    let paths = [
-        "/api/stats",
-        "/api/documents?limit=5",
-        "/api/events?limit=5",
-        "/api/timeline?interval=month",
-    ];
     while writer.0.try_wait().unwrap().is_none() {
-        for path in paths {
-            let (status, v) = get(&addr, path);
-            assert_eq!(status, 200, "{path}: {v}");
-            answers += 1;
-            if path == "/api/stats" {
-                let (docs, events) = (
-                    v["documents"].as_i64().unwrap(),
-                    v["events"].as_i64().unwrap(),
-                );
-                assert!(docs >= last, "the corpus shrank: {docs} after {last}");
-                assert_eq!(
-                    events, events_after[docs as usize],
-                    "stats mix two states: {docs} documents but {events} events"
-                );
-                last = docs;
-                partial += usize::from(docs > head as i64 && docs < lines.len() as i64);
-            }
-            if path == "/api/documents?limit=5" {
-                let total = v["total"].as_i64().unwrap();
-                assert!(total >= head as i64 && total <= lines.len() as i64, "{v}");
-            }
+        seen.poll(&addr);
+        if seen.partial >= 3 {
+            let _ = writer.0.kill();
+            break;
         }
     }
-    let mut err = String::new();
-    writer
-        .0
-        .stderr
-        .take()
-        .unwrap()
-        .read_to_string(&mut err)
-        .unwrap();
-    assert!(writer.0.wait().unwrap().success(), "{err}");
+    let status = writer.0.wait().unwrap();
+    let killed = status.signal() == Some(9);
+    assert!(killed || status.success(), "{status:?}");
+    if killed {
+        // The server goes on answering after the writer died, with what it had committed.
+        let at_kill = {
+            seen.poll(&addr);
+            seen.last
+        };
+        for _ in 0..5 {
+            seen.poll(&addr);
+        }
+        assert_eq!(seen.last, at_kill, "nothing is written after the kill");
+    }
+    // Resume with the server running; then it serves the whole corpus.
+    let out = ingest(&rest, &db).arg("--resume").output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let (status, v) = get(&addr, "/api/stats");
     assert_eq!(status, 200);
-    assert_eq!(v["documents"].as_i64().unwrap(), lines.len() as i64);
-    assert_eq!(v["events"].as_i64().unwrap(), *events_after.last().unwrap());
+    assert_eq!(v["documents"].as_i64().unwrap(), seen.total);
+    assert_eq!(
+        v["events"].as_i64().unwrap(),
+        *seen.events_after.last().unwrap()
+    );
+    let (answers, partial) = (seen.answers, seen.partial);
     eprintln!(
-        "serve_ingest: {answers} answers during the ingest, {partial} stats of a partial corpus"
+        "serve_ingest: {answers} answers, {partial} of them stats of a partial corpus; writer \
+         killed mid-ingest: {killed}"
     );
     assert!(
         partial >= 2,
