@@ -31,6 +31,9 @@ trap cleanup EXIT
 
 "$DYAD" ingest --from-jsonl crates/dyad-store/tests/fixtures/corpus.jsonl \
   crates/dyad-store/tests/fixtures/dedup.jsonl crates/dyad-store/tests/fixtures/threads.jsonl --db "$TMP/e2e.sqlite" -q
+# An article with HTML and script tags in its title, source and text, coded by the pipeline (the
+# escaping test).
+"$DYAD" ingest web/e2e/fixtures/escaping.jsonl --db "$TMP/e2e.sqlite" -q
 
 # Port 0: the kernel picks a free port; dyad serve prints the address it got.
 "$DYAD" serve --db "$TMP/e2e.sqlite" --addr 127.0.0.1:0 2>"$TMP/serve.log" &

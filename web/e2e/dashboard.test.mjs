@@ -147,3 +147,28 @@ test('negotiation thread: one line, issue filter', { timeout: 120_000 }, () => w
     await page.waitForSelector('#docview:not([hidden])');
     await page.waitForSelector('#doc-text .ev');
 }));
+
+// ---- Escaping (issue 20) ------------------------------------------------------------------------
+// An article whose title, source and text hold HTML and script tags (web/e2e/fixtures/escaping.jsonl,
+// coded by the pipeline in scripts/e2e.sh) shows them as text: no element from the article in the
+// page, no script from it run.
+test('markup in an article renders as text', { timeout: 120_000 }, () => withPage(async (page) => {
+    await page.goto(`${URL}#q=Quillfeather&doc=esc-001`, { waitUntil: 'load' });
+    await page.waitForSelector('body[data-ready]');
+    await page.waitForSelector('#docview:not([hidden])');
+    await page.waitForSelector('#doc-text .ev');
+    const doc = await (await fetch(`${URL}api/documents/esc-001`)).json();
+    assert.match(doc.text, /<script>/, 'the fixture keeps its tags through the pipeline');
+    assert.equal(await page.textContent('#doc-title'), doc.title);
+    assert.equal(await page.textContent('#doc-text'), doc.text);
+    assert.match(await page.textContent('#doc-meta'), /Markup Daily <b>Wire<\/b>/);
+    for (const sel of ['#docview script', '#docview img', '#docview b', '#docview em', '#docview i',
+      '#doc-text a', '#events script', '#events i', '#quotes script', '#quotes em']) {
+      assert.equal(await page.locator(sel).count(), 0, `no ${sel} element from the article`);
+    }
+    // The events table links the article by its literal title.
+    assert.ok((await page.locator('#events a.doclink', { hasText: '<i>Leaders</i> meet <script>' }).count()) > 0,
+      'events table shows the title as text');
+    assert.equal(await page.evaluate(() => window.__dyadXss), undefined, 'no script from the article ran');
+}));
+// ---- end of escaping test ------------------------------------------------------------------------

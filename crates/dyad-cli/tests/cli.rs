@@ -3,6 +3,16 @@
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
+// Ingest reliability (issue 20), in tests/cli/: kill-and-resume, serving while an ingest writes.
+#[path = "cli/corpus.rs"]
+mod corpus;
+#[cfg(unix)] // SIGKILL
+#[path = "cli/kill_resume.rs"]
+mod kill_resume;
+#[cfg(unix)] // SIGKILL
+#[path = "cli/serve_ingest.rs"]
+mod serve_ingest;
+
 fn dyad(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_dyad"))
         .args(args)

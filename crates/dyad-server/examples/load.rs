@@ -2,7 +2,9 @@
 //! HTTP/1.1 connections to a loopback address, then requests/s and latency percentiles are printed.
 //!
 //! Usage: `load ADDR TOTAL CONCURRENCY PATH...` (e.g. `load 127.0.0.1:8931 2000 4 /api/events`).
-//! Only loopback addresses are accepted; the run stops after TOTAL requests or 120 seconds.
+//! Only loopback addresses are accepted; the run stops after TOTAL requests or 600 seconds. Any
+//! answer other than 200, a broken connection, or requests left unsent at the deadline count as
+//! errors (exit code 1).
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpStream};
@@ -51,7 +53,7 @@ fn main() {
     let total: usize = args[1].parse().expect("TOTAL");
     let conc: usize = args[2].parse::<usize>().expect("CONCURRENCY").clamp(1, 64);
     let paths: Vec<String> = args[3..].to_vec();
-    let deadline = Instant::now() + Duration::from_secs(120);
+    let deadline = Instant::now() + Duration::from_secs(600);
     let start = Instant::now();
     let handles: Vec<_> = (0..conc)
         .map(|t| {
@@ -82,11 +84,13 @@ fn main() {
         .collect();
     let mut lat = Vec::new();
     let mut errors = 0;
+    let mut unsent = 0;
     for h in handles {
         let (l, e) = h.join().expect("client thread");
         lat.extend(l);
         errors += e;
     }
+    unsent += total.saturating_sub(lat.len() + errors);
     let secs = start.elapsed().as_secs_f64();
     lat.sort();
     let pct = |p: f64| {
@@ -94,6 +98,10 @@ fn main() {
             .map(|d| d.as_secs_f64() * 1000.0)
             .unwrap_or(f64::NAN)
     };
+    if unsent > 0 {
+        println!("deadline reached: {unsent} requests not sent");
+    }
+    errors += unsent;
     println!(
         "{} requests ({} errors) in {:.2}s with {} connections: {:.0} requests/s; latency p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms",
         lat.len(),

@@ -3,9 +3,11 @@
 //!
 //! Errors are JSON objects `{"error": "..."}`: 400 for bad parameters, 404 for unknown documents
 //! and paths (also outside `/api`), 405 for methods other than GET, 414 for overlong request
-//! targets, 500 (logged to stderr) for database failures.
+//! targets, 500 (logged to stderr) for database failures, 503 for a request that ran out of time
+//! (`Limits::request`).
 
 use crate::params::{BadRequest, Params};
+use crate::pool::Cancel;
 use crate::App;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
@@ -28,6 +30,8 @@ pub enum ApiError {
     MethodNotAllowed(String),
     /// 414.
     TooLong(String),
+    /// 503: the request ran out of time.
+    Unavailable(String),
     /// 500.
     Internal(String),
 }
@@ -54,6 +58,7 @@ impl IntoResponse for ApiError {
             ApiError::NotFound(m) => (StatusCode::NOT_FOUND, m),
             ApiError::MethodNotAllowed(m) => (StatusCode::METHOD_NOT_ALLOWED, m),
             ApiError::TooLong(m) => (StatusCode::URI_TOO_LONG, m),
+            ApiError::Unavailable(m) => (StatusCode::SERVICE_UNAVAILABLE, m),
             ApiError::Internal(m) => {
                 eprintln!("dyad serve: internal error: {m}");
                 (
@@ -76,6 +81,15 @@ fn params(q: RawParams) -> Result<Params, ApiError> {
     }
 }
 
+/// Interrupts the request's query when dropped before the query ended (the request timed out).
+struct CancelOnDrop(Cancel);
+
+impl Drop for CancelOnDrop {
+    fn drop(&mut self) {
+        self.0.cancel();
+    }
+}
+
 /// Run a store query on a blocking thread with a pooled connection.
 async fn run<T, F>(app: &Arc<App>, f: F) -> ApiResult<T>
 where
@@ -83,9 +97,25 @@ where
     F: FnOnce(&Store) -> Result<T, StoreError> + Send + 'static,
 {
     let app = app.clone();
-    let out = tokio::task::spawn_blocking(move || app.pool.with(f))
+    // A turn among the queries that may run at once; it is held until the query has ended,
+    // also when the request ran out of time and its query is being interrupted.
+    let turn = app
+        .queries
+        .clone()
+        .acquire_owned()
         .await
-        .map_err(|e| ApiError::Internal(e.to_string()))??;
+        .map_err(|e| ApiError::Internal(e.to_string()))?;
+    let cancel = Cancel::default();
+    let guard = CancelOnDrop(cancel.clone());
+    let out = tokio::task::spawn_blocking(move || {
+        let out = app.pool.with(&cancel, f);
+        drop(turn);
+        out
+    })
+    .await
+    .map_err(|e| ApiError::Internal(e.to_string()))??;
+    // The query is over: nothing left to interrupt.
+    drop(guard);
     Ok(Json(out))
 }
 

@@ -14,11 +14,12 @@
 pub mod api;
 pub mod assets;
 pub mod cameo;
+pub mod limits;
 pub mod openapi;
 pub mod params;
 pub mod pool;
 
-use axum::extract::{DefaultBodyLimit, Request};
+use axum::extract::{DefaultBodyLimit, Request, State};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -27,6 +28,8 @@ use std::collections::BTreeMap;
 use std::net::SocketAddr;
 use std::path::Path;
 use std::sync::Arc;
+
+pub use limits::Limits;
 
 /// Longest accepted request target (path + query), in bytes.
 pub const MAX_URI: usize = 4096;
@@ -41,11 +44,21 @@ pub struct App {
     pub cameo: BTreeMap<String, cameo::CameoCode>,
     /// The OpenAPI document.
     pub openapi: serde_json::Value,
+    /// Timeouts and size limits.
+    pub limits: Limits,
+    /// One permit per query that may run at once ([`Limits::max_queries`]); a request waits for
+    /// one within its time limit.
+    pub queries: Arc<tokio::sync::Semaphore>,
 }
 
 impl App {
-    /// State over the database at `db` (migrated to the current schema first).
+    /// State over the database at `db` (migrated to the current schema first), default limits.
     pub fn open(db: &Path) -> Result<App, String> {
+        App::open_with(db, Limits::default())
+    }
+
+    /// State over the database at `db` with `limits`.
+    pub fn open_with(db: &Path, limits: Limits) -> Result<App, String> {
         if !db.exists() {
             return Err(format!(
                 "{}: no such database; create it with `dyad ingest INPUT --db {}`",
@@ -60,6 +73,8 @@ impl App {
                 .map_err(|e| format!("{}: {e}", db.display()))?,
             cameo: cameo::embedded()?,
             openapi: openapi::document(),
+            queries: Arc::new(tokio::sync::Semaphore::new(limits.max_queries.max(1))),
+            limits,
         })
     }
 }
@@ -75,6 +90,20 @@ async fn limit_uri(req: Request, next: Next) -> Response {
             .into_response();
     }
     next.run(req).await
+}
+
+/// Answer 503 with a JSON error when a request takes longer than [`Limits::request`]; dropping
+/// the handler interrupts its SQLite query (`api::run`).
+async fn limit_time(State(app): State<Arc<App>>, req: Request, next: Next) -> Response {
+    let limit = app.limits.request;
+    match tokio::time::timeout(limit, next.run(req)).await {
+        Ok(res) => res,
+        Err(_) => api::ApiError::Unavailable(format!(
+            "the request took longer than {:.1} s; narrow the filter",
+            limit.as_secs_f64()
+        ))
+        .into_response(),
+    }
 }
 
 /// The whole application: API, OpenAPI and UI.
@@ -99,6 +128,7 @@ pub fn router(app: Arc<App>) -> Router {
         .fallback(api::not_found_page)
         .method_not_allowed_fallback(api::method_not_allowed)
         .layer(DefaultBodyLimit::max(MAX_BODY))
+        .layer(middleware::from_fn_with_state(app.clone(), limit_time))
         .layer(middleware::from_fn(limit_uri))
         .with_state(app)
 }
@@ -108,6 +138,7 @@ pub fn serve(db: &Path, addr: SocketAddr) -> Result<(), String> {
     let app = Arc::new(App::open(db)?);
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_io()
+        .enable_time()
         .build()
         .map_err(|e| e.to_string())?;
     rt.block_on(async move {
@@ -116,8 +147,8 @@ pub fn serve(db: &Path, addr: SocketAddr) -> Result<(), String> {
             .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
         let local = listener.local_addr().map_err(|e| e.to_string())?;
         eprintln!("dyad serve: http://{local}/ ({})", db.display());
-        axum::serve(listener, router(app))
-            .await
-            .map_err(|e| e.to_string())
+        let limits = app.limits.clone();
+        limits::accept_loop(listener, router(app), limits).await;
+        Ok(())
     })
 }

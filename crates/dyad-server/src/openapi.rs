@@ -308,6 +308,8 @@ pub fn document() -> Value {
                     "200": {"description": "OK", "content": {"application/json": {"schema": {"$ref": format!("#/components/schemas/{}", e.response)}}}},
                     "400": err,
                     "404": {"description": "Not found", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+                    "414": {"description": "Request target over 4 KiB", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+                    "503": {"description": "The request took longer than the server's limit (30 s)", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
                 }
             }}),
         );

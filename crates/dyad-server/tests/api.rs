@@ -10,6 +10,10 @@ use serde_json::Value;
 use std::sync::Arc;
 use tower::ServiceExt;
 
+// Slow and oversized requests over a real socket (issue 20).
+#[path = "api/abuse.rs"]
+mod abuse;
+
 fn fixture() -> Vec<Document> {
     include_str!("../../dyad-store/tests/fixtures/corpus.jsonl")
         .lines()

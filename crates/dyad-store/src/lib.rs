@@ -75,6 +75,16 @@ pub enum StoreError {
     Io(#[from] std::io::Error),
 }
 
+/// Stops the statement running on a [`Store`]'s connection ([`Store::interrupt_handle`]).
+pub struct Interrupt(rusqlite::InterruptHandle);
+
+impl Interrupt {
+    /// Interrupt the running statement, if any (a no-op when none runs).
+    pub fn interrupt(&self) {
+        self.0.interrupt();
+    }
+}
+
 /// An open corpus database.
 pub struct Store {
     conn: Connection,
@@ -97,12 +107,22 @@ impl Store {
         })
     }
 
-    /// Open an existing, up-to-date database read-only (the server's connections).
+    /// Open an existing, up-to-date database for reading only (the server's connections): every
+    /// statement that would write fails (`PRAGMA query_only`).
+    ///
+    /// The file itself is opened for writing when the process may write it, so that the
+    /// connection can finish what a killed writer left: roll back a hot journal (a kill while a
+    /// new database was being created) or rebuild the WAL index. A connection opened with
+    /// `SQLITE_OPEN_READ_ONLY` fails on such a file ("attempt to write a readonly database",
+    /// `SQLITE_READONLY_ROLLBACK`) until some writer opens it (issue 20, kill-and-resume test).
     pub fn open_readonly(path: impl AsRef<Path>) -> Result<Store, StoreError> {
+        // Without SQLITE_OPEN_CREATE a missing file is an error; a write-protected file is opened
+        // read-only by SQLite itself.
         let conn = Connection::open_with_flags(
             path,
-            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
+        conn.execute_batch("PRAGMA query_only = ON")?;
         conn.busy_timeout(std::time::Duration::from_secs(10))?;
         let found = schema::version(&conn)?;
         if found > SCHEMA_VERSION {
@@ -121,6 +141,33 @@ impl Store {
             conn,
             dedup_on_ingest: true,
         })
+    }
+
+    /// Run `f` in one read transaction, so that every statement it runs sees the same committed
+    /// state. Under WAL an ingest may commit batches while the server answers; without this, a
+    /// request running several statements (stats, a page and its total) could mix two states.
+    /// Inside a transaction already open on this connection, `f` simply runs in it.
+    pub fn snapshot<T>(
+        &self,
+        f: impl FnOnce(&Store) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        if !self.conn.is_autocommit() {
+            return f(self);
+        }
+        self.conn.execute_batch("BEGIN DEFERRED")?;
+        let out = f(self);
+        // Nothing was written: ending the transaction either way releases the snapshot; roll
+        // back so that an error inside `f` cannot commit anything.
+        let end = self.conn.execute_batch("ROLLBACK");
+        let out = out?;
+        end?;
+        Ok(out)
+    }
+
+    /// A handle that stops the statement running on this connection from another thread (the
+    /// statement fails with "interrupted"); the server uses it for requests that run out of time.
+    pub fn interrupt_handle(&self) -> Interrupt {
+        Interrupt(self.conn.get_interrupt_handle())
     }
 
     /// The underlying connection (for ad-hoc SQL in tools and tests).

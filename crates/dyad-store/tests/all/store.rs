@@ -355,3 +355,71 @@ fn exports_have_one_row_per_event() {
     let rows: usize = reader.map(|b| b.unwrap().num_rows()).sum();
     assert_eq!(rows, n);
 }
+
+#[test]
+fn a_snapshot_sees_one_committed_state_while_a_writer_commits() {
+    let (dir, mut store, docs) = ingested();
+    let reader = Store::open_readonly(dir.path().join("c.sqlite")).unwrap();
+    let before = reader.stats().unwrap();
+    let extra = {
+        let mut d = docs[0].clone();
+        d.id = "snapshot-extra".into();
+        d
+    };
+    let (inside, again) = reader
+        .snapshot(|r| {
+            let first = r.stats()?;
+            // A batch committed by another connection in the middle of the read transaction.
+            store.put_batch(std::slice::from_ref(&extra))?;
+            Ok((first, r.stats()?))
+        })
+        .unwrap();
+    assert_eq!(inside, before);
+    assert_eq!(
+        again, before,
+        "the second statement still sees the first state"
+    );
+    let after = reader.stats().unwrap();
+    assert_eq!(after.documents, before.documents + 1);
+    assert_eq!(after.events, before.events + extra.events.len() as i64);
+}
+
+#[test]
+fn reading_connections_refuse_writes_but_recover_what_a_killed_writer_left() {
+    let (dir, store, docs) = ingested();
+    let path = dir.path().join("c.sqlite");
+    let reader = Store::open_readonly(&path).unwrap();
+    let err = reader
+        .connection()
+        .execute("DELETE FROM documents", [])
+        .unwrap_err();
+    assert!(err.to_string().contains("readonly"), "{err}");
+
+    // A writer killed in the middle of a transaction in rollback-journal mode: copying the
+    // database and its journal while the transaction is open gives the files it leaves (a hot
+    // journal that nobody holds a lock on).
+    drop(reader);
+    let conn = store.connection();
+    conn.execute_batch("PRAGMA journal_mode = DELETE; PRAGMA cache_size = 1; BEGIN;")
+        .unwrap();
+    conn.execute("DELETE FROM documents", []).unwrap();
+    let crashed = dir.path().join("crashed.sqlite");
+    std::fs::copy(&path, &crashed).unwrap();
+    std::fs::copy(
+        dir.path().join("c.sqlite-journal"),
+        dir.path().join("crashed.sqlite-journal"),
+    )
+    .unwrap();
+    conn.execute_batch("ROLLBACK").unwrap();
+    // A plain read-only connection cannot roll the journal back and fails.
+    let plain =
+        rusqlite::Connection::open_with_flags(&crashed, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .unwrap();
+    assert!(plain
+        .query_row("SELECT COUNT(*) FROM documents", [], |r| r.get::<_, i64>(0))
+        .is_err());
+    drop(plain);
+    // The store's reading connection rolls it back and sees the last committed state.
+    let reader = Store::open_readonly(&crashed).unwrap();
+    assert_eq!(reader.stats().unwrap().documents, docs.len() as i64);
+}
