@@ -323,9 +323,13 @@ def score(args):
         else:
             good.append({**row, "same": mark})
     if args.db and good:
-        for e in regrouped(args.db, good):
+        missing = regrouped(args.db, good)
+        for e in missing:
             print(e, file=sys.stderr)
-            bad += 1
+        bad += len(missing)
+        # A pair whose mentions are not in the database as drawn cannot be scored on it.
+        lost = {e.split(":")[0][len("row "):] for e in missing}
+        good = [r for r in good if r["n"] not in lost]
         print(f"grouping of {args.db} (not the one recorded at draw time): "
               f"{sum(r['now'] for r in good)} of {len(good)} judged pairs grouped")
     judged, same, est, precision, recall = estimate(pops, good) if good else ({}, {}, {}, 0.0, 0.0)

@@ -8,19 +8,22 @@
 //! - **actors**: each side's codes are equal or one is the other's country-level parent through a
 //!   state sector (`CHN` and `CHNGOV`, data file `data/dedup/actors.tsv`); the sides line up
 //!   directly (A→B, A→B) or, for joint acts (meetings, talks, agreements) and mirrored codes
-//!   (visit/host) or two codings of one sentence, reversed (A→B, B→A);
+//!   (visit/host) or two codings of one sentence with one three-digit code, reversed (A→B, B→A);
 //! - **people**: when both mentions name a person on the same side, the names share a word;
 //! - **CAMEO**: the same three-digit code, or a parent/child pair (a root-level code such as `04`
 //!   or `040`, "not specified below", is the parent of every code of its root), after mirroring;
 //! - **time** ([`When`]): dated mentions on the same day; a mention dated only by its article
 //!   within [`UNDATED_WINDOW`] days of the other's day; a period (`2016-12`, `2017-W11`) by
-//!   overlap, and a period long past at publication (ending more than [`PAST_DAYS`] before it)
+//!   overlap (two periods only so), and a period long past at publication (ending more than [`PAST_DAYS`] before it)
 //!   only by overlap with another period or date;
 //! - **place**: no conflict: two named places that differ and lie more than [`PLACE_KM`] apart
 //!   (or whose countries differ) are two events;
+//! - **modality**: an act that happened and one planned, demanded, threatened or imagined are two
+//!   events, unless both are codings of one sentence;
 //! - **underspecified codings**: statements (root `01`, "said") and dyads with the same code on
 //!   both sides (`USAGOV→USAGOV`) say nothing of *what* was said or *who* acted on whom, so they
-//!   merge only across copies of one story (a republished article).
+//!   merge only across copies of one story (a republished article); domestic dyads (both sides
+//!   anchored in one country, `USALEG→USAGOV`) merge only within one article or across copies.
 
 use super::lexicon::Vocab;
 
@@ -107,6 +110,8 @@ pub struct Mention {
     pub sentence: i64,
     /// CAMEO code.
     pub cameo: String,
+    /// Modality as coded (`actual`, `intent`, `threat`, `demand`, `hypothetical`).
+    pub modality: String,
     /// Source and target.
     pub src: Side,
     /// Target.
@@ -199,14 +204,26 @@ pub fn actors_compatible(a: &Mention, b: &Mention, v: &Vocab) -> bool {
     if !(side_ok(&a.src, &b.tgt) && side_ok(&a.tgt, &b.src)) {
         return false;
     }
-    let one_sentence = a.doc == b.doc && a.sentence == b.sentence;
-    if one_sentence && cameo_compatible(&a.cameo, &b.cameo) {
+    // One act coded twice in one sentence carries one code ("stood firm", both ways).
+    if one_sentence(a, b) && level3(&a.cameo) == level3(&b.cameo) {
         return true;
     }
     let (la, lb) = (level3(&a.cameo), level3(&b.cameo));
     let jointish = |l: &str| v.joint.contains(l) || v.mirror.contains_key(l);
     let mirrored = v.mirror.get(&lb).cloned().unwrap_or(lb.clone());
     jointish(&la) && jointish(&lb) && cameo_compatible(&la, &mirrored)
+}
+
+/// Whether two mentions come from one sentence of one document.
+fn one_sentence(a: &Mention, b: &Mention) -> bool {
+    a.doc == b.doc && a.sentence == b.sentence
+}
+
+/// The modality rule: an act that happened and one planned, demanded, threatened or imagined
+/// are two events ("to meet" vs "met"), except as two codings of one sentence ("protested,
+/// demanding the resignation").
+pub fn modality_compatible(a: &Mention, b: &Mention) -> bool {
+    (a.modality == "actual") == (b.modality == "actual") || one_sentence(a, b)
 }
 
 /// The time rule (see [`When`]).
@@ -217,6 +234,7 @@ pub fn times_compatible(a: When, b: When) -> bool {
         (Dated(x), Dated(y)) => x == y,
         (Undated(p), Undated(q)) => (p - q).abs() <= UNDATED_WINDOW,
         (Dated(d), Undated(p)) | (Undated(p), Dated(d)) => d >= p - UNDATED_WINDOW && d <= p + 1,
+        (Period(..), Period(..)) => overlap(a.span(), b.span()),
         (Period(..), _) | (_, Period(..)) => {
             if a.past() || b.past() {
                 // A long-past period matches only dates and periods, never "now".
@@ -349,18 +367,31 @@ fn underspecified(m: &Mention) -> bool {
     m.cameo.starts_with("01") || m.src.code == m.tgt.code
 }
 
-/// The underspecified rule: such mentions are one event only across copies of one story.
+/// Whether both sides anchor in one country (`USAGOV→USALEG`): domestic politics, where one
+/// block holds a country's whole political life.
+fn domestic(m: &Mention) -> bool {
+    let anchor = |s: &Side| s.country.clone().unwrap_or_else(|| s.code.clone());
+    anchor(&m.src) == anchor(&m.tgt)
+}
+
+/// The underspecified rule: such mentions are one event only across copies of one story;
+/// domestic ones only within one article or across copies.
 pub fn statements_compatible(a: &Mention, b: &Mention) -> bool {
-    if !(underspecified(a) || underspecified(b)) {
-        return true;
+    let copies = a.story == b.story && a.doc != b.doc;
+    if underspecified(a) || underspecified(b) {
+        return copies;
     }
-    a.story == b.story && a.doc != b.doc
+    if (domestic(a) || domestic(b)) && a.doc != b.doc {
+        return copies;
+    }
+    true
 }
 
 /// All rules together (the block is checked by the caller).
 pub fn compatible(a: &Mention, b: &Mention, v: &Vocab) -> bool {
     times_compatible(a.when, b.when)
         && statements_compatible(a, b)
+        && modality_compatible(a, b)
         && !places_conflict(a, b)
         && actors_compatible(a, b, v)
 }
@@ -449,6 +480,7 @@ mod tests {
             idx: 0,
             sentence: 0,
             cameo: cameo.into(),
+            modality: "actual".into(),
             src: side(src, &src[..3.min(src.len())]),
             tgt: side(tgt, &tgt[..3.min(tgt.len())]),
             when,
@@ -709,6 +741,70 @@ mod tests {
         assert!(compatible(&a, &b, v), "one sentence coded both ways");
         b.sentence = 1;
         assert!(!compatible(&a, &b, v));
+    }
+
+    #[test]
+    fn one_sentence_reversed_needs_one_code() {
+        let v = vocab();
+        let w = When::Dated(10);
+        let (a, mut b) = (m(1, "191", "PAK", "AFG", w), m(2, "190", "AFG", "PAK", w));
+        b.doc = a.doc;
+        assert!(
+            !compatible(&a, &b, v),
+            "a border closure and the attack it answered"
+        );
+        b.cameo = "191".into();
+        assert!(compatible(&a, &b, v));
+    }
+
+    #[test]
+    fn planned_and_actual_acts_are_two_events() {
+        let v = vocab();
+        let w = When::Undated(10);
+        let (a, mut b) = (
+            m(1, "042", "DEUGOV", "POL", w),
+            m(2, "042", "DEUGOV", "POL", w),
+        );
+        b.modality = "intent".into();
+        assert!(!compatible(&a, &b, v), "will visit vs visited");
+        let mut c = b.clone();
+        c.event = 3;
+        c.modality = "hypothetical".into();
+        assert!(compatible(&b, &c, v), "two unrealised mentions of the plan");
+        b.doc = a.doc;
+        assert!(compatible(&a, &b, v), "one sentence");
+    }
+
+    #[test]
+    fn domestic_dyads_merge_within_one_article_or_across_copies() {
+        let v = vocab();
+        let w = When::Undated(10);
+        let (a, mut b) = (
+            m(1, "141", "USALEG", "USAGOV", w),
+            m(2, "141", "USA", "USAGOV", w),
+        );
+        assert!(
+            !compatible(&a, &b, v),
+            "two rallies in one country on one day"
+        );
+        b.story = a.story;
+        assert!(compatible(&a, &b, v), "a republished copy");
+        b.story = b.event;
+        b.doc = a.doc;
+        b.sentence = 3;
+        assert!(compatible(&a, &b, v), "one article telling it twice");
+    }
+
+    #[test]
+    fn two_explicit_periods_must_overlap() {
+        let p = 20_000;
+        let oct = When::Period(p - 150, p - 120, p);
+        let may = When::Period(p + 80, p + 110, p);
+        assert!(!times_compatible(oct, may), "an October visit, a May trip");
+        assert!(
+            times_compatible(oct, When::Undated(p)),
+            "a recent period still meets its article's day"
+        );
     }
 
     #[test]

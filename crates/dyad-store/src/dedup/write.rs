@@ -102,7 +102,7 @@ fn mention_select() -> String {
         "SELECT e.event, d.doc, d.id, e.idx, e.cameo, e.root, e.day, e.date,
             e.place_name, e.place_country, e.lat, e.lon, e.source_name, e.target_name, e.source_code,
             e.target_code, e.negated, d.date, d.source, d.url, COALESCE(s.story, d.doc), e.canonical,
-            e.sentence, e.source_country, e.target_country, {}, {},
+            e.sentence, e.source_country, e.target_country, {}, {}, e.modality,
             EXISTS (SELECT 1 FROM times t JOIN sentences x ON x.doc = t.doc AND x.idx = e.sentence
                     WHERE t.doc = e.doc AND t.start >= x.start AND t.\"end\" <= x.\"end\"
                       AND substr(t.value, 1, 10) = e.date)
@@ -127,7 +127,8 @@ fn mention_row(r: &Row) -> rusqlite::Result<MentionRow> {
     let source: Option<String> = r.get(18)?;
     let url: Option<String> = r.get(19)?;
     let persons: (bool, bool) = (r.get(25)?, r.get(26)?);
-    let expressed: bool = r.get(27)?;
+    let modality: String = r.get(27)?;
+    let expressed: bool = r.get(28)?;
     let day_n = day.as_deref().and_then(day_number);
     let when = match day_n {
         Some(n) => rules::when_of(
@@ -151,6 +152,7 @@ fn mention_row(r: &Row) -> rusqlite::Result<MentionRow> {
             idx: r.get(3)?,
             sentence: r.get(22)?,
             cameo: r.get(4)?,
+            modality,
             src: side(r.get(14)?, r.get(23)?, &names.0, persons.0),
             tgt: side(r.get(15)?, r.get(24)?, &names.1, persons.1),
             when,
