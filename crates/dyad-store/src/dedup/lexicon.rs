@@ -10,6 +10,10 @@ const ACTORS: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../../data/dedup/actors.tsv"
 ));
+const STOPWORDS: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../data/dedup/stopwords.txt"
+));
 
 /// What the grouping rules read from the data file.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -20,6 +24,8 @@ pub struct Vocab {
     pub mirror: BTreeMap<String, String>,
     /// State sectors (`GOV`, `MIL`, …).
     pub state: BTreeSet<String>,
+    /// Words ignored when sentences are compared (`data/dedup/stopwords.txt`).
+    pub stop: BTreeSet<String>,
 }
 
 fn err(file: &str, line: usize, msg: impl std::fmt::Display) -> StoreError {
@@ -46,9 +52,29 @@ impl Vocab {
     /// The embedded file, parsed on first use.
     pub fn embedded() -> Result<&'static Vocab, StoreError> {
         static V: OnceLock<Result<Vocab, String>> = OnceLock::new();
-        V.get_or_init(|| Vocab::parse("data/dedup/actors.tsv", ACTORS).map_err(|e| e.to_string()))
-            .as_ref()
-            .map_err(|e| StoreError::Data(e.clone()))
+        V.get_or_init(|| {
+            let mut v = Vocab::parse("data/dedup/actors.tsv", ACTORS).map_err(|e| e.to_string())?;
+            v.stop = Vocab::parse_stopwords("data/dedup/stopwords.txt", STOPWORDS)
+                .map_err(|e| e.to_string())?;
+            Ok(v)
+        })
+        .as_ref()
+        .map_err(|e| StoreError::Data(e.clone()))
+    }
+
+    /// Parse a stopword list (lower-case words, `#` comments); `file` names it in errors.
+    pub fn parse_stopwords(file: &str, text: &str) -> Result<BTreeSet<String>, StoreError> {
+        let mut out = BTreeSet::new();
+        for (i, raw) in text.lines().enumerate() {
+            let l = raw.split('#').next().unwrap_or("");
+            for w in l.split_whitespace() {
+                if !w.chars().all(|c| c.is_lowercase()) {
+                    return Err(err(file, i + 1, format!("{w:?}: lower-case letters only")));
+                }
+                out.insert(w.to_string());
+            }
+        }
+        Ok(out)
     }
 
     /// Parse `text`; `file` names it in errors.
@@ -115,6 +141,7 @@ mod tests {
         assert!(v.joint.contains("040") && v.joint.contains("046"));
         assert_eq!(v.mirror.get("043").map(String::as_str), Some("042"));
         assert!(v.state.contains("GOV") && !v.state.contains("OPP"));
+        assert!(v.stop.contains("the") && v.stop.contains("said") && !v.stop.contains("visit"));
     }
 
     #[test]
@@ -130,6 +157,8 @@ mod tests {
         assert!(e.to_string().contains("x.tsv:1:"), "{e}");
         let e = Vocab::parse("x.tsv", "mirror\t042\t043\nmirror\t043\t044\n").unwrap_err();
         assert!(e.to_string().contains("x.tsv:2:"), "{e}");
+        let e = Vocab::parse_stopwords("s.txt", "the and\n# ok\nBut\n").unwrap_err();
+        assert!(e.to_string().contains("s.txt:3:"), "{e}");
         let e = Vocab::parse("x.tsv", "joins\t040\n").unwrap_err();
         assert!(e.to_string().contains("unknown kind"), "{e}");
         assert_eq!(

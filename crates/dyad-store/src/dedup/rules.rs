@@ -33,6 +33,10 @@ pub const UNDATED_WINDOW: i64 = 2;
 /// A period ending more than this many days before the article is long past: it no longer
 /// matches by publication day ("his first visit in 1985").
 pub const PAST_DAYS: i64 = 365;
+/// Two mentions from different sentences (and not copies of one story) must share at least
+/// this Jaccard similarity of their sentences' content words: two reports of one act name its
+/// participants, place, object; two acts that only share codes rarely share their words.
+pub const SHARED_WORDS: f64 = 0.1;
 /// Two named places closer than this (km) are the same place (a city and its district).
 pub const PLACE_KM: f64 = 50.0;
 
@@ -124,6 +128,8 @@ pub struct Mention {
     pub place_country: Option<String>,
     /// Place coordinates, when coded.
     pub coords: Option<(f64, f64)>,
+    /// Content words of its sentence ([`content_words`]), sorted and unique.
+    pub words: Vec<String>,
     /// Both actors are named (canonical names), for choosing the representative.
     pub named: bool,
     /// Document row id.
@@ -212,6 +218,51 @@ pub fn actors_compatible(a: &Mention, b: &Mention, v: &Vocab) -> bool {
     let jointish = |l: &str| v.joint.contains(l) || v.mirror.contains_key(l);
     let mirrored = v.mirror.get(&lb).cloned().unwrap_or(lb.clone());
     jointish(&la) && jointish(&lb) && cameo_compatible(&la, &mirrored)
+}
+
+/// Lower-case words of three letters or more of `sentence`, without `stop` words; sorted, unique.
+pub fn content_words(sentence: &str, stop: &std::collections::BTreeSet<String>) -> Vec<String> {
+    let mut w: Vec<String> = sentence
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() >= 3)
+        .map(str::to_lowercase)
+        .filter(|w| !stop.contains(w))
+        .collect();
+    w.sort_unstable();
+    w.dedup();
+    w
+}
+
+/// Jaccard similarity of two sorted, unique word lists (1 for two empty lists).
+fn jaccard(a: &[String], b: &[String]) -> f64 {
+    let (mut i, mut j, mut both) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                both += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let union = a.len() + b.len() - both;
+    if union == 0 {
+        1.0
+    } else {
+        both as f64 / union as f64
+    }
+}
+
+/// The shared-words rule: mentions from different sentences that are not copies of one story
+/// share at least [`SHARED_WORDS`] of their sentences' content words. A mention without words
+/// (no sentence text) is no evidence either way.
+pub fn words_compatible(a: &Mention, b: &Mention) -> bool {
+    if one_sentence(a, b) || (a.story == b.story && a.doc != b.doc) {
+        return true;
+    }
+    a.words.is_empty() || b.words.is_empty() || jaccard(&a.words, &b.words) >= SHARED_WORDS
 }
 
 /// Whether two mentions come from one sentence of one document.
@@ -392,6 +443,7 @@ pub fn compatible(a: &Mention, b: &Mention, v: &Vocab) -> bool {
     times_compatible(a.when, b.when)
         && statements_compatible(a, b)
         && modality_compatible(a, b)
+        && words_compatible(a, b)
         && !places_conflict(a, b)
         && actors_compatible(a, b, v)
 }
@@ -481,6 +533,7 @@ mod tests {
             sentence: 0,
             cameo: cameo.into(),
             modality: "actual".into(),
+            words: Vec::new(),
             src: side(src, &src[..3.min(src.len())]),
             tgt: side(tgt, &tgt[..3.min(tgt.len())]),
             when,
@@ -741,6 +794,45 @@ mod tests {
         assert!(compatible(&a, &b, v), "one sentence coded both ways");
         b.sentence = 1;
         assert!(!compatible(&a, &b, v));
+    }
+
+    #[test]
+    fn reports_of_one_act_share_words() {
+        let v = vocab();
+        let w = When::Undated(10);
+        let stop = &v.stop;
+        let mut a = m(1, "040", "JPNGOV", "RUSGOV", w);
+        let mut b = m(2, "040", "JPNGOV", "RUSGOV", w);
+        a.words = content_words(
+            "The foreign ministers met in Tokyo on Monday to discuss the disputed islands.",
+            stop,
+        );
+        b.words = content_words(
+            "Talks in Tokyo between the two foreign ministers covered the islands.",
+            stop,
+        );
+        assert!(a.words.contains(&"tokyo".to_string()) && !a.words.contains(&"the".to_string()));
+        assert!(compatible(&a, &b, v), "{:?} {:?}", a.words, b.words);
+        b.words = content_words(
+            "The two countries have negotiated a peace treaty for decades.",
+            stop,
+        );
+        assert!(
+            !compatible(&a, &b, v),
+            "a long process and this week's meeting"
+        );
+        b.story = a.story;
+        assert!(
+            compatible(&a, &b, v),
+            "a copy of one story needs no shared words"
+        );
+        b.story = b.event;
+        b.words.clear();
+        assert!(
+            compatible(&a, &b, v),
+            "no sentence text: no evidence either way"
+        );
+        assert_eq!(jaccard(&[], &[]), 1.0);
     }
 
     #[test]

@@ -103,10 +103,12 @@ fn mention_select() -> String {
             e.place_name, e.place_country, e.lat, e.lon, e.source_name, e.target_name, e.source_code,
             e.target_code, e.negated, d.date, d.source, d.url, COALESCE(s.story, d.doc), e.canonical,
             e.sentence, e.source_country, e.target_country, {}, {}, e.modality,
+            substr(d.text, sx.start + 1, sx.\"end\" - sx.start),
             EXISTS (SELECT 1 FROM times t JOIN sentences x ON x.doc = t.doc AND x.idx = e.sentence
                     WHERE t.doc = e.doc AND t.start >= x.start AND t.\"end\" <= x.\"end\"
                       AND substr(t.value, 1, 10) = e.date)
-         FROM events e JOIN documents d ON d.doc = e.doc LEFT JOIN doc_signatures s ON s.doc = e.doc",
+         FROM events e JOIN documents d ON d.doc = e.doc LEFT JOIN doc_signatures s ON s.doc = e.doc
+         LEFT JOIN sentences sx ON sx.doc = e.doc AND sx.idx = e.sentence",
         PERSON.replace("{}", "e.source_name"),
         PERSON.replace("{}", "e.target_name")
     )
@@ -118,7 +120,7 @@ fn day_number(day: &str) -> Option<i64> {
         .map(rules::day_number)
 }
 
-fn mention_row(r: &Row) -> rusqlite::Result<MentionRow> {
+fn mention_row(r: &Row, stop: &BTreeSet<String>) -> rusqlite::Result<MentionRow> {
     let day: Option<String> = r.get(6)?;
     let date: Option<String> = r.get(7)?;
     let (lat, lon): (Option<f64>, Option<f64>) = (r.get(10)?, r.get(11)?);
@@ -128,7 +130,8 @@ fn mention_row(r: &Row) -> rusqlite::Result<MentionRow> {
     let url: Option<String> = r.get(19)?;
     let persons: (bool, bool) = (r.get(25)?, r.get(26)?);
     let modality: String = r.get(27)?;
-    let expressed: bool = r.get(28)?;
+    let sentence: Option<String> = r.get(28)?;
+    let expressed: bool = r.get(29)?;
     let day_n = day.as_deref().and_then(day_number);
     let when = match day_n {
         Some(n) => rules::when_of(
@@ -153,6 +156,10 @@ fn mention_row(r: &Row) -> rusqlite::Result<MentionRow> {
             sentence: r.get(22)?,
             cameo: r.get(4)?,
             modality,
+            words: sentence
+                .as_deref()
+                .map(|t| rules::content_words(t, stop))
+                .unwrap_or_default(),
             src: side(r.get(14)?, r.get(23)?, &names.0, persons.0),
             tgt: side(r.get(15)?, r.get(24)?, &names.1, persons.1),
             when,
@@ -184,7 +191,7 @@ pub(super) fn regroup_pending(tx: &Transaction) -> Result<(usize, usize), StoreE
             "{select} WHERE e.canonical IS NULL
              AND (e.source_code IS NULL OR e.target_code IS NULL OR e.day IS NULL) ORDER BY e.event"
         ))?;
-        let rows = st.query_map([], mention_row)?;
+        let rows = st.query_map([], |r| mention_row(r, &vocab.stop))?;
         rows.collect::<Result<_, _>>()?
     };
     for r in &singles {
@@ -222,10 +229,10 @@ pub(super) fn regroup_pending(tx: &Transaction) -> Result<(usize, usize), StoreE
     let mut del = tx.prepare_cached("DELETE FROM canonical_events WHERE canonical = ?1")?;
     for (a, b, root, neg) in &blocks {
         let mut all: Vec<MentionRow> = st
-            .query_map(params![a, b, root, neg], mention_row)?
+            .query_map(params![a, b, root, neg], |r| mention_row(r, &vocab.stop))?
             .collect::<Result<_, _>>()?;
         if a != b {
-            let rev = st.query_map(params![b, a, root, neg], mention_row)?;
+            let rev = st.query_map(params![b, a, root, neg], |r| mention_row(r, &vocab.stop))?;
             for r in rev {
                 all.push(r?);
             }
