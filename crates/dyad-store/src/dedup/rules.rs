@@ -18,6 +18,8 @@
 //!   only by overlap with another period or date;
 //! - **place**: no conflict: two named places that differ and lie more than [`PLACE_KM`] apart
 //!   (or whose countries differ) are two events;
+//! - **shared words**: mentions from different sentences, not copies of one story, share at
+//!   least [`SHARED_WORDS`] of their sentences' content words;
 //! - **modality**: an act that happened and one planned, demanded, threatened or imagined are two
 //!   events, unless both are codings of one sentence;
 //! - **underspecified codings**: statements (root `01`, "said") and dyads with the same code on
