@@ -243,31 +243,63 @@ def show(args):
 
 
 def estimate(pops, rows):
-    """Per-stratum counts and the weighted precision and recall (module doc)."""
+    """Per-stratum counts and the weighted precision and recall (module doc). A row with a
+    `now` field (0/1, set by `score --db`) is scored by that grouping instead of its stratum's:
+    each judged pair then stands for population / judged pairs of its stratum, grouped or not
+    (a Horvitz-Thompson estimate over the strata)."""
     judged = collections.Counter()
     same = collections.Counter()
     for r in rows:
         judged[r["stratum"]] += 1
         same[r["stratum"]] += r["same"] == "y"
     est = {s: pops[s] * same[s] / judged[s] for s in judged}
+    if rows and "now" in rows[0]:
+        w = {s: pops[s] / judged[s] for s in judged}
+        grouped = sum(w[r["stratum"]] for r in rows if r["now"])
+        tp = sum(w[r["stratum"]] for r in rows if r["now"] and r["same"] == "y")
+        total = sum(est.values())
+        return judged, same, est, (tp / grouped if grouped else 0.0), (tp / total if total else 0.0)
     precision = same["G"] / judged["G"] if judged["G"] else 0.0
     total = sum(est.values())
     recall = est.get("G", 0.0) / total if total else 0.0
     return judged, same, est, precision, recall
 
 
-def bootstrap(pops, rows, rounds=2000):
-    """2.5% and 97.5% points of the recall over resamples drawn with replacement within each
-    stratum (the strata are sampled independently, so they are resampled independently)."""
+def bootstrap(pops, rows, rounds=2000, which=4):
+    """2.5% and 97.5% points of the recall (`which` 4; 3: precision) over resamples drawn with
+    replacement within each stratum (the strata are sampled independently, so they are
+    resampled independently)."""
     by = collections.defaultdict(list)
     for r in rows:
         by[r["stratum"]].append(r)
     rng, values = random.Random(0), []
     for _ in range(rounds):
         sample = [rng.choice(rs) for rs in by.values() for _ in rs]
-        values.append(estimate(pops, sample)[4])
+        values.append(estimate(pops, sample)[which])
     values.sort()
     return values[int(0.025 * rounds)], values[int(0.975 * rounds) - 1]
+
+
+def regrouped(db, rows):
+    """Set each row's `now` to whether a database groups its two mentions today (found by
+    document id and event index; their codes and evidence offsets must still agree)."""
+    c = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    errors = []
+    for r in rows:
+        canon = []
+        for tag in ("a", "b"):
+            hit = c.execute(
+                "SELECT e.canonical, e.cameo, e.source_code, e.target_code, e.evidence_start, e.evidence_end "
+                "FROM events e JOIN documents d ON d.doc = e.doc WHERE d.id = ? AND e.idx = ?",
+                (r[f"{tag}_doc"], int(r[f"{tag}_idx"]))).fetchone()
+            want = (r[f"{tag}_cameo"], r[f"{tag}_src"], r[f"{tag}_tgt"], int(r[f"{tag}_ev_start"]),
+                    int(r[f"{tag}_ev_end"]))
+            if hit is None or tuple(hit[1:]) != want:
+                errors.append(f"row {r['n']}: mention {tag} ({r[f'{tag}_doc']} #{r[f'{tag}_idx']}) "
+                              f"is not in {db} as drawn")
+            canon.append(hit[0] if hit else None)
+        r["now"] = int(canon[0] is not None and canon[0] == canon[1])
+    return errors
 
 
 def score(args):
@@ -290,17 +322,37 @@ def score(args):
             bad += 1
         else:
             good.append({**row, "same": mark})
+    if args.db and good:
+        missing = regrouped(args.db, good)
+        for e in missing:
+            print(e, file=sys.stderr)
+        bad += len(missing)
+        # A pair whose mentions are not in the database as drawn cannot be scored on it.
+        lost = {e.split(":")[0][len("row "):] for e in missing}
+        good = [r for r in good if r["n"] not in lost]
+        print(f"grouping of {args.db} (not the one recorded at draw time): "
+              f"{sum(r['now'] for r in good)} of {len(good)} judged pairs grouped")
     judged, same, est, precision, recall = estimate(pops, good) if good else ({}, {}, {}, 0.0, 0.0)
     print(f"{len(rows)} pairs, {len(good)} resolve and are judged")
     print(f"{'stratum':8} {'population':>10} {'judged':>6} {'same':>5} {'rate':>6} {'est. same pairs':>16}")
     for s in ALLOCATION:
         if s in judged:
             print(f"{s:8} {pops[s]:10} {judged[s]:6} {same[s]:5} {same[s] / judged[s]:6.3f} {est[s]:16.1f}")
-    if "G" in judged:
-        p, k = precision, judged["G"]
-        print(f"pairwise precision {same['G']}/{k} = {p:.3f} (±{1.96 * math.sqrt(p * (1 - p) / k):.3f}, 95% normal approx.)")
-    print(f"pairwise recall {est.get('G', 0.0):.1f}/{sum(est.values()):.1f} = {recall:.3f} "
-          "(estimated same pairs grouped / in all strata)")
+    if args.db and good:
+        lo, hi = bootstrap(pops, good, which=3)
+        print(f"pairwise precision {precision:.3f} (weighted over the strata; 95% interval {lo:.3f}-{hi:.3f}, "
+              "stratified bootstrap)")
+        print(f"pairwise recall {recall:.3f} (estimated same pairs grouped / in all strata)")
+    else:
+        if "G" in judged:
+            p, k = precision, judged["G"]
+            print(f"pairwise precision {same['G']}/{k} = {p:.3f} (±{1.96 * math.sqrt(p * (1 - p) / k):.3f}, "
+                  "95% normal approx.)")
+            if good:
+                lo, hi = bootstrap(pops, good, which=3)
+                print(f"precision 95% interval {lo:.3f}-{hi:.3f} (stratified bootstrap, 2000 resamples, seed 0)")
+        print(f"pairwise recall {est.get('G', 0.0):.1f}/{sum(est.values()):.1f} = {recall:.3f} "
+              "(estimated same pairs grouped / in all strata)")
     if good:
         lo, hi = bootstrap(pops, good)
         print(f"recall 95% interval {lo:.3f}-{hi:.3f} (stratified bootstrap, 2000 resamples, seed 0)")
@@ -364,7 +416,7 @@ def selftest(_args):
             lines = open(sheet, encoding="utf-8").read().splitlines()
             assert "# population G=1 K1=0 K3=1 R=0 V=1 C=2" in lines, lines[:3]
 
-            def score_with(marks, items=arts, drop_pop=False, floor=None):
+            def score_with(marks, items=arts, drop_pop=False, floor=None, db_arg=None):
                 out = []
                 for line in lines:
                     cells = line.split("\t")
@@ -379,7 +431,8 @@ def selftest(_args):
                 buf = io.StringIO()
                 try:
                     with contextlib.redirect_stdout(buf), contextlib.redirect_stderr(io.StringIO()):
-                        score(argparse.Namespace(sheet=sheet, data=csv_path, min_precision=floor, min_recall=None))
+                        score(argparse.Namespace(sheet=sheet, data=csv_path, min_precision=floor, min_recall=None,
+                                                 db=db_arg))
                     return buf.getvalue()
                 except SystemExit:
                     return None
@@ -394,6 +447,19 @@ def selftest(_args):
             assert score_with({}, drop_pop=True) is None
             assert score_with({}, items=[arts[0], arts[1], ("a3", "Later", arts[2][2].replace("met", "saw"))]) is None
             assert score_with({}, items=arts[:2] + [("a9",) + arts[2][1:]]) is None
+            # Re-scored on a database that groups everything (weights 1): the 4 same pairs are
+            # all grouped (recall 1.0), and so is the K3 pair judged different (precision 4/5).
+            c = sqlite3.connect(db)
+            c.execute("UPDATE events SET canonical = 1")
+            c.commit()
+            c.close()
+            out = score_with({"K3": "n"}, db_arg=db)
+            assert out and "pairwise precision 0.800" in out and "recall 1.000" in out, out
+            c = sqlite3.connect(db)
+            c.execute("UPDATE events SET cameo = '041' WHERE event = 1")
+            c.commit()
+            c.close()
+            assert score_with({"K3": "n"}, db_arg=db) is None  # the drawn mention changed
         finally:
             ALLOCATION = saved
     print("dedup-pairs selftest: ok")
@@ -419,6 +485,8 @@ def main():
     c.add_argument("--data", default=DEFAULT_CSV)
     c.add_argument("--min-precision", type=float, help="exit 1 if the pairwise precision is below this")
     c.add_argument("--min-recall", type=float, help="exit 1 if the pairwise recall is below this")
+    c.add_argument("--db", help="score the grouping of this `dyad ingest` database (same CSV) instead of the "
+                   "one recorded at draw time: a re-score of an older sheet after the rules changed")
     sub.add_parser("selftest", help="check draw and score on an invented database (no data needed)")
     args = ap.parse_args()
     {"draw": draw, "show": show, "score": score, "selftest": selftest}[args.cmd](args)

@@ -26,7 +26,8 @@ pub enum ExportFormat {
 /// One row per what.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
 pub enum EventsMode {
-    /// One row per canonical event (its representative mention).
+    /// One row per canonical event (its representative mention, plus `canonical`,
+    /// `num_mentions`, `num_articles`, `num_sources`).
     Canonical,
     /// One row per coded mention.
     Mentions,
@@ -53,8 +54,9 @@ pub struct ExportArgs {
     /// Only events on or before this day.
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub to: Option<String>,
-    /// One row per coded mention (default), or per canonical event (its representative mention:
-    /// republished and repeated reports of one event count once).
+    /// One row per coded mention (default), or per canonical event (its representative mention
+    /// with the event's mention, article and publisher counts: republished and repeated reports
+    /// of one event count once).
     #[arg(long, value_enum, default_value = "mentions")]
     pub events: EventsMode,
 }

@@ -38,6 +38,11 @@ const FILTER: &[Param] = &[
     ),
     ("doc", "string", "One document id"),
     (
+        "tag",
+        "string",
+        "Issue tag of data/threads/issues.txt (ceasefire, sanctions, …): only events whose sentence has one of its keywords",
+    ),
+    (
         "negated",
         "string",
         "true, false or all (events: all by default; aggregates: false)",

@@ -18,7 +18,7 @@ pub const MAX_OFFSET: usize = 1_000_000;
 /// Parameters of the event filter, accepted by events, timeline, network, dyads.
 pub const FILTER_PARAMS: &[&str] = &[
     "actor", "country", "dyad", "directed", "source", "target", "root", "cameo", "plover", "quad",
-    "from", "to", "q", "doc", "negated", "count",
+    "from", "to", "q", "doc", "negated", "count", "tag",
 ];
 
 /// Decoded `name=value` pairs of one request.
@@ -181,6 +181,7 @@ impl Params {
             q: self.text("q")?,
             doc: self.text("doc")?,
             negated,
+            tag: self.text("tag")?,
             mentions: match self.get("count") {
                 None | Some("canonical" | "events") => false,
                 Some("mentions") => true,

@@ -33,6 +33,20 @@ impl Format {
     }
 }
 
+/// Columns a canonical export (`EventFilter::mentions` false) adds after [`EVENT_COLUMNS`]: the
+/// canonical event and how often it was reported (empty for a mention not yet grouped).
+pub const CANONICAL_COLUMNS: [&str; 4] =
+    ["canonical", "num_mentions", "num_articles", "num_sources"];
+
+/// The columns of an export with filter `f`.
+pub fn export_columns(f: &EventFilter) -> Vec<&'static str> {
+    let mut c: Vec<&str> = EVENT_COLUMNS.to_vec();
+    if !f.mentions {
+        c.extend(CANONICAL_COLUMNS);
+    }
+    c
+}
+
 /// Rows per Parquet row group / arrow batch.
 const BATCH: usize = 8192;
 
@@ -50,8 +64,12 @@ impl Store {
         let mut n = 0;
         while let Some(r) = rows.next()? {
             let mut e = event_from_row(r)?;
-            // Exports keep the columns of `EVENT_COLUMNS` in every format.
-            (e.canonical, e.num_mentions, e.num_articles, e.num_sources) = (None, None, None, None);
+            // A mention export keeps the columns of `EVENT_COLUMNS` in every format; a canonical
+            // one adds `CANONICAL_COLUMNS`.
+            if f.mentions {
+                (e.canonical, e.num_mentions, e.num_articles, e.num_sources) =
+                    (None, None, None, None);
+            }
             visit(e)?;
             n += 1;
         }
@@ -68,8 +86,17 @@ impl Store {
         match format {
             Format::Csv => {
                 let mut w = csv::Writer::from_writer(out);
-                w.write_record(EVENT_COLUMNS).map_err(csv_err)?;
-                let n = self.for_each_event(f, |e| w.write_record(csv_row(&e)).map_err(csv_err))?;
+                w.write_record(export_columns(f)).map_err(csv_err)?;
+                let n = self.for_each_event(f, |e| {
+                    let mut row = csv_row(&e);
+                    if !f.mentions {
+                        let o = |v: Option<i64>| v.map(|v| v.to_string()).unwrap_or_default();
+                        row.extend(
+                            [e.canonical, e.num_mentions, e.num_articles, e.num_sources].map(o),
+                        );
+                    }
+                    w.write_record(row).map_err(csv_err)
+                })?;
                 w.flush()?;
                 Ok(n)
             }
@@ -149,6 +176,7 @@ mod parquet_out {
     fn kind(col: &str) -> DataType {
         match col {
             "idx" | "sentence" | "quad" | "evidence_start" | "evidence_end" => DataType::Int64,
+            c if CANONICAL_COLUMNS.contains(&c) => DataType::Int64,
             "goldstein" | "lat" | "lon" => DataType::Float64,
             "negated" => DataType::Boolean,
             _ => DataType::Utf8,
@@ -173,10 +201,10 @@ mod parquet_out {
         )
     }
 
-    /// The arrow schema of the events table.
-    pub fn schema() -> Arc<Schema> {
+    /// The arrow schema of an export with filter `f`.
+    pub fn schema(f: &EventFilter) -> Arc<Schema> {
         Arc::new(Schema::new(
-            EVENT_COLUMNS
+            export_columns(f)
                 .iter()
                 .map(|c| Field::new(*c, kind(c), !required(c)))
                 .collect::<Vec<_>>(),
@@ -205,11 +233,18 @@ mod parquet_out {
             }
             Arc::new(b.finish())
         };
+        let oi = |get: &dyn Fn(&EventRecord) -> Option<i64>| -> ArrayRef {
+            let mut b = Int64Builder::new();
+            for r in rows {
+                b.append_option(get(r));
+            }
+            Arc::new(b.finish())
+        };
         let mut neg = BooleanBuilder::new();
         for r in rows {
             neg.append_value(r.negated);
         }
-        let cols: Vec<ArrayRef> = vec![
+        let mut cols: Vec<ArrayRef> = vec![
             s(&|r| Some(&r.doc_id)),
             s(&|r| r.title.as_deref()),
             i(&|r| r.idx),
@@ -241,6 +276,14 @@ mod parquet_out {
             i(&|r| r.evidence_end),
             s(&|r| Some(&r.evidence_text)),
         ];
+        if schema.fields().len() > cols.len() {
+            cols.extend([
+                oi(&|r| r.canonical),
+                oi(&|r| r.num_mentions),
+                oi(&|r| r.num_articles),
+                oi(&|r| r.num_sources),
+            ]);
+        }
         RecordBatch::try_new(schema.clone(), cols).map_err(|e| StoreError::Export(e.to_string()))
     }
 
@@ -249,7 +292,7 @@ mod parquet_out {
         f: &EventFilter,
         out: W,
     ) -> Result<usize, StoreError> {
-        let schema = schema();
+        let schema = schema(f);
         let props = WriterProperties::builder()
             .set_compression(Compression::SNAPPY)
             .set_max_row_group_row_count(Some(BATCH * 8))

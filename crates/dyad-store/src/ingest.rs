@@ -212,6 +212,7 @@ fn put_one(tx: &Transaction, d: &Document) -> Result<(i64, bool), StoreError> {
             doc, i, p.start, p.end, p.text, p.name, p.country, p.lat, p.lon, p.feature
         ])?;
     }
+    crate::tags::tag_document(tx, doc, &d.text)?;
     Ok((doc, replaced))
 }
 

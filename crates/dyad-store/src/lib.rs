@@ -24,6 +24,7 @@ pub mod export;
 mod ingest;
 pub mod query;
 pub mod schema;
+mod tags;
 pub mod threads;
 
 pub use ingest::{BatchWriter, IngestStats};

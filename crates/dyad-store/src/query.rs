@@ -48,6 +48,8 @@ pub struct EventFilter {
     pub doc: Option<String>,
     /// `Some(false)`: only events that happened; `Some(true)`: only negated; `None`: all.
     pub negated: Option<bool>,
+    /// Issue tag (`ceasefire`, a tag of `data/threads/issues.txt`): only events tagged with it.
+    pub tag: Option<String>,
     /// Count and list every mention; `false` (the default): one row per canonical event (its
     /// representative mention when that matches the filter, else its earliest matching one).
     pub mentions: bool,
@@ -182,6 +184,18 @@ impl EventFilter {
         if let Some(n) = self.negated {
             bind(&mut w, "e.negated = ?", vec![Value::Integer(n as i64)]);
         }
+        if let Some(tag) = &self.tag {
+            if !crate::tags::lexicon()?.has_issue(tag) {
+                return Err(StoreError::BadParam(format!(
+                    "tag: unknown issue tag {tag:?}"
+                )));
+            }
+            bind(
+                &mut w,
+                "e.event IN (SELECT event FROM event_tags WHERE tag = ?)",
+                vec![t(tag)],
+            );
+        }
         let w = w.join(" AND ");
         if self.mentions {
             return Ok((w, p));
@@ -275,16 +289,16 @@ pub struct EventRecord {
     pub evidence_end: i64,
     /// Evidence text.
     pub evidence_text: String,
-    /// Canonical event (`canonical_events.canonical`); not in exports.
+    /// Canonical event (`canonical_events.canonical`); in canonical exports only.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub canonical: Option<i64>,
-    /// Its mentions; not in exports.
+    /// Its mentions; in canonical exports only.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub num_mentions: Option<i64>,
-    /// Its articles; not in exports.
+    /// Its articles; in canonical exports only.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub num_articles: Option<i64>,
-    /// Its publishers; not in exports.
+    /// Its publishers; in canonical exports only.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub num_sources: Option<i64>,
 }

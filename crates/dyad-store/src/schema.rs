@@ -221,6 +221,24 @@ CREATE TABLE doc_bands (
 CREATE INDEX doc_bands_doc ON doc_bands(doc);
 "#,
     },
+    Migration {
+        version: 3,
+        description: "grouping by block (events_block index; dedup_pending no longer used; every mention regrouped by the next pass under the block rules); issue tags (event_tags)",
+        sql: r#"
+CREATE INDEX events_block ON events(COALESCE(source_country, source_code),
+    COALESCE(target_country, target_code), root, negated);
+DELETE FROM canonical_events;
+UPDATE events SET canonical = NULL;
+DELETE FROM dedup_pending;
+
+CREATE TABLE event_tags (
+    event INTEGER NOT NULL REFERENCES events(event) ON DELETE CASCADE,
+    tag   TEXT NOT NULL,
+    PRIMARY KEY (event, tag)
+) WITHOUT ROWID;
+CREATE INDEX event_tags_tag ON event_tags(tag, event);
+"#,
+    },
 ];
 
 /// The schema version this build writes and reads.

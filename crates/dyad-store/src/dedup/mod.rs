@@ -5,11 +5,14 @@
 //! article ([`minhash`]), inside the ingest transaction or later with `dyad dedup`.
 //!
 //! **Incremental.** A new event has `events.canonical` null; a replaced or deleted document
-//! leaves its events' key and day in `dedup_pending`. [`Store::dedup`] regroups only the *runs*
-//! (same key, days chained at most [`rules::UNDATED_WINDOW`] apart) that hold such a mention, so
-//! adding a hundred documents touches the groups near their events, never the whole corpus, and
-//! the result equals a full rebuild (a run never shares a canonical event with another run).
+//! sets it null on every mention that shared a canonical event with its own. [`Store::dedup`]
+//! regroups only the *runs* (mentions of one block whose [`rules::When::reach`]es overlap, directly
+//! or through others) that hold such a mention, so adding a hundred documents touches the groups
+//! near their events, never the whole corpus, and the result equals a full rebuild (a run never
+//! shares a canonical event with another run, and a mention whose choice of group a removed
+//! mention decided was compatible with that group's other members, so it is in their run).
 
+pub mod lexicon;
 pub mod minhash;
 mod query;
 pub mod rules;
@@ -48,6 +51,7 @@ impl Store {
                 "DELETE FROM canonical_events; UPDATE events SET canonical = NULL;
                  DELETE FROM doc_bands; DELETE FROM doc_signatures; DELETE FROM dedup_pending;",
             )?;
+            crate::tags::retag_all(&tx)?;
         }
         let docs: Vec<i64> = {
             let mut st = tx.prepare(
@@ -77,18 +81,18 @@ pub(crate) fn pass(tx: &Transaction, docs: &[i64]) -> Result<DedupStats, StoreEr
     Ok(stats)
 }
 
-/// Before a stored document is replaced or deleted: drop its canonical events and remember the
-/// keys and days of its events, so the next pass regroups the mentions that shared them.
+/// Before a stored document is replaced or deleted: drop its canonical events and mark their
+/// other mentions for regrouping, so the next pass regroups them with their runs.
 pub(crate) fn forget_document(tx: &Transaction, doc: i64) -> Result<(), StoreError> {
     tx.prepare_cached(
         "DELETE FROM canonical_events WHERE canonical IN
             (SELECT canonical FROM events WHERE doc = ?1 AND canonical IS NOT NULL)",
     )?
     .execute([doc])?;
+    // Its canonical events' other mentions are regrouped by the next pass (with their runs).
     tx.prepare_cached(
-        "INSERT OR IGNORE INTO dedup_pending (source_code, target_code, root, negated, day)
-         SELECT source_code, target_code, root, negated, day FROM events
-         WHERE doc = ?1 AND source_code IS NOT NULL AND target_code IS NOT NULL AND day IS NOT NULL",
+        "UPDATE events SET canonical = NULL WHERE doc <> ?1 AND canonical IN
+            (SELECT canonical FROM events WHERE doc = ?1 AND canonical IS NOT NULL)",
     )?
     .execute([doc])?;
     // Its copies form a story of their own, labelled by the earliest of them (a row id of a

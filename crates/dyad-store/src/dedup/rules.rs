@@ -1,24 +1,107 @@
 //! When are two event mentions the same real-world event? Pure functions, no SQL.
 //!
-//! Two mentions are compared only when they share a *key*: source actor code, target actor code,
-//! CAMEO root and negation (a denied meeting is not the meeting). Within a key they are compatible
-//! when all of these hold (thresholds in `docs/store.md`, "Canonical events"):
+//! Mentions are compared only within a *block*: the unordered pair of their two sides' anchors
+//! (an actor's country, else its code), CAMEO root and negation (a denied meeting is not the
+//! meeting). Within a block two mentions are compatible when all of these hold (thresholds and
+//! reasons in `docs/store.md`, "Canonical events"):
 //!
+//! - **actors**: each side's codes are equal or one is the other's country-level parent through a
+//!   state sector (`CHN` and `CHNGOV`, data file `data/dedup/actors.tsv`); the sides line up
+//!   directly (A→B, A→B) or, for joint acts (meetings, talks, agreements) and mirrored codes
+//!   (visit/host) or two codings of one sentence with one three-digit code, reversed (A→B, B→A);
+//! - **people**: when both mentions name a person on the same side, the names share a word;
 //! - **CAMEO**: the same three-digit code, or a parent/child pair (a root-level code such as `04`
-//!   or `040`, "not specified below", is the parent of every code of its root);
-//! - **day**: the same day when both mentions carry their own full date; within
-//!   [`UNDATED_WINDOW`] days when either day comes from the publication date (a report published
-//!   the morning after the call);
+//!   or `040`, "not specified below", is the parent of every code of its root), after mirroring;
+//! - **time** ([`When`]): dated mentions on the same day; a mention dated only by its article
+//!   within [`UNDATED_WINDOW`] days of the other's day; a period (`2016-12`, `2017-W11`) by
+//!   overlap (two periods only so), and a period long past at publication (ending more than [`PAST_DAYS`] before it)
+//!   only by overlap with another period or date;
 //! - **place**: no conflict: two named places that differ and lie more than [`PLACE_KM`] apart
 //!   (or whose countries differ) are two events;
-//! - **statements** (CAMEO root `01`, "said", "noted"): the code says nothing of *what* was said,
-//!   so two statements are one only when they come from copies of one story (a republished
-//!   article), never from one document or from independent articles.
+//! - **shared words**: mentions from different sentences, not copies of one story, share at
+//!   least [`SHARED_WORDS`] of their sentences' content words;
+//! - **modality**: an act that happened and one planned, demanded, threatened or imagined are two
+//!   events, unless both are codings of one sentence;
+//! - **underspecified codings**: statements (root `01`, "said") and dyads with the same code on
+//!   both sides (`USAGOV→USAGOV`) say nothing of *what* was said or *who* acted on whom, so they
+//!   merge only across copies of one story (a republished article); domestic dyads (both sides
+//!   anchored in one country, `USALEG→USAGOV`) merge only within one article or across copies.
 
-/// Days either side when a mention's day comes from its article's publication date.
-pub const UNDATED_WINDOW: i64 = 1;
+use super::lexicon::Vocab;
+
+/// Days before and after (one day) a mention's publication day that an event it does not date
+/// itself may lie on (a report published the morning after, a story retold for two days).
+pub const UNDATED_WINDOW: i64 = 2;
+/// A period ending more than this many days before the article is long past: it no longer
+/// matches by publication day ("his first visit in 1985").
+pub const PAST_DAYS: i64 = 365;
+/// Two mentions from different sentences (and not copies of one story) must share at least
+/// this Jaccard similarity of their sentences' content words: two reports of one act name its
+/// participants, place, object; two acts that only share codes rarely share their words.
+pub const SHARED_WORDS: f64 = 0.1;
 /// Two named places closer than this (km) are the same place (a city and its district).
 pub const PLACE_KM: f64 = 50.0;
+
+/// When a mention's event happened, as far as its coding says (days are day numbers).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum When {
+    /// Its own full date (a time expression of the article).
+    Dated(i64),
+    /// No date of its own: the article's publication day.
+    Undated(i64),
+    /// A period (`2016-12`, `2017-W11`, `2016`): first and last day, and the publication day.
+    Period(i64, i64, i64),
+}
+
+impl When {
+    /// Whether this is a period long past at publication.
+    fn past(self) -> bool {
+        matches!(self, When::Period(_, end, published) if end < published - PAST_DAYS)
+    }
+
+    /// The days the event itself may lie on, ignoring the publication-day fallback.
+    fn span(self) -> (i64, i64) {
+        match self {
+            When::Dated(d) => (d, d),
+            When::Undated(p) => (p - UNDATED_WINDOW, p + 1),
+            When::Period(s, e, _) => (s, e),
+        }
+    }
+
+    /// The widest range of days a compatible mention's [`When::reach`] must meet: runs of
+    /// overlapping reaches can be grouped apart from each other.
+    pub fn reach(self) -> (i64, i64) {
+        match self {
+            When::Period(s, e, p) if !self.past() => (s.min(p - UNDATED_WINDOW), e.max(p + 1)),
+            w => w.span(),
+        }
+    }
+
+    /// The day it is ordered by (its own date, its publication day, a period's start).
+    pub fn day(self) -> i64 {
+        match self {
+            When::Dated(d) | When::Undated(d) => d,
+            When::Period(s, _, p) => {
+                if self.past() {
+                    s
+                } else {
+                    p
+                }
+            }
+        }
+    }
+}
+
+/// One side of a mention.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Side {
+    /// Actor code (`CHNGOV`).
+    pub code: String,
+    /// Actor country (`CHN`), when known.
+    pub country: Option<String>,
+    /// Canonical name, when the actor is a named person.
+    pub person: Option<String>,
+}
 
 /// What the rules need to know about one event mention.
 #[derive(Debug, Clone, PartialEq)]
@@ -29,18 +112,26 @@ pub struct Mention {
     pub doc_id: String,
     /// Event index in its document.
     pub idx: i64,
+    /// Sentence index in its document.
+    pub sentence: i64,
     /// CAMEO code.
     pub cameo: String,
-    /// Day counted on, as a day number (days since 1970-01-01).
-    pub day: i64,
-    /// Whether `day` is the event's own full date (not the publication date).
-    pub dated: bool,
+    /// Modality as coded (`actual`, `intent`, `threat`, `demand`, `hypothetical`).
+    pub modality: String,
+    /// Source and target.
+    pub src: Side,
+    /// Target.
+    pub tgt: Side,
+    /// When it happened.
+    pub when: When,
     /// Place name, when coded.
     pub place: Option<String>,
     /// Place country, when coded.
     pub place_country: Option<String>,
     /// Place coordinates, when coded.
     pub coords: Option<(f64, f64)>,
+    /// Content words of its sentence ([`content_words`]), sorted and unique.
+    pub words: Vec<String>,
     /// Both actors are named (canonical names), for choosing the representative.
     pub named: bool,
     /// Document row id.
@@ -60,19 +151,237 @@ fn level(cameo: &str) -> &str {
     }
 }
 
+/// The three-digit level used by the data file (`04` → `040`, `0421` → `042`).
+fn level3(cameo: &str) -> String {
+    let c = &cameo[..cameo.len().min(3)];
+    if c.len() == 2 {
+        format!("{c}0")
+    } else {
+        c.to_string()
+    }
+}
+
 /// Same three-digit code, or one is the other's parent (a prefix at the compared level).
 pub fn cameo_compatible(a: &str, b: &str) -> bool {
     let (a, b) = (level(a), level(b));
     a == b || (a.len() < b.len() && b.starts_with(a)) || (b.len() < a.len() && a.starts_with(b))
 }
 
-/// The day rule: same day when both are dated, else within [`UNDATED_WINDOW`].
-pub fn days_compatible(a: &Mention, b: &Mention) -> bool {
-    let gap = (a.day - b.day).abs();
-    if a.dated && b.dated {
-        gap == 0
+/// Two codes of one actor: equal, or a country code and that country's state sector
+/// (`CHN`/`CHNGOV`).
+pub fn codes_compatible(a: &Side, b: &Side, v: &Vocab) -> bool {
+    if a.code == b.code {
+        return true;
+    }
+    let parent = |x: &Side, y: &Side| {
+        y.country.as_deref() == Some(x.code.as_str())
+            && y.code
+                .strip_prefix(x.code.as_str())
+                .is_some_and(|s| v.state.contains(s))
+    };
+    parent(a, b) || parent(b, a)
+}
+
+/// Words of a name (lower case, three letters or more).
+fn name_words(n: &str) -> Vec<String> {
+    n.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 3)
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Two named people who share no name word are two people ("Rex Tillerson", "Michael Flynn";
+/// "Sergey Kislyak" and "Sergei Kislyak" are one).
+pub fn people_conflict(a: &Side, b: &Side) -> bool {
+    match (&a.person, &b.person) {
+        (Some(x), Some(y)) => {
+            let wy = name_words(y);
+            !name_words(x).iter().any(|w| wy.contains(w))
+        }
+        _ => false,
+    }
+}
+
+/// The actor rule: sides line up directly, or reversed for joint and mirrored acts and for two
+/// codings of one sentence; the CAMEO rule is checked in the same orientation.
+pub fn actors_compatible(a: &Mention, b: &Mention, v: &Vocab) -> bool {
+    let side_ok = |x: &Side, y: &Side| codes_compatible(x, y, v) && !people_conflict(x, y);
+    if side_ok(&a.src, &b.src) && side_ok(&a.tgt, &b.tgt) && cameo_compatible(&a.cameo, &b.cameo) {
+        return true;
+    }
+    if !(side_ok(&a.src, &b.tgt) && side_ok(&a.tgt, &b.src)) {
+        return false;
+    }
+    // One act coded twice in one sentence carries one code ("stood firm", both ways).
+    if one_sentence(a, b) && level3(&a.cameo) == level3(&b.cameo) {
+        return true;
+    }
+    let (la, lb) = (level3(&a.cameo), level3(&b.cameo));
+    let jointish = |l: &str| v.joint.contains(l) || v.mirror.contains_key(l);
+    let mirrored = v.mirror.get(&lb).cloned().unwrap_or(lb.clone());
+    jointish(&la) && jointish(&lb) && cameo_compatible(&la, &mirrored)
+}
+
+/// Lower-case words of three letters or more of `sentence`, without `stop` words; sorted, unique.
+pub fn content_words(sentence: &str, stop: &std::collections::BTreeSet<String>) -> Vec<String> {
+    let mut w: Vec<String> = sentence
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() >= 3)
+        .map(str::to_lowercase)
+        .filter(|w| !stop.contains(w))
+        .collect();
+    w.sort_unstable();
+    w.dedup();
+    w
+}
+
+/// Jaccard similarity of two sorted, unique word lists (1 for two empty lists).
+fn jaccard(a: &[String], b: &[String]) -> f64 {
+    let (mut i, mut j, mut both) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                both += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let union = a.len() + b.len() - both;
+    if union == 0 {
+        1.0
     } else {
-        gap <= UNDATED_WINDOW
+        both as f64 / union as f64
+    }
+}
+
+/// The shared-words rule: mentions from different sentences that are not copies of one story
+/// share at least [`SHARED_WORDS`] of their sentences' content words. A mention without words
+/// (no sentence text) is no evidence either way.
+pub fn words_compatible(a: &Mention, b: &Mention) -> bool {
+    if one_sentence(a, b) || (a.story == b.story && a.doc != b.doc) {
+        return true;
+    }
+    a.words.is_empty() || b.words.is_empty() || jaccard(&a.words, &b.words) >= SHARED_WORDS
+}
+
+/// Whether two mentions come from one sentence of one document.
+fn one_sentence(a: &Mention, b: &Mention) -> bool {
+    a.doc == b.doc && a.sentence == b.sentence
+}
+
+/// The modality rule: an act that happened and one planned, demanded, threatened or imagined
+/// are two events ("to meet" vs "met"), except as two codings of one sentence ("protested,
+/// demanding the resignation").
+pub fn modality_compatible(a: &Mention, b: &Mention) -> bool {
+    (a.modality == "actual") == (b.modality == "actual") || one_sentence(a, b)
+}
+
+/// The time rule (see [`When`]).
+pub fn times_compatible(a: When, b: When) -> bool {
+    use When::*;
+    let overlap = |x: (i64, i64), y: (i64, i64)| x.0 <= y.1 && y.0 <= x.1;
+    match (a, b) {
+        (Dated(x), Dated(y)) => x == y,
+        (Undated(p), Undated(q)) => (p - q).abs() <= UNDATED_WINDOW,
+        (Dated(d), Undated(p)) | (Undated(p), Dated(d)) => d >= p - UNDATED_WINDOW && d <= p + 1,
+        (Period(..), Period(..)) => overlap(a.span(), b.span()),
+        (Period(..), _) | (_, Period(..)) => {
+            if a.past() || b.past() {
+                // A long-past period matches only dates and periods, never "now".
+                !matches!(a, Undated(_)) && !matches!(b, Undated(_)) && overlap(a.span(), b.span())
+            } else {
+                // A recent period is also as good as its article's day (it often governs
+                // another clause of the sentence).
+                let as_undated = |w: When| match w {
+                    Period(_, _, p) => Undated(p),
+                    w => w,
+                };
+                overlap(a.span(), b.span()) || times_compatible(as_undated(a), as_undated(b))
+            }
+        }
+    }
+}
+
+/// A day number (days since 0001-01-01, as chrono counts them).
+pub fn day_number(d: chrono::NaiveDate) -> i64 {
+    use chrono::Datelike;
+    d.num_days_from_ce() as i64
+}
+
+/// First and last day of a TIMEX3 period value: a year (`2016`), month (`2016-12`), ISO week
+/// (`2017-W11`, its weekend `2017-W11-WE`), quarter (`2017-Q1`), decade (`201`) or century
+/// (`19`). `None` for anything else.
+pub fn period(value: &str) -> Option<(i64, i64)> {
+    use chrono::NaiveDate;
+    let ymd = |y: i32, m: u32, d: u32| NaiveDate::from_ymd_opt(y, m, d).map(day_number);
+    let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+    let year_end = |y: i32| ymd(y, 12, 31);
+    match value.len() {
+        2 | 3 if digits(value) => {
+            let n: i32 = value.parse().ok()?;
+            let span = if value.len() == 2 { 100 } else { 10 };
+            Some((ymd(n * span, 1, 1)?, year_end(n * span + span - 1)?))
+        }
+        4 if digits(value) => {
+            let y: i32 = value.parse().ok()?;
+            Some((ymd(y, 1, 1)?, year_end(y)?))
+        }
+        _ => {
+            let (y, rest) = value.split_once('-')?;
+            if y.len() != 4 || !digits(y) {
+                return None;
+            }
+            let y: i32 = y.parse().ok()?;
+            if rest.len() == 2 && digits(rest) {
+                let m: u32 = rest.parse().ok()?;
+                let first = NaiveDate::from_ymd_opt(y, m, 1)?;
+                let next = if m == 12 {
+                    NaiveDate::from_ymd_opt(y + 1, 1, 1)?
+                } else {
+                    NaiveDate::from_ymd_opt(y, m + 1, 1)?
+                };
+                return Some((day_number(first), day_number(next) - 1));
+            }
+            if let Some(q) = rest.strip_prefix('Q').filter(|q| q.len() == 1 && digits(q)) {
+                let q: u32 = q.parse().ok()?;
+                if !(1..=4).contains(&q) {
+                    return None;
+                }
+                let first = ymd(y, 3 * q - 2, 1)?;
+                let last = if q == 4 {
+                    year_end(y)?
+                } else {
+                    ymd(y, 3 * q + 1, 1)? - 1
+                };
+                return Some((first, last));
+            }
+            let (w, weekend) = match rest.strip_suffix("-WE") {
+                Some(w) => (w, true),
+                None => (rest, false),
+            };
+            let w = w.strip_prefix('W').filter(|w| w.len() == 2 && digits(w))?;
+            let monday = NaiveDate::from_isoywd_opt(y, w.parse().ok()?, chrono::Weekday::Mon)?;
+            let m = day_number(monday);
+            Some(if weekend { (m + 5, m + 6) } else { (m, m + 6) })
+        }
+    }
+}
+
+/// When a stored mention happened: `date` is its TIMEX3 value as coded, `day` its counted day,
+/// `published` its article's day and `expressed` whether a time expression of its sentence
+/// gives `date` (a full date equal to the publication day is otherwise the fallback).
+pub fn when_of(date: Option<&str>, day: i64, published: Option<i64>, expressed: bool) -> When {
+    let full = date
+        .filter(|d| d.len() == 10)
+        .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+        .map(day_number);
+    match (full, date.and_then(period), published) {
+        (Some(d), _, p) if Some(d) != p || expressed => When::Dated(d),
+        (None, Some((s, e)), Some(p)) => When::Period(s, e, p),
+        _ => When::Undated(day),
     }
 }
 
@@ -105,39 +414,60 @@ pub fn places_conflict(a: &Mention, b: &Mention) -> bool {
     }
 }
 
-/// The statement rule: root-01 mentions are one event only across copies of one story.
+/// Whether a mention's coding leaves the act underspecified: a statement (root `01`) or the same
+/// code on both sides.
+fn underspecified(m: &Mention) -> bool {
+    m.cameo.starts_with("01") || m.src.code == m.tgt.code
+}
+
+/// Whether both sides anchor in one country (`USAGOV→USALEG`): domestic politics, where one
+/// block holds a country's whole political life.
+fn domestic(m: &Mention) -> bool {
+    let anchor = |s: &Side| s.country.clone().unwrap_or_else(|| s.code.clone());
+    anchor(&m.src) == anchor(&m.tgt)
+}
+
+/// The underspecified rule: such mentions are one event only across copies of one story;
+/// domestic ones only within one article or across copies.
 pub fn statements_compatible(a: &Mention, b: &Mention) -> bool {
-    let statement = |m: &Mention| m.cameo.starts_with("01");
-    if !(statement(a) || statement(b)) {
-        return true;
+    let copies = a.story == b.story && a.doc != b.doc;
+    if underspecified(a) || underspecified(b) {
+        return copies;
     }
-    a.story == b.story && a.doc != b.doc
+    if (domestic(a) || domestic(b)) && a.doc != b.doc {
+        return copies;
+    }
+    true
 }
 
-/// All rules together (the key is checked by the caller).
-pub fn compatible(a: &Mention, b: &Mention) -> bool {
-    cameo_compatible(&a.cameo, &b.cameo)
-        && days_compatible(a, b)
-        && !places_conflict(a, b)
+/// All rules together (the block is checked by the caller).
+pub fn compatible(a: &Mention, b: &Mention, v: &Vocab) -> bool {
+    times_compatible(a.when, b.when)
         && statements_compatible(a, b)
+        && modality_compatible(a, b)
+        && words_compatible(a, b)
+        && !places_conflict(a, b)
+        && actors_compatible(a, b, v)
 }
 
-/// Group one run of same-key mentions. Mentions are taken in (day, document id, index) order;
-/// each joins the first group all of whose members it is compatible with (complete linkage, so
-/// a chain of one-day steps never merges a Monday call with a Wednesday call), else starts a
-/// group. Returns groups of indices into `run`, in creation order.
-pub fn group(run: &[Mention]) -> Vec<Vec<usize>> {
+/// The order mentions are grouped in: reach start, then day, document id, index.
+fn order_key(m: &Mention) -> (i64, i64, &str, i64) {
+    (m.when.reach().0, m.when.day(), &m.doc_id, m.idx)
+}
+
+/// Group one run of one block. Mentions are taken in [`order_key`] order; each joins the first
+/// group all of whose members it is compatible with (complete linkage, so a chain of one-day
+/// steps never merges a Monday call with a Thursday call), else starts a group. Returns groups
+/// of indices into `run`, in creation order.
+pub fn group(run: &[Mention], v: &Vocab) -> Vec<Vec<usize>> {
     let mut order: Vec<usize> = (0..run.len()).collect();
-    order.sort_by(|&i, &j| {
-        let (a, b) = (&run[i], &run[j]);
-        (a.day, &a.doc_id, a.idx).cmp(&(b.day, &b.doc_id, b.idx))
-    });
+    order.sort_by(|&i, &j| order_key(&run[i]).cmp(&order_key(&run[j])));
     let mut groups: Vec<Vec<usize>> = Vec::new();
     for i in order {
         let m = &run[i];
         match groups
             .iter_mut()
-            .find(|g| g.iter().all(|&j| compatible(m, &run[j])))
+            .find(|g| g.iter().all(|&j| compatible(m, &run[j], v)))
         {
             Some(g) => g.push(i),
             None => groups.push(vec![i]),
@@ -147,42 +477,34 @@ pub fn group(run: &[Mention]) -> Vec<Vec<usize>> {
 }
 
 /// The representative of a group: Dyad's events carry no confidence score, so the mention with
-/// the most support: its own date, then a place, then both actors named, then the earliest
-/// (day, document id, index).
+/// the most support: its own date, then a place, then both actors named, then the earliest.
 pub fn representative(run: &[Mention], group: &[usize]) -> usize {
+    let key = |m: &Mention| {
+        (
+            !matches!(m.when, When::Dated(_)),
+            m.place.is_none(),
+            !m.named,
+            m.when.day(),
+            m.doc_id.clone(),
+            m.idx,
+        )
+    };
     *group
         .iter()
-        .min_by(|&&i, &&j| {
-            let (a, b) = (&run[i], &run[j]);
-            (
-                !a.dated,
-                a.place.is_none(),
-                !a.named,
-                a.day,
-                &a.doc_id,
-                a.idx,
-            )
-                .cmp(&(
-                    !b.dated,
-                    b.place.is_none(),
-                    !b.named,
-                    b.day,
-                    &b.doc_id,
-                    b.idx,
-                ))
-        })
+        .min_by(|&&i, &&j| key(&run[i]).cmp(&key(&run[j])))
         .expect("groups are never empty")
 }
 
-/// Split day-sorted days into runs: consecutive mentions more than the widest window apart can
-/// never be compatible, so each run is grouped on its own. Returns `(first, last)` day per run.
-pub fn runs(mut days: Vec<i64>) -> Vec<(i64, i64)> {
-    days.sort_unstable();
+/// Split reaches into runs: mentions whose reaches never overlap, directly or through others,
+/// can never be compatible, so each run is grouped on its own. Returns `(first, last)` day of
+/// each run's reach, in order.
+pub fn runs(mut reaches: Vec<(i64, i64)>) -> Vec<(i64, i64)> {
+    reaches.sort_unstable();
     let mut out: Vec<(i64, i64)> = Vec::new();
-    for d in days {
+    for (s, e) in reaches {
         match out.last_mut() {
-            Some(r) if d - r.1 <= UNDATED_WINDOW => r.1 = d,
-            _ => out.push((d, d)),
+            Some(r) if s <= r.1 => r.1 = r.1.max(e),
+            _ => out.push((s, e)),
         }
     }
     out
@@ -192,14 +514,31 @@ pub fn runs(mut days: Vec<i64>) -> Vec<(i64, i64)> {
 mod tests {
     use super::*;
 
-    fn m(event: i64, cameo: &str, day: i64, dated: bool) -> Mention {
+    fn vocab() -> &'static Vocab {
+        Vocab::embedded().unwrap()
+    }
+
+    fn side(code: &str, country: &str) -> Side {
+        Side {
+            code: code.into(),
+            country: Some(country.into()),
+            person: None,
+        }
+    }
+
+    /// A mention `src → tgt` (codes; countries are their first three letters).
+    fn m(event: i64, cameo: &str, src: &str, tgt: &str, when: When) -> Mention {
         Mention {
             event,
             doc_id: format!("d{event}"),
             idx: 0,
+            sentence: 0,
             cameo: cameo.into(),
-            day,
-            dated,
+            modality: "actual".into(),
+            words: Vec::new(),
+            src: side(src, &src[..3.min(src.len())]),
+            tgt: side(tgt, &tgt[..3.min(tgt.len())]),
+            when,
             place: None,
             place_country: None,
             coords: None,
@@ -207,6 +546,15 @@ mod tests {
             doc: event,
             story: event,
         }
+    }
+
+    fn meet(event: i64, day: i64, dated: bool) -> Mention {
+        let w = if dated {
+            When::Dated(day)
+        } else {
+            When::Undated(day)
+        };
+        m(event, "042", "USAGOV", "RUSGOV", w)
     }
 
     #[test]
@@ -225,28 +573,119 @@ mod tests {
 
     #[test]
     fn day_window_depends_on_dating() {
-        assert!(days_compatible(
-            &m(1, "042", 10, true),
-            &m(2, "042", 10, true)
+        let c = |a: &Mention, b: &Mention| times_compatible(a.when, b.when);
+        assert!(c(&meet(1, 10, true), &meet(2, 10, true)));
+        assert!(!c(&meet(1, 10, true), &meet(2, 11, true)), "two dated days");
+        assert!(
+            c(&meet(1, 10, true), &meet(2, 11, false)),
+            "reported next day"
+        );
+        assert!(
+            c(&meet(1, 10, true), &meet(2, 12, false)),
+            "retold two days on"
+        );
+        assert!(!c(&meet(1, 10, true), &meet(2, 13, false)));
+        assert!(
+            !c(&meet(1, 12, true), &meet(2, 10, false)),
+            "reported before it happened"
+        );
+        assert!(c(&meet(1, 10, false), &meet(2, 12, false)));
+        assert!(!c(&meet(1, 10, false), &meet(2, 13, false)));
+    }
+
+    #[test]
+    fn periods_match_by_overlap_and_long_past_ones_never_by_publication_day() {
+        let dec = period("2016-12").unwrap();
+        let pub_feb = day_number(chrono::NaiveDate::from_ymd_opt(2017, 2, 14).unwrap());
+        let dec29 = day_number(chrono::NaiveDate::from_ymd_opt(2016, 12, 29).unwrap());
+        let recent = When::Period(dec.0, dec.1, pub_feb);
+        assert!(
+            times_compatible(recent, When::Dated(dec29)),
+            "a date in the month"
+        );
+        assert!(
+            times_compatible(recent, When::Undated(pub_feb)),
+            "or the article's day"
+        );
+        assert!(!times_compatible(recent, When::Dated(dec29 - 40)));
+        let y1985 = period("1985").unwrap();
+        let old = When::Period(y1985.0, y1985.1, pub_feb);
+        assert!(old.past());
+        assert!(
+            !times_compatible(old, When::Undated(pub_feb)),
+            "1985 is not this week"
+        );
+        let y1937 = period("1937").unwrap();
+        assert!(!times_compatible(
+            old,
+            When::Period(y1937.0, y1937.1, pub_feb)
         ));
-        assert!(!days_compatible(
-            &m(1, "042", 10, true),
-            &m(2, "042", 11, true)
+        assert!(times_compatible(
+            old,
+            When::Period(y1985.0, y1985.1, pub_feb + 3)
         ));
-        assert!(days_compatible(
-            &m(1, "042", 10, true),
-            &m(2, "042", 11, false)
-        ));
-        assert!(!days_compatible(
-            &m(1, "042", 10, false),
-            &m(2, "042", 12, false)
-        ));
+        // Reaches cover every compatible pair.
+        for (a, b) in [
+            (recent, When::Dated(dec29)),
+            (recent, When::Undated(pub_feb)),
+        ] {
+            let (x, y) = (a.reach(), b.reach());
+            assert!(x.0 <= y.1 && y.0 <= x.1);
+        }
+    }
+
+    #[test]
+    fn timex_periods_and_when() {
+        let d = |y, m, dd| day_number(chrono::NaiveDate::from_ymd_opt(y, m, dd).unwrap());
+        assert_eq!(period("2016"), Some((d(2016, 1, 1), d(2016, 12, 31))));
+        assert_eq!(period("2016-02"), Some((d(2016, 2, 1), d(2016, 2, 29))));
+        assert_eq!(period("2016-12"), Some((d(2016, 12, 1), d(2016, 12, 31))));
+        assert_eq!(period("2017-W11"), Some((d(2017, 3, 13), d(2017, 3, 19))));
+        assert_eq!(
+            period("2017-W11-WE"),
+            Some((d(2017, 3, 18), d(2017, 3, 19)))
+        );
+        assert_eq!(period("2017-Q2"), Some((d(2017, 4, 1), d(2017, 6, 30))));
+        assert_eq!(period("201"), Some((d(2010, 1, 1), d(2019, 12, 31))));
+        assert_eq!(period("19"), Some((d(1900, 1, 1), d(1999, 12, 31))));
+        for bad in [
+            "PRESENT_REF",
+            "2017-SU",
+            "2017-13",
+            "2017-W60",
+            "x",
+            "2017-03-05",
+        ] {
+            assert_eq!(period(bad), None, "{bad}");
+        }
+        let p = d(2017, 3, 1);
+        assert_eq!(
+            when_of(Some("2017-02-27"), d(2017, 2, 27), Some(p), false),
+            When::Dated(d(2017, 2, 27))
+        );
+        assert_eq!(
+            when_of(Some("2017-03-01"), p, Some(p), false),
+            When::Undated(p)
+        );
+        assert_eq!(
+            when_of(Some("2017-03-01"), p, Some(p), true),
+            When::Dated(p)
+        );
+        assert_eq!(
+            when_of(Some("2016"), p, Some(p), false),
+            When::Period(d(2016, 1, 1), d(2016, 12, 31), p)
+        );
+        assert_eq!(
+            when_of(Some("PAST_REF"), p, Some(p), false),
+            When::Undated(p)
+        );
+        assert_eq!(when_of(None, p, None, false), When::Undated(p));
     }
 
     #[test]
     fn places_conflict_only_when_both_named_and_apart() {
-        let mut a = m(1, "190", 10, true);
-        let mut b = m(2, "190", 10, true);
+        let mut a = m(1, "190", "RUSMIL", "UKR", When::Dated(10));
+        let mut b = m(2, "190", "RUSMIL", "UKR", When::Dated(10));
         assert!(!places_conflict(&a, &b));
         a.place = Some("Kharkiv".into());
         assert!(!places_conflict(&a, &b), "one unknown place is no conflict");
@@ -261,41 +700,243 @@ mod tests {
     }
 
     #[test]
-    fn statements_merge_only_across_copies() {
-        let (mut a, mut b) = (m(1, "010", 10, true), m(2, "010", 10, true));
-        assert!(!compatible(&a, &b), "independent articles");
+    fn statements_and_self_dyads_merge_only_across_copies() {
+        let v = vocab();
+        let w = When::Dated(10);
+        let (mut a, mut b) = (
+            m(1, "010", "USAGOV", "RUS", w),
+            m(2, "010", "USAGOV", "RUS", w),
+        );
+        assert!(!compatible(&a, &b, v), "independent articles");
         b.story = a.story;
-        assert!(compatible(&a, &b), "a republished copy");
+        assert!(compatible(&a, &b, v), "a republished copy");
         b.doc = a.doc;
-        assert!(!compatible(&a, &b), "two statements in one article");
+        assert!(!compatible(&a, &b, v), "two statements in one article");
         a.cameo = "042".into();
         b.cameo = "042".into();
-        assert!(compatible(&a, &b), "a visit told twice in one article");
+        assert!(compatible(&a, &b, v), "a visit told twice in one article");
+        let (x, y) = (
+            m(3, "111", "USAGOV", "USAGOV", w),
+            m(4, "111", "USAGOV", "USAGOV", w),
+        );
+        assert!(
+            !compatible(&x, &y, v),
+            "USAGOV criticises USAGOV: who, whom?"
+        );
+    }
+
+    #[test]
+    fn country_codes_stand_for_the_state_only() {
+        let v = vocab();
+        let w = When::Dated(10);
+        let a = m(1, "191", "PAKGOV", "AFG", w);
+        assert!(
+            compatible(&a, &m(2, "191", "PAK", "AFG", w), v),
+            "PAK and PAKGOV"
+        );
+        assert!(
+            !compatible(&a, &m(3, "191", "PAKMIL", "AFG", w), v),
+            "GOV and MIL are two actors"
+        );
+        assert!(compatible(
+            &m(4, "191", "PAK", "AFG", w),
+            &m(5, "191", "PAKMIL", "AFG", w),
+            v
+        ));
+        assert!(
+            !compatible(
+                &m(6, "191", "PAK", "AFG", w),
+                &m(7, "191", "PAKOPP", "AFG", w),
+                v
+            ),
+            "the opposition is not the state"
+        );
+        assert!(
+            compatible(&a, &m(8, "191", "PAKGOV", "AFGGOV", w), v),
+            "AFG and AFGGOV"
+        );
+    }
+
+    #[test]
+    fn reversed_only_for_joint_acts_mirrors_and_one_sentence() {
+        let v = vocab();
+        let w = When::Dated(10);
+        let talks = m(1, "046", "SYRGOV", "CHE", w);
+        assert!(
+            compatible(&talks, &m(2, "046", "CHE", "SYRGOV", w), v),
+            "negotiations both ways"
+        );
+        assert!(
+            compatible(
+                &m(3, "042", "DEUGOV", "USAGOV", w),
+                &m(4, "043", "USAGOV", "DEUGOV", w),
+                v
+            ),
+            "visit = hosted"
+        );
+        assert!(
+            compatible(
+                &m(3, "042", "DEUGOV", "USAGOV", w),
+                &m(5, "040", "USAGOV", "DEUGOV", w),
+                v
+            ),
+            "visit and meeting"
+        );
+        assert!(
+            !compatible(
+                &m(3, "042", "DEUGOV", "USAGOV", w),
+                &m(6, "042", "USAGOV", "DEUGOV", w),
+                v
+            ),
+            "two visits"
+        );
+        let (a, mut b) = (m(7, "190", "GBR", "IRL", w), m(8, "190", "IRL", "GBR", w));
+        assert!(!compatible(&a, &b, v), "attacks both ways: two attacks");
+        b.doc = a.doc;
+        assert!(compatible(&a, &b, v), "one sentence coded both ways");
+        b.sentence = 1;
+        assert!(!compatible(&a, &b, v));
+    }
+
+    #[test]
+    fn reports_of_one_act_share_words() {
+        let v = vocab();
+        let w = When::Undated(10);
+        let stop = &v.stop;
+        let mut a = m(1, "040", "JPNGOV", "RUSGOV", w);
+        let mut b = m(2, "040", "JPNGOV", "RUSGOV", w);
+        a.words = content_words(
+            "The foreign ministers met in Tokyo on Monday to discuss the disputed islands.",
+            stop,
+        );
+        b.words = content_words(
+            "Talks in Tokyo between the two foreign ministers covered the islands.",
+            stop,
+        );
+        assert!(a.words.contains(&"tokyo".to_string()) && !a.words.contains(&"the".to_string()));
+        assert!(compatible(&a, &b, v), "{:?} {:?}", a.words, b.words);
+        b.words = content_words(
+            "The two countries have negotiated a peace treaty for decades.",
+            stop,
+        );
+        assert!(
+            !compatible(&a, &b, v),
+            "a long process and this week's meeting"
+        );
+        b.story = a.story;
+        assert!(
+            compatible(&a, &b, v),
+            "a copy of one story needs no shared words"
+        );
+        b.story = b.event;
+        b.words.clear();
+        assert!(
+            compatible(&a, &b, v),
+            "no sentence text: no evidence either way"
+        );
+        assert_eq!(jaccard(&[], &[]), 1.0);
+    }
+
+    #[test]
+    fn one_sentence_reversed_needs_one_code() {
+        let v = vocab();
+        let w = When::Dated(10);
+        let (a, mut b) = (m(1, "191", "PAK", "AFG", w), m(2, "190", "AFG", "PAK", w));
+        b.doc = a.doc;
+        assert!(
+            !compatible(&a, &b, v),
+            "a border closure and the attack it answered"
+        );
+        b.cameo = "191".into();
+        assert!(compatible(&a, &b, v));
+    }
+
+    #[test]
+    fn planned_and_actual_acts_are_two_events() {
+        let v = vocab();
+        let w = When::Undated(10);
+        let (a, mut b) = (
+            m(1, "042", "DEUGOV", "POL", w),
+            m(2, "042", "DEUGOV", "POL", w),
+        );
+        b.modality = "intent".into();
+        assert!(!compatible(&a, &b, v), "will visit vs visited");
+        let mut c = b.clone();
+        c.event = 3;
+        c.modality = "hypothetical".into();
+        assert!(compatible(&b, &c, v), "two unrealised mentions of the plan");
+        b.doc = a.doc;
+        assert!(compatible(&a, &b, v), "one sentence");
+    }
+
+    #[test]
+    fn domestic_dyads_merge_within_one_article_or_across_copies() {
+        let v = vocab();
+        let w = When::Undated(10);
+        let (a, mut b) = (
+            m(1, "141", "USALEG", "USAGOV", w),
+            m(2, "141", "USA", "USAGOV", w),
+        );
+        assert!(
+            !compatible(&a, &b, v),
+            "two rallies in one country on one day"
+        );
+        b.story = a.story;
+        assert!(compatible(&a, &b, v), "a republished copy");
+        b.story = b.event;
+        b.doc = a.doc;
+        b.sentence = 3;
+        assert!(compatible(&a, &b, v), "one article telling it twice");
+    }
+
+    #[test]
+    fn two_explicit_periods_must_overlap() {
+        let p = 20_000;
+        let oct = When::Period(p - 150, p - 120, p);
+        let may = When::Period(p + 80, p + 110, p);
+        assert!(!times_compatible(oct, may), "an October visit, a May trip");
+        assert!(
+            times_compatible(oct, When::Undated(p)),
+            "a recent period still meets its article's day"
+        );
+    }
+
+    #[test]
+    fn different_named_people_are_different_events() {
+        let v = vocab();
+        let w = When::Undated(10);
+        let mut a = m(1, "040", "USAGOV", "RUSGOV", w);
+        let mut b = m(2, "040", "USAGOV", "RUSGOV", w);
+        a.src.person = Some("Rex Tillerson".into());
+        b.src.person = Some("Michael Flynn".into());
+        assert!(!compatible(&a, &b, v));
+        b.src.person = Some("Tillerson".into());
+        assert!(compatible(&a, &b, v));
+        a.tgt.person = Some("Sergey Kislyak".into());
+        b.tgt.person = Some("Sergei Kislyak".into());
+        assert!(
+            compatible(&a, &b, v),
+            "one surname, two spellings of the first name"
+        );
+        b.tgt.person = None;
+        assert!(compatible(&a, &b, v), "an unnamed side is no conflict");
     }
 
     #[test]
     fn complete_linkage_does_not_chain_days() {
-        // Undated mentions on days 10, 11, 12: 10–11 and 11–12 are each within the window, but
-        // 10–12 is not, so 12 starts a group of its own.
-        let run = vec![
-            m(1, "042", 10, false),
-            m(2, "042", 11, false),
-            m(3, "042", 12, false),
-        ];
-        assert_eq!(group(&run), vec![vec![0, 1], vec![2]]);
+        // Undated mentions on days 10, 12, 14: 10–12 and 12–14 are each within the window, but
+        // 10–14 is not, so 14 starts a group of its own.
+        let run = vec![meet(1, 10, false), meet(2, 12, false), meet(3, 14, false)];
+        assert_eq!(group(&run, vocab()), vec![vec![0, 1], vec![2]]);
         assert_eq!(
-            runs(vec![12, 10, 11, 20, 14]),
-            vec![(10, 12), (14, 14), (20, 20)]
+            runs(vec![(12, 13), (10, 11), (11, 12), (20, 21), (14, 14)]),
+            vec![(10, 13), (14, 14), (20, 21)]
         );
     }
 
     #[test]
     fn representative_prefers_dated_then_placed() {
-        let mut run = vec![
-            m(1, "042", 10, false),
-            m(2, "042", 10, true),
-            m(3, "042", 10, true),
-        ];
+        let mut run = vec![meet(1, 10, false), meet(2, 10, true), meet(3, 10, true)];
         run[2].place = Some("Riyadh".into());
         assert_eq!(representative(&run, &[0, 1, 2]), 2);
         assert_eq!(representative(&run, &[0, 1]), 1);

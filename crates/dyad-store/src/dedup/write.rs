@@ -1,12 +1,13 @@
 //! The SQL side of deduplication: copy links and canonical-event rows.
 
+use super::lexicon::Vocab;
 use super::minhash;
-use super::rules::{self, Mention};
+use super::rules::{self, Mention, Side, When};
 use super::{publisher, COPY_SIMILARITY};
 use crate::StoreError;
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension, Row, Transaction};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 /// Give document `doc` its signature and bands and link it to the most similar earlier copy.
 /// Returns whether it is a copy.
@@ -81,41 +82,87 @@ struct MentionRow {
     publisher: Option<String>,
     day: Option<String>,
     old: Option<i64>,
-    key: Key,
+    root: String,
+    negated: bool,
 }
 
-/// The blocking key: source code, target code, root, negated.
-type Key = (Option<String>, Option<String>, String, bool);
+/// The block: the two sides' anchors (country, else code) in sorted order, root, negated.
+type Block = (String, String, String, bool);
 
-const MENTION_SELECT: &str = "SELECT e.event, d.doc, d.id, e.idx, e.cameo, e.root, e.day, e.date,
-    e.place_name, e.place_country, e.lat, e.lon, e.source_name, e.target_name, e.source_code,
-    e.target_code, e.negated, d.date, d.source, d.url, COALESCE(s.story, d.doc), e.canonical
-    FROM events e JOIN documents d ON d.doc = e.doc LEFT JOIN doc_signatures s ON s.doc = e.doc";
+/// Anchor of one side: `COALESCE(country, code)`, as the `events_block` index computes it.
+const SRC_ANCHOR: &str = "COALESCE(e.source_country, e.source_code)";
+const TGT_ANCHOR: &str = "COALESCE(e.target_country, e.target_code)";
+
+/// Whether the actor named `name` on the mention is a person: an entity of its document with
+/// that canonical name has the type `PER`.
+const PERSON: &str = "EXISTS (SELECT 1 FROM entities n WHERE n.doc = e.doc AND n.actor_name = {} AND n.type = 'PER')";
+
+fn mention_select() -> String {
+    format!(
+        "SELECT e.event, d.doc, d.id, e.idx, e.cameo, e.root, e.day, e.date,
+            e.place_name, e.place_country, e.lat, e.lon, e.source_name, e.target_name, e.source_code,
+            e.target_code, e.negated, d.date, d.source, d.url, COALESCE(s.story, d.doc), e.canonical,
+            e.sentence, e.source_country, e.target_country, {}, {}, e.modality,
+            substr(d.text, sx.start + 1, sx.\"end\" - sx.start),
+            EXISTS (SELECT 1 FROM times t JOIN sentences x ON x.doc = t.doc AND x.idx = e.sentence
+                    WHERE t.doc = e.doc AND t.start >= x.start AND t.\"end\" <= x.\"end\"
+                      AND substr(t.value, 1, 10) = e.date)
+         FROM events e JOIN documents d ON d.doc = e.doc LEFT JOIN doc_signatures s ON s.doc = e.doc
+         LEFT JOIN sentences sx ON sx.doc = e.doc AND sx.idx = e.sentence",
+        PERSON.replace("{}", "e.source_name"),
+        PERSON.replace("{}", "e.target_name")
+    )
+}
 
 fn day_number(day: &str) -> Option<i64> {
     NaiveDate::parse_from_str(day, "%Y-%m-%d")
         .ok()
-        .map(|d| d.num_days_from_ce() as i64)
+        .map(rules::day_number)
 }
 
-fn mention_row(r: &Row) -> rusqlite::Result<MentionRow> {
+fn mention_row(r: &Row, stop: &BTreeSet<String>) -> rusqlite::Result<MentionRow> {
     let day: Option<String> = r.get(6)?;
     let date: Option<String> = r.get(7)?;
     let (lat, lon): (Option<f64>, Option<f64>) = (r.get(10)?, r.get(11)?);
     let names: (Option<String>, Option<String>) = (r.get(12)?, r.get(13)?);
+    let doc_date: Option<String> = r.get(17)?;
     let source: Option<String> = r.get(18)?;
     let url: Option<String> = r.get(19)?;
+    let persons: (bool, bool) = (r.get(25)?, r.get(26)?);
+    let modality: String = r.get(27)?;
+    let sentence: Option<String> = r.get(28)?;
+    let expressed: bool = r.get(29)?;
+    let day_n = day.as_deref().and_then(day_number);
+    let when = match day_n {
+        Some(n) => rules::when_of(
+            date.as_deref(),
+            n,
+            doc_date.as_deref().and_then(day_number),
+            expressed,
+        ),
+        None => When::Undated(i64::MIN),
+    };
+    let side =
+        |code: Option<String>, country: Option<String>, name: &Option<String>, person| Side {
+            code: code.unwrap_or_default(),
+            country,
+            person: if person { name.clone() } else { None },
+        };
     Ok(MentionRow {
         m: Mention {
             event: r.get(0)?,
             doc_id: r.get(2)?,
             idx: r.get(3)?,
+            sentence: r.get(22)?,
             cameo: r.get(4)?,
-            day: day.as_deref().and_then(day_number).unwrap_or(i64::MIN),
-            dated: match (&day, &date) {
-                (Some(d), Some(t)) => t.starts_with(d.as_str()),
-                _ => false,
-            },
+            modality,
+            words: sentence
+                .as_deref()
+                .map(|t| rules::content_words(t, stop))
+                .unwrap_or_default(),
+            src: side(r.get(14)?, r.get(23)?, &names.0, persons.0),
+            tgt: side(r.get(15)?, r.get(24)?, &names.1, persons.1),
+            when,
             place: r.get(8)?,
             place_country: r.get(9)?,
             coords: lat.zip(lon),
@@ -123,24 +170,28 @@ fn mention_row(r: &Row) -> rusqlite::Result<MentionRow> {
             doc: r.get(1)?,
             story: r.get(20)?,
         },
-        doc_date: r.get(17)?,
+        doc_date,
         publisher: publisher(source.as_deref(), url.as_deref()),
-        day,
+        day: if day_n.is_some() { day } else { None },
         old: r.get(21)?,
-        key: (r.get(14)?, r.get(15)?, r.get(5)?, r.get(16)?),
+        root: r.get(5)?,
+        negated: r.get(16)?,
     })
 }
 
-/// Regroup every pending mention; returns (mentions regrouped, canonical events written).
+/// Regroup every pending mention (`events.canonical` null) with the runs of its block; returns
+/// (mentions regrouped, canonical events written).
 pub(super) fn regroup_pending(tx: &Transaction) -> Result<(usize, usize), StoreError> {
+    let vocab = Vocab::embedded()?;
+    let select = mention_select();
     let mut done = (0, 0);
     // Mentions that cannot be compared (an actor without a code, no day): their own event.
     let singles: Vec<MentionRow> = {
         let mut st = tx.prepare_cached(&format!(
-            "{MENTION_SELECT} WHERE e.canonical IS NULL
+            "{select} WHERE e.canonical IS NULL
              AND (e.source_code IS NULL OR e.target_code IS NULL OR e.day IS NULL) ORDER BY e.event"
         ))?;
-        let rows = st.query_map([], mention_row)?;
+        let rows = st.query_map([], |r| mention_row(r, &vocab.stop))?;
         rows.collect::<Result<_, _>>()?
     };
     for r in &singles {
@@ -148,54 +199,61 @@ pub(super) fn regroup_pending(tx: &Transaction) -> Result<(usize, usize), StoreE
         done.0 += 1;
         done.1 += 1;
     }
-    // Keys and days to revisit: new mentions, and the events of replaced documents.
-    let mut pending: BTreeMap<Key, Vec<i64>> = BTreeMap::new();
+    // Blocks holding a mention without a canonical event.
+    let mut blocks: BTreeSet<Block> = BTreeSet::new();
     {
-        let mut st = tx.prepare_cached(
-            "SELECT source_code, target_code, root, negated, day FROM events
-             WHERE canonical IS NULL AND source_code IS NOT NULL AND target_code IS NOT NULL
-                AND day IS NOT NULL
-             UNION SELECT source_code, target_code, root, negated, day FROM dedup_pending",
-        )?;
+        let mut st = tx.prepare_cached(&format!(
+            "SELECT DISTINCT {SRC_ANCHOR}, {TGT_ANCHOR}, e.root, e.negated FROM events e
+             WHERE e.canonical IS NULL AND e.source_code IS NOT NULL AND e.target_code IS NOT NULL
+                AND e.day IS NOT NULL"
+        ))?;
         let rows = st.query_map([], |r| {
             Ok((
-                (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?),
-                r.get::<_, String>(4)?,
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, bool>(3)?,
             ))
         })?;
         for row in rows {
-            let (k, d): (Key, String) = row?;
-            if let Some(n) = day_number(&d) {
-                pending.entry(k).or_default().push(n);
-            }
+            let (a, b, root, neg) = row?;
+            let (a, b) = if a <= b { (a, b) } else { (b, a) };
+            blocks.insert((a, b, root, neg));
         }
     }
     let mut st = tx.prepare_cached(&format!(
-        "{MENTION_SELECT} WHERE e.source_code = ?1 AND e.target_code = ?2 AND e.root = ?3
-            AND e.negated = ?4 AND e.day IS NOT NULL"
+        "{select} WHERE {SRC_ANCHOR} = ?1 AND {TGT_ANCHOR} = ?2 AND e.root = ?3
+            AND e.negated = ?4 AND e.source_code IS NOT NULL AND e.target_code IS NOT NULL
+            AND e.day IS NOT NULL"
     ))?;
-    for (key, days) in &pending {
-        let all: Vec<MentionRow> = st
-            .query_map(params![key.0, key.1, key.2, key.3], mention_row)?
+    let mut del = tx.prepare_cached("DELETE FROM canonical_events WHERE canonical = ?1")?;
+    for (a, b, root, neg) in &blocks {
+        let mut all: Vec<MentionRow> = st
+            .query_map(params![a, b, root, neg], |r| mention_row(r, &vocab.stop))?
             .collect::<Result<_, _>>()?;
-        let all: Vec<MentionRow> = all.into_iter().filter(|r| r.m.day != i64::MIN).collect();
-        for (first, last) in rules::runs(all.iter().map(|r| r.m.day).collect()) {
-            // A pending day next to the run (a removed mention that bridged it) counts too.
-            let w = rules::UNDATED_WINDOW;
-            if !days.iter().any(|&d| d >= first - w && d <= last + w) {
-                continue;
+        if a != b {
+            let rev = st.query_map(params![b, a, root, neg], |r| mention_row(r, &vocab.stop))?;
+            for r in rev {
+                all.push(r?);
             }
+        }
+        let reach: Vec<(i64, i64)> = all.iter().map(|r| r.m.when.reach()).collect();
+        for (first, last) in rules::runs(reach.clone()) {
             let run: Vec<&MentionRow> = all
                 .iter()
-                .filter(|r| r.m.day >= first && r.m.day <= last)
+                .zip(&reach)
+                .filter(|(_, x)| x.0 >= first && x.1 <= last)
+                .map(|(r, _)| r)
                 .collect();
+            if run.iter().all(|r| r.old.is_some()) {
+                continue;
+            }
             let old: BTreeSet<i64> = run.iter().filter_map(|r| r.old).collect();
-            let mut del = tx.prepare_cached("DELETE FROM canonical_events WHERE canonical = ?1")?;
             for c in old {
                 del.execute([c])?;
             }
             let ms: Vec<Mention> = run.iter().map(|r| r.m.clone()).collect();
-            for g in rules::group(&ms) {
+            for g in rules::group(&ms, vocab) {
                 let rows: Vec<&MentionRow> = g.iter().map(|&i| run[i]).collect();
                 let rep = g
                     .iter()
@@ -207,7 +265,6 @@ pub(super) fn regroup_pending(tx: &Transaction) -> Result<(usize, usize), StoreE
             done.0 += run.len();
         }
     }
-    tx.execute("DELETE FROM dedup_pending", [])?;
     Ok(done)
 }
 
@@ -225,10 +282,10 @@ fn write_group_refs(tx: &Transaction, rows: &[&MentionRow], rep: usize) -> Resul
     )?
     .execute(params![
         r.m.event,
-        r.key.0,
-        r.key.1,
-        r.key.2,
-        r.key.3,
+        (!r.m.src.code.is_empty()).then_some(&r.m.src.code),
+        (!r.m.tgt.code.is_empty()).then_some(&r.m.tgt.code),
+        r.root,
+        r.negated,
         r.m.cameo,
         r.day,
         seen.iter().min(),

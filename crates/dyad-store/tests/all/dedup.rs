@@ -290,4 +290,38 @@ fn views_count_canonical_events_unless_asked_for_mentions() {
     // Exports: one row per canonical event or per mention.
     let rows = |f: &EventFilter| store.for_each_event(f, |_| Ok(())).unwrap();
     assert_eq!((rows(&canon), rows(&ment)), (2, 5));
+    // A canonical CSV export adds the canonical event and its counts; a mention export keeps
+    // the columns of `dyad code`.
+    let csv_of = |f: &EventFilter| {
+        let mut out = Vec::new();
+        store
+            .export_events(f, dyad_store::export::Format::Csv, &mut out)
+            .unwrap();
+        let mut r = csv::Reader::from_reader(out.as_slice());
+        let head: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
+        let rows: Vec<Vec<String>> = r
+            .records()
+            .map(|x| x.unwrap().iter().map(String::from).collect())
+            .collect();
+        (head, rows)
+    };
+    let (head, rows) = csv_of(&canon);
+    let col = |name: &str| head.iter().position(|h| h == name).unwrap();
+    assert_eq!(
+        &head[head.len() - 4..],
+        ["canonical", "num_mentions", "num_articles", "num_sources"]
+    );
+    let mon = rows.iter().find(|r| r[col("day")] == "2025-05-05").unwrap();
+    assert_eq!(
+        (
+            &*mon[col("num_mentions")],
+            &*mon[col("num_articles")],
+            &*mon[col("num_sources")]
+        ),
+        ("3", "3", "3")
+    );
+    assert_eq!(mon[col("canonical")], monday.canonical.unwrap().to_string());
+    let (mhead, mrows) = csv_of(&ment);
+    assert_eq!(mhead, dyad_store::query::EVENT_COLUMNS);
+    assert_eq!(mrows.len(), 5);
 }

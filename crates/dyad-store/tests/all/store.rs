@@ -323,9 +323,10 @@ fn exports_have_one_row_per_event() {
         n
     );
     let mut rdr = csv::Reader::from_reader(&csv[..]);
+    // The default filter counts canonical events: the event columns plus the counts.
     assert_eq!(
         rdr.headers().unwrap().len(),
-        dyad_store::query::EVENT_COLUMNS.len()
+        dyad_store::query::EVENT_COLUMNS.len() + dyad_store::export::CANONICAL_COLUMNS.len()
     );
     assert_eq!(rdr.records().count(), n);
 

@@ -90,3 +90,74 @@ fn issue_filter_and_unknown_issue() {
     assert_eq!(t.items.len(), 1);
     assert_eq!(t.items[0].event.doc_id, "th-004");
 }
+
+#[test]
+fn events_filter_by_issue_tag_stored_at_ingest() {
+    use dyad_store::EventFilter;
+    let (_d, mut s) = store();
+    let tagged = |s: &Store, tag: &str| -> Vec<String> {
+        let f = EventFilter {
+            tag: Some(tag.into()),
+            mentions: true,
+            ..Default::default()
+        };
+        let mut docs = Vec::new();
+        s.for_each_event(&f, |e| {
+            docs.push(format!("{}#{}", e.doc_id, e.idx));
+            Ok(())
+        })
+        .unwrap();
+        docs
+    };
+    let ceasefire = tagged(&s, "ceasefire");
+    // The proposal and its rejection speak of a ceasefire or truce in their sentences.
+    assert!(
+        ceasefire.iter().any(|d| d.starts_with("th-001#")),
+        "{ceasefire:?}"
+    );
+    assert!(
+        ceasefire.iter().any(|d| d.starts_with("th-002#")),
+        "{ceasefire:?}"
+    );
+    // Every tagged event's sentence has a keyword of the tag; no other event is tagged.
+    let lex = dyad_store::threads::lexicon::Lexicon::embedded().unwrap();
+    let all: Vec<(String, Vec<String>)> = {
+        let c = s.connection();
+        let mut st = c
+            .prepare(
+                "SELECT d.id || '#' || e.idx, substr(d.text, x.start + 1, x.\"end\" - x.start)
+                 FROM events e JOIN documents d ON d.doc = e.doc
+                 JOIN sentences x ON x.doc = e.doc AND x.idx = e.sentence",
+            )
+            .unwrap();
+        let rows = st
+            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
+            .unwrap();
+        rows.map(|r| {
+            let (id, sent) = r.unwrap();
+            (id, lex.issues_in(&sent))
+        })
+        .collect()
+    };
+    let mut want: Vec<String> = all
+        .iter()
+        .filter(|(_, tags)| tags.iter().any(|t| t == "ceasefire"))
+        .map(|(id, _)| id.clone())
+        .collect();
+    let mut got = ceasefire.clone();
+    want.sort();
+    got.sort();
+    assert_eq!(got, want);
+    assert!(
+        all.iter().any(|(_, t)| t.is_empty()),
+        "some events have no tag"
+    );
+    // A rebuild recomputes the same tags; an unknown tag is an error, not an empty list.
+    s.dedup(true).unwrap();
+    assert_eq!(tagged(&s, "ceasefire"), ceasefire);
+    let bad = EventFilter {
+        tag: Some("weather".into()),
+        ..Default::default()
+    };
+    assert!(s.events(&bad, None, None, 0).is_err());
+}

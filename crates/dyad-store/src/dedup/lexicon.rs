@@ -1,0 +1,169 @@
+//! The grouping data file `data/dedup/actors.tsv`: joint and mirrored CAMEO codes (which acts
+//! may be told as A→B or B→A) and the state sectors a country-level actor code stands for.
+//! Embedded, parsed once and validated (errors name the file and line).
+
+use crate::StoreError;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::OnceLock;
+
+const ACTORS: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../data/dedup/actors.tsv"
+));
+const STOPWORDS: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../data/dedup/stopwords.txt"
+));
+
+/// What the grouping rules read from the data file.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Vocab {
+    /// Three-digit CAMEO levels of joint acts (`040`, `046`, `057`).
+    pub joint: BTreeSet<String>,
+    /// Mirrored levels, both ways (`042` ↔ `043`).
+    pub mirror: BTreeMap<String, String>,
+    /// State sectors (`GOV`, `MIL`, …).
+    pub state: BTreeSet<String>,
+    /// Words ignored when sentences are compared (`data/dedup/stopwords.txt`).
+    pub stop: BTreeSet<String>,
+}
+
+fn err(file: &str, line: usize, msg: impl std::fmt::Display) -> StoreError {
+    StoreError::Data(format!("{file}:{line}: {msg}"))
+}
+
+/// A CAMEO code of 2 or 3 digits at its three-digit level (`04` → `040`).
+fn level(file: &str, line: usize, code: &str) -> Result<String, StoreError> {
+    if !(2..=3).contains(&code.len()) || !code.chars().all(|c| c.is_ascii_digit()) {
+        return Err(err(
+            file,
+            line,
+            format!("{code:?} is not a CAMEO code of 2-3 digits"),
+        ));
+    }
+    Ok(if code.len() == 2 {
+        format!("{code}0")
+    } else {
+        code.to_string()
+    })
+}
+
+impl Vocab {
+    /// The embedded file, parsed on first use.
+    pub fn embedded() -> Result<&'static Vocab, StoreError> {
+        static V: OnceLock<Result<Vocab, String>> = OnceLock::new();
+        V.get_or_init(|| {
+            let mut v = Vocab::parse("data/dedup/actors.tsv", ACTORS).map_err(|e| e.to_string())?;
+            v.stop = Vocab::parse_stopwords("data/dedup/stopwords.txt", STOPWORDS)
+                .map_err(|e| e.to_string())?;
+            Ok(v)
+        })
+        .as_ref()
+        .map_err(|e| StoreError::Data(e.clone()))
+    }
+
+    /// Parse a stopword list (lower-case words, `#` comments); `file` names it in errors.
+    pub fn parse_stopwords(file: &str, text: &str) -> Result<BTreeSet<String>, StoreError> {
+        let mut out = BTreeSet::new();
+        for (i, raw) in text.lines().enumerate() {
+            let l = raw.split('#').next().unwrap_or("");
+            for w in l.split_whitespace() {
+                if !w.chars().all(|c| c.is_lowercase()) {
+                    return Err(err(file, i + 1, format!("{w:?}: lower-case letters only")));
+                }
+                out.insert(w.to_string());
+            }
+        }
+        Ok(out)
+    }
+
+    /// Parse `text`; `file` names it in errors.
+    pub fn parse(file: &str, text: &str) -> Result<Vocab, StoreError> {
+        let mut v = Vocab::default();
+        for (i, raw) in text.lines().enumerate() {
+            let n = i + 1;
+            let l = raw.trim_end();
+            if l.trim().is_empty() || l.trim_start().starts_with('#') {
+                continue;
+            }
+            let f: Vec<&str> = l.split('\t').map(str::trim).collect();
+            match (f[0], f.len()) {
+                ("joint", 2) => {
+                    v.joint.insert(level(file, n, f[1])?);
+                }
+                ("mirror", 3) => {
+                    let (a, b) = (level(file, n, f[1])?, level(file, n, f[2])?);
+                    if a == b || v.mirror.contains_key(&a) || v.mirror.contains_key(&b) {
+                        return Err(err(
+                            file,
+                            n,
+                            "a mirror pair needs two codes not yet mirrored",
+                        ));
+                    }
+                    v.mirror.insert(a.clone(), b.clone());
+                    v.mirror.insert(b, a);
+                }
+                ("state", 2) => {
+                    let s = f[1];
+                    if s.len() != 3 || !s.chars().all(|c| c.is_ascii_uppercase()) {
+                        return Err(err(
+                            file,
+                            n,
+                            format!("{s:?} is not a sector code (3 capitals)"),
+                        ));
+                    }
+                    v.state.insert(s.to_string());
+                }
+                ("joint" | "state", _) => {
+                    return Err(err(file, n, format!("{} takes one value", f[0])))
+                }
+                ("mirror", _) => return Err(err(file, n, "mirror takes two codes")),
+                (k, _) => {
+                    return Err(err(
+                        file,
+                        n,
+                        format!("unknown kind {k:?} (joint, mirror, state)"),
+                    ))
+                }
+            }
+        }
+        Ok(v)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_file_loads() {
+        let v = Vocab::embedded().unwrap();
+        assert!(v.joint.contains("040") && v.joint.contains("046"));
+        assert_eq!(v.mirror.get("043").map(String::as_str), Some("042"));
+        assert!(v.state.contains("GOV") && !v.state.contains("OPP"));
+        assert!(v.stop.contains("the") && v.stop.contains("said") && !v.stop.contains("visit"));
+    }
+
+    #[test]
+    fn bad_lines_name_file_and_line() {
+        let e = Vocab::parse("x.tsv", "# c\njoint\t04\njoint\t4x\n").unwrap_err();
+        assert!(e.to_string().contains("x.tsv:3:"), "{e}");
+        let e = Vocab::parse("x.tsv", "mirror\t042\n").unwrap_err();
+        assert!(
+            e.to_string().contains("x.tsv:1: mirror takes two codes"),
+            "{e}"
+        );
+        let e = Vocab::parse("x.tsv", "state\tgov\n").unwrap_err();
+        assert!(e.to_string().contains("x.tsv:1:"), "{e}");
+        let e = Vocab::parse("x.tsv", "mirror\t042\t043\nmirror\t043\t044\n").unwrap_err();
+        assert!(e.to_string().contains("x.tsv:2:"), "{e}");
+        let e = Vocab::parse_stopwords("s.txt", "the and\n# ok\nBut\n").unwrap_err();
+        assert!(e.to_string().contains("s.txt:3:"), "{e}");
+        let e = Vocab::parse("x.tsv", "joins\t040\n").unwrap_err();
+        assert!(e.to_string().contains("unknown kind"), "{e}");
+        assert_eq!(
+            Vocab::parse("x.tsv", "joint\t04\n").unwrap().joint,
+            BTreeSet::from(["040".to_string()])
+        );
+    }
+}
