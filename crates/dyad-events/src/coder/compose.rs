@@ -181,6 +181,11 @@ impl Coder {
         let mut modality = "actual";
         let mut gov_source = None;
         let mut gov_target = Vec::new();
+        // "the court ordered the release of X", "decided to lift sanctions": an authority's order
+        // of an act, or a decision to yield, is the act itself, done by the one who orders or
+        // decides (the governor stays only for negation).
+        let gov =
+            gov.filter(|&(_, gt)| !(st.parsed && self.act_by_order(st, &p.code, noun, h, gt)));
         if let Some((g, gt)) = gov {
             if st.parsed && gt != h && self.negated_at(st, gt) {
                 negated = !negated;
@@ -296,6 +301,28 @@ impl Coder {
             gov_source,
             gov_target,
         }
+    }
+
+    /// Whether governor `gt` above trigger `h` is an order whose object is the nominal act
+    /// ("ordered the release / arrest / withdrawal of X") or a decision to yield ("decided to
+    /// lift sanctions", code 08x): the act itself rather than a demand or an intent.
+    pub(super) fn act_by_order(
+        &self,
+        st: &Sent,
+        code: &str,
+        noun: bool,
+        h: usize,
+        gt: usize,
+    ) -> bool {
+        if gt == h || st.head(h) != Some(gt) || self.negated_at(st, gt) {
+            return false;
+        }
+        let ordered = noun && st.lemma(gt) == "order" && st.rel(h) == "obj";
+        let decided = !noun
+            && code.starts_with("08")
+            && matches!(st.lemma(gt), "decide" | "resolve")
+            && st.rel(h) == "xcomp";
+        ordered || decided
     }
 
     /// "X said Y must V" (X demands that Y V) and "X demanded that Y V": the demander and the

@@ -146,6 +146,11 @@ impl Coder {
                 sources.retain(|&x| !st.mentions[x].tokens.contains(&pt));
             }
         }
+        if st.parsed {
+            if let Some(first) = self.initial_conjunct(st, &sources) {
+                sources.insert(0, first);
+            }
+        }
         let mut m = m.clone();
         if st.parsed {
             // The evidence runs to the actor named, not to its modifier ("call with Russian").
@@ -191,6 +196,42 @@ impl Coder {
             slot: m.target,
             fallback,
         }
+    }
+}
+
+impl Coder {
+    /// The first conjunct of a coordinated subject at the start of the sentence that the parse
+    /// left out ("Kuwait and its allies agreed", "Japanese and the Australian armies have agreed",
+    /// "A and his counterpart, B, signed": parsed with A as the root): the mention that ends just
+    /// before the "and" leading to the first source, when nothing but names, nouns, adjectives
+    /// and determiners stands before it.
+    pub(super) fn initial_conjunct(&self, st: &Sent, sources: &[usize]) -> Option<usize> {
+        let &first = sources
+            .iter()
+            .min_by_key(|&&x| st.mentions[x].tokens.start)?;
+        let start = st.mentions[first].tokens.start;
+        // Back over the first source's own modifiers ("its", "the", "his Jordanian counterpart ,").
+        let mut k = start;
+        let lo = start.saturating_sub(6).max(st.range.start);
+        while k > lo
+            && st.form(k - 1) != "and"
+            && (matches!(st.upos(k - 1), "DET" | "ADJ" | "NOUN" | "PROPN" | "NUM")
+                || (st.upos(k - 1) == "PRON" && st.rel(k - 1) == "nmod:poss")
+                || st.form(k - 1) == ",")
+        {
+            k -= 1;
+        }
+        if k <= st.range.start + 1 || st.form(k - 1) != "and" {
+            return None;
+        }
+        let and = k - 1;
+        let m1 = st.mention(and - 1)?;
+        let clean = (st.range.start..and).all(|x| {
+            matches!(st.upos(x), "DET" | "ADJ" | "NOUN" | "PROPN" | "PART")
+                || (st.upos(x) == "PRON" && st.rel(x) == "nmod:poss")
+                || st.mention(x).is_some()
+        });
+        (clean && !sources.contains(&m1)).then_some(m1)
     }
 }
 
