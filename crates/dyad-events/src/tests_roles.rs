@@ -264,3 +264,47 @@ fn a_signed_decree_is_no_agreement() {
     assert!(agreed(("signed", "sign"), None, "law").is_empty());
     assert_eq!(agreed(("signed", "sign"), None, "treaty")[0].cameo, "057");
 }
+
+#[test]
+fn the_purpose_of_a_call_is_addressed_to_the_callee() {
+    let mut d = Doc::new("t", "");
+    add_sentence(
+        &mut d,
+        &[
+            ("Netanyahu", "Netanyahu", "PROPN", 2, "nsubj"),
+            ("called", "call", "VERB", 0, "root"),
+            ("Morrison", "Morrison", "PROPN", 2, "obj"),
+            ("to", "to", "PART", 5, "mark"),
+            ("congratulate", "congratulate", "VERB", 2, "advcl"),
+            ("him", "he", "PRON", 5, "obj"),
+            (".", ".", "PUNCT", 2, "punct"),
+        ],
+        &[(0, 1, "ISRGOV", "ISR"), (2, 3, "AUSGOV", "AUS")],
+    );
+    let ev = code(&d);
+    assert_eq!(named(&ev), vec![t("Netanyahu", "051", "Morrison")]);
+}
+
+#[test]
+fn a_demand_voiced_with_an_unresolved_possessor_is_the_subjects() {
+    // "Pyongyang reiterated its demand that Washington ease sanctions": "its" is unresolved.
+    let mut d = Doc::new("t", "");
+    add_sentence(
+        &mut d,
+        &[
+            ("Pyongyang", "Pyongyang", "PROPN", 2, "nsubj"),
+            ("reiterated", "reiterate", "VERB", 0, "root"),
+            ("its", "its", "PRON", 4, "nmod:poss"),
+            ("demand", "demand", "NOUN", 2, "obj"),
+            ("that", "that", "SCONJ", 7, "mark"),
+            ("Washington", "Washington", "PROPN", 7, "nsubj"),
+            ("ease", "ease", "VERB", 4, "acl"),
+            ("sanctions", "sanction", "NOUN", 7, "obj"),
+            (".", ".", "PUNCT", 2, "punct"),
+        ],
+        &[(0, 1, "PRKGOV", "PRK"), (5, 6, "USAGOV", "USA")],
+    );
+    let ev = code(&d);
+    assert_eq!(named(&ev), vec![t("Pyongyang", "1054", "Washington")]);
+    assert_eq!(ev[0].modality, "demand");
+}

@@ -441,8 +441,8 @@ impl Coder {
         v
     }
 
-    /// The subject of the condition ("unless Y ...", "if Y ...") attached to `h` or to its open
-    /// complement: the party a threat is aimed at.
+    /// The subject of the condition ("unless Y ...", "if Y ...", "until Y ...") attached to `h` or
+    /// to its open complement: the party a threat or a refusal is aimed at.
     pub(super) fn condition_subject(&self, st: &Sent, h: usize) -> Vec<usize> {
         let mut heads = vec![h];
         heads.extend(st.kids(h).iter().copied().filter(|&c| st.rel(c) == "xcomp"));
@@ -452,10 +452,9 @@ impl Coder {
         for x in heads {
             for &c in st.kids(x) {
                 if st.base_rel(c) != "advcl"
-                    || !st
-                        .kids(c)
-                        .iter()
-                        .any(|&k| st.rel(k) == "mark" && matches!(st.lemma(k), "unless" | "if"))
+                    || !st.kids(c).iter().any(|&k| {
+                        st.rel(k) == "mark" && matches!(st.lemma(k), "unless" | "if" | "until")
+                    })
                 {
                     continue;
                 }

@@ -369,11 +369,20 @@ impl Coder {
                             .unwrap_or_default();
                         if !own.is_empty() {
                             let gt_noun = matches!(st.upos(gt), "NOUN" | "PROPN");
-                            let srcs = self
+                            let mut srcs = self
                                 .source_arg(st, gt, gt_noun)
                                 .0
                                 .map(|a| self.actors_of(st, a))
                                 .unwrap_or_default();
+                            if srcs.is_empty() && gt_noun {
+                                // "X reiterated its demand that Y V" with "its" unresolved: the
+                                // subject of the verb that voices the demand.
+                                srcs = self
+                                    .source_arg(st, gt, false)
+                                    .0
+                                    .map(|a| self.actors_of(st, a))
+                                    .unwrap_or_default();
+                            }
                             if !srcs.is_empty() && srcs.iter().all(|x| !own.contains(x)) {
                                 demand_args = Some((srcs, own));
                             }

@@ -162,6 +162,13 @@ impl Coder {
         let m = &m;
         let src: Vec<ActorRef> = sources.into_iter().map(ActorRef::Mention).collect();
         let mut targets = self.targets(st, m, h, noun, passive_target, &gov_target);
+        if st.parsed && !noun {
+            // "called X to congratulate him": the purpose of a call is addressed to the callee.
+            let callee = self.callee(st, h);
+            if !callee.is_empty() {
+                targets = callee;
+            }
+        }
         if targets.is_empty() && st.parsed && noun {
             // "shared the news with X during a call": the call's participants are the verb's
             // "with" argument.
@@ -177,8 +184,8 @@ impl Coder {
             }
         }
         if targets.is_empty() && st.parsed && self.cameo_rules() {
-            if modality == "threat" {
-                // "threatened to X unless Y ...": Y.
+            if modality == "threat" || code.starts_with("12") {
+                // "threatened to X unless Y ...", "will not end the strike until Y ...": Y.
                 targets = self.condition_subject(st, h);
             }
             if targets.is_empty()
@@ -200,6 +207,25 @@ impl Coder {
 }
 
 impl Coder {
+    /// The actors called when `h` is the purpose clause of a call ("called X to congratulate
+    /// him", "phoned X to express support"); empty otherwise.
+    pub(super) fn callee(&self, st: &Sent, h: usize) -> Vec<usize> {
+        let Some(v) = st.head(h) else {
+            return Vec::new();
+        };
+        let purpose = matches!(st.base_rel(h), "xcomp" | "advcl")
+            && st
+                .kids(h)
+                .iter()
+                .any(|&k| st.rel(k) == "mark" && st.lemma(k) == "to");
+        if !purpose || !matches!(st.lemma(v), "call" | "phone" | "telephone" | "ring") {
+            return Vec::new();
+        }
+        st.kid(v, "obj")
+            .map(|o| self.actors_of(st, o))
+            .unwrap_or_default()
+    }
+
     /// The first conjunct of a coordinated subject at the start of the sentence that the parse
     /// left out ("Kuwait and its allies agreed", "Japanese and the Australian armies have agreed",
     /// "A and his counterpart, B, signed": parsed with A as the root): the mention that ends just
