@@ -308,3 +308,49 @@ fn a_demand_voiced_with_an_unresolved_possessor_is_the_subjects() {
     assert_eq!(named(&ev), vec![t("Pyongyang", "1054", "Washington")]);
     assert_eq!(ev[0].modality, "demand");
 }
+
+#[test]
+fn an_agreement_still_to_be_reached_is_an_intent() {
+    // "Britain and Japan must reach a trade deal": not concluded.
+    let mut d = Doc::new("t", "");
+    add_sentence(
+        &mut d,
+        &[
+            ("Britain", "Britain", "PROPN", 5, "nsubj"),
+            ("and", "and", "CCONJ", 3, "cc"),
+            ("Japan", "Japan", "PROPN", 1, "conj"),
+            ("must", "must", "AUX", 5, "aux"),
+            ("reach", "reach", "VERB", 0, "root"),
+            ("a", "a", "DET", 8, "det"),
+            ("trade", "trade", "NOUN", 8, "compound"),
+            ("deal", "deal", "NOUN", 5, "obj"),
+            (".", ".", "PUNCT", 5, "punct"),
+        ],
+        &[(0, 1, "GBR", "GBR"), (2, 3, "JPN", "JPN")],
+    );
+    let ev = code(&d);
+    assert_eq!(ev.len(), 2);
+    assert!(ev
+        .iter()
+        .all(|e| e.cameo == "037" && e.modality == "intent"));
+}
+
+#[test]
+fn a_participle_before_its_noun_reports_no_act() {
+    // "Russia condemned the banned rally": only the condemnation.
+    let mut d = Doc::new("t", "");
+    add_sentence(
+        &mut d,
+        &[
+            ("Russia", "Russia", "PROPN", 2, "nsubj"),
+            ("condemned", "condemn", "VERB", 0, "root"),
+            ("the", "the", "DET", 5, "det"),
+            ("banned", "ban", "VERB", 5, "amod"),
+            ("rally", "rally", "NOUN", 2, "obj"),
+            (".", ".", "PUNCT", 2, "punct"),
+        ],
+        &[(0, 1, "RUS", "RUS")],
+    );
+    let ev = code(&d);
+    assert_eq!(named(&ev), vec![t("Russia", "111", "")]);
+}

@@ -72,7 +72,32 @@ impl Coder {
                 if let Some(mi) = st.mention(p).filter(|&mi| mi != t) {
                     return mi;
                 }
-                if let Some(&mi) = self.actors_of(st, p).iter().find(|&&mi| mi != t) {
+                // The noun's own name, apposition or nationality ("his Russian counterpart,
+                // Sergey Lavrov"), not actors of its prepositional modifiers ("his experience in
+                // Iraq").
+                let kid_named = |rels: &[&str]| {
+                    st.kids(p).iter().copied().find_map(|c| {
+                        rels.contains(&st.rel(c))
+                            .then(|| st.mention(c))
+                            .flatten()
+                            .filter(|&mi| mi != t)
+                    })
+                };
+                let named = kid_named(&["appos", "flat", "nmod:desc"])
+                    .or_else(|| kid_named(&["amod", "compound"]));
+                if let Some(mi) = named {
+                    return mi;
+                }
+                // Else an actor further inside the noun phrase ("his presidential rival Laurent
+                // Gbagbo"), not behind a preposition.
+                let inside = self.actors_of(st, p).into_iter().find(|&mi| {
+                    mi != t
+                        && st.mentions[mi]
+                            .tokens
+                            .clone()
+                            .all(|x| st.case_of(x).is_none())
+                });
+                if let Some(mi) = inside {
                     return mi;
                 }
             }
@@ -530,5 +555,44 @@ mod tests {
         assert_eq!(c.actors_of(&st, 5), vec![1]);
         // "by" never introduces a target.
         assert!(c.target_args(&st, 2, false).is_empty());
+    }
+
+    #[test]
+    fn a_possessive_pronoun_points_at_its_noun_not_through_prepositions() {
+        use super::super::fixtures::doc;
+        // "Mbeki freed his deputy Zuma" / "Mbeki praised his work in Iraq" ("his" = Mbeki).
+        let run = |toks: &[crate::testutil::Tok], acts: &[crate::testutil::Act]| {
+            let (d, mut ms) = doc(toks, acts);
+            let mut his = ms[0].clone();
+            his.tokens = 2..3;
+            his.span = d.tokens[2].span;
+            ms.push(his);
+            let ms = crate::mentions::normalise(ms);
+            let c = Coder::embedded();
+            let st = Sent::new(&d, 0, &ms);
+            let h = ms.iter().position(|m| m.tokens.start == 2).expect("his");
+            let got = c.phrase_head_mention(&st, h);
+            (ms[got].tokens.clone(), h == got)
+        };
+        let freed = [
+            ("Mbeki", "Mbeki", "PROPN", 2, "nsubj"),
+            ("freed", "free", "VERB", 0, "root"),
+            ("his", "his", "PRON", 5, "nmod:poss"),
+            ("deputy", "deputy", "NOUN", 5, "compound"),
+            ("Zuma", "Zuma", "PROPN", 2, "obj"),
+        ];
+        assert_eq!(
+            run(&freed, &[(0, 1, "ZAFGOV", "ZAF"), (4, 5, "ZAFELI", "ZAF")]).0,
+            4..5
+        );
+        let praised = [
+            ("Mbeki", "Mbeki", "PROPN", 2, "nsubj"),
+            ("praised", "praise", "VERB", 0, "root"),
+            ("his", "his", "PRON", 4, "nmod:poss"),
+            ("work", "work", "NOUN", 2, "obj"),
+            ("in", "in", "ADP", 6, "case"),
+            ("Iraq", "Iraq", "PROPN", 4, "nmod"),
+        ];
+        assert!(run(&praised, &[(0, 1, "ZAFGOV", "ZAF"), (5, 6, "IRQ", "IRQ")]).1);
     }
 }

@@ -128,6 +128,17 @@ impl Coder {
         {
             return None;
         }
+        // "the banned skiers", "the occupied West Bank": a participle modifying the noun after it
+        // describes the noun; it reports no act. (Not after a name, a noun, an adverb or a comma:
+        // "United States reduced military aid", "agents sexually abused immigrants" are clauses
+        // the parse took for modifiers.)
+        if st.parsed && !noun && st.rel(h) == "amod" && st.head(h).is_some_and(|n| n > h) {
+            let before = (h > st.range.start).then(|| st.upos(h - 1));
+            if before.is_none_or(|u| matches!(u, "DET" | "ADJ" | "ADP" | "CCONJ" | "NUM" | "PRON"))
+            {
+                return None;
+            }
+        }
         // Word sense: "called X a Y" is naming, not a call (nor any contact event).
         if st.parsed && !noun && p.code.starts_with("04") && self.predicative_naming(st, h) {
             return None;
@@ -236,6 +247,16 @@ impl Coder {
             if gt != h && st.doc.tokens[gt].upos != "AUX" && st.rel(gt) != "aux" {
                 gov_source = Some(gt);
             }
+        }
+        // "expected to sign a pact", "must reach an agreement", "toward reaching a treaty": an
+        // agreement not (yet) concluded is an intent to conclude it (PLOVER: "will sign an
+        // agreement" is AGREE).
+        if gov.is_none() && st.parsed && !noun && code.starts_with("057") && self.unconcluded(st, h)
+        {
+            if let Some(c) = self.dict.composed(&code, Governor::Intent) {
+                code = c.to_string();
+            }
+            modality = "intent";
         }
         if modality == "actual" && st.parsed && self.hypothetical_at(st, h) {
             modality = "hypothetical";

@@ -146,7 +146,8 @@ impl Coder {
                 sources.retain(|&x| !st.mentions[x].tokens.contains(&pt));
             }
         }
-        if st.parsed {
+        // (Not in a passive: "Germany and Italy were threatened by ..." names no doers.)
+        if st.parsed && passive_target.is_none() {
             if let Some(first) = self.initial_conjunct(st, &sources) {
                 sources.insert(0, first);
             }
