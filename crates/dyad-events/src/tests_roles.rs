@@ -354,3 +354,24 @@ fn a_participle_before_its_noun_reports_no_act() {
     let ev = code(&d);
     assert_eq!(named(&ev), vec![t("Russia", "111", "")]);
 }
+
+#[test]
+fn a_passive_trigger_without_a_named_doer_has_no_source() {
+    // "In Pretoria, the activist was freed": the place before the verb did not free anyone.
+    let mut d = Doc::new("t", "");
+    add_sentence(
+        &mut d,
+        &[
+            ("In", "in", "ADP", 2, "case"),
+            ("Pretoria", "Pretoria", "PROPN", 7, "obl"),
+            (",", ",", "PUNCT", 2, "punct"),
+            ("the", "the", "DET", 5, "det"),
+            ("activist", "activist", "NOUN", 7, "nsubj:pass"),
+            ("was", "be", "AUX", 7, "aux:pass"),
+            ("freed", "free", "VERB", 0, "root"),
+            (".", ".", "PUNCT", 7, "punct"),
+        ],
+        &[(1, 2, "ZAFGOV", "ZAF")],
+    );
+    assert!(code(&d).is_empty());
+}

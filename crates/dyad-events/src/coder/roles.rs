@@ -136,7 +136,10 @@ impl Coder {
                 }
             }
         }
-        if sources.is_empty() && st.parsed && self.opts.shallow_backoff {
+        // A passive trigger names its doer in the by-phrase or not at all ("was found guilty in
+        // Singapore", "were threatened by terrorism"): no word-order guess.
+        let passive_trigger = passive_target.is_some_and(|pt| st.head(pt) == Some(h));
+        if sources.is_empty() && st.parsed && self.opts.shallow_backoff && !passive_trigger {
             // The parse found no actor: back off to word order.
             let from = gov.map_or(m.trigger.start, |(_, g)| g.min(m.trigger.start));
             sources = self.group_before(st, from);
