@@ -375,3 +375,32 @@ fn a_passive_trigger_without_a_named_doer_has_no_source() {
     );
     assert!(code(&d).is_empty());
 }
+
+#[test]
+fn the_topic_of_a_joint_act_is_not_its_target() {
+    // "Trump and Putin agreed on Syria": the partners are each other's targets.
+    let mut d = Doc::new("t", "");
+    add_sentence(
+        &mut d,
+        &[
+            ("Trump", "Trump", "PROPN", 4, "nsubj"),
+            ("and", "and", "CCONJ", 3, "cc"),
+            ("Putin", "Putin", "PROPN", 1, "conj"),
+            ("agreed", "agree", "VERB", 0, "root"),
+            ("on", "on", "ADP", 6, "case"),
+            ("Syria", "Syria", "PROPN", 4, "obl"),
+            (".", ".", "PUNCT", 4, "punct"),
+        ],
+        &[
+            (0, 1, "USAGOV", "USA"),
+            (2, 3, "RUSGOV", "RUS"),
+            (5, 6, "SYR", "SYR"),
+        ],
+    );
+    let mut got = named(&code(&d));
+    got.sort();
+    assert_eq!(
+        got,
+        vec![t("Putin", "030", "Trump"), t("Trump", "030", "Putin")]
+    );
+}

@@ -200,6 +200,21 @@ impl Coder {
                 targets = self.complement_subject(st, h);
             }
         }
+        // "Trump and Putin agreed to share information on North Korea": the topic of a joint act
+        // is not its target; the partners are each other's.
+        if src.len() >= 2 && src.iter().all(|a| a.mention().is_some()) && !targets.is_empty() {
+            let topic = |t: &usize| {
+                st.mentions[*t].tokens.clone().any(|x| {
+                    matches!(
+                        st.case_of(x),
+                        Some("on" | "about" | "over" | "regarding" | "concerning")
+                    )
+                })
+            };
+            if targets.iter().all(topic) {
+                targets.clear();
+            }
+        }
         let fallback = self.fallback_target(st, code, h, &src);
         Roles {
             sources: src,
