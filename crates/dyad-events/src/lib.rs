@@ -29,6 +29,8 @@ pub mod words;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_roles;
+#[cfg(test)]
 mod testutil;
 
 pub use coder::{Coder, CoderOptions};

@@ -56,7 +56,7 @@ pub(super) fn to_actor(m: &Mention) -> EventActor {
 impl Coder {
     /// The mention a modifier mention belongs to: "Russian" in "Russian President Vladimir Putin"
     /// → "Vladimir Putin" (climbing `amod`/`compound`/`nmod:desc`/`flat` to another mention of the
-    /// same country); else `t` itself.
+    /// same country), "his" in "his deputy Jacob Zuma" → "Jacob Zuma"; else `t` itself.
     pub(super) fn phrase_head_mention(&self, st: &Sent, t: usize) -> usize {
         let toks = st.mentions[t].tokens.clone();
         let Some(mut x) = toks
@@ -65,6 +65,44 @@ impl Coder {
         else {
             return t;
         };
+        // "released his deputy Jacob Zuma", "agreed with his Iranian counterpart, X": a possessive
+        // pronoun only points at the actor named by the noun it modifies.
+        if st.rel(x) == "nmod:poss" && st.upos(x) == "PRON" {
+            if let Some(p) = st.head(x) {
+                if let Some(mi) = st.mention(p).filter(|&mi| mi != t) {
+                    return mi;
+                }
+                // The noun's own name, apposition or nationality ("his Russian counterpart,
+                // Sergey Lavrov"), not actors of its prepositional modifiers ("his experience in
+                // Iraq").
+                let kid_named = |rels: &[&str]| {
+                    st.kids(p).iter().copied().find_map(|c| {
+                        rels.contains(&st.rel(c))
+                            .then(|| st.mention(c))
+                            .flatten()
+                            .filter(|&mi| mi != t)
+                    })
+                };
+                let named = kid_named(&["appos", "flat", "nmod:desc"])
+                    .or_else(|| kid_named(&["amod", "compound"]));
+                if let Some(mi) = named {
+                    return mi;
+                }
+                // Else an actor further inside the noun phrase ("his presidential rival Laurent
+                // Gbagbo"), not behind a preposition.
+                let inside = self.actors_of(st, p).into_iter().find(|&mi| {
+                    mi != t
+                        && st.mentions[mi]
+                            .tokens
+                            .clone()
+                            .all(|x| st.case_of(x).is_none())
+                });
+                if let Some(mi) = inside {
+                    return mi;
+                }
+            }
+            return t;
+        }
         for _ in 0..3 {
             if !matches!(st.rel(x), "amod" | "compound" | "nmod:desc" | "flat") {
                 break;
@@ -240,14 +278,26 @@ impl Coder {
     /// The target-like arguments of `h` (objects, then prepositional arguments), else those of its
     /// open complement.
     pub(super) fn target_args(&self, st: &Sent, h: usize, noun: bool) -> Vec<usize> {
-        let v = self.target_args_of(st, h, noun);
+        self.target_args_for(st, h, noun, false)
+    }
+
+    /// [`Self::target_args`]; `moved`: the act moves or hands over its object (material codes,
+    /// see [`Self::moves_object`]), so that the oblique names the target rather than the addressee.
+    pub(super) fn target_args_for(
+        &self,
+        st: &Sent,
+        h: usize,
+        noun: bool,
+        moved: bool,
+    ) -> Vec<usize> {
+        let v = self.target_args_of(st, h, noun, moved);
         if !v.is_empty() || noun {
             return v;
         }
         // "threatened to impose sanctions on X": the arguments of an open complement.
         for &c in st.kids(h) {
             if st.rel(c) == "xcomp" {
-                let v = self.target_args_of(st, c, false);
+                let v = self.target_args_of(st, c, false, moved);
                 if !v.is_empty() {
                     return v;
                 }
@@ -258,12 +308,27 @@ impl Coder {
 
     /// The target-like arguments of `h` itself: an object naming actors, a prepositional modifier
     /// of the object, or an `obl`/`nmod` with a target preposition.
-    pub(super) fn target_args_of(&self, st: &Sent, h: usize, noun: bool) -> Vec<usize> {
+    pub(super) fn target_args_of(
+        &self,
+        st: &Sent,
+        h: usize,
+        noun: bool,
+        moved: bool,
+    ) -> Vec<usize> {
         let kids = st.kids(h);
         if !noun {
             for rel in ["obj", "iobj"] {
                 if let Some(o) = kids.iter().copied().find(|&c| st.rel(c) == rel) {
                     if !self.actors_of(st, o).is_empty() {
+                        // "returned six Iraqi artifacts to the government of Iraq", "withdrew
+                        // peacekeepers from Rwanda": an object that names actors only through a
+                        // modifier, or is the forces moved, is the thing moved; the oblique
+                        // names whom the act is directed at.
+                        if moved && (st.mention(o).is_none() || self.forces_noun(st, o)) {
+                            if let Some(c) = self.directional_oblique(st, h) {
+                                return vec![c];
+                            }
+                        }
                         return vec![o];
                     }
                     // "impose sanctions on Russia": the object's own prepositional modifiers.
@@ -291,6 +356,39 @@ impl Coder {
             }
         }
         Vec::new()
+    }
+
+    /// Whether the code of pattern `pat` is a material act whose object is what is moved or
+    /// handed over (all roots but statements, appeals, demands, disapproval, rejection, threats
+    /// and protests, where "to X" names the addressee: "complained to the UN over the raids").
+    pub(super) fn moves_object(&self, pat: usize) -> bool {
+        self.dict.patterns.get(pat).is_some_and(|p| {
+            !matches!(
+                p.code.get(..2),
+                Some("01" | "02" | "10" | "11" | "12" | "13" | "14") | None
+            )
+        })
+    }
+
+    /// Whether token `o` heads a noun of forces that are sent or withdrawn (`@TROOPS`,
+    /// `@PEACEKEEPERS`, `@OBSERVERS` in classes.txt).
+    fn forces_noun(&self, st: &Sent, o: usize) -> bool {
+        let w = st.lemmas(o..o + 1);
+        ["TROOPS", "PEACEKEEPERS", "OBSERVERS"]
+            .iter()
+            .any(|c| self.dict.in_class(c, w))
+    }
+
+    /// An oblique of `h` naming actors with a preposition of direction ("to", "from", "into",
+    /// "against", "toward(s)").
+    fn directional_oblique(&self, st: &Sent, h: usize) -> Option<usize> {
+        st.kids(h).iter().copied().find(|&c| {
+            st.base_rel(c) == "obl"
+                && st.case_of(c).is_some_and(|p| {
+                    matches!(p, "to" | "from" | "into" | "against" | "toward" | "towards")
+                })
+                && !self.actors_of(st, c).is_empty()
+        })
     }
 
     /// The target mentions of match `m`: its pattern slot (with coordinated actors), else the
@@ -354,7 +452,7 @@ impl Coder {
             }
         }
         let mut v = Vec::new();
-        for a in self.target_args(st, h, noun) {
+        for a in self.target_args_for(st, h, noun, self.moves_object(m.pat)) {
             v.extend(self.actors_of(st, a));
         }
         if v.is_empty() && self.opts.shallow_backoff {
@@ -368,8 +466,8 @@ impl Coder {
         v
     }
 
-    /// The subject of the condition ("unless Y ...", "if Y ...") attached to `h` or to its open
-    /// complement: the party a threat is aimed at.
+    /// The subject of the condition ("unless Y ...", "if Y ...", "until Y ...") attached to `h` or
+    /// to its open complement: the party a threat or a refusal is aimed at.
     pub(super) fn condition_subject(&self, st: &Sent, h: usize) -> Vec<usize> {
         let mut heads = vec![h];
         heads.extend(st.kids(h).iter().copied().filter(|&c| st.rel(c) == "xcomp"));
@@ -379,10 +477,9 @@ impl Coder {
         for x in heads {
             for &c in st.kids(x) {
                 if st.base_rel(c) != "advcl"
-                    || !st
-                        .kids(c)
-                        .iter()
-                        .any(|&k| st.rel(k) == "mark" && matches!(st.lemma(k), "unless" | "if"))
+                    || !st.kids(c).iter().any(|&k| {
+                        st.rel(k) == "mark" && matches!(st.lemma(k), "unless" | "if" | "until")
+                    })
                 {
                     continue;
                 }
@@ -458,5 +555,44 @@ mod tests {
         assert_eq!(c.actors_of(&st, 5), vec![1]);
         // "by" never introduces a target.
         assert!(c.target_args(&st, 2, false).is_empty());
+    }
+
+    #[test]
+    fn a_possessive_pronoun_points_at_its_noun_not_through_prepositions() {
+        use super::super::fixtures::doc;
+        // "Mbeki freed his deputy Zuma" / "Mbeki praised his work in Iraq" ("his" = Mbeki).
+        let run = |toks: &[crate::testutil::Tok], acts: &[crate::testutil::Act]| {
+            let (d, mut ms) = doc(toks, acts);
+            let mut his = ms[0].clone();
+            his.tokens = 2..3;
+            his.span = d.tokens[2].span;
+            ms.push(his);
+            let ms = crate::mentions::normalise(ms);
+            let c = Coder::embedded();
+            let st = Sent::new(&d, 0, &ms);
+            let h = ms.iter().position(|m| m.tokens.start == 2).expect("his");
+            let got = c.phrase_head_mention(&st, h);
+            (ms[got].tokens.clone(), h == got)
+        };
+        let freed = [
+            ("Mbeki", "Mbeki", "PROPN", 2, "nsubj"),
+            ("freed", "free", "VERB", 0, "root"),
+            ("his", "his", "PRON", 5, "nmod:poss"),
+            ("deputy", "deputy", "NOUN", 5, "compound"),
+            ("Zuma", "Zuma", "PROPN", 2, "obj"),
+        ];
+        assert_eq!(
+            run(&freed, &[(0, 1, "ZAFGOV", "ZAF"), (4, 5, "ZAFELI", "ZAF")]).0,
+            4..5
+        );
+        let praised = [
+            ("Mbeki", "Mbeki", "PROPN", 2, "nsubj"),
+            ("praised", "praise", "VERB", 0, "root"),
+            ("his", "his", "PRON", 4, "nmod:poss"),
+            ("work", "work", "NOUN", 2, "obj"),
+            ("in", "in", "ADP", 6, "case"),
+            ("Iraq", "Iraq", "PROPN", 4, "nmod"),
+        ];
+        assert!(run(&praised, &[(0, 1, "ZAFGOV", "ZAF"), (5, 6, "IRQ", "IRQ")]).1);
     }
 }

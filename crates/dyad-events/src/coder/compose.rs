@@ -128,6 +128,17 @@ impl Coder {
         {
             return None;
         }
+        // "the banned skiers", "the occupied West Bank": a participle modifying the noun after it
+        // describes the noun; it reports no act. (Not after a name, a noun, an adverb or a comma:
+        // "United States reduced military aid", "agents sexually abused immigrants" are clauses
+        // the parse took for modifiers.)
+        if st.parsed && !noun && st.rel(h) == "amod" && st.head(h).is_some_and(|n| n > h) {
+            let before = (h > st.range.start).then(|| st.upos(h - 1));
+            if before.is_none_or(|u| matches!(u, "DET" | "ADJ" | "ADP" | "CCONJ" | "NUM" | "PRON"))
+            {
+                return None;
+            }
+        }
         // Word sense: "called X a Y" is naming, not a call (nor any contact event).
         if st.parsed && !noun && p.code.starts_with("04") && self.predicative_naming(st, h) {
             return None;
@@ -181,6 +192,11 @@ impl Coder {
         let mut modality = "actual";
         let mut gov_source = None;
         let mut gov_target = Vec::new();
+        // "the court ordered the release of X", "decided to lift sanctions": an authority's order
+        // of an act, or a decision to yield, is the act itself, done by the one who orders or
+        // decides (the governor stays only for negation).
+        let gov =
+            gov.filter(|&(_, gt)| !(st.parsed && self.act_by_order(st, &p.code, noun, h, gt)));
         if let Some((g, gt)) = gov {
             if st.parsed && gt != h && self.negated_at(st, gt) {
                 negated = !negated;
@@ -231,6 +247,16 @@ impl Coder {
             if gt != h && st.doc.tokens[gt].upos != "AUX" && st.rel(gt) != "aux" {
                 gov_source = Some(gt);
             }
+        }
+        // "expected to sign a pact", "must reach an agreement", "toward reaching a treaty": an
+        // agreement not (yet) concluded is an intent to conclude it (PLOVER: "will sign an
+        // agreement" is AGREE).
+        if gov.is_none() && st.parsed && !noun && code.starts_with("057") && self.unconcluded(st, h)
+        {
+            if let Some(c) = self.dict.composed(&code, Governor::Intent) {
+                code = c.to_string();
+            }
+            modality = "intent";
         }
         if modality == "actual" && st.parsed && self.hypothetical_at(st, h) {
             modality = "hypothetical";
@@ -298,6 +324,28 @@ impl Coder {
         }
     }
 
+    /// Whether governor `gt` above trigger `h` is an order whose object is the nominal act
+    /// ("ordered the release / arrest / withdrawal of X") or a decision to yield ("decided to
+    /// lift sanctions", code 08x): the act itself rather than a demand or an intent.
+    pub(super) fn act_by_order(
+        &self,
+        st: &Sent,
+        code: &str,
+        noun: bool,
+        h: usize,
+        gt: usize,
+    ) -> bool {
+        if gt == h || st.head(h) != Some(gt) || self.negated_at(st, gt) {
+            return false;
+        }
+        let ordered = noun && st.lemma(gt) == "order" && st.rel(h) == "obj";
+        let decided = !noun
+            && code.starts_with("08")
+            && matches!(st.lemma(gt), "decide" | "resolve")
+            && st.rel(h) == "xcomp";
+        ordered || decided
+    }
+
     /// "X said Y must V" (X demands that Y V) and "X demanded that Y V": the demander and the
     /// addressee, recoding `coded` as a demand where the must-clause makes it one.
     pub(super) fn reported_demand(
@@ -342,11 +390,20 @@ impl Coder {
                             .unwrap_or_default();
                         if !own.is_empty() {
                             let gt_noun = matches!(st.upos(gt), "NOUN" | "PROPN");
-                            let srcs = self
+                            let mut srcs = self
                                 .source_arg(st, gt, gt_noun)
                                 .0
                                 .map(|a| self.actors_of(st, a))
                                 .unwrap_or_default();
+                            if srcs.is_empty() && gt_noun {
+                                // "X reiterated its demand that Y V" with "its" unresolved: the
+                                // subject of the verb that voices the demand.
+                                srcs = self
+                                    .source_arg(st, gt, false)
+                                    .0
+                                    .map(|a| self.actors_of(st, a))
+                                    .unwrap_or_default();
+                            }
                             if !srcs.is_empty() && srcs.iter().all(|x| !own.contains(x)) {
                                 demand_args = Some((srcs, own));
                             }

@@ -187,6 +187,40 @@ impl Coder {
         false
     }
 
+    /// Whether verb `h` is not (yet) done: an infinitive or open complement ("to reach", "expected
+    /// to sign"), under a modal ("must reach", "would sign"), or a gerund that is not set after
+    /// the fact ("toward reaching a treaty", but not "after reaching agreement").
+    pub(super) fn unconcluded(&self, st: &Sent, h: usize) -> bool {
+        let kids = st.kids(h);
+        let to = kids
+            .iter()
+            .any(|&c| st.rel(c) == "mark" && st.lemma(c) == "to");
+        let modal = kids.iter().any(|&c| {
+            st.base_rel(c) == "aux"
+                && matches!(
+                    st.lemma(c),
+                    "should"
+                        | "must"
+                        | "would"
+                        | "could"
+                        | "can"
+                        | "may"
+                        | "might"
+                        | "will"
+                        | "shall"
+                )
+        });
+        let gerund = st.form(h).ends_with("ing")
+            && !kids
+                .iter()
+                .any(|&c| st.base_rel(c) == "aux" && st.lemma(c) == "be")
+            && !kids.iter().any(|&c| {
+                matches!(st.rel(c), "mark" | "case")
+                    && matches!(st.lemma(c), "after" | "since" | "by" | "upon" | "on")
+            });
+        to || modal || gerund || matches!(st.rel(h), "xcomp" | "amod")
+    }
+
     /// Whether `p` is the verb "call" with a direct object ("called Erdogan"): a phone call.
     pub(super) fn phoned(&self, st: &Sent, p: usize) -> bool {
         st.lemma(p) == "call" && st.upos(p) == "VERB" && st.kid(p, "obj").is_some()

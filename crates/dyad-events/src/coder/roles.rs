@@ -136,7 +136,10 @@ impl Coder {
                 }
             }
         }
-        if sources.is_empty() && st.parsed && self.opts.shallow_backoff {
+        // A passive trigger names its doer in the by-phrase or not at all ("was found guilty in
+        // Singapore", "were threatened by terrorism"): no word-order guess.
+        let passive_trigger = passive_target.is_some_and(|pt| st.head(pt) == Some(h));
+        if sources.is_empty() && st.parsed && self.opts.shallow_backoff && !passive_trigger {
             // The parse found no actor: back off to word order.
             let from = gov.map_or(m.trigger.start, |(_, g)| g.min(m.trigger.start));
             sources = self.group_before(st, from);
@@ -144,6 +147,12 @@ impl Coder {
             // what the event was done to, never its source.
             if let Some(pt) = passive_target {
                 sources.retain(|&x| !st.mentions[x].tokens.contains(&pt));
+            }
+        }
+        // (Not in a passive: "Germany and Italy were threatened by ..." names no doers.)
+        if st.parsed && passive_target.is_none() {
+            if let Some(first) = self.initial_conjunct(st, &sources) {
+                sources.insert(0, first);
             }
         }
         let mut m = m.clone();
@@ -157,6 +166,13 @@ impl Coder {
         let m = &m;
         let src: Vec<ActorRef> = sources.into_iter().map(ActorRef::Mention).collect();
         let mut targets = self.targets(st, m, h, noun, passive_target, &gov_target);
+        if st.parsed && !noun {
+            // "called X to congratulate him": the purpose of a call is addressed to the callee.
+            let callee = self.callee(st, h);
+            if !callee.is_empty() {
+                targets = callee;
+            }
+        }
         if targets.is_empty() && st.parsed && noun {
             // "shared the news with X during a call": the call's participants are the verb's
             // "with" argument.
@@ -172,8 +188,8 @@ impl Coder {
             }
         }
         if targets.is_empty() && st.parsed && self.cameo_rules() {
-            if modality == "threat" {
-                // "threatened to X unless Y ...": Y.
+            if modality == "threat" || code.starts_with("12") {
+                // "threatened to X unless Y ...", "will not end the strike until Y ...": Y.
                 targets = self.condition_subject(st, h);
             }
             if targets.is_empty()
@@ -184,6 +200,21 @@ impl Coder {
                 targets = self.complement_subject(st, h);
             }
         }
+        // "Trump and Putin agreed to share information on North Korea": the topic of a joint act
+        // is not its target; the partners are each other's.
+        if src.len() >= 2 && src.iter().all(|a| a.mention().is_some()) && !targets.is_empty() {
+            let topic = |t: &usize| {
+                st.mentions[*t].tokens.clone().any(|x| {
+                    matches!(
+                        st.case_of(x),
+                        Some("on" | "about" | "over" | "regarding" | "concerning")
+                    )
+                })
+            };
+            if targets.iter().all(topic) {
+                targets.clear();
+            }
+        }
         let fallback = self.fallback_target(st, code, h, &src);
         Roles {
             sources: src,
@@ -191,6 +222,61 @@ impl Coder {
             slot: m.target,
             fallback,
         }
+    }
+}
+
+impl Coder {
+    /// The actors called when `h` is the purpose clause of a call ("called X to congratulate
+    /// him", "phoned X to express support"); empty otherwise.
+    pub(super) fn callee(&self, st: &Sent, h: usize) -> Vec<usize> {
+        let Some(v) = st.head(h) else {
+            return Vec::new();
+        };
+        let purpose = matches!(st.base_rel(h), "xcomp" | "advcl")
+            && st
+                .kids(h)
+                .iter()
+                .any(|&k| st.rel(k) == "mark" && st.lemma(k) == "to");
+        if !purpose || !matches!(st.lemma(v), "call" | "phone" | "telephone" | "ring") {
+            return Vec::new();
+        }
+        st.kid(v, "obj")
+            .map(|o| self.actors_of(st, o))
+            .unwrap_or_default()
+    }
+
+    /// The first conjunct of a coordinated subject at the start of the sentence that the parse
+    /// left out ("Kuwait and its allies agreed", "Japanese and the Australian armies have agreed",
+    /// "A and his counterpart, B, signed": parsed with A as the root): the mention that ends just
+    /// before the "and" leading to the first source, when nothing but names, nouns, adjectives
+    /// and determiners stands before it.
+    pub(super) fn initial_conjunct(&self, st: &Sent, sources: &[usize]) -> Option<usize> {
+        let &first = sources
+            .iter()
+            .min_by_key(|&&x| st.mentions[x].tokens.start)?;
+        let start = st.mentions[first].tokens.start;
+        // Back over the first source's own modifiers ("its", "the", "his Jordanian counterpart ,").
+        let mut k = start;
+        let lo = start.saturating_sub(6).max(st.range.start);
+        while k > lo
+            && st.form(k - 1) != "and"
+            && (matches!(st.upos(k - 1), "DET" | "ADJ" | "NOUN" | "PROPN" | "NUM")
+                || (st.upos(k - 1) == "PRON" && st.rel(k - 1) == "nmod:poss")
+                || st.form(k - 1) == ",")
+        {
+            k -= 1;
+        }
+        if k <= st.range.start + 1 || st.form(k - 1) != "and" {
+            return None;
+        }
+        let and = k - 1;
+        let m1 = st.mention(and - 1)?;
+        let clean = (st.range.start..and).all(|x| {
+            matches!(st.upos(x), "DET" | "ADJ" | "NOUN" | "PROPN" | "PART")
+                || (st.upos(x) == "PRON" && st.rel(x) == "nmod:poss")
+                || st.mention(x).is_some()
+        });
+        (clean && !sources.contains(&m1)).then_some(m1)
     }
 }
 
