@@ -30,7 +30,8 @@ cleanup() {
 trap cleanup EXIT
 
 "$DYAD" ingest --from-jsonl crates/dyad-store/tests/fixtures/corpus.jsonl \
-  crates/dyad-store/tests/fixtures/dedup.jsonl crates/dyad-store/tests/fixtures/threads.jsonl --db "$TMP/e2e.sqlite" -q
+  crates/dyad-store/tests/fixtures/dedup.jsonl crates/dyad-store/tests/fixtures/threads.jsonl \
+  crates/dyad-store/tests/fixtures/speakers.jsonl --db "$TMP/e2e.sqlite" -q
 
 # Port 0: the kernel picks a free port; dyad serve prints the address it got.
 "$DYAD" serve --db "$TMP/e2e.sqlite" --addr 127.0.0.1:0 2>"$TMP/serve.log" &
