@@ -505,6 +505,18 @@ impl Ctx<'_> {
                 (t0..window)
                     .take_while(|&k| !matches!(self.lower(k), "." | "!" | "?" | ";"))
                     .find(|&k| self.cue(k).is_some() && !self.used[k])
+                    .or_else(|| {
+                        // "“…,” Trump barked": a cue of the model or frame table right after
+                        // the quote or after a noun phrase that starts there.
+                        (t0..window)
+                            .take_while(|&k| !matches!(self.lower(k), "." | "!" | "?" | ";" | ","))
+                            .find(|&k| {
+                                !self.used[k]
+                                    && self.frame_cue(k)
+                                    && (k == t0
+                                        || self.np.left_np(t0, k).is_some_and(|r| r.start == t0))
+                            })
+                    })
             } else {
                 None
             };
@@ -1134,8 +1146,21 @@ impl Ctx<'_> {
             let tail_short = right_words <= 3
                 || (right_words <= 12 && content_words >= 2 * right_words)
                 || inverted;
+            // With a parse, the left part must hang on the cue (its head, or a clause or object
+            // of it): "In a letter filed Monday, the agency said …" is an adverbial and "Smith, the
+            // party's founder, has endorsed Jones" a subject, not content.
+            let linked = !self.v.parsed
+                || self.v.toks[k].head.is_some_and(|h| (c0..e).contains(&h))
+                || (c0..e).any(|j| {
+                    self.v.toks[j].head == Some(k)
+                        && matches!(
+                            self.v.toks[j].deprel.split(':').next().unwrap_or(""),
+                            "ccomp" | "parataxis" | "xcomp" | "advcl" | "obj"
+                        )
+                });
             if content_words >= 3
                 && tail_short
+                && linked
                 && (!inverted || self.clause_like(c0..e) && !self.appositive_subject(c0, b))
             {
                 let sp = if inverted {

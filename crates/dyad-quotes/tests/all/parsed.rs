@@ -164,3 +164,32 @@ fn clitic_after_an_apostrophe_typed_as_a_mark_is_no_speaker() {
         }
     }
 }
+
+#[test]
+fn left_part_that_does_not_hang_on_the_cue_is_no_content() {
+    // An adverbial phrase and an appositive subject before the cue are not what was said.
+    let mut doc = parsed(
+        "In a letter sent to the court on Monday, the agency said the inquiry was still open. \
+         Paul Okafor, the veteran organiser who founded the league in 1990, has endorsed Mia Tan.",
+    );
+    QuoteStage::default().process(&mut doc).unwrap();
+    for q in &doc.quotes {
+        let c = doc.slice(q.span);
+        assert!(
+            !c.starts_with("In a letter") && !c.starts_with("Paul Okafor"),
+            "{c:?} in {:?}",
+            doc.quotes
+        );
+    }
+    quote_at(&doc, "the inquiry was still open");
+}
+
+#[test]
+fn quote_followed_by_a_name_and_a_model_cue_is_attributed() {
+    let mut doc = parsed("“Leave the building now,” Sheriff Dana Wells barked at the protesters.");
+    QuoteStage::default().process(&mut doc).unwrap();
+    let q = quote_at(&doc, "Leave the building now");
+    assert_eq!(q.cue.map(|c| doc.slice(c)), Some("barked"), "{q:?}");
+    let sp = q.speaker.as_ref().expect("a speaker");
+    assert!(doc.slice(sp.span).ends_with("Dana Wells"), "{sp:?}");
+}
