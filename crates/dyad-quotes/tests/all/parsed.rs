@@ -193,3 +193,24 @@ fn quote_followed_by_a_name_and_a_model_cue_is_attributed() {
     let sp = q.speaker.as_ref().expect("a speaker");
     assert!(doc.slice(sp.span).ends_with("Dana Wells"), "{sp:?}");
 }
+
+#[test]
+fn the_title_reaches_a_name_introduced_further_back() {
+    // The title stands five words before the name, and the name five sentences back.
+    let mut doc = parsed(
+        "The ambassador to the Republic of Chile Erik Halvorsen visited the port of Valparaiso on Monday. \
+         The port handles most of the country's copper exports. \
+         Trade between the two countries grew last year. \
+         Salmon farms in the south employ thousands of workers. \
+         Several new shipping lines opened in the spring. \
+         The ambassador said the two governments would sign a fisheries agreement in May.",
+    );
+    QuoteStage::default().process(&mut doc).unwrap();
+    let q = quote_at(&doc, "the two governments");
+    let sp = q.speaker.as_ref().expect("a speaker");
+    assert_eq!(doc.slice(sp.span), "The ambassador");
+    assert!(
+        sp.name.as_deref().is_some_and(|n| n.contains("Halvorsen")),
+        "{sp:?}"
+    );
+}
