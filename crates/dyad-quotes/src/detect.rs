@@ -923,9 +923,19 @@ impl Ctx<'_> {
     fn according(&mut self, s: usize, k: usize, sent: &Range<usize>) -> Option<Cand> {
         let sp = self.np.right_np(k + 2, sent.end, 8)?;
         let cue = k..k + 2;
-        let content = if k == sent.start
-            || (k > sent.start && self.lower(k - 1) == ",") && k == sent.start + 1
+        // "According to X" opening a clause: at the sentence start, or after a colon, a dash or
+        // a conjunction that does ("… unnoticed: According to recent polls, …").
+        let mut lead = k;
+        while lead > sent.start
+            && matches!(
+                self.lower(lead - 1),
+                "," | "but" | "and" | "yet" | "so" | "still"
+            )
         {
+            lead -= 1;
+        }
+        let opens = lead == sent.start || matches!(self.lower(lead - 1), ":" | "—" | "–" | ";");
+        let content = if opens {
             // "According to X, …"
             let mut c0 = sp.end;
             while c0 < sent.end && self.lower(c0) != "," {
@@ -940,7 +950,14 @@ impl Ctx<'_> {
             while b < k - 1 && self.seg_of[b].is_none() && matches!(self.lower(b), "," | "—") {
                 b += 1;
             }
-            (b < k - 1).then_some(b..k - 1)?
+            // "That is bad, according to X, because …": set off by commas inside its content,
+            // which runs on after X.
+            let after = (sp.end < sent.end && self.lower(sp.end) == ",")
+                .then(|| self.content_end(sp.end + 1, sent));
+            match after {
+                Some(e) if e > sp.end + 2 && b < k - 1 => b..e,
+                _ => (b < k - 1).then_some(b..k - 1)?,
+            }
         } else if k >= sent.start + 3 {
             sent.start..k
         } else {
