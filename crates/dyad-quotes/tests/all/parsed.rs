@@ -214,3 +214,21 @@ fn the_title_reaches_a_name_introduced_further_back() {
         "{sp:?}"
     );
 }
+
+#[test]
+fn she_after_a_long_quotation_is_the_person_named_before_it() {
+    let mut doc = parsed(
+        "Dr. Helena Marsh runs the only clinic on the island. \
+         \"We see more patients every winter. The ferry stops when the sea is rough. \
+         Then nobody can reach the hospital on the mainland. We keep two beds free for that. \
+         It is never enough,\" she said.",
+    );
+    QuoteStage::default().process(&mut doc).unwrap();
+    let q = quote_at(&doc, "We see more patients");
+    let sp = q.speaker.as_ref().expect("a speaker");
+    assert_eq!(doc.slice(sp.span), "she");
+    assert!(
+        sp.name.as_deref().is_some_and(|n| n.contains("Marsh")),
+        "{sp:?}"
+    );
+}
