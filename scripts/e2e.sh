@@ -30,7 +30,8 @@ cleanup() {
 trap cleanup EXIT
 
 "$DYAD" ingest --from-jsonl crates/dyad-store/tests/fixtures/corpus.jsonl \
-  crates/dyad-store/tests/fixtures/dedup.jsonl crates/dyad-store/tests/fixtures/threads.jsonl --db "$TMP/e2e.sqlite" -q
+  crates/dyad-store/tests/fixtures/dedup.jsonl crates/dyad-store/tests/fixtures/threads.jsonl \
+  crates/dyad-store/tests/fixtures/speakers.jsonl --db "$TMP/e2e.sqlite" -q
 # An article with HTML and script tags in its title, source and text, coded by the pipeline (the
 # escaping test).
 "$DYAD" ingest web/e2e/fixtures/escaping.jsonl --db "$TMP/e2e.sqlite" -q

@@ -8,6 +8,7 @@ import { timeline, network } from './charts.js';
 import { renderText, focusKey, cameoLabel, eventTitle } from './docview.js';
 import { reportsCell, showCopies } from './canonical.js';
 import { loadThread } from './thread.js';
+import { showUnresolved } from './speakers.js';
 
 const $ = (sel) => document.querySelector(sel);
 const PAGE = 25;
@@ -122,6 +123,7 @@ async function loadSpeakers() {
     li.append(a, ` (${s.quotes})`);
     ol.appendChild(li);
   }
+  await showUnresolved(ol);
 }
 
 async function refresh() {

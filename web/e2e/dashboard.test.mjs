@@ -172,3 +172,22 @@ test('markup in an article renders as text', { timeout: 120_000 }, () => withPag
     assert.equal(await page.evaluate(() => window.__dyadXss), undefined, 'no script from the article ran');
 }));
 // ---- end of escaping test ------------------------------------------------------------------------
+
+// ---- Speaker list (issue 17) ----
+// The speakers fixture (crates/dyad-store/tests/fixtures/make_speakers.py) adds quotes by "They",
+// "A source close to the talks" (unresolved), one with no speaker, and "A Turkish diplomat" (a
+// role with a country: resolved). The list ranks resolved speakers only; the rest is one count.
+test('speaker list: resolved speakers ranked, unresolved counted apart', { timeout: 120_000 }, () => withPage(async (page) => {
+    await page.goto(URL, { waitUntil: 'load' });
+    await page.waitForSelector('body[data-ready]');
+    const names = await page.$$eval('#speakers li a', (as) => as.map((a) => a.textContent));
+    assert.ok(names.length > 0, 'speakers listed');
+    for (const bad of ['They', 'A source close to the talks', 'unknown']) assert.ok(!names.includes(bad), `${bad} ranked`);
+    const all = await (await fetch(`${URL}api/speakers?limit=500`)).json();
+    assert.ok(all.some((s) => s.name === 'A Turkish diplomat'), 'a role with a country is ranked');
+    const u = await (await fetch(`${URL}api/speakers/unresolved`)).json();
+    assert.ok(u.quotes >= 3 && u.without_speaker >= 1, JSON.stringify(u));
+    const shown = page.locator('#speakers-unresolved');
+    assert.equal(await shown.getAttribute('data-quotes'), String(u.quotes));
+    assert.match(await shown.textContent(), new RegExp(`${u.quotes} quotes with an unresolved speaker`));
+}));

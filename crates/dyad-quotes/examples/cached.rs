@@ -9,7 +9,8 @@
 //! cargo run --release -p dyad-quotes --example cached -- train-cues DIR CACHE OUT [FOLDS]
 //!                                                     # train the cue model (docs/models.md)
 //! cargo run --release -p dyad-quotes --example cached -- speakers CACHE [TOP]   # speaker figures
-//! cargo run --release -p dyad-quotes --example cached -- quotes CACHE           # every quote
+//! cargo run --release -p dyad-quotes --example cached -- quotes CACHE           # every quote (TSV:
+//!     kind, cue, mention, name, resolved, content, doc id, content/cue/mention byte starts)
 //! ```
 //! `DYAD_POLNEAR_MISSES=FILE` with `polnear` writes the misses as TSV. The figures equal
 //! `dyad eval polnear` as long as the cache was prepared with the current upstream stages.
@@ -272,13 +273,17 @@ fn main() {
                 for q in &doc.quotes {
                     let sp = q.speaker.as_ref();
                     println!(
-                        "{}\t{}\t{:?}\t{:?}\t{}\t{}",
+                        "{}\t{}\t{:?}\t{:?}\t{}\t{}\t{}\t{}\t{}\t{}",
                         q.kind.as_str(),
                         q.cue.map(|c| doc.slice(c)).unwrap_or(""),
                         sp.map(|s| doc.slice(s.span)),
                         sp.and_then(|s| s.name.as_deref()),
                         sp.is_some_and(|s| s.is_resolved()),
-                        doc.slice(q.span).replace('\n', " ")
+                        doc.slice(q.span).replace('\n', " "),
+                        doc.id,
+                        q.span.start,
+                        q.cue.map_or(-1, |c| c.start as i64),
+                        sp.map_or(-1, |s| s.span.start as i64),
                     );
                 }
             }

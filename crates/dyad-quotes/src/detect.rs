@@ -499,6 +499,18 @@ impl Ctx<'_> {
                 (t0..window)
                     .take_while(|&k| !matches!(self.lower(k), "." | "!" | "?" | ";"))
                     .find(|&k| self.cue(k).is_some() && !self.used[k])
+                    .or_else(|| {
+                        // "“…,” Trump barked": a cue of the model or frame table right after
+                        // the quote or after a noun phrase that starts there.
+                        (t0..window)
+                            .take_while(|&k| !matches!(self.lower(k), "." | "!" | "?" | ";" | ","))
+                            .find(|&k| {
+                                !self.used[k]
+                                    && self.frame_cue(k)
+                                    && (k == t0
+                                        || self.np.left_np(t0, k).is_some_and(|r| r.start == t0))
+                            })
+                    })
             } else {
                 None
             };
@@ -905,9 +917,19 @@ impl Ctx<'_> {
     fn according(&mut self, s: usize, k: usize, sent: &Range<usize>) -> Option<Cand> {
         let sp = self.np.right_np(k + 2, sent.end, 8)?;
         let cue = k..k + 2;
-        let content = if k == sent.start
-            || (k > sent.start && self.lower(k - 1) == ",") && k == sent.start + 1
+        // "According to X" opening a clause: at the sentence start, or after a colon, a dash or
+        // a conjunction that does ("… unnoticed: According to recent polls, …").
+        let mut lead = k;
+        while lead > sent.start
+            && matches!(
+                self.lower(lead - 1),
+                "," | "but" | "and" | "yet" | "so" | "still"
+            )
         {
+            lead -= 1;
+        }
+        let opens = lead == sent.start || matches!(self.lower(lead - 1), ":" | "—" | "–" | ";");
+        let content = if opens {
             // "According to X, …"
             let mut c0 = sp.end;
             while c0 < sent.end && self.lower(c0) != "," {
@@ -922,7 +944,14 @@ impl Ctx<'_> {
             while b < k - 1 && self.seg_of[b].is_none() && matches!(self.lower(b), "," | "—") {
                 b += 1;
             }
-            (b < k - 1).then_some(b..k - 1)?
+            // "That is bad, according to X, because …": set off by commas inside its content,
+            // which runs on after X.
+            let after = (sp.end < sent.end && self.lower(sp.end) == ",")
+                .then(|| self.content_end(sp.end + 1, sent));
+            match after {
+                Some(e) if e > sp.end + 2 && b < k - 1 => b..e,
+                _ => (b < k - 1).then_some(b..k - 1)?,
+            }
         } else if k >= sent.start + 3 {
             sent.start..k
         } else {
@@ -1128,8 +1157,21 @@ impl Ctx<'_> {
             let tail_short = right_words <= 3
                 || (right_words <= 12 && content_words >= 2 * right_words)
                 || inverted;
+            // With a parse, the left part must hang on the cue (its head, or a clause or object
+            // of it): "In a letter filed Monday, the agency said …" is an adverbial and "Smith, the
+            // party's founder, has endorsed Jones" a subject, not content.
+            let linked = !self.v.parsed
+                || self.v.toks[k].head.is_some_and(|h| (c0..e).contains(&h))
+                || (c0..e).any(|j| {
+                    self.v.toks[j].head == Some(k)
+                        && matches!(
+                            self.v.toks[j].deprel.split(':').next().unwrap_or(""),
+                            "ccomp" | "parataxis" | "xcomp" | "advcl" | "obj"
+                        )
+                });
             if content_words >= 3
                 && tail_short
+                && linked
                 && (!inverted || self.clause_like(c0..e) && !self.appositive_subject(c0, b))
             {
                 let sp = if inverted {

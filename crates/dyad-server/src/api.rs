@@ -210,7 +210,7 @@ pub async fn quotes(
     .await
 }
 
-/// `GET /api/speakers`
+/// `GET /api/speakers`: resolved speakers only (named actors, roles with a country).
 pub async fn speakers(
     State(app): State<Arc<App>>,
     q: RawParams,
@@ -219,6 +219,15 @@ pub async fn speakers(
     p.only(&["limit"], false)?;
     let (limit, _) = p.page()?;
     run(&app, move |s| s.speakers(limit)).await
+}
+
+/// `GET /api/speakers/unresolved`: the quotes whose speaker `/api/speakers` does not rank.
+pub async fn unresolved_speakers(
+    State(app): State<Arc<App>>,
+    q: RawParams,
+) -> ApiResult<dyad_store::query::UnresolvedSpeakers> {
+    params(q)?.only(&[], false)?;
+    run(&app, |s| s.unresolved_speakers()).await
 }
 
 /// `GET /api/documents`

@@ -40,6 +40,11 @@ pub const FILES: &[(&str, &str, &str)] = &[
         "text/javascript; charset=utf-8",
         web!("thread.js"),
     ),
+    (
+        "/speakers.js",
+        "text/javascript; charset=utf-8",
+        web!("speakers.js"),
+    ),
     ("/favicon.svg", "image/svg+xml", web!("favicon.svg")),
 ];
 

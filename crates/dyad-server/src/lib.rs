@@ -116,6 +116,7 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/api/dyads", get(api::dyads))
         .route("/api/quotes", get(api::quotes))
         .route("/api/speakers", get(api::speakers))
+        .route("/api/speakers/unresolved", get(api::unresolved_speakers))
         .route("/api/documents", get(api::documents))
         .route("/api/documents/{*id}", get(api::document))
         .route("/api/canonical/{id}", get(api::canonical))

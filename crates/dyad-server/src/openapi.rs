@@ -125,10 +125,17 @@ const ENDPOINTS: &[Endpoint] = &[
     },
     Endpoint {
         path: "/api/speakers",
-        summary: "Most quoted speakers",
+        summary: "Most quoted resolved speakers (named actors, roles with a country)",
         filter: false,
         params: &[("limit", "integer", "Most speakers, 1–500")],
         response: "Speakers",
+    },
+    Endpoint {
+        path: "/api/speakers/unresolved",
+        summary: "Quotes whose speaker is unresolved (pronoun, unnamed source) or missing, counted apart",
+        filter: false,
+        params: &[],
+        response: "UnresolvedSpeakers",
     },
     Endpoint {
         path: "/api/documents",
@@ -270,6 +277,7 @@ fn schemas() -> Value {
             ("channel", nullable("string"))]),
         "QuotePage": page_of("Quote"),
         "Speakers": {"type": "array", "items": object(&[("name", s()), ("code", nullable("string")), ("quotes", i()), ("documents", i())])},
+        "UnresolvedSpeakers": object(&[("quotes", i()), ("without_speaker", i()), ("documents", i())]),
         "DocumentSummary": object(&[("id", s()), ("date", nullable("string")), ("title", nullable("string")),
             ("source", nullable("string")), ("events", i()), ("quotes", i())]),
         "DocumentPage": page_of("DocumentSummary"),

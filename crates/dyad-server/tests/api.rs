@@ -419,3 +419,55 @@ async fn thread_endpoint() {
         StatusCode::BAD_REQUEST
     );
 }
+
+// ---- Unresolved speakers (issue 17): never ranked, counted apart. ----
+
+#[tokio::test]
+async fn speakers_rank_resolved_only_and_count_unresolved_apart() {
+    let mut docs = fixture();
+    // Two more quotes in the first document: a pronoun without an antecedent and no speaker.
+    let q = |speaker: Value| -> dyad_output::QuoteOut {
+        serde_json::from_value(serde_json::json!({
+            "start": 0, "end": 5, "text": "Trump", "kind": "direct",
+            "speaker": speaker, "cue": null, "channel": null
+        }))
+        .unwrap()
+    };
+    for _ in 0..3 {
+        docs[0].quotes.push(q(serde_json::json!({
+            "start": 0, "end": 2, "text": "It", "name": null, "cluster": null, "resolved": false
+        })));
+    }
+    docs[0].quotes.push(q(Value::Null));
+    let s = server_with(docs);
+    let (st, sp) = s.get("/api/speakers?limit=500").await;
+    assert_eq!(st, StatusCode::OK);
+    let names: Vec<&str> = sp
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["name"].as_str().unwrap())
+        .collect();
+    // "It" has more quotes than several named speakers but is not ranked.
+    assert!(!names.contains(&"It"), "{names:?}");
+    let resolved = s
+        .docs
+        .iter()
+        .flat_map(|d| &d.quotes)
+        .filter(|q| q.speaker.as_ref().is_some_and(|s| s.is_resolved()))
+        .count();
+    let ranked: i64 = sp
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["quotes"].as_i64().unwrap())
+        .sum();
+    assert_eq!(ranked as usize, resolved);
+    let (st, u) = s.get("/api/speakers/unresolved").await;
+    assert_eq!(st, StatusCode::OK);
+    assert_eq!(u["quotes"], 4);
+    assert_eq!(u["without_speaker"], 1);
+    assert_eq!(u["documents"], 1);
+    let (st, _) = s.get("/api/speakers/unresolved?limit=3").await;
+    assert_eq!(st, StatusCode::BAD_REQUEST);
+}

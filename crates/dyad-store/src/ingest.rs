@@ -160,7 +160,7 @@ fn put_one(tx: &Transaction, d: &Document) -> Result<(i64, bool), StoreError> {
         ])?;
     }
     let mut st = tx.prepare_cached(
-        "INSERT INTO quotes VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+        "INSERT INTO quotes VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
     )?;
     for (i, q) in d.quotes.iter().enumerate() {
         let s = q.speaker.as_ref();
@@ -178,7 +178,8 @@ fn put_one(tx: &Transaction, d: &Document) -> Result<(i64, bool), StoreError> {
             s.and_then(|s| s.code.as_deref()),
             s.and_then(|s| s.cluster),
             q.cue.as_ref().map(|c| c.text.as_str()),
-            q.channel
+            q.channel,
+            s.is_some_and(|s| s.is_resolved())
         ])?;
     }
     // The event rows of `dyad code --format csv` (dyad_output::tables), minus the document's own

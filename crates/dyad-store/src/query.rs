@@ -499,16 +499,29 @@ pub struct QuoteRecord {
     pub channel: Option<String>,
 }
 
-/// A speaker with the number of quotes.
+/// A resolved speaker (a named actor or a role with a country) with the number of quotes.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct SpeakerCount {
-    /// Resolved name (or mention text when unresolved).
+    /// Resolved name (or the mention text of a role with a country that has no name).
     pub name: String,
     /// Actor code, when known.
     pub code: Option<String>,
     /// Quotes.
     pub quotes: i64,
     /// Documents quoting them.
+    pub documents: i64,
+}
+
+/// The quotes whose speaker is not resolved, counted apart from the speaker ranking: pronouns
+/// without an antecedent, unnamed sources ("a source familiar with the talks"), and quotes with
+/// no speaker at all.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct UnresolvedSpeakers {
+    /// Quotes with an unresolved speaker or none.
+    pub quotes: i64,
+    /// Of those, quotes with no speaker mention at all.
+    pub without_speaker: i64,
+    /// Documents holding such quotes.
     pub documents: i64,
 }
 
@@ -816,12 +829,14 @@ impl Store {
         })
     }
 
-    /// The most quoted speakers.
+    /// The most quoted resolved speakers. Unresolved ones ("he" without an antecedent, "a
+    /// source") are never ranked among them: [`Store::unresolved_speakers`] counts them apart.
     pub fn speakers(&self, limit: Option<usize>) -> Result<Vec<SpeakerCount>, StoreError> {
         let mut st = self.conn.prepare_cached(
             "SELECT COALESCE(speaker_name, speaker_text) AS s, MAX(speaker_code), COUNT(*) AS c,
                 COUNT(DISTINCT doc)
-             FROM quotes WHERE s IS NOT NULL GROUP BY s ORDER BY c DESC, s LIMIT ?1",
+             FROM quotes WHERE speaker_resolved = 1 AND s IS NOT NULL
+             GROUP BY s ORDER BY c DESC, s LIMIT ?1",
         )?;
         let rows = st.query_map([clamp(limit) as i64], |r| {
             Ok(SpeakerCount {
@@ -832,6 +847,22 @@ impl Store {
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// How many quotes have an unresolved speaker or none (the count shown beside the ranking).
+    pub fn unresolved_speakers(&self) -> Result<UnresolvedSpeakers, StoreError> {
+        Ok(self.conn.query_row(
+            "SELECT COUNT(*), COALESCE(SUM(speaker_start IS NULL), 0), COUNT(DISTINCT doc)
+             FROM quotes WHERE speaker_resolved = 0",
+            [],
+            |r| {
+                Ok(UnresolvedSpeakers {
+                    quotes: r.get(0)?,
+                    without_speaker: r.get(1)?,
+                    documents: r.get(2)?,
+                })
+            },
+        )?)
     }
 
     /// Documents, newest first, optionally matching text search `q` and a date range.

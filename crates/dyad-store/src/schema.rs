@@ -239,6 +239,22 @@ CREATE TABLE event_tags (
 CREATE INDEX event_tags_tag ON event_tags(tag, event);
 "#,
     },
+    Migration {
+        version: 4,
+        description: "quotes.speaker_resolved: whether the speaker is a named actor or a role with a country",
+        // Rows written before the column existed take the flag from the stored annotations
+        // (output that carries `speaker.resolved`), else from whether a name or code is set, the
+        // rule `SpeakerOut::is_resolved` applies to old output.
+        sql: r#"
+ALTER TABLE quotes ADD COLUMN speaker_resolved INTEGER NOT NULL DEFAULT 0;
+UPDATE quotes SET speaker_resolved = COALESCE(
+    (SELECT json_extract(d.annotations, '$.quotes[' || quotes.idx || '].speaker.resolved')
+     FROM documents d WHERE d.doc = quotes.doc),
+    speaker_name IS NOT NULL OR speaker_code IS NOT NULL
+) WHERE speaker_start IS NOT NULL;
+CREATE INDEX quotes_resolved ON quotes(speaker_resolved, speaker_name);
+"#,
+    },
 ];
 
 /// The schema version this build writes and reads.

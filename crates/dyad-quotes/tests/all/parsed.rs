@@ -181,3 +181,71 @@ fn clitic_after_an_apostrophe_typed_as_a_mark_is_no_speaker() {
         }
     }
 }
+
+#[test]
+fn left_part_that_does_not_hang_on_the_cue_is_no_content() {
+    // An adverbial phrase and an appositive subject before the cue are not what was said.
+    let mut doc = parsed(
+        "In a letter sent to the court on Monday, the agency said the inquiry was still open. \
+         Paul Okafor, the veteran organiser who founded the league in 1990, has endorsed Mia Tan.",
+    );
+    QuoteStage::default().process(&mut doc).unwrap();
+    for q in &doc.quotes {
+        let c = doc.slice(q.span);
+        assert!(
+            !c.starts_with("In a letter") && !c.starts_with("Paul Okafor"),
+            "{c:?} in {:?}",
+            doc.quotes
+        );
+    }
+    quote_at(&doc, "the inquiry was still open");
+}
+
+#[test]
+fn quote_followed_by_a_name_and_a_model_cue_is_attributed() {
+    let mut doc = parsed("“Leave the building now,” Sheriff Dana Wells barked at the protesters.");
+    QuoteStage::default().process(&mut doc).unwrap();
+    let q = quote_at(&doc, "Leave the building now");
+    assert_eq!(q.cue.map(|c| doc.slice(c)), Some("barked"), "{q:?}");
+    let sp = q.speaker.as_ref().expect("a speaker");
+    assert!(doc.slice(sp.span).ends_with("Dana Wells"), "{sp:?}");
+}
+
+#[test]
+fn the_title_reaches_a_name_introduced_further_back() {
+    // The title stands five words before the name, and the name five sentences back.
+    let mut doc = parsed(
+        "The ambassador to the Republic of Chile Erik Halvorsen visited the port of Valparaiso on Monday. \
+         The port handles most of the country's copper exports. \
+         Trade between the two countries grew last year. \
+         Salmon farms in the south employ thousands of workers. \
+         Several new shipping lines opened in the spring. \
+         The ambassador said the two governments would sign a fisheries agreement in May.",
+    );
+    QuoteStage::default().process(&mut doc).unwrap();
+    let q = quote_at(&doc, "the two governments");
+    let sp = q.speaker.as_ref().expect("a speaker");
+    assert_eq!(doc.slice(sp.span), "The ambassador");
+    assert!(
+        sp.name.as_deref().is_some_and(|n| n.contains("Halvorsen")),
+        "{sp:?}"
+    );
+}
+
+#[test]
+fn she_after_a_long_quotation_is_the_person_named_before_it() {
+    let mut doc = parsed(
+        "Dr. Helena Marsh runs the only clinic on the island. \
+         \"We see more patients every winter. The ferry stops when the sea is rough. \
+         Then nobody can reach the hospital on the mainland. We keep two beds free for that. \
+         It is never enough,\" she said.",
+    );
+    QuoteStage::default().process(&mut doc).unwrap();
+    let q = quote_at(&doc, "We see more patients");
+    let sp = q.speaker.as_ref().expect("a speaker");
+    assert_eq!(doc.slice(sp.span), "she");
+    assert!(
+        sp.name.as_deref().is_some_and(|n| n.contains("Marsh")),
+        "{sp:?}"
+    );
+}

@@ -170,6 +170,26 @@ fn according_to_before_and_after() {
 }
 
 #[test]
+fn according_to_set_off_inside_or_opening_a_clause() {
+    let (doc, qs) = quotes(
+        "The bridge plan is too costly, according to Mayor Lina Varga, because it doubles the \
+         budget. The vote was close: According to the council clerk, nine members backed it.",
+    );
+    let a = find(&doc, &qs, "The bridge plan");
+    assert!(
+        doc.slice(a.span).ends_with("doubles the budget"),
+        "{}",
+        doc.slice(a.span)
+    );
+    let b = find(&doc, &qs, "nine members");
+    assert_eq!(doc.slice(b.cue.unwrap()), "According to");
+    assert_eq!(
+        b.speaker.as_ref().map(|s| doc.slice(s.span)),
+        Some("the council clerk")
+    );
+}
+
+#[test]
 fn quoted_as_saying_gives_speaker_and_channel() {
     let (doc, qs) = quotes(
         "State television quoted Interior Minister Karim Nasser as saying the border would stay closed.",

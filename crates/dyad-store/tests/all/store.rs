@@ -424,3 +424,102 @@ fn reading_connections_refuse_writes_but_recover_what_a_killed_writer_left() {
     let reader = Store::open_readonly(&crashed).unwrap();
     assert_eq!(reader.stats().unwrap().documents, docs.len() as i64);
 }
+
+// ---- Unresolved speakers (issue 17): ranked apart from people, counted on their own. ----
+
+/// The first fixture document with three more quotes: a pronoun without an antecedent, a quote
+/// with no speaker, and a role with a country but no name (resolved).
+fn with_unresolved() -> Document {
+    let mut d = fixture().remove(0);
+    let q = |speaker: serde_json::Value| -> dyad_output::QuoteOut {
+        serde_json::from_value(serde_json::json!({
+            "start": 0, "end": 5, "text": "Trump", "kind": "indirect",
+            "speaker": speaker, "cue": null, "channel": null
+        }))
+        .unwrap()
+    };
+    d.quotes.push(q(serde_json::json!({
+        "start": 0, "end": 2, "text": "He", "name": null, "cluster": null, "resolved": false
+    })));
+    d.quotes.push(q(serde_json::Value::Null));
+    d.quotes.push(q(serde_json::json!({
+        "start": 0, "end": 5, "text": "a U.S. official", "name": null, "cluster": null,
+        "code": "USAGOV", "resolved": true
+    })));
+    d
+}
+
+#[test]
+fn speakers_rank_only_resolved_and_count_the_rest() {
+    let (_d, mut store, docs) = ingested();
+    let d = with_unresolved();
+    store.put_batch(std::slice::from_ref(&d)).unwrap();
+    let speakers = store.speakers(Some(500)).unwrap();
+    assert!(speakers.iter().all(|s| s.name != "He"), "{speakers:?}");
+    assert!(speakers.iter().any(|s| s.name == "a U.S. official"));
+    let all: Vec<_> = docs
+        .iter()
+        .skip(1)
+        .chain(std::iter::once(&d))
+        .flat_map(|d| &d.quotes)
+        .collect();
+    let ranked: i64 = speakers.iter().map(|s| s.quotes).sum();
+    let resolved = all
+        .iter()
+        .filter(|q| q.speaker.as_ref().is_some_and(|s| s.is_resolved()))
+        .count();
+    assert_eq!(ranked as usize, resolved);
+    let u = store.unresolved_speakers().unwrap();
+    assert_eq!(u.quotes as usize, all.len() - resolved);
+    assert_eq!(u.quotes, 2);
+    assert_eq!(u.without_speaker, 1);
+    assert_eq!(u.documents, 1);
+}
+
+#[test]
+fn migration_4_takes_resolved_from_annotations_or_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.sqlite");
+    // A version-3 database holding the document, written as version 3 wrote it.
+    {
+        let store = Store::open(&path).unwrap();
+        let mut d = with_unresolved();
+        // Output from before the `resolved` field: the named speakers keep their name, the
+        // pronoun has none; the role's flag is dropped so only its code can tell.
+        for q in &mut d.quotes {
+            if let Some(s) = &mut q.speaker {
+                if s.text == "a U.S. official" {
+                    s.resolved = None;
+                }
+            }
+        }
+        let mut store = store;
+        store.put_batch(std::slice::from_ref(&d)).unwrap();
+        let c = store.connection();
+        c.execute_batch(
+            "DROP INDEX quotes_resolved; ALTER TABLE quotes DROP COLUMN speaker_resolved;
+             PRAGMA user_version = 3;",
+        )
+        .unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    let flags: Vec<(Option<String>, i64)> = store
+        .connection()
+        .prepare("SELECT speaker_text, speaker_resolved FROM quotes ORDER BY idx")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let d = with_unresolved();
+    assert_eq!(flags.len(), d.quotes.len());
+    for (q, (text, flag)) in d.quotes.iter().zip(&flags) {
+        assert_eq!(q.speaker.as_ref().map(|s| s.text.clone()), *text);
+        assert_eq!(
+            *flag == 1,
+            q.speaker.as_ref().is_some_and(|s| s.is_resolved()),
+            "{text:?}"
+        );
+    }
+    assert_eq!(store.unresolved_speakers().unwrap().quotes, 2);
+}
