@@ -193,7 +193,7 @@ async function init() {
   const [stats, cam, dyads, facets] = await Promise.all([api.stats(), api.cameo(), api.dyads({ limit: 40 }), api.facets()]);
   cameo = cam;
   $('#stats').textContent = `${stats.documents} documents · ${stats.canonical_events} events (${stats.events} mentions) · ${stats.quotes} quotes` +
-    (stats.first_day ? ` · ${stats.first_day} – ${stats.last_day}` : '');
+    (stats.first_published ? ` · published ${stats.first_published} – ${stats.last_published}` : '');
   fillMenus({ dyads, cameo, facets });
   syncForm();
   bindForm((k) => { if (k === 'colour') { writeHash(); loadMap(seq); } else refresh(); });

@@ -597,6 +597,10 @@ pub struct Stats {
     pub first_day: Option<String>,
     /// Last event day.
     pub last_day: Option<String>,
+    /// First publication day (the start of timelines' axis).
+    pub first_published: Option<String>,
+    /// Last publication day.
+    pub last_published: Option<String>,
 }
 
 pub(crate) fn clamp(limit: Option<usize>) -> usize {
@@ -608,6 +612,7 @@ impl Store {
     pub fn stats(&self) -> Result<Stats, StoreError> {
         let c = &self.conn;
         let n = |sql: &str| c.query_row(sql, [], |r| r.get::<_, i64>(0));
+        let range = self.publication_range()?;
         let (first_day, last_day) =
             c.query_row("SELECT MIN(day), MAX(day) FROM events", [], |r| {
                 Ok((r.get(0)?, r.get(1)?))
@@ -622,6 +627,8 @@ impl Store {
             entities: n("SELECT COUNT(*) FROM entities")?,
             first_day,
             last_day,
+            first_published: range.map(|r| r.0.format("%Y-%m-%d").to_string()),
+            last_published: range.map(|r| r.1.format("%Y-%m-%d").to_string()),
         })
     }
 

@@ -178,6 +178,9 @@ fn timeline_has_every_bucket_of_the_publication_range() {
         - chrono::NaiveDate::parse_from_str(&first, "%Y-%m-%d").unwrap();
     assert_eq!(days.len() as i64, span.num_days() + 1, "one bucket per day");
     assert_eq!(days[0].bucket, first);
+    let stats = store.stats().unwrap();
+    assert_eq!(stats.first_published.as_deref(), Some(first.as_str()));
+    assert_eq!(stats.last_published.as_deref(), Some(last.as_str()));
     assert_eq!(days.last().unwrap().bucket, last);
     assert!(days.iter().any(|p| p.count == 0), "empty days are kept");
     assert!(days.iter().all(|p| (p.count == 0) == p.goldstein.is_none()
