@@ -3,8 +3,11 @@
 # if missing, builds dyad, ingests the fixture corpus into a temporary database, starts
 # `dyad serve` on a free loopback port, runs web/e2e/dashboard.test.mjs, and stops the server.
 #
-# Env: DYAD=path/to/dyad (skip the build), SCREENSHOT_DIR=dir (save dashboard.png, document.png),
-#      CARGO_TARGET_DIR (as for cargo).
+# Env: DYAD=path/to/dyad (skip the build), CARGO_TARGET_DIR (as for cargo),
+#      DYAD_DB=corpus.sqlite: serve that database instead and run only the corpus-independent test
+#        (web/e2e/corpus.test.mjs: load time, every panel), e.g. the full NewsArticles corpus,
+#      SCREENSHOT_DIR=dir: that test saves dashboard.png, map.png and document.png there
+#        (docs/ui.md: `DYAD_DB=/tmp/news.sqlite SCREENSHOT_DIR=docs/img scripts/e2e.sh`).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
@@ -29,15 +32,22 @@ cleanup() {
 }
 trap cleanup EXIT
 
-"$DYAD" ingest --from-jsonl crates/dyad-store/tests/fixtures/corpus.jsonl \
-  crates/dyad-store/tests/fixtures/dedup.jsonl crates/dyad-store/tests/fixtures/threads.jsonl \
-  crates/dyad-store/tests/fixtures/speakers.jsonl --db "$TMP/e2e.sqlite" -q
-# An article with HTML and script tags in its title, source and text, coded by the pipeline (the
-# escaping test).
-"$DYAD" ingest web/e2e/fixtures/escaping.jsonl --db "$TMP/e2e.sqlite" -q
+if [ -n "${DYAD_DB:-}" ]; then
+  DB="$DYAD_DB"
+  TESTS=(web/e2e/corpus.test.mjs)
+else
+  DB="$TMP/e2e.sqlite"
+  TESTS=(web/e2e/dashboard.test.mjs web/e2e/corpus.test.mjs)
+  "$DYAD" ingest --from-jsonl crates/dyad-store/tests/fixtures/corpus.jsonl \
+    crates/dyad-store/tests/fixtures/dedup.jsonl crates/dyad-store/tests/fixtures/threads.jsonl \
+    crates/dyad-store/tests/fixtures/speakers.jsonl --db "$DB" -q
+  # An article with HTML and script tags in its title, source and text, coded by the pipeline
+  # (the escaping test).
+  "$DYAD" ingest web/e2e/fixtures/escaping.jsonl --db "$DB" -q
+fi
 
 # Port 0: the kernel picks a free port; dyad serve prints the address it got.
-"$DYAD" serve --db "$TMP/e2e.sqlite" --addr 127.0.0.1:0 2>"$TMP/serve.log" &
+"$DYAD" serve --db "$DB" --addr 127.0.0.1:0 2>"$TMP/serve.log" &
 SERVER_PID=$!
 URL=""
 for _ in $(seq 1 100); do
@@ -49,4 +59,4 @@ done
 [ -n "$URL" ] || { cat "$TMP/serve.log" >&2; echo "e2e: dyad serve did not start" >&2; exit 1; }
 echo "e2e: dyad serve at $URL" >&2
 
-DYAD_URL="$URL" node --test web/e2e/dashboard.test.mjs
+DYAD_URL="$URL" node --test --test-concurrency=1 "${TESTS[@]}"

@@ -1,45 +1,15 @@
-// End-to-end test of the Dyad web UI: Debian's Chromium (headless, via playwright-core) loads the
-// dashboard served by `dyad serve`, picks the RUS–UKR dyad and opens a document.
+// End-to-end test of the Dyad web UI on the fixture corpora: Debian's Chromium (headless, via
+// playwright-core) loads the dashboard served by `dyad serve`, picks the RUS–UKR dyad, opens a
+// document, and exercises the analyst's tools (issue 21): map, time axis, sorting, CSV, URLs.
 //
 // Environment: DYAD_URL (required, e.g. http://127.0.0.1:8931/), CHROMIUM (default
-// /usr/bin/chromium), SCREENSHOT_DIR (optional: saves dashboard.png and document.png there).
-// Run by scripts/e2e.sh, which builds dyad, ingests the fixture corpus and starts the server.
+// /usr/bin/chromium). Run by scripts/e2e.sh, which builds dyad, ingests the fixture corpora and
+// starts the server; screenshots are taken by corpus.test.mjs.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-
-const URL = process.env.DYAD_URL;
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const SHOTS = process.env.SCREENSHOT_DIR;
-
-const ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
-
-// Run `body(page)` in a fresh headless Chromium profile; fails on any error logged by the page.
-async function withPage(body) {
-  assert.ok(URL, 'set DYAD_URL to the running `dyad serve`');
-  const profile = mkdtempSync(join(tmpdir(), 'dyad-e2e-'));
-  const ctx = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1280, height: 1000 },
-  });
-  const errors = [];
-  try {
-    const page = ctx.pages()[0] || (await ctx.newPage());
-    page.on('pageerror', (e) => errors.push(String(e)));
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-    await body(page);
-    assert.deepEqual(errors, [], 'no errors in the page');
-  } finally {
-    await ctx.close();
-    rmSync(profile, { recursive: true, force: true });
-  }
-}
+import { readFileSync } from 'node:fs';
+import { URL, withPage, changed } from './browser.mjs';
 
 test('dashboard: timeline, dyad picker, document view', { timeout: 120_000 }, () => withPage(async (page) => {
     await page.goto(URL, { waitUntil: 'load' });
@@ -51,7 +21,6 @@ test('dashboard: timeline, dyad picker, document view', { timeout: 120_000 }, ()
     assert.ok((await page.locator('#network svg path.edge').count()) > 0, 'network has edges');
     const allRows = await page.locator('#events tbody tr').count();
     assert.ok(allRows > 0, 'events table has rows');
-    if (SHOTS) await page.screenshot({ path: join(SHOTS, 'dashboard.png'), fullPage: true });
 
     // Pick the RUS–UKR dyad: every row in the table must be between them.
     const before = await page.getAttribute('body', 'data-ready');
@@ -67,7 +36,13 @@ test('dashboard: timeline, dyad picker, document view', { timeout: 120_000 }, ()
     const codeTitle = await page.getAttribute('#events tbody tr:first-child .code', 'title');
     assert.match(codeTitle, /^CAMEO \d{2,4} \S+/);
 
-    // Open the first document: highlighted text with events, entities and a quote.
+    // Oldest first (the table starts newest first), then open the first document: highlighted
+    // text with events, entities and a quote.
+    const ready = await page.getAttribute('body', 'data-ready');
+    const first = await page.$('#events tbody tr');
+    await page.click('#events th[data-sort="day"] button');
+    await page.waitForFunction((o) => document.querySelector('#events tbody tr') !== o, first);
+    assert.equal(await page.getAttribute('body', 'data-ready'), ready, 'sorting reloads only the table');
     await page.click('#events tbody tr:first-child a.doclink');
     await page.waitForSelector('#docview:not([hidden])');
     await page.waitForSelector('#doc-text .ev');
@@ -77,7 +52,6 @@ test('dashboard: timeline, dyad picker, document view', { timeout: 120_000 }, ()
     const evTitle = await page.getAttribute('#doc-text .ev', 'title');
     assert.match(evTitle, /CAMEO \d{2,4} [A-Za-z]/, 'event evidence names its CAMEO code');
     assert.ok((await page.locator('#doc-events li').count()) > 0);
-    if (SHOTS) await page.screenshot({ path: join(SHOTS, 'document.png'), fullPage: false });
     await page.click('#doc-close');
     await page.waitForSelector('#docview', { state: 'hidden' });
 }));
@@ -190,4 +164,154 @@ test('speaker list: resolved speakers ranked, unresolved counted apart', { timeo
     const shown = page.locator('#speakers-unresolved');
     assert.equal(await shown.getAttribute('data-quotes'), String(u.quotes));
     assert.match(await shown.textContent(), new RegExp(`${u.quotes} quotes with an unresolved speaker`));
+}));
+
+// Issue 21. The combined fixture database: corpus.jsonl (February–April 2025; fx-001 recalls two
+// events of 2 February, the day before the first article), dedup.jsonl (May) and threads.jsonl
+// (June). Places: Kharkiv (UKR) in fx-001 and the dedup stories, Kyiv, Odesa, Istanbul, …
+const rowsData = (page, key) => page.$$eval('#events tbody tr:not(.mention)', (rs, k) => rs.map((r) => r.dataset[k]), key);
+const bucketCounts = (page) => page.$$eval('#timeline svg .bucket', (gs) => gs.map((g) => Number(g.dataset.count)));
+const sum = (xs) => xs.reduce((a, b) => a + b, 0);
+
+// RFC 4180 CSV (quoted fields may hold commas, quotes and newlines) → rows of cells.
+function parseCsv(text) {
+  const rows = [];
+  let row = [], cell = '', quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') quoted = false; else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(cell); cell = ''; } else if (c === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; } else if (c !== '\r') cell += c;
+  }
+  if (cell || row.length) { row.push(cell); rows.push(row); }
+  return rows;
+}
+
+test('table: newest first, server-side sorting, keyboard, CSV download', { timeout: 120_000 }, () => withPage(async (page) => {
+  await page.goto(URL, { waitUntil: 'load' });
+  await page.waitForSelector('body[data-ready]');
+  // Newest articles first (dates by publication by default), by event day with the switch.
+  const published = await rowsData(page, 'published');
+  assert.ok(published.length > 1);
+  assert.deepEqual(published, [...published].sort().reverse(), 'newest first by default');
+  await changed(page, () => page.selectOption('#time', 'event'));
+  const days = await rowsData(page, 'day');
+  assert.deepEqual(days, [...days].sort().reverse(), 'newest event first');
+  await changed(page, () => page.selectOption('#time', 'published'));
+  assert.equal(await page.getAttribute('#events th[data-sort="day"]', 'aria-sort'), 'descending');
+
+  // Goldstein: highest first, then lowest first; the sort is in the URL.
+  await changed(page, () => page.click('#events th[data-sort="goldstein"] button'), '#events tbody tr');
+  let g = (await rowsData(page, 'goldstein')).map(Number);
+  assert.deepEqual(g, [...g].sort((a, b) => b - a));
+  assert.match(page.url(), /sort=-goldstein/);
+  await changed(page, () => page.click('#events th[data-sort="goldstein"] button'), '#events tbody tr');
+  g = (await rowsData(page, 'goldstein')).map(Number);
+  assert.deepEqual(g, [...g].sort((a, b) => a - b));
+  assert.equal(await page.getAttribute('#events th[data-sort="goldstein"]', 'aria-sort'), 'ascending');
+  // The server sorts across pages: the first page holds the corpus's lowest scores.
+  const all = await (await fetch(`${URL}api/events?limit=500`)).json();
+  const lowest = all.items.map((e) => e.goldstein).sort((a, b) => a - b).slice(0, g.length);
+  assert.deepEqual(g, lowest);
+
+  // Keyboard: ↓ moves to the next row, Enter opens its document, Escape closes and returns focus.
+  await page.focus('#events tbody tr:first-child');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.evaluate(() => document.activeElement.rowIndex), 2, 'second body row focused');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#docview:not([hidden])');
+  assert.ok(await page.evaluate(() => document.querySelector('#docview').contains(document.activeElement)), 'focus in the dialog');
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('#docview', { state: 'hidden' });
+  assert.ok(await page.evaluate(() => document.activeElement.closest('tr')?.rowIndex === 2), 'focus back on the row');
+
+  // CSV: every filtered event (the table's total), the columns of `dyad code --format csv`.
+  await changed(page, () => page.selectOption('#quad', '4'), '#events tbody tr');
+  const total = Number((await page.textContent('#events-count')).split(' ')[0]);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#csv')]);
+  const csv = parseCsv(readFileSync(await download.path(), 'utf8'));
+  assert.equal(csv[0].slice(0, 10).join(','), 'doc_id,title,idx,sentence,date,day,cameo,root,goldstein,quad');
+  assert.equal(csv[0].length, 30, 'the 30 columns of `dyad code --format csv`');
+  assert.equal(csv.length - 1, total, 'one CSV row per filtered event');
+  const quadCol = csv[0].indexOf('quad');
+  assert.ok(csv.slice(1).every((r) => r[quadCol] === '4'), 'only material conflict');
+}));
+
+test('map: a click on a place or a country filters the table', { timeout: 120_000 }, () => withPage(async (page) => {
+  await page.goto(URL, { waitUntil: 'load' });
+  await page.waitForSelector('body[data-ready]');
+  await page.waitForSelector('#map svg path.country[data-iso3="UKR"].has-events');
+  const kharkiv = page.locator('#map svg circle.point[data-place="Kharkiv"]');
+  assert.ok(Number(await kharkiv.getAttribute('data-count')) >= 1);
+  await changed(page, () => kharkiv.click(), '#events tbody tr');
+  assert.match(page.url(), /place=Kharkiv/);
+  assert.deepEqual([...new Set(await rowsData(page, 'place'))], ['Kharkiv']);
+  assert.match(await page.textContent('#place-label'), /Kharkiv, UKR/);
+  // The point stays on the map, marked; other places stay clickable.
+  assert.equal(await page.locator('#map circle.point.selected').count(), 1);
+
+  // A country: every row placed in it; Enter on the keyboard does the same as a click.
+  await changed(page, () => page.locator('#map path.country[data-iso3="TUR"]').dispatchEvent('click'), '#events tbody tr');
+  assert.deepEqual([...new Set(await rowsData(page, 'placeCountry'))], ['TUR']);
+  await page.focus('#map path.country[data-iso3="UKR"]');
+  await changed(page, () => page.keyboard.press('Enter'), '#events tbody tr');
+  assert.deepEqual([...new Set(await rowsData(page, 'placeCountry'))], ['UKR']);
+  assert.ok((await rowsData(page, 'place')).includes('Kyiv'));
+  await changed(page, () => page.click('#place-clear'), '#events tbody tr');
+  assert.doesNotMatch(page.url(), /place/);
+}));
+
+test('time axis: publication date by default, event date within the publication range', { timeout: 120_000 }, () => withPage(async (page) => {
+  await page.goto(`${URL}#interval=day`, { waitUntil: 'load' });
+  await page.waitForSelector('body[data-ready]');
+  const pub = await bucketCounts(page);
+  // From the first to the last publication day (3 February 2025 to the last fixture article):
+  // every day is a bucket, empty or not.
+  const stats = await (await fetch(`${URL}api/stats`)).json();
+  const days = Math.round((Date.parse(stats.last_published) - Date.parse(stats.first_published)) / 86_400_000) + 1;
+  assert.ok(days >= 128, `${stats.first_published} to ${stats.last_published}`);
+  assert.equal(pub.length, days);
+  assert.equal(await page.getAttribute('#timeline svg .bucket:first-child', 'data-bucket'), '2025-02-03');
+  assert.ok(pub.filter((c) => c === 0).length > 50, 'empty days are drawn');
+  assert.match(await page.textContent('#timeline-note'), /publication date/);
+  await changed(page, () => page.selectOption('#time', 'event'));
+  assert.match(page.url(), /time=event/);
+  const ev = await bucketCounts(page);
+  assert.equal(ev.length, pub.length, 'same axis: limited to the publication range');
+  assert.equal(sum(pub) - sum(ev), 2, 'the two events of 2 February fall before the axis');
+  // The Goldstein line is drawn only for buckets with enough events: none on these small days.
+  const reliable = (await (await fetch(`${URL}api/timeline?interval=day&time=event`)).json()).filter((p) => p.reliable).length;
+  assert.equal(await page.locator('#timeline svg circle.gdot').count(), reliable);
+}));
+
+test('a URL with filters restores the same view', { timeout: 120_000 }, () => withPage(async (page) => {
+  await page.goto(URL, { waitUntil: 'load' });
+  await page.waitForSelector('body[data-ready]');
+  // Build a view by hand: actor as source with completion, PLOVER type, event dates, a sort.
+  await page.selectOption('#actor_side', 'source');
+  await page.fill('#actor', 'Russ');
+  await page.waitForFunction(() => [...document.querySelectorAll('#actor-list option')].some((o) => o.value.startsWith('RUS')));
+  await changed(page, async () => { await page.fill('#actor', 'RUS'); await page.press('#actor', 'Enter'); });
+  await changed(page, () => page.selectOption('#plover', 'ASSAULT'));
+  await changed(page, () => page.selectOption('#time', 'event'));
+  await changed(page, () => page.click('#events th[data-sort="target"] button'), '#events tbody tr');
+  const url = page.url();
+  for (const k of ['actor=RUS', 'actor_side=source', 'plover=ASSAULT', 'time=event', 'sort=target']) assert.ok(url.includes(k), `${k} in ${url}`);
+  const view = async (p) => ({
+    rows: await p.$$eval('#events tbody tr', (rs) => rs.map((r) => r.textContent)),
+    buckets: await bucketCounts(p),
+    count: await p.textContent('#events-count'),
+    form: await p.$$eval('#filters select, #filters input', (cs) => cs.map((c) => `${c.id}=${c.value}`)),
+  });
+  const built = await view(page);
+  assert.ok(built.rows.length > 0);
+  const sources = await rowsData(page, 'source');
+  assert.ok(sources.every((c) => c === 'RUS'), `${sources}`);
+  // Open the shared URL in a fresh browser: the same form, table and timeline.
+  await withPage(async (other) => {
+    await other.goto(url, { waitUntil: 'load' });
+    await other.waitForSelector('body[data-ready]');
+    assert.deepEqual(await view(other), built);
+  });
 }));

@@ -11,9 +11,11 @@ use crate::pool::Cancel;
 use crate::App;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
+use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use dyad_store::complete::Side;
+use dyad_store::export::Format;
 use dyad_store::query::Interval;
 use dyad_store::{Store, StoreError};
 use serde::Serialize;
@@ -139,6 +141,79 @@ pub async fn events(
     let (limit, offset) = p.page()?;
     let sort = p.get("sort").map(str::to_string);
     run(&app, move |s| s.events(&f, sort.as_deref(), limit, offset)).await
+}
+
+/// `GET /api/events.csv`: every event matching the filter, in `sort` order, as the CSV of
+/// `dyad code --format csv` (the store's export writer), as a download.
+pub async fn events_csv(State(app): State<Arc<App>>, q: RawParams) -> Result<Response, ApiError> {
+    let p = params(q)?;
+    p.only(&["sort"], true)?;
+    let f = p.filter(None)?;
+    let sort = p.get("sort").map(str::to_string);
+    let Json(body) = run(&app, move |s| {
+        let mut out = Vec::new();
+        s.export_events_sorted(
+            &f,
+            Format::Csv,
+            Some(sort.as_deref().unwrap_or("day")),
+            &mut out,
+        )?;
+        Ok(out)
+    })
+    .await?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+            (
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"dyad-events.csv\"",
+            ),
+        ],
+        body,
+    )
+        .into_response())
+}
+
+/// `GET /api/map`
+pub async fn map(
+    State(app): State<Arc<App>>,
+    q: RawParams,
+) -> ApiResult<dyad_store::map::EventMap> {
+    let p = params(q)?;
+    p.only(&[], true)?;
+    let f = p.filter(Some(false))?;
+    run(&app, move |s| s.event_map(&f)).await
+}
+
+/// `GET /api/complete?field=actor&q=put&side=source`
+pub async fn complete(
+    State(app): State<Arc<App>>,
+    q: RawParams,
+) -> ApiResult<Vec<dyad_store::complete::Suggestion>> {
+    let p = params(q)?;
+    p.only(&["field", "q", "side", "limit"], false)?;
+    let country = match p.get("field").unwrap_or("actor") {
+        "actor" => false,
+        "country" => true,
+        v => {
+            return Err(ApiError::Bad(format!(
+                "field: expected actor or country, got {v:?}"
+            )))
+        }
+    };
+    let side = Side::parse(p.get("side").unwrap_or("either"))?;
+    let text = p.text("q")?.unwrap_or_default();
+    let limit = p.int("limit", 1, 100)?.or(Some(12));
+    run(&app, move |s| s.complete(&text, country, side, limit)).await
+}
+
+/// `GET /api/facets`
+pub async fn facets(
+    State(app): State<Arc<App>>,
+    q: RawParams,
+) -> ApiResult<dyad_store::complete::Facets> {
+    params(q)?.only(&[], false)?;
+    run(&app, |s| s.facets()).await
 }
 
 /// `GET /api/timeline`

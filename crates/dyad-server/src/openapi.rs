@@ -12,6 +12,16 @@ const FILTER: &[Param] = &[
         "string",
         "Either side's actor code by prefix (RUSGOV, RUS) or exact canonical name",
     ),
+    (
+        "source_actor",
+        "string",
+        "Source actor: code by prefix or exact canonical name",
+    ),
+    (
+        "target_actor",
+        "string",
+        "Target actor: code by prefix or exact canonical name",
+    ),
     ("country", "string", "Country/IGO code on either side (RUS)"),
     (
         "dyad",
@@ -29,8 +39,28 @@ const FILTER: &[Param] = &[
     ("cameo", "string", "CAMEO code prefix, 2–4 digits"),
     ("plover", "string", "PLOVER event type (CONSULT)"),
     ("quad", "integer", "Quad class 1–4"),
-    ("from", "string", "First day, YYYY-MM-DD (inclusive)"),
+    (
+        "modality",
+        "string",
+        "actual, intent, demand, threat or hypothetical",
+    ),
+    (
+        "place_country",
+        "string",
+        "Country code (ISO alpha-3) of the event's place",
+    ),
+    ("place", "string", "Name of the event's place (exact)"),
+    (
+        "from",
+        "string",
+        "First day, YYYY-MM-DD (inclusive), on the day `time` names",
+    ),
     ("to", "string", "Last day, YYYY-MM-DD (inclusive)"),
+    (
+        "time",
+        "string",
+        "event (default): from/to and timeline buckets on the event's day; published: on its article's publication day",
+    ),
     (
         "q",
         "string",
@@ -77,13 +107,54 @@ const ENDPOINTS: &[Endpoint] = &[
         params: &[
             ("limit", "integer", "Page size, 1–500 (default 50)"),
             ("offset", "integer", "Rows to skip"),
-            ("sort", "string", "day, -day, goldstein or -goldstein"),
+            (
+                "sort",
+                "string",
+                "day (default; the day `time` names), goldstein, source, target or code; a leading - sorts descending (-day: newest first)",
+            ),
         ],
         response: "EventPage",
     },
     Endpoint {
+        path: "/api/events.csv",
+        summary: "Every event matching the filter as CSV (the columns of `dyad code --format csv`), as a download",
+        filter: true,
+        params: &[(
+            "sort",
+            "string",
+            "As for /api/events (default day)",
+        )],
+        response: "csv",
+    },
+    Endpoint {
+        path: "/api/map",
+        summary: "Events by geocoded place (points) and by place country; events without a place are counted as unplaced",
+        filter: true,
+        params: &[],
+        response: "Map",
+    },
+    Endpoint {
+        path: "/api/complete",
+        summary: "Completion of actor or country codes for the filters, most frequent first",
+        filter: false,
+        params: &[
+            ("field", "string", "actor (default) or country"),
+            ("q", "string", "Start of the code, or part of the name (case-insensitive)"),
+            ("side", "string", "either (default), source or target"),
+            ("limit", "integer", "Most suggestions, 1–100 (default 12)"),
+        ],
+        response: "Suggestions",
+    },
+    Endpoint {
+        path: "/api/facets",
+        summary: "PLOVER types and modalities present in the corpus, with event counts",
+        filter: false,
+        params: &[],
+        response: "Facets",
+    },
+    Endpoint {
         path: "/api/timeline",
-        summary: "Event counts, quad classes and mean Goldstein per day/week/month",
+        summary: "Event counts, quad classes and mean Goldstein per day/week/month: every bucket of the corpus's publication range (narrowed by from/to), empty or not; events placed by `time`",
         filter: true,
         params: &[("interval", "string", "day (default), week or month")],
         response: "Timeline",
@@ -241,11 +312,13 @@ fn schemas() -> Value {
     for c in ["canonical", "num_mentions", "num_articles", "num_sources"] {
         event_counts.push((c, i()));
     }
+    event_counts.push(("published", nullable("string")));
     json!({
         "Error": object(&[("error", s())]),
         "Stats": object(&[("schema_version", i()), ("documents", i()), ("events", i()),
             ("canonical_events", i()), ("copies", i()), ("quotes", i()),
-            ("entities", i()), ("first_day", nullable("string")), ("last_day", nullable("string"))]),
+            ("entities", i()), ("first_day", nullable("string")), ("last_day", nullable("string")),
+            ("first_published", nullable("string")), ("last_published", nullable("string"))]),
         "Event": object(&event_counts),
         "Mention": object(&event),
         "CanonicalEvent": object(&[("canonical", i()), ("cameo", s()), ("day", nullable("string")),
@@ -261,7 +334,8 @@ fn schemas() -> Value {
         "Copies": {"type": "array", "items": object(&[("id", s()), ("title", nullable("string")),
             ("date", nullable("string")), ("publisher", nullable("string")), ("similarity", n())])},
         "EventPage": page_of("Event"),
-        "TimelinePoint": object(&[("bucket", s()), ("count", i()), ("goldstein", n()),
+        "TimelinePoint": object(&[("bucket", s()), ("count", i()), ("goldstein", nullable("number")),
+            ("reliable", json!({"type": "boolean", "description": format!("at least {} events: the mean Goldstein is worth drawing", dyad_store::query::GOLDSTEIN_MIN_EVENTS)})),
             ("quad", json!({"type": "array", "items": {"type": "integer"}, "minItems": 4, "maxItems": 4})),
             ("cooperation", i()), ("conflict", i())]),
         "Timeline": {"type": "array", "items": {"$ref": "#/components/schemas/TimelinePoint"}},
@@ -269,6 +343,19 @@ fn schemas() -> Value {
             ("nodes", json!({"type": "array", "items": object(&[("id", s()), ("count", i())])})),
             ("edges", json!({"type": "array", "items": object(&[("source", s()), ("target", s()), ("count", i()),
                 ("goldstein", n()), ("cooperation", i()), ("conflict", i())])})),
+        ]),
+        "Map": object(&[
+            ("points", json!({"type": "array", "items": object(&[("name", nullable("string")), ("country", nullable("string")),
+                ("lat", n()), ("lon", n()), ("count", i()), ("goldstein", n()),
+                ("quad", json!({"type": "array", "items": {"type": "integer"}, "minItems": 4, "maxItems": 4}))])})),
+            ("countries", json!({"type": "array", "items": object(&[("country", s()), ("count", i()), ("goldstein", n()),
+                ("quad", json!({"type": "array", "items": {"type": "integer"}, "minItems": 4, "maxItems": 4}))])})),
+            ("placed", i()), ("unplaced", i()),
+        ]),
+        "Suggestions": {"type": "array", "items": object(&[("value", s()), ("label", nullable("string")), ("count", i())])},
+        "Facets": object(&[
+            ("plover", json!({"type": "array", "items": object(&[("value", s()), ("count", i())])})),
+            ("modality", json!({"type": "array", "items": object(&[("value", s()), ("count", i())])})),
         ]),
         "Dyads": {"type": "array", "items": object(&[("a", s()), ("b", s()), ("count", i()), ("goldstein", n())])},
         "Quote": object(&[("doc_id", s()), ("title", nullable("string")), ("date", nullable("string")), ("idx", i()),
@@ -311,6 +398,11 @@ pub fn document() -> Value {
             ps.extend(FILTER.iter().map(|p| param(p, "query")));
         }
         ps.extend(e.params.iter().map(|p| param(p, "query")));
+        let ok = if e.response == "csv" {
+            json!({"description": "OK", "content": {"text/csv": {"schema": {"type": "string"}}}})
+        } else {
+            json!({"description": "OK", "content": {"application/json": {"schema": {"$ref": format!("#/components/schemas/{}", e.response)}}}})
+        };
         let err = json!({"description": "Bad parameter", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}});
         paths.insert(
             e.path.to_string(),
@@ -318,7 +410,7 @@ pub fn document() -> Value {
                 "summary": e.summary,
                 "parameters": ps,
                 "responses": {
-                    "200": {"description": "OK", "content": {"application/json": {"schema": {"$ref": format!("#/components/schemas/{}", e.response)}}}},
+                    "200": ok,
                     "400": err,
                     "404": {"description": "Not found", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
                     "414": {"description": "Request target over 4 KiB", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},

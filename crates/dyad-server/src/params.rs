@@ -3,7 +3,7 @@
 //! Every endpoint lists the parameters it accepts; an unknown name, a malformed value or a value
 //! out of range is a [`BadRequest`] (HTTP 400 with a JSON error), never a silently ignored filter.
 
-use dyad_store::query::{check_code, check_date, MAX_LIMIT};
+use dyad_store::query::{check_code, check_date, TimeBasis, MAX_LIMIT};
 use dyad_store::EventFilter;
 
 /// A client error: the message goes back as `{"error": ...}` with status 400.
@@ -17,9 +17,33 @@ pub const MAX_OFFSET: usize = 1_000_000;
 
 /// Parameters of the event filter, accepted by events, timeline, network, dyads.
 pub const FILTER_PARAMS: &[&str] = &[
-    "actor", "country", "dyad", "directed", "source", "target", "root", "cameo", "plover", "quad",
-    "from", "to", "q", "doc", "negated", "count", "tag",
+    "actor",
+    "source_actor",
+    "target_actor",
+    "country",
+    "dyad",
+    "directed",
+    "source",
+    "target",
+    "root",
+    "cameo",
+    "plover",
+    "quad",
+    "modality",
+    "place",
+    "place_country",
+    "from",
+    "to",
+    "time",
+    "q",
+    "doc",
+    "negated",
+    "count",
+    "tag",
 ];
+
+/// Modalities an event may have (`docs/schema.md`).
+pub const MODALITIES: &[&str] = &["actual", "intent", "demand", "threat", "hypothetical"];
 
 /// Decoded `name=value` pairs of one request.
 pub struct Params(pub Vec<(String, String)>);
@@ -165,8 +189,23 @@ impl Params {
                 )))
             }
         };
+        let modality = match self.get("modality") {
+            Some(m) if !MODALITIES.contains(&m) => {
+                return Err(BadRequest(format!(
+                    "modality: expected one of {}, got {m:?}",
+                    MODALITIES.join(", ")
+                )))
+            }
+            m => m.map(str::to_string),
+        };
+        let time = match self.get("time") {
+            None => TimeBasis::default(),
+            Some(v) => TimeBasis::parse(v).map_err(bad)?,
+        };
         let f = EventFilter {
             actor: self.text("actor")?,
+            source_actor: self.text("source_actor")?,
+            target_actor: self.text("target_actor")?,
             country: self.code("country")?,
             dyad,
             directed: self.flag("directed")?.unwrap_or(false),
@@ -176,8 +215,12 @@ impl Params {
             cameo,
             plover: self.code("plover")?,
             quad: self.int("quad", 1, 4)?.map(|q| q as u8),
+            modality,
+            place_country: self.code("place_country")?,
+            place: self.text("place")?,
             from: self.date("from")?,
             to: self.date("to")?,
+            time,
             q: self.text("q")?,
             doc: self.text("doc")?,
             negated,
@@ -224,6 +267,20 @@ mod tests {
             .unwrap();
         assert_eq!(f.dyad, Some(("RUS".into(), "UKR".into())));
         assert_eq!(f.roots, vec!["04", "19", "17"]);
+        let f = p(&[
+            ("source_actor", "USAGOV"),
+            ("modality", "threat"),
+            ("place_country", "ukr"),
+            ("place", "Kharkiv"),
+            ("time", "published"),
+        ])
+        .filter(None)
+        .unwrap();
+        assert_eq!(f.source_actor.as_deref(), Some("USAGOV"));
+        assert_eq!(f.modality.as_deref(), Some("threat"));
+        assert_eq!(f.place_country.as_deref(), Some("UKR"));
+        assert_eq!(f.place.as_deref(), Some("Kharkiv"));
+        assert_eq!(f.time, TimeBasis::Published);
     }
 
     #[test]
@@ -235,6 +292,8 @@ mod tests {
             .filter(None)
             .is_err());
         assert!(p(&[("quad", "5")]).filter(None).is_err());
+        assert!(p(&[("modality", "maybe")]).filter(None).is_err());
+        assert!(p(&[("time", "tomorrow")]).filter(None).is_err());
         assert!(p(&[("limit", "501")]).page().is_err());
         assert!(p(&[("bogus", "1")]).only(&["limit"], true).is_err());
     }

@@ -223,7 +223,11 @@ async fn unknown_paths_and_methods_answer_json() {
 #[tokio::test]
 async fn timeline_counts_and_goldstein() {
     let s = server();
-    let (st, v) = s.get("/api/timeline?dyad=RUS-UKR&interval=week").await;
+    // By publication date: by event date, fx-001's shelling of 2 February falls before the first
+    // article and off the axis (crates/dyad-store/tests/all/dashboard.rs).
+    let (st, v) = s
+        .get("/api/timeline?dyad=RUS-UKR&interval=week&time=published")
+        .await;
     assert_eq!(st, StatusCode::OK);
     let pts = v.as_array().unwrap();
     let sum: i64 = pts.iter().map(|p| p["count"].as_i64().unwrap()).sum();
@@ -239,9 +243,100 @@ async fn timeline_counts_and_goldstein() {
         let coop = p["cooperation"].as_i64().unwrap();
         let conf = p["conflict"].as_i64().unwrap();
         assert_eq!(coop + conf, p["count"].as_i64().unwrap());
-        let g = p["goldstein"].as_f64().unwrap();
-        assert!((-10.0..=10.0).contains(&g));
+        // Empty weeks are listed too, with no mean.
+        match p["goldstein"].as_f64() {
+            Some(g) => assert!((-10.0..=10.0).contains(&g)),
+            None => assert_eq!(p["count"], 0),
+        }
     }
+}
+
+#[tokio::test]
+async fn dashboard_filters_sorts_map_and_csv() {
+    let s = server();
+    // Every filter parameter is documented on every filtered endpoint.
+    let (_, api) = s.get("/api/openapi.json").await;
+    for path in [
+        "/api/events",
+        "/api/events.csv",
+        "/api/timeline",
+        "/api/network",
+        "/api/map",
+    ] {
+        let names: Vec<&str> = api["paths"][path]["get"]["parameters"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["name"].as_str().unwrap())
+            .collect();
+        for f in dyad_server::params::FILTER_PARAMS {
+            assert!(names.contains(f), "{path} does not document {f}");
+        }
+    }
+    // Newest first, and the source-side actor filter.
+    let (st, v) = s
+        .get("/api/events?sort=-day&source_actor=USA&count=mentions&limit=500")
+        .await;
+    assert_eq!(st, StatusCode::OK);
+    let items = v["items"].as_array().unwrap();
+    let want = s.count_events(|e| {
+        e.source
+            .as_ref()
+            .and_then(|a| a.code.as_deref())
+            .is_some_and(|c| c.starts_with("USA"))
+    });
+    assert_eq!(items.len(), want);
+    let days: Vec<&str> = items.iter().map(|e| e["day"].as_str().unwrap()).collect();
+    assert!(days.windows(2).all(|w| w[0] >= w[1]), "{days:?}");
+    // Map: a place filter narrows the events to the place.
+    let (st, m) = s.get("/api/map?count=mentions").await;
+    assert_eq!(st, StatusCode::OK);
+    let ukr = m["countries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["country"] == "UKR")
+        .unwrap()["count"]
+        .as_i64()
+        .unwrap();
+    let (_, v) = s
+        .get("/api/events?place_country=UKR&count=mentions&negated=false")
+        .await;
+    assert_eq!(v["total"].as_i64().unwrap(), ukr);
+    // CSV download: the export columns, one row per event, as an attachment.
+    let (st, ct, body) = s.raw("/api/events.csv?count=mentions&sort=goldstein").await;
+    assert_eq!(st, StatusCode::OK);
+    assert!(ct.starts_with("text/csv"), "{ct}");
+    let text = String::from_utf8(body).unwrap();
+    let mut r = csv::Reader::from_reader(text.as_bytes());
+    let header: Vec<String> = r.headers().unwrap().iter().map(str::to_string).collect();
+    assert_eq!(header, dyad_store::query::EVENT_COLUMNS);
+    assert_eq!(r.records().count(), s.count_events(|_| true));
+    // Completion, facets; bad values are 400.
+    let (st, c) = s.get("/api/complete?field=country&q=ukr&side=target").await;
+    assert_eq!(st, StatusCode::OK);
+    assert_eq!(c[0]["value"], "UKR");
+    let (st, f) = s.get("/api/facets").await;
+    assert_eq!(st, StatusCode::OK);
+    assert!(!f["plover"].as_array().unwrap().is_empty());
+    for bad in [
+        "/api/events.csv?sort=evidence",
+        "/api/complete?field=place",
+        "/api/complete?side=both",
+        "/api/map?time=later",
+        "/api/events?modality=perhaps",
+    ] {
+        let (st, v) = s.get(bad).await;
+        assert_eq!(st, StatusCode::BAD_REQUEST, "{bad}");
+        assert!(v["error"].is_string(), "{bad}");
+    }
+    // By publication date the timeline covers the publication range, one bucket per day.
+    let (_, t) = s.get("/api/timeline?time=published&interval=day").await;
+    let t = t.as_array().unwrap();
+    let first = s.docs.iter().filter_map(|d| d.date.clone()).min().unwrap();
+    let last = s.docs.iter().filter_map(|d| d.date.clone()).max().unwrap();
+    assert_eq!(t[0]["bucket"], first.as_str());
+    assert_eq!(t.last().unwrap()["bucket"], last.as_str());
 }
 
 #[tokio::test]
@@ -365,8 +460,12 @@ async fn canonical_counts_by_default_mentions_on_request() {
             .map(|p| p["count"].as_i64().unwrap())
             .sum()
     };
-    let (_, canon) = s.get(&format!("/api/timeline?{q}")).await;
-    let (_, ment) = s.get(&format!("/api/timeline?{q}&count=mentions")).await;
+    // By publication date: Monday's call (5 May) happened the day before the first article, so
+    // by event date it lies before the timeline's axis.
+    let (_, canon) = s.get(&format!("/api/timeline?{q}&time=published")).await;
+    let (_, ment) = s
+        .get(&format!("/api/timeline?{q}&count=mentions&time=published"))
+        .await;
     assert_eq!((sum(&canon), sum(&ment)), (2, 5));
     let (_, net) = s.get(&format!("/api/network?{q}&count=mentions")).await;
     assert_eq!(net["edges"][0]["count"], 5);

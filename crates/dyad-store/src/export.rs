@@ -5,7 +5,9 @@
 //! file they read. Parquet is written through arrow's `ArrowWriter` with typed, nullable columns
 //! and snappy compression (feature `parquet`, on by default).
 
-use crate::query::{event_from_row, EventFilter, EventRecord, EVENT_COLUMNS, EVENT_SELECT};
+use crate::query::{
+    event_from_row, event_order, EventFilter, EventRecord, EVENT_COLUMNS, EVENT_SELECT,
+};
 use crate::{Store, StoreError};
 use rusqlite::params_from_iter;
 use std::io::Write;
@@ -47,6 +49,9 @@ pub fn export_columns(f: &EventFilter) -> Vec<&'static str> {
     c
 }
 
+/// Row order of `dyad export`: publication date, document id, event index.
+const EXPORT_ORDER: &str = "d.date, d.id, e.idx";
+
 /// Rows per Parquet row group / arrow batch.
 const BATCH: usize = 8192;
 
@@ -55,21 +60,32 @@ impl Store {
     pub fn for_each_event(
         &self,
         f: &EventFilter,
+        visit: impl FnMut(EventRecord) -> Result<(), StoreError>,
+    ) -> Result<usize, StoreError> {
+        self.for_each_event_in(f, EXPORT_ORDER, visit)
+    }
+
+    /// Visit every event matching `f` in `order` (an `ORDER BY` clause from a fixed list).
+    fn for_each_event_in(
+        &self,
+        f: &EventFilter,
+        order: &str,
         mut visit: impl FnMut(EventRecord) -> Result<(), StoreError>,
     ) -> Result<usize, StoreError> {
         let (w, p) = f.sql_where()?;
-        let sql = format!("{EVENT_SELECT} WHERE {w} ORDER BY d.date, d.id, e.idx");
+        let sql = format!("{EVENT_SELECT} WHERE {w} ORDER BY {order}");
         let mut st = self.conn.prepare(&sql)?;
         let mut rows = st.query(params_from_iter(p.iter()))?;
         let mut n = 0;
         while let Some(r) = rows.next()? {
             let mut e = event_from_row(r)?;
             // A mention export keeps the columns of `EVENT_COLUMNS` in every format; a canonical
-            // one adds `CANONICAL_COLUMNS`.
+            // one adds `CANONICAL_COLUMNS`. The publication date is a column of the API's rows only.
             if f.mentions {
                 (e.canonical, e.num_mentions, e.num_articles, e.num_sources) =
                     (None, None, None, None);
             }
+            e.published = None;
             visit(e)?;
             n += 1;
         }
@@ -83,11 +99,28 @@ impl Store {
         format: Format,
         out: W,
     ) -> Result<usize, StoreError> {
+        self.export_events_sorted(f, format, None, out)
+    }
+
+    /// As [`Store::export_events`], rows in the order of `sort` (a name of
+    /// [`crate::query::EVENT_SORTS`], as the events list takes it; `None`: publication date,
+    /// document id, event index). Parquet always uses the export order.
+    pub fn export_events_sorted<W: Write + Send>(
+        &self,
+        f: &EventFilter,
+        format: Format,
+        sort: Option<&str>,
+        out: W,
+    ) -> Result<usize, StoreError> {
+        let order = match sort {
+            None => EXPORT_ORDER.to_string(),
+            Some(s) => event_order(Some(s), f.time)?,
+        };
         match format {
             Format::Csv => {
                 let mut w = csv::Writer::from_writer(out);
                 w.write_record(export_columns(f)).map_err(csv_err)?;
-                let n = self.for_each_event(f, |e| {
+                let n = self.for_each_event_in(f, &order, |e| {
                     let mut row = csv_row(&e);
                     if !f.mentions {
                         let o = |v: Option<i64>| v.map(|v| v.to_string()).unwrap_or_default();
@@ -102,7 +135,7 @@ impl Store {
             }
             Format::Jsonl => {
                 let mut w = std::io::BufWriter::new(out);
-                let n = self.for_each_event(f, |e| {
+                let n = self.for_each_event_in(f, &order, |e| {
                     serde_json::to_writer(&mut w, &e)?;
                     w.write_all(b"\n")?;
                     Ok(())

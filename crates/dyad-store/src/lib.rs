@@ -10,6 +10,8 @@
 //! - [`BatchWriter`]: ingest in batched transactions; re-ingesting an id replaces it.
 //! - [`EventFilter`] and the query methods in [`query`]: events, timelines, the actor network,
 //!   dyads, quotes, documents — all with bound parameters, never string-built values.
+//! - [`timeline`]: counts per day/week/month over the publication range, every bucket present.
+//! - [`map`]: events by geocoded place and country; [`complete`]: filter completion and facets.
 //! - [`export`]: the events table as CSV, JSON Lines or Parquet.
 //! - [`dedup`]: canonical events (one real-world event across its mentions) and near-duplicate
 //!   articles, kept up to date at ingest or by [`Store::dedup`].
@@ -19,13 +21,16 @@
 
 #![deny(missing_docs)]
 
+pub mod complete;
 pub mod dedup;
 pub mod export;
 mod ingest;
+pub mod map;
 pub mod query;
 pub mod schema;
 mod tags;
 pub mod threads;
+pub mod timeline;
 
 pub use ingest::{BatchWriter, IngestStats};
 pub use query::{EventFilter, EventRecord, Page};

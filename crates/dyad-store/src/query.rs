@@ -20,6 +20,10 @@ pub const DEFAULT_LIMIT: usize = 50;
 pub struct EventFilter {
     /// Actor: matches either side's code by prefix (`RUSGOV`, `RUS`) or name exactly.
     pub actor: Option<String>,
+    /// Source actor: code by prefix or name exactly, as `actor` but on the source side only.
+    pub source_actor: Option<String>,
+    /// Target actor: as `source_actor`, on the target side.
+    pub target_actor: Option<String>,
     /// Country (or IGO) code on either side.
     pub country: Option<String>,
     /// A dyad of two country codes.
@@ -38,10 +42,19 @@ pub struct EventFilter {
     pub plover: Option<String>,
     /// Quad class 1–4.
     pub quad: Option<u8>,
-    /// First day, inclusive (`YYYY-MM-DD`).
+    /// Modality (`actual`, `intent`, `demand`, `threat`, `hypothetical`).
+    pub modality: Option<String>,
+    /// Country code of the event's place.
+    pub place_country: Option<String>,
+    /// Name of the event's place (exact).
+    pub place: Option<String>,
+    /// First day, inclusive (`YYYY-MM-DD`), on the day `time` names.
     pub from: Option<String>,
     /// Last day, inclusive.
     pub to: Option<String>,
+    /// Which day `from`/`to` (and timelines) read: the event's day (default) or its article's
+    /// publication day.
+    pub time: TimeBasis,
     /// Full-text search over document titles and text (words, all must occur).
     pub q: Option<String>,
     /// One document id.
@@ -53,6 +66,38 @@ pub struct EventFilter {
     /// Count and list every mention; `false` (the default): one row per canonical event (its
     /// representative mention when that matches the filter, else its earliest matching one).
     pub mentions: bool,
+}
+
+/// The day an event is placed on in time: its own (`events.day`) or its article's publication
+/// date (`documents.date`, first ten characters).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum TimeBasis {
+    /// `events.day`: the event's own date, else the publication date.
+    #[default]
+    Event,
+    /// The article's publication day.
+    Published,
+}
+
+impl TimeBasis {
+    /// Parse `event` or `published`.
+    pub fn parse(s: &str) -> Result<TimeBasis, StoreError> {
+        match s {
+            "event" => Ok(TimeBasis::Event),
+            "published" => Ok(TimeBasis::Published),
+            _ => Err(StoreError::BadParam(format!(
+                "time: expected event or published, got {s:?}"
+            ))),
+        }
+    }
+
+    /// The SQL expression of the day (over `events e JOIN documents d`).
+    pub(crate) fn day_sql(self) -> &'static str {
+        match self {
+            TimeBasis::Event => "e.day",
+            TimeBasis::Published => "substr(d.date, 1, 10)",
+        }
+    }
 }
 
 /// A field validated as a short code (letters, digits, `_`, `-`, `.`).
@@ -116,6 +161,19 @@ impl EventFilter {
                 vec![t(&prefix), t(&prefix), t(a), t(a)],
             );
         }
+        for (side, v) in [
+            ("source", &self.source_actor),
+            ("target", &self.target_actor),
+        ] {
+            if let Some(a) = v {
+                let prefix = format!("{}%", a.replace(['%', '_'], ""));
+                bind(
+                    &mut w,
+                    &format!("(e.{side}_code LIKE ? OR e.{side}_name = ?)"),
+                    vec![t(&prefix), t(a)],
+                );
+            }
+        }
         if let Some(c) = &self.country {
             bind(
                 &mut w,
@@ -165,11 +223,21 @@ impl EventFilter {
         if let Some(q) = self.quad {
             bind(&mut w, "e.quad = ?", vec![Value::Integer(q as i64)]);
         }
+        if let Some(m) = &self.modality {
+            bind(&mut w, "e.modality = ?", vec![t(m)]);
+        }
+        if let Some(c) = &self.place_country {
+            bind(&mut w, "e.place_country = ?", vec![t(c)]);
+        }
+        if let Some(pl) = &self.place {
+            bind(&mut w, "e.place_name = ?", vec![t(pl)]);
+        }
+        let day = self.time.day_sql();
         if let Some(f) = &self.from {
-            bind(&mut w, "e.day >= ?", vec![t(f)]);
+            bind(&mut w, &format!("{day} >= ?"), vec![t(f)]);
         }
         if let Some(f) = &self.to {
-            bind(&mut w, "e.day <= ?", vec![t(f)]);
+            bind(&mut w, &format!("{day} <= ?"), vec![t(f)]);
         }
         if let Some(q) = self.q.as_deref().and_then(fts_query) {
             bind(
@@ -301,6 +369,9 @@ pub struct EventRecord {
     /// Its publishers; in canonical exports only.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub num_sources: Option<i64>,
+    /// Publication date of the document; not in exports (they carry `day` and `date`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
 }
 
 /// Columns of [`EventRecord`] in order (also the CSV header of `dyad export`).
@@ -312,7 +383,7 @@ pub(crate) const EVENT_SELECT: &str =
     e.source_name, e.source_code, e.source_country, e.target_text, e.target_name, e.target_code,
     e.target_country, e.negated, e.modality, e.place_name, e.place_country, e.lat, e.lon,
     e.evidence_start, e.evidence_end, e.evidence_text, e.canonical, c.num_mentions, c.num_articles,
-    c.num_sources, e.event
+    c.num_sources, e.event, d.date
     FROM events e JOIN documents d ON d.doc = e.doc
     LEFT JOIN canonical_events c ON c.canonical = e.canonical";
 
@@ -352,13 +423,17 @@ pub(crate) fn event_from_row(r: &Row) -> rusqlite::Result<EventRecord> {
         num_mentions: r.get(31)?,
         num_articles: r.get(32)?,
         num_sources: r.get(33)?,
+        published: r.get(35)?,
     })
 }
 
-/// Sort orders of the events list.
-pub const EVENT_SORTS: [(&str, &str); 4] = [
-    ("day", "e.day ASC, d.id ASC, e.idx ASC"),
-    ("-day", "e.day DESC, d.id ASC, e.idx ASC"),
+/// Sort orders of the events list and CSV download: name → `ORDER BY` clause. A leading `-`
+/// sorts descending; rows without a value (no actor name) come last either way, and ties keep
+/// (day, document, event index) order. `DAY` stands for the day of the filter's [`TimeBasis`]:
+/// sorting by day with `time=published` lists the newest articles first.
+pub const EVENT_SORTS: [(&str, &str); 10] = [
+    ("day", "DAY IS NULL, DAY ASC, e.day ASC, d.id ASC, e.idx ASC"),
+    ("-day", "DAY IS NULL, DAY DESC, e.day DESC, d.id ASC, e.idx ASC"),
     (
         "goldstein",
         "e.goldstein ASC, e.day ASC, d.id ASC, e.idx ASC",
@@ -367,58 +442,44 @@ pub const EVENT_SORTS: [(&str, &str); 4] = [
         "-goldstein",
         "e.goldstein DESC, e.day ASC, d.id ASC, e.idx ASC",
     ),
+    (
+        "source",
+        "COALESCE(e.source_name, e.source_text) IS NULL, COALESCE(e.source_name, e.source_text) ASC, e.day ASC, d.id ASC, e.idx ASC",
+    ),
+    (
+        "-source",
+        "COALESCE(e.source_name, e.source_text) IS NULL, COALESCE(e.source_name, e.source_text) DESC, e.day ASC, d.id ASC, e.idx ASC",
+    ),
+    (
+        "target",
+        "COALESCE(e.target_name, e.target_text) IS NULL, COALESCE(e.target_name, e.target_text) ASC, e.day ASC, d.id ASC, e.idx ASC",
+    ),
+    (
+        "-target",
+        "COALESCE(e.target_name, e.target_text) IS NULL, COALESCE(e.target_name, e.target_text) DESC, e.day ASC, d.id ASC, e.idx ASC",
+    ),
+    ("code", "e.cameo ASC, e.day ASC, d.id ASC, e.idx ASC"),
+    ("-code", "e.cameo DESC, e.day ASC, d.id ASC, e.idx ASC"),
 ];
 
-/// Time buckets of timelines.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Interval {
-    /// One bucket per day.
-    Day,
-    /// ISO weeks, labelled by their Monday.
-    Week,
-    /// Calendar months, labelled by their first day.
-    Month,
+/// The `ORDER BY` clause of sort `name` (see [`EVENT_SORTS`]; `None` is `day`), days read on
+/// `time`'s basis.
+pub fn event_order(name: Option<&str>, time: TimeBasis) -> Result<String, StoreError> {
+    let name = name.unwrap_or("day");
+    EVENT_SORTS
+        .iter()
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v.replace("DAY", time.day_sql()))
+        .ok_or_else(|| {
+            let names: Vec<&str> = EVENT_SORTS.iter().map(|(k, _)| *k).collect();
+            StoreError::BadParam(format!(
+                "sort: expected one of {}, got {name:?}",
+                names.join(", ")
+            ))
+        })
 }
 
-impl Interval {
-    /// Parse `day`, `week` or `month`.
-    pub fn parse(s: &str) -> Result<Interval, StoreError> {
-        match s {
-            "day" => Ok(Interval::Day),
-            "week" => Ok(Interval::Week),
-            "month" => Ok(Interval::Month),
-            _ => Err(StoreError::BadParam(format!(
-                "interval: expected day, week or month, got {s:?}"
-            ))),
-        }
-    }
-
-    fn sql(self) -> &'static str {
-        match self {
-            Interval::Day => "e.day",
-            Interval::Week => "date(e.day, '-6 days', 'weekday 1')",
-            Interval::Month => "substr(e.day, 1, 7) || '-01'",
-        }
-    }
-}
-
-/// One timeline bucket.
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct TimelinePoint {
-    /// First day of the bucket.
-    pub bucket: String,
-    /// Events in it.
-    pub count: i64,
-    /// Mean Goldstein score.
-    pub goldstein: f64,
-    /// Events per quad class: verbal cooperation, material cooperation, verbal conflict,
-    /// material conflict.
-    pub quad: [i64; 4],
-    /// Quad 1 + 2.
-    pub cooperation: i64,
-    /// Quad 3 + 4.
-    pub conflict: i64,
-}
+pub use crate::timeline::{Interval, TimelinePoint, GOLDSTEIN_MIN_EVENTS, MAX_BUCKETS};
 
 /// A weighted directed edge of the actor network.
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -563,9 +624,13 @@ pub struct Stats {
     pub first_day: Option<String>,
     /// Last event day.
     pub last_day: Option<String>,
+    /// First publication day (the start of timelines' axis).
+    pub first_published: Option<String>,
+    /// Last publication day.
+    pub last_published: Option<String>,
 }
 
-fn clamp(limit: Option<usize>) -> usize {
+pub(crate) fn clamp(limit: Option<usize>) -> usize {
     limit.unwrap_or(DEFAULT_LIMIT).clamp(1, MAX_LIMIT)
 }
 
@@ -574,6 +639,7 @@ impl Store {
     pub fn stats(&self) -> Result<Stats, StoreError> {
         let c = &self.conn;
         let n = |sql: &str| c.query_row(sql, [], |r| r.get::<_, i64>(0));
+        let range = self.publication_range()?;
         let (first_day, last_day) =
             c.query_row("SELECT MIN(day), MAX(day) FROM events", [], |r| {
                 Ok((r.get(0)?, r.get(1)?))
@@ -588,6 +654,8 @@ impl Store {
             entities: n("SELECT COUNT(*) FROM entities")?,
             first_day,
             last_day,
+            first_published: range.map(|r| r.0.format("%Y-%m-%d").to_string()),
+            last_published: range.map(|r| r.1.format("%Y-%m-%d").to_string()),
         })
     }
 
@@ -599,18 +667,7 @@ impl Store {
         limit: Option<usize>,
         offset: usize,
     ) -> Result<Page<EventRecord>, StoreError> {
-        let order = match sort {
-            None => EVENT_SORTS[0].1,
-            Some(s) => EVENT_SORTS
-                .iter()
-                .find(|(k, _)| *k == s)
-                .map(|(_, v)| *v)
-                .ok_or_else(|| {
-                    StoreError::BadParam(format!(
-                        "sort: expected one of day, -day, goldstein, -goldstein, got {s:?}"
-                    ))
-                })?,
-        };
+        let order = event_order(sort, f.time)?;
         let limit = clamp(limit);
         let (w, mut p) = f.sql_where()?;
         let total: i64 = self.conn.query_row(
@@ -636,36 +693,6 @@ impl Store {
             offset,
             items,
         })
-    }
-
-    /// Counts and mean Goldstein per time bucket for events matching `f` (events without a day
-    /// are left out).
-    pub fn timeline(
-        &self,
-        f: &EventFilter,
-        interval: Interval,
-    ) -> Result<Vec<TimelinePoint>, StoreError> {
-        let (w, p) = f.sql_where()?;
-        let b = interval.sql();
-        let sql = format!(
-            "SELECT {b} AS bucket, COUNT(*), AVG(e.goldstein),
-                SUM(e.quad = 1), SUM(e.quad = 2), SUM(e.quad = 3), SUM(e.quad = 4)
-             FROM events e JOIN documents d ON d.doc = e.doc
-             WHERE {w} AND e.day IS NOT NULL GROUP BY bucket ORDER BY bucket"
-        );
-        let mut st = self.conn.prepare_cached(&sql)?;
-        let rows = st.query_map(params_from_iter(p.iter()), |r| {
-            let quad = [r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?];
-            Ok(TimelinePoint {
-                bucket: r.get(0)?,
-                count: r.get(1)?,
-                goldstein: round2(r.get(2)?),
-                quad,
-                cooperation: quad[0] + quad[1],
-                conflict: quad[2] + quad[3],
-            })
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// The directed network between countries (`by_actor = false`) or actor codes, with at most
@@ -945,7 +972,7 @@ impl Store {
     }
 }
 
-fn round2(v: Option<f64>) -> f64 {
+pub(crate) fn round2(v: Option<f64>) -> f64 {
     v.map(|v| (v * 100.0).round() / 100.0).unwrap_or(0.0)
 }
 
