@@ -226,13 +226,15 @@ test('table: newest first, server-side sorting, keyboard, CSV download', { timeo
   await page.waitForSelector('#docview', { state: 'hidden' });
   assert.ok(await page.evaluate(() => document.activeElement.closest('tr')?.rowIndex === 2), 'focus back on the row');
 
-  // CSV: every filtered event (the table's total), the columns of `dyad code --format csv`.
+  // CSV: every filtered event (the table's total), the columns of `dyad code --format csv`, then
+  // (counting canonical events, the default) how often each was reported.
   await changed(page, () => page.selectOption('#quad', '4'), '#events tbody tr');
   const total = Number((await page.textContent('#events-count')).split(' ')[0]);
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#csv')]);
   const csv = parseCsv(readFileSync(await download.path(), 'utf8'));
   assert.equal(csv[0].slice(0, 10).join(','), 'doc_id,title,idx,sentence,date,day,cameo,root,goldstein,quad');
-  assert.equal(csv[0].length, 30, 'the 30 columns of `dyad code --format csv`');
+  assert.equal(csv[0].length, 34, 'the 30 columns of `dyad code --format csv` and 4 counts');
+  assert.equal(csv[0].slice(30).join(','), 'canonical,num_mentions,num_articles,num_sources');
   assert.equal(csv.length - 1, total, 'one CSV row per filtered event');
   const quadCol = csv[0].indexOf('quad');
   assert.ok(csv.slice(1).every((r) => r[quadCol] === '4'), 'only material conflict');

@@ -391,6 +391,9 @@ mod tests {
         let kept = ner.tag_own_keeping(&sentences, usize::MAX);
         let remade = ner.tag_own_keeping(&sentences, 0);
         assert_eq!(kept, remade);
-        assert!(kept.iter().flatten().any(|t| *t != kept[0][0]), "some entity is tagged");
+        assert!(
+            kept.iter().flatten().any(|t| *t != kept[0][0]),
+            "some entity is tagged"
+        );
     }
 }

@@ -117,7 +117,7 @@ const ENDPOINTS: &[Endpoint] = &[
     },
     Endpoint {
         path: "/api/events.csv",
-        summary: "Every event matching the filter as CSV (the columns of `dyad code --format csv`), as a download",
+        summary: "Every event matching the filter as CSV (the columns of `dyad code --format csv`; counting canonical events, the default, adds canonical, num_mentions, num_articles, num_sources), as a download",
         filter: true,
         params: &[(
             "sort",
