@@ -48,7 +48,7 @@ pub struct Channels<'a> {
     /// The document (for entity types).
     pub doc: &'a Doc,
     /// Token view.
-    pub v: &'a View,
+    pub v: &'a View<'a>,
     /// Word lists.
     pub lex: &'a Lexicon,
 }

@@ -58,7 +58,7 @@ pub struct Finder {
 
 struct Ctx<'a> {
     doc: &'a Doc,
-    v: &'a View,
+    v: &'a View<'a>,
     lex: &'a Lexicon,
     np: Np<'a>,
     segs: Vec<Segment>,
@@ -230,7 +230,7 @@ impl Ctx<'_> {
     fn cue_at(&self, i: usize) -> Option<Cue> {
         self.cue(i).cloned().or_else(|| {
             self.frame_cue(i).then(|| Cue {
-                lemma: self.v.toks[i].lemma.clone(),
+                lemma: self.v.toks[i].lemma.to_string(),
                 class: CueClass::Belief,
                 needs_that: false,
                 takes_object: false,

@@ -124,7 +124,7 @@ fn is_nationality(lower: &str) -> bool {
 /// Helpers over a view and its lexicon.
 pub struct Np<'a> {
     /// Token view.
-    pub v: &'a View,
+    pub v: &'a View<'a>,
     /// Word lists.
     pub lex: &'a Lexicon,
 }

@@ -5,23 +5,78 @@
 //! and sentence splitter of its own so that quotes are still found in a bare `Doc`.
 
 use dyad_doc::{Doc, Span};
+use std::borrow::Cow;
 use std::ops::Range;
+
+/// Text of a token layer, borrowed from the document when it can be (tags, relations, words and
+/// lemmas already in lower case) and owned otherwise: the view costs little beyond the
+/// document's own tokens, even for a document of millions of tokens.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Text<'a>(Cow<'a, str>);
+
+impl<'a> Text<'a> {
+    /// `s` in lower case, borrowed when it already is.
+    pub fn lower(s: &'a str) -> Text<'a> {
+        // Exactly `to_lowercase`: titlecase letters and the like change too.
+        if s.chars().flat_map(char::to_lowercase).eq(s.chars()) {
+            Text(Cow::Borrowed(s))
+        } else {
+            Text(Cow::Owned(s.to_lowercase()))
+        }
+    }
+
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl<'a> From<&'a str> for Text<'a> {
+    fn from(s: &'a str) -> Text<'a> {
+        Text(Cow::Borrowed(s))
+    }
+}
+
+impl std::ops::Deref for Text<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<str> for Text<'_> {
+    fn eq(&self, other: &str) -> bool {
+        *self.0 == *other
+    }
+}
+
+impl PartialEq<&str> for Text<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl std::fmt::Display for Text<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
 
 /// A token as the quote finder sees it.
 #[derive(Debug, Clone)]
-pub struct Tok {
+pub struct Tok<'a> {
     /// Byte span in the document text.
     pub span: Span,
     /// Lower-cased text.
-    pub lower: String,
+    pub lower: Text<'a>,
     /// Starts with an upper-case letter.
     pub cap: bool,
     /// Universal POS tag (empty when untagged).
-    pub upos: String,
+    pub upos: Text<'a>,
     /// Lemma, lower case (empty when untagged).
-    pub lemma: String,
+    pub lemma: Text<'a>,
     /// Dependency relation (empty when unparsed).
-    pub deprel: String,
+    pub deprel: Text<'a>,
     /// Head token (view index), when parsed.
     pub head: Option<usize>,
 }
@@ -39,9 +94,9 @@ pub struct Sent {
 
 /// Tokens and sentences, borrowed from the document or computed here.
 #[derive(Debug, Clone)]
-pub struct View {
+pub struct View<'a> {
     /// Tokens in text order.
-    pub toks: Vec<Tok>,
+    pub toks: Vec<Tok<'a>>,
     /// Sentences in text order.
     pub sents: Vec<Sent>,
     /// Whether the tokens carry POS tags.
@@ -50,22 +105,22 @@ pub struct View {
     pub parsed: bool,
 }
 
-fn make_tok(text: &str, span: Span) -> Tok {
+fn make_tok(text: &str, span: Span) -> Tok<'_> {
     let s = &text[span.start..span.end];
     Tok {
         span,
-        lower: s.to_lowercase(),
+        lower: Text::lower(s),
         cap: s.chars().next().is_some_and(char::is_uppercase),
-        upos: String::new(),
-        lemma: String::new(),
-        deprel: String::new(),
+        upos: Text::default(),
+        lemma: Text::default(),
+        deprel: Text::default(),
         head: None,
     }
 }
 
-impl View {
+impl<'a> View<'a> {
     /// Build the view of `doc`: its own layers when present, the fallback segmentation otherwise.
-    pub fn new(doc: &Doc) -> View {
+    pub fn new(doc: &'a Doc) -> View<'a> {
         let valid = !doc.tokens.is_empty()
             && !doc.sentences.is_empty()
             && doc.tokens.iter().all(|t| {
@@ -86,9 +141,9 @@ impl View {
             .iter()
             .map(|t| {
                 let mut k = make_tok(&doc.text, t.span);
-                k.upos = t.upos.clone();
-                k.lemma = t.lemma.to_lowercase();
-                k.deprel = t.deprel.clone();
+                k.upos = Text::from(t.upos.as_str());
+                k.lemma = Text::lower(&t.lemma);
+                k.deprel = Text::from(t.deprel.as_str());
                 k.head = t.head.filter(|&h| h < doc.tokens.len());
                 k
             })
@@ -113,7 +168,7 @@ impl View {
     }
 
     /// Segment `text` with the built-in tokenizer and sentence splitter.
-    pub fn fallback(text: &str) -> View {
+    pub fn fallback(text: &'a str) -> View<'a> {
         let toks: Vec<Tok> = tokenize(text)
             .into_iter()
             .map(|s| make_tok(text, s))
@@ -319,6 +374,21 @@ mod tests {
             .iter()
             .map(|s| &text[s.start..s.end])
             .collect()
+    }
+
+    #[test]
+    fn lower_text_is_borrowed_only_when_already_lower_case() {
+        for s in [
+            "said", "Said", "U.S.", "ǅemal", "Straße", "", "élan", "ÉLAN",
+        ] {
+            let t = Text::lower(s);
+            assert_eq!(t.as_str(), s.to_lowercase(), "{s}");
+            assert_eq!(
+                matches!(t.0, Cow::Borrowed(_)),
+                s == s.to_lowercase(),
+                "{s}"
+            );
+        }
     }
 
     #[test]
