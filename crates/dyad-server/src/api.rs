@@ -9,7 +9,7 @@
 use crate::params::{BadRequest, Params};
 use crate::pool::Cancel;
 use crate::App;
-use axum::extract::rejection::QueryRejection;
+use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -75,6 +75,15 @@ impl IntoResponse for ApiError {
 
 type ApiResult<T> = Result<Json<T>, ApiError>;
 type RawParams = Result<Query<Vec<(String, String)>>, QueryRejection>;
+
+type RawPath = Result<Path<String>, PathRejection>;
+
+/// The `{id}` of a path; a malformed one (percent-escapes that are not UTF-8) is a JSON 400, not
+/// axum's plain-text rejection.
+fn path_id(p: RawPath) -> Result<String, ApiError> {
+    p.map(|Path(id)| id)
+        .map_err(|e| ApiError::Bad(format!("malformed path: {e}")))
+}
 
 fn params(q: RawParams) -> Result<Params, ApiError> {
     match q {
@@ -327,10 +336,8 @@ pub async fn documents(
 }
 
 /// `GET /api/documents/{id}`
-pub async fn document(
-    State(app): State<Arc<App>>,
-    Path(id): Path<String>,
-) -> Result<Response, ApiError> {
+pub async fn document(State(app): State<Arc<App>>, id: RawPath) -> Result<Response, ApiError> {
+    let id = path_id(id)?;
     if id.chars().count() > crate::params::MAX_TEXT {
         return Err(ApiError::Bad("document id too long".into()));
     }
@@ -345,8 +352,9 @@ pub async fn document(
 /// `GET /api/canonical/{canonical}`: one canonical event with its mentions.
 pub async fn canonical(
     State(app): State<Arc<App>>,
-    Path(id): Path<String>,
+    id: RawPath,
 ) -> ApiResult<dyad_store::dedup::CanonicalEvent> {
+    let id = path_id(id)?;
     let n: i64 = id
         .parse()
         .map_err(|_| ApiError::Bad(format!("canonical: expected an integer id, got {id:?}")))?;
@@ -358,8 +366,9 @@ pub async fn canonical(
 /// `GET /api/copies/{id}`: the other articles of a document's story.
 pub async fn copies(
     State(app): State<Arc<App>>,
-    Path(id): Path<String>,
+    id: RawPath,
 ) -> ApiResult<Vec<dyad_store::dedup::Copy>> {
+    let id = path_id(id)?;
     if id.chars().count() > crate::params::MAX_TEXT {
         return Err(ApiError::Bad("document id too long".into()));
     }

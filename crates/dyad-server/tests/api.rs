@@ -570,3 +570,24 @@ async fn speakers_rank_resolved_only_and_count_unresolved_apart() {
     let (st, _) = s.get("/api/speakers/unresolved?limit=3").await;
     assert_eq!(st, StatusCode::BAD_REQUEST);
 }
+
+/// Found by the server_query fuzz target: a document id whose percent-escapes are not UTF-8 was
+/// answered by axum's plain-text 400; every API error is a JSON object.
+#[tokio::test]
+async fn malformed_path_ids_are_json_errors() {
+    let s = server();
+    for uri in [
+        "/api/documents/pub%2Fpub%2F2Fb2%FF%FF%FF%FF%FF%FF%FF%FF%FF%FFFb",
+        "/api/copies/%C3%28",
+        "/api/canonical/%FF",
+    ] {
+        let (st, v) = s.get(uri).await;
+        assert_eq!(st, StatusCode::BAD_REQUEST, "{uri}");
+        assert!(
+            v["error"]
+                .as_str()
+                .is_some_and(|e| e.contains("malformed path")),
+            "{uri}: {v}"
+        );
+    }
+}

@@ -193,6 +193,7 @@ impl Coder {
             }) {
                 continue;
             }
+            let sent = doc.sentences[s].span;
             let h = doc.tokens_in(q.span).start;
             let st = Sent::new(doc, s, mentions);
             extra.push(Event {
@@ -213,7 +214,12 @@ impl Coder {
                 modality: "actual".into(),
                 date: self.date_for(&st, h.min(doc.tokens.len().saturating_sub(1))),
                 place: None,
-                evidence: q.cue.unwrap_or(q.span),
+                // The cue, when it is in the event's sentence (a continuation quote has the cue
+                // of an earlier one); else the quote's words in that sentence.
+                evidence: q.cue.filter(|c| sent.contains(*c)).unwrap_or(Span::new(
+                    q.span.start.max(sent.start),
+                    q.span.end.min(sent.end),
+                )),
                 by: "pattern",
                 confidence: 1.0,
             });

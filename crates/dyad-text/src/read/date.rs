@@ -27,12 +27,17 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
     // ISO timestamp or date with - or / separators: take the date part.
     let head: &str = s.split(['T', ' ']).next().unwrap_or(s);
     let nums: Vec<&str> = head.split(['-', '/', '.']).collect();
-    if nums.len() == 3
-        && nums
-            .iter()
-            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
-    {
-        let v: Vec<u32> = nums.iter().filter_map(|p| p.parse().ok()).collect();
+    // Every part a number (a run of digits too long for a u32 is none).
+    let v: Vec<u32> = nums
+        .iter()
+        .map_while(|p| {
+            p.bytes()
+                .all(|b| b.is_ascii_digit())
+                .then(|| p.parse().ok())
+                .flatten()
+        })
+        .collect();
+    if nums.len() == 3 && v.len() == 3 {
         if nums[0].len() == 4 {
             return NaiveDate::from_ymd_opt(v[0] as i32, v[1], v[2]);
         }
@@ -81,5 +86,16 @@ mod tests {
         }
         assert_eq!(parse_date("yesterday"), None);
         assert_eq!(parse_date("2017-13-45"), None);
+    }
+
+    /// Found by the read_csv fuzz target: a part of digits too long for a number was dropped,
+    /// and the day was then read past the end of the parts (index out of bounds).
+    #[test]
+    fn overlong_number_is_no_date() {
+        assert_eq!(
+            parse_date("3347-00-2022200000000000000000000000705955446"),
+            None
+        );
+        assert_eq!(parse_date("99999999999/1/2017"), None);
     }
 }

@@ -159,8 +159,11 @@ pub fn from_object(
     line: Option<u64>,
     default_id: impl FnOnce() -> String,
 ) -> Result<Doc, ReadError> {
+    // An empty id is no id (as in CSV): documents must stay distinguishable in the output and
+    // the store.
     let id = pick(&obj, &opts.id_col, ID_COLS)
         .and_then(|(_, v)| as_string(v))
+        .filter(|s| !s.is_empty())
         .unwrap_or_else(default_id);
     let Some((text_key, text_val)) = pick(&obj, &opts.text_col, TEXT_COLS) else {
         return Err(ReadError::new(name, line, Some(id), "no text field"));

@@ -239,3 +239,23 @@ fn missing_file_is_one_error() {
         .message
         .starts_with("cannot open"));
 }
+
+/// Found by the read_jsonl fuzz target: an empty `id` made a document with an empty id; it now
+/// takes the default id (`stem:line`), as in CSV.
+#[test]
+fn jsonl_empty_id_takes_the_default() {
+    let input = b"{\"article\":\"The attack.\",\"docid\":\"\"}\n";
+    let docs = read_bytes("in.jsonl", input, &ReadOptions::default());
+    assert_eq!(docs[0].as_ref().unwrap().id, "in:1");
+}
+
+/// Found by the read_csv fuzz target: a date column holding `3347-00-2022200…` (a run of digits
+/// too long for a number) panicked in the date parser; the row is now rejected for its date.
+#[test]
+fn csv_overlong_numeric_date_is_rejected_not_a_panic() {
+    let input = b"id,text,date\n2oR talk.\",,3347-00-20222000000000000000000000000705955446\n,ro\n";
+    let docs = read_bytes("in.csv", input, &ReadOptions::default());
+    let e = docs[0].as_ref().unwrap_err();
+    assert!(e.message.contains("unrecognised date"), "{e}");
+    assert_eq!(docs.len(), 2);
+}

@@ -3,4 +3,5 @@
 //! loop"): add tests to a module here or a new module file next to this one.
 
 mod actor_countries;
+mod fuzz_regressions;
 mod pipeline_coref;
