@@ -33,7 +33,9 @@ fn server() -> &'static Server {
         store.put_batch(&docs).expect("fixture stored");
         drop(store);
         let app = dyad_server::router(Arc::new(dyad_server::App::open(&path).expect("app")));
+        // Timers on: the server's request time limit (`Limits::request`) runs on them.
         let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_time()
             .build()
             .expect("runtime");
         Server { _dir: dir, app, rt }
