@@ -91,7 +91,7 @@ pub fn infer(doc: &mut Doc) {
         let found = cluster
             .and_then(|c| by_cluster.get(&c).cloned())
             .or_else(|| own_phrase(doc, span).map(|c| (c, CountryFrom::Modifier)))
-            .or_else(|| context_place(doc, span).map(|c| (c, CountryFrom::Place)))
+            .or_else(|| context_place(doc, span, None).map(|c| (c, CountryFrom::Place)))
             .or_else(|| dateline.clone().map(|c| (c, CountryFrom::Dateline)))
             .or_else(|| dominant.clone().map(|c| (c, CountryFrom::Document)));
         if let (Some((country, from)), Some(actor)) = (found, doc.entities[i].actor.as_mut()) {
@@ -122,6 +122,19 @@ pub fn infer(doc: &mut Doc) {
         let name = c.actor.as_ref().and_then(|x| x.name.clone());
         c.actor = Some(Actor { name, ..a });
     }
+}
+
+/// The country of a mention at `span` that has none of its own, by the evidence of [`infer`]
+/// (modifier, place, dateline, document, first that answers), with where it came from. Used for
+/// mentions outside `doc.entities` (role speakers of quotes, `crate::speaker_role`). Places inside
+/// `exclude` are not evidence (a speaker's country is not read off the content of the quote:
+/// "THAAD in South Korea is a threat, the ambassador says").
+pub fn country_for(doc: &Doc, span: Span, exclude: Option<Span>) -> Option<(String, CountryFrom)> {
+    own_phrase(doc, span)
+        .map(|c| (c, CountryFrom::Modifier))
+        .or_else(|| context_place(doc, span, exclude).map(|c| (c, CountryFrom::Place)))
+        .or_else(|| dateline_country(doc).map(|c| (c, CountryFrom::Dateline)))
+        .or_else(|| dominant_country(doc).map(|c| (c, CountryFrom::Document)))
 }
 
 /// Places (sorted by start) that start inside `[from, to)`.
@@ -277,13 +290,15 @@ fn is_locative(doc: &Doc, place: &Place) -> bool {
     LOCATIVE.contains(&w.as_str())
 }
 
-/// Rule 2: a locative place in the same clause, else in the same sentence.
-fn context_place(doc: &Doc, span: Span) -> Option<String> {
+/// Rule 2: a locative place in the same clause, else in the same sentence (places inside `exclude`
+/// left out).
+fn context_place(doc: &Doc, span: Span, exclude: Option<Span>) -> Option<String> {
     let s = sentence_of(doc, span.start)?;
     let sent = doc.sentences[s].span;
     let places: Vec<&Place> = places_in(doc, sent.start, sent.end)
         .iter()
         .filter(|p| sent.contains(p.span) && p.country.is_some() && is_locative(doc, p))
+        .filter(|p| !exclude.is_some_and(|x| x.overlaps(p.span)))
         .collect();
     if places.is_empty() {
         return None;

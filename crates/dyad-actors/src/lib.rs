@@ -8,6 +8,8 @@
 //!   NER stage's entities), resolves each to an [`dyad_doc::Actor`] as of the document's date
 //!   (title + name, adjective + agent, possessives, metonyms, appositions), and links mentions
 //!   into coreference clusters (name variants, role nominals, pronouns).
+//! - [`SpeakerRoleStage`]: after the quote stage, a role speaker ("a spokeswoman said") gets the
+//!   role's sector and a country from the context, as agents do.
 //! - [`cluster_at`]: the cluster whose mention overlaps a span (for the quotes stage).
 //! - [`petrarch`]: a loader for PETRARCH/TABARI actor and agent dictionaries (Phoenix), with
 //!   date-aware phrase lookup.
@@ -41,8 +43,10 @@ pub mod matcher;
 pub mod petrarch;
 mod place_actor;
 mod resolve;
+pub mod speaker_role;
 mod stage;
 
 pub use country::CountryStage;
 pub use resolve::Mention;
+pub use speaker_role::SpeakerRoleStage;
 pub use stage::{cluster_at, ActorStage};

@@ -69,7 +69,7 @@ impl Pipeline {
         let user = opts.user_dicts.clone();
         let actors = std::thread::spawn(move || actor_stage(&user));
         let mut warnings = Vec::new();
-        let stages: Vec<Box<dyn Stage>> = vec![
+        let mut stages: Vec<Box<dyn Stage>> = vec![
             Box::new(dyad_text::Segmenter),
             // Tags, lemmas and dependency trees.
             Box::new(
@@ -80,8 +80,13 @@ impl Pipeline {
             Box::new(dyad_ner::NerStage::from_model_dir(
                 opts.model_dir.as_deref(),
             )?),
+        ];
+        // Joined only now, so that the dictionary is built while the models above load.
+        let actor_stage = join_actor_stage(actors, &mut warnings)?;
+        let speaker_roles = dyad_actors::SpeakerRoleStage::new(actor_stage.dictionary());
+        stages.extend([
             // Actor codes, actor noun phrases and coreference clusters.
-            Box::new(join_actor_stage(actors, &mut warnings)?),
+            Box::new(actor_stage) as Box<dyn Stage>,
             // Times and places before events, which take their date and place from them.
             Box::new(dyad_time::TimeStage::new().map_err(|e| e.to_string())?),
             Box::new(dyad_geo::PlaceStage::new().map_err(|e| e.to_string())?),
@@ -90,9 +95,11 @@ impl Pipeline {
             Box::new(dyad_actors::CountryStage),
             // Quotes: speakers resolve through the clusters.
             Box::new(dyad_quotes::QuoteStage::default()),
+            // Role speakers ("a spokeswoman said") get a sector and a country from the context.
+            Box::new(speaker_roles),
             // Events read every other layer: always last.
             Box::new(event_stage(opts.min_confidence)),
-        ];
+        ]);
         let mut pipeline = Pipeline { stages, warnings };
         if let Some(until) = &opts.until {
             pipeline.truncate_after(until)?;

@@ -114,3 +114,31 @@ fn an_apposition_with_a_relative_clause_gives_the_role() {
     let (code, _) = actor_of(&doc, "Musa Bello").expect("actor");
     assert_eq!(code, "NGAMIL");
 }
+
+/// Code and provenance of the speaker of the quote whose speaker phrase starts with `word`.
+fn speaker_of(doc: &Doc, word: &str) -> Option<(String, Option<CountryFrom>)> {
+    let start = doc.text.find(word)?;
+    doc.quotes
+        .iter()
+        .filter_map(|q| q.speaker.as_ref())
+        .find(|s| s.span.start == start)
+        .and_then(|s| s.actor.as_ref())
+        .map(|a| (a.code.clone(), a.country_from))
+}
+
+#[test]
+fn role_speakers_take_a_country_from_their_clause_not_from_the_quote() {
+    let doc = run(
+        "Speaking in Mombasa on Monday, lawyers for the detained men said the curfew \
+                   would be lifted next week.",
+    );
+    assert_eq!(
+        speaker_of(&doc, "lawyers"),
+        Some(("KENJUD".into(), Some(CountryFrom::Place)))
+    );
+    // The only place is in the content of the quote: it says nothing about the speaker.
+    let doc = run("Troops in Mali will stay until June, a spokeswoman said.");
+    assert_eq!(speaker_of(&doc, "a spokeswoman"), None);
+    let q = doc.quotes.first().expect("a quote");
+    assert!(!q.speaker.as_ref().expect("a speaker").is_resolved());
+}

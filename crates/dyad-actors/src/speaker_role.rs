@@ -1,0 +1,225 @@
+//! Roles for unnamed speakers: "a spokeswoman said", "lawyers for the two men said", "analysts
+//! say". The quote stage names a speaker when the phrase holds a name, an actor or a coreference
+//! mention; a bare role noun is none of these, because most role nouns are not actors on their own
+//! in events (`standalone` in `agents.txt`: "lawyers" do not *act* for a state). As the *source of a
+//! statement* the role is still informative, and issue 17 asks that such a speaker be "a role with
+//! a country" when the context supports one.
+//!
+//! This stage runs after the quote stage. For each quote whose speaker is unresolved (no name, no
+//! actor with a country) and whose phrase is headed by an agent noun of the actor dictionary (any
+//! agent line, standalone or not), it gives the speaker an actor with the agent's sector and a
+//! country found by the same evidence, in the same order, as agents in events
+//! ([`crate::country::country_for`]: modifier, place, dateline, document). When nothing supports a
+//! country the speaker stays unresolved: a sector alone is not a resolution. Events are not
+//! touched.
+
+use crate::dict::{normalize_form, Dictionary, EntryKind};
+use dyad_doc::{Actor, Doc, Stage, StageError};
+use std::collections::HashMap;
+
+/// Longest agent form tried, in words ("foreign ministry spokeswoman").
+const MAX_FORM_WORDS: usize = 4;
+
+/// Words that end a speaker phrase's head: what follows is a post-modifier ("lawyers *for* the
+/// men", "a spokesman *at* the embassy", "residents *who* fled").
+const POST_MODIFIER_STARTS: &[&str] = &[
+    "for", "of", "from", "at", "in", "with", "on", "who", "which", "that", "close", "familiar",
+];
+
+/// Quantifiers that make a phrase generic ("every president", "no official"): not a speaker.
+const GENERIC_DETERMINERS: &[&str] = &["every", "no", "any", "each"];
+
+/// Agent forms too vague to stand for a source of a statement on their own ("people said").
+const TOO_VAGUE: &[&str] = &["people", "side", "sides"];
+
+/// The `speaker-roles` stage: see the module documentation.
+pub struct SpeakerRoleStage {
+    /// Normalised agent form (singular and plural) → CAMEO sector.
+    agents: HashMap<String, String>,
+}
+
+impl SpeakerRoleStage {
+    /// The stage for the agents of `dict` (the actor stage's dictionary, so user agent files apply
+    /// to speakers too).
+    pub fn new(dict: &Dictionary) -> SpeakerRoleStage {
+        let mut agents = HashMap::new();
+        for (form, variants) in &dict.forms {
+            // The first agent meaning of a form decides (forms are rarely both agent and other).
+            let sector = variants
+                .iter()
+                .find_map(|f| match &dict.entries[f.entry].kind {
+                    EntryKind::Agent { sector, .. } => Some(sector.clone()),
+                    _ => None,
+                });
+            if let Some(s) = sector {
+                agents.insert(form.clone(), s);
+            }
+        }
+        SpeakerRoleStage { agents }
+    }
+
+    /// The sector of the agent noun that heads `phrase`, if any: the longest agent form ending at
+    /// the last word before a post-modifier. `None` for a generic phrase ("every president"), a
+    /// vague one ("people"), and a phrase with a capitalised word before the role other than its
+    /// first word ("the Jinan Intermediate People's Court"): that is an unresolved name, not a role.
+    pub fn head_sector(&self, phrase: &str) -> Option<&str> {
+        let words: Vec<&str> = phrase
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .filter(|w| !w.is_empty())
+            .collect();
+        let lower = |w: &str| w.to_lowercase();
+        let end = words
+            .iter()
+            .position(|w| POST_MODIFIER_STARTS.contains(&lower(w).as_str()))
+            .unwrap_or(words.len());
+        if end == 0 || GENERIC_DETERMINERS.contains(&lower(words[0]).as_str()) {
+            return None;
+        }
+        let (n, sector) = (1..=MAX_FORM_WORDS.min(end)).rev().find_map(|n| {
+            let form = normalize_form(&words[end - n..end].join(" "));
+            self.agents.get(&form).map(|s| (n, s.as_str()))
+        })?;
+        let named_before = words[1.min(end - n)..end - n]
+            .iter()
+            .any(|w| w.starts_with(|c: char| c.is_uppercase()));
+        let vague = n == 1 && TOO_VAGUE.contains(&lower(words[end - 1]).as_str());
+        (!named_before && !vague).then_some(sector)
+    }
+
+    /// Give unresolved role speakers of `doc` a sector and, when the context supports one, a
+    /// country.
+    pub fn annotate(&self, doc: &mut Doc) {
+        for qi in 0..doc.quotes.len() {
+            let Some(sp) = &doc.quotes[qi].speaker else {
+                continue;
+            };
+            if sp.is_resolved() || sp.actor.as_ref().is_some_and(|a| a.country.is_some()) {
+                continue;
+            }
+            let (span, content) = (sp.span, doc.quotes[qi].span);
+            let Some(sector) = self.head_sector(doc.slice(span)).map(str::to_string) else {
+                continue;
+            };
+            let Some((country, from)) = crate::country::country_for(doc, span, Some(content))
+            else {
+                continue;
+            };
+            let actor = Actor {
+                name: None,
+                code: format!("{country}{sector}"),
+                country: Some(country),
+                sector: Some(sector),
+                country_from: Some(from),
+            };
+            if let Some(sp) = doc.quotes[qi].speaker.as_mut() {
+                sp.actor = Some(actor);
+            }
+        }
+    }
+}
+
+impl Stage for SpeakerRoleStage {
+    fn name(&self) -> &'static str {
+        "speaker-roles"
+    }
+
+    fn process(&self, doc: &mut Doc) -> Result<(), StageError> {
+        self.annotate(doc);
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dyad_doc::{CountryFrom, Place, Quote, QuoteKind, Sentence, Span, Speaker};
+
+    fn stage() -> SpeakerRoleStage {
+        SpeakerRoleStage::new(&Dictionary::embedded())
+    }
+
+    #[test]
+    fn head_nouns_are_found_before_post_modifiers() {
+        let s = stage();
+        assert_eq!(s.head_sector("A spokeswoman"), Some("GOV"));
+        assert_eq!(s.head_sector("lawyers for the two men"), Some("JUD"));
+        assert_eq!(s.head_sector("Government officials"), Some("GOV"));
+        assert_eq!(s.head_sector("the victim's father"), None);
+        assert_eq!(s.head_sector("this morning"), None);
+        assert_eq!(s.head_sector("for"), None);
+        // Generic, vague or named phrases are not roles.
+        assert_eq!(s.head_sector("every president"), None);
+        assert_eq!(s.head_sector("People"), None);
+        assert_eq!(s.head_sector("the Kisumu High Court"), None);
+        assert_eq!(
+            s.head_sector("the economic development minister"),
+            Some("GOV")
+        );
+    }
+
+    /// A document with one sentence, one place and one quote whose speaker is `speaker`.
+    fn doc_with(text: &str, speaker: &str, place: Option<(&str, &str)>) -> Doc {
+        let mut doc = Doc::new("t", text);
+        doc.sentences.push(Sentence {
+            span: Span::new(0, text.len()),
+            tokens: 0..0,
+            paragraph: 0,
+        });
+        if let Some((name, country)) = place {
+            let s = text.find(name).unwrap();
+            doc.places.push(Place {
+                span: Span::new(s, s + name.len()),
+                name: name.to_string(),
+                country: Some(country.to_string()),
+                lat: 0.0,
+                lon: 0.0,
+                feature: "city".into(),
+            });
+        }
+        let s = text.find(speaker).unwrap();
+        doc.quotes.push(Quote {
+            span: Span::new(0, 1),
+            kind: QuoteKind::Indirect,
+            speaker: Some(Speaker {
+                span: Span::new(s, s + speaker.len()),
+                name: None,
+                cluster: None,
+                actor: None,
+            }),
+            cue: None,
+            channel: None,
+        });
+        doc
+    }
+
+    #[test]
+    fn a_role_speaker_takes_a_country_from_a_place_in_its_sentence() {
+        let text = "Talks will resume next week, a spokeswoman said in Nairobi.";
+        let mut doc = doc_with(text, "a spokeswoman", Some(("Nairobi", "KEN")));
+        stage().annotate(&mut doc);
+        let a = doc.quotes[0]
+            .speaker
+            .as_ref()
+            .unwrap()
+            .actor
+            .clone()
+            .unwrap();
+        assert_eq!(a.code, "KENGOV");
+        assert_eq!(a.country_from, Some(CountryFrom::Place));
+        assert!(doc.quotes[0].speaker.as_ref().unwrap().is_resolved());
+    }
+
+    #[test]
+    fn nothing_is_guessed_without_evidence_or_without_a_role() {
+        // A role but no country anywhere: stays unresolved.
+        let text = "Talks will resume next week, a spokeswoman said.";
+        let mut doc = doc_with(text, "a spokeswoman", None);
+        stage().annotate(&mut doc);
+        assert!(doc.quotes[0].speaker.as_ref().unwrap().actor.is_none());
+        // A country but no role: stays unresolved.
+        let text = "Talks will resume next week, the father said in Nairobi.";
+        let mut doc = doc_with(text, "the father", Some(("Nairobi", "KEN")));
+        stage().annotate(&mut doc);
+        assert!(doc.quotes[0].speaker.as_ref().unwrap().actor.is_none());
+    }
+}
