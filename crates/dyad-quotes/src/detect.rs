@@ -359,6 +359,23 @@ impl Ctx<'_> {
         self.np.left_np(lo, c).or_else(|| self.np.first_np(lo, c))
     }
 
+    /// Whether token `j` lies in a prepositional modifier (`nmod`) of token `head`, by the parse.
+    fn in_nmod_of(&self, j: usize, head: usize) -> bool {
+        let mut t = j;
+        for _ in 0..6 {
+            let Some(h) = self.v.toks[t].head else {
+                return false;
+            };
+            if h == head {
+                return t != j && self.v.toks[t].deprel.starts_with("nmod")
+                    || self.v.toks[j].head == Some(head)
+                        && self.v.toks[j].deprel.starts_with("nmod");
+            }
+            t = h;
+        }
+        false
+    }
+
     /// With a parse: the `nsubj` of the cue (or of the verb a participle cue hangs on).
     fn parsed_subject(&self, c: usize) -> Option<Range<usize>> {
         let sent = self.v.sent_at(self.v.toks[c].span.start)?;
@@ -402,6 +419,11 @@ impl Ctx<'_> {
                     .find(|&k| self.v.toks[k].head == Some(s) && self.v.toks[k].deprel == "appos")
                 {
                     end = a + 1;
+                }
+                // Prepositional modifiers up to the cue: "Russia's ambassador to the EU", "the
+                // head of the IMF mission" (the affiliation, and never the last noun alone).
+                while end < c && self.in_nmod_of(end, s) {
+                    end += 1;
                 }
                 return Some(start..end);
             }
@@ -1219,6 +1241,16 @@ impl Ctx<'_> {
                 }
             }
         }
+        // The phrase next to the cue is the speaker unless it is only the end of the parsed
+        // subject ("Russia's ambassador to [the EU] said").
+        let parsed = speaker
+            .is_none()
+            .then(|| self.v.parsed.then(|| self.parsed_subject(k)).flatten())
+            .flatten();
+        let left_speaker = match (left_speaker, parsed) {
+            (Some(l), Some(p)) if p.start < l.start && l.end <= p.end => Some(p),
+            (l, _) => l,
+        };
         let speaker = speaker
             .or(left_speaker)
             .or_else(|| self.subject(sent.start, k));

@@ -472,7 +472,16 @@ impl<'a> Resolver<'a> {
             .filter(|e| span.contains(e.span) || e.span.contains(span))
             // A person, an organisation or an actor; not a nationality or a title ("Andalusian").
             .filter(|e| matches!(e.kind.as_str(), "PER" | "ORG") || e.actor.is_some())
-            .max_by_key(|e| (e.kind == "PER", e.span.start));
+            // A person first; else the affiliation nearest the head ("the head of [the IMF]
+            // mission to Greece": fewer prepositions before it); else the last.
+            .max_by_key(|e| {
+                let before = &self.doc.text[span.start..e.span.start.max(span.start)];
+                let preps = before
+                    .split_whitespace()
+                    .filter(|w| matches!(*w, "of" | "to" | "for" | "at" | "in" | "from" | "with"))
+                    .count();
+                (e.kind == "PER", std::cmp::Reverse(preps), e.span.start)
+            });
         if let Some(e) = ent {
             sp.cluster = e.cluster.or_else(|| self.cluster_of(e.span));
             sp.actor = e.actor.clone();

@@ -249,3 +249,35 @@ fn she_after_a_long_quotation_is_the_person_named_before_it() {
         "{sp:?}"
     );
 }
+
+#[test]
+fn a_speaker_phrase_keeps_its_prepositional_modifiers() {
+    // The noun right before the cue ends the subject; it is not the subject itself.
+    let mut doc = parsed(
+        "Ghana's ambassador to the African Union said on Friday that the summit would go ahead. \
+         The head of the World Bank mission to Malawi said that the loan was approved.",
+    );
+    QuoteStage::default().process(&mut doc).unwrap();
+    let sp = quote_at(&doc, "the summit")
+        .speaker
+        .as_ref()
+        .expect("a speaker");
+    assert_eq!(
+        doc.slice(sp.span),
+        "Ghana's ambassador to the African Union"
+    );
+    assert_eq!(sp.actor.as_ref().map(|a| a.code.as_str()), Some("GHAGOV"));
+    // Among the organisations and places of the phrase, the affiliation nearest the head.
+    let sp = quote_at(&doc, "the loan")
+        .speaker
+        .as_ref()
+        .expect("a speaker");
+    assert_eq!(
+        doc.slice(sp.span),
+        "The head of the World Bank mission to Malawi"
+    );
+    assert!(
+        sp.name.as_deref().is_some_and(|n| n.contains("World Bank")),
+        "{sp:?}"
+    );
+}
