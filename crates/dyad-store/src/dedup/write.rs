@@ -106,7 +106,8 @@ fn mention_select() -> String {
             substr(d.text, sx.start + 1, sx.\"end\" - sx.start),
             EXISTS (SELECT 1 FROM times t JOIN sentences x ON x.doc = t.doc AND x.idx = e.sentence
                     WHERE t.doc = e.doc AND t.start >= x.start AND t.\"end\" <= x.\"end\"
-                      AND substr(t.value, 1, 10) = e.date)
+                      AND substr(t.value, 1, 10) = e.date),
+            e.evidence_start, e.evidence_end
          FROM events e JOIN documents d ON d.doc = e.doc LEFT JOIN doc_signatures s ON s.doc = e.doc
          LEFT JOIN sentences sx ON sx.doc = e.doc AND sx.idx = e.sentence",
         PERSON.replace("{}", "e.source_name"),
@@ -169,6 +170,7 @@ fn mention_row(r: &Row, stop: &BTreeSet<String>) -> rusqlite::Result<MentionRow>
             named: names.0.is_some() && names.1.is_some(),
             doc: r.get(1)?,
             story: r.get(20)?,
+            evidence: (r.get(30)?, r.get(31)?),
         },
         doc_date,
         publisher: publisher(source.as_deref(), url.as_deref()),
