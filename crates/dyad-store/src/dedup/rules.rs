@@ -19,13 +19,19 @@
 //! - **place**: no conflict: two named places that differ and lie more than [`PLACE_KM`] apart
 //!   (or whose countries differ) are two events;
 //! - **shared words**: mentions from different sentences, not copies of one story, share at
-//!   least [`SHARED_WORDS`] of their sentences' content words;
+//!   least [`SHARED_WORDS`] of their sentences' content words ([`PARENT_WORDS`] for a generic or
+//!   parent code and a child); one code twice needs none when both name the same people on both
+//!   sides;
 //! - **modality**: an act that happened and one planned, demanded, threatened or imagined are two
 //!   events, unless both are codings of one sentence;
-//! - **underspecified codings**: statements (root `01`, "said") and dyads with the same code on
-//!   both sides (`USAGOV→USAGOV`) say nothing of *what* was said or *who* acted on whom, so they
-//!   merge only across copies of one story (a republished article); domestic dyads (both sides
-//!   anchored in one country, `USALEG→USAGOV`) merge only within one article or across copies.
+//! - **underspecified codings**: statements (root `01`, "said") say nothing of *what* was said,
+//!   so they merge only across copies of one story or when their (different) sentences echo
+//!   each other ([`STATEMENT_WORDS`]); dyads with the same code on both sides (`USAGOV→USAGOV`:
+//!   who acted on whom?) only across copies; domestic dyads (both sides anchored in one country,
+//!   `USALEG→USAGOV`) only within one article or across copies.
+//!
+//! Codings of one span (one sentence, overlapping evidence) form a *unit* that the complete
+//! linkage of [`group`] treats as one act.
 
 use super::lexicon::Vocab;
 
