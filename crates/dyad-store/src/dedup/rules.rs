@@ -53,6 +53,8 @@ pub const PARENT_WORDS: f64 = 0.25;
 /// least this much: the same sentence reprinted or closely re-worded (a headline and its body,
 /// a quote carried by two outlets). Two claims of one speaker on one day share far less.
 pub const STATEMENT_WORDS: f64 = 0.3;
+/// Words before (and after) an evidence span searched for a planned-act cue ([`planned_cue`]).
+pub const PLANNED_WINDOW: usize = 5;
 /// Two named places closer than this (km) are the same place (a city and its district).
 pub const PLACE_KM: f64 = 50.0;
 
@@ -132,6 +134,8 @@ pub struct Mention {
     pub cameo: String,
     /// Modality as coded (`actual`, `intent`, `threat`, `demand`, `hypothetical`).
     pub modality: String,
+    /// Whether words near its evidence mark the act as planned ([`planned_cue`]).
+    pub planned: bool,
     /// Source and target.
     pub src: Side,
     /// Target.
@@ -312,8 +316,36 @@ fn one_sentence(a: &Mention, b: &Mention) -> bool {
 /// The modality rule: an act that happened and one planned, demanded, threatened or imagined
 /// are two events ("to meet" vs "met"), except as two codings of one sentence ("protested,
 /// demanding the resignation").
+/// An `actual` mention with a planned-act cue near its evidence ([`planned_cue`]) counts as
+/// planned.
 pub fn modality_compatible(a: &Mention, b: &Mention) -> bool {
-    (a.modality == "actual") == (b.modality == "actual") || one_sentence(a, b)
+    let real = |m: &Mention| m.modality == "actual" && !m.planned;
+    real(a) == real(b) || one_sentence(a, b)
+}
+
+/// Whether the words around an evidence span mark the act as planned, expected or possible:
+/// a `before` cue of `data/dedup/planned.txt` among the [`PLANNED_WINDOW`] words before the
+/// evidence (`pre`, the sentence up to it) or in the evidence itself ("due to meet", "will
+/// meet", "a tentative summit"), or an `after` cue among the words after it (`post`: "a meeting
+/// between the ministers is due in Tokyo"). The coder's modality misses such cues when the
+/// planning word governs the verb from outside its clause.
+pub fn planned_cue(pre: &str, evidence: &str, post: &str, v: &Vocab) -> bool {
+    let words = |t: &str| -> Vec<String> {
+        t.split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let pre = words(pre);
+    let before = pre[pre.len().saturating_sub(PLANNED_WINDOW)..]
+        .iter()
+        .chain(words(evidence).iter())
+        .any(|w| v.planned_before.contains(w));
+    before
+        || words(post)
+            .iter()
+            .take(PLANNED_WINDOW)
+            .any(|w| v.planned_after.contains(w))
 }
 
 /// The time rule (see [`When`]).
@@ -505,8 +537,9 @@ fn order_key(m: &Mention) -> (i64, i64, &str, i64) {
     (m.when.reach().0, m.when.day(), &m.doc_id, m.idx)
 }
 
-/// Group one run of one block. Codings of one act in one sentence (overlapping evidence spans,
-/// compatible: "A and B signed" coded A→B and B→A) are first joined into a *unit*. Units are
+/// Group one run of one block. Codings of one span (one sentence, overlapping evidence spans:
+/// "A and B signed" coded A→B and B→A, or with two codes of one country's actors) are first
+/// joined into a *unit*. Units are
 /// taken in [`order_key`] order of their first mention; each joins the first group every unit of
 /// which it is linked to (some mention of the one compatible with some mention of the other:
 /// a report of the signing as A→B matches the unit through its A→B coding), else starts a group
@@ -518,7 +551,7 @@ pub fn group(run: &[Mention], v: &Vocab) -> Vec<Vec<usize>> {
         x.iter()
             .any(|&i| y.iter().any(|&j| compatible(&run[i], &run[j], v)))
     };
-    for unit in units(run, v) {
+    for unit in units(run) {
         match groups
             .iter_mut()
             .find(|g| g.iter().all(|u| linked(&unit, u)))
@@ -532,7 +565,7 @@ pub fn group(run: &[Mention], v: &Vocab) -> Vec<Vec<usize>> {
 
 /// The units of a run (see [`group`]), each in [`order_key`] order, the units ordered by their
 /// first mention.
-fn units(run: &[Mention], v: &Vocab) -> Vec<Vec<usize>> {
+fn units(run: &[Mention]) -> Vec<Vec<usize>> {
     let mut order: Vec<usize> = (0..run.len()).collect();
     order.sort_by(|&i, &j| order_key(&run[i]).cmp(&order_key(&run[j])));
     // Union-find over the mentions of each sentence; the root of a unit is its first mention.
@@ -562,8 +595,11 @@ fn units(run: &[Mention], v: &Vocab) -> Vec<Vec<usize>> {
         for (x, &i) in members.iter().enumerate() {
             for &j in &members[x + 1..] {
                 let (a, b) = (&run[i], &run[j]);
+                // One span is one act whatever its codings: the coder's choice between two
+                // actors of one country (`USAELI→USALEG`, `USAELI→USAPTY`) or two people of one
+                // side does not make two acts.
                 let overlap = a.evidence.0 < b.evidence.1 && b.evidence.0 < a.evidence.1;
-                if overlap && compatible(a, b, v) {
+                if overlap {
                     let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
                     if ri != rj {
                         let (lo, hi) = if rank[ri] < rank[rj] {
@@ -651,6 +687,7 @@ mod tests {
             sentence: 0,
             cameo: cameo.into(),
             modality: "actual".into(),
+            planned: false,
             words: Vec::new(),
             src: side(src, &src[..3.min(src.len())]),
             tgt: side(tgt, &tgt[..3.min(tgt.len())]),
@@ -1178,5 +1215,82 @@ mod tests {
         let mut ba2 = ba.clone();
         ba2.evidence = (40, 48);
         assert_eq!(group(&[ab, ba2, other], v), vec![vec![2, 0], vec![1]]);
+    }
+
+    #[test]
+    fn planned_cues_near_the_evidence() {
+        let v = vocab();
+        let cue = |pre: &str, ev: &str, post: &str| planned_cue(pre, ev, post, v);
+        assert!(cue("The two leaders are due to ", "meet", " on Monday."));
+        assert!(cue(
+            "Officials confirmed a ",
+            "tentative summit",
+            " in April."
+        ));
+        assert!(cue(
+            "The foreign minister will ",
+            "hold talks",
+            " with his counterpart."
+        ));
+        assert!(cue(
+            "Ministers' talks and a separate ",
+            "meeting between the two",
+            " envoys are due in Tokyo on Friday."
+        ));
+        assert!(!cue(
+            "The foreign ministers ",
+            "met",
+            " in Tokyo on Monday."
+        ));
+        assert!(
+            !cue("Prime Minister Theresa May ", "met", " the president."),
+            "the surname is no cue"
+        );
+        assert!(
+            !cue(
+                "They will say, as it happened long before, that the ministers ",
+                "met",
+                "."
+            ),
+            "a cue further than the window"
+        );
+        assert!(
+            !cue(
+                "The envoys ",
+                "met",
+                " on Monday, and they will meet again."
+            ),
+            "`will` after the evidence is another clause"
+        );
+        // A planned act the coder marks actual does not merge with the act held.
+        let w = When::Undated(10);
+        let (a, mut b) = (
+            m(1, "040", "JPNGOV", "RUSGOV", w),
+            m(2, "040", "JPNGOV", "RUSGOV", w),
+        );
+        assert!(compatible(&a, &b, v));
+        b.planned = true;
+        assert!(!compatible(&a, &b, v));
+    }
+
+    #[test]
+    fn one_span_with_two_codes_of_one_country_is_one_unit() {
+        let v = vocab();
+        let w = When::Dated(10);
+        // "…, warned the former senator": one span, the target coded as a legislator and as a
+        // party member; codes the hierarchy does not join.
+        let a = m(1, "130", "USAELI", "USALEG", w);
+        let mut b = m(2, "130", "USAELI", "USAPTY", w);
+        assert!(!compatible(&a, &b, v));
+        b.doc = a.doc;
+        b.doc_id = a.doc_id.clone();
+        b.idx = 1;
+        assert_eq!(group(&[a.clone(), b.clone()], v), vec![vec![0, 1]]);
+        b.evidence = (30, 40);
+        assert_eq!(
+            group(&[a, b], v),
+            vec![vec![0], vec![1]],
+            "two spans of one sentence"
+        );
     }
 }
