@@ -316,6 +316,7 @@ fn one_sentence(a: &Mention, b: &Mention) -> bool {
 /// The modality rule: an act that happened and one planned, demanded, threatened or imagined
 /// are two events ("to meet" vs "met"), except as two codings of one sentence ("protested,
 /// demanding the resignation").
+///
 /// An `actual` mention with a planned-act cue near its evidence ([`planned_cue`]) counts as
 /// planned.
 pub fn modality_compatible(a: &Mention, b: &Mention) -> bool {
@@ -539,9 +540,8 @@ fn order_key(m: &Mention) -> (i64, i64, &str, i64) {
 
 /// Group one run of one block. Codings of one span (one sentence, overlapping evidence spans:
 /// "A and B signed" coded A→B and B→A, or with two codes of one country's actors) are first
-/// joined into a *unit*. Units are
-/// taken in [`order_key`] order of their first mention; each joins the first group every unit of
-/// which it is linked to (some mention of the one compatible with some mention of the other:
+/// joined into a *unit*. Units are taken in [`order_key`] order of their first mention; each
+/// joins the first group every unit of which it is linked to (some mention of the one compatible with some mention of the other:
 /// a report of the signing as A→B matches the unit through its A→B coding), else starts a group
 /// (complete linkage over units, so a chain of one-day steps never merges a Monday call with a
 /// Thursday call). Returns groups of indices into `run`, in creation order.
