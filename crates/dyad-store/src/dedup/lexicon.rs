@@ -14,6 +14,10 @@ const STOPWORDS: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../../data/dedup/stopwords.txt"
 ));
+const PLANNED: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../data/dedup/planned.txt"
+));
 
 /// What the grouping rules read from the data file.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -26,6 +30,10 @@ pub struct Vocab {
     pub state: BTreeSet<String>,
     /// Words ignored when sentences are compared (`data/dedup/stopwords.txt`).
     pub stop: BTreeSet<String>,
+    /// Planned-act cues before or in the evidence (`data/dedup/planned.txt`, `before`).
+    pub planned_before: BTreeSet<String>,
+    /// Planned-act cues after the evidence (`after`).
+    pub planned_after: BTreeSet<String>,
 }
 
 fn err(file: &str, line: usize, msg: impl std::fmt::Display) -> StoreError {
@@ -56,6 +64,9 @@ impl Vocab {
             let mut v = Vocab::parse("data/dedup/actors.tsv", ACTORS).map_err(|e| e.to_string())?;
             v.stop = Vocab::parse_stopwords("data/dedup/stopwords.txt", STOPWORDS)
                 .map_err(|e| e.to_string())?;
+            (v.planned_before, v.planned_after) =
+                Vocab::parse_planned("data/dedup/planned.txt", PLANNED)
+                    .map_err(|e| e.to_string())?;
             Ok(v)
         })
         .as_ref()
@@ -75,6 +86,41 @@ impl Vocab {
             }
         }
         Ok(out)
+    }
+
+    /// Parse the planned-act cues (`before WORD…` / `after WORD…` lines, `#` comments); `file`
+    /// names it in errors. Returns (before, after).
+    pub fn parse_planned(
+        file: &str,
+        text: &str,
+    ) -> Result<(BTreeSet<String>, BTreeSet<String>), StoreError> {
+        let (mut before, mut after) = (BTreeSet::new(), BTreeSet::new());
+        for (i, raw) in text.lines().enumerate() {
+            let mut w = raw.split('#').next().unwrap_or("").split_whitespace();
+            let Some(kind) = w.next() else { continue };
+            let set = match kind {
+                "before" => &mut before,
+                "after" => &mut after,
+                k => {
+                    return Err(err(
+                        file,
+                        i + 1,
+                        format!("unknown position {k:?} (before, after)"),
+                    ))
+                }
+            };
+            for word in w {
+                if !word.chars().all(|c| c.is_lowercase()) {
+                    return Err(err(
+                        file,
+                        i + 1,
+                        format!("{word:?}: lower-case letters only"),
+                    ));
+                }
+                set.insert(word.to_string());
+            }
+        }
+        Ok((before, after))
     }
 
     /// Parse `text`; `file` names it in errors.
@@ -142,6 +188,8 @@ mod tests {
         assert_eq!(v.mirror.get("043").map(String::as_str), Some("042"));
         assert!(v.state.contains("GOV") && !v.state.contains("OPP"));
         assert!(v.stop.contains("the") && v.stop.contains("said") && !v.stop.contains("visit"));
+        assert!(v.planned_before.contains("will") && v.planned_after.contains("due"));
+        assert!(!v.planned_before.contains("may"));
     }
 
     #[test]
@@ -159,6 +207,10 @@ mod tests {
         assert!(e.to_string().contains("x.tsv:2:"), "{e}");
         let e = Vocab::parse_stopwords("s.txt", "the and\n# ok\nBut\n").unwrap_err();
         assert!(e.to_string().contains("s.txt:3:"), "{e}");
+        let e = Vocab::parse_planned("p.txt", "before will\nbeside due\n").unwrap_err();
+        assert!(e.to_string().contains("p.txt:2: unknown position"), "{e}");
+        let e = Vocab::parse_planned("p.txt", "# c\nafter Due\n").unwrap_err();
+        assert!(e.to_string().contains("p.txt:2:"), "{e}");
         let e = Vocab::parse("x.tsv", "joins\t040\n").unwrap_err();
         assert!(e.to_string().contains("unknown kind"), "{e}");
         assert_eq!(

@@ -19,13 +19,19 @@
 //! - **place**: no conflict: two named places that differ and lie more than [`PLACE_KM`] apart
 //!   (or whose countries differ) are two events;
 //! - **shared words**: mentions from different sentences, not copies of one story, share at
-//!   least [`SHARED_WORDS`] of their sentences' content words;
+//!   least [`SHARED_WORDS`] of their sentences' content words ([`PARENT_WORDS`] for a generic or
+//!   parent code and a child); one code twice needs none when both name the same people on both
+//!   sides;
 //! - **modality**: an act that happened and one planned, demanded, threatened or imagined are two
 //!   events, unless both are codings of one sentence;
-//! - **underspecified codings**: statements (root `01`, "said") and dyads with the same code on
-//!   both sides (`USAGOV→USAGOV`) say nothing of *what* was said or *who* acted on whom, so they
-//!   merge only across copies of one story (a republished article); domestic dyads (both sides
-//!   anchored in one country, `USALEG→USAGOV`) merge only within one article or across copies.
+//! - **underspecified codings**: statements (root `01`, "said") say nothing of *what* was said,
+//!   so they merge only across copies of one story or when their (different) sentences echo
+//!   each other ([`STATEMENT_WORDS`]); dyads with the same code on both sides (`USAGOV→USAGOV`:
+//!   who acted on whom?) only across copies; domestic dyads (both sides anchored in one country,
+//!   `USALEG→USAGOV`) only within one article or across copies.
+//!
+//! Codings of one span (one sentence, overlapping evidence) form a *unit* that the complete
+//! linkage of [`group`] treats as one act.
 
 use super::lexicon::Vocab;
 
@@ -39,6 +45,16 @@ pub const PAST_DAYS: i64 = 365;
 /// this Jaccard similarity of their sentences' content words: two reports of one act name its
 /// participants, place, object; two acts that only share codes rarely share their words.
 pub const SHARED_WORDS: f64 = 0.1;
+/// A generic or parent code and a child (`040` and `042`, `020` and `023`) say less of the act
+/// than one code twice, so mentions from different sentences coded so must share at least this
+/// much: a "meeting" sentence and a "visit" sentence of one day often tell two occasions.
+pub const PARENT_WORDS: f64 = 0.25;
+/// Statements (root `01`) from different sentences are one claim when their sentences share at
+/// least this much: the same sentence reprinted or closely re-worded (a headline and its body,
+/// a quote carried by two outlets). Two claims of one speaker on one day share far less.
+pub const STATEMENT_WORDS: f64 = 0.3;
+/// Words before (and after) an evidence span searched for a planned-act cue ([`planned_cue`]).
+pub const PLANNED_WINDOW: usize = 5;
 /// Two named places closer than this (km) are the same place (a city and its district).
 pub const PLACE_KM: f64 = 50.0;
 
@@ -118,6 +134,8 @@ pub struct Mention {
     pub cameo: String,
     /// Modality as coded (`actual`, `intent`, `threat`, `demand`, `hypothetical`).
     pub modality: String,
+    /// Whether words near its evidence mark the act as planned ([`planned_cue`]).
+    pub planned: bool,
     /// Source and target.
     pub src: Side,
     /// Target.
@@ -138,6 +156,9 @@ pub struct Mention {
     pub doc: i64,
     /// Story: the row id of the first article of which this one is a copy (else its own).
     pub story: i64,
+    /// Evidence span in its document (code points): two codings of one sentence whose spans
+    /// overlap code one act.
+    pub evidence: (i64, i64),
 }
 
 /// The code a CAMEO code is compared at: its first three digits, or its root when those are the
@@ -258,13 +279,33 @@ fn jaccard(a: &[String], b: &[String]) -> f64 {
 }
 
 /// The shared-words rule: mentions from different sentences that are not copies of one story
-/// share at least [`SHARED_WORDS`] of their sentences' content words. A mention without words
-/// (no sentence text) is no evidence either way.
+/// share at least [`SHARED_WORDS`] of their sentences' content words ([`PARENT_WORDS`] when one
+/// code is the other's parent or the root's generic code); one code twice needs no shared words
+/// when both mentions name the same people on both sides ([`same_people`]: "Flynn's calls with
+/// Kislyak"; a generic code and a child do: a call and a meeting of two leaders). A mention
+/// without words (no sentence text) is no evidence either way.
 pub fn words_compatible(a: &Mention, b: &Mention) -> bool {
     if one_sentence(a, b) || (a.story == b.story && a.doc != b.doc) {
         return true;
     }
-    a.words.is_empty() || b.words.is_empty() || jaccard(&a.words, &b.words) >= SHARED_WORDS
+    let need = if level(&a.cameo) == level(&b.cameo) {
+        if same_people(a, b) {
+            return true;
+        }
+        SHARED_WORDS
+    } else {
+        PARENT_WORDS
+    };
+    a.words.is_empty() || b.words.is_empty() || jaccard(&a.words, &b.words) >= need
+}
+
+/// Whether both mentions name a person on both sides and the names agree side by side, in the
+/// direct or the reversed orientation (the actor rule checks which one the codes allow).
+pub fn same_people(a: &Mention, b: &Mention) -> bool {
+    let agree =
+        |x: &Side, y: &Side| x.person.is_some() && y.person.is_some() && !people_conflict(x, y);
+    (agree(&a.src, &b.src) && agree(&a.tgt, &b.tgt))
+        || (agree(&a.src, &b.tgt) && agree(&a.tgt, &b.src))
 }
 
 /// Whether two mentions come from one sentence of one document.
@@ -275,8 +316,37 @@ fn one_sentence(a: &Mention, b: &Mention) -> bool {
 /// The modality rule: an act that happened and one planned, demanded, threatened or imagined
 /// are two events ("to meet" vs "met"), except as two codings of one sentence ("protested,
 /// demanding the resignation").
+///
+/// An `actual` mention with a planned-act cue near its evidence ([`planned_cue`]) counts as
+/// planned.
 pub fn modality_compatible(a: &Mention, b: &Mention) -> bool {
-    (a.modality == "actual") == (b.modality == "actual") || one_sentence(a, b)
+    let real = |m: &Mention| m.modality == "actual" && !m.planned;
+    real(a) == real(b) || one_sentence(a, b)
+}
+
+/// Whether the words around an evidence span mark the act as planned, expected or possible:
+/// a `before` cue of `data/dedup/planned.txt` among the [`PLANNED_WINDOW`] words before the
+/// evidence (`pre`, the sentence up to it) or in the evidence itself ("due to meet", "will
+/// meet", "a tentative summit"), or an `after` cue among the words after it (`post`: "a meeting
+/// between the ministers is due in Tokyo"). The coder's modality misses such cues when the
+/// planning word governs the verb from outside its clause.
+pub fn planned_cue(pre: &str, evidence: &str, post: &str, v: &Vocab) -> bool {
+    let words = |t: &str| -> Vec<String> {
+        t.split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let pre = words(pre);
+    let before = pre[pre.len().saturating_sub(PLANNED_WINDOW)..]
+        .iter()
+        .chain(words(evidence).iter())
+        .any(|w| v.planned_before.contains(w));
+    before
+        || words(post)
+            .iter()
+            .take(PLANNED_WINDOW)
+            .any(|w| v.planned_after.contains(w))
 }
 
 /// The time rule (see [`When`]).
@@ -414,10 +484,14 @@ pub fn places_conflict(a: &Mention, b: &Mention) -> bool {
     }
 }
 
-/// Whether a mention's coding leaves the act underspecified: a statement (root `01`) or the same
-/// code on both sides.
-fn underspecified(m: &Mention) -> bool {
-    m.cameo.starts_with("01") || m.src.code == m.tgt.code
+/// Whether a mention is a statement (root `01`, "said": the code does not say what was said).
+fn statement(m: &Mention) -> bool {
+    m.cameo.starts_with("01")
+}
+
+/// Whether both sides carry one code (`USAGOV→USAGOV`: who acted on whom?).
+fn self_dyad(m: &Mention) -> bool {
+    m.src.code == m.tgt.code
 }
 
 /// Whether both sides anchor in one country (`USAGOV→USALEG`): domestic politics, where one
@@ -427,17 +501,26 @@ fn domestic(m: &Mention) -> bool {
     anchor(&m.src) == anchor(&m.tgt)
 }
 
-/// The underspecified rule: such mentions are one event only across copies of one story;
-/// domestic ones only within one article or across copies.
+/// The underspecified rule: self-dyads are one event only across copies of one story;
+/// statements also when their sentences echo each other (at least [`STATEMENT_WORDS`] shared,
+/// different sentences: two claims of one sentence are two statements); domestic dyads only
+/// within one article or across copies.
 pub fn statements_compatible(a: &Mention, b: &Mention) -> bool {
-    let copies = a.story == b.story && a.doc != b.doc;
-    if underspecified(a) || underspecified(b) {
-        return copies;
+    if a.story == b.story && a.doc != b.doc {
+        return true;
     }
-    if (domestic(a) || domestic(b)) && a.doc != b.doc {
-        return copies;
+    if self_dyad(a) || self_dyad(b) {
+        return false;
     }
-    true
+    if statement(a) || statement(b) {
+        let echo = !a.words.is_empty()
+            && !b.words.is_empty()
+            && jaccard(&a.words, &b.words) >= STATEMENT_WORDS;
+        if one_sentence(a, b) || !echo {
+            return false;
+        }
+    }
+    !(domestic(a) || domestic(b)) || a.doc == b.doc
 }
 
 /// All rules together (the block is checked by the caller).
@@ -455,25 +538,94 @@ fn order_key(m: &Mention) -> (i64, i64, &str, i64) {
     (m.when.reach().0, m.when.day(), &m.doc_id, m.idx)
 }
 
-/// Group one run of one block. Mentions are taken in [`order_key`] order; each joins the first
-/// group all of whose members it is compatible with (complete linkage, so a chain of one-day
-/// steps never merges a Monday call with a Thursday call), else starts a group. Returns groups
-/// of indices into `run`, in creation order.
+/// Group one run of one block. Codings of one span (one sentence, overlapping evidence spans:
+/// "A and B signed" coded A→B and B→A, or with two codes of one country's actors) are first
+/// joined into a *unit*. Units are taken in [`order_key`] order of their first mention; each
+/// joins the first group every unit of which it is linked to (some mention of the one compatible with some mention of the other:
+/// a report of the signing as A→B matches the unit through its A→B coding), else starts a group
+/// (complete linkage over units, so a chain of one-day steps never merges a Monday call with a
+/// Thursday call). Returns groups of indices into `run`, in creation order.
 pub fn group(run: &[Mention], v: &Vocab) -> Vec<Vec<usize>> {
-    let mut order: Vec<usize> = (0..run.len()).collect();
-    order.sort_by(|&i, &j| order_key(&run[i]).cmp(&order_key(&run[j])));
-    let mut groups: Vec<Vec<usize>> = Vec::new();
-    for i in order {
-        let m = &run[i];
+    let mut groups: Vec<Vec<Vec<usize>>> = Vec::new();
+    let linked = |x: &[usize], y: &[usize]| {
+        x.iter()
+            .any(|&i| y.iter().any(|&j| compatible(&run[i], &run[j], v)))
+    };
+    for unit in units(run) {
         match groups
             .iter_mut()
-            .find(|g| g.iter().all(|&j| compatible(m, &run[j], v)))
+            .find(|g| g.iter().all(|u| linked(&unit, u)))
         {
-            Some(g) => g.push(i),
-            None => groups.push(vec![i]),
+            Some(g) => g.push(unit),
+            None => groups.push(vec![unit]),
         }
     }
-    groups
+    groups.into_iter().map(|g| g.concat()).collect()
+}
+
+/// The units of a run (see [`group`]), each in [`order_key`] order, the units ordered by their
+/// first mention.
+fn units(run: &[Mention]) -> Vec<Vec<usize>> {
+    let mut order: Vec<usize> = (0..run.len()).collect();
+    order.sort_by(|&i, &j| order_key(&run[i]).cmp(&order_key(&run[j])));
+    // Union-find over the mentions of each sentence; the root of a unit is its first mention.
+    let mut parent: Vec<usize> = (0..run.len()).collect();
+    fn find(p: &mut [usize], mut i: usize) -> usize {
+        while p[i] != i {
+            p[i] = p[p[i]];
+            i = p[i];
+        }
+        i
+    }
+    let rank: Vec<usize> = {
+        let mut r = vec![0; run.len()];
+        for (k, &i) in order.iter().enumerate() {
+            r[i] = k;
+        }
+        r
+    };
+    let mut by_sentence: std::collections::BTreeMap<(i64, i64), Vec<usize>> = Default::default();
+    for &i in &order {
+        by_sentence
+            .entry((run[i].doc, run[i].sentence))
+            .or_default()
+            .push(i);
+    }
+    for members in by_sentence.values() {
+        for (x, &i) in members.iter().enumerate() {
+            for &j in &members[x + 1..] {
+                let (a, b) = (&run[i], &run[j]);
+                // One span is one act whatever its codings: the coder's choice between two
+                // actors of one country (`USAELI→USALEG`, `USAELI→USAPTY`) or two people of one
+                // side does not make two acts.
+                let overlap = a.evidence.0 < b.evidence.1 && b.evidence.0 < a.evidence.1;
+                if overlap {
+                    let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
+                    if ri != rj {
+                        let (lo, hi) = if rank[ri] < rank[rj] {
+                            (ri, rj)
+                        } else {
+                            (rj, ri)
+                        };
+                        parent[hi] = lo;
+                    }
+                }
+            }
+        }
+    }
+    let mut units: Vec<Vec<usize>> = Vec::new();
+    let mut slot: std::collections::BTreeMap<usize, usize> = Default::default();
+    for &i in &order {
+        let r = find(&mut parent, i);
+        match slot.get(&r) {
+            Some(&k) => units[k].push(i),
+            None => {
+                slot.insert(r, units.len());
+                units.push(vec![i]);
+            }
+        }
+    }
+    units
 }
 
 /// The representative of a group: Dyad's events carry no confidence score, so the mention with
@@ -535,6 +687,7 @@ mod tests {
             sentence: 0,
             cameo: cameo.into(),
             modality: "actual".into(),
+            planned: false,
             words: Vec::new(),
             src: side(src, &src[..3.min(src.len())]),
             tgt: side(tgt, &tgt[..3.min(tgt.len())]),
@@ -545,6 +698,7 @@ mod tests {
             named: true,
             doc: event,
             story: event,
+            evidence: (0, 5),
         }
     }
 
@@ -940,5 +1094,203 @@ mod tests {
         run[2].place = Some("Riyadh".into());
         assert_eq!(representative(&run, &[0, 1, 2]), 2);
         assert_eq!(representative(&run, &[0, 1]), 1);
+    }
+
+    /// Content words of a hand-written sentence.
+    fn said(text: &str) -> Vec<String> {
+        content_words(text, &vocab().stop)
+    }
+
+    #[test]
+    fn a_generic_code_and_a_child_need_more_shared_words() {
+        let v = vocab();
+        let w = When::Undated(10);
+        let mut a = m(1, "040", "USAGOV", "JPNGOV", w);
+        let mut b = m(2, "042", "USAGOV", "JPNGOV", w);
+        a.words = said("Officials held discussions with Japanese diplomats about trade rules.");
+        b.words = said("The secretary arrived in Tokyo to discuss trade rules and security.");
+        let j = jaccard(&a.words, &b.words);
+        assert!((SHARED_WORDS..PARENT_WORDS).contains(&j), "{j}");
+        assert!(
+            !compatible(&a, &b, v),
+            "a meeting and a visit, few words shared"
+        );
+        b.cameo = "040".into();
+        assert!(compatible(&a, &b, v), "one code twice: the usual threshold");
+        b.cameo = "042".into();
+        b.words = said("Officials held discussions in Tokyo with Japanese diplomats about trade.");
+        assert!(compatible(&a, &b, v), "the same words: one act");
+        b.words = said("Nothing in common here at all.");
+        b.doc = a.doc;
+        assert!(compatible(&a, &b, v), "one sentence needs no words");
+    }
+
+    #[test]
+    fn the_same_people_on_both_sides_stand_for_shared_words() {
+        let v = vocab();
+        let w = When::Undated(10);
+        let mut a = m(1, "041", "USAGOV", "RUSGOV", w);
+        let mut b = m(2, "041", "USAGOV", "RUSGOV", w);
+        a.words = said("The adviser spoke several times by telephone with the envoy.");
+        b.words = said("Records show conversations that the White House later played down.");
+        assert!(!compatible(&a, &b, v), "no shared words, no names");
+        a.src.person = Some("Mikhail Flint".into());
+        a.tgt.person = Some("Sergei Kislov".into());
+        b.src.person = Some("Flint".into());
+        b.tgt.person = Some("Sergey Kislov".into());
+        assert!(same_people(&a, &b));
+        assert!(compatible(&a, &b, v), "the same two people, one day");
+        b.tgt.person = None;
+        assert!(!compatible(&a, &b, v), "one side unnamed: words needed");
+        b.tgt.person = Some("Sergey Kislov".into());
+        b.cameo = "040".into();
+        assert!(
+            !compatible(&a, &b, v),
+            "a call and a generic meeting of the same two: words needed"
+        );
+        // Reversed for a joint act: names agree crosswise.
+        let mut c = m(3, "041", "RUSGOV", "USAGOV", w);
+        c.words = said("Unrelated wording of the exchange.");
+        c.src.person = Some("Kislov".into());
+        c.tgt.person = Some("Mikhail Flint".into());
+        assert!(compatible(&a, &c, v));
+    }
+
+    #[test]
+    fn statements_merge_when_their_sentences_echo() {
+        let v = vocab();
+        let w = When::Dated(10);
+        let mut a = m(1, "010", "RUSGOV", "NATO", w);
+        let mut b = m(2, "010", "RUSGOV", "NATO", w);
+        a.words = said("The spokesman said the alliance's expansion threatens regional stability.");
+        b.words = said(
+            "Expansion of the alliance threatens regional stability, the spokesman told reporters.",
+        );
+        assert!(jaccard(&a.words, &b.words) >= STATEMENT_WORDS);
+        assert!(compatible(&a, &b, v), "one claim carried by two outlets");
+        b.words = said("The spokesman said talks on arms control could resume soon.");
+        assert!(
+            !compatible(&a, &b, v),
+            "two claims of one speaker on one day"
+        );
+        b.words = a.words.clone();
+        b.doc = a.doc;
+        assert!(!compatible(&a, &b, v), "two claims of one sentence");
+        b.sentence = 4;
+        assert!(compatible(&a, &b, v), "a headline and its body");
+        let (mut x, mut y) = (
+            m(3, "010", "USAGOV", "USAGOV", w),
+            m(4, "010", "USAGOV", "USAGOV", w),
+        );
+        x.words = a.words.clone();
+        y.words = a.words.clone();
+        assert!(!compatible(&x, &y, v), "self-dyads: only across copies");
+    }
+
+    #[test]
+    fn one_span_coded_both_ways_is_one_unit() {
+        let v = vocab();
+        let w = When::Dated(10);
+        // "A and B agreed to cooperate" coded A→B and B→A in one sentence (030 is not joint),
+        // and another article's A→B report of the same agreement.
+        let mut ab = m(1, "030", "ARCGOV", "BORGOV", w);
+        let mut ba = m(2, "030", "BORGOV", "ARCGOV", w);
+        ba.doc = ab.doc;
+        ba.doc_id = ab.doc_id.clone();
+        ba.idx = 1;
+        let mut other = m(3, "030", "ARCGOV", "BORGOV", w);
+        other.doc_id = "c0".into(); // taken first
+        for x in [&mut ab, &mut ba, &mut other] {
+            x.words = said("Arcadia and Borduria agreed to cooperate on river transport.");
+        }
+        assert!(compatible(&ab, &ba, v) && compatible(&ab, &other, v));
+        assert!(
+            !compatible(&ba, &other, v),
+            "not joint: reversed only in one sentence"
+        );
+        let run = vec![ab.clone(), ba.clone(), other.clone()];
+        assert_eq!(group(&run, v), vec![vec![2, 0, 1]], "one agreement");
+        // Two verbs of one sentence (disjoint spans) are no unit: the reversed coding stays
+        // apart from the other article's report.
+        let mut ba2 = ba.clone();
+        ba2.evidence = (40, 48);
+        assert_eq!(group(&[ab, ba2, other], v), vec![vec![2, 0], vec![1]]);
+    }
+
+    #[test]
+    fn planned_cues_near_the_evidence() {
+        let v = vocab();
+        let cue = |pre: &str, ev: &str, post: &str| planned_cue(pre, ev, post, v);
+        assert!(cue("The two leaders are due to ", "meet", " on Monday."));
+        assert!(cue(
+            "Officials confirmed a ",
+            "tentative summit",
+            " in April."
+        ));
+        assert!(cue(
+            "The foreign minister will ",
+            "hold talks",
+            " with his counterpart."
+        ));
+        assert!(cue(
+            "Ministers' talks and a separate ",
+            "meeting between the two",
+            " envoys are due in Tokyo on Friday."
+        ));
+        assert!(!cue(
+            "The foreign ministers ",
+            "met",
+            " in Tokyo on Monday."
+        ));
+        assert!(
+            !cue("Prime Minister Theresa May ", "met", " the president."),
+            "the surname is no cue"
+        );
+        assert!(
+            !cue(
+                "They will say, as it happened long before, that the ministers ",
+                "met",
+                "."
+            ),
+            "a cue further than the window"
+        );
+        assert!(
+            !cue(
+                "The envoys ",
+                "met",
+                " on Monday, and they will meet again."
+            ),
+            "`will` after the evidence is another clause"
+        );
+        // A planned act the coder marks actual does not merge with the act held.
+        let w = When::Undated(10);
+        let (a, mut b) = (
+            m(1, "040", "JPNGOV", "RUSGOV", w),
+            m(2, "040", "JPNGOV", "RUSGOV", w),
+        );
+        assert!(compatible(&a, &b, v));
+        b.planned = true;
+        assert!(!compatible(&a, &b, v));
+    }
+
+    #[test]
+    fn one_span_with_two_codes_of_one_country_is_one_unit() {
+        let v = vocab();
+        let w = When::Dated(10);
+        // "…, warned the former senator": one span, the target coded as a legislator and as a
+        // party member; codes the hierarchy does not join.
+        let a = m(1, "130", "USAELI", "USALEG", w);
+        let mut b = m(2, "130", "USAELI", "USAPTY", w);
+        assert!(!compatible(&a, &b, v));
+        b.doc = a.doc;
+        b.doc_id = a.doc_id.clone();
+        b.idx = 1;
+        assert_eq!(group(&[a.clone(), b.clone()], v), vec![vec![0, 1]]);
+        b.evidence = (30, 40);
+        assert_eq!(
+            group(&[a, b], v),
+            vec![vec![0], vec![1]],
+            "two spans of one sentence"
+        );
     }
 }

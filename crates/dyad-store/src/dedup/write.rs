@@ -106,7 +106,10 @@ fn mention_select() -> String {
             substr(d.text, sx.start + 1, sx.\"end\" - sx.start),
             EXISTS (SELECT 1 FROM times t JOIN sentences x ON x.doc = t.doc AND x.idx = e.sentence
                     WHERE t.doc = e.doc AND t.start >= x.start AND t.\"end\" <= x.\"end\"
-                      AND substr(t.value, 1, 10) = e.date)
+                      AND substr(t.value, 1, 10) = e.date),
+            e.evidence_start, e.evidence_end,
+            substr(d.text, sx.start + 1, MAX(e.evidence_start - sx.start, 0)), e.evidence_text,
+            substr(d.text, e.evidence_end + 1, MAX(sx.\"end\" - e.evidence_end, 0))
          FROM events e JOIN documents d ON d.doc = e.doc LEFT JOIN doc_signatures s ON s.doc = e.doc
          LEFT JOIN sentences sx ON sx.doc = e.doc AND sx.idx = e.sentence",
         PERSON.replace("{}", "e.source_name"),
@@ -120,7 +123,8 @@ fn day_number(day: &str) -> Option<i64> {
         .map(rules::day_number)
 }
 
-fn mention_row(r: &Row, stop: &BTreeSet<String>) -> rusqlite::Result<MentionRow> {
+fn mention_row(r: &Row, vocab: &Vocab) -> rusqlite::Result<MentionRow> {
+    let stop = &vocab.stop;
     let day: Option<String> = r.get(6)?;
     let date: Option<String> = r.get(7)?;
     let (lat, lon): (Option<f64>, Option<f64>) = (r.get(10)?, r.get(11)?);
@@ -155,6 +159,12 @@ fn mention_row(r: &Row, stop: &BTreeSet<String>) -> rusqlite::Result<MentionRow>
             idx: r.get(3)?,
             sentence: r.get(22)?,
             cameo: r.get(4)?,
+            planned: rules::planned_cue(
+                &r.get::<_, Option<String>>(32)?.unwrap_or_default(),
+                &r.get::<_, String>(33)?,
+                &r.get::<_, Option<String>>(34)?.unwrap_or_default(),
+                vocab,
+            ),
             modality,
             words: sentence
                 .as_deref()
@@ -169,6 +179,7 @@ fn mention_row(r: &Row, stop: &BTreeSet<String>) -> rusqlite::Result<MentionRow>
             named: names.0.is_some() && names.1.is_some(),
             doc: r.get(1)?,
             story: r.get(20)?,
+            evidence: (r.get(30)?, r.get(31)?),
         },
         doc_date,
         publisher: publisher(source.as_deref(), url.as_deref()),
@@ -191,7 +202,7 @@ pub(super) fn regroup_pending(tx: &Transaction) -> Result<(usize, usize), StoreE
             "{select} WHERE e.canonical IS NULL
              AND (e.source_code IS NULL OR e.target_code IS NULL OR e.day IS NULL) ORDER BY e.event"
         ))?;
-        let rows = st.query_map([], |r| mention_row(r, &vocab.stop))?;
+        let rows = st.query_map([], |r| mention_row(r, vocab))?;
         rows.collect::<Result<_, _>>()?
     };
     for r in &singles {
@@ -229,10 +240,10 @@ pub(super) fn regroup_pending(tx: &Transaction) -> Result<(usize, usize), StoreE
     let mut del = tx.prepare_cached("DELETE FROM canonical_events WHERE canonical = ?1")?;
     for (a, b, root, neg) in &blocks {
         let mut all: Vec<MentionRow> = st
-            .query_map(params![a, b, root, neg], |r| mention_row(r, &vocab.stop))?
+            .query_map(params![a, b, root, neg], |r| mention_row(r, vocab))?
             .collect::<Result<_, _>>()?;
         if a != b {
-            let rev = st.query_map(params![b, a, root, neg], |r| mention_row(r, &vocab.stop))?;
+            let rev = st.query_map(params![b, a, root, neg], |r| mention_row(r, vocab))?;
             for r in rev {
                 all.push(r?);
             }
