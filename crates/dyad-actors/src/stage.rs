@@ -77,6 +77,9 @@ impl ActorStage {
         if let Some(zone) = crate::country::dateline_zone(&doc.text) {
             mentions.retain(|m| !zone.contains(m.span));
         }
+        // "NATO-member Norway", "Iran-backed rebels": the first part names a patron or a
+        // membership of the phrase's head, which is the actor.
+        mentions.retain(|m| !is_patron_modifier(&doc.text, m.span));
         add_surnames(doc, &mut mentions);
         let mut metas = merge(doc, mentions);
         coref::cluster(doc, &mut metas);
@@ -108,6 +111,43 @@ impl Stage for ActorStage {
         self.annotate(doc);
         Ok(())
     }
+}
+
+/// Second parts of hyphenated compounds whose first part is a patron, broker or bloc of the noun
+/// that follows ("Iran-backed militias", "a Qatar-brokered truce", "NATO-member Norway"), not an
+/// actor of the clause. ("Saudi-led" is not among them: the leader acts through what it leads.)
+const PATRON_COMPOUNDS: &[&str] = &[
+    "backed",
+    "brokered",
+    "sponsored",
+    "funded",
+    "financed",
+    "trained",
+    "armed",
+    "supported",
+    "allied",
+    "aligned",
+    "member",
+    "friendly",
+    "installed",
+    "mediated",
+];
+
+/// Whether the mention at `span` is the first part of a patron compound (see
+/// [`PATRON_COMPOUNDS`]) followed by a name, which is then the actor ("NATO-member Norway",
+/// "U.S.-backed Syrian rebels"). Before a common noun the patron stays the only actor of the
+/// phrase ("Iran-backed militias": no other word of it is one), as before.
+fn is_patron_modifier(text: &str, span: Span) -> bool {
+    let Some(rest) = text.get(span.end..).and_then(|r| r.strip_prefix('-')) else {
+        return false;
+    };
+    let word_end = rest
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(rest.len());
+    let (word, after) = rest.split_at(word_end);
+    PATRON_COMPOUNDS.contains(&word.to_lowercase().as_str())
+        && after.starts_with(' ')
+        && after[1..].starts_with(|c: char| c.is_uppercase())
 }
 
 /// Later bare surnames of unknown people named in full ("Jane Roe" … "Roe said").
@@ -299,4 +339,28 @@ pub fn cluster_at(doc: &Doc, span: Span) -> Option<usize> {
         }
     }
     best.map(|(_, i)| i)
+}
+
+#[cfg(test)]
+mod patron_tests {
+    use super::*;
+
+    #[test]
+    fn patron_compounds_are_modifiers() {
+        let t = "NATO-member Norway and Iran-backed Houthis met Saudi-led forces, Iran-backed \
+                 militias; NATO-backed.";
+        let at = |w: &str| {
+            let s = t.find(w).unwrap();
+            Span::new(s, s + w.len())
+        };
+        assert!(is_patron_modifier(t, at("NATO")));
+        assert!(is_patron_modifier(t, at("Iran")));
+        assert!(!is_patron_modifier(t, at("Saudi")));
+        assert!(!is_patron_modifier(t, at("Norway")));
+        let s = t.rfind("Iran").unwrap();
+        assert!(!is_patron_modifier(t, Span::new(s, s + 4)));
+        // At the end of a sentence there is no head for it to modify.
+        let s = t.rfind("NATO").unwrap();
+        assert!(!is_patron_modifier(t, Span::new(s, s + 4)));
+    }
 }

@@ -142,3 +142,15 @@ fn role_speakers_take_a_country_from_their_clause_not_from_the_quote() {
     let q = doc.quotes.first().expect("a quote");
     assert!(!q.speaker.as_ref().expect("a speaker").is_resolved());
 }
+
+#[test]
+fn a_patron_or_bloc_before_a_name_is_not_the_actor() {
+    let doc = run("NATO-member Estonia agreed to host more allied troops.");
+    let sources: Vec<&str> = doc
+        .events
+        .iter()
+        .filter_map(|e| e.source.as_ref().and_then(|s| s.code.as_deref()))
+        .collect();
+    assert!(sources.contains(&"EST"), "{sources:?}");
+    assert!(!sources.contains(&"NATO"), "{sources:?}");
+}
