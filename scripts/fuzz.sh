@@ -15,6 +15,7 @@
 #   FUZZ_KEEP_GOING=1  keep fuzzing after a crash (libFuzzer fork mode) and count the crashes,
 #                      for long campaigns; by default a target stops at its first crash.
 #   FUZZ_PARALLEL=N    run N targets at a time (default 1).
+#   FUZZ_STABLE=1      build with the stable toolchain and RUSTC_BOOTSTRAP even when nightly exists.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TERM_COLOR=never
@@ -32,8 +33,9 @@ fi
 
 # cargo fuzz passes unstable compiler flags: nightly when there is one, else the stable
 # toolchain with RUSTC_BOOTSTRAP (no sanitizer is asked for, so no nightly-only runtime is needed).
+# FUZZ_STABLE=1 forces the stable path (to test it on a machine that has nightly).
 toolchain=()
-if rustup toolchain list 2> /dev/null | grep -q '^nightly'; then
+if [ "${FUZZ_STABLE:-0}" != 1 ] && rustup toolchain list 2> /dev/null | grep -q '^nightly'; then
   toolchain=(+nightly)
 else
   export RUSTC_BOOTSTRAP=1
