@@ -1,9 +1,10 @@
 //! When are two event mentions the same real-world event? Pure functions, no SQL.
 //!
 //! Mentions are compared only within a *block*: the unordered pair of their two sides' anchors
-//! (an actor's country, else its code), CAMEO root and negation (a denied meeting is not the
-//! meeting). Within a block two mentions are compatible when all of these hold (thresholds and
-//! reasons in `docs/store.md`, "Canonical events"):
+//! (an actor's country, else its code), the family of their CAMEO root (`data/dedup/roots.tsv`:
+//! roots coders swap for one act, such as assault and fight; a root of no family alone) and
+//! negation (a denied meeting is not the meeting). Within a block two mentions are compatible
+//! when all of these hold (thresholds and reasons in `docs/store.md`, "Canonical events"):
 //!
 //! - **actors**: each side's codes are equal or one is the other's country-level parent through a
 //!   state sector (`CHN` and `CHNGOV`, data file `data/dedup/actors.tsv`); the sides line up
@@ -12,7 +13,12 @@
 //! - **people**: when both mentions name a person on the same side, the names share a word;
 //! - **CAMEO**: the same three-digit code, or a parent/child pair (a root-level code such as `04`
 //!   or `040`, "not specified below", is the parent of every code of its root), after mirroring;
-//! - **time** ([`When`]): dated mentions on the same day; a mention dated only by its article
+//!   or two roots of one family with strong evidence ([`words_compatible`]: one span, echoing
+//!   sentences, an attack and its toll in one sentence), sides lined up directly;
+//! - **host**: the side a visit happens at compares by country alone (`host` in
+//!   `data/dedup/actors.tsv`);
+//! - **time** ([`When`]): dated mentions on the same day (one day apart when their sentences
+//!   echo, [`dates_slip`]); a mention dated only by its article
 //!   within [`UNDATED_WINDOW`] days of the other's day; a period (`2016-12`, `2017-W11`) by
 //!   overlap (two periods only so), and a period long past at publication (ending more than [`PAST_DAYS`] before it)
 //!   only by overlap with another period or date;
