@@ -18,6 +18,19 @@ const PLANNED: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../../data/dedup/planned.txt"
 ));
+const ROOTS: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../data/dedup/roots.tsv"
+));
+
+/// Which side of a mention is the place an act happens at (`042` visit A→B: B hosts).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Host {
+    /// The source hosts (`043` A hosts B).
+    Source,
+    /// The target hosts (`042` A visits B).
+    Target,
+}
 
 /// What the grouping rules read from the data file.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -34,6 +47,14 @@ pub struct Vocab {
     pub planned_before: BTreeSet<String>,
     /// Planned-act cues after the evidence (`after`).
     pub planned_after: BTreeSet<String>,
+    /// Three-digit levels whose host side compares by country alone (`042` → target).
+    pub host: BTreeMap<String, Host>,
+    /// CAMEO root → its family's key (the family's first root), from `data/dedup/roots.tsv`:
+    /// roots of one family can code one act and share a block. A root of no family is its own.
+    pub family: BTreeMap<String, String>,
+    /// Outcome codes (`182`, physical assault: wounded, killed): in one sentence with the same
+    /// sides, such a mention and one of another root of its family tell one attack and its toll.
+    pub outcome: BTreeSet<String>,
 }
 
 fn err(file: &str, line: usize, msg: impl std::fmt::Display) -> StoreError {
@@ -67,6 +88,8 @@ impl Vocab {
             (v.planned_before, v.planned_after) =
                 Vocab::parse_planned("data/dedup/planned.txt", PLANNED)
                     .map_err(|e| e.to_string())?;
+            (v.family, v.outcome) =
+                Vocab::parse_roots("data/dedup/roots.tsv", ROOTS).map_err(|e| e.to_string())?;
             Ok(v)
         })
         .as_ref()
@@ -123,6 +146,90 @@ impl Vocab {
         Ok((before, after))
     }
 
+    /// The block key of a CAMEO root: its family's first root, else the root itself.
+    pub fn family_of<'a>(&'a self, root: &'a str) -> &'a str {
+        self.family.get(root).map_or(root, String::as_str)
+    }
+
+    /// The roots sharing a block with `root` (its family, else `root` alone), in order.
+    pub fn family_roots(&self, root: &str) -> Vec<String> {
+        let key = self.family_of(root);
+        let mut out: Vec<String> = self
+            .family
+            .iter()
+            .filter(|(_, k)| k.as_str() == key)
+            .map(|(r, _)| r.clone())
+            .collect();
+        if out.is_empty() {
+            out.push(root.to_string());
+        }
+        out
+    }
+
+    /// Whether `cameo` is an outcome code (it starts with one of `outcome`).
+    pub fn is_outcome(&self, cameo: &str) -> bool {
+        self.outcome.iter().any(|o| cameo.starts_with(o.as_str()))
+    }
+
+    /// Parse the root families (`family ROOT ROOT…` / `outcome CODE…` lines, tab or space
+    /// separated, `#` comments); `file` names it in errors. A root belongs to at most one
+    /// family; an outcome code (3-4 digits) must have its root in a family. Returns (root →
+    /// family key, outcome codes).
+    pub fn parse_roots(
+        file: &str,
+        text: &str,
+    ) -> Result<(BTreeMap<String, String>, BTreeSet<String>), StoreError> {
+        let (mut family, mut outcome) = (BTreeMap::new(), BTreeSet::new());
+        for (i, raw) in text.lines().enumerate() {
+            let mut w = raw.split('#').next().unwrap_or("").split_whitespace();
+            let Some(kind) = w.next() else { continue };
+            let roots: Vec<&str> = w.collect();
+            let len = if kind == "outcome" { 3..=4 } else { 2..=2 };
+            for r in &roots {
+                if !len.contains(&r.len()) || !r.chars().all(|c| c.is_ascii_digit()) {
+                    return Err(err(
+                        file,
+                        i + 1,
+                        format!("{r:?} is not a CAMEO code of {len:?} digits"),
+                    ));
+                }
+            }
+            match kind {
+                "family" => {
+                    if roots.len() < 2 {
+                        return Err(err(file, i + 1, "a family takes two roots or more"));
+                    }
+                    let key = roots.iter().min().expect("two roots").to_string();
+                    for r in &roots {
+                        if family.insert(r.to_string(), key.clone()).is_some() {
+                            return Err(err(file, i + 1, format!("root {r} is in two families")));
+                        }
+                    }
+                }
+                "outcome" => {
+                    for r in &roots {
+                        if !family.contains_key(&r[..2]) {
+                            return Err(err(
+                                file,
+                                i + 1,
+                                format!("outcome {r}: root {} is in no family above", &r[..2]),
+                            ));
+                        }
+                        outcome.insert(r.to_string());
+                    }
+                }
+                k => {
+                    return Err(err(
+                        file,
+                        i + 1,
+                        format!("unknown kind {k:?} (family, outcome)"),
+                    ))
+                }
+            }
+        }
+        Ok((family, outcome))
+    }
+
     /// Parse `text`; `file` names it in errors.
     pub fn parse(file: &str, text: &str) -> Result<Vocab, StoreError> {
         let mut v = Vocab::default();
@@ -160,6 +267,15 @@ impl Vocab {
                     }
                     v.state.insert(s.to_string());
                 }
+                ("host", 3) => {
+                    let side = match f[2] {
+                        "source" => Host::Source,
+                        "target" => Host::Target,
+                        x => return Err(err(file, n, format!("host side {x:?} (source, target)"))),
+                    };
+                    v.host.insert(level(file, n, f[1])?, side);
+                }
+                ("host", _) => return Err(err(file, n, "host takes a code and a side")),
                 ("joint" | "state", _) => {
                     return Err(err(file, n, format!("{} takes one value", f[0])))
                 }
@@ -168,7 +284,7 @@ impl Vocab {
                     return Err(err(
                         file,
                         n,
-                        format!("unknown kind {k:?} (joint, mirror, state)"),
+                        format!("unknown kind {k:?} (joint, mirror, state, host)"),
                     ))
                 }
             }
@@ -190,6 +306,43 @@ mod tests {
         assert!(v.stop.contains("the") && v.stop.contains("said") && !v.stop.contains("visit"));
         assert!(v.planned_before.contains("will") && v.planned_after.contains("due"));
         assert!(!v.planned_before.contains("may"));
+        assert_eq!(v.host.get("042"), Some(&Host::Target));
+        assert_eq!(v.family_of("12"), v.family_of("11"));
+        assert_ne!(v.family_of("04"), v.family_of("03"));
+        assert_eq!(v.family_of("05"), "05");
+        assert_eq!(v.family_roots("18"), ["17", "18", "19", "20"]);
+        assert!(v.is_outcome("1823") && v.is_outcome("182") && !v.is_outcome("190"));
+    }
+
+    #[test]
+    fn bad_root_lines_name_file_and_line() {
+        let bad = [
+            (
+                "family\t11\t12\nfamily\t12\t13\n",
+                "r.tsv:2: root 12 is in two families",
+            ),
+            ("family\t11\n", "r.tsv:1: a family takes two roots"),
+            ("family\t11\t1x\n", "r.tsv:1: \"1x\" is not a CAMEO code"),
+            ("family\t11\t120\n", "r.tsv:1: \"120\" is not a CAMEO code"),
+            (
+                "# c\noutcome\t182\n",
+                "r.tsv:2: outcome 182: root 18 is in no family",
+            ),
+            (
+                "family 17 18\noutcome 18\n",
+                "r.tsv:2: \"18\" is not a CAMEO code",
+            ),
+            ("families\t11\t12\n", "r.tsv:1: unknown kind"),
+        ];
+        for (text, want) in bad {
+            let e = Vocab::parse_roots("r.tsv", text).unwrap_err();
+            assert!(e.to_string().contains(want), "{e}");
+        }
+        let (f, o) = Vocab::parse_roots("r.tsv", "family 12 11 # c\noutcome 122\n").unwrap();
+        assert_eq!(f.get("12").map(String::as_str), Some("11"));
+        assert!(o.contains("122"));
+        let e = Vocab::parse("x.tsv", "host\t042\tvisitor\n").unwrap_err();
+        assert!(e.to_string().contains("x.tsv:1: host side"), "{e}");
     }
 
     #[test]

@@ -1,9 +1,10 @@
 //! When are two event mentions the same real-world event? Pure functions, no SQL.
 //!
 //! Mentions are compared only within a *block*: the unordered pair of their two sides' anchors
-//! (an actor's country, else its code), CAMEO root and negation (a denied meeting is not the
-//! meeting). Within a block two mentions are compatible when all of these hold (thresholds and
-//! reasons in `docs/store.md`, "Canonical events"):
+//! (an actor's country, else its code), the family of their CAMEO root (`data/dedup/roots.tsv`:
+//! roots coders swap for one act, such as assault and fight; a root of no family alone) and
+//! negation (a denied meeting is not the meeting). Within a block two mentions are compatible
+//! when all of these hold (thresholds and reasons in `docs/store.md`, "Canonical events"):
 //!
 //! - **actors**: each side's codes are equal or one is the other's country-level parent through a
 //!   state sector (`CHN` and `CHNGOV`, data file `data/dedup/actors.tsv`); the sides line up
@@ -12,7 +13,12 @@
 //! - **people**: when both mentions name a person on the same side, the names share a word;
 //! - **CAMEO**: the same three-digit code, or a parent/child pair (a root-level code such as `04`
 //!   or `040`, "not specified below", is the parent of every code of its root), after mirroring;
-//! - **time** ([`When`]): dated mentions on the same day; a mention dated only by its article
+//!   or two roots of one family with strong evidence ([`words_compatible`]: one span, echoing
+//!   sentences, an attack and its toll in one sentence), sides lined up directly;
+//! - **host**: the side a visit happens at compares by country alone (`host` in
+//!   `data/dedup/actors.tsv`);
+//! - **time** ([`When`]): dated mentions on the same day (one day apart when their sentences
+//!   echo, [`dates_slip`]); a mention dated only by its article
 //!   within [`UNDATED_WINDOW`] days of the other's day; a period (`2016-12`, `2017-W11`) by
 //!   overlap (two periods only so), and a period long past at publication (ending more than [`PAST_DAYS`] before it)
 //!   only by overlap with another period or date;
@@ -33,7 +39,7 @@
 //! Codings of one span (one sentence, overlapping evidence) form a *unit* that the complete
 //! linkage of [`group`] treats as one act.
 
-use super::lexicon::Vocab;
+use super::lexicon::{Host, Vocab};
 
 /// Days before and after (one day) a mention's publication day that an event it does not date
 /// itself may lie on (a report published the morning after, a story retold for two days).
@@ -53,6 +59,15 @@ pub const PARENT_WORDS: f64 = 0.25;
 /// least this much: the same sentence reprinted or closely re-worded (a headline and its body,
 /// a quote carried by two outlets). Two claims of one speaker on one day share far less.
 pub const STATEMENT_WORDS: f64 = 0.3;
+/// Two mentions of two roots of one family (`data/dedup/roots.tsv`) from different sentences
+/// are one act when their sentences share at least this much (as [`STATEMENT_WORDS`]: one
+/// sentence reprinted or closely re-worded, a headline and its body): a demand and an appeal of
+/// one day that merely share actors are usually two utterances.
+pub const CROSS_WORDS: f64 = 0.3;
+/// Two mentions dated one day apart are one act when their sentences share at least this much:
+/// a sentence retold nearly word for word, its weekday resolved against two publication days
+/// (the coder's date error), not two acts of two days.
+pub const DATE_ECHO: f64 = 0.5;
 /// Words before (and after) an evidence span searched for a planned-act cue ([`planned_cue`]).
 pub const PLANNED_WINDOW: usize = 5;
 /// Two named places closer than this (km) are the same place (a city and its district).
@@ -89,6 +104,8 @@ impl When {
     pub fn reach(self) -> (i64, i64) {
         match self {
             When::Period(s, e, p) if !self.past() => (s.min(p - UNDATED_WINDOW), e.max(p + 1)),
+            // A date one day off may still be the same act ([`DATE_ECHO`]).
+            When::Dated(d) => (d - 1, d + 1),
             w => w.span(),
         }
     }
@@ -223,14 +240,46 @@ pub fn people_conflict(a: &Side, b: &Side) -> bool {
     }
 }
 
+/// The CAMEO root of a code (`0421` → `04`).
+fn root(cameo: &str) -> &str {
+    &cameo[..cameo.len().min(2)]
+}
+
+/// Whether two mentions carry codes of two different roots (of one family, as their block says).
+fn cross_root(a: &Mention, b: &Mention) -> bool {
+    root(&a.cameo) != root(&b.cameo)
+}
+
+/// The side of a mention that is the place of its act (`data/dedup/actors.tsv`, `host`).
+fn host(m: &Mention, v: &Vocab) -> Option<Host> {
+    v.host.get(&level3(&m.cameo)).copied()
+}
+
+/// The country a side stands for: its country, else its code.
+fn anchor(s: &Side) -> &str {
+    s.country.as_deref().unwrap_or(&s.code)
+}
+
 /// The actor rule: sides line up directly, or reversed for joint and mirrored acts and for two
-/// codings of one sentence; the CAMEO rule is checked in the same orientation.
+/// codings of one sentence; the CAMEO rule is checked in the same orientation (across roots of
+/// one family, only directly: the family rule of [`words_compatible`] asks for the rest). The
+/// host side of a visit compares by country ([`Host`]).
 pub fn actors_compatible(a: &Mention, b: &Mention, v: &Vocab) -> bool {
-    let side_ok = |x: &Side, y: &Side| codes_compatible(x, y, v) && !people_conflict(x, y);
-    if side_ok(&a.src, &b.src) && side_ok(&a.tgt, &b.tgt) && cameo_compatible(&a.cameo, &b.cameo) {
+    let (ha, hb) = (host(a, v), host(b, v));
+    // `x` is side `sx` of `a`, `y` side `sy` of `b`.
+    let side_ok = |x: &Side, sx: Host, y: &Side, sy: Host| {
+        let place = ha == Some(sx) || hb == Some(sy);
+        (codes_compatible(x, y, v) || (place && anchor(x) == anchor(y))) && !people_conflict(x, y)
+    };
+    let (src, tgt) = (Host::Source, Host::Target);
+    let direct = side_ok(&a.src, src, &b.src, src) && side_ok(&a.tgt, tgt, &b.tgt, tgt);
+    if cross_root(a, b) {
+        return direct;
+    }
+    if direct && cameo_compatible(&a.cameo, &b.cameo) {
         return true;
     }
-    if !(side_ok(&a.src, &b.tgt) && side_ok(&a.tgt, &b.src)) {
+    if !(side_ok(&a.src, src, &b.tgt, tgt) && side_ok(&a.tgt, tgt, &b.src, src)) {
         return false;
     }
     // One act coded twice in one sentence carries one code ("stood firm", both ways).
@@ -284,7 +333,18 @@ fn jaccard(a: &[String], b: &[String]) -> f64 {
 /// when both mentions name the same people on both sides ([`same_people`]: "Flynn's calls with
 /// Kislyak"; a generic code and a child do: a call and a meeting of two leaders). A mention
 /// without words (no sentence text) is no evidence either way.
-pub fn words_compatible(a: &Mention, b: &Mention) -> bool {
+///
+/// Two roots of one family (`data/dedup/roots.tsv`) need more: codings of one sentence only
+/// when one is an `outcome` code (an attack and its toll: "killed in a raid", "shot and
+/// wounded"; one span is one unit anyway), and different sentences, copies included, at least
+/// [`CROSS_WORDS`].
+pub fn words_compatible(a: &Mention, b: &Mention, v: &Vocab) -> bool {
+    if cross_root(a, b) {
+        if one_sentence(a, b) {
+            return v.is_outcome(&a.cameo) != v.is_outcome(&b.cameo);
+        }
+        return echo(a, b) >= CROSS_WORDS;
+    }
     if one_sentence(a, b) || (a.story == b.story && a.doc != b.doc) {
         return true;
     }
@@ -297,6 +357,23 @@ pub fn words_compatible(a: &Mention, b: &Mention) -> bool {
         PARENT_WORDS
     };
     a.words.is_empty() || b.words.is_empty() || jaccard(&a.words, &b.words) >= need
+}
+
+/// Jaccard similarity of two mentions' sentence words; 0 when either has none.
+fn echo(a: &Mention, b: &Mention) -> f64 {
+    if a.words.is_empty() || b.words.is_empty() {
+        0.0
+    } else {
+        jaccard(&a.words, &b.words)
+    }
+}
+
+/// The date-slip rule: two mentions dated one day apart whose sentences echo each other
+/// ([`DATE_ECHO`]) tell one act, one of them misdated ("on Friday" resolved against two
+/// publication days).
+pub fn dates_slip(a: &Mention, b: &Mention) -> bool {
+    matches!((a.when, b.when), (When::Dated(x), When::Dated(y)) if (x - y).abs() == 1)
+        && echo(a, b) >= DATE_ECHO
 }
 
 /// Whether both mentions name a person on both sides and the names agree side by side, in the
@@ -497,7 +574,6 @@ fn self_dyad(m: &Mention) -> bool {
 /// Whether both sides anchor in one country (`USAGOV→USALEG`): domestic politics, where one
 /// block holds a country's whole political life.
 fn domestic(m: &Mention) -> bool {
-    let anchor = |s: &Side| s.country.clone().unwrap_or_else(|| s.code.clone());
     anchor(&m.src) == anchor(&m.tgt)
 }
 
@@ -525,10 +601,10 @@ pub fn statements_compatible(a: &Mention, b: &Mention) -> bool {
 
 /// All rules together (the block is checked by the caller).
 pub fn compatible(a: &Mention, b: &Mention, v: &Vocab) -> bool {
-    times_compatible(a.when, b.when)
+    (times_compatible(a.when, b.when) || dates_slip(a, b))
         && statements_compatible(a, b)
         && modality_compatible(a, b)
-        && words_compatible(a, b)
+        && words_compatible(a, b, v)
         && !places_conflict(a, b)
         && actors_compatible(a, b, v)
 }
@@ -1292,5 +1368,119 @@ mod tests {
             vec![vec![0], vec![1]],
             "two spans of one sentence"
         );
+    }
+
+    #[test]
+    fn roots_of_one_family_merge_on_strong_evidence_only() {
+        let v = vocab();
+        let w = When::Dated(10);
+        // A headline's "slams" (111) and another outlet's "rejects" (120) of one plan.
+        let mut a = m(1, "111", "RURGOV", "BORGOV", w);
+        let mut b = m(2, "120", "RURGOV", "BORGOV", w);
+        a.words = said("Ruritania slams Borduria's plan for a dam on the Varna river.");
+        b.words = said("Ruritania rejects Borduria's plan for a dam on the Varna river.");
+        assert!(jaccard(&a.words, &b.words) >= CROSS_WORDS);
+        assert!(
+            compatible(&a, &b, v),
+            "one stance, two roots, echoing sentences"
+        );
+        b.words = said("Ruritania rejected Borduria's offer of talks on fishing quotas.");
+        assert!(
+            jaccard(&a.words, &b.words) >= SHARED_WORDS && !compatible(&a, &b, v),
+            "a criticism and another rejection: same-root threshold is not enough"
+        );
+        b.words = a.words.clone();
+        let mut r = b.clone();
+        (r.src, r.tgt) = (b.tgt.clone(), b.src.clone());
+        assert!(
+            !compatible(&a, &r, v),
+            "across roots the sides line up directly"
+        );
+        b.doc = a.doc;
+        b.evidence = (30, 40);
+        assert!(
+            !compatible(&a, &b, v),
+            "two verbal acts of one sentence stay two"
+        );
+        let (x, y) = (m(3, "010", "RUR", "BOR", w), m(4, "040", "RUR", "BOR", w));
+        assert_ne!(v.family_of(root(&x.cameo)), v.family_of(root(&y.cameo)));
+    }
+
+    #[test]
+    fn an_attack_and_its_toll_in_one_sentence_are_one_act() {
+        let v = vocab();
+        let w = When::Dated(10);
+        // "Two soldiers were killed (1823) in a raid (190) on a border post."
+        let raid = m(1, "190", "BORREB", "RURMIL", w);
+        let mut killed = m(2, "1823", "BORREB", "RURMIL", w);
+        killed.doc = raid.doc;
+        killed.evidence = (20, 26);
+        assert!(compatible(&raid, &killed, v));
+        // "… conducted nuclear tests (2042) and fired missiles (194)": no outcome code.
+        let mut fired = m(3, "194", "BORREB", "RURMIL", w);
+        fired.doc = raid.doc;
+        fired.evidence = (40, 46);
+        let mut tests = m(4, "204", "BORREB", "RURMIL", w);
+        tests.doc = raid.doc;
+        tests.evidence = (50, 56);
+        assert!(!compatible(&fired, &tests, v), "two acts of one sentence");
+        let mut other = killed.clone();
+        other.doc = 9;
+        other.story = 9;
+        assert!(
+            !compatible(&raid, &other, v),
+            "another article's killing, no shared words"
+        );
+    }
+
+    #[test]
+    fn the_host_of_a_visit_is_its_country() {
+        let v = vocab();
+        let w = When::Dated(10);
+        let text = "The secretary arrived in Varna for his first visit to Borduria.";
+        let mut a = m(1, "042", "RURGOV", "BORGOV", w);
+        let mut b = m(2, "042", "RURGOV", "BORCVL", w);
+        a.words = said(text);
+        b.words = said(text);
+        assert!(
+            compatible(&a, &b, v),
+            "the host's sector is the coder's guess"
+        );
+        let mut c = m(3, "043", "BORCVL", "RURGOV", w);
+        c.words = said(text);
+        assert!(compatible(&a, &c, v), "hosted, told from the host's side");
+        let mut d = m(4, "042", "RURBUS", "BORGOV", w);
+        d.words = said(text);
+        assert!(!compatible(&a, &d, v), "the visitor's sector still counts");
+        let (mut e, mut f) = (
+            m(5, "040", "RURGOV", "BORGOV", w),
+            m(6, "040", "RURGOV", "BORCVL", w),
+        );
+        e.words = said(text);
+        f.words = said(text);
+        assert!(!compatible(&e, &f, v), "a meeting has no host side");
+    }
+
+    #[test]
+    fn an_echoed_sentence_one_day_off_is_one_act() {
+        let v = vocab();
+        let mut a = m(1, "020", "RUR", "BOR", When::Dated(10));
+        let mut b = m(2, "020", "RUR", "BOR", When::Dated(11));
+        a.words =
+            said("Ruritania on Friday issued a plea for Borduria to free its political prisoners.");
+        b.words =
+            said("On Friday Ruritania issued a plea for Borduria to free political prisoners.");
+        assert!(jaccard(&a.words, &b.words) >= DATE_ECHO);
+        assert!(
+            compatible(&a, &b, v),
+            "one plea, its weekday resolved twice"
+        );
+        b.when = When::Dated(12);
+        assert!(!compatible(&a, &b, v), "two days off");
+        b.when = When::Dated(11);
+        b.words = said("Ruritania renewed its appeal to Borduria over the detained journalists.");
+        assert!(!compatible(&a, &b, v), "another plea the next day");
+        let (x, y) = (When::Dated(10).reach(), When::Dated(11).reach());
+        assert!(x.0 <= y.1 && y.0 <= x.1, "reaches meet");
     }
 }

@@ -86,7 +86,8 @@ struct MentionRow {
     negated: bool,
 }
 
-/// The block: the two sides' anchors (country, else code) in sorted order, root, negated.
+/// The block: the two sides' anchors (country, else code) in sorted order, the root's family
+/// key (`data/dedup/roots.tsv`; the root itself outside a family), negated.
 type Block = (String, String, String, bool);
 
 /// Anchor of one side: `COALESCE(country, code)`, as the `events_block` index computes it.
@@ -229,7 +230,8 @@ pub(super) fn regroup_pending(tx: &Transaction) -> Result<(usize, usize), StoreE
         for row in rows {
             let (a, b, root, neg) = row?;
             let (a, b) = if a <= b { (a, b) } else { (b, a) };
-            blocks.insert((a, b, root, neg));
+            let family = vocab.family_of(&root).to_string();
+            blocks.insert((a, b, family, neg));
         }
     }
     let mut st = tx.prepare_cached(&format!(
@@ -238,14 +240,15 @@ pub(super) fn regroup_pending(tx: &Transaction) -> Result<(usize, usize), StoreE
             AND e.day IS NOT NULL"
     ))?;
     let mut del = tx.prepare_cached("DELETE FROM canonical_events WHERE canonical = ?1")?;
-    for (a, b, root, neg) in &blocks {
-        let mut all: Vec<MentionRow> = st
-            .query_map(params![a, b, root, neg], |r| mention_row(r, vocab))?
-            .collect::<Result<_, _>>()?;
-        if a != b {
-            let rev = st.query_map(params![b, a, root, neg], |r| mention_row(r, vocab))?;
-            for r in rev {
-                all.push(r?);
+    for (a, b, family, neg) in &blocks {
+        let mut all: Vec<MentionRow> = Vec::new();
+        // Both directions, once when the two anchors are one.
+        let dirs: &[(&String, &String)] = if a == b { &[(a, b)] } else { &[(a, b), (b, a)] };
+        for root in vocab.family_roots(family) {
+            for &(x, y) in dirs {
+                for r in st.query_map(params![x, y, root, neg], |r| mention_row(r, vocab))? {
+                    all.push(r?);
+                }
             }
         }
         let reach: Vec<(i64, i64)> = all.iter().map(|r| r.m.when.reach()).collect();

@@ -1,5 +1,6 @@
 //! Canonical events and near-duplicate articles on the invented articles of
-//! `tests/fixtures/dedup.jsonl` (made by `make_dedup.py`, whose header tells the story).
+//! `tests/fixtures/dedup.jsonl` and `dedup-roots.jsonl` (made by `make_dedup.py`, whose header
+//! tells the story).
 
 use dyad_output::Document;
 use dyad_store::{BatchWriter, Store};
@@ -119,6 +120,35 @@ fn wire_copy_follow_up_and_second_call() {
     // Thursday: Kharkiv and Odesa are two events, and neither is Monday's shelling.
     assert_eq!(group_of(&p, "dd-004", 1), set(&[("dd-004", 1)]));
     assert_eq!(group_of(&p, "dd-004", 2), set(&[("dd-004", 2)]));
+    assert_consistent(&store);
+}
+
+#[test]
+fn one_act_under_two_roots_and_an_attack_with_its_toll() {
+    let (_d, mut store) = open();
+    let mut docs = articles();
+    docs.extend(
+        include_str!("../fixtures/dedup-roots.jsonl")
+            .lines()
+            .map(|l| serde_json::from_str::<Document>(l).expect("schema-1 Document")),
+    );
+    ingest(&mut store, &docs, 3);
+    let p = partition(&store);
+    // "Russian forces raided a border post …, and two guards were killed in the raid": the
+    // assault (190) and its toll (1823) in one sentence are one attack.
+    assert_eq!(
+        group_of(&p, "dd-007", 0),
+        set(&[("dd-007", 0), ("dd-007", 1)])
+    );
+    // The condemnation (111) and another outlet's echoing "rejected" (120) are one stance; the
+    // rejection of an offer of talks that day joins neither (too few shared words across roots).
+    assert_eq!(
+        group_of(&p, "dd-007", 2),
+        set(&[("dd-007", 2), ("dd-008", 0)])
+    );
+    assert_eq!(group_of(&p, "dd-008", 1), set(&[("dd-008", 1)]));
+    // Thursday's shelling of Kharkiv, in the same block (family 17-20), stays apart.
+    assert_eq!(group_of(&p, "dd-004", 1), set(&[("dd-004", 1)]));
     assert_consistent(&store);
 }
 
