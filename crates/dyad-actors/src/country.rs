@@ -325,7 +325,7 @@ fn context_place(doc: &Doc, span: Span, exclude: Option<Span>) -> Option<String>
 /// "Lagos, Nigeria —"): the article's first line up to a dash or colon, at most 60 bytes, holding
 /// no verb-like lower-case word.
 fn dateline_country(doc: &Doc) -> Option<String> {
-    let zone = dateline_zone(&doc.text)?;
+    let zone = doc_dateline_zone(doc)?;
     doc.places
         .iter()
         .filter(|p| zone.contains(p.span))
@@ -340,7 +340,8 @@ pub(crate) fn dateline_zone(text: &str) -> Option<Span> {
     let trimmed = text.trim_start();
     let offset = text.len() - trimmed.len();
     let line = trimmed.lines().next().unwrap_or("");
-    // The first dash or colon with a space beside it (not the hyphen of "Port-au-Prince").
+    // The first dash or colon with a space beside it (not the hyphen of "Port-au-Prince"), or
+    // the end of an agency between slashes ("MOSCOW, February 7. /TASS/.").
     let end = line
         .char_indices()
         .take_while(|&(k, _)| k <= 60)
@@ -348,7 +349,14 @@ pub(crate) fn dateline_zone(text: &str) -> Option<Span> {
             matches!(c, '-' | '\u{2013}' | '\u{2014}' | ':')
                 && (line[..k].ends_with(' ') || line[k + c.len_utf8()..].starts_with(' '))
         })
-        .map(|(k, _)| k)?;
+        .map(|(k, _)| k)
+        .or_else(|| {
+            let mut cut = line.len().min(80);
+            while !line.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            slashed_agency_end(&line[..cut])
+        })?;
     let head = &line[..end];
     // Only names, commas, the agency in parentheses and a date may stand before the dash.
     let mut depth = 0i32;
@@ -364,8 +372,37 @@ pub(crate) fn dateline_zone(text: &str) -> Option<Span> {
         && first
             .chars()
             .all(|c| !c.is_alphabetic() || c.is_uppercase());
-    let agency = head.contains('(') && head.trim_end().ends_with(')');
+    let agency =
+        head.contains('(') && head.trim_end().ends_with(')') || head.trim_end().ends_with('/');
     (capitals || agency).then(|| Span::new(offset, offset + end))
+}
+
+/// The byte just after an agency name between slashes ("/TASS/") in `line`, when one is there.
+fn slashed_agency_end(line: &str) -> Option<usize> {
+    let a = line.find('/')?;
+    let b = a + 1 + line[a + 1..].find('/')?;
+    let name = &line[a + 1..b];
+    (!name.is_empty()
+        && name.len() <= 12
+        && name
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c == '-' || c == ' '))
+    .then_some(b + 1)
+}
+
+/// The dateline zone of a document: of its text, or of its body when the text opens with the
+/// title (CSV and SGML input: `title + "\n\n" + body`), where wire copy puts it.
+pub(crate) fn doc_dateline_zone(doc: &Doc) -> Option<Span> {
+    let text = &doc.text;
+    let body = doc
+        .title
+        .as_deref()
+        .filter(|t| !t.is_empty() && text.starts_with(t))
+        .map_or(0, |t| {
+            let rest = &text[t.len()..];
+            t.len() + (rest.len() - rest.trim_start().len())
+        });
+    dateline_zone(&text[body..]).map(|z| Span::new(z.start + body, z.end + body))
 }
 
 /// Rule 4: the country that clearly dominates the article's places and name-coded actors.
@@ -569,6 +606,24 @@ mod tests {
             Some("Lagos, Nigeria (AP)".into())
         );
         assert_eq!(zone("  KABUL: Three soldiers"), Some("KABUL".into()));
+        assert_eq!(
+            zone("MOSCOW, February 7. /TASS/. The ministry said"),
+            Some("MOSCOW, February 7. /TASS/".into())
+        );
+        // A slash in a sentence is not an agency.
+        assert_eq!(zone("Prices rose 3/4 of a point, traders said."), None);
+    }
+
+    #[test]
+    fn a_dateline_after_the_title_counts() {
+        let t = "Ministry Says Exports Grew\n\nMOSCOW, February 7. /TASS/. Exports grew, officials said.";
+        let mut d = doc(t);
+        d.title = Some("Ministry Says Exports Grew".into());
+        d.places = vec![place(t, "MOSCOW", "RUS")];
+        assert_eq!(dateline_country(&d), Some("RUS".into()));
+        // Without a title the first line is the headline, which is no dateline.
+        d.title = None;
+        assert_eq!(dateline_country(&d), None);
     }
 
     #[test]

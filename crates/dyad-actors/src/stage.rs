@@ -74,7 +74,7 @@ impl ActorStage {
         };
         let mut mentions = resolver.mentions(&hits);
         // A dateline ("MOSCOW (Reuters) -") says where the story was filed, not who acts.
-        if let Some(zone) = crate::country::dateline_zone(&doc.text) {
+        if let Some(zone) = crate::country::doc_dateline_zone(doc) {
             mentions.retain(|m| !zone.contains(m.span));
         }
         // "NATO-member Norway", "Iran-backed rebels": the first part names a patron or a
