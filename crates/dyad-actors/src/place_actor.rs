@@ -187,7 +187,7 @@ mod tests {
             d.tokens.push(Token {
                 span: Span::new(at, at + w.len()),
                 head: *head,
-                deprel: rel.to_string(),
+                deprel: (*rel).into(),
                 ..Token::default()
             });
             at += w.len() + 1;

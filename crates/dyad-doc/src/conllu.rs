@@ -264,11 +264,11 @@ pub fn from_doc(doc: &crate::Doc) -> Vec<Sentence> {
             sent.words.push(Word {
                 form,
                 lemma: tok.lemma.clone(),
-                upos: tok.upos.clone(),
-                xpos: tok.xpos.clone(),
+                upos: tok.upos.to_string(),
+                xpos: tok.xpos.to_string(),
                 feats: String::new(),
                 head,
-                deprel: tok.deprel.clone(),
+                deprel: tok.deprel.to_string(),
                 deps: String::new(),
                 misc: if tok.space_after || t + 1 == range.end {
                     String::new()

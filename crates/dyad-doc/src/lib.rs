@@ -18,16 +18,21 @@ pub mod conllu;
 pub mod metrics;
 mod span;
 mod stage;
+mod tag;
 
 pub use annotations::*;
 pub use casing::Casing;
 pub use span::{Span, SpanIndex, SpanSet};
 pub use stage::{Stage, StageError};
+pub use tag::Tag;
 
 use chrono::NaiveDate;
 use std::ops::Range;
 
 /// One token with its whitespace and (once the syntax stage ran) its morpho-syntactic annotation.
+///
+/// Tags and relations are [`Tag`]s (shared names, no allocation per token): a long document holds
+/// millions of tokens, and their layers are most of its memory.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Token {
     /// Byte span in `Doc::text`.
@@ -35,15 +40,15 @@ pub struct Token {
     /// Whether whitespace follows the token in the text (CoNLL-U `SpaceAfter`).
     pub space_after: bool,
     /// Universal POS tag (`NOUN`, `PROPN`, …); empty until tagged.
-    pub upos: String,
+    pub upos: Tag,
     /// Penn Treebank tag (`NNP`, `VBD`, …); empty until tagged.
-    pub xpos: String,
+    pub xpos: Tag,
     /// Lemma; empty until lemmatized.
     pub lemma: String,
     /// Document-level index of the syntactic head; `None` for the sentence root or when unparsed.
     pub head: Option<usize>,
     /// Universal dependency relation to the head (`nsubj`, `obj`, …); empty until parsed.
-    pub deprel: String,
+    pub deprel: Tag,
 }
 
 /// One sentence: a byte span and the contiguous range of its tokens.
@@ -192,6 +197,17 @@ mod tests {
         d.tokens[0].head = Some(1);
         d.tokens[2].head = Some(1);
         d
+    }
+
+    #[test]
+    fn token_stays_small() {
+        // 16 (span) + 3 × 16 (tags) + 24 (lemma) + 16 (head) + 1: a long document's memory is
+        // mostly its tokens (docs/performance.md, "Long documents").
+        assert!(
+            std::mem::size_of::<Token>() <= 112,
+            "{}",
+            std::mem::size_of::<Token>()
+        );
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Test helpers: build a parsed [`Doc`] by hand (tokens with lemma/UPOS/head/deprel, entities with
 //! actors), so the coder is tested without the other stages.
 
-use dyad_doc::{Actor, Doc, Entity, Sentence, Span, Token};
+use dyad_doc::{Actor, Doc, Entity, Sentence, Span, Tag, Token};
 
 /// One token: form, lemma, UPOS, head (1-based within the sentence, 0 = root), deprel.
 pub type Tok<'a> = (&'a str, &'a str, &'a str, usize, &'a str);
@@ -28,15 +28,15 @@ pub fn add_sentence(doc: &mut Doc, toks: &[Tok], acts: &[Act]) -> usize {
         doc.tokens.push(Token {
             span: Span::new(s, doc.text.len()),
             space_after: true,
-            upos: upos.to_string(),
-            xpos: String::new(),
+            upos: Tag::new(upos),
+            xpos: Tag::EMPTY,
             lemma: lemma.to_string(),
             head: if *head == 0 {
                 None
             } else {
                 Some(base + head - 1)
             },
-            deprel: rel.to_string(),
+            deprel: Tag::new(rel),
         });
     }
     let end = doc.text.len();

@@ -115,11 +115,11 @@ pub fn to_document(doc: &Doc, opts: ConvertOptions) -> Document {
                     start: c(t.span.start),
                     end: c(t.span.end),
                     text: doc.slice(t.span).to_string(),
-                    upos: t.upos.clone(),
-                    xpos: t.xpos.clone(),
+                    upos: t.upos.to_string(),
+                    xpos: t.xpos.to_string(),
                     lemma: t.lemma.clone(),
                     head: t.head,
-                    deprel: t.deprel.clone(),
+                    deprel: t.deprel.to_string(),
                 })
                 .collect()
         }),

@@ -93,11 +93,11 @@ fn load(v: &Value) -> Doc {
         doc.tokens.push(Token {
             span: Span::new(u(&t[0]), u(&t[1])),
             space_after: t[2].as_bool().unwrap(),
-            upos: t[3].as_str().unwrap().to_string(),
-            xpos: t[4].as_str().unwrap().to_string(),
+            upos: t[3].as_str().unwrap().into(),
+            xpos: t[4].as_str().unwrap().into(),
             lemma: t[5].as_str().unwrap().to_string(),
             head: t[6].as_u64().map(|h| h as usize),
-            deprel: t[7].as_str().unwrap().to_string(),
+            deprel: t[7].as_str().unwrap().into(),
         });
     }
     for e in v["entities"].as_array().unwrap() {

@@ -4,7 +4,7 @@
 //! Knowledge lives in these human-editable files so that adding a cue verb or a channel noun needs
 //! no code change; the defaults are embedded in the binary.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Embedded default cue file.
 pub const DEFAULT_CUES: &str = include_str!(concat!(
@@ -71,13 +71,18 @@ impl Cue {
     }
 }
 
+/// Cue frames: lemma → (UPOS, frame, share of occurrences that were cues).
+type Frames = HashMap<String, Vec<(String, String, f32)>>;
+
 /// All the lexicon files, parsed.
 #[derive(Debug, Clone)]
 pub struct Lexicon {
     cues: BTreeMap<String, Cue>,
     sections: BTreeMap<String, BTreeSet<String>>,
-    /// (lemma, upos, frame) → share of occurrences that were cues.
-    frames: BTreeMap<(String, String, String), f32>,
+    /// lemma → (upos, frame, share of occurrences that were cues). Keyed by lemma alone so that
+    /// a lookup (once per token of the quote stage) borrows its key instead of building three
+    /// strings; a lemma has only a few (upos, frame) entries.
+    frames: Frames,
 }
 
 const SECTIONS: &[&str] = &[
@@ -115,8 +120,10 @@ impl Lexicon {
     /// `xcomp`, `obj`, `acl` or `none`), when listed in the frames file.
     pub fn frame_share(&self, lemma: &str, upos: &str, frame: &str) -> Option<f32> {
         self.frames
-            .get(&(lemma.to_string(), upos.to_string(), frame.to_string()))
-            .copied()
+            .get(lemma)?
+            .iter()
+            .find(|(u, f, _)| u == upos && f == frame)
+            .map(|&(_, _, share)| share)
     }
 
     /// Parse a cue file and a word-list file; `*_name` is used in error messages.
@@ -129,7 +136,7 @@ impl Lexicon {
         Ok(Lexicon {
             cues: parse_cues(cues, cues_name)?,
             sections: parse_words(words, words_name)?,
-            frames: BTreeMap::new(),
+            frames: HashMap::new(),
         })
     }
 
@@ -234,11 +241,8 @@ fn parse_cues(text: &str, name: &str) -> Result<BTreeMap<String, Cue>, LexiconEr
     Ok(out)
 }
 
-fn parse_frames(
-    text: &str,
-    name: &str,
-) -> Result<BTreeMap<(String, String, String), f32>, LexiconError> {
-    let mut out = BTreeMap::new();
+fn parse_frames(text: &str, name: &str) -> Result<Frames, LexiconError> {
+    let mut out = Frames::new();
     for (i, raw) in text.lines().enumerate() {
         let line = raw.trim();
         if line.is_empty() || line.starts_with('#') {
@@ -266,10 +270,11 @@ fn parse_frames(
                 format!("count `{}` is not a number", f[4]),
             ));
         }
-        let key = (f[0].to_string(), f[1].to_string(), f[2].to_string());
-        if out.insert(key, share).is_some() {
+        let entries = out.entry(f[0].to_string()).or_default();
+        if entries.iter().any(|(u, fr, _)| u == f[1] && fr == f[2]) {
             return Err(err(name, i + 1, "triple listed twice"));
         }
+        entries.push((f[1].to_string(), f[2].to_string(), share));
     }
     Ok(out)
 }

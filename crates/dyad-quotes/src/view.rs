@@ -4,12 +4,12 @@
 //! sentences (and the parser's tags when present), and otherwise falls back to a small tokenizer
 //! and sentence splitter of its own so that quotes are still found in a bare `Doc`.
 
-use dyad_doc::{Doc, Span};
+use dyad_doc::{Doc, Span, Tag};
 use std::borrow::Cow;
 use std::ops::Range;
 
-/// Text of a token layer, borrowed from the document when it can be (tags, relations, words and
-/// lemmas already in lower case) and owned otherwise: the view costs little beyond the
+/// Text of a token layer, borrowed from the document when it can be (words and lemmas already
+/// in lower case) and owned otherwise: the view costs little beyond the
 /// document's own tokens, even for a document of millions of tokens.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Text<'a>(Cow<'a, str>);
@@ -72,11 +72,11 @@ pub struct Tok<'a> {
     /// Starts with an upper-case letter.
     pub cap: bool,
     /// Universal POS tag (empty when untagged).
-    pub upos: Text<'a>,
+    pub upos: Tag,
     /// Lemma, lower case (empty when untagged).
     pub lemma: Text<'a>,
     /// Dependency relation (empty when unparsed).
-    pub deprel: Text<'a>,
+    pub deprel: Tag,
     /// Head token (view index), when parsed.
     pub head: Option<usize>,
 }
@@ -111,9 +111,9 @@ fn make_tok(text: &str, span: Span) -> Tok<'_> {
         span,
         lower: Text::lower(s),
         cap: s.chars().next().is_some_and(char::is_uppercase),
-        upos: Text::default(),
+        upos: Tag::EMPTY,
         lemma: Text::default(),
-        deprel: Text::default(),
+        deprel: Tag::EMPTY,
         head: None,
     }
 }
@@ -141,9 +141,9 @@ impl<'a> View<'a> {
             .iter()
             .map(|t| {
                 let mut k = make_tok(&doc.text, t.span);
-                k.upos = Text::from(t.upos.as_str());
+                k.upos = t.upos;
                 k.lemma = Text::lower(&t.lemma);
-                k.deprel = Text::from(t.deprel.as_str());
+                k.deprel = t.deprel;
                 k.head = t.head.filter(|&h| h < doc.tokens.len());
                 k
             })

@@ -6,6 +6,7 @@ use crate::lemma::Lemmatizer;
 use crate::parser::{PTok, Parser};
 use crate::tagger::{Atoms, Tagger};
 use crate::ModelError;
+use dyad_doc::Tag;
 use std::path::Path;
 
 static TAGGER: &[u8] = include_bytes!(concat!(
@@ -44,15 +45,15 @@ pub const MAX_PARSE_WORDS: usize = 200;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Analysis {
     /// Universal POS tag.
-    pub upos: String,
+    pub upos: Tag,
     /// Penn Treebank tag.
-    pub xpos: String,
+    pub xpos: Tag,
     /// Lemma.
     pub lemma: String,
     /// Sentence-level index of the head word, `None` for the root.
     pub head: Option<usize>,
     /// Dependency relation.
-    pub deprel: String,
+    pub deprel: Tag,
 }
 
 /// Word clusters, tagger, lemmatizer and parser.
@@ -150,11 +151,11 @@ impl Syntax {
         let an = self.analyze(&words);
         let n = words.len();
         for (w, a) in s.words.iter_mut().zip(an) {
-            w.upos = a.upos;
-            w.xpos = a.xpos;
+            w.upos = a.upos.to_string();
+            w.xpos = a.xpos.to_string();
             w.lemma = a.lemma;
             w.head = a.head.map_or(0, |h| h + 1);
-            w.deprel = a.deprel;
+            w.deprel = a.deprel.to_string();
         }
         n
     }
@@ -171,13 +172,13 @@ impl Syntax {
             .iter()
             .zip(&tags)
             .map(|(w, &t)| {
-                let (u, x) = &self.tagger.classes[t as usize];
+                let (u, x) = self.tagger.classes[t as usize];
                 Analysis {
-                    upos: u.clone(),
-                    xpos: x.clone(),
-                    lemma: self.lemmatizer.lemma_with(w, x, Some(&self.clusters)),
+                    upos: u,
+                    xpos: x,
+                    lemma: self.lemmatizer.lemma_with(w, &x, Some(&self.clusters)),
                     head: None,
-                    deprel: String::new(),
+                    deprel: Tag::EMPTY,
                 }
             })
             .collect();
@@ -200,14 +201,14 @@ impl Syntax {
             let (heads, labels) = self.parser.parse(&toks[start..end]);
             for i in 0..end - start {
                 let a = &mut out[start + i];
-                a.deprel = self.parser.labels[labels[i] as usize].clone();
+                a.deprel = self.parser.labels[labels[i] as usize];
                 a.head = heads[i].map(|h| h + start);
                 if a.head.is_none() {
                     match first_root {
                         None => first_root = Some(start + i),
                         Some(r) => {
                             a.head = Some(r);
-                            a.deprel = "parataxis".to_string();
+                            a.deprel = Tag::from_static("parataxis");
                         }
                     }
                 }

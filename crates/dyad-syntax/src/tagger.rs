@@ -11,6 +11,7 @@ use crate::hash::{f1, f2, f3, str_hash, StrHasher};
 use crate::perceptron::{Scorer, Trainer, Weights};
 use crate::rng::Rng;
 use crate::ModelError;
+use dyad_doc::Tag;
 use std::collections::BTreeSet;
 
 const MAGIC: &[u8; 4] = b"DYTG";
@@ -202,7 +203,7 @@ pub fn features(atoms: &[Atoms], i: usize, p1: u64, p2: u64, out: &mut Vec<u64>)
 /// A trained tagger: class inventory plus weights.
 pub struct Tagger {
     /// `(UPOS, XPOS)` of each class.
-    pub classes: Vec<(String, String)>,
+    pub classes: Vec<(Tag, Tag)>,
     /// Fingerprint of the cluster table the tagger was trained with.
     pub clusters_fp: u64,
     weights: Weights,
@@ -279,7 +280,7 @@ impl Tagger {
         }
         let mut classes = Vec::with_capacity(n);
         for _ in 0..n {
-            classes.push((r.str()?, r.str()?));
+            classes.push((Tag::new(&r.str()?), Tag::new(&r.str()?)));
         }
         let weights = Weights::read(&mut r)?;
         if weights.nclasses() != n {
@@ -302,6 +303,14 @@ pub struct TrainOptions {
     pub seed: u64,
     /// Prune averaged weights below this many quantisation steps.
     pub min_q: i16,
+}
+
+/// Classes as tags, as the tagger stores them.
+fn tags_of(classes: &[(String, String)]) -> Vec<(Tag, Tag)> {
+    classes
+        .iter()
+        .map(|(u, x)| (Tag::new(u), Tag::new(x)))
+        .collect()
 }
 
 /// The joint class name of a gold word.
@@ -367,7 +376,7 @@ pub fn train(
             }
         }
         let tagger = Tagger {
-            classes: classes.clone(),
+            classes: tags_of(&classes),
             clusters_fp: clusters.fingerprint(),
             weights: model.freeze(opts.min_q),
         };
@@ -387,7 +396,7 @@ pub fn train(
     match best {
         Some((_, t)) => t,
         None => Tagger {
-            classes,
+            classes: tags_of(&classes),
             clusters_fp: clusters.fingerprint(),
             weights: model.freeze(opts.min_q),
         },

@@ -161,7 +161,7 @@ pub fn lemma_accuracy(
             Some(t) => t
                 .tag(&words, clusters.unwrap_or(&Clusters::default()))
                 .iter()
-                .map(|&c| t.classes[c as usize].1.clone())
+                .map(|&c| t.classes[c as usize].1.to_string())
                 .collect(),
             None => s.words.iter().map(|w| w.xpos.clone()).collect(),
         };
@@ -244,7 +244,10 @@ fn predicted_tags(t: &Tagger, c: &Clusters, s: &Sentence) -> Vec<(String, String
     let words: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
     t.tag(&words, c)
         .iter()
-        .map(|&c| t.classes[c as usize].clone())
+        .map(|&c| {
+            let (u, x) = t.classes[c as usize];
+            (u.to_string(), x.to_string())
+        })
         .collect()
 }
 

@@ -14,7 +14,7 @@ fn parsed(words: &[(&str, Option<usize>, &str)]) -> Doc {
             span: Span::new(at, at + w.len()),
             space_after: true,
             head: *head,
-            deprel: rel.to_string(),
+            deprel: dyad_doc::Tag::new(rel),
             ..Token::default()
         });
         at += w.len() + 1;

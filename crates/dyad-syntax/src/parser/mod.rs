@@ -15,6 +15,7 @@ use crate::perceptron::{Scorer, Trainer, Weights};
 use crate::rng::Rng;
 use crate::tagger::norm;
 use crate::ModelError;
+use dyad_doc::Tag;
 use std::collections::BTreeSet;
 
 mod features;
@@ -204,7 +205,7 @@ fn dist_bucket(a: usize, b: usize) -> u64 {
 /// A trained parser: label inventory plus weights.
 pub struct Parser {
     /// Dependency relation labels (index = label id).
-    pub labels: Vec<String>,
+    pub labels: Vec<Tag>,
     root: usize,
     /// Fingerprint of the cluster table the parser was trained with.
     pub clusters_fp: u64,
@@ -373,7 +374,7 @@ impl Parser {
         }
         let mut labels = Vec::with_capacity(n);
         for _ in 0..n {
-            labels.push(r.str()?);
+            labels.push(Tag::new(&r.str()?));
         }
         let root = labels
             .iter()
@@ -451,7 +452,7 @@ pub fn train(
         .flat_map(|e| e.labels.iter().cloned())
         .collect();
     set.insert("root".to_string());
-    let labels: Vec<String> = set.into_iter().take(127).collect();
+    let labels: Vec<Tag> = set.into_iter().take(127).map(Tag::from).collect();
     let root = labels.iter().position(|l| l == "root").unwrap_or(0);
     let lid = |l: &str| labels.iter().position(|x| x == l).unwrap_or(root);
     let gold_labels: Vec<Vec<usize>> = train
@@ -639,7 +640,9 @@ mod tests {
     #[test]
     fn parse_equals_full_scoring_short_and_long() {
         let mut rng = Rng::new(9);
-        let labels: Vec<String> = ["root", "nsubj", "obj", "det"].map(String::from).to_vec();
+        let labels: Vec<Tag> = ["root", "nsubj", "obj", "det"]
+            .map(Tag::from_static)
+            .to_vec();
         let nact = 1 + 2 * labels.len();
         let parser = Parser {
             labels,

@@ -1,4 +1,4 @@
-//! Developer shortcut: `bench FILE.conllu [OUT.conllu]` — model load time, then tagging,
+//! Developer shortcut: `syntax_bench FILE.conllu [OUT.conllu]` — model load time, then tagging,
 //! lemmatization and parsing throughput on one thread (gold tokenization), like
 //! `dyad parse --stats --input-format conllu` without the rest of the CLI; then the same
 //! sentences again, stage by stage, to show where the time goes. `MODEL=DIR` loads the models

@@ -1,5 +1,5 @@
 //! Throughput of the place stage alone on a CSV corpus with a `text` column (NewsArticles.csv):
-//! `cargo run --release -p dyad-geo --example bench -- ../shared/data/newsarticles/NewsArticles.csv [--dump]`.
+//! `cargo run --release -p dyad-geo --example geo_bench -- ../shared/data/newsarticles/NewsArticles.csv [--dump]`.
 //! Prints documents/s on one core and, with `--dump`, every mention as `text<TAB>name<TAB>country<TAB>feature`.
 use dyad_doc::Doc;
 use std::io::Write;

@@ -1,4 +1,4 @@
-//! Development helper: `cargo run --release -p dyad-time --example bench -- FILE` tags a whole
+//! Development helper: `cargo run --release -p dyad-time --example time_bench -- FILE` tags a whole
 //! text file (e.g. a corpus dump) with a fixed reference date and prints bytes, expressions and time.
 
 fn main() {
