@@ -539,6 +539,18 @@ impl Ctx<'_> {
                                         || self.np.left_np(t0, k).is_some_and(|r| r.start == t0))
                             })
                     })
+                    .or_else(|| {
+                        // "“…,” Dana Wells, the party's long-serving adviser, said": with a
+                        // parse, a reporting verb further on whose subject is all that lies
+                        // between the quote and it.
+                        (window..(t0 + 24).min(tail_end))
+                            .take_while(|&k| !matches!(self.lower(k), "." | "!" | "?" | ";"))
+                            .find(|&k| {
+                                !self.used[k]
+                                    && self.cue(k).is_some()
+                                    && self.subject_between(t0, k)
+                            })
+                    })
             } else {
                 None
             };
@@ -690,6 +702,36 @@ impl Ctx<'_> {
             }
         }
         let _ = is_direct;
+    }
+
+    /// With a parse: whether the tokens `a..k` are the subject of `k` (an `nsubj` of `k` and
+    /// what hangs on it, punctuation aside).
+    fn subject_between(&self, a: usize, k: usize) -> bool {
+        if !self.v.parsed || a >= k {
+            return false;
+        }
+        let toks = &self.v.toks;
+        let Some(j) =
+            (a..k).find(|&j| toks[j].head == Some(k) && toks[j].deprel.starts_with("nsubj"))
+        else {
+            return false;
+        };
+        (a..k).all(|m| {
+            if m == j || toks[m].upos == "PUNCT" {
+                return true;
+            }
+            // Walk up from `m`: it belongs to the subject when it reaches `j` before `k`.
+            let mut cur = m;
+            for _ in 0..32 {
+                match toks[cur].head {
+                    Some(h) if h == j => return true,
+                    Some(h) if h == k => return false,
+                    Some(h) => cur = h,
+                    None => return false,
+                }
+            }
+            false
+        })
     }
 
     /// With a parse: whether token `k` is a second cue coordinated with a cue already used

@@ -298,3 +298,16 @@ fn the_attribution_filter_keeps_plain_reported_speech_and_scores_features() {
         .count();
     assert_eq!(kept, doc.quotes.len());
 }
+
+#[test]
+fn a_long_appositive_between_a_quotation_and_its_cue_keeps_the_attribution() {
+    let mut doc = parsed(
+        "“We will not sign an agreement that leaves our farmers without a market,” Marta \
+         Olsen, the agriculture minister of the northern coalition, said on Friday.",
+    );
+    QuoteStage::default().process(&mut doc).unwrap();
+    let q = quote_at(&doc, "We will not sign");
+    assert_eq!(q.cue.map(|c| doc.slice(c)), Some("said"), "{q:?}");
+    let sp = q.speaker.as_ref().expect("a speaker");
+    assert!(doc.slice(sp.span).contains("Olsen"), "{sp:?}");
+}
