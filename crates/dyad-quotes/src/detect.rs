@@ -13,6 +13,7 @@
 
 use crate::channel::Channels;
 use crate::cuemodel::CueModel;
+use crate::filter::{self, AttrFilter};
 use crate::lexicon::{Cue, CueClass, Lexicon};
 use crate::marks::{self, Segment};
 use crate::speaker::{Np, Resolver};
@@ -54,6 +55,7 @@ const MAX_CONTINUATION_GAP: usize = 5;
 pub struct Finder {
     lex: Lexicon,
     cues: CueModel,
+    filter: AttrFilter,
 }
 
 struct Ctx<'a> {
@@ -71,6 +73,10 @@ struct Ctx<'a> {
     /// Per token, the trained cue model's probability that it heads a cue (0 when not scored).
     cue_p: Vec<f32>,
     model: &'a CueModel,
+    /// Cue-model probability from which a word is a cue: the model's own threshold, or the
+    /// filter's lower one when the filter judges the candidates.
+    cue_threshold: f32,
+    filter: &'a AttrFilter,
 }
 
 /// Spans already taken by a candidate, in the order they were claimed (the last can be given
@@ -104,13 +110,30 @@ impl Finder {
         Finder::with_model(lex, CueModel::embedded())
     }
 
-    /// A finder using `lex` and the cue model `cues` (an empty model finds no cue by itself).
+    /// A finder using `lex`, the cue model `cues` (an empty model finds no cue by itself) and
+    /// the embedded attribution filter.
     pub fn with_model(lex: Lexicon, cues: CueModel) -> Finder {
-        Finder { lex, cues }
+        Finder::with_models(lex, cues, AttrFilter::embedded())
+    }
+
+    /// A finder using `lex`, the cue model `cues` and the attribution filter `filter` (an empty
+    /// filter keeps every candidate and leaves the cue model's threshold as it is).
+    pub fn with_models(lex: Lexicon, cues: CueModel, filter: AttrFilter) -> Finder {
+        Finder { lex, cues, filter }
     }
 
     /// All quotes of `doc`, sorted by content start.
     pub fn find(&self, doc: &Doc) -> Vec<Quote> {
+        self.run(doc, false).into_iter().map(|(q, _)| q).collect()
+    }
+
+    /// Every candidate quote of `doc` before the attribution filter, with the filter's features
+    /// for those that have a cue (training data for the filter, `examples/cached.rs`).
+    pub fn candidates(&self, doc: &Doc) -> Vec<(Quote, Option<Vec<String>>)> {
+        self.run(doc, true)
+    }
+
+    fn run(&self, doc: &Doc, collect: bool) -> Vec<(Quote, Option<Vec<String>>)> {
         let v = View::new(doc);
         if v.toks.is_empty() || v.sents.is_empty() {
             return Vec::new();
@@ -160,12 +183,17 @@ impl Finder {
             frame,
             cue_p,
             model: &self.cues,
+            cue_threshold: match self.filter.cue_threshold {
+                Some(t) if !self.filter.is_empty() => t,
+                _ => self.cues.threshold,
+            },
+            filter: &self.filter,
         };
         let mut cands = Vec::new();
         let mut direct = cx.direct(&mut cands);
         cx.reported(&mut cands, &mut direct);
         cx.continuations(&mut cands);
-        cx.finish(cands)
+        cx.finish(cands, collect)
     }
 }
 
@@ -217,7 +245,7 @@ impl Ctx<'_> {
         let t = &self.v.toks[i];
         let p = self.cue_p[i];
         let m = self.model;
-        !m.is_empty() && p >= m.threshold
+        !m.is_empty() && p >= self.cue_threshold
             || self.v.parsed
                 && (m.is_empty() || p >= m.frame_floor)
                 && self
@@ -533,6 +561,18 @@ impl Ctx<'_> {
                                         || self.np.left_np(t0, k).is_some_and(|r| r.start == t0))
                             })
                     })
+                    .or_else(|| {
+                        // "“…,” Dana Wells, the party's long-serving adviser, said": with a
+                        // parse, a reporting verb further on whose subject is all that lies
+                        // between the quote and it.
+                        (window..(t0 + 24).min(tail_end))
+                            .take_while(|&k| !matches!(self.lower(k), "." | "!" | "?" | ";"))
+                            .find(|&k| {
+                                !self.used[k]
+                                    && self.cue(k).is_some()
+                                    && self.subject_between(t0, k)
+                            })
+                    })
             } else {
                 None
             };
@@ -609,7 +649,10 @@ impl Ctx<'_> {
             while i < sent.end {
                 let k = i;
                 i += 1;
-                if self.used[k] || self.seg_of[k].is_some() || self.is_claimed(k) {
+                if self.used[k]
+                    || self.seg_of[k].is_some()
+                    || self.is_claimed(k) && !self.coordinated_cue(k)
+                {
                     continue;
                 }
                 if k == sent.start {
@@ -681,6 +724,50 @@ impl Ctx<'_> {
             }
         }
         let _ = is_direct;
+    }
+
+    /// With a parse: whether the tokens `a..k` are the subject of `k` (an `nsubj` of `k` and
+    /// what hangs on it, punctuation aside).
+    fn subject_between(&self, a: usize, k: usize) -> bool {
+        if !self.v.parsed || a >= k {
+            return false;
+        }
+        let toks = &self.v.toks;
+        let Some(j) =
+            (a..k).find(|&j| toks[j].head == Some(k) && toks[j].deprel.starts_with("nsubj"))
+        else {
+            return false;
+        };
+        (a..k).all(|m| {
+            if m == j || toks[m].upos == "PUNCT" {
+                return true;
+            }
+            // Walk up from `m`: it belongs to the subject when it reaches `j` before `k`.
+            let mut cur = m;
+            for _ in 0..32 {
+                match toks[cur].head {
+                    Some(h) if h == j => return true,
+                    Some(h) if h == k => return false,
+                    Some(h) => cur = h,
+                    None => return false,
+                }
+            }
+            false
+        })
+    }
+
+    /// With a parse: whether token `k` is a second cue coordinated with a cue already used
+    /// (it hangs on it as `conj` or `advcl`: "says she respects him but argues that …", "hailed
+    /// the vote, telling reporters that …"). Such a cue makes its own attribution even inside
+    /// the first one's content: PolNeAR annotates both.
+    fn coordinated_cue(&self, k: usize) -> bool {
+        if !self.v.parsed || self.seg_of[k].is_some() {
+            return false;
+        }
+        let t = &self.v.toks[k];
+        t.head.is_some_and(|h| self.used[h])
+            && matches!(t.deprel.split(':').next(), Some("conj" | "advcl"))
+            && (self.cue(k).is_some() || self.cue_p[k] >= self.cue_threshold)
     }
 
     /// End of a reported content starting at `from` in `sent`: before a split point (", saying",
@@ -1483,7 +1570,7 @@ impl Ctx<'_> {
         self.np.left_np(sent.start, end)
     }
 
-    fn finish(&self, mut cands: Vec<Cand>) -> Vec<Quote> {
+    fn finish(&self, mut cands: Vec<Cand>, collect: bool) -> Vec<(Quote, Option<Vec<String>>)> {
         // Trim punctuation left at the edges of reported content.
         for c in cands.iter_mut() {
             let t = &self.doc.text[c.content.start..c.content.end];
@@ -1515,7 +1602,20 @@ impl Ctx<'_> {
                 .map(|c| c.content)
                 .chain(quoted.iter().copied()),
         );
-        let mut out: Vec<Quote> = Vec::with_capacity(cands.len());
+        let mut out: Vec<(Quote, Option<Vec<String>>)> = Vec::with_capacity(cands.len());
+        let mut shared: std::collections::HashMap<(usize, usize), usize> =
+            std::collections::HashMap::new();
+        for c in &cands {
+            if let Some(r) = &c.cue {
+                *shared.entry((r.start, r.end)).or_default() += 1;
+            }
+        }
+        let inputs = filter::Inputs {
+            v: self.v,
+            lex: self.lex,
+            cue_p: &self.cue_p,
+            frame: &self.frame,
+        };
         // (sentence of the cue, resolved speaker) of quotes already resolved, in text order.
         let mut recent: Vec<(usize, dyad_doc::Speaker)> = Vec::new();
         let mut recent_by_sent: std::collections::HashMap<usize, Vec<usize>> =
@@ -1565,18 +1665,45 @@ impl Ctx<'_> {
             {
                 continue;
             }
+            // The trained filter judges every candidate with a cue (all of them when collecting
+            // its training data) in a parsed document: it was trained on parsed text only.
+            let feats = c
+                .cue
+                .as_ref()
+                .filter(|_| self.v.parsed && (collect || !self.filter.is_empty()))
+                .map(|cue| {
+                    filter::features(
+                        &inputs,
+                        &filter::Cand {
+                            kind: c.kind,
+                            cue,
+                            speaker: c.speaker.as_ref().filter(|r| r.start < r.end),
+                            resolved: speaker.as_ref().is_some_and(|s| s.is_resolved()),
+                            content: c.content,
+                            sent: c.sent,
+                            nested: skip.any_contains(self.tspan(cue)),
+                            shared: shared.get(&(cue.start, cue.end)).copied().unwrap_or(1),
+                        },
+                    )
+                });
+            if !collect && feats.as_ref().is_some_and(|f| !self.filter.keeps(f)) {
+                continue;
+            }
             if let Some(sp) = &speaker {
                 let sent = c.sent.max(self.sent_of(c.content.end.saturating_sub(1)));
                 recent_by_sent.entry(sent).or_default().push(recent.len());
                 recent.push((sent, sp.clone()));
             }
-            out.push(Quote {
-                span: c.content,
-                kind: c.kind,
-                speaker,
-                cue: c.cue.as_ref().map(|r| self.tspan(r)),
-                channel,
-            });
+            out.push((
+                Quote {
+                    span: c.content,
+                    kind: c.kind,
+                    speaker,
+                    cue: c.cue.as_ref().map(|r| self.tspan(r)),
+                    channel,
+                },
+                feats,
+            ));
         }
         out
     }

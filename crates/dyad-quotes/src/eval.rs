@@ -168,6 +168,18 @@ fn covered(gold: &[Span], pred: &[Span]) -> (usize, usize) {
     (cov, total)
 }
 
+/// Whether a predicted attribution (a cue and the content spans of its quotes) matches one of
+/// `gold` as the scorer counts it: the cues overlap and the content covers at least half of the
+/// gold content (not one-to-one; for labelling training candidates).
+pub fn matches_any(gold: &[GoldAttribution], cue: Span, content: &[Span]) -> bool {
+    gold.iter().any(|g| {
+        g.cue.iter().any(|c| c.overlaps(cue)) && {
+            let (cov, total) = covered(&g.content, content);
+            total > 0 && cov * 2 >= total
+        }
+    })
+}
+
 fn is_direct_gold(text: &str, g: &GoldAttribution) -> bool {
     g.content
         .iter()

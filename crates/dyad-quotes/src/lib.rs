@@ -20,6 +20,7 @@ mod channel;
 pub mod cuemodel;
 mod detect;
 pub mod eval;
+pub mod filter;
 pub mod lexicon;
 mod marks;
 mod speaker;
@@ -27,6 +28,7 @@ mod view;
 
 pub use cuemodel::CueModel;
 pub use detect::Finder;
+pub use filter::AttrFilter;
 pub use lexicon::{Lexicon, LexiconError};
 
 use dyad_doc::{Doc, Stage, StageError};
@@ -58,6 +60,18 @@ impl QuoteStage {
         QuoteStage {
             finder: Finder::with_model(lex, cues),
         }
+    }
+
+    /// A stage with a custom lexicon, cue model and attribution filter.
+    pub fn with_models(lex: Lexicon, cues: CueModel, filter: AttrFilter) -> QuoteStage {
+        QuoteStage {
+            finder: Finder::with_models(lex, cues, filter),
+        }
+    }
+
+    /// The stage's finder (candidates before the filter, for training it).
+    pub fn finder(&self) -> &Finder {
+        &self.finder
     }
 }
 
