@@ -98,8 +98,11 @@ impl Coder {
         modality: &str,
     ) -> Verdict {
         let ty = self.type_of_code(code);
-        // Statements and other codes without a PLOVER type are left alone.
-        if ty == "-" {
+        // Statements and other codes without a PLOVER type are left alone, and so are appeals,
+        // intents, demands and threats (roots 02, 03, 10, 13): their root states the act's
+        // modality, which the training labels leave out (PLV types "warned it would impose
+        // sanctions" SANCTION and "called for talks" by the act called for), not its sense.
+        if ty == "-" || matches!(code.get(..2), Some("02" | "03" | "10" | "13")) {
             return Verdict::Keep;
         }
         // The same sorted features as `candidate_features`, merged without copying the words.
@@ -183,9 +186,15 @@ mod tests {
         // Not sure enough: kept.
         c.opts.min_recode = 0.999;
         assert_eq!(c.rerank(&m, &st, 3, "111", "actual"), Verdict::Keep);
-        // A statement (no PLOVER type) is never recoded.
+        // A statement (no PLOVER type) is never recoded, nor is a threat, an appeal or a demand.
         c.opts.min_recode = 0.0;
-        assert_eq!(c.rerank(&m, &st, 3, "010", "actual"), Verdict::Keep);
+        for code in ["010", "130", "020", "100", "036"] {
+            assert_eq!(
+                c.rerank(&m, &st, 3, code, "actual"),
+                Verdict::Keep,
+                "{code}"
+            );
+        }
         // A model agreeing with the pattern keeps it.
         let data: Vec<_> = (0..10).map(|_| (f.clone(), "ACCUSE".to_string())).collect();
         let m = Classifier::train(&data, &codes, &opts);
