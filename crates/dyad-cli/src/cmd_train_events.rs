@@ -3,7 +3,8 @@
 //! (the trigger the marked source points at, the gold root) and, when given, the PETRARCH
 //! validation records and the PLOVER gold-standard records (main-clause trigger, gold type); each
 //! text runs through the full pipeline. The other candidate verbs of each text are `NONE` examples. Writes `DIR/classifier.tsv`
-//! (deterministic for a seed).
+//! and the re-ranker of pattern events, `DIR/reranker.tsv`, trained on the PLV and PETRARCH pattern
+//! events (deterministic for a seed).
 
 use crate::cmd_train::TrainArgs;
 use anyhow::{bail, Context, Result};
@@ -23,14 +24,27 @@ pub fn run(args: &TrainArgs) -> Result<ExitCode> {
     .map_err(anyhow::Error::msg)?;
     let run = |d: &mut dyad_doc::Doc| pipe.run(d).map_err(|e| e.to_string());
     let coder = dyad_events::Coder::embedded();
-    let mut examples =
+    let (mut examples, mut rerank) =
         dyad_events::train::plv_examples(plv, &run, &coder).map_err(anyhow::Error::msg)?;
-    eprintln!("{}: {} examples", plv.display(), examples.len());
+    eprintln!(
+        "{}: {} examples, {} re-ranker examples",
+        plv.display(),
+        examples.len(),
+        rerank.len()
+    );
     if let Some(p) = &args.petrarch {
         let v =
             dyad_events::train::petrarch_examples(p, &run, &coder).map_err(anyhow::Error::msg)?;
-        eprintln!("{}: {} examples", p.display(), v.len());
+        let r = dyad_events::train::petrarch_rerank_examples(p, &run, &coder)
+            .map_err(anyhow::Error::msg)?;
+        eprintln!(
+            "{}: {} examples, {} re-ranker examples",
+            p.display(),
+            v.len(),
+            r.len()
+        );
         examples.extend(v);
+        rerank.extend(r);
     }
     if let Some(p) = &args.gsr {
         let v = dyad_events::train::gsr_examples(p, &run, &coder).map_err(anyhow::Error::msg)?;
@@ -44,16 +58,52 @@ pub fn run(args: &TrainArgs) -> Result<ExitCode> {
     };
     let refs: Vec<&dyad_events::train::Example> = examples.iter().collect();
     let model = dyad_events::train::train(&refs, &coder.onto, &opts);
-    let header = format!(
-        "Dyad event classifier (docs/models.md, \"Event classifier\"): {} examples, {} classes, \
-         {} features.\nMade by `dyad train events` (epochs {}, seed {}); do not edit by hand.",
+    write_model(
+        out,
+        "classifier",
+        "Event classifier",
         examples.len(),
+        &model,
+        &opts,
+    )?;
+    // The re-ranker of pattern events (PLV and PETRARCH records only: the GSR stays held out).
+    let ropts = TrainOptions {
+        epochs: opts.epochs,
+        seed: opts.seed,
+        ..dyad_events::train::rerank_options()
+    };
+    let refs: Vec<&dyad_events::train::Example> = rerank.iter().collect();
+    let rr = dyad_events::train::train_reranker(&refs, &coder.onto, Some(&model), &ropts);
+    write_model(
+        out,
+        "re-ranker",
+        "Event re-ranker",
+        rerank.len(),
+        &rr,
+        &ropts,
+    )?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Write `DIR/<file>.tsv` (`classifier.tsv`, `reranker.tsv`) with a header naming the model, its
+/// section of docs/models.md and how it was made.
+fn write_model(
+    dir: &std::path::Path,
+    name: &str,
+    section: &str,
+    examples: usize,
+    model: &dyad_events::classifier::Classifier,
+    opts: &TrainOptions,
+) -> Result<()> {
+    let header = format!(
+        "Dyad event {name} (docs/models.md, \"{section}\"): {examples} examples, {} classes, \
+         {} features.\nMade by `dyad train events` (epochs {}, seed {}); do not edit by hand.",
         model.labels.len(),
         model.features(),
         opts.epochs,
         opts.seed
     );
-    let path = out.join("classifier.tsv");
+    let path = dir.join(format!("{}.tsv", name.replace('-', "")));
     std::fs::write(&path, model.to_text(&header))
         .with_context(|| format!("writing {}", path.display()))?;
     eprintln!(
@@ -62,5 +112,5 @@ pub fn run(args: &TrainArgs) -> Result<ExitCode> {
         model.labels.len(),
         model.features()
     );
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }

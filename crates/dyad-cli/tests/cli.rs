@@ -72,7 +72,9 @@ fn example_article_gives_one_schema1_document() {
         let by = e["by"].as_str().unwrap();
         let p = e["confidence"].as_f64().unwrap();
         assert!(
-            by == "pattern" && p == 1.0 || by == "model" && (0.7..=1.0).contains(&p),
+            // Model events: the classifier's (at least --min-confidence, 0.7) or a pattern event
+            // the re-ranker recoded (at least 0.5).
+            by == "pattern" && p == 1.0 || by == "model" && (0.5..=1.0).contains(&p),
             "{e}"
         );
     }

@@ -265,6 +265,14 @@ impl Classifier {
     pub fn features(&self) -> usize {
         self.weights.len()
     }
+
+    /// A model file embedded in the binary: `None` when it is empty (the model switched off).
+    /// Panics on a malformed file (the committed files are tested).
+    pub fn embedded(text: &str, name: &str) -> Option<std::sync::Arc<Classifier>> {
+        let c = Classifier::parse(text, name)
+            .unwrap_or_else(|e| panic!("the committed model parses (tested): {e}"));
+        (!c.is_empty()).then(|| std::sync::Arc::new(c))
+    }
 }
 
 fn softmax(s: &mut [f32]) {

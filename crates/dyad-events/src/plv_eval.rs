@@ -234,6 +234,7 @@ pub fn run(
     let coder = crate::Coder::embedded();
     let mut docs: Vec<Doc> = Vec::with_capacity(gold.len());
     let mut examples = Vec::with_capacity(gold.len());
+    let mut rerank_examples = Vec::with_capacity(gold.len());
     for g in &gold {
         let mut doc = Doc::new(g.id.clone(), g.text.clone());
         if run(&mut doc).is_err() {
@@ -246,23 +247,38 @@ pub fn run(
                 &g.root,
                 Some(g.row),
             ));
+            // From the patterns alone (the committed models never see the held-out fold's codes).
+            rerank_examples.extend(crate::train::plv_rerank_example(&coder, &doc, g));
         }
         docs.push(doc);
     }
     if k > 1 {
-        // Cross-validation of the classifier: fold f is coded by a model trained on the other folds
-        // (their PLV sentences only); the events layer is recoded with it.
+        // Cross-validation of the classifier and the re-ranker: fold f is coded by models trained
+        // on the other folds (their PLV sentences only); the events layer is recoded with them.
         let ex: Vec<&crate::train::Example> = examples.iter().collect();
+        let rex: Vec<&crate::train::Example> = rerank_examples.iter().collect();
         let onto = crate::Ontology::embedded();
+        let rerank = std::env::var_os("DYAD_NO_RERANK").is_none();
         for f in 0..k {
-            let train: Vec<&crate::train::Example> = ex
-                .iter()
-                .copied()
-                .filter(|e| e.row.is_some_and(|r| r % k != f))
-                .collect();
+            let other = |e: &&crate::train::Example| e.row.is_some_and(|r| r % k != f);
+            let train: Vec<&crate::train::Example> = ex.iter().copied().filter(other).collect();
             let model = crate::train::train(&train, &onto, &Default::default());
+            let rtrain: Vec<&crate::train::Example> = rex.iter().copied().filter(other).collect();
+            let reranker = crate::train::train_reranker(
+                &rtrain,
+                &onto,
+                Some(&model),
+                &crate::train::rerank_options(),
+            );
             let mut c = coder.clone();
             c.model = Some(std::sync::Arc::new(model));
+            c.reranker = rerank.then(|| std::sync::Arc::new(reranker));
+            if let Some(x) = std::env::var("DYAD_MIN_RECODE")
+                .ok()
+                .and_then(|v| v.parse().ok())
+            {
+                c.opts.min_recode = x;
+            }
             if let Some(x) = min_confidence {
                 c.opts.min_confidence = x;
             }

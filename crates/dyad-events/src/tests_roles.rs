@@ -404,3 +404,83 @@ fn the_topic_of_a_joint_act_is_not_its_target() {
         vec![t("Putin", "030", "Trump"), t("Trump", "030", "Putin")]
     );
 }
+
+#[test]
+fn a_question_or_a_purpose_is_not_reported_as_done() {
+    // "Did Norland attack Sudria?"
+    let mut d = Doc::new("t", "");
+    add_sentence(
+        &mut d,
+        &[
+            ("Did", "do", "AUX", 3, "aux"),
+            ("Norland", "Norland", "PROPN", 3, "nsubj"),
+            ("attack", "attack", "VERB", 0, "root"),
+            ("Sudria", "Sudria", "PROPN", 3, "obj"),
+            ("?", "?", "PUNCT", 3, "punct"),
+        ],
+        &[(1, 2, "NRL", "NRL"), (3, 4, "SUD", "SUD")],
+    );
+    let ev = code(&d);
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].modality, "hypothetical");
+    // "Norland sent troops to attack Sudria": the attack is the purpose of the sending.
+    let mut d = Doc::new("t", "");
+    add_sentence(
+        &mut d,
+        &[
+            ("Norland", "Norland", "PROPN", 2, "nsubj"),
+            ("sent", "send", "VERB", 0, "root"),
+            ("troops", "troop", "NOUN", 2, "obj"),
+            ("to", "to", "PART", 5, "mark"),
+            ("attack", "attack", "VERB", 2, "advcl"),
+            ("Sudria", "Sudria", "PROPN", 5, "obj"),
+            (".", ".", "PUNCT", 2, "punct"),
+        ],
+        &[(0, 1, "NRL", "NRL"), (5, 6, "SUD", "SUD")],
+    );
+    let ev = code(&d);
+    let attack: Vec<&Event> = ev.iter().filter(|e| e.cameo.starts_with("19")).collect();
+    assert!(!attack.is_empty(), "{ev:?}");
+    assert!(
+        attack.iter().all(|e| e.modality == "hypothetical"),
+        "{ev:?}"
+    );
+    // The same attack stated as done stays actual.
+    let mut d = Doc::new("t", "");
+    add_sentence(
+        &mut d,
+        &[
+            ("Norland", "Norland", "PROPN", 2, "nsubj"),
+            ("attacked", "attack", "VERB", 0, "root"),
+            ("Sudria", "Sudria", "PROPN", 2, "obj"),
+            (".", ".", "PUNCT", 2, "punct"),
+        ],
+        &[(0, 1, "NRL", "NRL"), (2, 3, "SUD", "SUD")],
+    );
+    let ev = code(&d);
+    assert_eq!(ev.len(), 1);
+    assert_eq!(ev[0].modality, "actual");
+}
+
+#[test]
+fn pattern_events_carry_the_reranker_features() {
+    let mut d = Doc::new("t", "");
+    add_sentence(
+        &mut d,
+        &[
+            ("Norland", "Norland", "PROPN", 2, "nsubj"),
+            ("condemned", "condemn", "VERB", 0, "root"),
+            ("Sudria", "Sudria", "PROPN", 2, "obj"),
+            (".", ".", "PUNCT", 2, "punct"),
+        ],
+        &[(0, 1, "NRL", "NRL"), (2, 3, "SUD", "SUD")],
+    );
+    let c = Coder::embedded();
+    let cands = c.pattern_events(&d, &crate::mentions::from_doc(&d));
+    assert_eq!(cands.len(), 1);
+    let (e, f) = &cands[0];
+    assert_eq!((e.by, e.cameo.as_str()), ("pattern", "111"));
+    for x in ["pt=ACCUSE", "pc=111", "l=condemn", "src=STATE", "tgt=STATE"] {
+        assert!(f.contains(&x.to_string()), "{x} in {f:?}");
+    }
+}

@@ -45,10 +45,12 @@ pub fn examples_of(
     let Some((features, others)) = coder.examples(doc, source) else {
         return Vec::new();
     };
-    let codes = doc
-        .events
-        .iter()
-        .filter(|e| e.by == "pattern")
+    // The codes the patterns alone give (not the committed re-ranker's: training must not depend
+    // on the models it makes).
+    let codes = coder
+        .pattern_events(doc, &crate::mentions::from_doc(doc))
+        .into_iter()
+        .map(|(e, _)| e)
         .filter(|e| {
             e.plover
                 .as_ref()
@@ -71,10 +73,15 @@ pub fn examples_of(
     out
 }
 
-/// Examples from a PLV file (each with its data row, for folds).
-pub fn plv_examples(path: &Path, run: Run, coder: &Coder) -> Result<Vec<Example>, String> {
+/// Examples from a PLV file (each with its data row, for folds): the classifier's and the
+/// re-ranker's.
+pub fn plv_examples(
+    path: &Path,
+    run: Run,
+    coder: &Coder,
+) -> Result<(Vec<Example>, Vec<Example>), String> {
     let gold = plv_eval::read(path)?;
-    let mut out = Vec::new();
+    let (mut out, mut rr) = (Vec::new(), Vec::new());
     for g in &gold {
         let mut doc = Doc::new(g.id.clone(), g.text.clone());
         if run(&mut doc).is_ok() {
@@ -85,6 +92,62 @@ pub fn plv_examples(path: &Path, run: Run, coder: &Coder) -> Result<Vec<Example>
                 &g.root,
                 Some(g.row),
             ));
+            rr.extend(plv_rerank_example(coder, &doc, g));
+        }
+    }
+    Ok((out, rr))
+}
+
+/// The re-ranker's example of a PLV sentence: the pattern event the marking points at (as the
+/// `plv` scorer selects it, among the events the patterns alone code), its features, the gold
+/// root as the label.
+pub fn plv_rerank_example(coder: &Coder, doc: &Doc, g: &plv_eval::Gold) -> Option<Example> {
+    let cands = coder.pattern_events(doc, &crate::mentions::from_doc(doc));
+    let events: Vec<dyad_doc::Event> = cands.iter().map(|(e, _)| e.clone()).collect();
+    let e = plv_eval::select(doc, g, &events)?;
+    let i = events.iter().position(|x| std::ptr::eq(x, e))?;
+    rerank_example(&cands[i].1, &g.root, Some(g.row))
+}
+
+/// A re-ranker example from a candidate's features (none: an unparsed sentence, no example).
+fn rerank_example(features: &[String], label: &str, row: Option<usize>) -> Option<Example> {
+    (!features.is_empty()).then(|| Example {
+        features: features.to_vec(),
+        label: label.to_string(),
+        row,
+        codes: Vec::new(),
+    })
+}
+
+/// The re-ranker's examples of the PETRARCH validation records with expected events: the
+/// main-clause pattern event of each, labelled with the type of the lowest expected code.
+pub fn petrarch_rerank_examples(
+    path: &Path,
+    run: Run,
+    coder: &Coder,
+) -> Result<Vec<Example>, String> {
+    let xml = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut out = Vec::new();
+    for r in crate::petrarch::eval::read_records(&xml) {
+        let Some((_, _, code)) = r.expected.iter().next() else {
+            continue;
+        };
+        let kind = coder.type_of_code(code);
+        if kind == "-" {
+            continue;
+        }
+        let mut doc = Doc::new(r.id.clone(), r.text.clone());
+        doc.date = r.date;
+        if run(&mut doc).is_err() {
+            continue;
+        }
+        let cands = coder.pattern_events(&doc, &crate::mentions::from_doc(&doc));
+        let events: Vec<dyad_doc::Event> = cands.iter().map(|(e, _)| e.clone()).collect();
+        let Some(e) = plover_eval::pick(&doc, &events).filter(|e| e.plover.is_some()) else {
+            continue;
+        };
+        if let Some(i) = events.iter().position(|x| std::ptr::eq(x, e)) {
+            out.extend(rerank_example(&cands[i].1, kind, None));
         }
     }
     Ok(out)
@@ -201,6 +264,56 @@ pub fn label_codes(examples: &[&Example], onto: &Ontology) -> BTreeMap<String, S
         }
     }
     out
+}
+
+/// The re-ranker's class codes: the generic code of each type (as [`label_codes`] gives it with
+/// no events: the lowest three-digit code of that type in the ontology), or the code of the class
+/// in `classifier` when it has one (the event classifier's codes come from the training events).
+pub fn rerank_codes(
+    examples: &[&Example],
+    onto: &Ontology,
+    classifier: Option<&Classifier>,
+) -> BTreeMap<String, String> {
+    let bare: Vec<Example> = examples
+        .iter()
+        .map(|e| Example {
+            features: Vec::new(),
+            label: e.label.clone(),
+            row: None,
+            codes: Vec::new(),
+        })
+        .collect();
+    let refs: Vec<&Example> = bare.iter().collect();
+    let mut codes = label_codes(&refs, onto);
+    if let Some(c) = classifier {
+        for (l, code) in c.labels.iter().zip(&c.codes) {
+            if let Some(x) = codes.get_mut(l) {
+                if !code.is_empty() {
+                    *x = code.clone();
+                }
+            }
+        }
+    }
+    codes
+}
+
+/// The re-ranker's training settings (the classifier's defaults).
+pub fn rerank_options() -> TrainOptions {
+    TrainOptions::default()
+}
+
+/// Train the re-ranker on `examples` (class codes from [`rerank_codes`]).
+pub fn train_reranker(
+    examples: &[&Example],
+    onto: &Ontology,
+    classifier: Option<&Classifier>,
+    opts: &TrainOptions,
+) -> Classifier {
+    let data: Vec<(Vec<String>, String)> = examples
+        .iter()
+        .map(|e| (e.features.clone(), e.label.clone()))
+        .collect();
+    Classifier::train(&data, &rerank_codes(examples, onto, classifier), opts)
 }
 
 /// Train the classifier on `examples`.

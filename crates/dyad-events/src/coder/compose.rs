@@ -4,6 +4,7 @@
 
 use super::args::ActorRef;
 use super::matching::Match;
+use super::rerank::{recoded_modality, Verdict};
 use super::roles::Roles;
 use super::sent::{ancestors, Sent};
 use super::shallow::Shallow;
@@ -42,7 +43,9 @@ pub(super) struct Coded {
 
 impl Coder {
     /// Turn an accepted match into events: drop non-events, compose the code with the governor,
-    /// find the roles and hand them to the output rule.
+    /// let the re-ranker check its type, find the roles and hand them to the output rule. Returns
+    /// the trigger head with the code and modality the patterns gave (before the re-ranker), or
+    /// `None` when the match is no event.
     pub(super) fn emit(
         &self,
         st: &Sent,
@@ -50,10 +53,8 @@ impl Coder {
         m: &Match,
         triggers: &BTreeSet<usize>,
         out: &mut Vec<Event>,
-    ) {
-        let Some(ctx) = self.context(st, m, triggers) else {
-            return;
-        };
+    ) -> Option<(usize, String, &'static str)> {
+        let ctx = self.context(st, m, triggers)?;
         let mut coded = self.compose(st, m, &ctx, triggers);
         let roles = match self.reported_demand(st, m, &ctx, &mut coded) {
             Some((srcs, tgs)) => {
@@ -68,21 +69,41 @@ impl Coder {
             }
             None => self.roles(st, m, &ctx, &coded),
         };
+        let cand = (ctx.h, coded.code.clone(), coded.modality);
+        // The re-ranker (parsed sentences, the project's own dictionary).
+        let verdict = match self.reranker.as_deref() {
+            Some(r) if st.parsed && self.cameo_rules() => {
+                self.rerank(r, st, ctx.h, &coded.code, coded.modality)
+            }
+            _ => Verdict::Keep,
+        };
         let mut m = m.clone();
         m.target = roles.slot;
+        let n0 = out.len();
+        let (code, modality, by) = match &verdict {
+            Verdict::Keep => (coded.code.as_str(), coded.modality, None),
+            Verdict::Recode(c, p) => (c.as_str(), recoded_modality(c, coded.modality), Some(*p)),
+        };
         self.emit_with(
             st,
             s,
             &m,
-            &coded.code,
+            code,
             coded.negated,
-            coded.modality,
+            modality,
             roles.sources,
             roles.targets,
             ctx.h,
             roles.fallback,
             out,
         );
+        if let Some(p) = by {
+            for e in &mut out[n0..] {
+                e.by = "model";
+                e.confidence = p;
+            }
+        }
+        Some(cand)
     }
 
     /// The trigger head, the governor and the unparsed fallback of a match; `None` when the match

@@ -8,7 +8,8 @@
 //! One module per job: [`sent`] (the sentence view), [`matching`] (patterns), [`args`] (sources
 //! and targets), [`modality`] and [`when_where`] (attributes), [`senses`] (readings that are no
 //! event), [`compose`] (code and modality from the governor), [`roles`] (who did it to whom), [`shallow`] (word order),
-//! [`output`] (the output rule), [`model`] (the trained classifier for sentences no pattern codes).
+//! [`output`] (the output rule), [`model`] (the trained classifier for sentences no pattern codes),
+//! [`rerank`] (the trained re-ranker that checks each pattern event's type).
 
 mod args;
 mod compose;
@@ -18,6 +19,7 @@ mod matching;
 mod modality;
 mod model;
 mod output;
+mod rerank;
 mod roles;
 mod senses;
 mod sent;
@@ -47,10 +49,13 @@ pub struct CoderOptions {
     pub shallow_backoff: bool,
     /// Least classifier probability for a `model` event (`dyad code --min-confidence`).
     pub min_confidence: f32,
+    /// Least re-ranker probability for recoding a pattern event to another type.
+    pub min_recode: f32,
 }
 
 /// Default of [`CoderOptions::min_confidence`] (docs/models.md, "Event classifier").
 pub const DEFAULT_MIN_CONFIDENCE: f32 = 0.7;
+pub use rerank::DEFAULT_MIN_RECODE;
 
 impl Default for CoderOptions {
     fn default() -> Self {
@@ -60,6 +65,7 @@ impl Default for CoderOptions {
             reciprocal_compounds: true,
             shallow_backoff: std::env::var_os("DYAD_NO_BACKOFF").is_none(),
             min_confidence: DEFAULT_MIN_CONFIDENCE,
+            min_recode: DEFAULT_MIN_RECODE,
         }
     }
 }
@@ -75,6 +81,8 @@ pub struct Coder {
     pub opts: CoderOptions,
     /// The trained classifier for sentences no pattern codes (`None`: patterns only).
     pub model: Option<Arc<Classifier>>,
+    /// The trained re-ranker of pattern events (`None`: pattern codes stand).
+    pub reranker: Option<Arc<Classifier>>,
 }
 
 impl Coder {
@@ -87,6 +95,7 @@ impl Coder {
             dict,
             opts: CoderOptions::default(),
             model: model::embedded(),
+            reranker: rerank::embedded(),
         }
     }
 
@@ -94,6 +103,29 @@ impl Coder {
     /// [`crate::mentions::from_doc`] and [`crate::mentions::normalise`] give them); returns the
     /// events in text order.
     pub fn code(&self, doc: &Doc, mentions: &[Mention]) -> Vec<Event> {
+        self.code_with(doc, mentions, None)
+    }
+
+    /// The pattern events of `doc` as the patterns code them (no classifier, no re-ranker, no
+    /// statements), each with the re-ranker's features: the candidates the re-ranker is trained on.
+    pub fn pattern_events(&self, doc: &Doc, mentions: &[Mention]) -> Vec<(Event, Vec<String>)> {
+        let mut c = self.clone();
+        c.model = None;
+        c.reranker = None;
+        c.opts.statement_fallback = false;
+        let mut feats = Vec::new();
+        let events = c.code_with(doc, mentions, Some(&mut feats));
+        events.into_iter().zip(feats).collect()
+    }
+
+    /// [`Self::code`]; with `feats`, the re-ranker's features of each pattern event, in the order
+    /// of the events (only without a classifier and statements, which add events without them).
+    fn code_with(
+        &self,
+        doc: &Doc,
+        mentions: &[Mention],
+        mut feats: Option<&mut Vec<Vec<String>>>,
+    ) -> Vec<Event> {
         let mut events = Vec::new();
         // The classifier only with the project's own dictionary (not PETRARCH's).
         let model = self.model.as_deref().filter(|_| self.cameo_rules());
@@ -104,7 +136,7 @@ impl Coder {
             }
             let st = Sent::new(doc, s, mentions);
             let before = events.len();
-            self.code_sentence(&st, s, &mut events);
+            self.code_sentence(&st, s, &mut events, feats.as_deref_mut());
             if let Some(m) = model.filter(|_| events.len() == before) {
                 self.model_sentence(&st, s, m, &mut events);
             }
@@ -119,14 +151,35 @@ impl Coder {
     }
 
     /// Code one sentence: select the matches, then emit each (text order) and the reported demands.
-    fn code_sentence(&self, st: &Sent, s: usize, out: &mut Vec<Event>) {
+    /// With `feats`, the re-ranker's features of each event emitted (see [`Self::code_with`]).
+    fn code_sentence(
+        &self,
+        st: &Sent,
+        s: usize,
+        out: &mut Vec<Event>,
+        mut feats: Option<&mut Vec<Vec<String>>>,
+    ) {
         let accepted = self.select(st);
         let triggers: BTreeSet<usize> = accepted.iter().map(|m| self.head_tok(m)).collect();
         for m in &accepted {
-            self.emit(st, s, m, &triggers, out);
+            let n0 = out.len();
+            let cand = self.emit(st, s, m, &triggers, out);
+            if let Some(fs) = feats.as_deref_mut() {
+                let f = match cand {
+                    Some((h, code, modality)) if st.parsed => {
+                        self.candidate_features(st, h, &code, modality)
+                    }
+                    _ => Vec::new(),
+                };
+                fs.extend(std::iter::repeat_n(f, out.len() - n0));
+            }
         }
         if st.parsed && self.cameo_rules() {
+            let n0 = out.len();
             self.must_demands(st, s, &triggers, out);
+            if let Some(fs) = feats {
+                fs.extend(std::iter::repeat_n(Vec::new(), out.len() - n0));
+            }
         }
     }
 }

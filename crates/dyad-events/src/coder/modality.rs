@@ -168,14 +168,38 @@ impl Coder {
     }
 
     /// Whether the clause of `t` (climbing open complements, conjuncts and adverbial clauses) is
-    /// introduced by "if", "unless" or "whether".
+    /// introduced by "if", "unless" or "whether", is a purpose clause ("sent troops to attack",
+    /// "in order to prove", "so that"), or the sentence asks a question about it (a `?` after `t`):
+    /// the act is not reported as done.
     pub(super) fn hypothetical_at(&self, st: &Sent, t: usize) -> bool {
+        if st.parsed && (t + 1..st.range.end).any(|x| st.form(x) == "?") {
+            return true;
+        }
         let mut x = t;
         for _ in 0..4 {
             if st
                 .kids(x)
                 .iter()
                 .any(|&c| st.rel(c) == "mark" && matches!(st.lemma(c), "if" | "unless" | "whether"))
+            {
+                return true;
+            }
+            // (Not the purpose of a call or letter, which the call itself carries out: "called
+            // X to congratulate him".)
+            if st.base_rel(x) == "advcl"
+                && st.upos(x) == "VERB"
+                && st.head(x).is_some_and(|p| {
+                    !matches!(
+                        st.lemma(p),
+                        "call" | "phone" | "telephone" | "ring" | "write" | "meet"
+                    )
+                })
+                && st.kids(x).iter().any(|&c| {
+                    st.rel(c) == "mark"
+                        && (st.lemma(c) == "to"
+                            || (st.lemma(c) == "so"
+                                && st.kids(x).iter().any(|&k| st.lemma(k) == "that")))
+                })
             {
                 return true;
             }

@@ -18,20 +18,20 @@ use std::sync::Arc;
 pub(super) fn embedded() -> Option<Arc<Classifier>> {
     static MODEL: once_cell::sync::Lazy<Option<Arc<Classifier>>> =
         once_cell::sync::Lazy::new(|| {
-            let text = include_str!("../../../../data/models/events/classifier.tsv");
-            let c = Classifier::parse(text, "data/models/events/classifier.tsv")
-                .expect("the committed event classifier parses (tested)");
-            (!c.is_empty()).then(|| Arc::new(c))
+            Classifier::embedded(
+                include_str!("../../../../data/models/events/classifier.tsv"),
+                "data/models/events/classifier.tsv",
+            )
         });
     MODEL.clone()
 }
 
 /// The sentence's content words (nouns, verbs, adjectives outside actor mentions) as sorted
 /// `s=LEMMA` features, with how many tokens have each lemma.
-struct Words(Vec<(String, usize)>);
+pub(super) struct Words(Vec<(String, usize)>);
 
 impl Words {
-    fn of(st: &Sent) -> Words {
+    pub(super) fn of(st: &Sent) -> Words {
         let mut m: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
         for x in st.range.clone() {
             if Words::counts(st, x) {
@@ -47,7 +47,11 @@ impl Words {
     }
 
     /// The features of the words other than token `t` (the trigger).
-    fn except<'a>(&'a self, st: &'a Sent, t: usize) -> impl Iterator<Item = &'a str> + 'a {
+    pub(super) fn except<'a>(
+        &'a self,
+        st: &'a Sent,
+        t: usize,
+    ) -> impl Iterator<Item = &'a str> + 'a {
         let own = Words::counts(st, t).then(|| st.lemma(t));
         self.0
             .iter()
@@ -57,13 +61,13 @@ impl Words {
 }
 
 /// Two sorted, distinct string sequences merged in order (a string in both once).
-struct Merge<'a, A: Iterator<Item = &'a str>, B: Iterator<Item = &'a str>> {
+pub(super) struct Merge<'a, A: Iterator<Item = &'a str>, B: Iterator<Item = &'a str>> {
     a: std::iter::Peekable<A>,
     b: std::iter::Peekable<B>,
 }
 
 impl<'a, A: Iterator<Item = &'a str>, B: Iterator<Item = &'a str>> Merge<'a, A, B> {
-    fn new(a: A, b: B) -> Self {
+    pub(super) fn new(a: A, b: B) -> Self {
         Merge {
             a: a.peekable(),
             b: b.peekable(),
@@ -117,7 +121,7 @@ impl Coder {
     }
 
     /// The features of token `t` itself (sorted, distinct; none starts with `s=`).
-    fn verb_features(&self, st: &Sent, t: usize) -> Vec<String> {
+    pub(super) fn verb_features(&self, st: &Sent, t: usize) -> Vec<String> {
         let l = st.lemma(t);
         let mut f = vec![
             format!("l={l}"),

@@ -601,6 +601,7 @@ pub fn petrarch_coder(mut dict: EventDict) -> Coder {
             ..CoderOptions::default()
         },
         model: None,
+        reranker: None,
     }
 }
 
