@@ -44,7 +44,8 @@ pub struct CodeArgs {
     #[arg(long, value_parser = crate::common::parse_threads)]
     pub threads: Option<usize>,
     /// Least probability (0–1) for an event coded by the trained classifier (`by: model`);
-    /// pattern events are always written. Default 0.7 (docs/models.md).
+    /// pattern events are always written. Default 0.7 (docs/models.md). When given, it also
+    /// bounds the re-ranker's recodes (default 0.5): a recode below it keeps the pattern's code.
     #[arg(long, value_name = "P", value_parser = crate::common::parse_probability)]
     pub min_confidence: Option<f32>,
     /// Stop at the first rejected document with exit code 1.

@@ -50,6 +50,9 @@ fn event_stage(min_confidence: Option<f32>) -> dyad_events::EventStage {
     let mut coder = dyad_events::Coder::embedded();
     if let Some(c) = min_confidence {
         coder.opts.min_confidence = c;
+        // An explicit threshold bounds every model decision: a re-ranker recode below it keeps
+        // the pattern's code (without the flag, recodes need `min_recode`, 0.5).
+        coder.opts.min_recode = coder.opts.min_recode.max(c);
     }
     dyad_events::EventStage::with_coder(coder)
 }
