@@ -90,10 +90,7 @@ pub fn infer(doc: &mut Doc) {
         let cluster = doc.entities[i].cluster;
         let found = cluster
             .and_then(|c| by_cluster.get(&c).cloned())
-            .or_else(|| own_phrase(doc, span).map(|c| (c, CountryFrom::Modifier)))
-            .or_else(|| context_place(doc, span, None).map(|c| (c, CountryFrom::Place)))
-            .or_else(|| dateline.clone().map(|c| (c, CountryFrom::Dateline)))
-            .or_else(|| dominant.clone().map(|c| (c, CountryFrom::Document)));
+            .or_else(|| first_evidence(doc, span, None, dateline.as_ref(), dominant.as_ref()));
         if let (Some((country, from)), Some(actor)) = (found, doc.entities[i].actor.as_mut()) {
             if let Some(c) = cluster {
                 by_cluster.entry(c).or_insert((country.clone(), from));
@@ -130,11 +127,29 @@ pub fn infer(doc: &mut Doc) {
 /// `exclude` are not evidence (a speaker's country is not read off the content of the quote:
 /// "THAAD in South Korea is a threat, the ambassador says").
 pub fn country_for(doc: &Doc, span: Span, exclude: Option<Span>) -> Option<(String, CountryFrom)> {
+    first_evidence(
+        doc,
+        span,
+        exclude,
+        dateline_country(doc).as_ref(),
+        dominant_country(doc).as_ref(),
+    )
+}
+
+/// The rules in order, with the document-wide answers (dateline, dominant country) computed by
+/// the caller once per document.
+fn first_evidence(
+    doc: &Doc,
+    span: Span,
+    exclude: Option<Span>,
+    dateline: Option<&String>,
+    dominant: Option<&String>,
+) -> Option<(String, CountryFrom)> {
     own_phrase(doc, span)
         .map(|c| (c, CountryFrom::Modifier))
         .or_else(|| context_place(doc, span, exclude).map(|c| (c, CountryFrom::Place)))
-        .or_else(|| dateline_country(doc).map(|c| (c, CountryFrom::Dateline)))
-        .or_else(|| dominant_country(doc).map(|c| (c, CountryFrom::Document)))
+        .or_else(|| dateline.map(|c| (c.clone(), CountryFrom::Dateline)))
+        .or_else(|| dominant.map(|c| (c.clone(), CountryFrom::Document)))
 }
 
 /// Places (sorted by start) that start inside `[from, to)`.
