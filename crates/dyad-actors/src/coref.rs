@@ -359,17 +359,28 @@ fn pronouns(doc: &mut Doc, metas: &[Mention]) {
             looks_like_subject(&text, span)
         }
     };
+    // A group named in the plural ("Senate Democrats", "the Houthis") is a "they" as much as an
+    // agent noun is: the tagger's plural noun tag on the mention's last word says so.
+    let plural_name = |span: Span| {
+        doc.tokens_in(span)
+            .last()
+            .is_some_and(|t| matches!(doc.tokens[t].xpos.as_str(), "NNS" | "NNPS"))
+    };
     let cands: Vec<Cand> = doc
         .entities
         .iter()
         .zip(metas)
-        .filter(|(_, m)| m.is_person || m.plural)
-        .map(|(e, m)| Cand {
+        .map(|(e, m)| {
+            let plural = m.plural || m.person.is_none() && e.kind != "PER" && plural_name(e.span);
+            (e, m, plural)
+        })
+        .filter(|(_, m, plural)| m.is_person || *plural)
+        .map(|(e, m, plural)| Cand {
             span: e.span,
             cluster: e.cluster.unwrap_or_default(),
             gender: m.gender,
-            person: m.is_person,
-            plural: m.plural,
+            person: m.is_person && !plural,
+            plural,
             subject: subject_at(e.span),
             surface_subject: looks_like_subject(&text, e.span),
         })

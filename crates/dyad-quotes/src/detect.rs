@@ -1336,6 +1336,9 @@ impl Ctx<'_> {
             .flatten();
         let left_speaker = match (left_speaker, parsed) {
             (Some(l), Some(p)) if p.start < l.start && l.end <= p.end => Some(p),
+            // "Experts have long warned": a neighbour the tagger reads as an adverb, auxiliary or
+            // verb is no phrase of its own; the parsed subject (or the clause's) stands instead.
+            (Some(l), _) if !self.nominal(l.end - 1) => None,
             (l, _) => l,
         };
         let speaker = speaker
@@ -1371,6 +1374,15 @@ impl Ctx<'_> {
             frame_only: false,
             scope: sent.clone(),
         })
+    }
+
+    /// Whether token `i` can head a noun phrase by its part of speech (always, without tags).
+    fn nominal(&self, i: usize) -> bool {
+        !self.v.tagged
+            || !matches!(
+                self.v.toks[i].upos.as_str(),
+                "ADV" | "AUX" | "VERB" | "ADP" | "PART" | "SCONJ" | "CCONJ" | "INTJ"
+            )
     }
 
     fn np_adverb(&self, i: usize) -> bool {
@@ -1514,14 +1526,15 @@ impl Ctx<'_> {
                 c.speaker = None;
                 continue;
             }
-            // A name cut short: extend over a person entity that starts inside and ends after it.
+            // A name cut short: extend over a person or organisation entity that starts inside and
+            // ends after it ("the United Nations High Commission" for Refugees).
             let span = self.tspan(&r);
             // Entities are sorted by start: look only at those starting inside the span.
             let ents = &self.doc.entities;
             let from = ents.partition_point(|e| e.span.start < span.start);
             let mut inside = ents[from..].iter().take_while(|e| e.span.start < span.end);
             if let Some(e) = inside.find(|e| {
-                e.kind == "PER"
+                matches!(e.kind.as_str(), "PER" | "ORG")
                     && e.span.start >= span.start
                     && e.span.start < span.end
                     && e.span.end > span.end
@@ -1541,6 +1554,29 @@ impl Ctx<'_> {
         let sent = self.v.sents[self.sent_of(self.v.toks[rel].span.start)]
             .toks
             .clone();
+        // A person or organisation named right before ", who" is its antecedent, whatever the
+        // parse attached the clause to ("the message from Minister X, who said").
+        let before = if rel > sent.start && self.lower(rel - 1) == "," {
+            rel - 1
+        } else {
+            rel
+        };
+        if before > sent.start {
+            let end = self.v.toks[before - 1].span.end;
+            let ents = &self.doc.entities;
+            let upto = ents.partition_point(|e| e.span.start < end);
+            if let Some(e) = ents[..upto]
+                .iter()
+                .rev()
+                .take(4)
+                .find(|e| e.span.end == end && matches!(e.kind.as_str(), "PER" | "ORG"))
+            {
+                let from = self.v.tok_from(e.span.start);
+                if from >= sent.start && from < before {
+                    return Some(from..before);
+                }
+            }
+        }
         if let (true, Some(mut v)) = (self.v.parsed, self.v.toks[rel].head) {
             for _ in 0..2 {
                 if self.v.toks[v].deprel.starts_with("acl") {

@@ -403,6 +403,9 @@ pub struct Resolver<'a> {
     np: &'a Np<'a>,
     /// Byte spans inside quotation marks (names there are not speakers).
     quoted: SpanIndex,
+    /// Places, time expressions and place or miscellaneous entities: capitalised words there are
+    /// no speaker's name.
+    not_names: SpanIndex,
     /// The longest entity, in bytes: an entity overlapping a span starts at most this far before it.
     longest_entity: usize,
     /// Every cluster mention with its cluster, sorted; and the longest mention.
@@ -424,6 +427,18 @@ impl<'a> Resolver<'a> {
             doc,
             np,
             quoted: SpanIndex::new(quoted.iter().copied()),
+            not_names: SpanIndex::new(
+                doc.places
+                    .iter()
+                    .map(|p| p.span)
+                    .chain(doc.times.iter().map(|t| t.span))
+                    .chain(
+                        doc.entities
+                            .iter()
+                            .filter(|e| matches!(e.kind.as_str(), "LOC" | "GPE" | "MISC"))
+                            .map(|e| e.span),
+                    ),
+            ),
             longest_entity: doc.entities.iter().map(|e| e.span.len()).max().unwrap_or(0),
             longest_mention: mentions.iter().map(|(m, _)| m.len()).max().unwrap_or(0),
             mentions,
@@ -553,11 +568,26 @@ impl<'a> Resolver<'a> {
         if self.np.lex.is("pronouns", first) {
             return sp;
         }
-        // 3. A capitalised name in the phrase, expanded to the fullest form in the document.
-        if self.doc.entities.is_empty() {
-            if let Some(n) = self.np.name_run(r.clone()) {
-                let text = &self.doc.text[v.toks[n.start].span.start..v.toks[n.end - 1].span.end];
-                sp.name = Some(self.expand_name(text));
+        // 3. A capitalised name in the phrase, expanded to the fullest form in the document. With
+        // an entity layer, only a name the tagger reads as proper nouns throughout ("Ni", "Wong
+        // Chiu Man": names the recogniser missed), and not one it knows as a place or a date.
+        if let Some(n) = self.np.name_run(r.clone()) {
+            let text = &self.doc.text[v.toks[n.start].span.start..v.toks[n.end - 1].span.end];
+            let name = self.expand_name(text);
+            // The name heads the phrase ("Law enforcement officials" is no "Law"); a lone word
+            // opening its sentence ("Whataboutism is …") is a name only when the document also
+            // writes it capitalised elsewhere or in a longer name.
+            let missed_name = || {
+                v.tagged
+                    && n.end == r.end
+                    && n.clone().all(|k| v.toks[k].upos == "PROPN")
+                    && n.clone()
+                        .all(|k| !self.np.lex.is("nonnames", &v.toks[k].lower))
+                    && !self.is_place_or_time(n.clone())
+                    && (n.len() > 1 || name.len() > text.len() || self.recurs_inside(n.start))
+            };
+            if self.doc.entities.is_empty() || missed_name() {
+                sp.name = Some(name);
             }
         }
         sp
@@ -620,6 +650,7 @@ impl<'a> Resolver<'a> {
             let mut s = i;
             while s > 0
                 && v.toks[s - 1].cap
+                && (!v.tagged || v.toks[s - 1].upos == "PROPN")
                 && !self.np.lex.is("titles", &v.toks[s - 1].lower)
                 && !self.np.lex.is("nonnames", &v.toks[s - 1].lower)
                 && !is_nationality(&v.toks[s - 1].lower)
@@ -708,6 +739,36 @@ impl<'a> Resolver<'a> {
             }
         }
         None
+    }
+
+    /// Whether the word at token `k` opens no sentence, or occurs capitalised elsewhere in the
+    /// document's running text (after a lower-case word).
+    fn recurs_inside(&self, k: usize) -> bool {
+        let v = self.np.v;
+        let opens = |j: usize| {
+            v.sent_at(v.toks[j].span.start)
+                .is_some_and(|s| v.sents[s].toks.start == j)
+        };
+        let word = &self.doc.text[v.toks[k].span.start..v.toks[k].span.end];
+        !opens(k)
+            || v.toks.iter().enumerate().any(|(j, t)| {
+                // After a lower-case word: running text, not a title-case headline.
+                j != k
+                    && t.cap
+                    && !opens(j)
+                    && !v.toks[j - 1].cap
+                    && v.toks[j - 1].lower.chars().all(char::is_alphabetic)
+                    && &self.doc.text[t.span.start..t.span.end] == word
+            })
+    }
+
+    /// Whether the tokens `n` overlap a place or a time expression of the earlier stages.
+    fn is_place_or_time(&self, n: Range<usize>) -> bool {
+        let v = self.np.v;
+        self.not_names.any_overlaps(Span::new(
+            v.toks[n.start].span.start,
+            v.toks[n.end - 1].span.end,
+        ))
     }
 
     fn looks_like_place(&self, n: Range<usize>) -> bool {

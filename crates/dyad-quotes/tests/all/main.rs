@@ -6,3 +6,4 @@
 mod parsed;
 mod quotes;
 mod seed;
+mod speakers;

@@ -4,7 +4,7 @@
 use dyad_doc::{Doc, Quote, QuoteKind, Stage};
 use dyad_quotes::{cuemodel, CueModel, QuoteStage};
 
-fn parsed(text: &str) -> Doc {
+pub(crate) fn parsed(text: &str) -> Doc {
     let mut doc = Doc::new("t", text);
     let stages: Vec<Box<dyn Stage>> = vec![
         Box::new(dyad_text::Segmenter),
@@ -19,7 +19,7 @@ fn parsed(text: &str) -> Doc {
 }
 
 /// The quote of `doc` whose content starts with `start`.
-fn quote_at<'a>(doc: &'a Doc, start: &str) -> &'a Quote {
+pub(crate) fn quote_at<'a>(doc: &'a Doc, start: &str) -> &'a Quote {
     doc.quotes
         .iter()
         .find(|q| doc.slice(q.span).starts_with(start))
