@@ -1522,6 +1522,15 @@ impl Ctx<'_> {
                             | "ve"
                             | "m"
                     )
+                // A lone word the tagger reads as no noun ("now", "Despite", "Since"); a
+                // capitalised one only when a function word (a name may be mis-tagged a verb).
+                || r.len() == 1
+                    && !self.nominal(r.start)
+                    && (!self.v.toks[r.start].cap
+                        || matches!(
+                            self.v.toks[r.start].upos.as_str(),
+                            "ADP" | "SCONJ" | "CCONJ" | "PART" | "AUX"
+                        ))
             {
                 c.speaker = None;
                 continue;

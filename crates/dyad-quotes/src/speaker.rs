@@ -541,6 +541,13 @@ impl<'a> Resolver<'a> {
                 return Speaker { span, ..n };
             }
         }
+        // "the report found": the person or organisation that issued the document, named with it
+        // earlier ("a report by Amnesty International", "the ministry's statement").
+        if r.len() <= 3 && self.np.lex.is("documents", &v.toks[r.end - 1].lower) {
+            if let Some(n) = self.issuer(r.clone()) {
+                return Speaker { span, ..n };
+            }
+        }
         // A relative pronoun the parse left unattached: the name just before it ("Lee, who said").
         if r.len() == 1 && matches!(first.as_str(), "who" | "which" | "that") {
             let lo = r.start.saturating_sub(2);
@@ -615,6 +622,62 @@ impl<'a> Resolver<'a> {
             .max_by_key(|e| e.span.start)?;
         let er = v.tok_from(e.span.start)..v.tok_until(e.span.end);
         (er.start < er.end).then(|| self.speaker(er, None))
+    }
+
+    /// The issuer of the document named by the phrase `r` ("the report"): the closest earlier
+    /// mention of the same document noun (in this sentence or the [`TITLE_SENTENCES_BACK`] before,
+    /// outside quotes) with a person or organisation right before it ("Amnesty's report", "the
+    /// World Bank report") or after `by`/`from`/`of` ("a report by the UN").
+    fn issuer(&self, r: Range<usize>) -> Option<Speaker> {
+        let v = self.np.v;
+        let noun = &v.toks[r.end - 1].lower;
+        let si = v.sent_at(v.toks[r.start].span.start)?;
+        let lo = v.sents[si.saturating_sub(TITLE_SENTENCES_BACK)].toks.start;
+        let actor_at = |b: usize, e: usize| {
+            self.entities_starting(b.saturating_sub(self.longest_entity), e)
+                .iter()
+                .filter(|x| matches!(x.kind.as_str(), "PER" | "ORG") && !self.in_quote(x.span))
+                .find(|x| x.span.start >= b && x.span.end <= e)
+                .map(|x| v.tok_from(x.span.start)..v.tok_until(x.span.end))
+        };
+        (lo..r.start)
+            .rev()
+            .filter(|&k| v.toks[k].lower == *noun)
+            .find_map(|k| {
+                // Before the noun: "Amnesty's report", "the World Bank report".
+                let mut b = k;
+                if b > lo && matches!(v.toks[b - 1].lower.as_str(), "'s" | "’s") {
+                    b -= 1;
+                }
+                let before = (b > lo)
+                    .then(|| {
+                        actor_at(
+                            v.toks[b.saturating_sub(6).max(lo)].span.start,
+                            v.toks[b - 1].span.end,
+                        )
+                    })
+                    .flatten()
+                    .filter(|x| x.end == b);
+                // After it, perhaps past a date: "a report by the UN", "a new report Monday from the
+                // UN mission", "a statement from the ministry".
+                let after = || {
+                    let p = (k + 1..(k + 4).min(v.toks.len()))
+                        .take_while(|&j| v.toks[j].lower.chars().any(char::is_alphanumeric))
+                        .find(|&j| matches!(v.toks[j].lower.as_str(), "by" | "from" | "of"))?;
+                    (p + 1 < v.toks.len())
+                        .then(|| {
+                            let end = (p + 8).min(v.toks.len() - 1);
+                            actor_at(v.toks[p + 1].span.start, v.toks[end].span.end)
+                        })
+                        .flatten()
+                        .filter(|x| {
+                            (p + 1..x.start).all(|j| !v.toks[j].cap && v.toks[j].lower.len() <= 3)
+                        })
+                };
+                let at = before.or_else(after)?;
+                let sp = self.speaker(at, None);
+                sp.is_resolved().then_some(sp)
+            })
     }
 
     /// Name `sp` (and give it the cluster and its actor) after the antecedent of one of `kinds`.

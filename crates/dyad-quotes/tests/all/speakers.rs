@@ -104,3 +104,19 @@ fn who_after_a_name_refers_to_the_name_whatever_the_parse_attached_it_to() {
         "{sp:?}"
     );
 }
+
+#[test]
+fn a_document_speaks_for_whoever_issued_it() {
+    let doc = coded(
+        "A new report on Tuesday from Human Rights Watch documents abuses in three prisons. \
+         The guards beat inmates every week, the report said.",
+    );
+    let sp = speaker_of(&doc, "The guards beat");
+    assert_eq!(doc.slice(sp.span), "the report");
+    assert!(
+        sp.name
+            .as_deref()
+            .is_some_and(|n| n.contains("Human Rights Watch")),
+        "{sp:?}"
+    );
+}
