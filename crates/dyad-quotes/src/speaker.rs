@@ -393,6 +393,8 @@ const PERSON_SENTENCES: usize = 8;
 const TITLE_SENTENCES_BACK: usize = 8;
 /// Words before a name that may hold its title ("Russia's ambassador to Seoul, Aleksandr Timonin").
 const TITLE_WORDS_BEFORE: usize = 6;
+/// Words after a name that may hold its title in an apposition ("Ann Lee, the sports director").
+const TITLE_WORDS_AFTER: usize = 5;
 
 /// Resolves speaker phrases against the document's entity and cluster layers.
 ///
@@ -536,8 +538,10 @@ impl<'a> Resolver<'a> {
         }
         // "the ambassador said": the person introduced earlier with that title ("Ambassador
         // Anatoly Antonov", "Lee, the ambassador,"), within the last few sentences.
-        if r.len() == 2 && first == "the" && self.np.lex.is("titles", &v.toks[r.start + 1].lower) {
-            if let Some(n) = self.titled_person(r.start, &v.toks[r.start + 1].lower) {
+        // Modifiers may stand between ("the sports director", "the veteran politician").
+        let head = &v.toks[r.end - 1].lower;
+        if (2..=4).contains(&r.len()) && first == "the" && self.np.lex.is("titles", head) {
+            if let Some(n) = self.titled_person(r.start, head) {
                 return Speaker { span, ..n };
             }
         }
@@ -602,7 +606,7 @@ impl<'a> Resolver<'a> {
 
     /// The speaker for the last person named before token `at` (in its sentence or the
     /// [`TITLE_SENTENCES_BACK`] before, outside quotes) with the title `title` among the
-    /// [`TITLE_WORDS_BEFORE`] words before the name or the three after it.
+    /// [`TITLE_WORDS_BEFORE`] words before the name or the [`TITLE_WORDS_AFTER`] after it.
     fn titled_person(&self, at: usize, title: &str) -> Option<Speaker> {
         let v = self.np.v;
         let si = v.sent_at(v.toks[at].span.start)?;
@@ -616,7 +620,7 @@ impl<'a> Resolver<'a> {
             .filter(|e| {
                 let (s, t) = (v.tok_from(e.span.start), v.tok_until(e.span.end));
                 (s.saturating_sub(TITLE_WORDS_BEFORE)..s)
-                    .chain(t..(t + 3).min(v.toks.len()))
+                    .chain(t..(t + TITLE_WORDS_AFTER).min(v.toks.len()))
                     .any(|k| v.toks[k].lower == title)
             })
             .max_by_key(|e| e.span.start)?;

@@ -120,3 +120,17 @@ fn a_document_speaks_for_whoever_issued_it() {
         "{sp:?}"
     );
 }
+
+#[test]
+fn the_role_with_modifiers_refers_to_the_person_introduced_with_it() {
+    let doc = coded(
+        "Marta Kowalczyk, the sports director of the club, met the players on Monday. \
+         The team will not be sold, the sports director said.",
+    );
+    let sp = speaker_of(&doc, "The team will not");
+    assert_eq!(doc.slice(sp.span), "the sports director");
+    assert!(
+        sp.name.as_deref().is_some_and(|n| n.contains("Kowalczyk")),
+        "{sp:?}"
+    );
+}
