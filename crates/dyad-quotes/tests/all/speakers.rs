@@ -134,3 +134,21 @@ fn the_role_with_modifiers_refers_to_the_person_introduced_with_it() {
         "{sp:?}"
     );
 }
+
+#[test]
+fn the_subject_of_a_passive_cue_is_not_its_source() {
+    let doc = coded(
+        "The finance minister is expected to resign before the vote. \
+         The new bridge is believed to be the longest in the region.",
+    );
+    for q in &doc.quotes {
+        if let Some(sp) = &q.speaker {
+            let said_by = doc.slice(sp.span);
+            assert!(
+                !said_by.contains("minister") && !said_by.contains("bridge"),
+                "{said_by:?} for {:?}",
+                doc.slice(q.span)
+            );
+        }
+    }
+}
