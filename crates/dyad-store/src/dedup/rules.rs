@@ -17,9 +17,12 @@
 //!   sentences, an attack and its toll in one sentence), sides lined up directly;
 //! - **host**: the side a visit happens at compares by country alone (`host` in
 //!   `data/dedup/actors.tsv`);
+//! - **trip** ([`same_trip`]): a visit and the meetings of one named person with one country
+//!   (`trip` codes) are one trip whatever their words, dated up to [`TRIP_DAYS`] apart;
 //! - **time** ([`When`]): dated mentions on the same day (one day apart when their sentences
 //!   echo, [`dates_slip`]); a mention dated only by its article
-//!   within [`UNDATED_WINDOW`] days of the other's day; a period (`2016-12`, `2017-W11`) by
+//!   within [`UNDATED_WINDOW`] days of the other's day (two naming the same person on each side
+//!   with one code within [`PEOPLE_WINDOW`], [`people_days`]); a period (`2016-12`, `2017-W11`) by
 //!   overlap (two periods only so), and a period long past at publication (ending more than [`PAST_DAYS`] before it)
 //!   only by overlap with another period or date;
 //! - **place**: no conflict: two named places that differ and lie more than [`PLACE_KM`] apart
