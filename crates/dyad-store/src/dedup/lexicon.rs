@@ -49,6 +49,9 @@ pub struct Vocab {
     pub planned_after: BTreeSet<String>,
     /// Three-digit levels whose host side compares by country alone (`042` → target).
     pub host: BTreeMap<String, Host>,
+    /// Three-digit levels of acts held in person (`040`, `042`): mentions naming one person
+    /// on one side are one trip (`trip` lines).
+    pub trip: BTreeSet<String>,
     /// CAMEO root → its family's key (the family's first root), from `data/dedup/roots.tsv`:
     /// roots of one family can code one act and share a block. A root of no family is its own.
     pub family: BTreeMap<String, String>,
@@ -244,6 +247,9 @@ impl Vocab {
                 ("joint", 2) => {
                     v.joint.insert(level(file, n, f[1])?);
                 }
+                ("trip", 2) => {
+                    v.trip.insert(level(file, n, f[1])?);
+                }
                 ("mirror", 3) => {
                     let (a, b) = (level(file, n, f[1])?, level(file, n, f[2])?);
                     if a == b || v.mirror.contains_key(&a) || v.mirror.contains_key(&b) {
@@ -276,7 +282,7 @@ impl Vocab {
                     v.host.insert(level(file, n, f[1])?, side);
                 }
                 ("host", _) => return Err(err(file, n, "host takes a code and a side")),
-                ("joint" | "state", _) => {
+                ("joint" | "state" | "trip", _) => {
                     return Err(err(file, n, format!("{} takes one value", f[0])))
                 }
                 ("mirror", _) => return Err(err(file, n, "mirror takes two codes")),
@@ -284,7 +290,7 @@ impl Vocab {
                     return Err(err(
                         file,
                         n,
-                        format!("unknown kind {k:?} (joint, mirror, state, host)"),
+                        format!("unknown kind {k:?} (joint, mirror, state, host, trip)"),
                     ))
                 }
             }
@@ -307,6 +313,7 @@ mod tests {
         assert!(v.planned_before.contains("will") && v.planned_after.contains("due"));
         assert!(!v.planned_before.contains("may"));
         assert_eq!(v.host.get("042"), Some(&Host::Target));
+        assert!(v.trip.contains("042") && v.trip.contains("040") && !v.trip.contains("041"));
         assert_eq!(v.family_of("12"), v.family_of("11"));
         assert_ne!(v.family_of("04"), v.family_of("03"));
         assert_eq!(v.family_of("05"), "05");
@@ -364,6 +371,11 @@ mod tests {
         assert!(e.to_string().contains("p.txt:2: unknown position"), "{e}");
         let e = Vocab::parse_planned("p.txt", "# c\nafter Due\n").unwrap_err();
         assert!(e.to_string().contains("p.txt:2:"), "{e}");
+        let e = Vocab::parse("x.tsv", "trip\t040\t042\n").unwrap_err();
+        assert!(
+            e.to_string().contains("x.tsv:1: trip takes one value"),
+            "{e}"
+        );
         let e = Vocab::parse("x.tsv", "joins\t040\n").unwrap_err();
         assert!(e.to_string().contains("unknown kind"), "{e}");
         assert_eq!(

@@ -6,7 +6,7 @@
 //!
 //! **Incremental.** A new event has `events.canonical` null; a replaced or deleted document
 //! sets it null on every mention that shared a canonical event with its own. [`Store::dedup`]
-//! regroups only the *runs* (mentions of one block whose [`rules::When::reach`]es overlap, directly
+//! regroups only the *runs* (mentions of one block whose [`rules::Mention::reach`]es overlap, directly
 //! or through others) that hold such a mention, so adding a hundred documents touches the groups
 //! near their events, never the whole corpus, and the result equals a full rebuild (a run never
 //! shares a canonical event with another run, and a mention whose choice of group a removed

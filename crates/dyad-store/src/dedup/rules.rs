@@ -17,9 +17,12 @@
 //!   sentences, an attack and its toll in one sentence), sides lined up directly;
 //! - **host**: the side a visit happens at compares by country alone (`host` in
 //!   `data/dedup/actors.tsv`);
+//! - **trip** ([`same_trip`]): a visit and the meetings of one named person with one country
+//!   (`trip` codes) are one trip whatever their words, dated up to [`TRIP_DAYS`] apart;
 //! - **time** ([`When`]): dated mentions on the same day (one day apart when their sentences
 //!   echo, [`dates_slip`]); a mention dated only by its article
-//!   within [`UNDATED_WINDOW`] days of the other's day; a period (`2016-12`, `2017-W11`) by
+//!   within [`UNDATED_WINDOW`] days of the other's day (two naming the same person on each side
+//!   with one code within [`PEOPLE_WINDOW`], [`people_days`]); a period (`2016-12`, `2017-W11`) by
 //!   overlap (two periods only so), and a period long past at publication (ending more than [`PAST_DAYS`] before it)
 //!   only by overlap with another period or date;
 //! - **place**: no conflict: two named places that differ and lie more than [`PLACE_KM`] apart
@@ -68,6 +71,14 @@ pub const CROSS_WORDS: f64 = 0.3;
 /// a sentence retold nearly word for word, its weekday resolved against two publication days
 /// (the coder's date error), not two acts of two days.
 pub const DATE_ECHO: f64 = 0.5;
+/// Two dated mentions of one trip ([`same_trip`]) may lie this many days apart: a visit of two
+/// days ("arrives in Tokyo late Wednesday", "held talks on Thursday").
+pub const TRIP_DAYS: i64 = 1;
+/// Two mentions without a date of their own that name the same two people with one code (the
+/// adviser's talks with the ambassador) may lie this many publication days apart: a named
+/// pair's act retold through a week of follow-up stories, the publication day being no date of
+/// the act ([`people_days`]).
+pub const PEOPLE_WINDOW: i64 = 7;
 /// Words before (and after) an evidence span searched for a planned-act cue ([`planned_cue`]).
 pub const PLANNED_WINDOW: usize = 5;
 /// Two named places closer than this (km) are the same place (a city and its district).
@@ -99,12 +110,13 @@ impl When {
         }
     }
 
-    /// The widest range of days a compatible mention's [`When::reach`] must meet: runs of
-    /// overlapping reaches can be grouped apart from each other.
+    /// The widest range of days a compatible mention's reach must meet ([`Mention::reach`]
+    /// widens it for a named pair): runs of overlapping reaches can be grouped apart from each
+    /// other.
     pub fn reach(self) -> (i64, i64) {
         match self {
             When::Period(s, e, p) if !self.past() => (s.min(p - UNDATED_WINDOW), e.max(p + 1)),
-            // A date one day off may still be the same act ([`DATE_ECHO`]).
+            // A date one day off may still be the same act ([`DATE_ECHO`], [`TRIP_DAYS`]).
             When::Dated(d) => (d - 1, d + 1),
             w => w.span(),
         }
@@ -176,6 +188,32 @@ pub struct Mention {
     /// Evidence span in its document (code points): two codings of one sentence whose spans
     /// overlap code one act.
     pub evidence: (i64, i64),
+}
+
+impl Mention {
+    /// Whether both sides name a person: the pair whose act [`people_days`] follows across
+    /// publication days.
+    fn named_pair(&self) -> bool {
+        self.src.person.is_some() && self.tgt.person.is_some()
+    }
+
+    /// The widest range of days a compatible mention's reach must meet ([`When::reach`],
+    /// widened to [`PEOPLE_WINDOW`] for an undated act of two named people).
+    pub fn reach(&self) -> (i64, i64) {
+        match self.when {
+            When::Undated(p) if self.named_pair() => (p - PEOPLE_WINDOW, p + PEOPLE_WINDOW),
+            w => w.reach(),
+        }
+    }
+}
+
+/// The people rule's time: two mentions without dates of their own, coded with one three-digit
+/// code, that name the same person on each side ([`same_people`]) lie at most
+/// [`PEOPLE_WINDOW`] publication days apart.
+pub fn people_days(a: &Mention, b: &Mention) -> bool {
+    matches!((a.when, b.when), (When::Undated(x), When::Undated(y)) if (x - y).abs() <= PEOPLE_WINDOW)
+        && level3(&a.cameo) == level3(&b.cameo)
+        && same_people(a, b)
 }
 
 /// The code a CAMEO code is compared at: its first three digits, or its root when those are the
@@ -345,7 +383,7 @@ pub fn words_compatible(a: &Mention, b: &Mention, v: &Vocab) -> bool {
         }
         return echo(a, b) >= CROSS_WORDS;
     }
-    if one_sentence(a, b) || (a.story == b.story && a.doc != b.doc) {
+    if one_sentence(a, b) || (a.story == b.story && a.doc != b.doc) || same_trip(a, b, v) {
         return true;
     }
     let need = if level(&a.cameo) == level(&b.cameo) {
@@ -374,6 +412,38 @@ fn echo(a: &Mention, b: &Mention) -> f64 {
 pub fn dates_slip(a: &Mention, b: &Mention) -> bool {
     matches!((a.when, b.when), (When::Dated(x), When::Dated(y)) if (x - y).abs() == 1)
         && echo(a, b) >= DATE_ECHO
+}
+
+/// Who met whom where: two mentions of acts held in person (`trip` codes of
+/// `data/dedup/actors.tsv`: meetings, visits, talks; not calls) between two countries in which
+/// the same side names the same person ("Lavrov's visit to Tokyo", "talks with Japanese
+/// officials in Tokyo, Lavrov said"; "Xi met Tillerson", "Tillerson's talks with Chinese
+/// leaders") tell one trip, whatever their words and however generic one code is: a minister
+/// travels to one country once in a few days, and reports name the trip as a visit, an arrival,
+/// talks or a meeting. The sides line up by country (A→B with A→B, or reversed); the people
+/// rule of [`actors_compatible`] keeps two different counterparts apart.
+pub fn same_trip(a: &Mention, b: &Mention, v: &Vocab) -> bool {
+    let in_person = |m: &Mention| v.trip.contains(&level3(&m.cameo));
+    // The place: one of the two is a visit (it names where the trip went); two meetings of a
+    // busy person with one country's officials in a few days are often two occasions.
+    let visit = host(a, v).is_some() || host(b, v).is_some();
+    if !(visit && in_person(a) && in_person(b)) || domestic(a) || domestic(b) {
+        return false;
+    }
+    let agree =
+        |x: &Side, y: &Side| x.person.is_some() && y.person.is_some() && !people_conflict(x, y);
+    if anchor(&a.src) == anchor(&b.src) {
+        agree(&a.src, &b.src) || agree(&a.tgt, &b.tgt)
+    } else {
+        agree(&a.src, &b.tgt) || agree(&a.tgt, &b.src)
+    }
+}
+
+/// The trip rule's time: two dated mentions of one trip ([`same_trip`]) at most [`TRIP_DAYS`]
+/// apart (an arrival one evening, the talks the next day).
+pub fn trip_days(a: &Mention, b: &Mention, v: &Vocab) -> bool {
+    matches!((a.when, b.when), (When::Dated(x), When::Dated(y)) if (x - y).abs() <= TRIP_DAYS)
+        && same_trip(a, b, v)
 }
 
 /// Whether both mentions name a person on both sides and the names agree side by side, in the
@@ -601,7 +671,10 @@ pub fn statements_compatible(a: &Mention, b: &Mention) -> bool {
 
 /// All rules together (the block is checked by the caller).
 pub fn compatible(a: &Mention, b: &Mention, v: &Vocab) -> bool {
-    (times_compatible(a.when, b.when) || dates_slip(a, b))
+    (times_compatible(a.when, b.when)
+        || dates_slip(a, b)
+        || trip_days(a, b, v)
+        || people_days(a, b))
         && statements_compatible(a, b)
         && modality_compatible(a, b)
         && words_compatible(a, b, v)
@@ -611,7 +684,7 @@ pub fn compatible(a: &Mention, b: &Mention, v: &Vocab) -> bool {
 
 /// The order mentions are grouped in: reach start, then day, document id, index.
 fn order_key(m: &Mention) -> (i64, i64, &str, i64) {
-    (m.when.reach().0, m.when.day(), &m.doc_id, m.idx)
+    (m.reach().0, m.when.day(), &m.doc_id, m.idx)
 }
 
 /// Group one run of one block. Codings of one span (one sentence, overlapping evidence spans:
@@ -1482,5 +1555,105 @@ mod tests {
         assert!(!compatible(&a, &b, v), "another plea the next day");
         let (x, y) = (When::Dated(10).reach(), When::Dated(11).reach());
         assert!(x.0 <= y.1 && y.0 <= x.1, "reaches meet");
+    }
+
+    #[test]
+    fn one_person_met_in_one_country_is_one_trip() {
+        let v = vocab();
+        let person = |m: &mut Mention, src: Option<&str>, tgt: Option<&str>| {
+            m.src.person = src.map(Into::into);
+            m.tgt.person = tgt.map(Into::into);
+        };
+        // "Vidal's visit to Varna" and "Vidal said after talks with Bordurian officials".
+        let mut visit = m(1, "042", "RURGOV", "BORGOV", When::Dated(10));
+        let mut talks = m(2, "040", "RURGOV", "BORGOV", When::Dated(11));
+        visit.words = said("The minister's visit to Varna aims at paving the way for a summit.");
+        talks.words = said("Missile defence is a threat, Vidal said following talks on Monday.");
+        assert!(
+            !compatible(&visit, &talks, v),
+            "no names: a visit and talks stay apart"
+        );
+        person(&mut visit, Some("Pablo Vidal"), None);
+        person(&mut talks, Some("Vidal"), None);
+        assert!(same_trip(&visit, &talks, v));
+        assert!(
+            compatible(&visit, &talks, v),
+            "the same traveller, one day on"
+        );
+        talks.when = When::Dated(12);
+        assert!(
+            !compatible(&visit, &talks, v),
+            "two days on: another occasion"
+        );
+        talks.when = When::Dated(11);
+        // Told from the other side: "Borduria's president met Vidal".
+        let mut met = m(3, "040", "BORGOV", "RURGOV", When::Dated(10));
+        met.words = said("The president received him behind closed doors.");
+        person(&mut met, Some("Ana Kral"), Some("Pablo Vidal"));
+        assert!(
+            compatible(&visit, &met, v),
+            "the traveller on the other side"
+        );
+        person(&mut met, Some("Ana Kral"), Some("Marko Sten"));
+        assert!(!compatible(&visit, &met, v), "another visitor");
+        // A call is not a trip; nor is a domestic meeting.
+        let mut call = m(4, "041", "RURGOV", "BORGOV", When::Dated(10));
+        call.words = said("They spoke by telephone about the border.");
+        person(&mut call, Some("Vidal"), None);
+        assert!(!same_trip(&visit, &call, v) && !compatible(&visit, &call, v));
+        let (mut x, mut y) = (
+            m(5, "040", "RURGOV", "RURLEG", When::Dated(10)),
+            m(6, "040", "RURGOV", "RURLEG", When::Dated(10)),
+        );
+        person(&mut x, Some("Vidal"), None);
+        person(&mut y, Some("Vidal"), None);
+        assert!(
+            !same_trip(&x, &y, v),
+            "domestic dyads hold a country's whole politics"
+        );
+        // The trip's days stay inside a dated mention's reach (runs are cut by reaches).
+        let r = When::Dated(10).reach();
+        assert!(r.0 <= 10 - TRIP_DAYS && r.1 >= 10 + TRIP_DAYS);
+    }
+
+    #[test]
+    fn a_named_pair_is_followed_across_a_week_of_reports() {
+        let v = vocab();
+        // "The adviser discussed sanctions with the ambassador" retold by follow-up stories on
+        // days 10 and 15, neither dating the talks.
+        let mut a = m(1, "040", "RURGOV", "BORGOV", When::Undated(10));
+        let mut b = m(2, "040", "RURGOV", "BORGOV", When::Undated(15));
+        a.words = said("The adviser resigned after he discussed sanctions with the envoy.");
+        b.words = said("Critics said nothing was wrong in holding talks before the inauguration.");
+        assert!(
+            !compatible(&a, &b, v),
+            "no names: five publication days apart"
+        );
+        for x in [&mut a, &mut b] {
+            x.src.person = Some("Mikhail Flint".into());
+            x.tgt.person = Some("Sergei Kislov".into());
+        }
+        assert!(
+            people_days(&a, &b) && compatible(&a, &b, v),
+            "the same two people"
+        );
+        let reach = (a.reach(), b.reach());
+        assert!(
+            reach.0 .1 >= reach.1 .0,
+            "their reaches meet, so one run holds both"
+        );
+        b.when = When::Undated(10 + PEOPLE_WINDOW + 1);
+        assert!(!compatible(&a, &b, v), "beyond the window");
+        b.when = When::Dated(15);
+        assert!(!compatible(&a, &b, v), "a dated act keeps its day");
+        b.when = When::Undated(15);
+        b.cameo = "041".into();
+        assert!(
+            !compatible(&a, &b, v),
+            "a call and a meeting of the pair: two occasions"
+        );
+        b.cameo = "040".into();
+        b.tgt.person = Some("Ivan Other".into());
+        assert!(!compatible(&a, &b, v), "another counterpart");
     }
 }

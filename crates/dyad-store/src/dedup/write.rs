@@ -251,7 +251,7 @@ pub(super) fn regroup_pending(tx: &Transaction) -> Result<(usize, usize), StoreE
                 }
             }
         }
-        let reach: Vec<(i64, i64)> = all.iter().map(|r| r.m.when.reach()).collect();
+        let reach: Vec<(i64, i64)> = all.iter().map(|r| r.m.reach()).collect();
         for (first, last) in rules::runs(reach.clone()) {
             let run: Vec<&MentionRow> = all
                 .iter()
