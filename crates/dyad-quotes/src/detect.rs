@@ -1475,6 +1475,7 @@ impl Ctx<'_> {
     /// a lone article, clitic (also one split off by an apostrophe typed as a quotation mark) or
     /// complementizer is dropped.
     fn repair_speakers(&self, cands: &mut [Cand]) {
+        let turns = self.interview_turns();
         let directs: Vec<(Span, Option<Range<usize>>)> = cands
             .iter()
             .filter(|c| c.kind == QuoteKind::Direct)
@@ -1496,7 +1497,13 @@ impl Ctx<'_> {
                     let at = self.v.toks[cue.start].span;
                     if let Some((_, sp)) = directs.iter().find(|(d, _)| d.contains(at)) {
                         c.refers = sp.clone();
+                        continue;
                     }
+                }
+                // An interview's answer: the person whose turn it is ("Jane Roe: I think …").
+                let k = turns.partition_point(|(colon, _)| *colon < r.start);
+                if let Some((_, name)) = k.checked_sub(1).map(|k| &turns[k]) {
+                    c.refers = name.clone();
                 }
                 continue;
             }
@@ -1565,6 +1572,47 @@ impl Ctx<'_> {
             }
             c.speaker = Some(r);
         }
+    }
+
+    /// The turns of an interview printed as a transcript: a person's name right after a question
+    /// and followed by a colon ("… to do? Jane Roe: I find it deplorable"), as (colon token, name
+    /// tokens) in text order. The title is skipped ("Jane Roe: 'I was wrong'" heads a story about
+    /// her, not a transcript), and so is an interviewer that is an organisation ("DW:"): its turns
+    /// end the previous answer without giving first-person speakers a name.
+    fn interview_turns(&self) -> Vec<(usize, Option<Range<usize>>)> {
+        let title_end = match &self.doc.title {
+            Some(t) if self.doc.text.starts_with(t.as_str()) => t.len(),
+            _ => 0,
+        };
+        let mut out = Vec::new();
+        for (k, t) in self.v.toks.iter().enumerate() {
+            if k == 0 || t.lower != ":" || t.span.start < title_end {
+                continue;
+            }
+            let end = self.v.toks[k - 1].span.end;
+            let ents = &self.doc.entities;
+            let upto = ents.partition_point(|e| e.span.start < end);
+            let Some(e) = ents[..upto]
+                .iter()
+                .rev()
+                .take(3)
+                .find(|e| e.span.end == end)
+            else {
+                continue;
+            };
+            // An answer follows a question: the name comes right after a question mark (a
+            // "Name: subtitle" heading does not). An organisation opening a sentence with a colon
+            // is the interviewer asking: its turn names no one.
+            let from = self.v.tok_from(e.span.start);
+            let after_question = (from.saturating_sub(2)..from).any(|j| self.lower(j) == "?");
+            let opens = from == 0 || self.v.sents[self.sent_of(e.span.start)].toks.start == from;
+            if e.kind == "PER" && after_question {
+                out.push((k, Some(from..k)));
+            } else if e.kind != "PER" && (opens || after_question) {
+                out.push((k, None));
+            }
+        }
+        out
     }
 
     /// The antecedent of the relative pronoun at `rel`: with a parse the noun its clause modifies

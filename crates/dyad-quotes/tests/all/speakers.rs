@@ -152,3 +152,18 @@ fn the_subject_of_a_passive_cue_is_not_its_source() {
         }
     }
 }
+
+#[test]
+fn first_person_in_an_interview_answer_is_the_person_answering() {
+    let doc = coded(
+        "The port city has lost half its fishing fleet in a decade. Reuters: What went wrong? \
+         Tomas Lindqvist: I think the quotas came too late for the small boats. \
+         We warned the ministry in 2015. Reuters: Will the fleet recover?",
+    );
+    let sp = speaker_of(&doc, "the ministry");
+    assert_eq!(doc.slice(sp.span), "We");
+    assert!(
+        sp.name.as_deref().is_some_and(|n| n.contains("Lindqvist")),
+        "{sp:?}"
+    );
+}
