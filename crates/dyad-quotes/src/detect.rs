@@ -581,7 +581,17 @@ impl Ctx<'_> {
                 cand.speaker = if c > t0 {
                     self.np.left_np(t0, c).or_else(|| self.np.first_np(t0, c))
                 } else {
-                    self.np.right_np(c + 1, tail_end, 6)
+                    // "“…,” according to X" (the cue is both words); "“…,” says, X" (a stray
+                    // comma before the name).
+                    let mut s0 = c + 1;
+                    if self.lower(c) == "according" && s0 < tail_end && self.lower(s0) == "to" {
+                        cand.cue = Some(c..c + 2);
+                        s0 += 1;
+                    }
+                    if s0 < tail_end && self.lower(s0) == "," {
+                        s0 += 1;
+                    }
+                    self.np.right_np(s0, tail_end, 6)
                 };
                 self.used[c] = true;
             } else if let Some(c) = lead_cue {

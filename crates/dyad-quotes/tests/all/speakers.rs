@@ -167,3 +167,16 @@ fn first_person_in_an_interview_answer_is_the_person_answering() {
         "{sp:?}"
     );
 }
+
+#[test]
+fn a_quotation_followed_by_according_to_or_a_stray_comma_keeps_its_speaker() {
+    let doc = coded(
+        "\"Salt spreads faster in dry years. The wells go first,\" according to Ines Borrell, \
+         a hydrologist at the regional water board. \
+         \"Nobody planned for this,\" says, Karl Odum, a farmer near the delta.",
+    );
+    let sp = speaker_of(&doc, "Salt spreads");
+    assert_eq!(doc.slice(sp.span), "Ines Borrell");
+    let sp = speaker_of(&doc, "Nobody planned");
+    assert_eq!(doc.slice(sp.span), "Karl Odum");
+}
