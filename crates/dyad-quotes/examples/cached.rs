@@ -308,7 +308,7 @@ fn train_filter(dir: &str, cache: &str, out: &str, folds: usize, cue_p: f32, hol
         env("L2", 1e-4),
         env("MINC", 30.0) as usize,
     );
-    model.threshold = env("KEEP", 0.25);
+    model.threshold = env("KEEP", 0.35);
     let filter = AttrFilter {
         model,
         cue_threshold: Some(cue_p),

@@ -18,12 +18,27 @@ pub(crate) fn parsed(text: &str) -> Doc {
     doc
 }
 
+/// A parsed document with its quotes found by the default stage.
+fn quoted(text: &str) -> Doc {
+    let mut doc = parsed(text);
+    QuoteStage::default().process(&mut doc).unwrap();
+    doc
+}
+
 /// The quote of `doc` whose content starts with `start`.
 pub(crate) fn quote_at<'a>(doc: &'a Doc, start: &str) -> &'a Quote {
     doc.quotes
         .iter()
         .find(|q| doc.slice(q.span).starts_with(start))
         .unwrap_or_else(|| panic!("no quote starting with {start:?}: {:?}", doc.quotes))
+}
+
+/// The first quote of `doc` whose cue is `cue`.
+fn quote_with_cue<'a>(doc: &'a Doc, cue: &str) -> &'a Quote {
+    doc.quotes
+        .iter()
+        .find(|q| q.cue.is_some_and(|c| doc.slice(c) == cue))
+        .unwrap_or_else(|| panic!("no quote with the cue {cue:?}: {:?}", doc.quotes))
 }
 
 /// The cue model's probability for the first token whose text is `word`.
@@ -69,15 +84,10 @@ fn cue_model_separates_attitudes_from_actions() {
 
 #[test]
 fn coordinated_verb_inside_the_content_does_not_cut_it() {
-    let mut doc = parsed(
+    let doc = quoted(
         "Governor Ana Ruiz says she is proud of the campaign and expects to win the next vote.",
     );
-    QuoteStage::default().process(&mut doc).unwrap();
-    let q = doc
-        .quotes
-        .iter()
-        .find(|q| q.cue.is_some_and(|c| doc.slice(c) == "says"))
-        .expect("a quote with the cue 'says'");
+    let q = quote_with_cue(&doc, "says");
     assert!(
         doc.slice(q.span).ends_with("expects to win the next vote"),
         "{}",
@@ -87,15 +97,10 @@ fn coordinated_verb_inside_the_content_does_not_cut_it() {
 
 #[test]
 fn quotation_right_after_the_cue_runs_on_as_mixed_content() {
-    let mut doc = parsed(
+    let doc = quoted(
         "Senator Tom Reyes says “the budget is broken” because the committee ignored the deficit.",
     );
-    QuoteStage::default().process(&mut doc).unwrap();
-    let q = doc
-        .quotes
-        .iter()
-        .find(|q| q.cue.is_some_and(|c| doc.slice(c) == "says"))
-        .expect("a quote with the cue 'says'");
+    let q = quote_with_cue(&doc, "says");
     assert_eq!(q.kind, QuoteKind::Mixed);
     assert!(
         doc.slice(q.span).ends_with("ignored the deficit"),
@@ -106,11 +111,10 @@ fn quotation_right_after_the_cue_runs_on_as_mixed_content() {
 
 #[test]
 fn it_speaks_for_the_organisation_named_before() {
-    let mut doc = parsed(
+    let doc = quoted(
         "The European Commission published new fishing quotas on Monday. \
          It said the limits would protect cod stocks in the Baltic Sea.",
     );
-    QuoteStage::default().process(&mut doc).unwrap();
     let q = quote_at(&doc, "the limits");
     let sp = q.speaker.as_ref().expect("a speaker");
     assert_eq!(doc.slice(sp.span), "It");
@@ -123,11 +127,10 @@ fn it_speaks_for_the_organisation_named_before() {
 
 #[test]
 fn direct_quotes_running_on_keep_the_speaker() {
-    let mut doc = parsed(
+    let doc = quoted(
         "“We will not give up the harbour,” Mayor Lena Brandt said at the rally. The crowd \
          cheered. Many waved flags.\n\n“The city has waited too long. The ships will come back.”",
     );
-    QuoteStage::default().process(&mut doc).unwrap();
     let q = quote_at(&doc, "The city");
     let sp = q.speaker.as_ref().expect("a speaker");
     assert!(
@@ -138,8 +141,7 @@ fn direct_quotes_running_on_keep_the_speaker() {
 
 #[test]
 fn cue_set_off_by_commas_keeps_both_halves_of_the_content() {
-    let mut doc = parsed("This harbour plan, the minister says, is far too expensive.");
-    QuoteStage::default().process(&mut doc).unwrap();
+    let doc = quoted("This harbour plan, the minister says, is far too expensive.");
     let q = quote_at(&doc, "This harbour plan");
     assert!(
         doc.slice(q.span).ends_with("far too expensive"),
@@ -150,18 +152,16 @@ fn cue_set_off_by_commas_keeps_both_halves_of_the_content() {
 
 #[test]
 fn determiner_that_opens_no_content_clause() {
-    let mut doc = parsed("Mayor Lena Brandt rejected that idea at the council meeting.");
-    QuoteStage::default().process(&mut doc).unwrap();
+    let doc = quoted("Mayor Lena Brandt rejected that idea at the council meeting.");
     quote_at(&doc, "that idea");
 }
 
 #[test]
 fn the_title_refers_to_the_person_introduced_with_it() {
-    let mut doc = parsed(
+    let doc = quoted(
         "Finance Minister Carla Moreno met the bankers in Lisbon on Tuesday. \
          The talks lasted four hours. The minister said the budget would be balanced by 2027.",
     );
-    QuoteStage::default().process(&mut doc).unwrap();
     let q = quote_at(&doc, "the budget");
     let sp = q.speaker.as_ref().expect("a speaker");
     assert_eq!(doc.slice(sp.span), "The minister");
@@ -173,8 +173,7 @@ fn the_title_refers_to_the_person_introduced_with_it() {
 
 #[test]
 fn clitic_after_an_apostrophe_typed_as_a_mark_is_no_speaker() {
-    let mut doc = parsed("The players didn\"t know the plan. Fans didn\"t want the season to end.");
-    QuoteStage::default().process(&mut doc).unwrap();
+    let doc = quoted("The players didn\"t know the plan. Fans didn\"t want the season to end.");
     for q in &doc.quotes {
         if let Some(sp) = &q.speaker {
             assert_ne!(doc.slice(sp.span), "t", "{:?}", doc.quotes);
@@ -185,11 +184,10 @@ fn clitic_after_an_apostrophe_typed_as_a_mark_is_no_speaker() {
 #[test]
 fn left_part_that_does_not_hang_on_the_cue_is_no_content() {
     // An adverbial phrase and an appositive subject before the cue are not what was said.
-    let mut doc = parsed(
+    let doc = quoted(
         "In a letter sent to the court on Monday, the agency said the inquiry was still open. \
          Paul Okafor, the veteran organiser who founded the league in 1990, has endorsed Mia Tan.",
     );
-    QuoteStage::default().process(&mut doc).unwrap();
     for q in &doc.quotes {
         let c = doc.slice(q.span);
         assert!(
@@ -205,11 +203,10 @@ fn left_part_that_does_not_hang_on_the_cue_is_no_content() {
 fn quote_followed_by_a_name_and_a_model_cue_is_attributed() {
     // A quotation of a few words before a cue the lexicon does not list is mostly a fragment in
     // PolNeAR, and the attribution filter drops it; a sentence-long one stands.
-    let mut doc = parsed(
+    let doc = quoted(
         "“Leave the building now and take your signs and your friends with you,” Sheriff Dana \
          Wells barked at the protesters.",
     );
-    QuoteStage::default().process(&mut doc).unwrap();
     let q = quote_at(&doc, "Leave the building now");
     assert_eq!(q.cue.map(|c| doc.slice(c)), Some("barked"), "{q:?}");
     let sp = q.speaker.as_ref().expect("a speaker");
@@ -219,7 +216,7 @@ fn quote_followed_by_a_name_and_a_model_cue_is_attributed() {
 #[test]
 fn the_title_reaches_a_name_introduced_further_back() {
     // The title stands five words before the name, and the name five sentences back.
-    let mut doc = parsed(
+    let doc = quoted(
         "The ambassador to the Republic of Chile Erik Halvorsen visited the port of Valparaiso on Monday. \
          The port handles most of the country's copper exports. \
          Trade between the two countries grew last year. \
@@ -227,7 +224,6 @@ fn the_title_reaches_a_name_introduced_further_back() {
          Several new shipping lines opened in the spring. \
          The ambassador said the two governments would sign a fisheries agreement in May.",
     );
-    QuoteStage::default().process(&mut doc).unwrap();
     let q = quote_at(&doc, "the two governments");
     let sp = q.speaker.as_ref().expect("a speaker");
     assert_eq!(doc.slice(sp.span), "The ambassador");
@@ -239,13 +235,12 @@ fn the_title_reaches_a_name_introduced_further_back() {
 
 #[test]
 fn she_after_a_long_quotation_is_the_person_named_before_it() {
-    let mut doc = parsed(
+    let doc = quoted(
         "Dr. Helena Marsh runs the only clinic on the island. \
          \"We see more patients every winter. The ferry stops when the sea is rough. \
          Then nobody can reach the hospital on the mainland. We keep two beds free for that. \
          It is never enough,\" she said.",
     );
-    QuoteStage::default().process(&mut doc).unwrap();
     let q = quote_at(&doc, "We see more patients");
     let sp = q.speaker.as_ref().expect("a speaker");
     assert_eq!(doc.slice(sp.span), "she");
@@ -258,11 +253,10 @@ fn she_after_a_long_quotation_is_the_person_named_before_it() {
 #[test]
 fn a_speaker_phrase_keeps_its_prepositional_modifiers() {
     // The noun right before the cue ends the subject; it is not the subject itself.
-    let mut doc = parsed(
+    let doc = quoted(
         "Ghana's ambassador to the African Union said on Friday that the summit would go ahead. \
          The head of the World Bank mission to Malawi said that the loan was approved.",
     );
-    QuoteStage::default().process(&mut doc).unwrap();
     let sp = quote_at(&doc, "the summit")
         .speaker
         .as_ref()
@@ -289,11 +283,10 @@ fn a_speaker_phrase_keeps_its_prepositional_modifiers() {
 
 #[test]
 fn a_second_cue_coordinated_with_the_first_makes_its_own_attribution() {
-    let mut doc = parsed(
+    let doc = quoted(
         "The governor says she admires the mayor's energy but argues that the new tax will \
          drive families out of the province.",
     );
-    QuoteStage::default().process(&mut doc).unwrap();
     let cues: Vec<&str> = doc
         .quotes
         .iter()
@@ -307,11 +300,10 @@ fn a_second_cue_coordinated_with_the_first_makes_its_own_attribution() {
 
 #[test]
 fn the_attribution_filter_keeps_plain_reported_speech_and_scores_features() {
-    let mut doc = parsed(
+    let doc = quoted(
         "The foreign minister said on Tuesday that the border crossing would reopen next week. \
          The old bridge was painted blue last summer.",
     );
-    QuoteStage::default().process(&mut doc).unwrap();
     let q = quote_at(&doc, "the border crossing");
     assert_eq!(q.cue.map(|c| doc.slice(c)), Some("said"));
     // Every candidate with a cue carries the filter's features; the kept ones pass it.
@@ -333,13 +325,52 @@ fn the_attribution_filter_keeps_plain_reported_speech_and_scores_features() {
 
 #[test]
 fn a_long_appositive_between_a_quotation_and_its_cue_keeps_the_attribution() {
-    let mut doc = parsed(
+    let doc = quoted(
         "“We will not sign an agreement that leaves our farmers without a market,” Marta \
          Olsen, the agriculture minister of the northern coalition, said on Friday.",
     );
-    QuoteStage::default().process(&mut doc).unwrap();
     let q = quote_at(&doc, "We will not sign");
     assert_eq!(q.cue.map(|c| doc.slice(c)), Some("said"), "{q:?}");
     let sp = q.speaker.as_ref().expect("a speaker");
     assert!(doc.slice(sp.span).contains("Olsen"), "{sp:?}");
+}
+
+#[test]
+fn place_and_time_after_a_trailing_cue_are_not_the_content() {
+    let doc = quoted(
+        "The two activists were freed on bail, their lawyers said in Kisumu late on Tuesday.",
+    );
+    let q = quote_with_cue(&doc, "said");
+    let content = doc.slice(q.span);
+    assert!(
+        content.starts_with("The two activists were freed"),
+        "content {content:?}"
+    );
+    assert!(!content.contains("Kisumu"), "content {content:?}");
+    let sp = q.speaker.as_ref().expect("a speaker");
+    assert_eq!(doc.slice(sp.span), "their lawyers");
+}
+
+#[test]
+fn a_cue_inside_another_content_makes_its_own_attribution() {
+    let doc = quoted(
+        "Opposition leaders said the minister ignored the budget office, which the auditors \
+         said would cost the state billions over ten years.",
+    );
+    let cues: Vec<&str> = doc
+        .quotes
+        .iter()
+        .filter_map(|q| q.cue.map(|c| doc.slice(c)))
+        .collect();
+    let inner = doc
+        .quotes
+        .iter()
+        .find(|q| {
+            q.cue.is_some_and(|c| doc.slice(c) == "said")
+                && q.speaker
+                    .as_ref()
+                    .is_some_and(|s| doc.slice(s.span).contains("auditors"))
+        })
+        .unwrap_or_else(|| panic!("no quote of the auditors; cues {cues:?}: {:?}", doc.quotes));
+    assert!(doc.slice(inner.span).contains("would cost"));
 }
