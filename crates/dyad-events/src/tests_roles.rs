@@ -484,3 +484,116 @@ fn pattern_events_carry_the_reranker_features() {
         assert!(f.contains(&x.to_string()), "{x} in {f:?}");
     }
 }
+
+/// Add an entity without an actor over sentence-relative tokens `a..b` of sentence `s`.
+fn uncoded(d: &mut Doc, s: usize, a: usize, b: usize, kind: &str) {
+    let base = d.sentences[s].tokens.start;
+    let span = dyad_doc::Span::new(
+        d.tokens[base + a].span.start,
+        d.tokens[base + b - 1].span.end,
+    );
+    d.entities.push(dyad_doc::Entity {
+        span,
+        kind: kind.into(),
+        actor: None,
+        cluster: None,
+    });
+    d.entities.sort_by_key(|e| e.span.start);
+}
+
+#[test]
+fn a_named_object_outside_the_dictionaries_is_the_target_without_a_code() {
+    // "The court convicted Vantrell Corp of fraud ." (an invented company, no actor).
+    let mut d = Doc::new("t", "");
+    let s = add_sentence(
+        &mut d,
+        &[
+            ("The", "the", "DET", 2, "det"),
+            ("court", "court", "NOUN", 3, "nsubj"),
+            ("convicted", "convict", "VERB", 0, "root"),
+            ("Vantrell", "Vantrell", "PROPN", 5, "compound"),
+            ("Corp", "Corp", "PROPN", 3, "obj"),
+            ("of", "of", "ADP", 7, "case"),
+            ("fraud", "fraud", "NOUN", 3, "obl"),
+            (".", ".", "PUNCT", 3, "punct"),
+        ],
+        &[(0, 2, "FRAJUD", "FRA")],
+    );
+    uncoded(&mut d, s, 3, 5, "ORG");
+    let ev = code(&d);
+    assert_eq!(named(&ev), vec![t("The court", "116", "Vantrell Corp")]);
+    let tg = ev[0].target.as_ref().expect("target");
+    assert_eq!((tg.code.as_deref(), tg.country.as_deref()), (None, None));
+    // An actor object still wins, and a place that only modifies the object is no target.
+    let mut d = Doc::new("t", "");
+    let s = add_sentence(
+        &mut d,
+        &[
+            ("Police", "police", "NOUN", 2, "nsubj"),
+            ("arrested", "arrest", "VERB", 0, "root"),
+            ("a", "a", "DET", 5, "det"),
+            ("Texas", "Texas", "PROPN", 5, "compound"),
+            ("man", "man", "NOUN", 2, "obj"),
+            (".", ".", "PUNCT", 2, "punct"),
+        ],
+        &[(0, 1, "COLCOP", "COL")],
+    );
+    uncoded(&mut d, s, 3, 4, "LOC");
+    let ev = code(&d);
+    assert!(
+        ev.iter()
+            .all(|e| e.target.as_ref().is_none_or(|t| t.code.is_some())),
+        "{:?}",
+        named(&ev)
+    );
+}
+
+#[test]
+fn a_named_target_stops_reciprocal_pairing_and_places_come_only_as_hostile_objects() {
+    // "Ruritania and Vulgaria welcomed Korvo Industries ." → each welcomed Korvo, not each other.
+    let mut d = Doc::new("t", "");
+    let s = add_sentence(
+        &mut d,
+        &[
+            ("Ruritania", "Ruritania", "PROPN", 4, "nsubj"),
+            ("and", "and", "CCONJ", 3, "cc"),
+            ("Vulgaria", "Vulgaria", "PROPN", 1, "conj"),
+            ("welcomed", "welcome", "VERB", 0, "root"),
+            ("Korvo", "Korvo", "PROPN", 6, "compound"),
+            ("Industries", "Industries", "PROPN", 4, "obj"),
+            (".", ".", "PUNCT", 4, "punct"),
+        ],
+        &[(0, 1, "RUR", "RUR"), (2, 3, "VUL", "VUL")],
+    );
+    uncoded(&mut d, s, 4, 6, "ORG");
+    let ev = code(&d);
+    for e in &ev {
+        let tg = e.target.as_ref().and_then(|t| t.name.clone());
+        assert_eq!(tg.as_deref(), Some("Korvo Industries"), "{:?}", named(&ev));
+    }
+    assert_eq!(ev.len(), 2);
+    // A place as the direct object of an attack is its target; of a condemnation it is not.
+    for (verb, lemma, want) in [("shelled", "shell", true), ("condemned", "condemn", false)] {
+        let mut d = Doc::new("t", "");
+        let s = add_sentence(
+            &mut d,
+            &[
+                ("Ruritania", "Ruritania", "PROPN", 2, "nsubj"),
+                (verb, lemma, "VERB", 0, "root"),
+                ("Marvale", "Marvale", "PROPN", 2, "obj"),
+                (".", ".", "PUNCT", 2, "punct"),
+            ],
+            &[(0, 1, "RURMIL", "RUR")],
+        );
+        uncoded(&mut d, s, 2, 3, "LOC");
+        let ev = code(&d);
+        assert!(!ev.is_empty(), "{verb}");
+        let got = ev[0].target.as_ref().and_then(|t| t.name.clone());
+        assert_eq!(
+            got.as_deref() == Some("Marvale"),
+            want,
+            "{verb}: {:?}",
+            named(&ev)
+        );
+    }
+}

@@ -215,7 +215,15 @@ impl Coder {
                 targets.clear();
             }
         }
-        let fallback = self.fallback_target(st, code, h, &src);
+        // No actor target: a named one outside the dictionaries (`named.rs`), else the place's
+        // country or the protesters' government, else a named place attacked.
+        let fallback = if targets.is_empty() && self.cameo_rules() {
+            self.named_target(st, m, h, noun, code, false)
+                .or_else(|| self.fallback_target(st, code, h, &src))
+                .or_else(|| self.named_target(st, m, h, noun, code, true))
+        } else {
+            self.fallback_target(st, code, h, &src)
+        };
         Roles {
             sources: src,
             targets,
