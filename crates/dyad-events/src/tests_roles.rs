@@ -597,3 +597,74 @@ fn a_named_target_stops_reciprocal_pairing_and_places_come_only_as_hostile_objec
         );
     }
 }
+
+#[test]
+fn a_mediator_is_the_source_and_the_parties_between_are_the_targets() {
+    // "Ruritania launched a mediation effort between Vulgaria and Freedonia ."
+    let mut d = Doc::new("t", "");
+    add_sentence(
+        &mut d,
+        &[
+            ("Ruritania", "Ruritania", "PROPN", 2, "nsubj"),
+            ("launched", "launch", "VERB", 0, "root"),
+            ("a", "a", "DET", 5, "det"),
+            ("mediation", "mediation", "NOUN", 5, "compound"),
+            ("effort", "effort", "NOUN", 2, "obj"),
+            ("between", "between", "ADP", 7, "case"),
+            ("Vulgaria", "Vulgaria", "PROPN", 5, "nmod"),
+            ("and", "and", "CCONJ", 9, "cc"),
+            ("Freedonia", "Freedonia", "PROPN", 7, "conj"),
+            (".", ".", "PUNCT", 2, "punct"),
+        ],
+        &[
+            (0, 1, "RUR", "RUR"),
+            (6, 7, "VUL", "VUL"),
+            (8, 9, "FRE", "FRE"),
+        ],
+    );
+    let ev = code(&d);
+    assert_eq!(
+        named(&ev),
+        vec![
+            t("Ruritania", "045", "Vulgaria"),
+            t("Ruritania", "045", "Freedonia")
+        ]
+    );
+}
+
+#[test]
+fn a_scathing_attack_is_criticism_and_given_permission_is_a_concession() {
+    // "Ruritania launched a scathing attack on Vulgaria ."
+    let mut d = Doc::new("t", "");
+    add_sentence(
+        &mut d,
+        &[
+            ("Ruritania", "Ruritania", "PROPN", 2, "nsubj"),
+            ("launched", "launch", "VERB", 0, "root"),
+            ("a", "a", "DET", 5, "det"),
+            ("scathing", "scathing", "ADJ", 5, "amod"),
+            ("attack", "attack", "NOUN", 2, "obj"),
+            ("on", "on", "ADP", 7, "case"),
+            ("Vulgaria", "Vulgaria", "PROPN", 5, "nmod"),
+            (".", ".", "PUNCT", 2, "punct"),
+        ],
+        &[(0, 1, "RURGOV", "RUR"), (6, 7, "VULGOV", "VUL")],
+    );
+    assert_eq!(named(&code(&d)), vec![t("Ruritania", "111", "Vulgaria")]);
+    // "Ruritania gave Vulgaria permission to land ."
+    let mut d = Doc::new("t", "");
+    add_sentence(
+        &mut d,
+        &[
+            ("Ruritania", "Ruritania", "PROPN", 2, "nsubj"),
+            ("gave", "give", "VERB", 0, "root"),
+            ("Vulgaria", "Vulgaria", "PROPN", 2, "iobj"),
+            ("permission", "permission", "NOUN", 2, "obj"),
+            ("to", "to", "PART", 6, "mark"),
+            ("land", "land", "VERB", 4, "acl"),
+            (".", ".", "PUNCT", 2, "punct"),
+        ],
+        &[(0, 1, "RURGOV", "RUR"), (2, 3, "VULMIL", "VUL")],
+    );
+    assert_eq!(named(&code(&d)), vec![t("Ruritania", "081", "Vulgaria")]);
+}

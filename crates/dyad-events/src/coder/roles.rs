@@ -40,6 +40,20 @@ impl Coder {
         if sources.is_empty() {
             if st.parsed {
                 let between = self.between_actors(st, m);
+                // "X launched a mediation effort between A and B": the mediator is the subject,
+                // the parties between whom it mediates are the targets.
+                if !between.is_empty() && code.starts_with("045") {
+                    let (arg, _) = self.source_arg(st, h, noun);
+                    let src: Vec<usize> = arg.map(|a| self.actors_of(st, a)).unwrap_or_default();
+                    if !src.is_empty() && src.iter().all(|x| !between.contains(x)) {
+                        return Roles {
+                            sources: src.into_iter().map(ActorRef::Mention).collect(),
+                            targets: between,
+                            slot: m.target,
+                            fallback: None,
+                        };
+                    }
+                }
                 if !between.is_empty() {
                     let src: Vec<ActorRef> = between.into_iter().map(ActorRef::Mention).collect();
                     return Roles {
