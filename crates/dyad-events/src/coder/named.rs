@@ -75,7 +75,16 @@ impl Coder {
         let doc = st.doc;
         for (t, place_ok) in toks {
             let at = doc.tokens[t].span;
-            let Some(e) = doc.entities.iter().find(|e| e.span.contains(at)) else {
+            // Entities are sorted by start (the NER stage sorts them): a binary search keeps
+            // this cheap in long documents; the few entities starting before the token are
+            // the only ones that can hold it.
+            let i = doc.entities.partition_point(|e| e.span.start <= at.start);
+            let Some(e) = doc.entities[..i]
+                .iter()
+                .rev()
+                .take(4)
+                .find(|e| e.span.contains(at))
+            else {
                 continue;
             };
             let kind_ok = match e.kind.as_str() {
