@@ -668,3 +668,68 @@ fn a_scathing_attack_is_criticism_and_given_permission_is_a_concession() {
     );
     assert_eq!(named(&code(&d)), vec![t("Ruritania", "081", "Vulgaria")]);
 }
+
+/// The patterns and rules alone (no re-ranker, which may recode a bare test sentence).
+fn rules_only(doc: &Doc) -> Vec<Event> {
+    let mut c = Coder::embedded();
+    c.reranker = None;
+    c.code(doc, &crate::mentions::from_doc(doc))
+}
+
+#[test]
+fn peacekeepers_sent_give_peacekeeping_and_fighting_a_disease_is_no_force() {
+    // "Ruritania sent peacekeepers to Vulgaria ." → 074, not a show of force.
+    let mut d = Doc::new("t", "");
+    add_sentence(
+        &mut d,
+        &[
+            ("Ruritania", "Ruritania", "PROPN", 2, "nsubj"),
+            ("deployed", "deploy", "VERB", 0, "root"),
+            ("peacekeepers", "peacekeeper", "NOUN", 2, "obj"),
+            ("in", "in", "ADP", 5, "case"),
+            ("Vulgaria", "Vulgaria", "PROPN", 2, "obl"),
+            (".", ".", "PUNCT", 2, "punct"),
+        ],
+        &[(0, 1, "RURGOV", "RUR"), (4, 5, "VUL", "VUL")],
+    );
+    let ev = rules_only(&d);
+    assert!(!ev.is_empty());
+    assert!(ev.iter().all(|e| e.cameo == "074"), "{:?}", named(&ev));
+    // The same deployment of troops without peacekeeping stays a mobilisation (15x).
+    let mut d = Doc::new("t", "");
+    add_sentence(
+        &mut d,
+        &[
+            ("Ruritania", "Ruritania", "PROPN", 2, "nsubj"),
+            ("deployed", "deploy", "VERB", 0, "root"),
+            ("troops", "troop", "NOUN", 2, "obj"),
+            ("in", "in", "ADP", 5, "case"),
+            ("Vulgaria", "Vulgaria", "PROPN", 2, "obl"),
+            (".", ".", "PUNCT", 2, "punct"),
+        ],
+        &[(0, 1, "RURGOV", "RUR"), (4, 5, "VUL", "VUL")],
+    );
+    let ev = rules_only(&d);
+    assert!(!ev.is_empty());
+    assert!(
+        ev.iter().all(|e| e.cameo.starts_with("15")),
+        "{:?}",
+        named(&ev)
+    );
+    // "Ruritania will fight the epidemic in Vulgaria ." is no use of force.
+    let mut d = Doc::new("t", "");
+    add_sentence(
+        &mut d,
+        &[
+            ("Ruritania", "Ruritania", "PROPN", 2, "nsubj"),
+            ("fought", "fight", "VERB", 0, "root"),
+            ("the", "the", "DET", 4, "det"),
+            ("epidemic", "epidemic", "NOUN", 2, "obj"),
+            ("in", "in", "ADP", 6, "case"),
+            ("Vulgaria", "Vulgaria", "PROPN", 4, "nmod"),
+            (".", ".", "PUNCT", 2, "punct"),
+        ],
+        &[(0, 1, "RURGOV", "RUR"), (5, 6, "VUL", "VUL")],
+    );
+    assert!(rules_only(&d).iter().all(|e| !e.cameo.starts_with("19")));
+}

@@ -192,6 +192,15 @@ impl Coder {
         if st.parsed && !noun && code.starts_with("14") && self.transitive_strike(st, h) {
             code = "190".into();
         }
+        // Word sense: troops sent or arriving for peacekeeping provide it (074), rather than
+        // mobilising (15x) or visiting (042/043).
+        if st.parsed
+            && !noun
+            && (code.starts_with("15") || matches!(code.as_str(), "042" | "043"))
+            && self.peacekeeping(st, h)
+        {
+            code = "074".into();
+        }
         let mut negated = if st.parsed {
             self.negated_at(st, h)
         } else {
