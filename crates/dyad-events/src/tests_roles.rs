@@ -733,3 +733,44 @@ fn peacekeepers_sent_give_peacekeeping_and_fighting_a_disease_is_no_force() {
     );
     assert!(rules_only(&d).iter().all(|e| !e.cameo.starts_with("19")));
 }
+
+#[test]
+fn mobilised_forces_are_the_sources_own_and_the_enemy_is_the_target() {
+    // "Ruritania mobilized troops for a war against Vulgaria ."
+    let toks = [
+        ("Ruritania", "Ruritania", "PROPN", 2, "nsubj"),
+        ("mobilized", "mobilize", "VERB", 0, "root"),
+        ("troops", "troop", "NOUN", 2, "obj"),
+        ("for", "for", "ADP", 6, "case"),
+        ("a", "a", "DET", 6, "det"),
+        ("war", "war", "NOUN", 2, "obl"),
+        ("against", "against", "ADP", 8, "case"),
+        ("Vulgaria", "Vulgaria", "PROPN", 6, "nmod"),
+        (".", ".", "PUNCT", 2, "punct"),
+    ];
+    let mut d = Doc::new("t", "");
+    add_sentence(
+        &mut d,
+        &toks,
+        &[
+            (0, 1, "RURGOV", "RUR"),
+            (2, 3, "MIL", "RUR"),
+            (7, 8, "VULGOV", "VUL"),
+        ],
+    );
+    let ev = rules_only(&d);
+    // (The war itself is coded too, 190.)
+    assert!(
+        named(&ev).contains(&t("Ruritania", "154", "Vulgaria")),
+        "{:?}",
+        named(&ev)
+    );
+    // Without an enemy named, the troops are still no target.
+    let mut d = Doc::new("t", "");
+    add_sentence(
+        &mut d,
+        &toks[..3],
+        &[(0, 1, "RURGOV", "RUR"), (2, 3, "MIL", "RUR")],
+    );
+    assert_eq!(named(&rules_only(&d)), vec![t("Ruritania", "154", "")]);
+}

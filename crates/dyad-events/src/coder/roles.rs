@@ -187,6 +187,22 @@ impl Coder {
                 targets = callee;
             }
         }
+        if st.parsed && !noun && code.starts_with("15") {
+            // The forces a source mobilises are its own, never the target: the enemy is
+            // ("mobilized troops for a war against Iraq"), or no one.
+            if let Some(enemy) = self.mobilised_against(st, h) {
+                let o = st.kid(h, "obj");
+                let forces = |t: &usize| {
+                    o.is_some_and(|o| {
+                        st.mentions[*t].tokens.contains(&o)
+                            || super::sent::ancestors(st, st.mentions[*t].tokens.start).contains(&o)
+                    })
+                };
+                if targets.iter().all(forces) {
+                    targets = enemy;
+                }
+            }
+        }
         if targets.is_empty() && st.parsed && noun {
             // "shared the news with X during a call": the call's participants are the verb's
             // "with" argument.
