@@ -774,3 +774,26 @@ fn mobilised_forces_are_the_sources_own_and_the_enemy_is_the_target() {
     );
     assert_eq!(named(&rules_only(&d)), vec![t("Ruritania", "154", "")]);
 }
+
+#[test]
+fn an_order_with_a_participle_is_the_act_on_the_object() {
+    // "The court ordered the ministers jailed ." → the court jails the ministers (173), no demand.
+    let mut d = Doc::new("t", "");
+    add_sentence(
+        &mut d,
+        &[
+            ("The", "the", "DET", 2, "det"),
+            ("court", "court", "NOUN", 3, "nsubj"),
+            ("ordered", "order", "VERB", 0, "root"),
+            ("the", "the", "DET", 5, "det"),
+            ("ministers", "minister", "NOUN", 3, "obj"),
+            ("jailed", "jail", "VERB", 3, "xcomp"),
+            (".", ".", "PUNCT", 3, "punct"),
+        ],
+        &[(0, 2, "RURJUD", "RUR"), (3, 5, "RURGOV", "RUR")],
+    );
+    assert_eq!(
+        named(&rules_only(&d)),
+        vec![t("The court", "173", "the ministers")]
+    );
+}

@@ -294,6 +294,21 @@ impl Coder {
         if !v.is_empty() || noun {
             return v;
         }
+        // "ordered nine officials jailed": a participle complement's patient is the object of
+        // the verb above it.
+        if st.rel(h) == "xcomp"
+            && st.upos(h) == "VERB"
+            && !st
+                .kids(h)
+                .iter()
+                .any(|&k| st.rel(k) == "mark" || st.rel(k).starts_with("aux"))
+        {
+            if let Some(o) = st.head(h).and_then(|p| st.kid(p, "obj")) {
+                if !self.actors_of(st, o).is_empty() {
+                    return vec![o];
+                }
+            }
+        }
         // "threatened to impose sanctions on X": the arguments of an open complement.
         for &c in st.kids(h) {
             if st.rel(c) == "xcomp" {
