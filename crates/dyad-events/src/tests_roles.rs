@@ -484,3 +484,316 @@ fn pattern_events_carry_the_reranker_features() {
         assert!(f.contains(&x.to_string()), "{x} in {f:?}");
     }
 }
+
+/// Add an entity without an actor over sentence-relative tokens `a..b` of sentence `s`.
+fn uncoded(d: &mut Doc, s: usize, a: usize, b: usize, kind: &str) {
+    let base = d.sentences[s].tokens.start;
+    let span = dyad_doc::Span::new(
+        d.tokens[base + a].span.start,
+        d.tokens[base + b - 1].span.end,
+    );
+    d.entities.push(dyad_doc::Entity {
+        span,
+        kind: kind.into(),
+        actor: None,
+        cluster: None,
+    });
+    d.entities.sort_by_key(|e| e.span.start);
+}
+
+#[test]
+fn a_named_object_outside_the_dictionaries_is_the_target_without_a_code() {
+    // "The court convicted Vantrell Corp of fraud ." (an invented company, no actor).
+    let mut d = Doc::new("t", "");
+    let s = add_sentence(
+        &mut d,
+        &[
+            ("The", "the", "DET", 2, "det"),
+            ("court", "court", "NOUN", 3, "nsubj"),
+            ("convicted", "convict", "VERB", 0, "root"),
+            ("Vantrell", "Vantrell", "PROPN", 5, "compound"),
+            ("Corp", "Corp", "PROPN", 3, "obj"),
+            ("of", "of", "ADP", 7, "case"),
+            ("fraud", "fraud", "NOUN", 3, "obl"),
+            (".", ".", "PUNCT", 3, "punct"),
+        ],
+        &[(0, 2, "FRAJUD", "FRA")],
+    );
+    uncoded(&mut d, s, 3, 5, "ORG");
+    let ev = code(&d);
+    assert_eq!(named(&ev), vec![t("The court", "116", "Vantrell Corp")]);
+    let tg = ev[0].target.as_ref().expect("target");
+    assert_eq!((tg.code.as_deref(), tg.country.as_deref()), (None, None));
+    // An actor object still wins, and a place that only modifies the object is no target.
+    let mut d = Doc::new("t", "");
+    let s = add_sentence(
+        &mut d,
+        &[
+            ("Police", "police", "NOUN", 2, "nsubj"),
+            ("arrested", "arrest", "VERB", 0, "root"),
+            ("a", "a", "DET", 5, "det"),
+            ("Texas", "Texas", "PROPN", 5, "compound"),
+            ("man", "man", "NOUN", 2, "obj"),
+            (".", ".", "PUNCT", 2, "punct"),
+        ],
+        &[(0, 1, "COLCOP", "COL")],
+    );
+    uncoded(&mut d, s, 3, 4, "LOC");
+    let ev = code(&d);
+    assert!(
+        ev.iter()
+            .all(|e| e.target.as_ref().is_none_or(|t| t.code.is_some())),
+        "{:?}",
+        named(&ev)
+    );
+}
+
+#[test]
+fn a_named_target_stops_reciprocal_pairing_and_places_come_only_as_hostile_objects() {
+    // "Ruritania and Vulgaria welcomed Korvo Industries ." → each welcomed Korvo, not each other.
+    let mut d = Doc::new("t", "");
+    let s = add_sentence(
+        &mut d,
+        &[
+            ("Ruritania", "Ruritania", "PROPN", 4, "nsubj"),
+            ("and", "and", "CCONJ", 3, "cc"),
+            ("Vulgaria", "Vulgaria", "PROPN", 1, "conj"),
+            ("welcomed", "welcome", "VERB", 0, "root"),
+            ("Korvo", "Korvo", "PROPN", 6, "compound"),
+            ("Industries", "Industries", "PROPN", 4, "obj"),
+            (".", ".", "PUNCT", 4, "punct"),
+        ],
+        &[(0, 1, "RUR", "RUR"), (2, 3, "VUL", "VUL")],
+    );
+    uncoded(&mut d, s, 4, 6, "ORG");
+    let ev = code(&d);
+    for e in &ev {
+        let tg = e.target.as_ref().and_then(|t| t.name.clone());
+        assert_eq!(tg.as_deref(), Some("Korvo Industries"), "{:?}", named(&ev));
+    }
+    assert_eq!(ev.len(), 2);
+    // A place as the direct object of an attack is its target; of a condemnation it is not.
+    for (verb, lemma, want) in [("shelled", "shell", true), ("condemned", "condemn", false)] {
+        let mut d = Doc::new("t", "");
+        let s = add_sentence(
+            &mut d,
+            &[
+                ("Ruritania", "Ruritania", "PROPN", 2, "nsubj"),
+                (verb, lemma, "VERB", 0, "root"),
+                ("Marvale", "Marvale", "PROPN", 2, "obj"),
+                (".", ".", "PUNCT", 2, "punct"),
+            ],
+            &[(0, 1, "RURMIL", "RUR")],
+        );
+        uncoded(&mut d, s, 2, 3, "LOC");
+        let ev = code(&d);
+        assert!(!ev.is_empty(), "{verb}");
+        let got = ev[0].target.as_ref().and_then(|t| t.name.clone());
+        assert_eq!(
+            got.as_deref() == Some("Marvale"),
+            want,
+            "{verb}: {:?}",
+            named(&ev)
+        );
+    }
+}
+
+#[test]
+fn a_mediator_is_the_source_and_the_parties_between_are_the_targets() {
+    // "Ruritania launched a mediation effort between Vulgaria and Freedonia ."
+    let mut d = Doc::new("t", "");
+    add_sentence(
+        &mut d,
+        &[
+            ("Ruritania", "Ruritania", "PROPN", 2, "nsubj"),
+            ("launched", "launch", "VERB", 0, "root"),
+            ("a", "a", "DET", 5, "det"),
+            ("mediation", "mediation", "NOUN", 5, "compound"),
+            ("effort", "effort", "NOUN", 2, "obj"),
+            ("between", "between", "ADP", 7, "case"),
+            ("Vulgaria", "Vulgaria", "PROPN", 5, "nmod"),
+            ("and", "and", "CCONJ", 9, "cc"),
+            ("Freedonia", "Freedonia", "PROPN", 7, "conj"),
+            (".", ".", "PUNCT", 2, "punct"),
+        ],
+        &[
+            (0, 1, "RUR", "RUR"),
+            (6, 7, "VUL", "VUL"),
+            (8, 9, "FRE", "FRE"),
+        ],
+    );
+    let ev = code(&d);
+    assert_eq!(
+        named(&ev),
+        vec![
+            t("Ruritania", "045", "Vulgaria"),
+            t("Ruritania", "045", "Freedonia")
+        ]
+    );
+}
+
+#[test]
+fn a_scathing_attack_is_criticism_and_given_permission_is_a_concession() {
+    // "Ruritania launched a scathing attack on Vulgaria ."
+    let mut d = Doc::new("t", "");
+    add_sentence(
+        &mut d,
+        &[
+            ("Ruritania", "Ruritania", "PROPN", 2, "nsubj"),
+            ("launched", "launch", "VERB", 0, "root"),
+            ("a", "a", "DET", 5, "det"),
+            ("scathing", "scathing", "ADJ", 5, "amod"),
+            ("attack", "attack", "NOUN", 2, "obj"),
+            ("on", "on", "ADP", 7, "case"),
+            ("Vulgaria", "Vulgaria", "PROPN", 5, "nmod"),
+            (".", ".", "PUNCT", 2, "punct"),
+        ],
+        &[(0, 1, "RURGOV", "RUR"), (6, 7, "VULGOV", "VUL")],
+    );
+    assert_eq!(named(&code(&d)), vec![t("Ruritania", "111", "Vulgaria")]);
+    // "Ruritania gave Vulgaria permission to land ."
+    let mut d = Doc::new("t", "");
+    add_sentence(
+        &mut d,
+        &[
+            ("Ruritania", "Ruritania", "PROPN", 2, "nsubj"),
+            ("gave", "give", "VERB", 0, "root"),
+            ("Vulgaria", "Vulgaria", "PROPN", 2, "iobj"),
+            ("permission", "permission", "NOUN", 2, "obj"),
+            ("to", "to", "PART", 6, "mark"),
+            ("land", "land", "VERB", 4, "acl"),
+            (".", ".", "PUNCT", 2, "punct"),
+        ],
+        &[(0, 1, "RURGOV", "RUR"), (2, 3, "VULMIL", "VUL")],
+    );
+    assert_eq!(named(&code(&d)), vec![t("Ruritania", "081", "Vulgaria")]);
+}
+
+/// The patterns and rules alone (no re-ranker, which may recode a bare test sentence).
+fn rules_only(doc: &Doc) -> Vec<Event> {
+    let mut c = Coder::embedded();
+    c.reranker = None;
+    c.code(doc, &crate::mentions::from_doc(doc))
+}
+
+#[test]
+fn peacekeepers_sent_give_peacekeeping_and_fighting_a_disease_is_no_force() {
+    // "Ruritania sent peacekeepers to Vulgaria ." → 074, not a show of force.
+    let mut d = Doc::new("t", "");
+    add_sentence(
+        &mut d,
+        &[
+            ("Ruritania", "Ruritania", "PROPN", 2, "nsubj"),
+            ("deployed", "deploy", "VERB", 0, "root"),
+            ("peacekeepers", "peacekeeper", "NOUN", 2, "obj"),
+            ("in", "in", "ADP", 5, "case"),
+            ("Vulgaria", "Vulgaria", "PROPN", 2, "obl"),
+            (".", ".", "PUNCT", 2, "punct"),
+        ],
+        &[(0, 1, "RURGOV", "RUR"), (4, 5, "VUL", "VUL")],
+    );
+    let ev = rules_only(&d);
+    assert!(!ev.is_empty());
+    assert!(ev.iter().all(|e| e.cameo == "074"), "{:?}", named(&ev));
+    // The same deployment of troops without peacekeeping stays a mobilisation (15x).
+    let mut d = Doc::new("t", "");
+    add_sentence(
+        &mut d,
+        &[
+            ("Ruritania", "Ruritania", "PROPN", 2, "nsubj"),
+            ("deployed", "deploy", "VERB", 0, "root"),
+            ("troops", "troop", "NOUN", 2, "obj"),
+            ("in", "in", "ADP", 5, "case"),
+            ("Vulgaria", "Vulgaria", "PROPN", 2, "obl"),
+            (".", ".", "PUNCT", 2, "punct"),
+        ],
+        &[(0, 1, "RURGOV", "RUR"), (4, 5, "VUL", "VUL")],
+    );
+    let ev = rules_only(&d);
+    assert!(!ev.is_empty());
+    assert!(
+        ev.iter().all(|e| e.cameo.starts_with("15")),
+        "{:?}",
+        named(&ev)
+    );
+    // "Ruritania will fight the epidemic in Vulgaria ." is no use of force.
+    let mut d = Doc::new("t", "");
+    add_sentence(
+        &mut d,
+        &[
+            ("Ruritania", "Ruritania", "PROPN", 2, "nsubj"),
+            ("fought", "fight", "VERB", 0, "root"),
+            ("the", "the", "DET", 4, "det"),
+            ("epidemic", "epidemic", "NOUN", 2, "obj"),
+            ("in", "in", "ADP", 6, "case"),
+            ("Vulgaria", "Vulgaria", "PROPN", 4, "nmod"),
+            (".", ".", "PUNCT", 2, "punct"),
+        ],
+        &[(0, 1, "RURGOV", "RUR"), (5, 6, "VUL", "VUL")],
+    );
+    assert!(rules_only(&d).iter().all(|e| !e.cameo.starts_with("19")));
+}
+
+#[test]
+fn mobilised_forces_are_the_sources_own_and_the_enemy_is_the_target() {
+    // "Ruritania mobilized troops for a war against Vulgaria ."
+    let toks = [
+        ("Ruritania", "Ruritania", "PROPN", 2, "nsubj"),
+        ("mobilized", "mobilize", "VERB", 0, "root"),
+        ("troops", "troop", "NOUN", 2, "obj"),
+        ("for", "for", "ADP", 6, "case"),
+        ("a", "a", "DET", 6, "det"),
+        ("war", "war", "NOUN", 2, "obl"),
+        ("against", "against", "ADP", 8, "case"),
+        ("Vulgaria", "Vulgaria", "PROPN", 6, "nmod"),
+        (".", ".", "PUNCT", 2, "punct"),
+    ];
+    let mut d = Doc::new("t", "");
+    add_sentence(
+        &mut d,
+        &toks,
+        &[
+            (0, 1, "RURGOV", "RUR"),
+            (2, 3, "MIL", "RUR"),
+            (7, 8, "VULGOV", "VUL"),
+        ],
+    );
+    let ev = rules_only(&d);
+    // (The war itself is coded too, 190.)
+    assert!(
+        named(&ev).contains(&t("Ruritania", "154", "Vulgaria")),
+        "{:?}",
+        named(&ev)
+    );
+    // Without an enemy named, the troops are still no target.
+    let mut d = Doc::new("t", "");
+    add_sentence(
+        &mut d,
+        &toks[..3],
+        &[(0, 1, "RURGOV", "RUR"), (2, 3, "MIL", "RUR")],
+    );
+    assert_eq!(named(&rules_only(&d)), vec![t("Ruritania", "154", "")]);
+}
+
+#[test]
+fn an_order_with_a_participle_is_the_act_on_the_object() {
+    // "The court ordered the ministers jailed ." → the court jails the ministers (173), no demand.
+    let mut d = Doc::new("t", "");
+    add_sentence(
+        &mut d,
+        &[
+            ("The", "the", "DET", 2, "det"),
+            ("court", "court", "NOUN", 3, "nsubj"),
+            ("ordered", "order", "VERB", 0, "root"),
+            ("the", "the", "DET", 5, "det"),
+            ("ministers", "minister", "NOUN", 3, "obj"),
+            ("jailed", "jail", "VERB", 3, "xcomp"),
+            (".", ".", "PUNCT", 3, "punct"),
+        ],
+        &[(0, 2, "RURJUD", "RUR"), (3, 5, "RURGOV", "RUR")],
+    );
+    assert_eq!(
+        named(&rules_only(&d)),
+        vec![t("The court", "173", "the ministers")]
+    );
+}

@@ -294,6 +294,21 @@ impl Coder {
         if !v.is_empty() || noun {
             return v;
         }
+        // "ordered nine officials jailed": a participle complement's patient is the object of
+        // the verb above it.
+        if st.rel(h) == "xcomp"
+            && st.upos(h) == "VERB"
+            && !st
+                .kids(h)
+                .iter()
+                .any(|&k| st.rel(k) == "mark" || st.rel(k).starts_with("aux"))
+        {
+            if let Some(o) = st.head(h).and_then(|p| st.kid(p, "obj")) {
+                if !self.actors_of(st, o).is_empty() {
+                    return vec![o];
+                }
+            }
+        }
         // "threatened to impose sanctions on X": the arguments of an open complement.
         for &c in st.kids(h) {
             if st.rel(c) == "xcomp" {
@@ -377,6 +392,40 @@ impl Coder {
         ["TROOPS", "PEACEKEEPERS", "OBSERVERS"]
             .iter()
             .any(|c| self.dict.in_class(c, w))
+    }
+
+    /// "mobilized troops for a war against Iraq", "mobilized the army against X": when the object
+    /// of a mobilisation (15x) is the forces moved, the enemy named by an against/into/toward
+    /// oblique or inside a `for` purpose ("for a ground assault against X"); `None` when the
+    /// object is not forces, `Some(empty)` when the forces are named but no enemy is.
+    pub(super) fn mobilised_against(&self, st: &Sent, h: usize) -> Option<Vec<usize>> {
+        st.kid(h, "obj").filter(|&o| self.forces_noun(st, o))?;
+        let hostile = |p: &str| matches!(p, "against" | "into" | "toward" | "towards");
+        for &c in st.kids(h) {
+            if st.base_rel(c) != "obl" {
+                continue;
+            }
+            match st.case_of(c) {
+                Some(p) if hostile(p) => {
+                    let v = self.actors_of(st, c);
+                    if !v.is_empty() {
+                        return Some(v);
+                    }
+                }
+                Some("for") => {
+                    for &k in st.kids(c) {
+                        if st.base_rel(k) == "nmod" && st.case_of(k).is_some_and(hostile) {
+                            let v = self.actors_of(st, k);
+                            if !v.is_empty() {
+                                return Some(v);
+                            }
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(Vec::new())
     }
 
     /// An oblique of `h` naming actors with a preposition of direction ("to", "from", "into",

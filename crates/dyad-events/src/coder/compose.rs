@@ -192,6 +192,15 @@ impl Coder {
         if st.parsed && !noun && code.starts_with("14") && self.transitive_strike(st, h) {
             code = "190".into();
         }
+        // Word sense: troops sent or arriving for peacekeeping provide it (074), rather than
+        // mobilising (15x) or visiting (042/043).
+        if st.parsed
+            && !noun
+            && (code.starts_with("15") || matches!(code.as_str(), "042" | "043"))
+            && self.peacekeeping(st, h)
+        {
+            code = "074".into();
+        }
         let mut negated = if st.parsed {
             self.negated_at(st, h)
         } else {
@@ -346,7 +355,8 @@ impl Coder {
     }
 
     /// Whether governor `gt` above trigger `h` is an order whose object is the nominal act
-    /// ("ordered the release / arrest / withdrawal of X") or a decision to yield ("decided to
+    /// ("ordered the release / arrest / withdrawal of X") or a participle ("ordered X jailed"),
+    /// or a decision to yield ("decided to
     /// lift sanctions", code 08x): the act itself rather than a demand or an intent.
     pub(super) fn act_by_order(
         &self,
@@ -360,11 +370,21 @@ impl Coder {
             return false;
         }
         let ordered = noun && st.lemma(gt) == "order" && st.rel(h) == "obj";
+        // "ordered nine officials jailed", "ordered him deported": a participle complement of an
+        // order is the act ordered and done (not "ordered X to leave", a demand).
+        let ordered_done = !noun
+            && st.lemma(gt) == "order"
+            && st.rel(h) == "xcomp"
+            && st.upos(h) == "VERB"
+            && !st
+                .kids(h)
+                .iter()
+                .any(|&k| st.rel(k) == "mark" || st.rel(k).starts_with("aux"));
         let decided = !noun
             && code.starts_with("08")
             && matches!(st.lemma(gt), "decide" | "resolve")
             && st.rel(h) == "xcomp";
-        ordered || decided
+        ordered || ordered_done || decided
     }
 
     /// "X said Y must V" (X demands that Y V) and "X demanded that Y V": the demander and the

@@ -18,6 +18,7 @@ pub(crate) mod fixtures;
 mod matching;
 mod modality;
 mod model;
+mod named;
 mod output;
 mod rerank;
 mod roles;

@@ -54,7 +54,15 @@ impl Coder {
         let ea = |i: usize| to_actor(&st.mentions[i]);
         if tgts.is_empty() {
             let ids: Vec<usize> = src_mentions.iter().flatten().copied().collect();
-            if self.opts.reciprocal_compounds && ids.len() >= 2 && ids.len() == sources.len() {
+            // A named target without a code (`named.rs`) is written in the text: no pairing.
+            let written = fallback_target
+                .as_ref()
+                .is_some_and(|t| t.code.is_none() && t.span.is_some());
+            if self.opts.reciprocal_compounds
+                && !written
+                && ids.len() >= 2
+                && ids.len() == sources.len()
+            {
                 for &a in &ids {
                     for &b in &ids {
                         if a != b && st.mentions[a].actor.code != st.mentions[b].actor.code {
@@ -115,7 +123,11 @@ impl Coder {
             match pat.and_then(|p| p.reverse.as_ref().zip(Some(&p.code))) {
                 Some((rc, pc)) if pc == code => pairs
                     .iter()
-                    .filter_map(|(sa, ta)| Some((rc.as_str(), ta.clone()?, Some(sa.clone()))))
+                    .filter_map(|(sa, ta)| {
+                        // A target without a code is never made a source.
+                        let ta = ta.clone().filter(|t| t.code.is_some())?;
+                        Some((rc.as_str(), ta, Some(sa.clone())))
+                    })
                     .collect(),
                 _ => Vec::new(),
             };

@@ -40,6 +40,20 @@ impl Coder {
         if sources.is_empty() {
             if st.parsed {
                 let between = self.between_actors(st, m);
+                // "X launched a mediation effort between A and B": the mediator is the subject,
+                // the parties between whom it mediates are the targets.
+                if !between.is_empty() && code.starts_with("045") {
+                    let (arg, _) = self.source_arg(st, h, noun);
+                    let src: Vec<usize> = arg.map(|a| self.actors_of(st, a)).unwrap_or_default();
+                    if !src.is_empty() && src.iter().all(|x| !between.contains(x)) {
+                        return Roles {
+                            sources: src.into_iter().map(ActorRef::Mention).collect(),
+                            targets: between,
+                            slot: m.target,
+                            fallback: None,
+                        };
+                    }
+                }
                 if !between.is_empty() {
                     let src: Vec<ActorRef> = between.into_iter().map(ActorRef::Mention).collect();
                     return Roles {
@@ -173,6 +187,22 @@ impl Coder {
                 targets = callee;
             }
         }
+        if st.parsed && !noun && code.starts_with("15") {
+            // The forces a source mobilises are its own, never the target: the enemy is
+            // ("mobilized troops for a war against Iraq"), or no one.
+            if let Some(enemy) = self.mobilised_against(st, h) {
+                let o = st.kid(h, "obj");
+                let forces = |t: &usize| {
+                    o.is_some_and(|o| {
+                        st.mentions[*t].tokens.contains(&o)
+                            || super::sent::ancestors(st, st.mentions[*t].tokens.start).contains(&o)
+                    })
+                };
+                if targets.iter().all(forces) {
+                    targets = enemy;
+                }
+            }
+        }
         if targets.is_empty() && st.parsed && noun {
             // "shared the news with X during a call": the call's participants are the verb's
             // "with" argument.
@@ -215,7 +245,15 @@ impl Coder {
                 targets.clear();
             }
         }
-        let fallback = self.fallback_target(st, code, h, &src);
+        // No actor target: a named one outside the dictionaries (`named.rs`), else the place's
+        // country or the protesters' government, else a named place attacked.
+        let fallback = if targets.is_empty() && self.cameo_rules() {
+            self.named_target(st, m, h, noun, code, false)
+                .or_else(|| self.fallback_target(st, code, h, &src))
+                .or_else(|| self.named_target(st, m, h, noun, code, true))
+        } else {
+            self.fallback_target(st, code, h, &src)
+        };
         Roles {
             sources: src,
             targets,

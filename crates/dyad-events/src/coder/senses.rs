@@ -142,6 +142,18 @@ impl Coder {
     pub(super) fn transitive_strike(&self, st: &Sent, h: usize) -> bool {
         st.lemma(h) == "strike" && st.kid(h, "obj").is_some()
     }
+
+    /// "sent a platoon on a peacekeeping mission", "peacekeepers arrived in X", "peacekeepers
+    /// began deploying": a deployment or arrival whose clause (the subtree of `h`: its subject,
+    /// objects and purpose) names peacekeeping is peacekeeping (074), not a show of force or a
+    /// visit.
+    pub(super) fn peacekeeping(&self, st: &Sent, h: usize) -> bool {
+        st.range.clone().any(|t| {
+            let w = st.lemma(t);
+            (w.starts_with("peacekeep") || w.starts_with("peace-keep"))
+                && super::sent::ancestors(st, t).contains(&h)
+        })
+    }
 }
 
 #[cfg(test)]
