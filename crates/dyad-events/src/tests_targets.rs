@@ -18,6 +18,16 @@ fn pair_then(rest: &[Tok<'static>]) -> Vec<Tok<'static>> {
     v
 }
 
+/// Some events pass `keep`, and the target of each has code `target`.
+fn targets_all(ev: &[Event], keep: impl Fn(&Event) -> bool, target: &str) {
+    let kept: Vec<&Event> = ev.iter().filter(|e| keep(e)).collect();
+    assert!(!kept.is_empty(), "{ev:?}");
+    for e in kept {
+        let got = e.target.as_ref().and_then(|a| a.code.as_deref());
+        assert_eq!(got, Some(target), "{ev:?}");
+    }
+}
+
 #[test]
 fn an_actor_inside_the_topic_of_a_joint_act_is_not_its_target() {
     // "Ruritania and Borduria resumed talks on a Ruritanian troop pullback": the partners are
@@ -28,9 +38,9 @@ fn an_actor_inside_the_topic_of_a_joint_act_is_not_its_target() {
         &pair_then(&[
             ("held", "hold", "VERB", 0, "root"),
             ("talks", "talk", "NOUN", 4, "obj"),
-            ("on", "on", "ADP", 9, "case"),
-            ("a", "a", "DET", 9, "det"),
-            ("Ruritanian", "Ruritanian", "ADJ", 9, "amod"),
+            ("on", "on", "ADP", 10, "case"),
+            ("a", "a", "DET", 10, "det"),
+            ("Ruritanian", "Ruritanian", "ADJ", 10, "amod"),
             ("troop", "troop", "NOUN", 10, "compound"),
             ("pullback", "pullback", "NOUN", 5, "nmod"),
             (".", ".", "PUNCT", 4, "punct"),
@@ -54,6 +64,35 @@ fn an_actor_inside_the_topic_of_a_joint_act_is_not_its_target() {
             "the topic became a target: {ev:?}"
         );
     }
+}
+
+#[test]
+fn the_object_of_a_ban_in_a_joint_act_is_no_topic() {
+    // "Ruritania and Borduria agreed to lift a ban on imports of Sylvanian goods": "on" hangs on
+    // the ban, not on the agreement; Sylvania stays the target.
+    let mut d = Doc::new("t", "");
+    add_sentence(
+        &mut d,
+        &pair_then(&[
+            ("agreed", "agree", "VERB", 0, "root"),
+            ("to", "to", "PART", 6, "mark"),
+            ("lift", "lift", "VERB", 4, "xcomp"),
+            ("a", "a", "DET", 8, "det"),
+            ("ban", "ban", "NOUN", 6, "obj"),
+            ("on", "on", "ADP", 10, "case"),
+            ("imports", "import", "NOUN", 8, "nmod"),
+            ("of", "of", "ADP", 13, "case"),
+            ("Sylvanian", "Sylvanian", "ADJ", 13, "amod"),
+            ("goods", "good", "NOUN", 10, "nmod"),
+            (".", ".", "PUNCT", 4, "punct"),
+        ]),
+        &[
+            (0, 1, "RUR", "RUR"),
+            (2, 3, "BOR", "BOR"),
+            (11, 12, "SYL", "SYL"),
+        ],
+    );
+    targets_all(&code(&d), |e| e.cameo == "030", "SYL");
 }
 
 #[test]
@@ -83,16 +122,7 @@ fn a_threat_is_aimed_at_the_party_of_its_condition() {
             (9, 10, "SYL", "SYL"),
         ],
     );
-    let ev = code(&d);
-    let threats: Vec<_> = ev.iter().filter(|e| e.modality == "threat").collect();
-    assert!(!threats.is_empty(), "{ev:?}");
-    for e in threats {
-        assert_eq!(
-            e.target.as_ref().and_then(|a| a.name.as_deref()),
-            Some("Sylvania"),
-            "{ev:?}"
-        );
-    }
+    targets_all(&code(&d), |e| e.modality == "threat", "SYL");
     // Without a condition the threatened act's own object stays the target.
     let mut d = Doc::new("t", "");
     add_sentence(

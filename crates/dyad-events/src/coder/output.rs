@@ -22,7 +22,19 @@ fn distinct_groups(st: &Sent, a: &EventActor, b: &EventActor) -> bool {
                 .to_lowercase()
         })
     };
-    a.name.is_none() && b.name.is_none() && a.span != b.span && noun(a) != noun(b)
+    // A pronoun ("they") is the group named before it.
+    let pronoun = |x: &EventActor| {
+        x.span.is_some_and(|s| {
+            let r = st.doc.tokens_in(s);
+            r.end > r.start && st.doc.tokens[r.end - 1].upos == "PRON"
+        })
+    };
+    a.name.is_none()
+        && b.name.is_none()
+        && a.span != b.span
+        && noun(a) != noun(b)
+        && !pronoun(a)
+        && !pronoun(b)
 }
 
 impl Coder {

@@ -191,9 +191,18 @@ impl Coder {
                 }
             }
         }
-        if st.parsed && self.cameo_rules() && modality == "threat" {
+        if st.parsed
+            && self.cameo_rules()
+            && modality == "threat"
+            && gov_source.map_or_else(
+                || self.target_args_of(st, h, noun, false).is_empty(),
+                |g| self.target_args_of(st, g, false, false).is_empty(),
+            )
+        {
             // "threatened to ban voting in X if Y runs": the party whose act the threat is
-            // conditioned on is the one threatened, before the threatened act's own object.
+            // conditioned on is the one threatened, before the threatened act's own object (but
+            // not before an addressee of the threat itself: "an ultimatum to X, warning of
+            // action if Y does not withdraw").
             let cond = self.condition_subject(st, h);
             if !cond.is_empty() {
                 targets = cond;
@@ -225,8 +234,10 @@ impl Coder {
             && src.iter().all(|a| a.mention().is_some())
             && !targets.is_empty()
         {
-            // The mention, or a phrase it sits in below the trigger ("on an Israeli troop
-            // pullback"), is introduced by a preposition of topic.
+            // The mention is introduced by a preposition of topic, or sits in a phrase so
+            // introduced that hangs on a word of the event itself ("renewed negotiations on an
+            // Israeli troop pullback"; not "agreed to lift a ban on imports of Egyptian goods",
+            // where the ban's object is no topic of the agreement).
             let topic = |t: &usize| {
                 let is_topic = |x: usize| {
                     matches!(
@@ -246,7 +257,9 @@ impl Coder {
                         .skip(1)
                         .take_while(|&a| a != h)
                         .take(3)
-                        .any(is_topic)
+                        .find(|&a| is_topic(a))
+                        .and_then(|a| st.head(a))
+                        .is_some_and(|p| p == h || m.used.contains(&p))
             };
             if targets.iter().all(topic) {
                 targets.clear();
