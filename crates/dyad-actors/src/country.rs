@@ -246,7 +246,7 @@ pub(crate) fn country_after_preposition(doc: &Doc, span: Span, preps: &[&str]) -
     let after = &text[p..];
     let t = after.trim_start_matches(' ');
     p += after.len() - t.len();
-    if t.len() > 4 && t[..4].eq_ignore_ascii_case("the ") {
+    if t.get(..4).is_some_and(|w| w.eq_ignore_ascii_case("the ")) && t.len() > 4 {
         p += 4;
     }
     if let Some(c) = country_at(doc, p) {

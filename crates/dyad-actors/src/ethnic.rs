@@ -79,8 +79,10 @@ fn ethnic_marked(text: &str, start: usize, end: usize) -> bool {
     }
     let before = text.get(..start).unwrap_or("").trim_end();
     let word_start = before
-        .rfind(|c: char| !c.is_alphabetic())
-        .map_or(0, |k| k + 1);
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_alphabetic())
+        .map_or(0, |(k, c)| k + c.len_utf8());
     before[word_start..].eq_ignore_ascii_case(ETHNIC)
 }
 
@@ -151,6 +153,16 @@ mod tests {
         let mut d = doc(t, "Ruritanians", "RUR", "CVL", &[("Borduria", "BOR")]);
         relocate(&mut d);
         assert_eq!(got(&d).0, "BORCVL");
+    }
+
+    #[test]
+    fn text_around_the_mention_may_hold_any_characters() {
+        // A multi-byte character right before the mention (a curly quote) must not break the
+        // look for "ethnic".
+        let t = "On \u{201c}Ruritanians\u{201d} \u{20ac}\u{20ac} in Borduria.";
+        let mut d = doc(t, "Ruritanians", "RUR", "CVL", &[("Borduria", "BOR")]);
+        relocate(&mut d);
+        assert_eq!(got(&d).0, "RURCVL");
     }
 
     #[test]
