@@ -11,7 +11,10 @@
 //! 2. `place`: a place introduced by a locative preposition (`in`, `at`, `near`, …) in the same
 //!    clause (the parse's clause head; the nearest such place), else in the same sentence when all
 //!    such places there agree on one country. A place after `to`, `into`, `on`, `against` or as an
-//!    object is a destination or a target and says nothing about who acts.
+//!    object is a destination or a target and says nothing about who acts. Last, the one country
+//!    the sentence names: when every place and state-coded actor of the sentence (not peoples
+//!    such as "three Americans", nothing after `to`, `into`, `on`, `against`) agrees on one
+//!    ("Egyptian police dispersed demonstrators": the demonstrators are Egyptian).
 //! 3. `dateline`: the place of the article's dateline ("LAGOS (Reuters) -", "Lagos, Nigeria —").
 //! 4. `document`: the country that clearly dominates the article: at least [`MIN_DOMINANT`]
 //!    mentions among its places and name-coded actors, at least half of all such mentions, and at
@@ -66,6 +69,7 @@ impl Stage for CountryStage {
 
     fn process(&self, doc: &mut Doc) -> Result<(), StageError> {
         infer(doc);
+        crate::ethnic::relocate(doc);
         crate::place_actor::add_place_actors(doc);
         crate::place_actor::locate_capitals(doc);
         Ok(())
@@ -148,6 +152,7 @@ fn first_evidence(
     own_phrase(doc, span)
         .map(|c| (c, CountryFrom::Modifier))
         .or_else(|| context_place(doc, span, exclude).map(|c| (c, CountryFrom::Place)))
+        .or_else(|| sentence_country(doc, span, exclude).map(|c| (c, CountryFrom::Place)))
         .or_else(|| dateline.map(|c| (c.clone(), CountryFrom::Dateline)))
         .or_else(|| dominant.map(|c| (c.clone(), CountryFrom::Document)))
 }
@@ -202,27 +207,75 @@ fn is_state(a: &Actor) -> bool {
         .is_some_and(|c| c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase()))
 }
 
-/// Rule 1: "police in Lagos", "the army of Mali", "Lagos police".
-fn own_phrase(doc: &Doc, span: Span) -> Option<String> {
+/// Words of direction that may stand between a preposition and its place ("in southern Lagos").
+const DIRECTIONS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "north-eastern",
+    "north-western",
+    "south-eastern",
+    "south-western",
+];
+
+/// The country of a place (or a state named by its name) right after the mention at `span`,
+/// introduced by one of `preps` ("police in Lagos", "the army of Mali", "Albanians of southern
+/// Serbia"): the preposition, an optional "the" and an optional word of direction, then the place.
+pub(crate) fn country_after_preposition(doc: &Doc, span: Span, preps: &[&str]) -> Option<String> {
     let text = &doc.text;
-    // After: preposition, optional "the", then the place.
     let rest = &text[span.end..];
     let trimmed = rest.trim_start_matches(' ');
     let word_len = trimmed
         .find(|c: char| !c.is_alphabetic())
         .unwrap_or(trimmed.len());
     let word = trimmed[..word_len].to_lowercase();
-    if trimmed.len() < rest.len() && OWN_PREPOSITIONS.contains(&word.as_str()) {
-        let mut p = span.end + (rest.len() - trimmed.len()) + word_len;
-        let after = &text[p..];
-        let t = after.trim_start_matches(' ');
-        p += after.len() - t.len();
-        if t.len() > 4 && t[..4].eq_ignore_ascii_case("the ") {
-            p += 4;
-        }
-        if let Some(c) = country_at(doc, p) {
-            return Some(c);
-        }
+    if trimmed.len() == rest.len() || !preps.contains(&word.as_str()) {
+        return None;
+    }
+    let mut p = span.end + (rest.len() - trimmed.len()) + word_len;
+    let after = &text[p..];
+    let t = after.trim_start_matches(' ');
+    p += after.len() - t.len();
+    if t.get(..4).is_some_and(|w| w.eq_ignore_ascii_case("the ")) && t.len() > 4 {
+        p += 4;
+    }
+    if let Some(c) = country_at(doc, p) {
+        return Some(c);
+    }
+    // "in southern Lagos": past one word of direction.
+    let t = &text[p..];
+    let w_len = t
+        .find(|c: char| !(c.is_alphabetic() || c == '-'))
+        .unwrap_or(t.len());
+    let lower = t[..w_len].to_lowercase();
+    if DIRECTIONS.contains(&lower.as_str()) && t[w_len..].starts_with(' ') {
+        return country_at(doc, p + w_len + 1);
+    }
+    None
+}
+
+/// The country of a locative place in the clause, else the sentence, of the mention at `span`
+/// (rule 2 of [`infer`]).
+pub(crate) fn country_in_context(doc: &Doc, span: Span) -> Option<String> {
+    context_place(doc, span, None)
+}
+
+/// Rule 1: "police in Lagos", "the army of Mali", "Lagos police".
+fn own_phrase(doc: &Doc, span: Span) -> Option<String> {
+    let text = &doc.text;
+    // After: preposition, optional "the", then the place.
+    if let Some(c) = country_after_preposition(doc, span, OWN_PREPOSITIONS) {
+        return Some(c);
     }
     // Before: "Lagos police", "Lagos's police", "the Bush administration" (a person with a
     // country), "Chile's new government" (a state actor's possessive).
@@ -236,7 +289,11 @@ fn own_phrase(doc: &Doc, span: Span) -> Option<String> {
     if let Some(a) = prev.and_then(|e| {
         let gap = &text[e.span.end..span.start];
         let a = e.actor.as_ref()?;
-        let person = e.kind == "PER" && a.country_from == Some(CountryFrom::Name);
+        // A named person or organisation right before the noun ("the Bush administration",
+        // whatever kind NER gave the name); not a people ("Kurd fighters").
+        let person = (e.kind == "PER" || a.name.is_some())
+            && a.country_from == Some(CountryFrom::Name)
+            && a.sector.as_deref() != Some("CVL");
         let state = is_state(a) && a.country_from.is_some();
         let possessive = gap.starts_with("'s ") || gap.starts_with("\u{2019}s ");
         let short = gap.len() <= 12 && !gap.contains(['\n', ',', '.', ';']);
@@ -296,11 +353,18 @@ fn clause_head(doc: &Doc, mut t: usize) -> Option<usize> {
 
 /// A place introduced by a locative preposition ("in Ahmedabad", "near the town of X").
 fn is_locative(doc: &Doc, place: &Place) -> bool {
-    let before = &doc.text[..place.span.start];
+    let mut before = doc.text[..place.span.start].trim_end();
     let mut w = last_word(before);
-    if w == "the" {
-        let b = before.trim_end();
-        w = last_word(&b[..b.len() - 3]);
+    // Back over a word of direction and an article ("in the southern Lagos", "in eastern Chad").
+    for skip in [DIRECTIONS, &["the"]] {
+        if skip.contains(&w.as_str()) {
+            // (`w` is ASCII here; `get` keeps an odd case mapping from panicking.)
+            before = before
+                .get(..before.len().saturating_sub(w.len()))
+                .unwrap_or("")
+                .trim_end();
+            w = last_word(before);
+        }
     }
     LOCATIVE.contains(&w.as_str())
 }
@@ -334,6 +398,61 @@ fn context_place(doc: &Doc, span: Span, exclude: Option<Span>) -> Option<String>
         .all(|p| p.country == first)
         .then_some(first)
         .flatten()
+}
+
+/// Prepositions after which a place or state is where an act goes or whom it is aimed at, not
+/// where the actor is ("fired rockets into Israel", "arms sales to Ecuador").
+const DESTINATION: &[&str] = &["to", "into", "on", "onto", "against", "toward", "towards"];
+
+/// Rule 2, last: the one country the sentence names ("Egyptian police opened fire to disperse
+/// demonstrators" → the demonstrators are Egyptian; "Cairo's security chief warned that police
+/// ..."): every place and every state-coded actor of the sentence (outside the mention and
+/// `exclude`) agrees on one country. Peoples ("three Americans") and places or states after a
+/// preposition of destination ("into Israel") are no evidence: they are often the other party.
+fn sentence_country(doc: &Doc, span: Span, exclude: Option<Span>) -> Option<String> {
+    let s = sentence_of(doc, span.start)?;
+    let sent = doc.sentences[s].span;
+    // The dateline is its own, weaker evidence (rule 3).
+    let dateline = doc_dateline_zone(doc);
+    let usable = |at: Span| {
+        !at.overlaps(span)
+            && !exclude.is_some_and(|x| x.overlaps(at))
+            && !dateline.is_some_and(|z| z.overlaps(at))
+            && !DESTINATION.contains(&last_word(&doc.text[..at.start]).as_str())
+    };
+    let mut found: Option<String> = None;
+    let mut agree = |c: &str| match &found {
+        Some(f) => f == c,
+        None => {
+            found = Some(c.to_string());
+            true
+        }
+    };
+    for p in places_in(doc, sent.start, sent.end) {
+        if let Some(c) = p.country.as_deref().filter(|_| usable(p.span)) {
+            if !agree(c) {
+                return None;
+            }
+        }
+    }
+    let k = doc.entities.partition_point(|e| e.span.start < sent.start);
+    for e in doc.entities[k..]
+        .iter()
+        .take_while(|e| e.span.start < sent.end)
+    {
+        let Some(a) = &e.actor else { continue };
+        let named = matches!(
+            a.country_from,
+            Some(CountryFrom::Name | CountryFrom::Modifier)
+        );
+        if !named || !is_state(a) || a.sector.as_deref() == Some("CVL") || !usable(e.span) {
+            continue;
+        }
+        if !agree(a.country.as_deref().unwrap_or_default()) {
+            return None;
+        }
+    }
+    found
 }
 
 /// Rule 3: the place in the dateline that opens the article ("LAGOS (Reuters) -",
@@ -567,6 +686,60 @@ mod tests {
         d.entities = vec![agent(t, "Troops", "MIL")];
         infer(&mut d);
         assert_eq!(got(&d, 0), (None, None, "MIL"));
+    }
+
+    #[test]
+    fn the_one_country_a_sentence_names_gives_the_country() {
+        let t = "Ruritanian police fired on demonstrators, killing one.";
+        let mut d = doc(t);
+        let mut police = named(t, "Ruritanian police", "RUR");
+        if let Some(a) = police.actor.as_mut() {
+            a.country_from = Some(CountryFrom::Modifier);
+            a.sector = Some("COP".into());
+        }
+        d.entities = vec![police, agent(t, "demonstrators", "OPP")];
+        infer(&mut d);
+        assert_eq!(
+            got(&d, 1),
+            (Some("RUR"), Some(CountryFrom::Place), "RUROPP")
+        );
+        // A possessive place counts: "Lagos's security chief warned that police ...".
+        let t = "Lagos's security chief warned that police would act.";
+        let mut d = doc(t);
+        d.places = vec![place(t, "Lagos", "NGA")];
+        d.entities = vec![agent(t, "police", "COP")];
+        infer(&mut d);
+        assert_eq!(got(&d, 0).0, Some("NGA"));
+    }
+
+    #[test]
+    fn peoples_destinations_and_two_countries_name_no_country() {
+        // A people is often the other party: "Police arrested three Ruritanians."
+        let t = "Police arrested three Ruritanians.";
+        let mut d = doc(t);
+        let mut people = named(t, "Ruritanians", "RUR");
+        if let Some(a) = people.actor.as_mut() {
+            a.sector = Some("CVL".into());
+        }
+        d.entities = vec![agent(t, "Police", "COP"), people];
+        infer(&mut d);
+        assert_eq!(got(&d, 0).0, None);
+        // A state after "into" is where the act goes.
+        let t = "Rebels fired rockets into Ruritania.";
+        let mut d = doc(t);
+        d.entities = vec![agent(t, "Rebels", "REB"), named(t, "Ruritania", "RUR")];
+        infer(&mut d);
+        assert_eq!(got(&d, 0).0, None);
+        // Two countries: no answer.
+        let t = "Ruritania and Borduria said soldiers clashed.";
+        let mut d = doc(t);
+        d.entities = vec![
+            named(t, "Ruritania", "RUR"),
+            named(t, "Borduria", "BOR"),
+            agent(t, "soldiers", "MIL"),
+        ];
+        infer(&mut d);
+        assert_eq!(got(&d, 2).0, None);
     }
 
     #[test]

@@ -38,6 +38,7 @@ mod coref;
 pub mod coref_eval;
 pub mod country;
 pub mod dict;
+mod ethnic;
 pub mod eval;
 pub mod matcher;
 pub mod petrarch;

@@ -54,7 +54,8 @@ impl ActorStage {
 
     /// Runs resolution and coreference on `doc` (the [`Stage`] entry point, infallible).
     pub fn annotate(&self, doc: &mut Doc) {
-        let hits = self.matcher.find_in(&self.dict, &doc.text, doc.casing);
+        let mut hits = self.matcher.find_in(&self.dict, &doc.text, doc.casing);
+        drop_compass_adjectives(&self.dict, &doc.text, &mut hits);
         // A PER entity that is exactly a title ("Chancellor") is not a name.
         let dict = &self.dict;
         doc.entities.retain(|e| {
@@ -111,6 +112,36 @@ impl Stage for ActorStage {
         self.annotate(doc);
         Ok(())
     }
+}
+
+/// Region adjectives that are also points of the compass ("Western" → the West).
+const COMPASS: &[&str] = &["western", "eastern", "northern", "southern"];
+
+/// "Western Cambodia", "northern Iraq": a compass adjective right before a state's or region's
+/// name says where in it, not that the West acts. Its region hit is dropped.
+fn drop_compass_adjectives(dict: &Dictionary, text: &str, hits: &mut Vec<crate::matcher::Hit>) {
+    let names = |h: &crate::matcher::Hit| {
+        matches!(
+            dict.entries[h.entry].kind,
+            EntryKind::CountryName | EntryKind::RegionName
+        )
+    };
+    let drop: Vec<bool> = hits
+        .iter()
+        .map(|h| {
+            dict.entries[h.entry].kind == EntryKind::RegionAdjective
+                && COMPASS.contains(&text[h.span.start..h.span.end].to_lowercase().as_str())
+                && hits
+                    .iter()
+                    .any(|n| n.span.start == h.span.end + 1 && names(n))
+                && text[h.span.end..].starts_with(' ')
+        })
+        .collect();
+    let mut k = 0;
+    hits.retain(|_| {
+        k += 1;
+        !drop[k - 1]
+    });
 }
 
 /// Second parts of hyphenated compounds whose first part is a patron, broker or bloc of the noun

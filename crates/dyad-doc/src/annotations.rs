@@ -25,7 +25,8 @@ pub enum CountryFrom {
     /// A modifier, possessive or prepositional phrase on the mention ("Russian officials",
     /// "Nigeria's army", "police in Lagos").
     Modifier,
-    /// A place in the same clause or sentence ("Police arrested 20 people in Ahmedabad").
+    /// A place in the same clause or sentence ("Police arrested 20 people in Ahmedabad"), or the
+    /// one country the sentence names ("Egyptian police dispersed demonstrators").
     Place,
     /// The article's dateline ("LAGOS (Reuters) -").
     Dateline,

@@ -73,6 +73,9 @@ pub enum Elem {
     Before(Vec<Vec<String>>),
     /// Any of several word or class alternatives (`truce|@WITHDRAWAL`).
     Any(Vec<Elem>),
+    /// The trigger's subject is a compound of two or more actors (PETRARCH `%` before the verb:
+    /// "X and Y agreed" is a joint act, coded apart from "X agreed").
+    Compound,
 }
 
 /// One pattern: a trigger and the ordered elements that must follow it.
@@ -102,7 +105,7 @@ impl Pattern {
             .map(|e| match e {
                 Elem::Words(w) => 2 * w.iter().map(|s| s.len()).max().unwrap_or(1),
                 Elem::Class(_) => 2,
-                Elem::Target | Elem::Source => 1,
+                Elem::Target | Elem::Source | Elem::Compound => 1,
                 Elem::Before(w) => 2 * w.iter().map(|s| s.len()).max().unwrap_or(1),
                 Elem::Any(_) => 2,
             })

@@ -31,6 +31,8 @@ mod tests;
 #[cfg(test)]
 mod tests_roles;
 #[cfg(test)]
+mod tests_targets;
+#[cfg(test)]
 mod testutil;
 
 pub use coder::{Coder, CoderOptions};

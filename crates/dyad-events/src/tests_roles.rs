@@ -3,28 +3,9 @@
 //! coordinated subject the parse split, orders and decisions that are the act, concluded
 //! deals, and signed decrees.
 
-use crate::testutil::add_sentence;
+use crate::testutil::{add_sentence, code, named, t};
 use crate::Coder;
 use dyad_doc::{Cluster, Doc, Event};
-
-fn code(doc: &Doc) -> Vec<Event> {
-    let c = Coder::embedded();
-    c.code(doc, &crate::mentions::from_doc(doc))
-}
-
-/// (source name, code, target name) of each event.
-fn named(ev: &[Event]) -> Vec<(String, String, String)> {
-    let n = |a: &Option<dyad_doc::EventActor>| {
-        a.as_ref().and_then(|a| a.name.clone()).unwrap_or_default()
-    };
-    ev.iter()
-        .map(|e| (n(&e.source), e.cameo.clone(), n(&e.target)))
-        .collect()
-}
-
-fn t(a: &str, b: &str, c: &str) -> (String, String, String) {
-    (a.into(), b.into(), c.into())
-}
 
 #[test]
 fn the_place_of_a_meeting_is_not_its_target() {

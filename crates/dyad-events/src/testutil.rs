@@ -1,7 +1,7 @@
 //! Test helpers: build a parsed [`Doc`] by hand (tokens with lemma/UPOS/head/deprel, entities with
 //! actors), so the coder is tested without the other stages.
 
-use dyad_doc::{Actor, Doc, Entity, Sentence, Span, Tag, Token};
+use dyad_doc::{Actor, Doc, Entity, Event, Sentence, Span, Tag, Token};
 
 /// One token: form, lemma, UPOS, head (1-based within the sentence, 0 = root), deprel.
 pub type Tok<'a> = (&'a str, &'a str, &'a str, usize, &'a str);
@@ -65,4 +65,24 @@ pub fn add_sentence(doc: &mut Doc, toks: &[Tok], acts: &[Act]) -> usize {
         });
     }
     doc.sentences.len() - 1
+}
+
+/// The events the embedded coder finds in `doc` (mentions from its entities).
+pub fn code(doc: &Doc) -> Vec<Event> {
+    crate::Coder::embedded().code(doc, &crate::mentions::from_doc(doc))
+}
+
+/// (source name, code, target name) of each event, in event order.
+pub fn named(ev: &[Event]) -> Vec<(String, String, String)> {
+    let n = |a: &Option<dyad_doc::EventActor>| {
+        a.as_ref().and_then(|a| a.name.clone()).unwrap_or_default()
+    };
+    ev.iter()
+        .map(|e| (n(&e.source), e.cameo.clone(), n(&e.target)))
+        .collect()
+}
+
+/// A (source, code, target) triple of owned strings.
+pub fn t(a: &str, b: &str, c: &str) -> (String, String, String) {
+    (a.into(), b.into(), c.into())
 }

@@ -17,6 +17,20 @@ pub(super) const TARGET_PREPS: &[&str] = &[
     "upon", "about", "of", "between", "by",
 ];
 
+/// Words of time that stand between a verb and its "that" clause ("demanded Friday that").
+const TIME_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tonight",
+];
+
 /// A source: an actor mention, or a quote speaker standing in for "we"/"I".
 pub(super) enum ActorRef {
     /// An actor mention of the sentence.
@@ -164,10 +178,17 @@ impl Coder {
                 }
             } else if depth < 2 && st.parsed {
                 let kids = st.kids(x);
+                // "exercises this month, a Jordanian official confirmed": an "apposition" that
+                // governs a verb of saying is the reporter of the sentence, misparsed.
+                let reporter = |c: usize| {
+                    st.kids(c)
+                        .iter()
+                        .any(|&k| st.base_rel(k) == "acl" && self.is_say_verb(st, k))
+                };
                 let appos: Vec<usize> = kids
                     .iter()
                     .copied()
-                    .filter(|&c| st.rel(c) == "appos")
+                    .filter(|&c| st.rel(c) == "appos" && !reporter(c))
                     .collect();
                 let pick: Vec<usize> = if appos.iter().any(|&a| st.mention(a).is_some()) {
                     appos
@@ -179,6 +200,7 @@ impl Coder {
                                 st.base_rel(c),
                                 "nmod" | "compound" | "amod" | "flat" | "appos"
                             ) && !(st.rel(c) == "nmod:poss" && st.upos(c) == "PRON")
+                                && !(st.rel(c) == "appos" && reporter(c))
                                 && st
                                     .case_of(c)
                                     .is_none_or(|p| matches!(p, "of" | "from" | "in" | "'s" | "by"))
@@ -523,6 +545,21 @@ impl Coder {
         if let Some(p) = st.head(h).filter(|_| st.rel(h) == "xcomp") {
             heads.push(p);
         }
+        // "threatened to stop negotiations to reduce arms if Y ...": the parse may hang the
+        // condition on a clause inside the threatened act's object.
+        let mut k = 0;
+        while k < heads.len() && heads.len() < 12 {
+            let x = heads[k];
+            k += 1;
+            if x == h {
+                continue;
+            }
+            for &c in st.kids(x) {
+                if matches!(st.rel(c), "obj" | "acl" | "xcomp") && !heads.contains(&c) {
+                    heads.push(c);
+                }
+            }
+        }
         for x in heads {
             for &c in st.kids(x) {
                 if st.base_rel(c) != "advcl"
@@ -543,13 +580,26 @@ impl Coder {
         Vec::new()
     }
 
-    /// The subject of the clausal complement of `h` ("demanded that Y ...", "warned that Y ...").
+    /// The subject of the clausal complement of `h` ("demanded that Y ...", "warned that Y ..."),
+    /// also when the parse hangs the "that" clause on a day word between ("demanded Friday that
+    /// Y ...", read as a relative clause of "Friday").
     pub(super) fn complement_subject(&self, st: &Sent, h: usize) -> Vec<usize> {
         for &c in st.kids(h) {
-            if st.base_rel(c) == "ccomp" {
-                if let Some(sj) = st.kid(c, "nsubj") {
-                    return self.actors_of(st, sj);
-                }
+            let clause = if st.base_rel(c) == "ccomp" {
+                Some(c)
+            } else if TIME_WORDS.contains(&st.lemma(c).to_lowercase().as_str()) {
+                st.kids(c).iter().copied().find(|&k| {
+                    st.base_rel(k) == "acl"
+                        && st
+                            .kids(k)
+                            .iter()
+                            .any(|&m| st.rel(m) == "mark" && st.lemma(m) == "that")
+                })
+            } else {
+                None
+            };
+            if let Some(sj) = clause.and_then(|cl| st.kid(cl, "nsubj")) {
+                return self.actors_of(st, sj);
             }
         }
         Vec::new()

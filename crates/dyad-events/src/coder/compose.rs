@@ -262,6 +262,17 @@ impl Coder {
                             .filter(|&c| st.base_rel(c) == "obl" && st.case_of(c) == Some("on"))
                             .collect();
                     }
+                    // "demanded that Israel ease restrictions": the subject of the demanded
+                    // clause is whom the demand is made of (its source is the governor's).
+                    if gov_target.is_empty() && st.parsed && gt != h && !noun {
+                        gov_target = st
+                            .kids(h)
+                            .iter()
+                            .copied()
+                            .filter(|&c| st.rel(c) == "nsubj" && !self.actors_of(st, c).is_empty())
+                            .take(1)
+                            .collect();
+                    }
                 }
                 Governor::Reject => match composed {
                     Some(c) => code = c,

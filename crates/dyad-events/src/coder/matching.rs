@@ -200,6 +200,12 @@ impl Coder {
                 used.push(hit);
                 continue;
             }
+            if matches!(e, Elem::Compound) {
+                if !self.compound_subject(st, t) {
+                    return None;
+                }
+                continue;
+            }
             let end = (pos + self.opts.gap + 1).min(st.range.end);
             let mut found = None;
             for j in pos..end {
@@ -281,8 +287,19 @@ impl Coder {
             Elem::Any(v) => v
                 .iter()
                 .find_map(|x| self.elem_at(st, x, j, pos, target, source)),
-            Elem::Before(_) => None,
+            Elem::Before(_) | Elem::Compound => None,
         }
+    }
+
+    /// Whether the subject of trigger `t` names two or more actors ("Gondor and Osgiliath
+    /// agreed"): its `nsubj` in the parse, else the coordinated group just before it.
+    pub(super) fn compound_subject(&self, st: &Sent, t: usize) -> bool {
+        if st.parsed {
+            return st
+                .kid(t, "nsubj")
+                .is_some_and(|s| self.actors_of(st, s).len() >= 2);
+        }
+        self.group_before(st, t).len() >= 2
     }
 
     /// Whether a match is a word-sense guard (code `000`, see [`crate::dict::GUARD`]).

@@ -9,6 +9,34 @@ use crate::mentions::Mention;
 use dyad_doc::{Doc, Event, EventActor, Span};
 use std::collections::BTreeSet;
 
+/// Two unnamed actors of one code written with different nouns ("Cairo's security chief warned
+/// that police ..."): different groups of one state, not an actor and itself.
+fn distinct_groups(st: &Sent, a: &EventActor, b: &EventActor) -> bool {
+    let noun = |x: &EventActor| {
+        x.span.map(|s| {
+            st.doc
+                .slice(s)
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("")
+                .to_lowercase()
+        })
+    };
+    // A pronoun ("they") is the group named before it.
+    let pronoun = |x: &EventActor| {
+        x.span.is_some_and(|s| {
+            let r = st.doc.tokens_in(s);
+            r.end > r.start && st.doc.tokens[r.end - 1].upos == "PRON"
+        })
+    };
+    a.name.is_none()
+        && b.name.is_none()
+        && a.span != b.span
+        && noun(a) != noun(b)
+        && !pronoun(a)
+        && !pronoun(b)
+}
+
 impl Coder {
     #[allow(clippy::too_many_arguments)]
     pub(super) fn emit_with(
@@ -85,7 +113,11 @@ impl Coder {
                 for &t in &tgts {
                     let sa = a.actor(st);
                     let ta = ea(t);
-                    if sa.code.is_some() && sa.code == ta.code && sa.name == ta.name {
+                    if sa.code.is_some()
+                        && sa.code == ta.code
+                        && sa.name == ta.name
+                        && !distinct_groups(st, &sa, &ta)
+                    {
                         continue;
                     }
                     pairs.push((sa, Some(ta)));

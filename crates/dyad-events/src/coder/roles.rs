@@ -73,6 +73,10 @@ impl Coder {
                 passive_target = pt;
                 let arg = match (arg, gov_source) {
                     (None, Some(g)) => self.source_arg(st, g, false).0,
+                    // The subject of a demanded clause is the demand's target, not its source.
+                    (Some(a), Some(g)) if gov_target.contains(&a) => {
+                        self.source_arg(st, g, false).0
+                    }
                     (a, _) => a,
                 };
                 if let Some(a) = arg {
@@ -217,9 +221,26 @@ impl Coder {
                 }
             }
         }
+        if st.parsed
+            && self.cameo_rules()
+            && modality == "threat"
+            && gov_source.map_or_else(
+                || self.target_args_of(st, h, noun, false).is_empty(),
+                |g| self.target_args_of(st, g, false, false).is_empty(),
+            )
+        {
+            // "threatened to ban voting in X if Y runs": the party whose act the threat is
+            // conditioned on is the one threatened, before the threatened act's own object (but
+            // not before an addressee of the threat itself: "an ultimatum to X, warning of
+            // action if Y does not withdraw").
+            let cond = self.condition_subject(st, h);
+            if !cond.is_empty() {
+                targets = cond;
+            }
+        }
         if targets.is_empty() && st.parsed && self.cameo_rules() {
-            if modality == "threat" || code.starts_with("12") {
-                // "threatened to X unless Y ...", "will not end the strike until Y ...": Y.
+            if code.starts_with("12") {
+                // "will not end the strike until Y ...": Y.
                 targets = self.condition_subject(st, h);
             }
             if targets.is_empty()
@@ -231,15 +252,44 @@ impl Coder {
             }
         }
         // "Trump and Putin agreed to share information on North Korea": the topic of a joint act
-        // is not its target; the partners are each other's.
-        if src.len() >= 2 && src.iter().all(|a| a.mention().is_some()) && !targets.is_empty() {
+        // is not its target; the partners are each other's. (Joint acts: statements,
+        // cooperation, consultation, yielding and rejecting an agreement; "warned about X" and
+        // "protested over X" are aimed at X.)
+        let joint = matches!(
+            code.get(..2),
+            Some("01" | "03" | "04" | "05" | "06" | "07" | "08" | "12")
+        );
+        if joint
+            && src.len() >= 2
+            && src.iter().all(|a| a.mention().is_some())
+            && !targets.is_empty()
+        {
+            // The mention is introduced by a preposition of topic, or sits in a phrase so
+            // introduced that hangs on a word of the event itself ("renewed negotiations on an
+            // Israeli troop pullback"; not "agreed to lift a ban on imports of Egyptian goods",
+            // where the ban's object is no topic of the agreement).
             let topic = |t: &usize| {
-                st.mentions[*t].tokens.clone().any(|x| {
+                let is_topic = |x: usize| {
                     matches!(
                         st.case_of(x),
                         Some("on" | "about" | "over" | "regarding" | "concerning")
                     )
-                })
+                };
+                let toks = st.mentions[*t].tokens.clone();
+                let outer = toks
+                    .clone()
+                    .find(|&x| st.head(x).is_none_or(|p| !toks.contains(&p)))
+                    .map(|x| ancestors(st, x))
+                    .unwrap_or_default();
+                toks.clone().any(is_topic)
+                    || outer
+                        .into_iter()
+                        .skip(1)
+                        .take_while(|&a| a != h)
+                        .take(3)
+                        .find(|&a| is_topic(a))
+                        .and_then(|a| st.head(a))
+                        .is_some_and(|p| p == h || m.used.contains(&p))
             };
             if targets.iter().all(topic) {
                 targets.clear();

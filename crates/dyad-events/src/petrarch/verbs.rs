@@ -6,8 +6,9 @@
 //! Verb forms may mark the verb word with `+` (`WIRE_+TAP`: "wire" is a fixed prefix) and carry
 //! their own `[code]`; synsets glued into words are expanded into word sequences.
 //! Simplifications (documented in `docs/dictionaries.md`): groups are flattened to their words in
-//! order; `%` (compound) and `^` markers and pre-verb actor slots are ignored; pre-verb words must
-//! occur within the gap before the verb.
+//! order; a `%` before the verb asks for a compound subject ([`Elem::Compound`]); `%` after it,
+//! `^` markers and pre-verb actor slots are ignored; pre-verb words must occur within the gap
+//! before the verb.
 //! Like PETRARCH, the loader is lenient: bad lines are skipped and returned as `file:line` warnings.
 
 use crate::dict::{Elem, EventDict, Pattern, TriggerKind};
@@ -216,6 +217,11 @@ pub fn parse_verbs(name: &str, text: &str) -> (EventDict, Vec<String>) {
             let mut bad = false;
             // Pre-verb words: nearest first (actor slots before the verb are not supported).
             for w in tokens(pre).into_iter().rev() {
+                // `%` before the verb: the subject is a compound ("- % * [030:030]").
+                if w == "%" {
+                    rest.push(Elem::Compound);
+                    continue;
+                }
                 for e in elems(&w, &d.classes, true, &mut bad).into_iter().rev() {
                     if let Elem::Words(a) = e {
                         rest.push(Elem::Before(a));
