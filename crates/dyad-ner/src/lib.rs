@@ -58,15 +58,33 @@ static EMBEDDED: Lazy<Result<Ner, String>> = Lazy::new(|| {
     let clusters = Clusters::parse(EMBEDDED_CLUSTERS)?;
     let mut ner = Ner::new(model, second, Gazetteer::embedded(), clusters);
     if !EMBEDDED_CASELESS_MODEL.is_empty() {
-        let (model, second) =
-            models_from_bytes(EMBEDDED_CASELESS_MODEL).map_err(|e| format!("caseless.bin: {e}"))?;
-        let clusters = ner.clusters.clone();
-        ner.set_folded(Some(
-            Ner::new(model, second, Gazetteer::embedded(), clusters).caseless(),
-        ));
+        ner.folded = Folded::Embedded;
     }
     Ok(ner)
 });
+
+/// The embedded caseless tagger, loaded on the first document without a case signal: most runs
+/// never see one, and loading it was about 3% of start-up (issue 15).
+static EMBEDDED_FOLDED: Lazy<Ner> = Lazy::new(|| {
+    let (model, second) = models_from_bytes(EMBEDDED_CASELESS_MODEL)
+        .expect("embedded caseless.bin is valid (checked by tests)");
+    let clusters = match Ner::embedded() {
+        Ok(ner) => ner.clusters.clone(),
+        Err(_) => Clusters::parse(EMBEDDED_CLUSTERS).unwrap_or_default(),
+    };
+    Ner::new(model, second, Gazetteer::embedded(), clusters).caseless()
+});
+
+/// Where a tagger's caseless counterpart comes from.
+#[derive(Debug, Clone)]
+enum Folded {
+    /// None: caseless documents go to the tagger itself.
+    None,
+    /// One given by [`Ner::set_folded`] or loaded from a directory.
+    Owned(Box<Ner>),
+    /// The embedded caseless model, loaded on first use ([`EMBEDDED_FOLDED`]).
+    Embedded,
+}
 
 const CONTAINER: &[u8; 8] = b"DYADNERM";
 
@@ -141,7 +159,7 @@ pub struct Ner {
     /// This tagger expects case-folded (lower-cased) words.
     caseless: bool,
     /// The tagger for caseless documents.
-    folded: Option<Box<Ner>>,
+    folded: Folded,
 }
 
 impl Ner {
@@ -158,7 +176,7 @@ impl Ner {
             gaz,
             clusters,
             caseless: false,
-            folded: None,
+            folded: Folded::None,
         }
     }
 
@@ -177,12 +195,16 @@ impl Ner {
 
     /// Sets (or removes) the tagger used for documents without a case signal.
     pub fn set_folded(&mut self, folded: Option<Ner>) {
-        self.folded = folded.map(Box::new);
+        self.folded = folded.map_or(Folded::None, |f| Folded::Owned(Box::new(f)));
     }
 
     /// The tagger used for documents without a case signal, when there is one.
     pub fn folded(&self) -> Option<&Ner> {
-        self.folded.as_deref()
+        match &self.folded {
+            Folded::None => None,
+            Folded::Owned(f) => Some(f),
+            Folded::Embedded => Some(&EMBEDDED_FOLDED),
+        }
     }
 
     /// An untrained tagger (no weights) with the embedded gazetteer and the given clusters; the
@@ -276,7 +298,7 @@ impl Ner {
 
     /// [`Ner::tag_document`] with the document's casing already measured.
     pub fn tag_document_as(&self, sentences: &[Vec<&str>], casing: Casing) -> Vec<Vec<Tag>> {
-        match &self.folded {
+        match self.folded() {
             Some(f) if casing.is_caseless() => {
                 let lower: Vec<Vec<String>> = sentences
                     .iter()

@@ -341,6 +341,36 @@ impl Weights {
         self.lines[i >> 2].0[i & 3]
     }
 
+    /// [`Weights::place_all`] for slots in ascending key order, as model files and
+    /// [`Trainer::freeze`] store them: the home line grows with the key ([`Weights::bucket`]
+    /// scales it by a multiply-high), so that order is already [`Weights::insertion_order`]
+    /// but within a line, where a stable sort puts the longest runs first. This skips the radix
+    /// sort and the gather of all slots, most of the time of loading a model (start-up,
+    /// issue 15); the table is the same.
+    fn place_sorted(&mut self, slots: &[Slot]) {
+        let len = |s: &Slot| (s.head >> 16) as u8;
+        let mut group: Vec<Slot> = Vec::new();
+        let mut rest = slots;
+        while let Some(first) = rest.first() {
+            let line = self.bucket(first.head >> 24);
+            let n = 1 + rest[1..]
+                .iter()
+                .take_while(|s| self.bucket(s.head >> 24) == line)
+                .count();
+            if n == 1 {
+                self.place(*first);
+            } else {
+                group.clear();
+                group.extend_from_slice(&rest[..n]);
+                group.sort_by_key(|s| std::cmp::Reverse(len(s)));
+                for &s in &group {
+                    self.place(s);
+                }
+            }
+            rest = &rest[n..];
+        }
+    }
+
     /// The slot for (short) key `k` with a non-empty run `vals`; long runs are appended to
     /// `overflow` (and `dense`) here, so that loading reads the model file sequentially.
     fn encode(&mut self, k: u64, vals: &[(u8, i16)]) -> Slot {
@@ -398,6 +428,18 @@ impl Weights {
 
     /// Store encoded slots in [`Weights::insertion_order`].
     fn place_all(&mut self, slots: &[Slot]) {
+        let key = |s: &Slot| s.head >> 24;
+        if slots.windows(2).all(|p| key(&p[0]) < key(&p[1])) {
+            self.place_sorted(slots);
+        } else {
+            self.place_in_order(slots);
+        }
+        self.overflow = huge_copy(&self.overflow);
+        self.dense = huge_copy(&self.dense);
+    }
+
+    /// Store slots in any order: sorted into [`Weights::insertion_order`] first.
+    fn place_in_order(&mut self, slots: &[Slot]) {
         let order = self.insertion_order(
             slots
                 .iter()
@@ -409,8 +451,6 @@ impl Weights {
         for s in sorted {
             self.place(s);
         }
-        self.overflow = huge_copy(&self.overflow);
-        self.dense = huge_copy(&self.dense);
     }
 
     /// The slot holding (short) key `k`, or an empty slot (run length 0) if it is not stored.
@@ -908,6 +948,44 @@ mod tests {
             assert_eq!(a, b);
             assert!(a.iter().any(|&v| v != 0.0));
         }
+    }
+
+    /// Slots in ascending key order are placed without the radix sort, into exactly the table
+    /// the sort would give (same slot for every key), including full lines that spill over.
+    #[test]
+    fn sorted_placement_matches_the_general_order() {
+        let mut rng = crate::rng::Rng::new(13);
+        let nclasses = 30;
+        let mut feats: Vec<(u64, Vec<(u8, i16)>)> = (0..4000u64)
+            .map(|i| {
+                let len = 1 + rng.below(8);
+                let run = (0..len as u8).map(|c| (c * 3, c as i16 + 1)).collect();
+                // Few distinct high bits: many keys share a home line, so lines fill and spill.
+                (crate::hash::mix(i) >> 8 | (rng.below(64) as u64) << 58, run)
+            })
+            .collect();
+        feats.sort_unstable_by_key(|f| f.0);
+        feats.dedup_by_key(|f| short_key(f.0));
+        let mut sorted = Weights::with_capacity(nclasses, 1.0, feats.len());
+        let slots: Vec<Slot> = feats
+            .iter()
+            .map(|(k, vals)| sorted.encode(short_key(*k), vals))
+            .collect();
+        let mut general = Weights::with_capacity(nclasses, 1.0, feats.len());
+        general.overflow = sorted.overflow.clone();
+        general.dense = sorted.dense.clone();
+        sorted.place_sorted(&slots);
+        general.place_in_order(&slots);
+        let heads = |w: &Weights| (0..w.nslots).map(|i| w.slot(i).head).collect::<Vec<_>>();
+        assert_eq!(sorted.len(), feats.len());
+        assert_eq!(heads(&sorted), heads(&general));
+        let spilled = (0..sorted.nslots)
+            .filter(|&i| {
+                let h = sorted.slot(i).head;
+                h != 0 && sorted.bucket(h >> 24) != i & !3
+            })
+            .count();
+        assert!(spilled > 10, "only {spilled} keys outside their home line");
     }
 
     fn argmax(s: &[f32]) -> usize {
