@@ -992,9 +992,13 @@ impl Ctx<'_> {
         let lim = (j + 7).min(sent.end);
         for c in j..lim {
             let w = self.lower(c);
+            // The subject may carry a modifier ("…, diplomats in Brussels said"): by the parse,
+            // the cue's subject phrase starts right there.
             if self.cue(c).is_some()
                 && !self.is_participle(c)
-                && (c == j || self.np.left_np(j, c).is_some_and(|r| r.start == j))
+                && (c == j
+                    || self.np.left_np(j, c).is_some_and(|r| r.start == j)
+                    || self.v.parsed && self.parsed_subject(c).is_some_and(|r| r.start == j))
             {
                 return !(c + 1..(c + 3).min(sent.end)).any(|t| self.lower(t) == "to");
             }
@@ -1315,6 +1319,18 @@ impl Ctx<'_> {
                     && self.seg_of[j].is_none_or(|si| self.claimed.contains(self.segs[si].outer))
             }) {
                 c0 = last + 1;
+                // A nested attribution: the claimed stretch is the content of a cue in this same
+                // clause, outside quotation marks ("The EU has not [agreed] on X, diplomats
+                // said"): the whole clause is still what the trailing cue reports.
+                let first = (sent.start..=last)
+                    .find(|&j| self.is_claimed(j))
+                    .unwrap_or(last);
+                let nested = first > sent.start
+                    && self.used[first - 1]
+                    && (sent.start..=last).all(|j| self.seg_of[j].is_none());
+                if nested {
+                    c0 = sent.start;
+                }
             }
             while c0 < b && matches!(self.lower(c0), "," | "—" | "–") {
                 c0 += 1;

@@ -180,3 +180,24 @@ fn a_quotation_followed_by_according_to_or_a_stray_comma_keeps_its_speaker() {
     let sp = speaker_of(&doc, "Nobody planned");
     assert_eq!(doc.slice(sp.span), "Karl Odum");
 }
+
+#[test]
+fn a_trailing_attribution_with_a_modified_subject_reports_the_whole_clause() {
+    let doc = coded(
+        "The council has not yet agreed on a new budget for the harbour, officials in the port \
+         city said.",
+    );
+    let q = quote_at(&doc, "The council has not yet agreed");
+    assert!(
+        doc.slice(q.span).ends_with("harbour"),
+        "{:?}",
+        doc.slice(q.span)
+    );
+    let sp = q.speaker.as_ref().expect("a speaker");
+    assert_eq!(doc.slice(sp.span), "officials in the port city");
+    // No content runs over the attribution.
+    assert!(doc
+        .quotes
+        .iter()
+        .all(|q| !doc.slice(q.span).contains("said")));
+}
