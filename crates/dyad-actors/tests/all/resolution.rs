@@ -114,7 +114,8 @@ fn standalone_group_nouns_are_actors() {
         "Teachers walked out of their classrooms on Monday. The NGO denounced the closures. \
                 A suicide bomber struck a market. Hundreds of asylum-seekers refused food. \
                 Factory employees staged a sit-in. Critics say the plan is too costly. \
-                Some families left the valley. The department declined to comment.";
+                Some families left the valley. The department declined to comment. \
+         Later the federal police detained a reporter.";
     let d = run(text, "2025-05-20");
     let code = |m: &str| code_of(&d, m, 0);
     assert_eq!(code("Teachers").as_deref(), Some("EDU"));
@@ -128,6 +129,11 @@ fn standalone_group_nouns_are_actors() {
     assert_eq!(code("employees").as_deref(), Some("LAB"));
     assert_eq!(code("Critics").as_deref(), Some("OPP"));
     assert_eq!(code("department").as_deref(), Some("GOV"));
+    assert_eq!(
+        code("federal police").as_deref(),
+        Some("COP"),
+        "a generated form takes the flag of its head"
+    );
     assert_eq!(code("families"), None, "a group noun without the flag");
 }
 
