@@ -7,6 +7,7 @@
 
 mod parse;
 pub mod people;
+mod standalone;
 mod user;
 
 pub use user::{UserDicts, UserKind};
@@ -361,6 +362,7 @@ impl Dictionary {
             parse::parse_file(&mut d, s, &mut diags);
         }
         d.tier = Tier::default();
+        d.inherit_standalone();
         for (i, p) in d.people.iter().enumerate() {
             if let Some(last) = p.name.rsplit(' ').next().filter(|w| w.chars().count() >= 3) {
                 d.surname_index

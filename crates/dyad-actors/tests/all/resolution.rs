@@ -106,6 +106,37 @@ fn group_nouns_take_their_sectors() {
     assert_eq!(code("Georgian opposition").as_deref(), Some("GEOOPP"));
 }
 
+/// Groups that act in the news on their own, with no country or name before them, are actors
+/// (the `standalone` flag of `agents.txt`); a group noun without the flag is not.
+#[test]
+fn standalone_group_nouns_are_actors() {
+    let text =
+        "Teachers walked out of their classrooms on Monday. The NGO denounced the closures. \
+                A suicide bomber struck a market. Hundreds of asylum-seekers refused food. \
+                Factory employees staged a sit-in. Critics say the plan is too costly. \
+                Some families left the valley. The department declined to comment. \
+         Later the federal police detained a reporter.";
+    let d = run(text, "2025-05-20");
+    let code = |m: &str| code_of(&d, m, 0);
+    assert_eq!(code("Teachers").as_deref(), Some("EDU"));
+    assert_eq!(code("NGO").as_deref(), Some("NGO"));
+    assert_eq!(
+        code("suicide bomber").as_deref(),
+        Some("REB"),
+        "not the aircraft"
+    );
+    assert_eq!(code("asylum-seekers").as_deref(), Some("REF"));
+    assert_eq!(code("employees").as_deref(), Some("LAB"));
+    assert_eq!(code("Critics").as_deref(), Some("OPP"));
+    assert_eq!(code("department").as_deref(), Some("GOV"));
+    assert_eq!(
+        code("federal police").as_deref(),
+        Some("COP"),
+        "a generated form takes the flag of its head"
+    );
+    assert_eq!(code("families"), None, "a group noun without the flag");
+}
+
 #[test]
 fn roles_follow_the_document_date() {
     let text = "Olaf Scholz met the U.S. president in Washington.";
