@@ -4,8 +4,11 @@
 //! the generated `gazetteer.tsv.gz` (countries, first-level regions, cities, continents from GeoNames
 //! data), and the hand-written `features.tsv` (seas, straits, named regions), `aliases.tsv` (extra
 //! names and preferred readings), `ambiguous.tsv` (names that are also common words) and `cues.tsv`
-//! (words around names). Every line is validated; errors name the file and line.
+//! (words around names). Every line is validated; errors name the file and line. The embedded
+//! gazetteer is loaded from these at build time and read back from its binary form
+//! (`build.rs`, `binary.rs`, [`Gazetteer::embedded`]).
 
+use crate::index::NameIndex;
 use crate::text::{name_key, split_words};
 use rustc_hash::FxHashMap as HashMap;
 use std::fmt;
@@ -242,15 +245,18 @@ pub mod embedded {
 }
 
 /// Places, their names, and the word lists the place stage uses.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Gazetteer {
     /// All places: generated entries first, then hand-written features.
     pub entries: Vec<Entry>,
-    index: HashMap<String, Vec<NameRef>>,
-    policies: HashMap<String, Policy>,
-    cues: HashMap<String, Cues>,
-    countries: HashMap<String, u32>,
-    max_words: usize,
+    /// Name keys to readings, built from `names` at the end of loading.
+    pub(crate) index: NameIndex,
+    /// Names added while loading (empty once loaded).
+    names: HashMap<String, Vec<NameRef>>,
+    pub(crate) policies: HashMap<String, Policy>,
+    pub(crate) cues: HashMap<String, Cues>,
+    pub(crate) countries: HashMap<String, u32>,
+    pub(crate) max_words: usize,
 }
 
 /// Decompress a gzip byte string into text.
@@ -295,27 +301,12 @@ fn check_iso3(s: &str) -> Result<(), String> {
 }
 
 impl Gazetteer {
-    /// The embedded default gazetteer, loaded once per process.
-    pub fn embedded() -> Result<&'static Gazetteer, LoadError> {
-        static CELL: once_cell::sync::OnceCell<Gazetteer> = once_cell::sync::OnceCell::new();
-        CELL.get_or_try_init(|| {
-            let gaz = gunzip(embedded::GAZETTEER_GZ, "data/geo/gazetteer.tsv.gz")?;
-            Gazetteer::from_sources(Sources {
-                gazetteer: (&gaz, "data/geo/gazetteer.tsv.gz"),
-                features: (embedded::FEATURES, "data/geo/features.tsv"),
-                aliases: (embedded::ALIASES, "data/geo/aliases.tsv"),
-                ambiguous: (embedded::AMBIGUOUS, "data/geo/ambiguous.tsv"),
-                cues: (embedded::CUES, "data/geo/cues.tsv"),
-            })
-        })
-    }
-
     /// Build a gazetteer from the text of its sources, validating every line.
     pub fn from_sources(src: Sources<'_>) -> Result<Gazetteer, LoadError> {
         let mut g = Gazetteer::default();
         // Size the index once: about three names per line (rehashing dominated the load time).
         let lines = src.gazetteer.0.bytes().filter(|&b| b == b'\n').count();
-        g.index.reserve(lines * 7 / 2);
+        g.names.reserve(lines * 7 / 2);
         g.entries.reserve(lines + 128);
         let mut errors = Vec::new();
         g.load_gazetteer(src.gazetteer, &mut errors);
@@ -323,6 +314,7 @@ impl Gazetteer {
         g.load_aliases(src.aliases, &mut errors);
         g.load_ambiguous(src.ambiguous, &mut errors);
         g.load_cues(src.cues, &mut errors);
+        g.index = NameIndex::build(std::mem::take(&mut g.names));
         if errors.is_empty() {
             Ok(g)
         } else {
@@ -341,7 +333,7 @@ impl Gazetteer {
             caps: crate::text::is_all_caps(name),
             ..r
         };
-        let refs = self.index.entry(key).or_default();
+        let refs = self.names.entry(key).or_default();
         // One reading per entry: keep the strongest way the name denotes it.
         if let Some(old) = refs.iter_mut().find(|o| o.entry == r.entry) {
             if r.kind == NameKind::Alias
@@ -676,7 +668,7 @@ impl Gazetteer {
 
     /// Readings of a name key (see [`crate::text::name_key`]).
     pub fn lookup(&self, key: &str) -> &[NameRef] {
-        self.index.get(key).map(Vec::as_slice).unwrap_or(&[])
+        self.index.get(key)
     }
 
     /// Readings of a place name as written ("Kyiv", "Black Sea").
@@ -719,5 +711,10 @@ impl Gazetteer {
     /// Number of distinct name keys.
     pub fn name_count(&self) -> usize {
         self.index.len()
+    }
+
+    /// All name keys, in sorted order.
+    pub fn name_keys(&self) -> impl Iterator<Item = &str> {
+        self.index.keys()
     }
 }

@@ -12,13 +12,18 @@
 //! - [`governing_place`]: for the events stage, the place a trigger's event happened at.
 //!
 //! Architecture invariant: no IO at run time; all data is embedded, and lookups are built once per
-//! process (`Gazetteer::embedded`).
+//! process (`Gazetteer::embedded`). The gazetteer's name index is built at compile time (`build.rs`
+//! loads `data/geo/` with this crate's loader and embeds its binary form); a test checks that it
+//! equals what the text files load into.
 
 #![deny(missing_docs)]
 
+mod binary;
+mod builtin;
 pub mod eval;
 pub mod gazetteer;
 mod govern;
+mod index;
 mod mentions;
 mod resolve;
 mod stage;

@@ -105,3 +105,53 @@ fn a_corrupt_gzip_is_an_error_not_a_panic() {
         "{err}"
     );
 }
+
+/// The embedded gazetteer is read from a binary form made at build time; it must be exactly the
+/// gazetteer the text files under `data/geo/` load into, so the two can never diverge.
+#[test]
+fn the_embedded_binary_form_equals_the_text_sources() {
+    use dyad_geo::gazetteer::{embedded, gunzip};
+    let gaz = gunzip(embedded::GAZETTEER_GZ, "gazetteer.tsv.gz").expect("gzip");
+    let from_text = Gazetteer::from_sources(Sources {
+        gazetteer: (&gaz, "gazetteer.tsv.gz"),
+        features: (embedded::FEATURES, "features.tsv"),
+        aliases: (embedded::ALIASES, "aliases.tsv"),
+        ambiguous: (embedded::AMBIGUOUS, "ambiguous.tsv"),
+        cues: (embedded::CUES, "cues.tsv"),
+    })
+    .expect("valid");
+    let compiled = Gazetteer::embedded().expect("embedded");
+    assert_eq!(compiled.entries, from_text.entries);
+    assert_eq!(compiled.name_count(), from_text.name_count());
+    for key in from_text.name_keys() {
+        assert_eq!(compiled.lookup(key), from_text.lookup(key), "{key}");
+    }
+    assert!(
+        *compiled == from_text,
+        "policies, cues, countries or index layout differ"
+    );
+}
+
+#[test]
+fn the_binary_form_round_trips_and_rejects_damage() {
+    let g = Gazetteer::from_sources(sources(
+        GAZ,
+        "Zenda Sea\t-\tsea\t-\t44.0\t14.0\n",
+        "Ruri\tcountry\tRUR\t-\n",
+        "Zenda\tevidence\n",
+        "in\tlocative\nin\tbefore\n",
+    ))
+    .expect("valid");
+    let bytes = g.to_bytes();
+    assert_eq!(Gazetteer::from_bytes(&bytes), Some(g.clone()));
+    assert_eq!(
+        Gazetteer::from_bytes(&bytes).unwrap().lookup_name("Ruri"),
+        g.lookup_name("Ruri")
+    );
+    for cut in [0, 8, bytes.len() / 2, bytes.len() - 1] {
+        assert_eq!(Gazetteer::from_bytes(&bytes[..cut]), None, "cut at {cut}");
+    }
+    let mut longer = bytes.clone();
+    longer.push(0);
+    assert_eq!(Gazetteer::from_bytes(&longer), None);
+}
