@@ -1659,6 +1659,18 @@ impl Ctx<'_> {
         }
     }
 
+    /// The entities that end at byte `end` (among the few starting last before it: entities are
+    /// sorted by start, so this is a binary search, not a scan of the document).
+    fn entities_ending_at(&self, end: usize) -> impl Iterator<Item = &dyad_doc::Entity> + '_ {
+        let ents = &self.doc.entities;
+        let upto = ents.partition_point(|e| e.span.start < end);
+        ents[..upto]
+            .iter()
+            .rev()
+            .take(4)
+            .filter(move |e| e.span.end == end)
+    }
+
     /// The turns of an interview printed as a transcript: a person's name right after a question
     /// and followed by a colon ("… to do? Jane Roe: I find it deplorable"), as (colon token, name
     /// tokens) in text order. The title is skipped ("Jane Roe: 'I was wrong'" heads a story about
@@ -1674,15 +1686,7 @@ impl Ctx<'_> {
             if k == 0 || t.lower != ":" || t.span.start < title_end {
                 continue;
             }
-            let end = self.v.toks[k - 1].span.end;
-            let ents = &self.doc.entities;
-            let upto = ents.partition_point(|e| e.span.start < end);
-            let Some(e) = ents[..upto]
-                .iter()
-                .rev()
-                .take(3)
-                .find(|e| e.span.end == end)
-            else {
+            let Some(e) = self.entities_ending_at(self.v.toks[k - 1].span.end).next() else {
                 continue;
             };
             // An answer follows a question: the name comes right after a question mark (a
@@ -1714,14 +1718,9 @@ impl Ctx<'_> {
             rel
         };
         if before > sent.start {
-            let end = self.v.toks[before - 1].span.end;
-            let ents = &self.doc.entities;
-            let upto = ents.partition_point(|e| e.span.start < end);
-            if let Some(e) = ents[..upto]
-                .iter()
-                .rev()
-                .take(4)
-                .find(|e| e.span.end == end && matches!(e.kind.as_str(), "PER" | "ORG"))
+            if let Some(e) = self
+                .entities_ending_at(self.v.toks[before - 1].span.end)
+                .find(|e| matches!(e.kind.as_str(), "PER" | "ORG"))
             {
                 let from = self.v.tok_from(e.span.start);
                 if from >= sent.start && from < before {
