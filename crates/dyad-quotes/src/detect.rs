@@ -21,6 +21,8 @@ use crate::view::View;
 use dyad_doc::{Doc, Quote, QuoteKind, Span, SpanIndex, SpanSet};
 use std::ops::Range;
 
+mod trailing;
+
 /// A quote before its speaker phrase is resolved.
 #[derive(Debug, Clone)]
 struct Cand {
@@ -622,7 +624,10 @@ impl Ctx<'_> {
                 cand.speaker = if self.is_participle(c) {
                     self.main_subject(cands, sent.start, c)
                 } else {
-                    self.subject(sent.start, c)
+                    // "Speaking to reporters, Jane Roe, a senator, said: “…”"
+                    self.trailing_chain(c, &sent)
+                        .map(|(_, r)| r)
+                        .or_else(|| self.subject(sent.start, c))
                 };
                 self.used[c] = true;
             } else if lead_last.as_deref() == Some(":") && lead.len() >= 2 {
@@ -848,6 +853,7 @@ impl Ctx<'_> {
                 if SPLIT_WORDS.contains(&n)
                     || (self.cue(k + 1).is_some() && self.is_participle(k + 1) && k + 2 < sent.end)
                     || self.attribution_follows(k + 1, sent)
+                    || self.chain_attribution_at(k + 1, sent)
                 {
                     e = k;
                     break;
@@ -1278,7 +1284,16 @@ impl Ctx<'_> {
         } else {
             None
         };
-        let boundary = if speaker.is_none() {
+        // "…, Jane Roe, the head of the press office, said": the speaker is a chain of comma-set
+        // pieces, and the content ends before it.
+        let chain = speaker
+            .is_none()
+            .then(|| self.trailing_chain(k, sent))
+            .flatten();
+        let left_chain = chain.clone().filter(|(c, _)| self.reports_left(*c, sent));
+        let boundary = if let Some((c, _)) = &left_chain {
+            Some(*c)
+        } else if speaker.is_none() {
             (k.saturating_sub(9).max(sent.start)..k).rev().find(|&j| {
                 let w = self.lower(j);
                 matches!(w, "," | "—" | "–" | "”" | "\"" | "''" | "'")
@@ -1286,31 +1301,32 @@ impl Ctx<'_> {
         } else {
             None
         };
-        let words_between = boundary.is_some_and(|b| {
-            (b + 1..k).all(|j| {
-                let w = self.lower(j);
-                (w.chars().next().is_some_and(char::is_alphanumeric)
-                    || matches!(w, "’s" | "'s" | "." | "-"))
-                    && !matches!(
-                        w,
-                        "while"
-                            | "and"
-                            | "but"
-                            | "who"
-                            | "which"
-                            | "that"
-                            | "when"
-                            | "as"
-                            | "if"
-                            | "because"
-                            | "so"
-                            | "whereas"
-                            | "although"
-                            | "though"
-                            | "where"
-                    )
-            })
-        });
+        let words_between = left_chain.is_some()
+            || boundary.is_some_and(|b| {
+                (b + 1..k).all(|j| {
+                    let w = self.lower(j);
+                    (w.chars().next().is_some_and(char::is_alphanumeric)
+                        || matches!(w, "’s" | "'s" | "." | "-"))
+                        && !matches!(
+                            w,
+                            "while"
+                                | "and"
+                                | "but"
+                                | "who"
+                                | "which"
+                                | "that"
+                                | "when"
+                                | "as"
+                                | "if"
+                                | "because"
+                                | "so"
+                                | "whereas"
+                                | "although"
+                                | "though"
+                                | "where"
+                        )
+                })
+            });
         let has_that = (k + 1..right_end).any(|j| self.lower(j) == "that");
         if let (Some(b), true, false) = (boundary, words_between, has_that) {
             let mut c0 = sent.start;
@@ -1346,15 +1362,21 @@ impl Ctx<'_> {
             let content_words = (c0..e)
                 .filter(|&j| self.lower(j).chars().any(char::is_alphanumeric))
                 .count();
-            let inverted = b + 1 == k;
+            let inverted = left_chain.is_none() && b + 1 == k;
             let tail_short = right_words <= 3
                 || (right_words <= 12 && content_words >= 2 * right_words)
                 || inverted
-                || self.adjunct_tail(k, r0..right_end);
+                || self.adjunct_tail(k, r0..right_end)
+                // After a name with its appositive, only a colon or a quotation opens content.
+                || left_chain.is_some()
+                    && !(r0 < sent.end && (self.lower(r0) == ":" || self.seg_of[r0].is_some()));
             // With a parse, the left part must hang on the cue (its head, or a clause or object
             // of it): "In a letter filed Monday, the agency said …" is an adverbial and "Smith, the
             // party's founder, has endorsed Jones" a subject, not content.
+            // A name with its appositive between them is link enough: the parser often makes
+            // the content's noun the cue's subject there.
             let linked = !self.v.parsed
+                || left_chain.is_some()
                 || self.v.toks[k].head.is_some_and(|h| (c0..e).contains(&h))
                 || (c0..e).any(|j| {
                     self.v.toks[j].head == Some(k)
@@ -1368,7 +1390,9 @@ impl Ctx<'_> {
                 && linked
                 && (!inverted || self.clause_like(c0..e) && !self.appositive_subject(c0, b))
             {
-                let sp = if inverted {
+                let sp = if let Some((_, r)) = &left_chain {
+                    Some(r.clone())
+                } else if inverted {
                     self.np.right_np(k + 1, sent.end, 8)
                 } else {
                     Some(b + 1..k)
@@ -1427,6 +1451,7 @@ impl Ctx<'_> {
             (l, _) => l,
         };
         let speaker = speaker
+            .or(chain.map(|(_, r)| r))
             .or(left_speaker)
             .or_else(|| self.subject(sent.start, k))
             .filter(|r| !self.passive_subject(k, r));

@@ -201,3 +201,51 @@ fn a_trailing_attribution_with_a_modified_subject_reports_the_whole_clause() {
         .iter()
         .all(|q| !doc.slice(q.span).contains("said")));
 }
+
+#[test]
+fn a_trailing_name_with_its_appositive_speaks_for_the_clause_before_it() {
+    let doc = coded(
+        "The port of Tromso will reopen to fishing boats next month, Ingrid Dahl, the head of \
+         the harbour department of the Norwegian Coastal Administration (NCA), said on Tuesday.",
+    );
+    let q = quote_at(&doc, "The port of Tromso will reopen");
+    assert!(
+        doc.slice(q.span).ends_with("next month"),
+        "{:?}",
+        doc.slice(q.span)
+    );
+    let sp = q.speaker.as_ref().expect("a speaker");
+    assert!(doc.slice(sp.span).starts_with("Ingrid Dahl"), "{sp:?}");
+    assert_eq!(sp.name.as_deref(), Some("Ingrid Dahl"), "{sp:?}");
+}
+
+#[test]
+fn a_title_and_a_name_set_off_by_commas_speak_even_after_an_adverb() {
+    let doc = coded(
+        "The agency has described the collision as an accident, Transport Ministry spokesman, \
+         Lars Berg, said on Wednesday in response to a question from reporters, who had waited \
+         for hours. Talks on the new quotas were almost completed at the meeting in Bergen, \
+         Henrik Olsen, the chief of the main directorate of the Norwegian Coast Guard, also said.",
+    );
+    // The earlier cue's content stops before the attribution that follows it.
+    let described = quote_at(&doc, "the collision as an accident");
+    assert!(
+        !doc.slice(described.span).contains("Lars Berg"),
+        "{:?}",
+        doc.slice(described.span)
+    );
+    let berg = speaker_of(&doc, "The agency has described");
+    assert_eq!(berg.name.as_deref(), Some("Lars Berg"), "{berg:?}");
+    let olsen = speaker_of(&doc, "Talks on the new quotas");
+    assert_eq!(olsen.name.as_deref(), Some("Henrik Olsen"), "{olsen:?}");
+}
+
+#[test]
+fn an_adverbial_lead_is_no_speaker_before_a_named_one() {
+    let doc = coded(
+        "Speaking to a radio station on Tuesday, Jan Kowal, a Polish journalist and commentator, \
+         said of the speech, \"He talked mainly to the people who protested last week.\"",
+    );
+    let sp = speaker_of(&doc, "He talked mainly");
+    assert_eq!(sp.name.as_deref(), Some("Jan Kowal"), "{sp:?}");
+}
