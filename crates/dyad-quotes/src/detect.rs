@@ -549,7 +549,7 @@ impl Ctx<'_> {
             if glued {
                 t0 += 1;
             }
-            while t0 < tail_end && matches!(self.lower(t0), "," | "—" | "–") {
+            while t0 < tail_end && matches!(self.lower(t0), "," | "—" | "–" | "-") {
                 t0 += 1;
             }
             let window = (t0 + 9).min(tail_end);

@@ -294,6 +294,40 @@ mod tests {
     }
 
     #[test]
+    fn a_hyphen_glued_after_a_closing_quote_is_its_own_token() {
+        let text = "\"We cannot pay,\"-he said. A well-known, \"semi-final\" match.";
+        let (tokens, _) = segment(text);
+        let words: Vec<&str> = tokens
+            .iter()
+            .map(|t| &text[t.span.start..t.span.end])
+            .collect();
+        assert_eq!(
+            words,
+            [
+                "\"",
+                "We",
+                "can",
+                "not",
+                "pay",
+                ",",
+                "\"",
+                "-",
+                "he",
+                "said",
+                ".",
+                "A",
+                "well-known",
+                ",",
+                "\"",
+                "semi-final",
+                "\"",
+                "match",
+                "."
+            ]
+        );
+    }
+
+    #[test]
     fn space_after_is_recorded() {
         let (tokens, _) = segment("Hi, you.");
         assert_eq!(

@@ -261,6 +261,14 @@ fn split_core(text: &str, s: usize, e: usize, out: &mut Vec<Piece>) {
             c.len_utf8()
         } else if c == '-' && next == Some('-') {
             bytes[b..].iter().take_while(|&&x| x == b'-').count()
+        } else if c == '-'
+            && b == word_start
+            && prev.is_some_and(|p| matches!(p, '"' | '”' | '’' | '\''))
+            && next.is_some_and(char::is_alphabetic)
+        {
+            // `bread,"-he said`: a hyphen glued between a closing quotation mark and the next
+            // word stands for a lost space or dash (scraped feeds); it joins no compound.
+            1
         } else if c == '.' && next == Some('.') {
             bytes[b..].iter().take_while(|&&x| x == b'.').count()
         } else if c == ',' || c == ':' {
