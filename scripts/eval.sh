@@ -8,6 +8,7 @@ SHARED=${1:-$root/../shared}/data
 # The precision-sample script's own check (invented articles; needs no data).
 python3 "$root/scripts/precision-sample.py" selftest
 python3 "$root/scripts/dedup-pairs.py" selftest
+python3 "$root/scripts/quote-precision.py" selftest
 if [ ! -d "$SHARED" ]; then
   echo "eval.sh: $SHARED not found; skipping accuracy evaluations" >&2
   exit 0
@@ -79,6 +80,12 @@ python3 "$root/scripts/precision-sample.py" score "$root/data/eval/precision-see
 # Seed 3, drawn from main f8e42f3 (after the events4 re-ranker), checked the same way.
 echo "== scripts/precision-sample.py score data/eval/precision-seed3.tsv" >&2
 python3 "$root/scripts/precision-sample.py" score "$root/data/eval/precision-seed3.tsv" \
+  --data "$SHARED/newsarticles/NewsArticles.csv" || status=1
+# Issue 17: the judged quote sample (data/eval/quote-precision-seed1.tsv, ids and offsets only) must
+# still resolve to the same NewsArticles quotes and be well judged; prints its rates, no floor (they
+# belong to the commit it was drawn from; docs/evaluation.md, "Quote precision on news").
+echo "== scripts/quote-precision.py score data/eval/quote-precision-seed1.tsv" >&2
+python3 "$root/scripts/quote-precision.py" score "$root/data/eval/quote-precision-seed1.tsv" \
   --data "$SHARED/newsarticles/NewsArticles.csv" || status=1
 # Issue 19 item 5: the judged pairs of event mentions (data/eval/dedup-pairs-seed1.tsv, ids and
 # offsets only) must still resolve to the same NewsArticles spans and be judged y/n; prints the
