@@ -168,18 +168,27 @@ def draw(args):
             row[f"{key}_start"], row[f"{key}_end"] = start, end
         rows.append(row)
     commit = args.commit or git_commit()
-    out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
-    out.write(f"# precision sample: seed {args.seed}, {args.n} of {len(events)} events in "
-              f"{len(docs)} documents; dyad commit {commit}\n")
-    out.write("# judgements y/n; offsets are code points into the document text (title, blank line, body); "
-              "src/tgt offsets -1 = no actor, -2 = actor text not in the sentence\n")
-    w = csv.DictWriter(out, COLUMNS, delimiter="\t", lineterminator="\n", extrasaction="ignore")
+    write_sheet(args.output, [
+        f"precision sample: seed {args.seed}, {args.n} of {len(events)} events in "
+        f"{len(docs)} documents; dyad commit {commit}",
+        "judgements y/n; offsets are code points into the document text (title, blank line, body); "
+        "src/tgt offsets -1 = no actor, -2 = actor text not in the sentence",
+    ], COLUMNS, rows)
+    print(f"precision-sample: drew {args.n} of {len(events)} events (seed {args.seed})", file=sys.stderr)
+
+
+def write_sheet(path, comments, columns, rows):
+    """Write a sheet (to stdout without a path): `#` comment lines, then a TSV of `columns` with the
+    judgement columns left empty."""
+    out = open(path, "w", encoding="utf-8", newline="") if path else sys.stdout
+    for c in comments:
+        out.write(f"# {c}\n")
+    w = csv.DictWriter(out, columns, delimiter="\t", lineterminator="\n", extrasaction="ignore")
     w.writeheader()
     for r in rows:
-        w.writerow({**{c: "" for c in COLUMNS}, **r})
+        w.writerow({**{c: "" for c in columns}, **r})
     if out is not sys.stdout:
         out.close()
-    print(f"precision-sample: drew {args.n} of {len(events)} events (seed {args.seed})", file=sys.stderr)
 
 
 def git_commit():

@@ -82,17 +82,12 @@ def draw(args):
             "sp_start": sp.get("start", -1), "sp_end": sp.get("end", -1),
             "resolved": int(bool(sp.get("resolved"))), "q_hash": ps.span_hash(text[q["start"]:q["end"]]),
         })
-    out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
-    out.write(f"# quote precision sample: seed {args.seed}, {args.n} of {len(quotes)} quotes in "
-              f"{len(docs)} documents; dyad commit {args.commit or ps.git_commit()}\n")
-    out.write("# judgements y/n (- for speaker and content of a non-attribution); offsets are code points "
-              "into the document text; -1 = none\n")
-    w = csv.DictWriter(out, COLUMNS, delimiter="\t", lineterminator="\n", extrasaction="ignore")
-    w.writeheader()
-    for r in rows:
-        w.writerow({**{c: "" for c in COLUMNS}, **r})
-    if out is not sys.stdout:
-        out.close()
+    ps.write_sheet(args.output, [
+        f"quote precision sample: seed {args.seed}, {args.n} of {len(quotes)} quotes in "
+        f"{len(docs)} documents; dyad commit {args.commit or ps.git_commit()}",
+        "judgements y/n (- for speaker and content of a non-attribution); offsets are code points "
+        "into the document text; -1 = none",
+    ], COLUMNS, rows)
     print(f"quote-precision: drew {args.n} of {len(quotes)} quotes (seed {args.seed})", file=sys.stderr)
 
 
