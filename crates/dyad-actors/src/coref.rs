@@ -53,11 +53,13 @@ pub(crate) fn cluster(doc: &mut Doc, metas: &mut Vec<Mention>) {
                     .or_insert_with(|| new_build(&mut builds, m)),
             })
         } else if let Some(a) = &m.actor {
-            Some(
-                *keys
-                    .entry(format!("A{}", a.code))
-                    .or_insert_with(|| new_build(&mut builds, m)),
-            )
+            // A named actor is its name, not its code: "Democrats" and "Republicans" share
+            // `USAPTY`, two rebel groups of one country share `…REB`.
+            let key = match &a.name {
+                Some(name) => format!("A{}/{name}", a.code),
+                None => format!("A{}", a.code),
+            };
+            Some(*keys.entry(key).or_insert_with(|| new_build(&mut builds, m)))
         } else {
             Some(
                 *keys
@@ -407,7 +409,12 @@ fn pronouns(doc: &mut Doc, metas: &[Mention]) {
         };
         let s = sent_of(start);
         let sent = sentences[s];
-        let in_sent = within(&cands, &resolved, sent);
+        // A pronoun outside quotation marks does not refer to someone named only inside them:
+        // in "“I never met Smith,” he said" the speaker is not Smith.
+        let in_sent: Vec<&Cand> = within(&cands, &resolved, sent)
+            .into_iter()
+            .filter(|c| !quotes.any_contains(c.span))
+            .collect();
         // 1. Cataphora in an opening phrase.
         let opening = &text[sent.start..start];
         let first_word = text[sent.start..sent.end]
@@ -448,7 +455,7 @@ fn pronouns(doc: &mut Doc, metas: &[Mention]) {
                 let prev = sentences[ps];
                 let here: Vec<&Cand> = within(&cands, &resolved, prev)
                     .into_iter()
-                    .filter(|c| ok(c))
+                    .filter(|c| ok(c) && !quotes.any_contains(c.span))
                     .collect();
                 if let Some(c) = here.iter().find(|c| c.subject).or(here.first()) {
                     pick = Some(c.cluster);

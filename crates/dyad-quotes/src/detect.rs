@@ -1393,7 +1393,13 @@ impl Ctx<'_> {
                 let sp = if let Some((_, r)) = &left_chain {
                     Some(r.clone())
                 } else if inverted {
-                    self.np.right_np(k + 1, sent.end, 8)
+                    // "…, said-Hamid Reza": a hyphen glued after the cue stands for a lost space.
+                    let s0 = if k + 1 < sent.end && self.lower(k + 1) == "-" {
+                        k + 2
+                    } else {
+                        k + 1
+                    };
+                    self.np.right_np(s0, sent.end, 8)
                 } else {
                     Some(b + 1..k)
                 };

@@ -483,6 +483,11 @@ impl<'a> Resolver<'a> {
             actor: None,
         };
         // 1. An entity inside the phrase (the last PER/ORG, which is the name after titles).
+        // With an appositive ("X, al-Nusra's leader", "Y, who met Z") the name before the first
+        // comma heads the phrase.
+        let head_end = self.doc.text[span.start..span.end]
+            .find(',')
+            .map_or(span.end, |k| span.start + k);
         let ent = self
             .entities_starting(span.start.saturating_sub(self.longest_entity), span.end + 1)
             .iter()
@@ -497,7 +502,12 @@ impl<'a> Resolver<'a> {
                     .split_whitespace()
                     .filter(|w| matches!(*w, "of" | "to" | "for" | "at" | "in" | "from" | "with"))
                     .count();
-                (e.kind == "PER", std::cmp::Reverse(preps), e.span.start)
+                (
+                    e.kind == "PER",
+                    e.span.end <= head_end,
+                    std::cmp::Reverse(preps),
+                    e.span.start,
+                )
             });
         if let Some(e) = ent {
             sp.cluster = e.cluster.or_else(|| self.cluster_of(e.span));

@@ -249,3 +249,50 @@ fn an_adverbial_lead_is_no_speaker_before_a_named_one() {
     let sp = speaker_of(&doc, "He talked mainly");
     assert_eq!(sp.name.as_deref(), Some("Jan Kowal"), "{sp:?}");
 }
+
+#[test]
+fn a_pronoun_after_a_quote_is_not_someone_named_inside_it() {
+    let doc = coded(
+        "Finance Minister Tomas Vik said he was disappointed by the report. \
+         \"I acted properly in every meeting with Peter Lund,\" he said.",
+    );
+    let sp = speaker_of(&doc, "I acted properly");
+    assert_eq!(sp.name.as_deref(), Some("Tomas Vik"), "{sp:?}");
+}
+
+#[test]
+fn two_parties_of_one_country_are_not_one_speaker() {
+    let doc = coded(
+        "Republicans backed the nominee on Tuesday. Senate Democrats, who mostly opposed the \
+         nominee, argued that the vote was rushed.",
+    );
+    let sp = speaker_of(&doc, "the vote was rushed");
+    assert_ne!(sp.name.as_deref(), Some("Republican Party"), "{sp:?}");
+    let names: Vec<_> = doc.clusters.iter().filter_map(|c| c.name.as_deref()).collect();
+    assert!(
+        names.contains(&"Republican Party") && names.contains(&"Democratic Party"),
+        "{names:?}"
+    );
+}
+
+#[test]
+fn the_name_before_an_appositive_heads_the_speaker() {
+    let doc = coded(
+        "Omar Haddad, Maria Lopez's deputy, rejected the plan, saying that the river would \
+         not recover.",
+    );
+    let sp = speaker_of(&doc, "the river would not recover");
+    assert_eq!(sp.name.as_deref(), Some("Omar Haddad"), "{sp:?}");
+}
+
+#[test]
+fn a_reporting_verb_glued_to_a_name_leaves_the_name_whole() {
+    let doc = coded(
+        "The two sides are only testing each other, said-Hamid Karimi, an editor in Tehran. \
+         House Speaker Paul Dorn-said he would withdraw the bill.",
+    );
+    let sp = speaker_of(&doc, "The two sides");
+    assert_eq!(sp.name.as_deref(), Some("Hamid Karimi"), "{sp:?}");
+    let sp = speaker_of(&doc, "he would withdraw");
+    assert_eq!(sp.name.as_deref(), Some("Paul Dorn"), "{sp:?}");
+}

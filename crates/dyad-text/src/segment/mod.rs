@@ -328,6 +328,41 @@ mod tests {
     }
 
     #[test]
+    fn a_reporting_verb_glued_to_a_name_by_a_hyphen_is_split_off() {
+        let text =
+            "Speaker Paul Ryan-said he was glad, said-Hamid Reza. A so-called self-told tale.";
+        let (tokens, _) = segment(text);
+        let words: Vec<&str> = tokens
+            .iter()
+            .map(|t| &text[t.span.start..t.span.end])
+            .collect();
+        assert_eq!(
+            words,
+            [
+                "Speaker",
+                "Paul",
+                "Ryan",
+                "-",
+                "said",
+                "he",
+                "was",
+                "glad",
+                ",",
+                "said",
+                "-",
+                "Hamid",
+                "Reza",
+                ".",
+                "A",
+                "so-called",
+                "self-told",
+                "tale",
+                "."
+            ]
+        );
+    }
+
+    #[test]
     fn space_after_is_recorded() {
         let (tokens, _) = segment("Hi, you.");
         assert_eq!(

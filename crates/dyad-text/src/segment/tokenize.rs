@@ -234,6 +234,21 @@ fn is_clitic_chunk(s: &str) -> bool {
     }
 }
 
+/// Whether a hyphen between `before` and the rest of the chunk `after` glues a reporting verb to a
+/// name ("Ryan-said", "said-Hamid"): no English compound is made that way, so it is a lost space.
+fn glued_reporting_verb(before: &str, after: &str) -> bool {
+    const VERBS: &[&str] = &["said", "says", "told"];
+    let next: &str = after
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    !before.is_empty()
+        && !next.is_empty()
+        && (VERBS.contains(&next) && capitalised(before) && before.chars().all(char::is_alphabetic)
+            || VERBS.contains(&before) && capitalised(next))
+}
+
 /// Split a core (no leading/trailing punctuation) at inner dashes, ellipses, quotes, brackets,
 /// commas and slashes between letters, symbols, then clitics.
 fn split_core(text: &str, s: usize, e: usize, out: &mut Vec<Piece>) {
@@ -268,6 +283,9 @@ fn split_core(text: &str, s: usize, e: usize, out: &mut Vec<Piece>) {
         {
             // `bread,"-he said`: a hyphen glued between a closing quotation mark and the next
             // word stands for a lost space or dash (scraped feeds); it joins no compound.
+            1
+        } else if c == '-' && glued_reporting_verb(&core[word_start..b], &core[b + 1..]) {
+            // `Speaker Paul Ryan-said he …`, `said-Hamid Reza …`: the same lost space.
             1
         } else if c == '.' && next == Some('.') {
             bytes[b..].iter().take_while(|&&x| x == b'.').count()
