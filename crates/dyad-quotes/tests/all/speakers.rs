@@ -268,7 +268,11 @@ fn two_parties_of_one_country_are_not_one_speaker() {
     );
     let sp = speaker_of(&doc, "the vote was rushed");
     assert_ne!(sp.name.as_deref(), Some("Republican Party"), "{sp:?}");
-    let names: Vec<_> = doc.clusters.iter().filter_map(|c| c.name.as_deref()).collect();
+    let names: Vec<_> = doc
+        .clusters
+        .iter()
+        .filter_map(|c| c.name.as_deref())
+        .collect();
     assert!(
         names.contains(&"Republican Party") && names.contains(&"Democratic Party"),
         "{names:?}"

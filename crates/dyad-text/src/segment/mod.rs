@@ -194,6 +194,14 @@ fn abbrev_may_end(t: &str, _k: usize, _tokens: &[Token], _text: &str) -> bool {
 mod tests {
     use super::*;
 
+    fn words(text: &str) -> Vec<&str> {
+        let (tokens, _) = segment(text);
+        tokens
+            .iter()
+            .map(|t| &text[t.span.start..t.span.end])
+            .collect()
+    }
+
     fn sents(text: &str) -> Vec<&str> {
         let (_, s) = segment(text);
         s.iter().map(|s| &text[s.span.start..s.span.end]).collect()
@@ -296,13 +304,8 @@ mod tests {
     #[test]
     fn a_hyphen_glued_after_a_closing_quote_is_its_own_token() {
         let text = "\"We cannot pay,\"-he said. A well-known, \"semi-final\" match.";
-        let (tokens, _) = segment(text);
-        let words: Vec<&str> = tokens
-            .iter()
-            .map(|t| &text[t.span.start..t.span.end])
-            .collect();
         assert_eq!(
-            words,
+            words(text),
             [
                 "\"",
                 "We",
@@ -331,13 +334,8 @@ mod tests {
     fn a_reporting_verb_glued_to_a_name_by_a_hyphen_is_split_off() {
         let text =
             "Speaker Paul Ryan-said he was glad, said-Hamid Reza. A so-called self-told tale.";
-        let (tokens, _) = segment(text);
-        let words: Vec<&str> = tokens
-            .iter()
-            .map(|t| &text[t.span.start..t.span.end])
-            .collect();
         assert_eq!(
-            words,
+            words(text),
             [
                 "Speaker",
                 "Paul",
