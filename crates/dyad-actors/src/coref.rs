@@ -317,8 +317,8 @@ fn pronoun_kind(w: &str) -> Option<(PronKind, bool)> {
     })
 }
 
-/// Byte ranges inside quotation marks (curly pairs, or straight quotes taken two by two).
-fn quoted(text: &str) -> Vec<Span> {
+/// Byte ranges inside quotation marks (curly pairs, or straight quotes taken two by two), sorted.
+pub(crate) fn quoted(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
     for (i, c) in text.char_indices() {

@@ -24,7 +24,7 @@
 //! its sector alone. Coreference clusters whose actor has no country take the country of their
 //! first mention that got one.
 
-use dyad_doc::{Actor, CountryFrom, Doc, Place, Span, Stage, StageError};
+use dyad_doc::{Actor, CountryFrom, Doc, Place, Span, SpanIndex, Stage, StageError};
 use std::collections::BTreeMap;
 
 /// Fewest mentions of one country for it to count as the document's country.
@@ -87,6 +87,10 @@ pub fn infer(doc: &mut Doc) {
     }
     let dateline = dateline_country(doc);
     let dominant = dominant_country(doc);
+    // A mention outside quotation marks takes no country from a place inside them (the
+    // speaker's own words: "“We will work with the U.S. side,” spokesman Wu said").
+    let quoted = crate::coref::quoted(&doc.text);
+    let quotes = SpanIndex::new(quoted.iter().copied());
     // A referent keeps the country its first mention found ("Peter Mwangi" … "Mwangi said").
     let mut by_cluster: BTreeMap<usize, (String, CountryFrom)> = BTreeMap::new();
     for i in needs {
@@ -94,7 +98,14 @@ pub fn infer(doc: &mut Doc) {
         let cluster = doc.entities[i].cluster;
         let found = cluster
             .and_then(|c| by_cluster.get(&c).cloned())
-            .or_else(|| first_evidence(doc, span, None, dateline.as_ref(), dominant.as_ref()));
+            .or_else(|| {
+                let exclude: Vec<Span> = if quotes.any_contains(span) {
+                    Vec::new()
+                } else {
+                    quoted_in_sentence(doc, span, &quoted)
+                };
+                first_evidence(doc, span, &exclude, dateline.as_ref(), dominant.as_ref())
+            });
         if let (Some((country, from)), Some(actor)) = (found, doc.entities[i].actor.as_mut()) {
             if let Some(c) = cluster {
                 by_cluster.entry(c).or_insert((country.clone(), from));
@@ -125,6 +136,20 @@ pub fn infer(doc: &mut Doc) {
     }
 }
 
+/// The quoted stretches (sorted by start) overlapping the sentence of `span`.
+fn quoted_in_sentence(doc: &Doc, span: Span, quoted: &[Span]) -> Vec<Span> {
+    let Some(s) = sentence_of(doc, span.start) else {
+        return Vec::new();
+    };
+    let sent = doc.sentences[s].span;
+    let k = quoted.partition_point(|q| q.end <= sent.start);
+    quoted[k..]
+        .iter()
+        .take_while(|q| q.start < sent.end)
+        .copied()
+        .collect()
+}
+
 /// The country of a mention at `span` that has none of its own, by the evidence of [`infer`]
 /// (modifier, place, dateline, document, first that answers), with where it came from. Used for
 /// mentions outside `doc.entities` (role speakers of quotes, `crate::speaker_role`). Places inside
@@ -134,7 +159,7 @@ pub fn country_for(doc: &Doc, span: Span, exclude: Option<Span>) -> Option<(Stri
     first_evidence(
         doc,
         span,
-        exclude,
+        exclude.as_slice(),
         dateline_country(doc).as_ref(),
         dominant_country(doc).as_ref(),
     )
@@ -145,7 +170,7 @@ pub fn country_for(doc: &Doc, span: Span, exclude: Option<Span>) -> Option<(Stri
 fn first_evidence(
     doc: &Doc,
     span: Span,
-    exclude: Option<Span>,
+    exclude: &[Span],
     dateline: Option<&String>,
     dominant: Option<&String>,
 ) -> Option<(String, CountryFrom)> {
@@ -267,7 +292,7 @@ pub(crate) fn country_after_preposition(doc: &Doc, span: Span, preps: &[&str]) -
 /// The country of a locative place in the clause, else the sentence, of the mention at `span`
 /// (rule 2 of [`infer`]).
 pub(crate) fn country_in_context(doc: &Doc, span: Span) -> Option<String> {
-    context_place(doc, span, None)
+    context_place(doc, span, &[])
 }
 
 /// Rule 1: "police in Lagos", "the army of Mali", "Lagos police".
@@ -371,13 +396,13 @@ fn is_locative(doc: &Doc, place: &Place) -> bool {
 
 /// Rule 2: a locative place in the same clause, else in the same sentence (places inside `exclude`
 /// left out).
-fn context_place(doc: &Doc, span: Span, exclude: Option<Span>) -> Option<String> {
+fn context_place(doc: &Doc, span: Span, exclude: &[Span]) -> Option<String> {
     let s = sentence_of(doc, span.start)?;
     let sent = doc.sentences[s].span;
     let places: Vec<&Place> = places_in(doc, sent.start, sent.end)
         .iter()
         .filter(|p| sent.contains(p.span) && p.country.is_some() && is_locative(doc, p))
-        .filter(|p| !exclude.is_some_and(|x| x.overlaps(p.span)))
+        .filter(|p| !exclude.iter().any(|x| x.overlaps(p.span)))
         .collect();
     if places.is_empty() {
         return None;
@@ -409,14 +434,14 @@ const DESTINATION: &[&str] = &["to", "into", "on", "onto", "against", "toward", 
 /// ..."): every place and every state-coded actor of the sentence (outside the mention and
 /// `exclude`) agrees on one country. Peoples ("three Americans") and places or states after a
 /// preposition of destination ("into Israel") are no evidence: they are often the other party.
-fn sentence_country(doc: &Doc, span: Span, exclude: Option<Span>) -> Option<String> {
+fn sentence_country(doc: &Doc, span: Span, exclude: &[Span]) -> Option<String> {
     let s = sentence_of(doc, span.start)?;
     let sent = doc.sentences[s].span;
     // The dateline is its own, weaker evidence (rule 3).
     let dateline = doc_dateline_zone(doc);
     let usable = |at: Span| {
         !at.overlaps(span)
-            && !exclude.is_some_and(|x| x.overlaps(at))
+            && !exclude.iter().any(|x| x.overlaps(at))
             && !dateline.is_some_and(|z| z.overlaps(at))
             && !DESTINATION.contains(&last_word(&doc.text[..at.start]).as_str())
     };
@@ -652,6 +677,26 @@ mod tests {
             got(&d, 0),
             (Some("NGA"), Some(CountryFrom::Modifier), "NGACOP")
         );
+    }
+
+    #[test]
+    fn a_place_inside_quotation_marks_is_no_evidence_for_the_speaker() {
+        let t = "OSLO - \"Talks on the fishing quotas were held in Berlin last week,\" the ministry said.";
+        let mut d = doc(t);
+        d.places = vec![place(t, "OSLO", "NOR"), place(t, "Berlin", "DEU")];
+        d.entities = vec![agent(t, "ministry", "GOV")];
+        infer(&mut d);
+        assert_eq!(
+            got(&d, 0),
+            (Some("NOR"), Some(CountryFrom::Dateline), "NORGOV")
+        );
+        // Inside the quotation the place counts for a mention inside it.
+        let t = "OSLO - \"The police in Berlin arrested him,\" the ministry said.";
+        let mut d = doc(t);
+        d.places = vec![place(t, "OSLO", "NOR"), place(t, "Berlin", "DEU")];
+        d.entities = vec![agent(t, "police", "COP")];
+        infer(&mut d);
+        assert_eq!(got(&d, 0).0, Some("DEU"));
     }
 
     #[test]
