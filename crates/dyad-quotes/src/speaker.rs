@@ -139,12 +139,54 @@ impl<'a> Np<'a> {
         self.lex.is("adverbs", w) || (w.ends_with("ly") && w.len() > 4 && !self.v.toks[i].cap)
     }
 
+    /// How many tokens before `j` (down to `lo`) form a time adverbial that may stand between a
+    /// subject and its verb: "last month", "this week", "on Tuesday", "yesterday" ("X, the chairman,
+    /// last month called on …"). 0 when none does.
+    pub fn time_before(&self, lo: usize, j: usize) -> usize {
+        let is_unit = |w: &str| {
+            matches!(
+                w,
+                "week"
+                    | "month"
+                    | "year"
+                    | "weekend"
+                    | "night"
+                    | "morning"
+                    | "afternoon"
+                    | "evening"
+                    | "monday"
+                    | "tuesday"
+                    | "wednesday"
+                    | "thursday"
+                    | "friday"
+                    | "saturday"
+                    | "sunday"
+            )
+        };
+        if j > lo && matches!(self.lower(j - 1), "yesterday" | "today" | "tonight") {
+            return 1;
+        }
+        if j >= lo + 2 && is_unit(self.lower(j - 1)) {
+            let m = self.lower(j - 2);
+            if matches!(m, "last" | "this" | "next" | "past" | "on") {
+                return 2;
+            }
+        }
+        0
+    }
+
     /// The noun phrase ending just before `cue` (after skipping adverbs), within `lo..cue`.
     /// Returns `None` when the neighbour is punctuation or a preposition-governed phrase.
     pub fn left_np(&self, lo: usize, cue: usize) -> Option<Range<usize>> {
         let mut j = cue;
-        while j > lo && self.is_adverb(j - 1) {
-            j -= 1;
+        loop {
+            if j > lo && self.is_adverb(j - 1) {
+                j -= 1;
+            } else if self.time_before(lo, j) > 0 {
+                j -= self.time_before(lo, j);
+            } else {
+                break;
+            }
         }
         if j == lo {
             return None;

@@ -27,7 +27,8 @@ const NAME_PARTICLES: &[&str] = &[
 impl Ctx<'_> {
     /// For the cue at `k` in `sent`, a speaker chain right before it: the comma that opens the
     /// chain and the speaker's token range (name and appositive together, without the commas).
-    /// Adverbs between the chain and the cue are skipped ("…, the chief of staff, also said").
+    /// Adverbs and time phrases between the chain and the cue are skipped ("…, the chief of staff,
+    /// also said", "…, the chairman, last month called on").
     /// What lies before the chain may be the content ([`Ctx::reports_left`]) or an adverbial
     /// ("Speaking to reporters, Jane Roe, a senator, said …").
     pub(super) fn trailing_chain(
@@ -36,8 +37,14 @@ impl Ctx<'_> {
         sent: &Range<usize>,
     ) -> Option<(usize, Range<usize>)> {
         let mut b = k;
-        while b > sent.start && self.np_adverb(b - 1) {
-            b -= 1;
+        loop {
+            if b > sent.start && self.np_adverb(b - 1) {
+                b -= 1;
+            } else if self.np.time_before(sent.start, b) > 0 {
+                b -= self.np.time_before(sent.start, b);
+            } else {
+                break;
+            }
         }
         if b <= sent.start + 1 || self.lower(b - 1) != "," {
             return None;

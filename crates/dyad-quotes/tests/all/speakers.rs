@@ -300,3 +300,19 @@ fn a_reporting_verb_glued_to_a_name_leaves_the_name_whole() {
     let sp = speaker_of(&doc, "he would withdraw");
     assert_eq!(sp.name.as_deref(), Some("Paul Dorn"), "{sp:?}");
 }
+
+#[test]
+fn a_time_phrase_before_the_cue_is_no_speaker() {
+    let doc = coded(
+        "Sen. Tom Berg, the chairman of the armed services committee, last month called on the \
+         government to ensure that its forces are ready. The ministry on Monday said that the \
+         border would stay closed. Fire officials this week found that the blaze began in the \
+         kitchen.",
+    );
+    let sp = speaker_of(&doc, "its forces are ready");
+    assert_eq!(sp.name.as_deref(), Some("Tom Berg"), "{sp:?}");
+    let sp = speaker_of(&doc, "the border would stay closed");
+    assert_eq!(doc.slice(sp.span), "The ministry", "{sp:?}");
+    let sp = speaker_of(&doc, "the blaze began");
+    assert_eq!(doc.slice(sp.span), "Fire officials", "{sp:?}");
+}
