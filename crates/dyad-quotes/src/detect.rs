@@ -1247,17 +1247,11 @@ impl Ctx<'_> {
                         | "late"
                         | "yesterday"
                         | "today"
-                        | "monday"
-                        | "tuesday"
-                        | "wednesday"
-                        | "thursday"
-                        | "friday"
-                        | "saturday"
-                        | "sunday"
                         | "privately"
                         | "publicly"
                         | "repeatedly"
-                );
+                )
+                || crate::speaker::is_weekday(first);
             if pp && !(r0..t).any(|j| self.lower(j) == "," || self.seg_of[j].is_some()) {
                 r0 = t + 1;
             }

@@ -47,6 +47,14 @@ const DETERMINERS: &[&str] = &[
 const OBJ_PRONOUNS: &[&str] = &["him", "her", "them", "us", "me", "you", "it"];
 
 /// Words that end a noun phrase when walking over lower-case words.
+/// A day of the week, lower case.
+pub(crate) fn is_weekday(lower: &str) -> bool {
+    matches!(
+        lower,
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+    )
+}
+
 fn is_function(lower: &str) -> bool {
     PREPOSITIONS.contains(&lower)
         || matches!(
@@ -154,14 +162,7 @@ impl<'a> Np<'a> {
                     | "morning"
                     | "afternoon"
                     | "evening"
-                    | "monday"
-                    | "tuesday"
-                    | "wednesday"
-                    | "thursday"
-                    | "friday"
-                    | "saturday"
-                    | "sunday"
-            )
+            ) || is_weekday(w)
         };
         if j > lo && matches!(self.lower(j - 1), "yesterday" | "today" | "tonight") {
             return 1;
