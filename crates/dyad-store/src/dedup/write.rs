@@ -348,3 +348,56 @@ fn write_group_refs(tx: &Transaction, rows: &[&MentionRow], rep: usize) -> Resul
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An undated `RURGOV → RURLEG` demand of day `day` in document (and story) `story`.
+    fn row(event: i64, story: i64, day: i64) -> MentionRow {
+        let side = |code: &str| Side {
+            code: code.into(),
+            country: Some("RUR".into()),
+            person: None,
+        };
+        MentionRow {
+            m: Mention {
+                event,
+                doc_id: format!("d{event}"),
+                idx: 0,
+                sentence: 0,
+                cameo: "100".into(),
+                modality: "demand".into(),
+                planned: false,
+                words: Vec::new(),
+                src: side("RURGOV"),
+                tgt: side("RURLEG"),
+                when: When::Undated(day),
+                place: None,
+                place_country: None,
+                coords: None,
+                named: false,
+                doc: event,
+                story,
+                evidence: (0, 5),
+            },
+            doc_date: None,
+            publisher: None,
+            day: None,
+            old: None,
+            root: "10".into(),
+            negated: false,
+        }
+    }
+
+    #[test]
+    fn a_domestic_block_runs_story_by_story() {
+        // Three articles of one day: two stories, the third a copy of the first.
+        let all = vec![row(1, 1, 100), row(2, 2, 100), row(3, 1, 101)];
+        let runs = block_runs(&all, true);
+        assert_eq!(runs.len(), 2, "{runs:?}");
+        assert!(runs.iter().all(|r| r.2.is_some()));
+        // The same mentions between two countries overlap in one run.
+        assert_eq!(block_runs(&all, false), vec![(98, 102, None)]);
+    }
+}
