@@ -53,7 +53,7 @@ pub struct Vocab {
     /// on one side are one trip (`trip` lines).
     pub trip: BTreeSet<String>,
     /// CAMEO root → its family's key (the family's first root), from `data/dedup/roots.tsv`:
-    /// roots of one family can code one act and share a block. A root of no family is its own.
+    /// roots of one family can code one act (the family rule); a root of no family is its own.
     pub family: BTreeMap<String, String>,
     /// Outcome codes (`182`, physical assault: wounded, killed): in one sentence with the same
     /// sides, such a mention and one of another root of its family tell one attack and its toll.
@@ -149,24 +149,9 @@ impl Vocab {
         Ok((before, after))
     }
 
-    /// The block key of a CAMEO root: its family's first root, else the root itself.
+    /// The family key of a CAMEO root: its family's first root, else the root itself.
     pub fn family_of<'a>(&'a self, root: &'a str) -> &'a str {
         self.family.get(root).map_or(root, String::as_str)
-    }
-
-    /// The roots sharing a block with `root` (its family, else `root` alone), in order.
-    pub fn family_roots(&self, root: &str) -> Vec<String> {
-        let key = self.family_of(root);
-        let mut out: Vec<String> = self
-            .family
-            .iter()
-            .filter(|(_, k)| k.as_str() == key)
-            .map(|(r, _)| r.clone())
-            .collect();
-        if out.is_empty() {
-            out.push(root.to_string());
-        }
-        out
     }
 
     /// Whether `cameo` is an outcome code (it starts with one of `outcome`).
@@ -317,7 +302,7 @@ mod tests {
         assert_eq!(v.family_of("12"), v.family_of("11"));
         assert_ne!(v.family_of("04"), v.family_of("03"));
         assert_eq!(v.family_of("05"), "05");
-        assert_eq!(v.family_roots("18"), ["17", "18", "19", "20"]);
+        assert_eq!(v.family_of("18"), v.family_of("20"));
         assert!(v.is_outcome("1823") && v.is_outcome("182") && !v.is_outcome("190"));
     }
 

@@ -1,20 +1,23 @@
 //! When are two event mentions the same real-world event? Pure functions, no SQL.
 //!
 //! Mentions are compared only within a *block*: the unordered pair of their two sides' anchors
-//! (an actor's country, else its code), the family of their CAMEO root (`data/dedup/roots.tsv`:
-//! roots coders swap for one act, such as assault and fight; a root of no family alone) and
-//! negation (a denied meeting is not the meeting). Within a block two mentions are compatible
-//! when all of these hold (thresholds and reasons in `docs/store.md`, "Canonical events"):
+//! (an actor's country, else its code) and negation (a denied meeting is not the meeting). Every
+//! CAMEO root shares the block; the family of a root (`data/dedup/roots.tsv`: roots coders swap
+//! for one act, such as assault and fight) decides how much evidence two roots need. Within a
+//! block two mentions are compatible when all of these hold (thresholds and reasons in
+//! `docs/store.md`, "Canonical events"):
 //!
 //! - **actors**: each side's codes are equal or one is the other's country-level parent through a
-//!   state sector (`CHN` and `CHNGOV`, data file `data/dedup/actors.tsv`); the sides line up
+//!   state sector (`CHN` and `CHNGOV`, data file `data/dedup/actors.tsv`), or both name one
+//!   person of one country (the coder's sector for a person varies); the sides line up
 //!   directly (A→B, A→B) or, for joint acts (meetings, talks, agreements) and mirrored codes
 //!   (visit/host) or two codings of one sentence with one three-digit code, reversed (A→B, B→A);
 //! - **people**: when both mentions name a person on the same side, the names share a word;
 //! - **CAMEO**: the same three-digit code, or a parent/child pair (a root-level code such as `04`
 //!   or `040`, "not specified below", is the parent of every code of its root), after mirroring;
 //!   or two roots of one family with strong evidence ([`words_compatible`]: one span, echoing
-//!   sentences, an attack and its toll in one sentence), sides lined up directly;
+//!   sentences, an attack and its toll in one sentence), or two roots of no one family whose
+//!   different sentences echo ([`ROOT_ECHO`]), sides lined up directly;
 //! - **host**: the side a visit happens at compares by country alone (`host` in
 //!   `data/dedup/actors.tsv`);
 //! - **trip** ([`same_trip`]): a visit and the meetings of one named person with one country
@@ -39,8 +42,10 @@
 //!   who acted on whom?) only across copies; domestic dyads (both sides anchored in one country,
 //!   `USALEG→USAGOV`) only within one article or across copies.
 //!
-//! Codings of one span (one sentence, overlapping evidence) form a *unit* that the complete
-//! linkage of [`group`] treats as one act.
+//! Codings of one span (one sentence, overlapping evidence) form a *unit* that [`group`] treats
+//! as one act; [`group`] joins units strongest link first, every pair of a group within the
+//! constraints ([`constraints_hold`]) and most pairs linked ([`LINK_SHARE`]), whatever order the
+//! mentions arrive in.
 
 use super::lexicon::{Host, Vocab};
 
@@ -67,6 +72,12 @@ pub const STATEMENT_WORDS: f64 = 0.3;
 /// sentence reprinted or closely re-worded, a headline and its body): a demand and an appeal of
 /// one day that merely share actors are usually two utterances.
 pub const CROSS_WORDS: f64 = 0.3;
+/// Two mentions of two roots of no one family (`0874` the notice of leaving and `166` the exit,
+/// `137` "vows to demolish" and `030` "vowed to destroy") from different sentences are one act
+/// when their sentences share at least this much: the coder's choice of root for one reported
+/// act differs between a headline and its body or between two outlets' sentences, but the
+/// sentences still name the act's participants, object and place.
+pub const ROOT_ECHO: f64 = 0.3;
 /// Two mentions dated one day apart are one act when their sentences share at least this much:
 /// a sentence retold nearly word for word, its weekday resolved against two publication days
 /// (the coder's date error), not two acts of two days.
@@ -79,6 +90,11 @@ pub const TRIP_DAYS: i64 = 1;
 /// pair's act retold through a week of follow-up stories, the publication day being no date of
 /// the act ([`people_days`]).
 pub const PEOPLE_WINDOW: i64 = 7;
+/// Two groups of one run join when no pair of their units breaks a constraint and at least this
+/// share of the pairs is linked by the shared-words evidence ([`group`]): one act told in many
+/// ways (a visit, its talks, its welcome) has reports that do not all share words with each
+/// other, and every one of them sharing words with every other is too strict a test.
+pub const LINK_SHARE: f64 = 0.67;
 /// Words before (and after) an evidence span searched for a planned-act cue ([`planned_cue`]).
 pub const PLANNED_WINDOW: usize = 5;
 /// Two named places closer than this (km) are the same place (a city and its district).
@@ -278,6 +294,13 @@ pub fn people_conflict(a: &Side, b: &Side) -> bool {
     }
 }
 
+/// Whether two sides name one person (names sharing a word, [`people_conflict`]): the coder's
+/// sector for one named person varies between articles (the adviser as `USAGOV` and as
+/// `USAELI`), the person does not.
+fn one_person(a: &Side, b: &Side) -> bool {
+    a.person.is_some() && b.person.is_some() && !people_conflict(a, b)
+}
+
 /// The CAMEO root of a code (`0421` → `04`).
 fn root(cameo: &str) -> &str {
     &cameo[..cameo.len().min(2)]
@@ -307,7 +330,8 @@ pub fn actors_compatible(a: &Mention, b: &Mention, v: &Vocab) -> bool {
     // `x` is side `sx` of `a`, `y` side `sy` of `b`.
     let side_ok = |x: &Side, sx: Host, y: &Side, sy: Host| {
         let place = ha == Some(sx) || hb == Some(sy);
-        (codes_compatible(x, y, v) || (place && anchor(x) == anchor(y))) && !people_conflict(x, y)
+        (codes_compatible(x, y, v) || ((place || one_person(x, y)) && anchor(x) == anchor(y)))
+            && !people_conflict(x, y)
     };
     let (src, tgt) = (Host::Source, Host::Target);
     let direct = side_ok(&a.src, src, &b.src, src) && side_ok(&a.tgt, tgt, &b.tgt, tgt);
@@ -378,10 +402,12 @@ fn jaccard(a: &[String], b: &[String]) -> f64 {
 /// [`CROSS_WORDS`].
 pub fn words_compatible(a: &Mention, b: &Mention, v: &Vocab) -> bool {
     if cross_root(a, b) {
+        let family = v.family_of(root(&a.cameo)) == v.family_of(root(&b.cameo));
         if one_sentence(a, b) {
-            return v.is_outcome(&a.cameo) != v.is_outcome(&b.cameo);
+            return family && v.is_outcome(&a.cameo) != v.is_outcome(&b.cameo);
         }
-        return echo(a, b) >= CROSS_WORDS;
+        let need = if family { CROSS_WORDS } else { ROOT_ECHO };
+        return echo(a, b) >= need;
     }
     if one_sentence(a, b) || (a.story == b.story && a.doc != b.doc) || same_trip(a, b, v) {
         return true;
@@ -671,15 +697,23 @@ pub fn statements_compatible(a: &Mention, b: &Mention) -> bool {
 
 /// All rules together (the block is checked by the caller).
 pub fn compatible(a: &Mention, b: &Mention, v: &Vocab) -> bool {
+    constraints_hold(a, b, v) && words_compatible(a, b, v)
+}
+
+/// Every rule but the shared-words evidence ([`words_compatible`]) of one root: what two
+/// mentions of one group must never break (time, actors, people, place, modality,
+/// underspecified codings; across roots, the family and echo rules, as two roots are two acts
+/// unless the two mentions themselves say otherwise).
+pub fn constraints_hold(a: &Mention, b: &Mention, v: &Vocab) -> bool {
     (times_compatible(a.when, b.when)
         || dates_slip(a, b)
         || trip_days(a, b, v)
         || people_days(a, b))
         && statements_compatible(a, b)
         && modality_compatible(a, b)
-        && words_compatible(a, b, v)
         && !places_conflict(a, b)
         && actors_compatible(a, b, v)
+        && (!cross_root(a, b) || words_compatible(a, b, v))
 }
 
 /// The order mentions are grouped in: reach start, then day, document id, index.
@@ -689,27 +723,88 @@ fn order_key(m: &Mention) -> (i64, i64, &str, i64) {
 
 /// Group one run of one block. Codings of one span (one sentence, overlapping evidence spans:
 /// "A and B signed" coded A→B and B→A, or with two codes of one country's actors) are first
-/// joined into a *unit*. Units are taken in [`order_key`] order of their first mention; each
-/// joins the first group every unit of which it is linked to (some mention of the one compatible with some mention of the other:
-/// a report of the signing as A→B matches the unit through its A→B coding), else starts a group
-/// (complete linkage over units, so a chain of one-day steps never merges a Monday call with a
-/// Thursday call). Returns groups of indices into `run`, in creation order.
+/// joined into a *unit*. Two units are *linked* when some mention of the one is compatible with
+/// some mention of the other (a report of the signing as A→B matches the unit through its A→B
+/// coding); their link is as strong as the most similar such pair ([`link_strength`]). Links
+/// are taken strongest first (ties in [`order_key`] order of the units), and each joins the
+/// two groups of its units when every unit of the one is linked to every unit of the other
+/// (complete linkage, so a chain of one-day steps never merges a Monday call with a Thursday
+/// call). The order the mentions arrive in does not matter: a mention goes to the group it
+/// resembles most, not to the first one it fits. Returns groups of indices into `run`, ordered
+/// by their first mention.
 pub fn group(run: &[Mention], v: &Vocab) -> Vec<Vec<usize>> {
-    let mut groups: Vec<Vec<Vec<usize>>> = Vec::new();
-    let linked = |x: &[usize], y: &[usize]| {
-        x.iter()
-            .any(|&i| y.iter().any(|&j| compatible(&run[i], &run[j], v)))
-    };
-    for unit in units(run) {
-        match groups
-            .iter_mut()
-            .find(|g| g.iter().all(|u| linked(&unit, u)))
-        {
-            Some(g) => g.push(unit),
-            None => groups.push(vec![unit]),
+    let units = units(run);
+    let n = units.len();
+    // `allowed`: some pair of the two units breaks no constraint; `linked`: some pair is
+    // compatible (the constraints and the shared-words evidence).
+    let mut allowed = vec![false; n * n];
+    let mut linked = vec![false; n * n];
+    let mut links: Vec<(f64, usize, usize)> = Vec::new();
+    for x in 0..n {
+        for y in x + 1..n {
+            let mut best: Option<f64> = None;
+            for &i in &units[x] {
+                for &j in &units[y] {
+                    if !constraints_hold(&run[i], &run[j], v) {
+                        continue;
+                    }
+                    allowed[x * n + y] = true;
+                    if words_compatible(&run[i], &run[j], v) {
+                        let s = link_strength(&run[i], &run[j]);
+                        best = Some(best.map_or(s, |b: f64| b.max(s)));
+                    }
+                }
+            }
+            allowed[y * n + x] = allowed[x * n + y];
+            if let Some(s) = best {
+                linked[x * n + y] = true;
+                linked[y * n + x] = true;
+                links.push((s, x, y));
+            }
         }
     }
-    groups.into_iter().map(|g| g.concat()).collect()
+    // Strongest first; units are numbered in `order_key` order, so ties are content-ordered.
+    links.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
+    let mut group_of: Vec<usize> = (0..n).collect();
+    let mut members: Vec<Vec<usize>> = (0..n).map(|x| vec![x]).collect();
+    for (_, x, y) in links {
+        let (gx, gy) = (group_of[x], group_of[y]);
+        if gx == gy {
+            continue;
+        }
+        let pairs = || {
+            members[gx]
+                .iter()
+                .flat_map(|&p| members[gy].iter().map(move |&q| p * n + q))
+        };
+        let together = pairs().all(|k| allowed[k])
+            && pairs().filter(|&k| linked[k]).count() as f64
+                >= LINK_SHARE * (members[gx].len() * members[gy].len()) as f64;
+        if together {
+            let (keep, gone) = (gx.min(gy), gx.max(gy));
+            let moved = std::mem::take(&mut members[gone]);
+            for &u in &moved {
+                group_of[u] = keep;
+            }
+            members[keep].extend(moved);
+            members[keep].sort_unstable();
+        }
+    }
+    members
+        .into_iter()
+        .filter(|g| !g.is_empty())
+        .map(|g| g.iter().flat_map(|&u| units[u].iter().copied()).collect())
+        .collect()
+}
+
+/// How strongly two compatible mentions speak for one act, for the order [`group`] takes links
+/// in: 1 for one sentence or copies of one story, else the share of their sentences' words.
+fn link_strength(a: &Mention, b: &Mention) -> f64 {
+    if one_sentence(a, b) || (a.story == b.story && a.doc != b.doc) {
+        1.0
+    } else {
+        echo(a, b)
+    }
 }
 
 /// The units of a run (see [`group`]), each in [`order_key`] order, the units ordered by their
@@ -1655,5 +1750,103 @@ mod tests {
         b.cameo = "040".into();
         b.tgt.person = Some("Ivan Other".into());
         assert!(!compatible(&a, &b, v), "another counterpart");
+    }
+
+    #[test]
+    fn roots_of_no_family_merge_when_their_sentences_echo() {
+        let v = vocab();
+        let w = When::Undated(10);
+        // A headline's threat (137) and another outlet's vow (030) of one address.
+        let mut a = m(1, "137", "RURGOV", "BORREB", w);
+        let mut b = m(2, "030", "RURGOV", "BORREB", w);
+        a.words = said("Ruritania's president vows to demolish the rebel camps near Varna.");
+        b.words = said("The president vowed to destroy the rebel camps near Varna in a speech.");
+        assert_ne!(v.family_of(root(&a.cameo)), v.family_of(root(&b.cameo)));
+        assert!(jaccard(&a.words, &b.words) >= ROOT_ECHO);
+        assert!(compatible(&a, &b, v), "one vow under two roots");
+        b.words = said("The president pledged new schools for the rebel provinces.");
+        assert!(
+            !compatible(&a, &b, v),
+            "a threat and another pledge of the same sides"
+        );
+        b.words = a.words.clone();
+        let mut r = b.clone();
+        (r.src, r.tgt) = (b.tgt.clone(), b.src.clone());
+        assert!(!compatible(&a, &r, v), "the sides line up directly");
+        b.doc = a.doc;
+        b.evidence = (30, 40);
+        assert!(
+            !compatible(&a, &b, v),
+            "two acts of one sentence under two roots stay two"
+        );
+        let mut toll = m(3, "182", "RURGOV", "BORREB", w);
+        toll.doc = a.doc;
+        toll.evidence = (50, 60);
+        let mut talks = m(4, "040", "RURGOV", "BORREB", w);
+        talks.doc = a.doc;
+        talks.evidence = (70, 80);
+        assert!(
+            !compatible(&toll, &talks, v),
+            "the outcome rule holds within a family only"
+        );
+    }
+
+    #[test]
+    fn one_named_person_is_one_side_whatever_the_sector() {
+        let v = vocab();
+        let w = When::Undated(10);
+        // The adviser coded as government in one article, as an elite in the other.
+        let mut a = m(1, "040", "RURGOV", "BORGOV", w);
+        let mut b = m(2, "040", "RURELI", "BOR", w);
+        a.words =
+            said("Adviser Anton Varga held talks with the Bordurian ambassador on sanctions.");
+        b.words = said("Varga discussed sanctions with the ambassador of Borduria in December.");
+        assert!(!compatible(&a, &b, v), "two sectors, nobody named");
+        a.src.person = Some("Anton Varga".into());
+        b.src.person = Some("Anton Varga".into());
+        assert!(compatible(&a, &b, v), "one named adviser");
+        b.src.person = Some("Ilse Moravec".into());
+        assert!(!compatible(&a, &b, v), "two different people");
+        b.src.person = Some("Anton Varga".into());
+        b.src.country = Some("SYL".into());
+        assert!(!compatible(&a, &b, v), "a namesake of another country");
+    }
+
+    #[test]
+    fn a_mention_joins_the_group_it_resembles_most_in_any_order() {
+        let v = vocab();
+        let w = When::Dated(10);
+        // Two different meetings of one day and a third report that fits both but retells the
+        // second almost word for word: first-come grouping would give it to the first.
+        let mut first = m(1, "040", "RURGOV", "BORGOV", w);
+        let mut second = m(2, "040", "RURGOV", "BORGOV", w);
+        let mut retold = m(3, "040", "RURGOV", "BORGOV", w);
+        first.words =
+            said("Ruritanian ministers met Bordurian officials on the river dam and fishing.");
+        second.words =
+            said("The trade ministers met in Varna to sign a grain export deal and a dam plan.");
+        retold.words =
+            said("Trade ministers met in Varna and signed a grain export deal and a dam plan.");
+        first.place = Some("Olm".into());
+        second.place = Some("Varna".into());
+        assert!(compatible(&first, &retold, v) && compatible(&second, &retold, v));
+        assert!(!compatible(&first, &second, v), "two places");
+        let run = vec![first.clone(), second.clone(), retold.clone()];
+        assert_eq!(group(&run, v), vec![vec![0], vec![1, 2]]);
+        // Any arrival order gives the same partition.
+        let orders = [[2, 0, 1], [1, 2, 0], [2, 1, 0]];
+        for o in orders {
+            let shuffled: Vec<Mention> = o.iter().map(|&i| run[i].clone()).collect();
+            let mut parts: Vec<Vec<i64>> = group(&shuffled, v)
+                .into_iter()
+                .map(|g| {
+                    let mut e: Vec<i64> = g.iter().map(|&i| shuffled[i].event).collect();
+                    e.sort_unstable();
+                    e
+                })
+                .collect();
+            parts.sort();
+            assert_eq!(parts, vec![vec![1], vec![2, 3]], "order {o:?}");
+        }
     }
 }

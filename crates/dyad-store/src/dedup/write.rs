@@ -86,9 +86,10 @@ struct MentionRow {
     negated: bool,
 }
 
-/// The block: the two sides' anchors (country, else code) in sorted order, the root's family
-/// key (`data/dedup/roots.tsv`; the root itself outside a family), negated.
-type Block = (String, String, String, bool);
+/// The block: the two sides' anchors (country, else code) in sorted order, negated. Every root
+/// shares it: one act is often coded under two roots (a headline's "vows to demolish" and the
+/// body's "vowed to destroy"), and the rules say when two roots are one act.
+type Block = (String, String, bool);
 
 /// Anchor of one side: `COALESCE(country, code)`, as the `events_block` index computes it.
 const SRC_ANCHOR: &str = "COALESCE(e.source_country, e.source_code)";
@@ -215,7 +216,7 @@ pub(super) fn regroup_pending(tx: &Transaction) -> Result<(usize, usize), StoreE
     let mut blocks: BTreeSet<Block> = BTreeSet::new();
     {
         let mut st = tx.prepare_cached(&format!(
-            "SELECT DISTINCT {SRC_ANCHOR}, {TGT_ANCHOR}, e.root, e.negated FROM events e
+            "SELECT DISTINCT {SRC_ANCHOR}, {TGT_ANCHOR}, e.negated FROM events e
              WHERE e.canonical IS NULL AND e.source_code IS NOT NULL AND e.target_code IS NOT NULL
                 AND e.day IS NOT NULL"
         ))?;
@@ -223,41 +224,46 @@ pub(super) fn regroup_pending(tx: &Transaction) -> Result<(usize, usize), StoreE
             Ok((
                 r.get::<_, String>(0)?,
                 r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, bool>(3)?,
+                r.get::<_, bool>(2)?,
             ))
         })?;
         for row in rows {
-            let (a, b, root, neg) = row?;
+            let (a, b, neg) = row?;
             let (a, b) = if a <= b { (a, b) } else { (b, a) };
-            let family = vocab.family_of(&root).to_string();
-            blocks.insert((a, b, family, neg));
+            blocks.insert((a, b, neg));
         }
     }
+    // One side's anchor is its country, else (no country) its code: four index-friendly
+    // branches instead of a scan comparing computed anchors.
     let mut st = tx.prepare_cached(&format!(
-        "{select} WHERE {SRC_ANCHOR} = ?1 AND {TGT_ANCHOR} = ?2 AND e.root = ?3
-            AND e.negated = ?4 AND e.source_code IS NOT NULL AND e.target_code IS NOT NULL
-            AND e.day IS NOT NULL"
+        "{select} WHERE e.event IN (
+                SELECT event FROM events WHERE source_country = ?1 AND target_country = ?2
+                UNION ALL SELECT event FROM events WHERE source_country = ?1
+                    AND target_country IS NULL AND target_code = ?2
+                UNION ALL SELECT event FROM events WHERE source_country IS NULL
+                    AND source_code = ?1 AND target_country = ?2
+                UNION ALL SELECT event FROM events WHERE source_country IS NULL
+                    AND source_code = ?1 AND target_country IS NULL AND target_code = ?2)
+            AND e.negated = ?3 AND e.source_code IS NOT NULL AND e.target_code IS NOT NULL
+            AND e.day IS NOT NULL ORDER BY e.event"
     ))?;
     let mut del = tx.prepare_cached("DELETE FROM canonical_events WHERE canonical = ?1")?;
-    for (a, b, family, neg) in &blocks {
+    for (a, b, neg) in &blocks {
         let mut all: Vec<MentionRow> = Vec::new();
         // Both directions, once when the two anchors are one.
         let dirs: &[(&String, &String)] = if a == b { &[(a, b)] } else { &[(a, b), (b, a)] };
-        for root in vocab.family_roots(family) {
-            for &(x, y) in dirs {
-                for r in st.query_map(params![x, y, root, neg], |r| mention_row(r, vocab))? {
-                    all.push(r?);
-                }
+        for &(x, y) in dirs {
+            for r in st.query_map(params![x, y, neg], |r| mention_row(r, vocab))? {
+                all.push(r?);
             }
         }
-        let reach: Vec<(i64, i64)> = all.iter().map(|r| r.m.reach()).collect();
-        for (first, last) in rules::runs(reach.clone()) {
+        for (first, last, story) in block_runs(&all, a == b) {
             let run: Vec<&MentionRow> = all
                 .iter()
-                .zip(&reach)
-                .filter(|(_, x)| x.0 >= first && x.1 <= last)
-                .map(|(r, _)| r)
+                .filter(|r| {
+                    let x = r.m.reach();
+                    x.0 >= first && x.1 <= last && story.is_none_or(|s| r.m.story == s)
+                })
                 .collect();
             if run.iter().all(|r| r.old.is_some()) {
                 continue;
@@ -280,6 +286,32 @@ pub(super) fn regroup_pending(tx: &Transaction) -> Result<(usize, usize), StoreE
         }
     }
     Ok(done)
+}
+
+/// The runs of one block: `(first, last, story)`. A domestic block (both anchors one country)
+/// merges only within one story (`rules::statements_compatible`: one article or copies of
+/// it), so each story is run apart: a country's whole political life is one block, and a new
+/// article then regroups its own story, not every domestic mention of its weeks.
+fn block_runs(all: &[MentionRow], domestic: bool) -> Vec<(i64, i64, Option<i64>)> {
+    if !domestic {
+        let reach = all.iter().map(|r| r.m.reach()).collect();
+        return rules::runs(reach)
+            .into_iter()
+            .map(|(f, l)| (f, l, None))
+            .collect();
+    }
+    let mut by_story: std::collections::BTreeMap<i64, Vec<(i64, i64)>> = Default::default();
+    for r in all {
+        by_story.entry(r.m.story).or_default().push(r.m.reach());
+    }
+    by_story
+        .into_iter()
+        .flat_map(|(s, reach)| {
+            rules::runs(reach)
+                .into_iter()
+                .map(move |(f, l)| (f, l, Some(s)))
+        })
+        .collect()
 }
 
 /// Insert one canonical event for `rows` (representative `rows[rep]`) and point its mentions at it.
@@ -315,4 +347,57 @@ fn write_group_refs(tx: &Transaction, rows: &[&MentionRow], rep: usize) -> Resul
         st.execute(params![id, x.m.event])?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An undated `RURGOV → RURLEG` demand of day `day` in document (and story) `story`.
+    fn row(event: i64, story: i64, day: i64) -> MentionRow {
+        let side = |code: &str| Side {
+            code: code.into(),
+            country: Some("RUR".into()),
+            person: None,
+        };
+        MentionRow {
+            m: Mention {
+                event,
+                doc_id: format!("d{event}"),
+                idx: 0,
+                sentence: 0,
+                cameo: "100".into(),
+                modality: "demand".into(),
+                planned: false,
+                words: Vec::new(),
+                src: side("RURGOV"),
+                tgt: side("RURLEG"),
+                when: When::Undated(day),
+                place: None,
+                place_country: None,
+                coords: None,
+                named: false,
+                doc: event,
+                story,
+                evidence: (0, 5),
+            },
+            doc_date: None,
+            publisher: None,
+            day: None,
+            old: None,
+            root: "10".into(),
+            negated: false,
+        }
+    }
+
+    #[test]
+    fn a_domestic_block_runs_story_by_story() {
+        // Three articles of one day: two stories, the third a copy of the first.
+        let all = vec![row(1, 1, 100), row(2, 2, 100), row(3, 1, 101)];
+        let runs = block_runs(&all, true);
+        assert_eq!(runs.len(), 2, "{runs:?}");
+        assert!(runs.iter().all(|r| r.2.is_some()));
+        // The same mentions between two countries overlap in one run.
+        assert_eq!(block_runs(&all, false), vec![(98, 102, None)]);
+    }
 }
