@@ -23,8 +23,10 @@ run() { echo "== dyad $*" >&2; "$DYAD" "$@" || status=1; }
 
 run eval ud-seg "$SHARED/ud-ewt/test.conllu" --min boundary_f1=0.90 --min token_f1=0.98
 run eval timeml "$SHARED/tempeval3/test" --min relaxed_f1=0.80 --min value_accuracy=0.70
-run eval conll "$SHARED/conllpp/test.txt" --min f1=0.85
-# Issue 15: the same test set lower-cased (the caseless NER model; measured 0.868).
+# Issue 15: cased CoNLL++ test must stay >= 0.89 (models refitted on train + dev, branch ner2: measured
+# 0.8916; docs/models.md, NER).
+run eval conll "$SHARED/conllpp/test.txt" --min f1=0.89
+# Issue 15: the same test set lower-cased (the caseless NER model; measured 0.868, 0.872 after the refit).
 run eval conll "$SHARED/conllpp/test.txt" --lowercase --min f1=0.75
 run eval re3d "$SHARED/re3d"
 # Issue 17: measured on dev F1 0.722, P 0.807, R 0.653, indirect R 0.594, speaker match 0.960

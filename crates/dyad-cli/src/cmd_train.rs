@@ -56,6 +56,10 @@ pub struct TrainArgs {
     /// Events: models directory for the pipeline that parses the training texts.
     #[arg(long, value_name = "DIR")]
     pub model: Option<PathBuf>,
+    /// NER: once each pass's epoch count is chosen on --dev, train again from scratch on train +
+    /// dev with those counts (written to OUTPUT; the train-only models go to OUTPUT/selection/).
+    #[arg(long)]
+    pub refit: bool,
 }
 
 pub fn run(args: TrainArgs) -> Result<ExitCode> {

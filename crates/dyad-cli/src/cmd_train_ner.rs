@@ -1,11 +1,14 @@
 //! The NER targets of `dyad train`:
-//! - `dyad train ner --train FILE --dev FILE -o DIR [--clusters FILE] [--epochs N] [--seed S]`
+//! - `dyad train ner --train FILE --dev FILE -o DIR [--clusters FILE] [--epochs N] [--seed S]
+//!   [--refit]`
 //!   trains the named-entity recognizer on CoNLL-2003 files (IOB1 or IOB2 in the last column):
 //!   a first pass, then a second (document-memory) pass on 5-fold jackknifed first-pass tags,
 //!   each keeping the epoch with the best dev F1; it writes `DIR/model.bin` (pruned, quantised weights)
 //!   and `DIR/clusters.txt` (the cluster table it was trained with); then the same again on
 //!   lower-cased copies of the train and dev files, written to `DIR/caseless.bin` (the model for
-//!   documents without a case signal, which shares the cluster table);
+//!   documents without a case signal, which shares the cluster table); with `--refit`, each
+//!   model is trained again on train + dev with the epoch counts dev chose (`dyad_ner::train::
+//!   train_refit`), and the train-only models that chose them go to `DIR/selection/`;
 //! - `dyad train ner-clusters --raw FILE... -o DIR [--seed S]` computes that word-cluster table
 //!   from raw news text (`*.csv` with a `text` column, Reuters `*.sgm`, CoNLL files) into
 //!   `DIR/clusters.txt`.
@@ -68,31 +71,68 @@ pub fn run(args: &TrainArgs) -> Result<ExitCode> {
         opts.epochs = e;
     }
     let (mut train_docs, mut dev_docs) = (read(train)?, read(dev)?);
-    let (ner, report) = dyad_ner::train::train(&base, &train_docs, &dev_docs, &opts, &mut log);
-    let bytes = dyad_ner::models_to_bytes(ner.model(), ner.second(), PRUNE);
-    std::fs::write(out.join("model.bin"), &bytes)?;
+    let sel = out.join("selection");
+    if args.refit {
+        std::fs::create_dir_all(&sel).with_context(|| format!("creating {}", sel.display()))?;
+        std::fs::write(sel.join("clusters.txt"), &clusters_text)?;
+    }
     std::fs::write(out.join("clusters.txt"), &clusters_text)?;
-    summary(&report, &out.join("model.bin"), bytes.len());
+    let train_one = |base: &dyad_ner::Ner,
+                     tr: &[dyad_ner::conll::ConllDoc],
+                     dv: &[dyad_ner::conll::ConllDoc],
+                     opts: &dyad_ner::train::TrainOptions,
+                     prune: f32,
+                     file: &str|
+     -> Result<()> {
+        let mut log = |m: &str| eprintln!("{m}");
+        let bytes = |n: &dyad_ner::Ner| dyad_ner::models_to_bytes(n.model(), n.second(), prune);
+        let (last, report) = if args.refit {
+            let (chosen, last, rep) = dyad_ner::train::train_refit(base, tr, dv, opts, &mut log);
+            let b = bytes(&chosen);
+            std::fs::write(sel.join(file), &b)
+                .with_context(|| format!("writing {}", sel.join(file).display()))?;
+            summary(&rep.selection, &sel.join(file), b.len());
+            (last, rep.last)
+        } else {
+            dyad_ner::train::train(base, tr, dv, opts, &mut log)
+        };
+        let b = bytes(&last);
+        std::fs::write(out.join(file), &b)
+            .with_context(|| format!("writing {}", out.join(file).display()))?;
+        summary(&report, &out.join(file), b.len());
+        Ok(())
+    };
+    train_one(&base, &train_docs, &dev_docs, &opts, PRUNE, "model.bin")?;
     // The caseless model: the same training on lower-cased copies (all-caps input is lower-cased
     // before tagging, so one folded model serves both).
     log("caseless model (lower-cased train and dev)");
     dyad_ner::eval::Recase::Lower.apply(&mut train_docs);
     dyad_ner::eval::Recase::Lower.apply(&mut dev_docs);
-    let base = base.caseless();
     let opts = dyad_ner::train::TrainOptions {
         prune: CASELESS_PRUNE,
         ..opts
     };
-    let (folded, report) = dyad_ner::train::train(&base, &train_docs, &dev_docs, &opts, &mut log);
-    let bytes = dyad_ner::models_to_bytes(folded.model(), folded.second(), CASELESS_PRUNE);
-    std::fs::write(out.join("caseless.bin"), &bytes)?;
-    summary(&report, &out.join("caseless.bin"), bytes.len());
+    let base = base.caseless();
+    train_one(
+        &base,
+        &train_docs,
+        &dev_docs,
+        &opts,
+        CASELESS_PRUNE,
+        "caseless.bin",
+    )?;
     Ok(ExitCode::SUCCESS)
 }
 
+/// Prints the kept epochs (the first pass's too when there is a second), the dev F1 (0 for a
+/// refit, which has no dev left), the feature count and the file written.
 fn summary(report: &dyad_ner::train::TrainReport, path: &std::path::Path, size: usize) {
+    let first = match report.first_best_epoch {
+        0 => String::new(),
+        e => format!("first pass {e}, "),
+    };
     eprintln!(
-        "best epoch {} (dev F1 {:.4}); {} features; {} {} bytes",
+        "best epoch {first}{} (dev F1 {:.4}); {} features; {} {} bytes",
         report.best_epoch,
         report
             .dev_f1

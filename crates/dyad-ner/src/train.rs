@@ -23,6 +23,9 @@ pub struct TrainOptions {
     pub min_count: u32,
     /// Jackknife folds for the second pass (0 or 1: first pass only).
     pub folds: usize,
+    /// Passes of the second (document-memory) pass when it differs from `epochs` (a refit with
+    /// epoch counts fixed beforehand, see [`train_refit`]).
+    pub second_epochs: Option<usize>,
 }
 
 impl Default for TrainOptions {
@@ -33,6 +36,7 @@ impl Default for TrainOptions {
             prune: 0.0,
             min_count: 1,
             folds: 5,
+            second_epochs: None,
         }
     }
 }
@@ -51,6 +55,8 @@ pub struct TrainReport {
     pub dev_f1: Vec<f64>,
     /// The epoch (1-based) whose weights were kept.
     pub best_epoch: usize,
+    /// The first pass's kept epoch when this report is the second pass's (0: first pass only).
+    pub first_best_epoch: usize,
     /// Number of distinct features learned.
     pub n_features: usize,
 }
@@ -305,7 +311,20 @@ pub fn train(
         .map(|d| ner.tag_document(&doc_words(d)))
         .collect();
     log("second pass");
-    let (m2, r2) = train_pass(base, train, dev, Some(&s1_train), Some(&s1_dev), opts, log);
+    let second_opts = TrainOptions {
+        epochs: opts.second_epochs.unwrap_or(opts.epochs),
+        ..opts.clone()
+    };
+    let (m2, mut r2) = train_pass(
+        base,
+        train,
+        dev,
+        Some(&s1_train),
+        Some(&s1_dev),
+        &second_opts,
+        log,
+    );
+    r2.first_best_epoch = r1.best_epoch;
     let better = r2.dev_f1.iter().cloned().fold(0.0, f64::max)
         > r1.dev_f1.iter().cloned().fold(0.0, f64::max);
     if better || dev.is_empty() {
@@ -315,6 +334,56 @@ pub fn train(
         log("second pass did not beat the first on dev; keeping the first pass only");
         (ner, r1)
     }
+}
+
+/// What [`train_refit`] measured: the selection run on train (epochs chosen on dev) and the
+/// final run on train + dev with those epoch counts.
+#[derive(Debug, Clone, Default)]
+pub struct RefitReport {
+    /// The train-only run that chose the epochs (its dev F1 is the honest dev figure).
+    pub selection: TrainReport,
+    /// The final run (no dev to score: its `dev_f1` entries are 0).
+    pub last: TrainReport,
+}
+
+/// Trains on `train_docs` choosing each pass's epoch count on `dev_docs` ([`train`]), then trains
+/// again from scratch on `train_docs` followed by `dev_docs` with those counts fixed (the common CoNLL practice
+/// of using the development data once its job of choosing settings is done). Returns the
+/// selection run's tagger (for reporting dev scores), the final tagger and both reports.
+pub fn train_refit(
+    base: &Ner,
+    train_docs: &[ConllDoc],
+    dev_docs: &[ConllDoc],
+    opts: &TrainOptions,
+    log: &mut dyn FnMut(&str),
+) -> (Ner, Ner, RefitReport) {
+    let (chosen, selection) = train(base, train_docs, dev_docs, opts, log);
+    let has_second = chosen.second().is_some();
+    let fixed = if has_second {
+        TrainOptions {
+            epochs: selection.first_best_epoch.max(1),
+            second_epochs: Some(selection.best_epoch.max(1)),
+            ..opts.clone()
+        }
+    } else {
+        TrainOptions {
+            epochs: selection.best_epoch.max(1),
+            folds: 0,
+            second_epochs: None,
+            ..opts.clone()
+        }
+    };
+    log(&format!(
+        "refit on train + dev: {} first-pass epochs{}",
+        fixed.epochs,
+        fixed
+            .second_epochs
+            .map(|e| format!(", {e} second-pass epochs"))
+            .unwrap_or_default()
+    ));
+    let all: Vec<ConllDoc> = train_docs.iter().chain(dev_docs).cloned().collect();
+    let (last_ner, last) = train(base, &all, &[], &fixed, log);
+    (chosen, last_ner, RefitReport { selection, last })
 }
 
 fn doc_words(d: &ConllDoc) -> Vec<Vec<&str>> {
