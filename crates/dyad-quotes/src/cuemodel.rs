@@ -190,6 +190,12 @@ fn each_features(v: &View, sink: &mut impl FeatureSink) {
         sink.feature(format_args!("ud={u}|{d}"));
         sink.feature(format_args!("ld={l}|{}", base(d)));
         sink.feature(format_args!("w={}", t.lower));
+        // Word classes: a rare cue word shares weights with frequent words of its cluster.
+        if let Some([coarse, mid, fine]) = crate::wordclass::of(&t.lower) {
+            sink.feature(format_args!("kf={fine}|{u}|{frame}"));
+            sink.feature(format_args!("km={mid}|{u}|{frame}"));
+            sink.feature(format_args!("kc={coarse}|{u}"));
+        }
         // Subject: who holds the attitude.
         let subj = kids
             .of(i)
