@@ -10,6 +10,10 @@ OUT=${2:-data/models/quotes/cues.tsv}
 FOLDS=${3:-0}
 CACHE=$(mktemp -t polnear-cache.XXXXXX.jsonl)
 trap 'rm -f "$CACHE"' EXIT
-cargo build --release -q -p dyad-quotes --example cached
-target/release/examples/cached prepare-polnear "$DIR" "$CACHE"
-target/release/examples/cached train-cues "$DIR" "$CACHE" "$OUT" "$FOLDS"
+# PROFILE=test builds the test profile instead of release (faster to build; same weights, byte
+# for byte: the trainer does plain f32 arithmetic in a fixed order).
+PROFILE=${PROFILE:-release}
+cargo build --profile "$PROFILE" -q -p dyad-quotes --example cached
+case $PROFILE in test | dev) BIN=target/debug/examples/cached ;; *) BIN=target/$PROFILE/examples/cached ;; esac
+$BIN prepare-polnear "$DIR" "$CACHE"
+$BIN train-cues "$DIR" "$CACHE" "$OUT" "$FOLDS"

@@ -14,6 +14,10 @@ CUE_P=${3:-0.5}
 HOLD=${4:-}
 CACHE=$(mktemp -t polnear-cache.XXXXXX.jsonl)
 trap 'rm -f "$CACHE"' EXIT
-cargo build --release -q -p dyad-quotes --example cached
-target/release/examples/cached prepare-polnear "$DIR" "$CACHE"
-target/release/examples/cached train-filter "$DIR" "$CACHE" "$OUT" 5 "$CUE_P" $HOLD
+# PROFILE=test builds the test profile instead of release (faster to build; same weights, byte
+# for byte: the trainer does plain f32 arithmetic in a fixed order).
+PROFILE=${PROFILE:-release}
+cargo build --profile "$PROFILE" -q -p dyad-quotes --example cached
+case $PROFILE in test | dev) BIN=target/debug/examples/cached ;; *) BIN=target/$PROFILE/examples/cached ;; esac
+$BIN prepare-polnear "$DIR" "$CACHE"
+$BIN train-filter "$DIR" "$CACHE" "$OUT" 5 "$CUE_P" $HOLD

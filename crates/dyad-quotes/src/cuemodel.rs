@@ -58,10 +58,31 @@ impl Hasher for Fnv {
 /// Feature string → weight.
 type Weights = HashMap<String, f32, BuildHasherDefault<Fnv>>;
 
+/// FNV-1a hash of a feature string → weight. Scoring hashes each feature as it is formatted
+/// (`fmt::Write` for [`Fnv`]), so no feature string is written out in the quote stage.
+type Hashed = dyad_ner::model::IdMap<f32>;
+
+/// Feeding formatted text to the hash gives the hash of the whole string: FNV-1a is byte-wise.
+impl fmt::Write for Fnv {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        self.write(s.as_bytes());
+        Ok(())
+    }
+}
+
+/// The FNV-1a hash of a feature string.
+fn fnv(s: &str) -> u64 {
+    let mut h = Fnv::default();
+    h.write(s.as_bytes());
+    h.finish()
+}
+
 /// Logistic weights over feature strings, with the decision threshold.
 #[derive(Debug, Clone, Default)]
 pub struct CueModel {
     weights: Weights,
+    /// The same weights by feature hash, for scoring ([`probs`]).
+    hashed: Hashed,
     bias: f32,
     /// Probability at or above which a token is a cue.
     pub threshold: f32,
@@ -98,12 +119,11 @@ pub(crate) fn features(v: &View) -> Vec<Option<Vec<String>>> {
 }
 
 /// The model's probability per token of a view (0 for tokens it does not score). Features are
-/// formatted into one reused buffer and looked up as they are made: collecting them as strings
-/// per token (and for the whole document) cost time and memory in proportion to the document.
+/// hashed as they are formatted and looked up by hash: collecting them as strings per token (and
+/// for the whole document) cost time and memory in proportion to the document.
 pub(crate) fn probs(v: &View, model: &CueModel) -> Vec<f32> {
     let mut s = Score {
         model,
-        buf: String::new(),
         z: 0.0,
         out: vec![0.0; v.toks.len()],
     };
@@ -140,7 +160,6 @@ impl FeatureSink for Collect {
 /// without keeping them.
 struct Score<'m> {
     model: &'m CueModel,
-    buf: String,
     /// Sum of the current token's feature weights.
     z: f32,
     out: Vec<f32>,
@@ -148,9 +167,9 @@ struct Score<'m> {
 
 impl FeatureSink for Score<'_> {
     fn feature(&mut self, f: fmt::Arguments) {
-        self.buf.clear();
-        let _ = self.buf.write_fmt(f); // writing to a String cannot fail
-        if let Some(w) = self.model.weights.get(self.buf.as_str()) {
+        let mut h = Fnv::default();
+        let _ = h.write_fmt(f); // hashing cannot fail
+        if let Some(w) = self.model.hashed.get(&h.finish()) {
             self.z += w;
         }
     }
@@ -190,6 +209,12 @@ fn each_features(v: &View, sink: &mut impl FeatureSink) {
         sink.feature(format_args!("ud={u}|{d}"));
         sink.feature(format_args!("ld={l}|{}", base(d)));
         sink.feature(format_args!("w={}", t.lower));
+        // Word classes: a rare cue word shares weights with frequent words of its cluster.
+        if let Some([coarse, mid, fine]) = crate::wordclass::of(&t.lower) {
+            sink.feature(format_args!("kf={fine}|{u}|{frame}"));
+            sink.feature(format_args!("km={mid}|{u}|{frame}"));
+            sink.feature(format_args!("kc={coarse}|{u}"));
+        }
         // Subject: who holds the attitude.
         let subj = kids
             .of(i)
@@ -357,8 +382,12 @@ impl CueModel {
                 let (f, w) = line
                     .split_once('\t')
                     .ok_or_else(|| err(n + 1, "expected FEATURE<TAB>WEIGHT".into()))?;
-                if m.weights.insert(f.to_string(), num(w)?).is_some() {
+                let w = num(w)?;
+                if m.weights.insert(f.to_string(), w).is_some() {
                     return Err(err(n + 1, format!("feature {f:?} listed twice")));
+                }
+                if m.hashed.insert(fnv(f), w).is_some() {
+                    return Err(err(n + 1, format!("feature {f:?}: its hash collides")));
                 }
             }
         }
@@ -447,8 +476,11 @@ impl CueModel {
                 weights.insert(f.to_string(), x);
             }
         }
+        // A collision among ~10^5 64-bit hashes is vanishingly rare; `parse` rejects one.
+        let hashed = weights.iter().map(|(f, &w)| (fnv(f), w)).collect();
         CueModel {
             weights,
+            hashed,
             bias: round(w[dim - 1]),
             threshold: 0.5,
             frame_floor: 0.0,
@@ -510,6 +542,15 @@ mod tests {
         assert_eq!(e.line, 1);
         let e = CueModel::parse("l=a\tx\n", "cues.tsv").unwrap_err();
         assert!(e.message.contains("not a number"));
+    }
+
+    #[test]
+    fn a_feature_hashed_while_formatted_has_the_hash_of_its_string() {
+        let mut h = Fnv::default();
+        h.write_fmt(format_args!("lf={}|{}|{}", "say", "VERB", "ccomp"))
+            .unwrap();
+        assert_eq!(h.finish(), fnv("lf=say|VERB|ccomp"));
+        assert_ne!(h.finish(), fnv("lf=say|VERB|obj"));
     }
 
     #[test]

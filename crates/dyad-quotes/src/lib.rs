@@ -25,6 +25,7 @@ pub mod lexicon;
 mod marks;
 mod speaker;
 mod view;
+mod wordclass;
 
 pub use cuemodel::CueModel;
 pub use detect::Finder;

@@ -71,6 +71,36 @@ fn streamed_scores_equal_the_scores_of_collected_features() {
 }
 
 #[test]
+fn word_classes_raise_rare_cue_words_the_model_has_no_weight_for() {
+    // Neither lemma is in the model's vocabulary (features seen fewer than ten times in PolNeAR
+    // train are dropped); their word clusters are those of frequent reporting verbs.
+    let doc = parsed(
+        "The senator lambasted the plan, and the governor bemoaned that the bill would fail.",
+    );
+    let m = CueModel::embedded();
+    let feats = cuemodel::doc_features(&doc);
+    for word in ["lambasted", "bemoaned"] {
+        let i = doc
+            .tokens
+            .iter()
+            .position(|t| doc.slice(t.span) == word)
+            .expect("word in the text");
+        let f = feats[i].as_ref().expect("a scored verb");
+        let lemma = format!("l={}", doc.tokens[i].lemma);
+        assert!(
+            m.prob(&[lemma]) == m.prob(&[]),
+            "{word}: lemma has a weight"
+        );
+        let without: Vec<String> = f.iter().filter(|x| !x.starts_with('k')).cloned().collect();
+        let (with_p, without_p) = (m.prob(f), m.prob(&without));
+        assert!(
+            with_p > without_p + 0.1,
+            "{word}: {with_p} with its word class, {without_p} without"
+        );
+    }
+}
+
+#[test]
 fn cue_model_separates_attitudes_from_actions() {
     let doc = parsed(
         "Opposition leader Kim Lee fears that the election will be delayed. \
