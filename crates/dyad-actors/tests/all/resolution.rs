@@ -115,7 +115,7 @@ fn standalone_group_nouns_are_actors() {
                 A suicide bomber struck a market. Hundreds of asylum-seekers refused food. \
                 Factory employees staged a sit-in. Critics say the plan is too costly. \
                 Some families left the valley. The department declined to comment. \
-         Later the federal police detained a reporter.";
+         Later the federal police detained a reporter. Rebel forces shelled the road.";
     let d = run(text, "2025-05-20");
     let code = |m: &str| code_of(&d, m, 0);
     assert_eq!(code("Teachers").as_deref(), Some("EDU"));
@@ -135,6 +135,11 @@ fn standalone_group_nouns_are_actors() {
         "a generated form takes the flag of its head"
     );
     assert_eq!(code("families"), None, "a group noun without the flag");
+    assert_eq!(
+        code("Rebel forces").as_deref(),
+        Some("REB"),
+        "a unit of a standalone group of the same sector"
+    );
 }
 
 #[test]
