@@ -35,8 +35,9 @@ with open(os.path.join(out, "codes.tsv"), "w", encoding="utf-8") as w:
 # Where the 2021 table contradicts the PLOVER manual (PLOVER_MANUAL.tex, CONCEDE: "easing of
 # administrative or legal restrictions on persons and organizations, removing curfews, suspending
 # protests"), the manual wins: easing a curfew or a state of emergency is a concession, as the PLOVER
-# GSR codes it, not a (military or material) retreat.
-OVERRIDES = {"0813": "CONCEDE", "0814": "CONCEDE"}
+# GSR codes it, not a (military or material) retreat; a resignation (0831) is the manual's RETREAT
+# mode "resign" (the mode is written by hand in data/cameo/plover.tsv).
+OVERRIDES = {"0813": "CONCEDE", "0814": "CONCEDE", "0831": "RETREAT"}
 
 with open(os.path.join(src, "CAMEO2PLOVER-2021.txt"), encoding="utf-8") as f, \
      open(os.path.join(out, "plover.tsv"), "w", encoding="utf-8") as w:

@@ -197,6 +197,7 @@ mod tests {
         assert_eq!(kind("0813"), "CONCEDE");
         assert_eq!(kind("0814"), "CONCEDE");
         assert_eq!(kind("0841"), "RETREAT");
+        assert_eq!(kind("0831"), "RETREAT", "a resignation (the PLOVER manual)");
         // Every 3/4-digit code outside 01x has a PLOVER type.
         for c in o
             .codes()
