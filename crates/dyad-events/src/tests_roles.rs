@@ -814,3 +814,25 @@ fn an_attack_by_an_unnamed_hand_has_no_source() {
     );
     assert!(passive("crash", "crash").is_empty(), "no means of attack");
 }
+
+/// Charging and indicting are legal accusations (CAMEO 115, PLOVER ACCUSE), arresting is 173.
+#[test]
+fn charges_are_accusations_and_arrests_coercion() {
+    let sentence = |verb: &str, lemma: &str| {
+        let mut d = Doc::new("t", "");
+        add_sentence(
+            &mut d,
+            &[
+                ("Prosecutors", "prosecutor", "NOUN", 2, "nsubj"),
+                (verb, lemma, "VERB", 0, "root"),
+                ("Ruritania", "Ruritania", "PROPN", 2, "obj"),
+                (".", ".", "PUNCT", 2, "punct"),
+            ],
+            &[(0, 1, "ARCJUD", "ARC"), (2, 3, "RUU", "RUU")],
+        );
+        code(&d).iter().map(|e| e.cameo.clone()).collect::<Vec<_>>()
+    };
+    assert_eq!(sentence("indicted", "indict"), ["115"]);
+    assert_eq!(sentence("charged", "charge"), ["115"]);
+    assert_eq!(sentence("arrested", "arrest"), ["173"]);
+}
