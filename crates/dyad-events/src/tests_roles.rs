@@ -836,3 +836,29 @@ fn charges_are_accusations_and_arrests_coercion() {
     assert_eq!(sentence("charged", "charge"), ["115"]);
     assert_eq!(sentence("arrested", "arrest"), ["173"]);
 }
+
+/// "Police ordered the editors to appear": an order whose content is no event of the dictionary
+/// and whose addressee is no actor (so the `order + to` pattern does not match) is still a demand
+/// (100) by the one who orders.
+#[test]
+fn an_order_to_do_something_uncoded_is_a_demand() {
+    let mut d = Doc::new("t", "");
+    add_sentence(
+        &mut d,
+        &[
+            ("Police", "police", "NOUN", 2, "nsubj"),
+            ("ordered", "order", "VERB", 0, "root"),
+            ("the", "the", "DET", 4, "det"),
+            ("editors", "editor", "NOUN", 2, "obj"),
+            ("to", "to", "PART", 6, "mark"),
+            ("appear", "appear", "VERB", 2, "xcomp"),
+            (".", ".", "PUNCT", 2, "punct"),
+        ],
+        &[(0, 1, "RUUCOP", "RUU")],
+    );
+    let ev = code(&d);
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].cameo, "100");
+    assert_eq!(ev[0].modality, "demand");
+    assert!(ev[0].target.is_none());
+}
