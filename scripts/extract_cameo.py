@@ -32,6 +32,13 @@ with open(os.path.join(out, "codes.tsv"), "w", encoding="utf-8") as w:
     for c, g, n in rows:
         w.write(f"{c}\t{g:g}\t{quad(c)}\t{n}\n")
 
+# Where the 2021 table contradicts the PLOVER manual (PLOVER_MANUAL.tex, CONCEDE: "easing of
+# administrative or legal restrictions on persons and organizations, removing curfews, suspending
+# protests"), the manual wins: easing a curfew or a state of emergency is a concession, as the PLOVER
+# GSR codes it, not a (military or material) retreat; a resignation (0831) is the manual's RETREAT
+# mode "resign" (the mode is written by hand in data/cameo/plover.tsv).
+OVERRIDES = {"0813": "CONCEDE", "0814": "CONCEDE", "0831": "RETREAT"}
+
 with open(os.path.join(src, "CAMEO2PLOVER-2021.txt"), encoding="utf-8") as f, \
      open(os.path.join(out, "plover.tsv"), "w", encoding="utf-8") as w:
     w.write("# CAMEO code -> PLOVER (2021): code<TAB>type<TAB>mode<TAB>context (mode/context may be empty;\n")
@@ -45,5 +52,6 @@ with open(os.path.join(src, "CAMEO2PLOVER-2021.txt"), encoding="utf-8") as f, \
         seen.add(m.group(1))
         parts = [p.strip() for p in m.group(2).split(",")]
         parts += [""] * (3 - len(parts))
+        parts[0] = OVERRIDES.get(m.group(1), parts[0])
         ctx = ";".join(p.strip() for p in parts[2].split(";") if p.strip())
         w.write(f"{m.group(1)}\t{parts[0]}\t{parts[1]}\t{ctx}\n")

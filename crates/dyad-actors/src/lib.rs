@@ -41,6 +41,7 @@ pub mod dict;
 mod ethnic;
 pub mod eval;
 pub mod matcher;
+mod organ;
 pub mod petrarch;
 mod place_actor;
 mod resolve;

@@ -83,6 +83,7 @@ impl ActorStage {
         mentions.retain(|m| !is_patron_modifier(&doc.text, m.span));
         add_surnames(doc, &mut mentions);
         let mut metas = merge(doc, mentions);
+        crate::organ::name_organs(&self.dict, doc, &hits, &mut metas);
         coref::cluster(doc, &mut metas);
         if self.debug {
             for (i, c) in doc.clusters.iter().enumerate() {

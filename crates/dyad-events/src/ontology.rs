@@ -192,6 +192,12 @@ mod tests {
             "THREATEN"
         );
         assert_eq!(o.get("195").unwrap().quad, 4);
+        // Easing a curfew is a concession (the PLOVER manual), releasing a prisoner a retreat.
+        let kind = |c: &str| o.get(c).unwrap().plover.as_ref().unwrap().kind.clone();
+        assert_eq!(kind("0813"), "CONCEDE");
+        assert_eq!(kind("0814"), "CONCEDE");
+        assert_eq!(kind("0841"), "RETREAT");
+        assert_eq!(kind("0831"), "RETREAT", "a resignation (the PLOVER manual)");
         // Every 3/4-digit code outside 01x has a PLOVER type.
         for c in o
             .codes()

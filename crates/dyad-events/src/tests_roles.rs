@@ -778,3 +778,87 @@ fn an_order_with_a_participle_is_the_act_on_the_object() {
         vec![t("The court", "173", "the ministers")]
     );
 }
+
+/// "Two Ruritanian soldiers were killed by a roadside bomb": an attack whose doer is not named is
+/// coded with no source and the victims as the target; a death without a means of attack ("in a
+/// car crash") and a conditional attack are not coded.
+#[test]
+fn an_attack_by_an_unnamed_hand_has_no_source() {
+    let passive = |means: &str, lemma: &str| {
+        let mut d = Doc::new("t", "");
+        add_sentence(
+            &mut d,
+            &[
+                ("Two", "two", "NUM", 3, "nummod"),
+                ("Ruritanian", "Ruritanian", "ADJ", 3, "amod"),
+                ("soldiers", "soldier", "NOUN", 5, "nsubj:pass"),
+                ("were", "be", "AUX", 5, "aux:pass"),
+                ("killed", "kill", "VERB", 0, "root"),
+                ("by", "by", "ADP", 9, "case"),
+                ("a", "a", "DET", 9, "det"),
+                ("roadside", "roadside", "NOUN", 9, "compound"),
+                (means, lemma, "NOUN", 5, "obl"),
+                (".", ".", "PUNCT", 5, "punct"),
+            ],
+            &[(0, 3, "RUUMIL", "RUU")],
+        );
+        code(&d)
+    };
+    let ev = passive("bomb", "bomb");
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert!(ev[0].source.is_none(), "no source is named");
+    assert_eq!(ev[0].cameo, "1823");
+    assert_eq!(
+        ev[0].target.as_ref().and_then(|a| a.code.as_deref()),
+        Some("RUUMIL")
+    );
+    assert!(passive("crash", "crash").is_empty(), "no means of attack");
+}
+
+/// Charging and indicting are legal accusations (CAMEO 115, PLOVER ACCUSE), arresting is 173.
+#[test]
+fn charges_are_accusations_and_arrests_coercion() {
+    let sentence = |verb: &str, lemma: &str| {
+        let mut d = Doc::new("t", "");
+        add_sentence(
+            &mut d,
+            &[
+                ("Prosecutors", "prosecutor", "NOUN", 2, "nsubj"),
+                (verb, lemma, "VERB", 0, "root"),
+                ("Ruritania", "Ruritania", "PROPN", 2, "obj"),
+                (".", ".", "PUNCT", 2, "punct"),
+            ],
+            &[(0, 1, "ARCJUD", "ARC"), (2, 3, "RUU", "RUU")],
+        );
+        code(&d).iter().map(|e| e.cameo.clone()).collect::<Vec<_>>()
+    };
+    assert_eq!(sentence("indicted", "indict"), ["115"]);
+    assert_eq!(sentence("charged", "charge"), ["115"]);
+    assert_eq!(sentence("arrested", "arrest"), ["173"]);
+}
+
+/// "Police ordered the editors to appear": an order whose content is no event of the dictionary
+/// and whose addressee is no actor (so the `order + to` pattern does not match) is still a demand
+/// (100) by the one who orders.
+#[test]
+fn an_order_to_do_something_uncoded_is_a_demand() {
+    let mut d = Doc::new("t", "");
+    add_sentence(
+        &mut d,
+        &[
+            ("Police", "police", "NOUN", 2, "nsubj"),
+            ("ordered", "order", "VERB", 0, "root"),
+            ("the", "the", "DET", 4, "det"),
+            ("editors", "editor", "NOUN", 2, "obj"),
+            ("to", "to", "PART", 6, "mark"),
+            ("appear", "appear", "VERB", 2, "xcomp"),
+            (".", ".", "PUNCT", 2, "punct"),
+        ],
+        &[(0, 1, "RUUCOP", "RUU")],
+    );
+    let ev = code(&d);
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].cameo, "100");
+    assert_eq!(ev[0].modality, "demand");
+    assert!(ev[0].target.is_none());
+}

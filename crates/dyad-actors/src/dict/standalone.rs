@@ -5,7 +5,10 @@
 //! wins over its head, and without the flag the whole group stopped being an actor ("Federal
 //! police arrested …" had no source). A modifier before the head does not make a group less able
 //! to act, so such a form takes the flag of its last word. Forms with "of" are left alone: their
-//! head is before it ("head of national police").
+//! head is before it ("head of national police"). A form whose first word is a standalone agent of
+//! the same sector is a member or a unit of that group and acts as it does ("rebel forces",
+//! "rebel commander", "police chief": REB, REB, COP), although "forces" and "commander" alone are
+//! no actors.
 
 use super::{Dictionary, EntryKind};
 
@@ -19,16 +22,20 @@ impl Dictionary {
                 continue;
             }
             let last = norm.rsplit(' ').next().unwrap_or(norm);
+            let first = norm.split(' ').next().unwrap_or(norm);
             for (k, v) in variants.iter().enumerate() {
                 let EntryKind::Agent {
                     standalone: false,
                     plural,
+                    sector,
                     ..
                 } = &self.entries[v.entry].kind
                 else {
                     continue;
                 };
-                if self.is_standalone_agent(last, *plural) {
+                if self.is_standalone_agent(last, *plural)
+                    || self.standalone_sector(first).is_some_and(|s| s == sector)
+                {
                     changes.push((norm.clone(), k));
                 }
             }
@@ -49,6 +56,22 @@ impl Dictionary {
                 v.entry = idx;
             }
         }
+    }
+
+    /// The sector of `form` as a singular standalone agent ("rebel" → REB), if it is one.
+    fn standalone_sector(&self, form: &str) -> Option<&str> {
+        self.forms
+            .get(form)?
+            .iter()
+            .find_map(|h| match &self.entries[h.entry].kind {
+                EntryKind::Agent {
+                    standalone: true,
+                    plural: false,
+                    sector,
+                    ..
+                } => Some(sector.as_str()),
+                _ => None,
+            })
     }
 
     fn is_standalone_agent(&self, form: &str, plural: bool) -> bool {

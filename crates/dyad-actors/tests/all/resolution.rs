@@ -115,7 +115,7 @@ fn standalone_group_nouns_are_actors() {
                 A suicide bomber struck a market. Hundreds of asylum-seekers refused food. \
                 Factory employees staged a sit-in. Critics say the plan is too costly. \
                 Some families left the valley. The department declined to comment. \
-         Later the federal police detained a reporter.";
+         Later the federal police detained a reporter. Rebel forces shelled the road.";
     let d = run(text, "2025-05-20");
     let code = |m: &str| code_of(&d, m, 0);
     assert_eq!(code("Teachers").as_deref(), Some("EDU"));
@@ -135,6 +135,11 @@ fn standalone_group_nouns_are_actors() {
         "a generated form takes the flag of its head"
     );
     assert_eq!(code("families"), None, "a group noun without the flag");
+    assert_eq!(
+        code("Rebel forces").as_deref(),
+        Some("REB"),
+        "a unit of a standalone group of the same sector"
+    );
 }
 
 #[test]
@@ -343,4 +348,58 @@ fn a_title_in_the_text_outweighs_the_term_tables() {
         code_of(&ousted, "Olaf Scholz", 0).as_deref(),
         Some("DEUELI")
     );
+}
+
+/// An `ORG` entity of the NER stage with no dictionary line is a state organ when its name holds
+/// an organ noun: the sector of the first one, the country of a country word inside or just
+/// before the name; facilities and titles in names are not organs.
+#[test]
+fn named_organs_take_the_sector_of_their_organ_noun() {
+    let text = "The Department of Fisheries will review the permits. \
+                The Harbour City Police Bureau questioned two men. \
+                The Senate Committee on Roads met on Friday. \
+                Chile's Senate Water Board issued a notice. \
+                Valmora Air Force Base was closed. \
+                General Motors cut jobs. \
+                Friends of the Valley opposed the plan.";
+    let mut doc = dyad_doc::Doc::new("t", text);
+    doc.date = chrono::NaiveDate::from_ymd_opt(2025, 5, 20);
+    common::segment(&mut doc);
+    for name in [
+        "Department of Fisheries",
+        "Harbour City Police Bureau",
+        "Senate Committee on Roads",
+        "Senate Water Board",
+        "Valmora Air Force Base",
+        "General Motors",
+        "Friends of the Valley",
+    ] {
+        let start = text.find(name).unwrap();
+        doc.entities.push(dyad_doc::Entity {
+            span: dyad_doc::Span::new(start, start + name.len()),
+            kind: "ORG".into(),
+            actor: None,
+            cluster: None,
+        });
+    }
+    common::stage().annotate(&mut doc);
+    let code = |m: &str| code_of(&doc, m, 0);
+    assert_eq!(code("Department of Fisheries").as_deref(), Some("GOV"));
+    assert_eq!(code("Harbour City Police Bureau").as_deref(), Some("COP"));
+    assert_eq!(
+        code("Senate Committee on Roads").as_deref(),
+        Some("LEG"),
+        "the first organ noun gives the branch"
+    );
+    assert_eq!(
+        code("Senate Water Board").as_deref(),
+        Some("CHLLEG"),
+        "the country just before the name"
+    );
+    let name =
+        entity(&doc, "Senate Committee on Roads", 0).and_then(|e| e.actor.as_ref()?.name.clone());
+    assert_eq!(name.as_deref(), Some("Senate Committee on Roads"));
+    assert_eq!(code("Valmora Air Force Base"), None, "a facility");
+    assert_eq!(code("General Motors"), None, "a title is no organ");
+    assert_eq!(code("Friends of the Valley"), None, "no organ noun");
 }

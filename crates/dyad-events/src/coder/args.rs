@@ -37,6 +37,8 @@ pub(super) enum ActorRef {
     Mention(usize),
     /// The speaker of the quote around a first-person argument.
     Speaker(EventActor),
+    /// A doer the sentence does not name (an attack by an unnamed hand): no source is written.
+    Unknown,
 }
 
 impl ActorRef {
@@ -44,7 +46,7 @@ impl ActorRef {
     pub(super) fn mention(&self) -> Option<usize> {
         match self {
             ActorRef::Mention(m) => Some(*m),
-            ActorRef::Speaker(_) => None,
+            ActorRef::Speaker(_) | ActorRef::Unknown => None,
         }
     }
     /// The event actor it stands for.
@@ -52,6 +54,7 @@ impl ActorRef {
         match self {
             ActorRef::Mention(m) => to_actor(&st.mentions[*m]),
             ActorRef::Speaker(a) => a.clone(),
+            ActorRef::Unknown => EventActor::default(),
         }
     }
 }

@@ -484,10 +484,7 @@ impl Coder {
                 continue;
             }
             // Coded already through a pattern inside the clause.
-            if triggers
-                .iter()
-                .any(|&h| ancestors(st, h).iter().take(4).any(|&a| a == t))
-            {
+            if coded_inside(st, t, triggers) {
                 continue;
             }
             let Some(p) = st.head(t) else { continue };
@@ -508,6 +505,63 @@ impl Coder {
             let src = srcs.into_iter().map(ActorRef::Mention).collect();
             let negated = self.negated_at(st, t);
             self.emit_with(st, s, &m, "100", negated, "demand", src, tgts, t, None, out);
+        }
+    }
+
+    /// "X ordered Y to V" where V is no event of the dictionary and the order itself matched no
+    /// pattern (its addressee named outside the actor dictionaries, or far from the verb): a
+    /// generic demand (100) by X on Y, as "ordered Y to leave" is when Y is an actor.
+    pub(super) fn order_demands(
+        &self,
+        st: &Sent,
+        s: usize,
+        triggers: &BTreeSet<usize>,
+        out: &mut Vec<Event>,
+    ) {
+        for t in st.range.clone() {
+            if st.rel(t) != "xcomp" || st.upos(t) != "VERB" {
+                continue;
+            }
+            let Some(p) = st.head(t) else { continue };
+            if !matches!(st.lemma(p), "order" | "instruct" | "direct" | "command")
+                || st.upos(p) != "VERB"
+                || triggers.contains(&p)
+                || st.kid(p, "obj").is_none()
+                || !st
+                    .kids(t)
+                    .iter()
+                    .any(|&k| st.rel(k) == "mark" && st.lemma(k) == "to")
+            {
+                continue;
+            }
+            // Coded already through a pattern inside the ordered clause.
+            if triggers.contains(&t) || coded_inside(st, t, triggers) {
+                continue;
+            }
+            let srcs = self
+                .source_arg(st, p, false)
+                .0
+                .map(|a| self.actors_of(st, a))
+                .unwrap_or_default();
+            if srcs.is_empty() {
+                continue;
+            }
+            let tgts: Vec<usize> = st
+                .kid(p, "obj")
+                .map(|o| self.actors_of(st, o))
+                .unwrap_or_default()
+                .into_iter()
+                .filter(|x| !srcs.contains(x))
+                .collect();
+            let m = Match::single(0, p);
+            let src = srcs.into_iter().map(ActorRef::Mention).collect();
+            let negated = self.negated_at(st, p);
+            let modality = if self.hypothetical_at(st, p) {
+                "hypothetical"
+            } else {
+                "demand"
+            };
+            self.emit_with(st, s, &m, "100", negated, modality, src, tgts, p, None, out);
         }
     }
 
@@ -581,6 +635,13 @@ impl Coder {
             country_from: source.country_from,
         })
     }
+}
+
+/// Whether a pattern trigger sits inside the clause headed by `t` (up to four levels below it).
+fn coded_inside(st: &Sent, t: usize, triggers: &BTreeSet<usize>) -> bool {
+    triggers
+        .iter()
+        .any(|&h| ancestors(st, h).iter().take(4).any(|&a| a == t))
 }
 
 #[cfg(test)]

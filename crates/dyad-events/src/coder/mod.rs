@@ -178,6 +178,7 @@ impl Coder {
         if st.parsed && self.cameo_rules() {
             let n0 = out.len();
             self.must_demands(st, s, &triggers, out);
+            self.order_demands(st, s, &triggers, out);
             if let Some(fs) = feats {
                 fs.extend(std::iter::repeat_n(Vec::new(), out.len() - n0));
             }

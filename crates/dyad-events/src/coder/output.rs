@@ -156,8 +156,12 @@ impl Coder {
                 Some((rc, pc)) if pc == code => pairs
                     .iter()
                     .filter_map(|(sa, ta)| {
-                        // A target without a code is never made a source.
+                        // A target without a code is never made a source, nor an unknown
+                        // doer a target.
                         let ta = ta.clone().filter(|t| t.code.is_some())?;
+                        if *sa == EventActor::default() {
+                            return None;
+                        }
                         Some((rc.as_str(), ta, Some(sa.clone())))
                     })
                     .collect(),
@@ -172,7 +176,8 @@ impl Coder {
                 goldstein: info.map_or(0.0, |c| c.goldstein),
                 quad: info.map_or_else(|| quad_of(code), |c| c.quad),
                 plover: info.and_then(|c| c.plover.clone()),
-                source: Some(sa),
+                // An unknown doer (`ActorRef::Unknown`) is written as no source.
+                source: (sa != EventActor::default()).then_some(sa),
                 target: ta,
                 negated,
                 modality: modality.to_string(),

@@ -304,12 +304,43 @@ impl Coder {
         } else {
             self.fallback_target(st, code, h, &src)
         };
+        let mut src = src;
+        if src.is_empty() && !noun && modality == "actual" && self.unknown_doer(st, code, h) {
+            // "Three soldiers were killed by a roadside bomb": an attack on named victims whose
+            // doer the sentence does not name is coded with no source (when reported as done,
+            // not "if it is attacked"; only the verb's own subject or object as the victims,
+            // not a place or a modifier).
+            targets.retain(|&t| {
+                let toks = st.mentions[t].tokens.clone();
+                toks.clone()
+                    .any(|x| st.head(x) == Some(h) && matches!(st.base_rel(x), "nsubj" | "obj"))
+            });
+            if !targets.is_empty() {
+                src.push(ActorRef::Unknown);
+            }
+        }
         Roles {
             sources: src,
             targets,
             slot: m.target,
             fallback,
         }
+    }
+
+    /// Whether a violent act (CAMEO 18–20) at verb `h` whose sentence names no doer is still
+    /// an attack: a word of its phrase other than the verb names a means of attack
+    /// (`@VIOLENCE`: a bombing, an explosive device, gunfire, torture; "killed in a suicide car
+    /// bombing", "a minefield explosion killed"). A death with no such word ("killed in a car
+    /// crash") reports no attack, and "was attacked" alone may be an attack in words.
+    fn unknown_doer(&self, st: &Sent, code: &str, h: usize) -> bool {
+        if !st.parsed || !self.cameo_rules() || !matches!(code.get(..2), Some("18" | "19" | "20")) {
+            return false;
+        }
+        st.range.clone().any(|t| {
+            t != h
+                && ancestors(st, t).contains(&h)
+                && self.dict.in_class("VIOLENCE", st.lemmas(t..t + 1))
+        })
     }
 }
 
