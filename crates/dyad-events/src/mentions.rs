@@ -121,7 +121,7 @@ pub fn from_doc(doc: &Doc) -> Vec<Mention> {
     for c in &doc.clusters {
         if let Some(actor) = &c.actor {
             for &m in &c.mentions {
-                if !in_dateline(m) {
+                if !in_dateline(m) && !thing_modifier(doc, m) {
                     push(doc, &mut out, m, actor.clone());
                 }
             }
