@@ -89,6 +89,13 @@ python3 "$root/scripts/precision-sample.py" score "$root/data/eval/precision-see
 echo "== scripts/precision-sample.py score data/eval/precision-seed3.tsv" >&2
 python3 "$root/scripts/precision-sample.py" score "$root/data/eval/precision-seed3.tsv" \
   --data "$SHARED/newsarticles/NewsArticles.csv" || status=1
+# Seeds 5 (development sheet, drawn from fe067ca) and 6 (held out, drawn from 8ac9ed5 after the precision rules of
+# branch prec), 120 events each, checked the same way.
+for seed in 5 6; do
+  echo "== scripts/precision-sample.py score data/eval/precision-seed$seed.tsv" >&2
+  python3 "$root/scripts/precision-sample.py" score "$root/data/eval/precision-seed$seed.tsv" \
+    --data "$SHARED/newsarticles/NewsArticles.csv" || status=1
+done
 # Issue 17: the judged quote sample (data/eval/quote-precision-seed1.tsv, ids and offsets only) must
 # still resolve to the same NewsArticles quotes and be well judged; prints its rates, no floor (they
 # belong to the commit it was drawn from; docs/evaluation.md, "Quote precision on news").

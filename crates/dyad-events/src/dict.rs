@@ -169,6 +169,9 @@ pub struct EventDict {
     pub compose: BTreeMap<String, Composition>,
     /// Verbs of saying whose subject is a speaker (used for the 010 fallback).
     pub say_verbs: BTreeSet<String>,
+    /// Governors of mere possibility ("may", "could", "likely"): hypothetical, and the act they
+    /// govern is no event (`possibility` lines of governors.txt).
+    pub possibility: BTreeSet<String>,
 }
 
 impl EventDict {
@@ -336,8 +339,16 @@ impl EventDict {
                 self.say_verbs.extend(it.map(|w| w.to_lowercase()));
                 continue;
             }
+            if kind == "possibility" {
+                for w in it {
+                    self.possibility.insert(w.to_lowercase());
+                    self.governors
+                        .insert(w.to_lowercase(), Governor::Hypothetical);
+                }
+                continue;
+            }
             let Some(g) = Governor::parse(kind) else {
-                errs.push(DictError::new(name, i, format!("unknown governor kind `{kind}` (intent, appeal, demand, reject, threat, negate, hypothetical, say)")));
+                errs.push(DictError::new(name, i, format!("unknown governor kind `{kind}` (intent, appeal, demand, reject, threat, negate, hypothetical, possibility, say)")));
                 continue;
             };
             for w in it {

@@ -24,9 +24,15 @@ pub struct Mention {
 /// "TIRANA, Albania (AP) -- ", "ANKARA: ").
 static DATELINE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r#"^\s*[A-Z][A-Z.'’ -]*[A-Z.](?:,\s*[A-Z][A-Za-z.' ]{1,40})?(?:\s*(\((?:[A-Z][A-Za-z]{1,15})\)))?\s*(?:--|-|—|–|:|(")) "#,
+        r#"^\s*[A-Z][A-Z.'’ -]*[A-Z.](?:,\s*[A-Z][A-Za-z.' ]{1,40})?(?:\s*(\((?:[A-Z][A-Za-z]{1,15})\)))?\s*(?:(?:--|-|—|–|:|(")) |"\?)"#,
     )
     .expect("dateline regex")
+});
+
+/// A dateline in ordinary case: a place, a comma, its country or region, a dash ("Qayyarah, Iraq - ").
+static PLACE_DATELINE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r#"^\s*[A-Z][a-z]+(?: [A-Z][a-z]+)?, [A-Z][a-z]+(?: [A-Z][a-z]+)? (?:--|-|—|–) "#)
+        .expect("place dateline regex")
 });
 
 /// Where the dateline of the sentence starting at byte `start` ends (a byte offset), if it has one.
@@ -34,6 +40,13 @@ static DATELINE: Lazy<Regex> = Lazy::new(|| {
 /// an agency ("CAIRO (AP) \" ").
 pub fn dateline_end(text: &str, start: usize) -> Option<usize> {
     let rest = text.get(start..)?;
+    // "Qayyarah, Iraq - Six months after": a place and its country in ordinary case, when a
+    // capital starts the sentence after the dash.
+    if let Some(m) = PLACE_DATELINE.find(rest) {
+        if rest[m.end()..].starts_with(|c: char| c.is_uppercase()) {
+            return Some(start + m.end());
+        }
+    }
     let c = DATELINE.captures(rest)?;
     let m = c.get(0)?;
     if c.get(2).is_some() && c.get(1).is_none() {
@@ -46,10 +59,41 @@ pub fn dateline_end(text: &str, start: usize) -> Option<usize> {
     long_word.then(|| start + m.end())
 }
 
+/// Suffixes that make a name describe a thing ("a Singapore-based firm", "China-style reforms",
+/// "Russia-related materials", "US-made missiles"): such a name acts as nothing.
+const THING_SUFFIXES: &[&str] = &[
+    "based",
+    "style",
+    "related",
+    "made",
+    "born",
+    "built",
+    "owned",
+    "listed",
+    "registered",
+    "flagged",
+    "bound",
+    "produced",
+    "designed",
+];
+
+/// Whether the name at `span` ends in (or is followed by) a hyphen and one of [`THING_SUFFIXES`].
+fn thing_modifier(doc: &Doc, span: Span) -> bool {
+    let text = doc.slice(span);
+    let after = doc.text.get(span.end..).unwrap_or("");
+    let suffix = |rest: &str| {
+        let w: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+        THING_SUFFIXES.contains(&w.to_lowercase().as_str())
+    };
+    text.rsplit_once('-').is_some_and(|(_, w)| suffix(w))
+        || after.strip_prefix('-').is_some_and(suffix)
+}
+
 /// Mentions from `doc.entities` (actor, or the actor of its cluster) and from cluster mentions
 /// (pronouns) whose cluster has an actor. Sorted by position; overlapping spans keep the first/longest.
 /// Mentions inside a sentence's dateline ("KABUL - ...") are left out: a dateline names where the
-/// story was filed, never an actor of the sentence.
+/// story was filed, never an actor of the sentence. So are names that only describe a thing
+/// ("a Singapore-based firm": [`THING_SUFFIXES`]).
 pub fn from_doc(doc: &Doc) -> Vec<Mention> {
     let datelines: Vec<Span> = doc
         .sentences
@@ -69,7 +113,7 @@ pub fn from_doc(doc: &Doc) -> Vec<Mention> {
                 .and_then(|c| c.actor.clone())
         });
         if let Some(actor) = actor {
-            if !in_dateline(e.span) {
+            if !in_dateline(e.span) && !thing_modifier(doc, e.span) {
                 push(doc, &mut out, e.span, actor);
             }
         }
@@ -77,7 +121,7 @@ pub fn from_doc(doc: &Doc) -> Vec<Mention> {
     for c in &doc.clusters {
         if let Some(actor) = &c.actor {
             for &m in &c.mentions {
-                if !in_dateline(m) {
+                if !in_dateline(m) && !thing_modifier(doc, m) {
                     push(doc, &mut out, m, actor.clone());
                 }
             }
@@ -140,7 +184,18 @@ mod tests {
         );
         assert_eq!(end("ANKARA: A court ruled."), Some("ANKARA: "));
         assert_eq!(end("CAIRO (AP) \" Police said."), Some("CAIRO (AP) \" "));
+        // A dash mangled into `"?` ahead of the first word; a place and country in ordinary case.
+        assert_eq!(
+            end("CAPITALIA \"?Senate leaders met."),
+            Some("CAPITALIA \"?")
+        );
+        assert_eq!(
+            end("Portville, Norland - Six months after the raid."),
+            Some("Portville, Norland - ")
+        );
         // Not datelines: ordinary sentence starts, acronyms of two letters, a quote without agency.
+        assert_eq!(end("Smith, Jones - and others agreed."), None);
+        assert_eq!(end("Norland, Sudria and Ruritania agreed."), None);
         assert_eq!(end("Germany - and France - agreed."), None);
         assert_eq!(end("US - China talks resumed."), None);
         assert_eq!(end("NATO \" said more."), None);

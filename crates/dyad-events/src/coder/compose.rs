@@ -56,6 +56,11 @@ impl Coder {
     ) -> Option<(usize, String, &'static str)> {
         let ctx = self.context(st, m, triggers)?;
         let mut coded = self.compose(st, m, &ctx, triggers);
+        // A question, a condition or a mere possibility reports no act (`modality.rs`, `unreal`);
+        // a threat conditioned on the other side's act stays ("may halt mediation if ...").
+        if coded.modality != "threat" && self.unreal(st, ctx.h, ctx.gov) {
+            return Some((ctx.h, coded.code, coded.modality));
+        }
         let roles = match self.reported_demand(st, m, &ctx, &mut coded) {
             Some((srcs, tgs)) => {
                 let sources: Vec<ActorRef> = srcs.into_iter().map(ActorRef::Mention).collect();

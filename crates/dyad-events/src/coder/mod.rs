@@ -52,6 +52,9 @@ pub struct CoderOptions {
     pub min_confidence: f32,
     /// Least re-ranker probability for recoding a pattern event to another type.
     pub min_recode: f32,
+    /// Keep events that report no act (`hypothetical`, or `intent` with a code that has no intent
+    /// form) with their modality instead of leaving them out (see `Coder::irrealis`).
+    pub keep_irrealis: bool,
 }
 
 /// Default of [`CoderOptions::min_confidence`] (docs/models.md, "Event classifier").
@@ -67,6 +70,7 @@ impl Default for CoderOptions {
             shallow_backoff: std::env::var_os("DYAD_NO_BACKOFF").is_none(),
             min_confidence: DEFAULT_MIN_CONFIDENCE,
             min_recode: DEFAULT_MIN_RECODE,
+            keep_irrealis: false,
         }
     }
 }

@@ -172,18 +172,14 @@ impl Coder {
     /// "in order to prove", "so that"), or the sentence asks a question about it (a `?` after `t`):
     /// the act is not reported as done.
     pub(super) fn hypothetical_at(&self, st: &Sent, t: usize) -> bool {
-        if st.parsed && (t + 1..st.range.end).any(|x| st.form(x) == "?") {
+        if st.parsed && (t + 1..st.range.end).any(|x| self.question_mark(st, x)) {
+            return true;
+        }
+        if self.conditional_at(st, t) {
             return true;
         }
         let mut x = t;
         for _ in 0..4 {
-            if st
-                .kids(x)
-                .iter()
-                .any(|&c| st.rel(c) == "mark" && matches!(st.lemma(c), "if" | "unless" | "whether"))
-            {
-                return true;
-            }
             // (Not the purpose of a call or letter, which the call itself carries out: "called
             // X to congratulate him".)
             if st.base_rel(x) == "advcl"
@@ -205,6 +201,66 @@ impl Coder {
             }
             match st.head(x) {
                 Some(p) if matches!(st.base_rel(x), "xcomp" | "conj" | "advcl") => x = p,
+                _ => break,
+            }
+        }
+        false
+    }
+
+    /// Whether token `x` is a question mark: a `?` followed by a space, the end of the sentence or
+    /// punctuation. Text whose curly quotes were mangled into `?` ("the \"lion's share\"?of") has a
+    /// `?` glued to the next word, which asks nothing.
+    pub(super) fn question_mark(&self, st: &Sent, x: usize) -> bool {
+        st.form(x) == "?"
+            && (st.doc.tokens[x].space_after
+                || x + 1 >= st.range.end
+                || !st.form(x + 1).starts_with(char::is_alphanumeric))
+    }
+
+    /// Whether an event of `code` with `modality` reports no act and is left out (the project's
+    /// own dictionary only, unless [`super::CoderOptions::keep_irrealis`]): a hypothetical act
+    /// (a question, a condition, a purpose, a possibility, a permission or attempt), or an
+    /// announced act whose code has no intent form ("will investigate", "plans to criticise":
+    /// roots 01, 09, 11, 12 and 15 have no 03x code, and the act itself has not happened).
+    pub(super) fn irrealis(&self, code: &str, modality: &str) -> bool {
+        self.cameo_rules()
+            && !self.opts.keep_irrealis
+            && modality == "intent"
+            && !matches!(code.get(..2), Some("02" | "03" | "10" | "13"))
+    }
+
+    /// Whether the act at `h` is only asked about, set under a condition or reported as a mere
+    /// possibility, so that no event is written (unless [`super::CoderOptions::keep_irrealis`]):
+    /// a question (a `?` after it), a clause introduced by "if", "unless" or "whether" (also
+    /// above a clausal complement: "asked whether he felt X agreed"), or a governor of
+    /// possibility ("may", "could", "likely to", "a possibility of"). Purposes and attempts stay
+    /// events marked `hypothetical`: the gold sets code them ("converged to protest", "tried to
+    /// hack").
+    pub(super) fn unreal(&self, st: &Sent, h: usize, gov: Option<(Governor, usize)>) -> bool {
+        if !st.parsed || !self.cameo_rules() || self.opts.keep_irrealis {
+            return false;
+        }
+        (h + 1..st.range.end).any(|x| self.question_mark(st, x))
+            || self.conditional_at(st, h)
+            || gov.is_some_and(|(g, gt)| {
+                g == Governor::Hypothetical && self.dict.possibility.contains(st.lemma(gt))
+            })
+    }
+
+    /// Whether the clause of `t` (climbing open and clausal complements, conjuncts and adverbial
+    /// clauses) is introduced by "if", "unless" or "whether".
+    pub(super) fn conditional_at(&self, st: &Sent, t: usize) -> bool {
+        let mut x = t;
+        for _ in 0..4 {
+            if st
+                .kids(x)
+                .iter()
+                .any(|&c| st.rel(c) == "mark" && matches!(st.lemma(c), "if" | "unless" | "whether"))
+            {
+                return true;
+            }
+            match st.head(x) {
+                Some(p) if matches!(st.base_rel(x), "xcomp" | "conj" | "advcl" | "ccomp") => x = p,
                 _ => break,
             }
         }

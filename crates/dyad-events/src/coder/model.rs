@@ -319,13 +319,17 @@ impl Coder {
                 targets.extend(self.actors_of(st, a));
             }
         }
+        let gov = self.governor(st, t, &BTreeSet::new());
+        if self.unreal(st, t, gov) {
+            return;
+        }
         let mut negated = self.negated_at(st, t);
         let mut modality = if self.hypothetical_at(st, t) {
             "hypothetical"
         } else {
             "actual"
         };
-        match self.governor(st, t, &BTreeSet::new()).map(|(g, _)| g) {
+        match gov.map(|(g, _)| g) {
             Some(Governor::Intent) => modality = "intent",
             Some(Governor::Hypothetical) => modality = "hypothetical",
             Some(Governor::Threat) => modality = "threat",

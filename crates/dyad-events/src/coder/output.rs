@@ -53,7 +53,7 @@ impl Coder {
         fallback_target: Option<EventActor>,
         out: &mut Vec<Event>,
     ) {
-        if sources.is_empty() {
+        if sources.is_empty() || self.irrealis(code, modality) {
             return;
         }
         let src_mentions: Vec<Option<usize>> = sources.iter().map(|a| a.mention()).collect();
