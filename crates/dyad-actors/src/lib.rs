@@ -34,6 +34,7 @@
 //! ```
 #![deny(missing_docs)]
 
+mod builtin;
 mod coref;
 pub mod coref_eval;
 pub mod country;
@@ -41,6 +42,7 @@ pub mod dict;
 mod ethnic;
 pub mod eval;
 pub mod matcher;
+mod norm;
 mod organ;
 pub mod petrarch;
 mod place_actor;

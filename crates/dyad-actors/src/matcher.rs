@@ -42,43 +42,7 @@ pub fn parse_word_list(text: &str, name: &str) -> (BTreeSet<String>, Vec<String>
     (words, errors)
 }
 
-/// Normalises text for matching and returns, for every byte of the result, the byte offset in the
-/// input of the character it came from (plus one final entry: the input's length).
-pub fn normalize(s: &str) -> (String, Vec<usize>) {
-    let mut out = String::with_capacity(s.len());
-    let mut map = Vec::with_capacity(s.len() + 1);
-    let mut prev_space = false;
-    for (i, c) in s.char_indices() {
-        let c = fold_char(c);
-        if c == ' ' {
-            if prev_space {
-                continue;
-            }
-            prev_space = true;
-        } else {
-            prev_space = false;
-        }
-        for lc in c.to_lowercase() {
-            let n = out.len();
-            out.push(lc);
-            for _ in n..out.len() {
-                map.push(i);
-            }
-        }
-    }
-    map.push(s.len());
-    (out, map)
-}
-
-fn fold_char(c: char) -> char {
-    match c {
-        '\u{2018}' | '\u{2019}' | '\u{02BC}' | '`' => '\'',
-        '\u{201C}' | '\u{201D}' => '"',
-        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' => '-',
-        ' ' | '\t' | '\u{00A0}' | '\u{202F}' => ' ',
-        c => c,
-    }
-}
+pub use crate::norm::normalize;
 
 /// One dictionary form found in a text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -113,6 +77,17 @@ impl std::hash::Hasher for FxHasher {
 
 type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
 
+/// The 64-bit Fx hash of a normalised form: the lookup sets keep these instead of the strings,
+/// which makes them several times quicker to build (start-up, issue 15). A colliding hash cannot
+/// change what is found: a span the lookup reports is looked up in [`Dictionary::forms`], and a
+/// form found there that belongs to the automaton is one the automaton reports at the same span
+/// anyway (the duplicate hit is dropped with the overlapping ones).
+fn form_hash(s: &str) -> u64 {
+    let mut h = FxHasher::default();
+    std::hash::Hasher::write(&mut h, s.as_bytes());
+    h.0
+}
+
 /// Longest form (in words) looked up word by word instead of through the automaton.
 const MAX_LOOKUP_WORDS: usize = 6;
 
@@ -126,10 +101,11 @@ pub struct Matcher {
     /// Words news writes in lower case: one-word names spelt like them are not matched in
     /// caseless documents (see [`caseless_ok`]).
     common: BTreeSet<String>,
-    /// Generated-only forms of up to [`MAX_LOOKUP_WORDS`] words, found by [`Matcher::lookup`].
-    lookup: HashSet<String, FxBuild>,
-    /// Every run of whole words that starts a form of `lookup` ("zorvan", "zorvan tekel").
-    prefixes: HashSet<String, FxBuild>,
+    /// Generated-only forms of up to [`MAX_LOOKUP_WORDS`] words, found by [`Matcher::lookup`]
+    /// (their [`form_hash`]es).
+    lookup: HashSet<u64, FxBuild>,
+    /// Every run of whole words that starts a form of `lookup` ("zorvan", "zorvan tekel"), hashed.
+    prefixes: HashSet<u64, FxBuild>,
     /// Most words in a form of `lookup`.
     lookup_words: usize,
 }
@@ -139,8 +115,7 @@ impl Matcher {
     pub fn new(dict: &Dictionary) -> Matcher {
         let mut keys: Vec<&String> = Vec::new();
         let mut variants = Vec::new();
-        let mut lookup = HashSet::default();
-        let mut prefixes = HashSet::default();
+        let mut lookup_keys: Vec<&str> = Vec::new();
         let mut lookup_words = 0;
         for (key, vs) in &dict.forms {
             let words = key.split(' ').count();
@@ -153,15 +128,22 @@ impl Matcher {
                 && vs.iter().all(|v| v.written.starts_with(char::is_uppercase));
             if generated && plain && words <= MAX_LOOKUP_WORDS {
                 lookup_words = lookup_words.max(words);
-                lookup.insert(key.clone());
-                for (p, _) in key.match_indices(' ') {
-                    prefixes.insert(key[..p].to_string());
-                }
-                prefixes.insert(key.clone());
+                lookup_keys.push(key);
             } else {
                 keys.push(key);
                 variants.push(vs.clone());
             }
+        }
+        // Sized up front: growing them rehashed every key several times.
+        let mut lookup = HashSet::with_capacity_and_hasher(lookup_keys.len(), FxBuild::default());
+        let mut prefixes =
+            HashSet::with_capacity_and_hasher(lookup_keys.len() * 3 / 2, FxBuild::default());
+        for key in lookup_keys {
+            lookup.insert(form_hash(key));
+            for (p, _) in key.match_indices(' ') {
+                prefixes.insert(form_hash(&key[..p]));
+            }
+            prefixes.insert(form_hash(key));
         }
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
@@ -219,7 +201,10 @@ impl Matcher {
                 if !word.chars().all(char::is_alphanumeric) {
                     for (p, c) in word.char_indices() {
                         let e = from + p;
-                        if e > s && !c.is_alphanumeric() && self.lookup.contains(&norm[s..e]) {
+                        if e > s
+                            && !c.is_alphanumeric()
+                            && self.lookup.contains(&form_hash(&norm[s..e]))
+                        {
                             out.push((s, e));
                         }
                     }
@@ -228,11 +213,12 @@ impl Matcher {
                     break;
                 }
                 let run = &norm[s..je];
-                if self.lookup.contains(run) {
+                let h = form_hash(run);
+                if self.lookup.contains(&h) {
                     out.push((s, je));
                 }
                 // Words are joined by one space in the forms; stop when no form goes on.
-                if bytes.get(je) != Some(&b' ') || !self.prefixes.contains(run) {
+                if bytes.get(je) != Some(&b' ') || !self.prefixes.contains(&h) {
                     break;
                 }
             }
@@ -504,7 +490,10 @@ mod lookup_tests {
         ]);
         assert!(diags.is_empty(), "{diags:?}");
         let m = Matcher::new(&d);
-        assert!(m.lookup.contains("zorvan tekel"), "not in the automaton");
+        assert!(
+            m.lookup.contains(&form_hash("zorvan tekel")),
+            "not in the automaton"
+        );
         let found = |t: &str| -> Vec<String> {
             m.find(&d, t)
                 .iter()

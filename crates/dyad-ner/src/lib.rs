@@ -17,6 +17,7 @@ pub mod conll;
 pub mod eval;
 pub mod features;
 pub mod gazetteer;
+mod index;
 pub mod model;
 pub mod score;
 mod stage;

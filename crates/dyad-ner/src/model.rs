@@ -7,6 +7,7 @@
 //! tag `u8` + weight `i16` (weight = value × scale).
 
 use crate::features::FEATURE_VERSION;
+use crate::index::FeatureIndex;
 use crate::tags::{allowed, allowed_end, Tag, N_TAGS};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -40,7 +41,7 @@ pub type Row = [f32; N_TAGS];
 /// A trained model ready to decode.
 #[derive(Debug, Clone)]
 pub struct Model {
-    index: IdMap<u32>,
+    index: FeatureIndex,
     rows: Vec<Row>,
     /// Weight of a sentence starting with each tag.
     pub start: Row,
@@ -58,12 +59,13 @@ pub struct ModelError(pub String);
 impl Model {
     /// A model from explicit weights (used by training).
     pub fn new(features: Vec<(u64, Row)>, start: Row, end: Row, trans: [Row; N_TAGS]) -> Model {
-        let mut index = IdMap::default();
+        let mut keys = Vec::with_capacity(features.len());
         let mut rows = Vec::with_capacity(features.len());
         for (k, r) in features {
-            index.insert(k, rows.len() as u32);
+            keys.push((k, rows.len() as u32));
             rows.push(r);
         }
+        let index = FeatureIndex::new(keys);
         Model {
             index,
             rows,
@@ -85,7 +87,7 @@ impl Model {
             .map(|fs| {
                 let mut s = [0f32; N_TAGS];
                 for k in fs {
-                    if let Some(&r) = self.index.get(k) {
+                    if let Some(r) = self.index.get(*k) {
                         let row = &self.rows[r as usize];
                         for t in 0..N_TAGS {
                             s[t] += row[t];
@@ -124,11 +126,11 @@ impl Model {
         {
             out.extend_from_slice(&w.to_le_bytes());
         }
-        let mut keys: Vec<(&u64, &u32)> = self.index.iter().collect();
+        let mut keys: Vec<(u64, u32)> = self.index.iter().collect();
         keys.sort();
         let mut body = Vec::new();
         let mut count = 0u32;
-        for (k, &r) in keys {
+        for (k, r) in keys {
             let row = &self.rows[r as usize];
             let nz: Vec<(u8, i16)> = row
                 .iter()
@@ -184,9 +186,8 @@ impl Model {
             *w = r.f32()?;
         }
         let count = r.u32()? as usize;
-        let mut index = IdMap::default();
-        index.reserve(count);
-        let mut rows = Vec::with_capacity(count);
+        let mut keys = Vec::with_capacity(count.min(b.len()));
+        let mut rows = Vec::with_capacity(count.min(b.len()));
         for _ in 0..count {
             let key = r.u64()?;
             let nz = r.take(1)?[0] as usize;
@@ -199,9 +200,10 @@ impl Model {
                 }
                 row[t] = q as f32 / scale;
             }
-            index.insert(key, rows.len() as u32);
+            keys.push((key, rows.len() as u32));
             rows.push(row);
         }
+        let index = FeatureIndex::new(keys);
         if r.at != b.len() {
             return Err(ModelError("trailing bytes after the weights".into()));
         }

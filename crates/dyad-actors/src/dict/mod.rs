@@ -5,6 +5,7 @@
 //! message`); a bad line is skipped and the rest still loads. The default files are embedded in the
 //! binary; [`Dictionary::load_dir`] reads replacements from a directory.
 
+mod binary;
 mod parse;
 pub mod people;
 mod standalone;
@@ -202,7 +203,7 @@ pub struct Form {
 }
 
 /// The loaded actor dictionary.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Dictionary {
     /// Every meaning.
     pub entries: Vec<Entry>,
@@ -241,16 +242,6 @@ pub struct Source<'a> {
 }
 
 impl Dictionary {
-    /// The dictionary embedded in the binary (the files in `data/actors/`).
-    pub fn embedded() -> Dictionary {
-        Self::embedded_with_diagnostics().0
-    }
-
-    /// The embedded dictionary and the problems found in it (none for the shipped files).
-    pub fn embedded_with_diagnostics() -> (Dictionary, Vec<Diagnostic>) {
-        Self::from_tiered_sources(&Self::embedded_sources())
-    }
-
     /// The embedded texts: the curated files and the generated ones, with their tiers.
     pub fn embedded_sources() -> Vec<(Tier, Source<'static>)> {
         const CURATED: [&str; 5] = [
@@ -528,7 +519,7 @@ pub fn normalize_form(s: &str) -> String {
     {
         return t.to_ascii_lowercase();
     }
-    crate::matcher::normalize(s).0.trim().to_string()
+    crate::norm::normalize(s).0.trim().to_string()
 }
 
 #[cfg(test)]
