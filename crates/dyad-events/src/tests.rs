@@ -724,6 +724,26 @@ fn word_sense_guards_and_broad_patterns() {
         ),
         vec![t("MEX", "040", "CAN")]
     );
+    // "Chile struck a pose." is no attack; "Chile committed violations." no intent to cooperate.
+    for (verb, lemma, obj) in [
+        ("struck", "strike", "pose"),
+        ("committed", "commit", "violations"),
+    ] {
+        assert_eq!(
+            one(
+                &[
+                    ("Chile", "Chile", "PROPN", 2, "nsubj"),
+                    (verb, lemma, "VERB", 0, "root"),
+                    ("a", "a", "DET", 4, "det"),
+                    (obj, obj, "NOUN", 2, "obj"),
+                    (".", ".", "PUNCT", 2, "punct"),
+                ],
+                &[(0, 1, "CHL", "CHL")],
+            ),
+            vec![],
+            "{verb} {obj}"
+        );
+    }
     // "Chile demonstrated resolve." is no protest.
     assert_eq!(
         one(

@@ -19,7 +19,14 @@ pub fn inflects(word: &str, form: &str) -> bool {
     let Some(rest) = form.strip_prefix(word) else {
         return irregular(word, form) || stem_variants(word, form);
     };
-    matches!(rest, "s" | "es" | "ed" | "d" | "ing" | "'s")
+    // "-es" only where English writes it (push → pushes, veto → vetoes, fix → fixes: "aides" is no
+    // form of "aid"), "-d" only after a final "e" (agree → agreed: "bard" is no form of "bar").
+    let es_ok = ["s", "x", "z", "ch", "sh", "o"]
+        .iter()
+        .any(|e| word.ends_with(e));
+    matches!(rest, "s" | "ed" | "ing" | "'s")
+        || (rest == "es" && es_ok)
+        || (rest == "d" && word.ends_with('e'))
         || (rest.len() == 3
             && rest.as_bytes()[0] == *word.as_bytes().last().unwrap_or(&0)
             && matches!(&rest[1..], "ed"))
@@ -217,6 +224,13 @@ mod tests {
         assert!(inflects("hold", "held"));
         assert!(inflects("try", "tried"));
         assert!(!inflects("call", "calm"));
+        // "-es" only after s, x, z, ch, sh or o; "-d" only after e.
+        assert!(!inflects("aid", "aides"));
+        assert!(!inflects("bar", "bard"));
+        assert!(inflects("push", "pushes"));
+        assert!(inflects("veto", "vetoes"));
+        assert!(inflects("fix", "fixes"));
+        assert!(inflects("free", "freed"));
         assert!(stems("stopped").contains(&"stop".to_string()));
         assert!(stems("agreed").contains(&"agree".to_string()));
         assert!(stems("met").contains(&"meet".to_string()));

@@ -49,31 +49,11 @@ impl Coder {
     /// guards take their words and are dropped.
     pub(super) fn select(&self, st: &Sent) -> Vec<Match> {
         // 1. Best match per trigger token.
-        let mut matches: Vec<Match> = Vec::new();
-        for t in st.range.clone() {
-            if st.mention(t).is_some() {
-                continue;
-            }
-            let best = self
-                .candidates(st, t)
-                .into_iter()
-                .filter_map(|pi| self.match_at(st, pi, t))
-                .max_by(|a, b| {
-                    // Equal weights: a trigger written as the very form in the text ("left")
-                    // beats one reached through the lemma ("leave").
-                    a.weight
-                        .cmp(&b.weight)
-                        // A word-sense guard wins ties.
-                        .then(self.is_guard(a).cmp(&self.is_guard(b)))
-                        .then(self.exact_form(st, a).cmp(&self.exact_form(st, b)))
-                        // Then the match covering more words ("peacekeeping force" over "force").
-                        .then(a.used.len().cmp(&b.used.len()))
-                        .then(b.pat.cmp(&a.pat))
-                });
-            if let Some(m) = best {
-                matches.push(m);
-            }
-        }
+        let mut matches: Vec<Match> = st
+            .range
+            .clone()
+            .filter_map(|t| self.best_at(st, t))
+            .collect();
         // 2. Verbs before nouns, heavier first; a match may not reuse words of an accepted one.
         matches.sort_by(|a, b| {
             let ka = self.dict.patterns[a.pat].kind == TriggerKind::Noun;
@@ -300,6 +280,34 @@ impl Coder {
                 .is_some_and(|s| self.actors_of(st, s).len() >= 2);
         }
         self.group_before(st, t).len() >= 2
+    }
+
+    /// The best match of the patterns triggered at token `t` (none on an actor mention).
+    fn best_at(&self, st: &Sent, t: usize) -> Option<Match> {
+        if st.mention(t).is_some() {
+            return None;
+        }
+        self.candidates(st, t)
+            .into_iter()
+            .filter_map(|pi| self.match_at(st, pi, t))
+            .max_by(|a, b| {
+                // Equal weights: a trigger written as the very form in the text ("left")
+                // beats one reached through the lemma ("leave").
+                a.weight
+                    .cmp(&b.weight)
+                    // A word-sense guard wins ties.
+                    .then(self.is_guard(a).cmp(&self.is_guard(b)))
+                    .then(self.exact_form(st, a).cmp(&self.exact_form(st, b)))
+                    // Then the match covering more words ("peacekeeping force" over "force").
+                    .then(a.used.len().cmp(&b.used.len()))
+                    .then(b.pat.cmp(&a.pat))
+            })
+    }
+
+    /// Whether a word-sense guard is the best match at token `t` ("released new regulations",
+    /// "struck a pose"): the classifier does not code that word either.
+    pub(super) fn guarded(&self, st: &Sent, t: usize) -> bool {
+        self.best_at(st, t).is_some_and(|m| self.is_guard(&m))
     }
 
     /// Whether a match is a word-sense guard (code `000`, see [`crate::dict::GUARD`]).

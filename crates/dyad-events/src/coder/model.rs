@@ -278,7 +278,7 @@ impl Coder {
         let mut best: Option<(f32, usize, usize, Vec<usize>)> = None;
         for t in st.range.clone() {
             let srcs = self.actor_subjects(st, t);
-            if srcs.is_empty() {
+            if srcs.is_empty() || self.guarded(st, t) {
                 continue;
             }
             // The same sorted feature set as `trigger_features`, merged without copying.
@@ -466,6 +466,18 @@ mod tests {
         c.opts.min_confidence = 0.99;
         c.model_sentence(&st, 0, &model, &mut out);
         assert!(out.is_empty());
+        // Nor does a word a word-sense guard takes ("000 condemn +": the guard is the best match
+        // at "condemned", so the classifier does not code that word either).
+        let mut guarded = c.clone();
+        guarded.dict = crate::dict::EventDict::parse(
+            &[("verbs.txt".to_string(), "000 condemn +\n".to_string())],
+            &crate::ontology::Ontology::embedded(),
+        )
+        .unwrap();
+        guarded.opts.min_confidence = 0.5;
+        let mut out = Vec::new();
+        guarded.model_sentence(&st, 0, &model, &mut out);
+        assert!(out.is_empty(), "{out:?}");
         // A model for which the verb is most likely no event (`NONE`, no code) codes nothing.
         let data: Vec<_> = (0..10)
             .map(|i| (f.clone(), if i < 8 { "NONE" } else { "ACCUSE" }.to_string()))
