@@ -48,6 +48,11 @@ pub struct CodeArgs {
     /// bounds the re-ranker's recodes (default 0.5): a recode below it keeps the pattern's code.
     #[arg(long, value_name = "P", value_parser = crate::common::parse_probability)]
     pub min_confidence: Option<f32>,
+    /// Also write events that report no act, marked by their `modality`: acts under a question,
+    /// a condition or a possibility ("could attack"), and announced acts whose code has no
+    /// intent form. By default they are left out.
+    #[arg(long)]
+    pub keep_irrealis: bool,
     /// Stop at the first rejected document with exit code 1.
     #[arg(long)]
     pub strict: bool,
@@ -128,6 +133,7 @@ pub fn run(args: CodeArgs) -> Result<ExitCode> {
         until: args.until.clone(),
         user_dicts: args.dicts.user_dicts(),
         min_confidence: args.min_confidence,
+        keep_irrealis: args.keep_irrealis,
     })
     .map_err(|e| anyhow::anyhow!("cannot build the pipeline: {e}"))?;
     show_dict_warnings(&pipeline);

@@ -367,6 +367,32 @@ fn an_output_that_is_an_input_is_refused_and_outputs_are_renamed_into_place() {
 }
 
 #[test]
+fn keep_irrealis_writes_hypothetical_events_marked_as_such() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write(
+        &dir,
+        "irrealis.txt",
+        b"If Norway attacks Sweden, Denmark will respond.\n",
+    );
+    let events = |extra: &[&str]| -> Vec<serde_json::Value> {
+        let mut args = vec!["code", input.as_str(), "--date", "2025-03-01", "-q"];
+        args.extend_from_slice(extra);
+        let out = dyad(&args);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let doc: serde_json::Value =
+            serde_json::from_str(String::from_utf8_lossy(&out.stdout).lines().next().unwrap())
+                .unwrap();
+        doc["events"].as_array().unwrap().clone()
+    };
+    let attack = |e: &serde_json::Value| e["cameo"].as_str().unwrap().starts_with("19");
+    // By default the conditional attack is left out; with the flag it is written as hypothetical.
+    assert!(!events(&[]).iter().any(attack));
+    let kept = events(&["--keep-irrealis"]);
+    let a = kept.iter().find(|e| attack(e)).expect("the attack, kept");
+    assert_eq!(a["modality"], "hypothetical", "{a}");
+}
+
+#[test]
 fn min_confidence_must_be_a_probability() {
     for p in ["1.5", "2", "x"] {
         let out = dyad(&["code", "/nonexistent.txt", "--min-confidence", p, "-q"]);

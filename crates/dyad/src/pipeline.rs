@@ -18,6 +18,9 @@ pub struct PipelineOptions {
     /// Least probability of a classifier-coded event (`--min-confidence`; `None`: the default,
     /// `dyad_events::coder::DEFAULT_MIN_CONFIDENCE`).
     pub min_confidence: Option<f32>,
+    /// Also write events that report no act, marked by their modality (`--keep-irrealis`):
+    /// questions, conditions, possibilities, announced acts without an intent code.
+    pub keep_irrealis: bool,
 }
 
 /// The actors stage: the embedded dictionary, or the user's dictionaries over it (with the
@@ -46,8 +49,9 @@ fn join_actor_stage(
 }
 
 /// The events stage with the embedded dictionary and classifier, at the given threshold.
-fn event_stage(min_confidence: Option<f32>) -> dyad_events::EventStage {
+fn event_stage(min_confidence: Option<f32>, keep_irrealis: bool) -> dyad_events::EventStage {
     let mut coder = dyad_events::Coder::embedded();
+    coder.opts.keep_irrealis = keep_irrealis;
     if let Some(c) = min_confidence {
         coder.opts.min_confidence = c;
         // An explicit threshold bounds every model decision: a re-ranker recode below it keeps
@@ -101,7 +105,7 @@ impl Pipeline {
             // Role speakers ("a spokeswoman said") get a sector and a country from the context.
             Box::new(speaker_roles),
             // Events read every other layer: always last.
-            Box::new(event_stage(opts.min_confidence)),
+            Box::new(event_stage(opts.min_confidence, opts.keep_irrealis)),
         ]);
         let mut pipeline = Pipeline { stages, warnings };
         if let Some(until) = &opts.until {
