@@ -30,6 +30,7 @@ class Pipeline:
         petrarch_dicts: Optional[_Path] = None,
         tokens: bool = False,
         min_confidence: Optional[float] = None,
+        keep_irrealis: bool = False,
     ) -> None: ...
     @property
     def stages(self) -> List[str]:

@@ -74,10 +74,13 @@ impl Pipeline {
     /// `actors`, `agents` (a path or a list of paths) and `petrarch_dicts` (a directory) load the
     /// user's dictionaries over the embedded ones (`--actors`, `--agents`, `--petrarch-dicts`);
     /// `tokens=True` adds tokens to every document (`--tokens`); `min_confidence` is the least
-    /// probability of a classifier-coded event (`--min-confidence`; `None`: the CLI's default).
-    /// Problems in dictionaries that do not stop the load are issued as `UserWarning`s.
+    /// probability of a classifier-coded event (`--min-confidence`; `None`: the CLI's default);
+    /// `keep_irrealis=True` also writes events that report no act, marked by their modality
+    /// (`--keep-irrealis`). Problems in dictionaries that do not stop the load are issued as `UserWarning`s.
     #[new]
-    #[pyo3(signature = (model_dir=None, actors=None, agents=None, petrarch_dicts=None, tokens=false, min_confidence=None))]
+    // One keyword argument per `dyad code` option: a Python constructor's keywords are its API.
+    #[allow(clippy::too_many_arguments)]
+    #[pyo3(signature = (model_dir=None, actors=None, agents=None, petrarch_dicts=None, tokens=false, min_confidence=None, keep_irrealis=false))]
     fn new(
         py: Python<'_>,
         model_dir: Option<PathBuf>,
@@ -86,6 +89,7 @@ impl Pipeline {
         petrarch_dicts: Option<PathBuf>,
         tokens: bool,
         min_confidence: Option<f32>,
+        keep_irrealis: bool,
     ) -> PyResult<Pipeline> {
         if let Some(c) = min_confidence {
             if !(0.0..=1.0).contains(&c) {
@@ -103,6 +107,7 @@ impl Pipeline {
                 petrarch_dir: petrarch_dicts,
             },
             min_confidence,
+            keep_irrealis,
         };
         let engine = py
             .detach(|| Engine::new(&opts))

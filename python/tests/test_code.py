@@ -69,3 +69,13 @@ def test_min_confidence_is_the_cli_flag(jsonl_records):
     got = list(strict.code_many(jsonl_records))
     assert got == expected
     assert all(e.get("by") != "model" for d in got for e in d["events"])
+
+
+def test_keep_irrealis_is_the_cli_flag():
+    # A conditional attack is left out by default and written as hypothetical with the flag,
+    # as `dyad code --keep-irrealis` does.
+    text = "If Norway attacks Sweden, Denmark will respond."
+    attacks = lambda doc: [e for e in doc["events"] if e["cameo"].startswith("19")]
+    assert attacks(dyad.Pipeline().code(text, date="2025-03-01")) == []
+    kept = attacks(dyad.Pipeline(keep_irrealis=True).code(text, date="2025-03-01"))
+    assert kept and all(e["modality"] == "hypothetical" for e in kept)
