@@ -1481,6 +1481,14 @@ mod tests {
             "meeting between the two",
             " envoys are due in Tokyo on Friday."
         ));
+        assert!(
+            cue(
+                "The two governments are looking forward to the first ",
+                "meeting between the presidents",
+                "."
+            ),
+            "a meeting looked forward to has not been held"
+        );
         assert!(!cue(
             "The foreign ministers ",
             "met",
