@@ -125,6 +125,8 @@ impl Stage for SpeakerRoleStage {
 
     fn process(&self, doc: &mut Doc) -> Result<(), StageError> {
         self.annotate(doc);
+        // Only now is it known which speakers stay unresolved.
+        crate::speaker_filter::drop_unsupported(doc);
         Ok(())
     }
 }
