@@ -111,3 +111,153 @@ pub fn drop_unsupported(doc: &mut Doc) -> usize {
     doc.quotes.retain(|_| *k.next().unwrap_or(&true));
     before - doc.quotes.len()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dyad_doc::{Actor, QuoteKind, Sentence, Span, Speaker, Tag, Token};
+
+    /// A one-sentence document from `(word, upos, xpos, head, deprel)` rows (heads are token
+    /// indices, `None` for the root), words separated by single spaces.
+    fn parsed(rows: &[(&str, &str, &str, Option<usize>, &str)]) -> Doc {
+        let text = rows.iter().map(|r| r.0).collect::<Vec<_>>().join(" ");
+        let mut doc = Doc::new("t", text.clone());
+        let mut at = 0;
+        for (w, upos, xpos, head, deprel) in rows {
+            doc.tokens.push(Token {
+                span: Span::new(at, at + w.len()),
+                space_after: true,
+                upos: Tag::new(upos),
+                xpos: Tag::new(xpos),
+                lemma: w.to_lowercase(),
+                head: *head,
+                deprel: Tag::new(deprel),
+            });
+            at += w.len() + 1;
+        }
+        doc.sentences.push(Sentence {
+            span: Span::new(0, text.len()),
+            tokens: 0..rows.len(),
+            paragraph: 0,
+        });
+        doc
+    }
+
+    /// The quote of `doc` with the speaker tokens `sp`, the cue token `cue` and the content
+    /// tokens `content`.
+    fn quote(
+        doc: &Doc,
+        sp: Option<std::ops::Range<usize>>,
+        cue: usize,
+        content: std::ops::Range<usize>,
+    ) -> Quote {
+        Quote {
+            span: doc.span_of_tokens(content),
+            kind: QuoteKind::Indirect,
+            speaker: sp.map(|r| Speaker {
+                span: doc.span_of_tokens(r),
+                name: None,
+                cluster: None,
+                actor: None,
+            }),
+            cue: Some(doc.tokens[cue].span),
+            channel: None,
+        }
+    }
+
+    #[test]
+    fn a_passive_cue_without_a_source_is_dropped_but_a_named_source_stays() {
+        // "The bridge is expected to reopen soon ."
+        let mut doc = parsed(&[
+            ("The", "DET", "DT", Some(1), "det"),
+            ("bridge", "NOUN", "NN", Some(3), "nsubj:pass"),
+            ("is", "AUX", "VBZ", Some(3), "aux:pass"),
+            ("expected", "VERB", "VBN", None, "root"),
+            ("to", "PART", "TO", Some(5), "mark"),
+            ("reopen", "VERB", "VB", Some(3), "xcomp"),
+            ("soon", "ADV", "RB", Some(5), "advmod"),
+            (".", "PUNCT", ".", Some(3), "punct"),
+        ]);
+        let q = quote(&doc, Some(0..2), 3, 4..7);
+        assert_eq!(unsupported(&doc, &q), Some(Unsupported::Passive));
+        doc.quotes.push(q);
+        assert_eq!(drop_unsupported(&mut doc), 1);
+        assert!(doc.quotes.is_empty());
+        // The same construction with a resolved speaker (a role with a country) is kept.
+        let mut q = quote(&doc, Some(0..2), 3, 4..7);
+        q.speaker.as_mut().unwrap().actor = Some(Actor {
+            name: None,
+            code: "KENGOV".into(),
+            country: Some("KEN".into()),
+            sector: Some("GOV".into()),
+            country_from: None,
+        });
+        assert_eq!(unsupported(&doc, &q), None);
+    }
+
+    #[test]
+    fn first_person_questions_and_imperatives_are_no_reports() {
+        // "I think prices will rise ."
+        let doc = parsed(&[
+            ("I", "PRON", "PRP", Some(1), "nsubj"),
+            ("think", "VERB", "VBP", None, "root"),
+            ("prices", "NOUN", "NNS", Some(4), "nsubj"),
+            ("will", "AUX", "MD", Some(4), "aux"),
+            ("rise", "VERB", "VB", Some(1), "ccomp"),
+            (".", "PUNCT", ".", Some(1), "punct"),
+        ]);
+        let q = quote(&doc, Some(0..1), 1, 2..5);
+        assert_eq!(
+            unsupported(&doc, &q),
+            Some(Unsupported::FirstOrSecondPerson)
+        );
+        // "Did the mayor say that taxes rise ?"
+        let doc = parsed(&[
+            ("Did", "AUX", "VBD", Some(3), "aux"),
+            ("the", "DET", "DT", Some(2), "det"),
+            ("mayor", "NOUN", "NN", Some(3), "nsubj"),
+            ("say", "VERB", "VB", None, "root"),
+            ("that", "SCONJ", "IN", Some(6), "mark"),
+            ("taxes", "NOUN", "NNS", Some(6), "nsubj"),
+            ("rise", "VERB", "VBP", Some(3), "ccomp"),
+            ("?", "PUNCT", ".", Some(3), "punct"),
+        ]);
+        let q = quote(&doc, Some(1..3), 3, 4..7);
+        assert_eq!(unsupported(&doc, &q), Some(Unsupported::Question));
+        // "Tell us what you think ." (no subject: an imperative; the speaker finder fell back on
+        // the object).
+        let doc = parsed(&[
+            ("Tell", "VERB", "VB", None, "root"),
+            ("us", "PRON", "PRP", Some(0), "iobj"),
+            ("what", "PRON", "WP", Some(4), "obj"),
+            ("you", "PRON", "PRP", Some(4), "nsubj"),
+            ("think", "VERB", "VBP", Some(0), "ccomp"),
+            (".", "PUNCT", ".", Some(0), "punct"),
+        ]);
+        let q = quote(&doc, Some(1..2), 0, 2..5);
+        assert_eq!(unsupported(&doc, &q), Some(Unsupported::Imperative));
+    }
+
+    #[test]
+    fn a_speaker_phrase_without_a_noun_is_no_source_but_a_plain_report_stays() {
+        // "Now analysts say growth slows ." with the speaker taken as "Now".
+        let doc = parsed(&[
+            ("Now", "ADV", "RB", Some(2), "advmod"),
+            ("analysts", "NOUN", "NNS", Some(2), "nsubj"),
+            ("say", "VERB", "VBP", None, "root"),
+            ("growth", "NOUN", "NN", Some(4), "nsubj"),
+            ("slows", "VERB", "VBZ", Some(2), "ccomp"),
+            (".", "PUNCT", ".", Some(2), "punct"),
+        ]);
+        let q = quote(&doc, Some(0..1), 2, 3..5);
+        assert_eq!(unsupported(&doc, &q), Some(Unsupported::NotNominal));
+        // The same report with the right, unresolved speaker is kept: an unnamed source alone
+        // is no reason to drop an attribution.
+        let q = quote(&doc, Some(1..2), 2, 3..5);
+        assert_eq!(unsupported(&doc, &q), None);
+        // No cue and no speaker: dropped.
+        let mut bare = quote(&doc, None, 2, 3..5);
+        bare.cue = None;
+        assert_eq!(unsupported(&doc, &bare), Some(Unsupported::Bare));
+    }
+}
