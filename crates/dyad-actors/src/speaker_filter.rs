@@ -74,9 +74,7 @@ pub fn unsupported(doc: &Doc, q: &Quote) -> Option<Unsupported> {
     }
     // The rules below read the cue's word in the parse; an unparsed document keeps the rest.
     let c = doc.tokens_in(cue).start;
-    let Some(tok) = doc.tokens.get(c).filter(|t| !t.deprel.is_empty()) else {
-        return None;
-    };
+    let tok = doc.tokens.get(c).filter(|t| !t.deprel.is_empty())?;
     if doc
         .children(c)
         .any(|k| matches!(doc.tokens[k].deprel.as_str(), "aux:pass" | "nsubj:pass"))
