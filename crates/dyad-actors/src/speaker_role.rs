@@ -32,6 +32,34 @@ const GENERIC_DETERMINERS: &[&str] = &["every", "no", "any", "each"];
 /// Agent forms too vague to stand for a source of a statement on their own ("people said").
 const TOO_VAGUE: &[&str] = &["people", "side", "sides"];
 
+/// `data/actors/speaker-roles.txt`: source nouns that are no agents of events.
+const SPEAKER_ROLES: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../data/actors/speaker-roles.txt"
+));
+
+/// The (normalised form, sector) pairs of a speaker-roles file (agents.txt format: `SECTOR | ROLE
+/// | forms`), each form with its regular plural.
+fn speaker_roles(text: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for line in text.lines().map(str::trim) {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let fields: Vec<&str> = line.split('|').map(str::trim).collect();
+        let (Some(sector), Some(forms)) = (fields.first(), fields.get(2)) else {
+            continue;
+        };
+        for form in forms.split(';').map(str::trim).filter(|f| !f.is_empty()) {
+            let plural = crate::dict::pluralize(form);
+            for f in std::iter::once(form.to_string()).chain(plural) {
+                out.push((normalize_form(&f), sector.to_string()));
+            }
+        }
+    }
+    out
+}
+
 /// The `speaker-roles` stage: see the module documentation.
 pub struct SpeakerRoleStage {
     /// Normalised agent form (singular and plural) → CAMEO sector.
@@ -54,6 +82,10 @@ impl SpeakerRoleStage {
             if let Some(s) = sector {
                 agents.insert(form.clone(), s);
             }
+        }
+        // Roles that name sources of statements only (no actors in events); the agents win.
+        for (form, sector) in speaker_roles(SPEAKER_ROLES) {
+            agents.entry(form).or_insert(sector);
         }
         SpeakerRoleStage { agents }
     }
@@ -125,6 +157,8 @@ impl Stage for SpeakerRoleStage {
 
     fn process(&self, doc: &mut Doc) -> Result<(), StageError> {
         self.annotate(doc);
+        // Only now is it known which speakers stay unresolved.
+        crate::speaker_filter::drop_unsupported(doc);
         Ok(())
     }
 }
@@ -155,6 +189,19 @@ mod tests {
             s.head_sector("the economic development minister"),
             Some("GOV")
         );
+    }
+
+    #[test]
+    fn source_nouns_of_speaker_roles_txt_are_roles_too() {
+        let s = stage();
+        assert_eq!(s.head_sector("the researchers"), Some("EDU"));
+        assert_eq!(s.head_sector("An eyewitness"), Some("CVL"));
+        // Agents of agents.txt keep their sector; kinship words stay out.
+        assert_eq!(s.head_sector("the police chief"), Some("COP"));
+        assert_eq!(s.head_sector("the victim's father"), None);
+        let pairs = speaker_roles("# c\nEDU | - | study author; scientist\n");
+        assert!(pairs.contains(&("study authors".to_string(), "EDU".to_string())));
+        assert!(pairs.contains(&("scientists".to_string(), "EDU".to_string())));
     }
 
     /// A document with one sentence, one place and one quote whose speaker is `speaker`.

@@ -681,8 +681,8 @@ impl<'a> Resolver<'a> {
         (er.start < er.end).then(|| self.speaker(er, None))
     }
 
-    /// The issuer of the document named by the phrase `r` ("the report"): the closest earlier
-    /// mention of the same document noun (in this sentence or the [`TITLE_SENTENCES_BACK`] before,
+    /// The issuer of the document named by the phrase `r` ("the report"): the phrase itself or the
+    /// closest earlier mention of the same document noun (in this sentence or the [`TITLE_SENTENCES_BACK`] before,
     /// outside quotes) with a person or organisation right before it ("Amnesty's report", "the
     /// World Bank report") or after `by`/`from`/`of` ("a report by the UN").
     fn issuer(&self, r: Range<usize>) -> Option<Speaker> {
@@ -697,7 +697,9 @@ impl<'a> Resolver<'a> {
                 .find(|x| x.span.start >= b && x.span.end <= e)
                 .map(|x| v.tok_from(x.span.start)..v.tok_until(x.span.end))
         };
-        (lo..r.start)
+        // The phrase's own noun first ("according to a statement from the ministry"), then earlier
+        // mentions.
+        (lo..r.end)
             .rev()
             .filter(|&k| v.toks[k].lower == *noun)
             .find_map(|k| {

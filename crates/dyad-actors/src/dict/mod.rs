@@ -7,6 +7,7 @@
 
 mod binary;
 mod parse;
+pub(crate) use parse::pluralize;
 pub mod people;
 mod standalone;
 mod user;

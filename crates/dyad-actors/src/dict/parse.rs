@@ -295,7 +295,7 @@ fn looks_plural(form: &str) -> bool {
 }
 
 /// The regular plural of a form's last word; `None` for modifiers ending in `-`.
-pub(super) fn pluralize(form: &str) -> Option<String> {
+pub(crate) fn pluralize(form: &str) -> Option<String> {
     if form.ends_with('-') {
         return None;
     }

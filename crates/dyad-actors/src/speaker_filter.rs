@@ -1,0 +1,261 @@
+//! Dropping quote candidates that name no source and whose construction is no attribution.
+//!
+//! The quote stage keeps a candidate when a cue and a content hold together; on everyday news
+//! (interviews, features, first-person columns) many such candidates are not someone's reported
+//! speech at all, and they are mostly the ones whose speaker names nobody (the hand-judged sheets
+//! of docs/evaluation.md, "Quote precision on news"). A candidate is dropped here only when *both*
+//! hold: its speaker is unresolved after [`crate::SpeakerRoleStage`] (no name, no role with a
+//! country), and its construction is one of these (the reasons of [`Unsupported`]):
+//!
+//! - no cue and no speaker: a quotation nobody is found for;
+//! - a passive cue ("is expected to", "it is hoped", "was found"): a prediction or a finding with
+//!   no one who makes it;
+//! - a first- or second-person speaker standing alone ("I think", "we know", "did you know"): the
+//!   writer's voice or an address to the reader, or an interview answer whose person is unknown;
+//! - a question ("Did X say that …?"): asked, not reported;
+//! - an imperative cue (the root, base form, no subject: "Share this…", "Let …");
+//! - a speaker phrase without a nominal word ("Asked …, X said" read as `Asked`; "Now", "Well"):
+//!   the phrase is not the source, so the candidate has none.
+//!
+//! Each rule was measured on the first 400 NewsArticles and on PolNeAR dev and train (the cost in
+//! recall of attributions PolNeAR annotates): docs/evaluation.md, "session 12, branch speakers4".
+//! Quotes with a resolved speaker are never dropped: a named source is evidence of an attribution.
+
+use dyad_doc::{Doc, Quote};
+
+/// Why a candidate is dropped (see the module documentation).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unsupported {
+    /// No cue and no speaker.
+    Bare,
+    /// The cue is a passive verb.
+    Passive,
+    /// The speaker is a lone first- or second-person pronoun.
+    FirstOrSecondPerson,
+    /// The cue's sentence is a question.
+    Question,
+    /// The cue is an imperative.
+    Imperative,
+    /// The speaker phrase has no nominal word.
+    NotNominal,
+}
+
+/// Personal pronouns of the first and second person (a closed grammatical class, lower case):
+/// as a lone speaker they are the writer, the reader or an interviewee nobody names.
+const FIRST_SECOND_PERSON: &[&str] = &["i", "we", "you"];
+
+/// Universal POS tags of a phrase that can name a source ("some", "all" and "many" are
+/// determiners and adjectives that stand for people, so they count).
+const NOMINAL: &[&str] = &["NOUN", "PROPN", "PRON", "NUM", "DET", "ADJ", "X", "SYM"];
+
+/// Why `q` of `doc` names no source and reports nothing, or `None` to keep it. Quotes with a
+/// resolved speaker are always kept.
+pub fn unsupported(doc: &Doc, q: &Quote) -> Option<Unsupported> {
+    if q.speaker.as_ref().is_some_and(|s| s.is_resolved()) {
+        return None;
+    }
+    let Some(cue) = q.cue else {
+        return q.speaker.is_none().then_some(Unsupported::Bare);
+    };
+    if let Some(sp) = &q.speaker {
+        let words = doc.slice(sp.span).trim().to_lowercase();
+        if FIRST_SECOND_PERSON.contains(&words.as_str()) {
+            return Some(Unsupported::FirstOrSecondPerson);
+        }
+        let toks = doc.tokens_in(sp.span);
+        let tagged = toks.clone().any(|t| !doc.tokens[t].upos.is_empty());
+        if tagged
+            && !toks
+                .clone()
+                .any(|t| NOMINAL.contains(&doc.tokens[t].upos.as_str()))
+        {
+            return Some(Unsupported::NotNominal);
+        }
+    }
+    // The rules below read the cue's word in the parse; an unparsed document keeps the rest.
+    let c = doc.tokens_in(cue).start;
+    let tok = doc.tokens.get(c).filter(|t| !t.deprel.is_empty())?;
+    if doc
+        .children(c)
+        .any(|k| matches!(doc.tokens[k].deprel.as_str(), "aux:pass" | "nsubj:pass"))
+    {
+        return Some(Unsupported::Passive);
+    }
+    if tok.head.is_none()
+        && tok.xpos.as_str() == "VB"
+        && !doc
+            .children(c)
+            .any(|k| doc.tokens[k].deprel.starts_with("nsubj"))
+    {
+        return Some(Unsupported::Imperative);
+    }
+    let question = doc.sentence_of_token(c).is_some_and(|s| {
+        doc.slice(doc.sentences[s].span)
+            .trim_end_matches(|ch: char| ch.is_whitespace() || "\"'”’»".contains(ch))
+            .ends_with('?')
+    });
+    question.then_some(Unsupported::Question)
+}
+
+/// Drop the quotes of `doc` that [`unsupported`] rejects; returns how many were dropped.
+pub fn drop_unsupported(doc: &mut Doc) -> usize {
+    let keep: Vec<bool> = doc
+        .quotes
+        .iter()
+        .map(|q| unsupported(doc, q).is_none())
+        .collect();
+    let before = doc.quotes.len();
+    let mut k = keep.iter();
+    doc.quotes.retain(|_| *k.next().unwrap_or(&true));
+    before - doc.quotes.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dyad_doc::{Actor, QuoteKind, Sentence, Span, Speaker, Tag, Token};
+
+    /// A one-sentence document from `(word, upos, xpos, head, deprel)` rows (heads are token
+    /// indices, `None` for the root), words separated by single spaces.
+    fn parsed(rows: &[(&str, &str, &str, Option<usize>, &str)]) -> Doc {
+        let text = rows.iter().map(|r| r.0).collect::<Vec<_>>().join(" ");
+        let mut doc = Doc::new("t", text.clone());
+        let mut at = 0;
+        for (w, upos, xpos, head, deprel) in rows {
+            doc.tokens.push(Token {
+                span: Span::new(at, at + w.len()),
+                space_after: true,
+                upos: Tag::new(upos),
+                xpos: Tag::new(xpos),
+                lemma: w.to_lowercase(),
+                head: *head,
+                deprel: Tag::new(deprel),
+            });
+            at += w.len() + 1;
+        }
+        doc.sentences.push(Sentence {
+            span: Span::new(0, text.len()),
+            tokens: 0..rows.len(),
+            paragraph: 0,
+        });
+        doc
+    }
+
+    /// The quote of `doc` with the speaker tokens `sp`, the cue token `cue` and the content
+    /// tokens `content`.
+    fn quote(
+        doc: &Doc,
+        sp: Option<std::ops::Range<usize>>,
+        cue: usize,
+        content: std::ops::Range<usize>,
+    ) -> Quote {
+        Quote {
+            span: doc.span_of_tokens(content),
+            kind: QuoteKind::Indirect,
+            speaker: sp.map(|r| Speaker {
+                span: doc.span_of_tokens(r),
+                name: None,
+                cluster: None,
+                actor: None,
+            }),
+            cue: Some(doc.tokens[cue].span),
+            channel: None,
+        }
+    }
+
+    #[test]
+    fn a_passive_cue_without_a_source_is_dropped_but_a_named_source_stays() {
+        // "The bridge is expected to reopen soon ."
+        let mut doc = parsed(&[
+            ("The", "DET", "DT", Some(1), "det"),
+            ("bridge", "NOUN", "NN", Some(3), "nsubj:pass"),
+            ("is", "AUX", "VBZ", Some(3), "aux:pass"),
+            ("expected", "VERB", "VBN", None, "root"),
+            ("to", "PART", "TO", Some(5), "mark"),
+            ("reopen", "VERB", "VB", Some(3), "xcomp"),
+            ("soon", "ADV", "RB", Some(5), "advmod"),
+            (".", "PUNCT", ".", Some(3), "punct"),
+        ]);
+        let q = quote(&doc, Some(0..2), 3, 4..7);
+        assert_eq!(unsupported(&doc, &q), Some(Unsupported::Passive));
+        doc.quotes.push(q);
+        assert_eq!(drop_unsupported(&mut doc), 1);
+        assert!(doc.quotes.is_empty());
+        // The same construction with a resolved speaker (a role with a country) is kept.
+        let mut q = quote(&doc, Some(0..2), 3, 4..7);
+        q.speaker.as_mut().unwrap().actor = Some(Actor {
+            name: None,
+            code: "KENGOV".into(),
+            country: Some("KEN".into()),
+            sector: Some("GOV".into()),
+            country_from: None,
+        });
+        assert_eq!(unsupported(&doc, &q), None);
+    }
+
+    #[test]
+    fn first_person_questions_and_imperatives_are_no_reports() {
+        // "I think prices will rise ."
+        let doc = parsed(&[
+            ("I", "PRON", "PRP", Some(1), "nsubj"),
+            ("think", "VERB", "VBP", None, "root"),
+            ("prices", "NOUN", "NNS", Some(4), "nsubj"),
+            ("will", "AUX", "MD", Some(4), "aux"),
+            ("rise", "VERB", "VB", Some(1), "ccomp"),
+            (".", "PUNCT", ".", Some(1), "punct"),
+        ]);
+        let q = quote(&doc, Some(0..1), 1, 2..5);
+        assert_eq!(
+            unsupported(&doc, &q),
+            Some(Unsupported::FirstOrSecondPerson)
+        );
+        // "Did the mayor say that taxes rise ?"
+        let doc = parsed(&[
+            ("Did", "AUX", "VBD", Some(3), "aux"),
+            ("the", "DET", "DT", Some(2), "det"),
+            ("mayor", "NOUN", "NN", Some(3), "nsubj"),
+            ("say", "VERB", "VB", None, "root"),
+            ("that", "SCONJ", "IN", Some(6), "mark"),
+            ("taxes", "NOUN", "NNS", Some(6), "nsubj"),
+            ("rise", "VERB", "VBP", Some(3), "ccomp"),
+            ("?", "PUNCT", ".", Some(3), "punct"),
+        ]);
+        let q = quote(&doc, Some(1..3), 3, 4..7);
+        assert_eq!(unsupported(&doc, &q), Some(Unsupported::Question));
+        // "Tell us what you think ." (no subject: an imperative; the speaker finder fell back on
+        // the object).
+        let doc = parsed(&[
+            ("Tell", "VERB", "VB", None, "root"),
+            ("us", "PRON", "PRP", Some(0), "iobj"),
+            ("what", "PRON", "WP", Some(4), "obj"),
+            ("you", "PRON", "PRP", Some(4), "nsubj"),
+            ("think", "VERB", "VBP", Some(0), "ccomp"),
+            (".", "PUNCT", ".", Some(0), "punct"),
+        ]);
+        let q = quote(&doc, Some(1..2), 0, 2..5);
+        assert_eq!(unsupported(&doc, &q), Some(Unsupported::Imperative));
+    }
+
+    #[test]
+    fn a_speaker_phrase_without_a_noun_is_no_source_but_a_plain_report_stays() {
+        // "Now analysts say growth slows ." with the speaker taken as "Now".
+        let doc = parsed(&[
+            ("Now", "ADV", "RB", Some(2), "advmod"),
+            ("analysts", "NOUN", "NNS", Some(2), "nsubj"),
+            ("say", "VERB", "VBP", None, "root"),
+            ("growth", "NOUN", "NN", Some(4), "nsubj"),
+            ("slows", "VERB", "VBZ", Some(2), "ccomp"),
+            (".", "PUNCT", ".", Some(2), "punct"),
+        ]);
+        let q = quote(&doc, Some(0..1), 2, 3..5);
+        assert_eq!(unsupported(&doc, &q), Some(Unsupported::NotNominal));
+        // The same report with the right, unresolved speaker is kept: an unnamed source alone
+        // is no reason to drop an attribution.
+        let q = quote(&doc, Some(1..2), 2, 3..5);
+        assert_eq!(unsupported(&doc, &q), None);
+        // No cue and no speaker: dropped.
+        let mut bare = quote(&doc, None, 2, 3..5);
+        bare.cue = None;
+        assert_eq!(unsupported(&doc, &bare), Some(Unsupported::Bare));
+    }
+}
