@@ -1,37 +1,23 @@
-//! Feature hash → weight run: an open-addressing table (linear probing) whose home slot grows
+//! Feature hash → weight row: an open-addressing table (linear probing) whose home slot grows
 //! with the key, so that keys inserted in ascending order, as model files store them, fill it
 //! front to back. Loading the model into a `HashMap` wrote each key to a random place of a
 //! 4 MB table, one cache miss per feature, and was most of the NER model's start-up cost
-//! (issue 15). A lookup reads one 16-byte slot, usually in the line of its home; the slot holds
-//! where the feature's weights are, so no second table is read between the two.
+//! (issue 15). A lookup reads one 16-byte slot, usually in the line of its home.
 
-/// Where a feature's nonzero weights are: `len` entries from `start` (in the model's array of
-/// entries).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Run {
-    /// First entry.
-    pub start: u32,
-    /// Number of entries.
-    pub len: u32,
-}
+/// The row number of a free slot (keys may be any `u64`).
+const EMPTY: u32 = u32::MAX;
 
-/// The run of a free slot (keys may be any `u64`).
-const EMPTY: Run = Run {
-    start: u32::MAX,
-    len: u32::MAX,
-};
-
-/// The map from feature hashes to weight runs.
+/// The map from feature hashes to row numbers.
 #[derive(Debug, Clone, Default)]
 pub struct FeatureIndex {
-    /// `(key, run)`; one array, as keys and runs apart would cost two cache lines a lookup.
-    slots: Vec<(u64, Run)>,
+    /// `(key, row)`; one array, as keys and rows apart would cost two cache lines a lookup.
+    slots: Vec<(u64, u32)>,
 }
 
 impl FeatureIndex {
-    /// The index of `(key, run)` pairs; for a repeated key the last run wins (as a map's insert).
+    /// The index of `(key, row)` pairs; for a repeated key the last row wins (as a map's insert).
     /// Pairs already in ascending key order (model files) are placed without sorting.
-    pub fn new(mut pairs: Vec<(u64, Run)>) -> FeatureIndex {
+    pub fn new(mut pairs: Vec<(u64, u32)>) -> FeatureIndex {
         if !pairs.windows(2).all(|p| p[0].0 <= p[1].0) {
             pairs.sort_by_key(|p| p.0);
         }
@@ -49,7 +35,7 @@ impl FeatureIndex {
             let mut at = home(key, n);
             // Keys come in ascending order, so every slot before `at` that is taken belongs to a
             // smaller key; probing forward (wrapping) finds the first free one.
-            while slots[at].1.start != EMPTY.start {
+            while slots[at].1 != EMPTY {
                 at = if at + 1 == n { 0 } else { at + 1 };
             }
             slots[at] = (key, row);
@@ -58,19 +44,9 @@ impl FeatureIndex {
         FeatureIndex { slots }
     }
 
-    /// Ask the CPU to start loading the home slot of `key` (a hint: [`FeatureIndex::get`] of
-    /// many keys after their prefetches has their cache misses in flight together, where one
-    /// `get` after another waits for each miss in turn).
+    /// The row of `key`, if it is stored.
     #[inline]
-    pub fn prefetch(&self, key: u64) {
-        if !self.slots.is_empty() {
-            prefetch(&self.slots[home(key, self.slots.len())]);
-        }
-    }
-
-    /// The run of `key`, if it is stored.
-    #[inline]
-    pub fn get(&self, key: u64) -> Option<Run> {
+    pub fn get(&self, key: u64) -> Option<u32> {
         let n = self.slots.len();
         if n == 0 {
             return None;
@@ -78,7 +54,7 @@ impl FeatureIndex {
         let mut at = home(key, n);
         loop {
             let (k, row) = self.slots[at];
-            if row.start == EMPTY.start {
+            if row == EMPTY {
                 return None;
             }
             if k == key {
@@ -88,28 +64,10 @@ impl FeatureIndex {
         }
     }
 
-    /// Every `(key, run)`, in no particular order.
-    pub fn iter(&self) -> impl Iterator<Item = (u64, Run)> + '_ {
-        self.slots
-            .iter()
-            .copied()
-            .filter(|s| s.1.start != EMPTY.start)
+    /// Every `(key, row)`, in no particular order.
+    pub fn iter(&self) -> impl Iterator<Item = (u64, u32)> + '_ {
+        self.slots.iter().copied().filter(|s| s.1 != EMPTY)
     }
-}
-
-/// Ask the CPU to start loading the cache line at `p`. Unlike a load, a prefetch does not hold up
-/// the instructions behind it, so a loop of prefetches puts many cache misses in flight at once.
-#[inline(always)]
-pub fn prefetch<T>(p: &T) {
-    #[cfg(target_arch = "x86_64")]
-    // SAFETY: a prefetch is only a hint; it never faults and changes no memory or state that the
-    // program can observe, and `p` is a valid reference anyway.
-    unsafe {
-        use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
-        _mm_prefetch::<_MM_HINT_T0>(p as *const T as *const i8);
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    let _ = p;
 }
 
 /// Home slot of a key: scaled by a multiply-high, so it grows with the key (feature keys are
@@ -138,9 +96,9 @@ mod tests {
                 1 => 0,
                 _ => x,
             };
-            pairs.push((key, Run { start: i, len: 1 }));
+            pairs.push((key, i));
         }
-        let map: HashMap<u64, Run> = pairs.iter().copied().collect();
+        let map: HashMap<u64, u32> = pairs.iter().copied().collect();
         for sorted in [false, true] {
             let mut p = pairs.clone();
             if sorted {
@@ -157,9 +115,9 @@ mod tests {
                 y = y.wrapping_mul(6364136223846793005).wrapping_add(1);
                 assert_eq!(idx.get(y), map.get(&y).copied());
             }
-            let mut all: Vec<(u64, u32)> = idx.iter().map(|(k, r)| (k, r.start)).collect();
+            let mut all: Vec<(u64, u32)> = idx.iter().collect();
             all.sort();
-            let mut want: Vec<(u64, u32)> = map.iter().map(|(&k, &r)| (k, r.start)).collect();
+            let mut want: Vec<(u64, u32)> = map.iter().map(|(&k, &r)| (k, r)).collect();
             want.sort();
             assert_eq!(all, want);
         }

@@ -1,4 +1,4 @@
-//! The linear model: per-feature weight runs over the BILOU tags, tag-transition weights, exact
+//! The linear model: per-feature weight rows over the BILOU tags, tag-transition weights, exact
 //! Viterbi decoding restricted to well-formed BILOU sequences, and the compact binary file format.
 //!
 //! File format (little-endian): magic `DYADNER1`, feature version `u32`, number of tags `u32`,
@@ -7,7 +7,7 @@
 //! tag `u8` + weight `i16` (weight = value × scale).
 
 use crate::features::FEATURE_VERSION;
-use crate::index::{prefetch, FeatureIndex, Run};
+use crate::index::FeatureIndex;
 use crate::tags::{allowed, allowed_end, Tag, N_TAGS};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -38,26 +38,11 @@ pub type IdMap<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
 /// One weight per tag.
 pub type Row = [f32; N_TAGS];
 
-/// One nonzero weight of a feature: the tag and its weight.
-#[derive(Debug, Clone, Copy)]
-struct Entry {
-    tag: u32,
-    w: f32,
-}
-
 /// A trained model ready to decode.
-///
-/// A feature's weights are kept sparse, as a run of its nonzero [`Entry`]s: on average 3.2 of
-/// the 17 tags (8 bytes each, usually one cache line), where a dense row of 17 `f32` was 68
-/// bytes, mostly two cache lines, and the whole table three times larger. Emission scores stay
-/// exactly those of the dense rows: each tag's weights are added in the same feature order, and
-/// the zeros left out change no sum (a sum starting at `+0.0` never becomes `-0.0`).
 #[derive(Debug, Clone)]
 pub struct Model {
     index: FeatureIndex,
-    entries: Vec<Entry>,
-    /// Number of features stored.
-    nfeatures: usize,
+    rows: Vec<Row>,
     /// Weight of a sentence starting with each tag.
     pub start: Row,
     /// Weight of a sentence ending with each tag.
@@ -74,51 +59,39 @@ pub struct ModelError(pub String);
 impl Model {
     /// A model from explicit weights (used by training).
     pub fn new(features: Vec<(u64, Row)>, start: Row, end: Row, trans: [Row; N_TAGS]) -> Model {
-        let mut b = Builder::with_capacity(features.len());
+        let mut keys = Vec::with_capacity(features.len());
+        let mut rows = Vec::with_capacity(features.len());
         for (k, r) in features {
-            b.push(k, r.iter().enumerate().map(|(t, &w)| (t, w)));
+            keys.push((k, rows.len() as u32));
+            rows.push(r);
         }
-        b.finish(start, end, trans)
+        let index = FeatureIndex::new(keys);
+        Model {
+            index,
+            rows,
+            start,
+            end,
+            trans,
+        }
     }
 
-    /// Number of features stored.
+    /// Number of feature rows.
     pub fn n_features(&self) -> usize {
-        self.nfeatures
-    }
-
-    /// The dense weight row of a stored run.
-    fn row(&self, r: Run) -> Row {
-        let mut row = [0f32; N_TAGS];
-        for e in &self.entries[r.start as usize..(r.start + r.len) as usize] {
-            row[e.tag as usize] = e.w;
-        }
-        row
+        self.rows.len()
     }
 
     /// Per-token tag scores of one sentence.
-    ///
-    /// A token's features are looked up in passes whose memory reads do not wait on each other
-    /// (the index slots, then the weight runs found), so that their cache misses overlap; the
-    /// weights are then added in feature order, as one lookup after another would.
     pub fn emissions(&self, feats: &[Vec<u64>]) -> Vec<Row> {
-        let mut runs: Vec<Run> = Vec::new();
         feats
             .iter()
             .map(|fs| {
-                for &k in fs {
-                    self.index.prefetch(k);
-                }
-                runs.clear();
-                for &k in fs {
-                    if let Some(r) = self.index.get(k) {
-                        prefetch(&self.entries[r.start as usize]);
-                        runs.push(r);
-                    }
-                }
                 let mut s = [0f32; N_TAGS];
-                for r in &runs {
-                    for e in &self.entries[r.start as usize..(r.start + r.len) as usize] {
-                        s[e.tag as usize] += e.w;
+                for k in fs {
+                    if let Some(r) = self.index.get(*k) {
+                        let row = &self.rows[r as usize];
+                        for t in 0..N_TAGS {
+                            s[t] += row[t];
+                        }
                     }
                 }
                 s
@@ -134,9 +107,10 @@ impl Model {
     /// Serialises the model, quantising weights to `i16` and dropping weights below `min_abs`.
     pub fn to_bytes(&self, min_abs: f32) -> Vec<u8> {
         let max = self
-            .entries
+            .rows
             .iter()
-            .fold(0f32, |m, e| m.max(e.w.abs()))
+            .flat_map(|r| r.iter())
+            .fold(0f32, |m, w| m.max(w.abs()))
             .max(1e-9);
         let scale = 32767.0 / max;
         let mut out = Vec::new();
@@ -152,16 +126,12 @@ impl Model {
         {
             out.extend_from_slice(&w.to_le_bytes());
         }
-        let mut keys: Vec<(u64, u32, u32)> = self
-            .index
-            .iter()
-            .map(|(k, r)| (k, r.start, r.len))
-            .collect();
+        let mut keys: Vec<(u64, u32)> = self.index.iter().collect();
         keys.sort();
         let mut body = Vec::new();
         let mut count = 0u32;
-        for (k, start, len) in keys {
-            let row = &self.row(Run { start, len });
+        for (k, r) in keys {
+            let row = &self.rows[r as usize];
             let nz: Vec<(u8, i16)> = row
                 .iter()
                 .enumerate()
@@ -216,7 +186,8 @@ impl Model {
             *w = r.f32()?;
         }
         let count = r.u32()? as usize;
-        let mut model = Builder::with_capacity(count.min(b.len()));
+        let mut keys = Vec::with_capacity(count.min(b.len()));
+        let mut rows = Vec::with_capacity(count.min(b.len()));
         for _ in 0..count {
             let key = r.u64()?;
             let nz = r.take(1)?[0] as usize;
@@ -229,59 +200,20 @@ impl Model {
                 }
                 row[t] = q as f32 / scale;
             }
-            model.push(key, row.iter().enumerate().map(|(t, &w)| (t, w)));
+            keys.push((key, rows.len() as u32));
+            rows.push(row);
         }
+        let index = FeatureIndex::new(keys);
         if r.at != b.len() {
             return Err(ModelError("trailing bytes after the weights".into()));
         }
-        Ok(model.finish(start, end, trans))
-    }
-}
-
-/// A [`Model`] being filled feature by feature.
-struct Builder {
-    keys: Vec<(u64, Run)>,
-    entries: Vec<Entry>,
-}
-
-impl Builder {
-    fn with_capacity(n: usize) -> Builder {
-        Builder {
-            keys: Vec::with_capacity(n),
-            entries: Vec::with_capacity(n * 4),
-        }
-    }
-
-    /// Adds a feature with its `(tag, weight)` pairs; zero weights are left out, and a feature
-    /// without any other is not stored (it adds nothing to any score).
-    fn push(&mut self, key: u64, weights: impl Iterator<Item = (usize, f32)>) {
-        let start = self.entries.len();
-        self.entries.extend(
-            weights
-                .filter(|&(_, w)| w != 0.0)
-                .map(|(t, w)| Entry { tag: t as u32, w }),
-        );
-        let len = self.entries.len() - start;
-        if len > 0 {
-            let run = Run {
-                start: u32::try_from(start).expect("fewer than 2^32 weights"),
-                len: len as u32,
-            };
-            self.keys.push((key, run));
-        }
-    }
-
-    fn finish(self, start: Row, end: Row, trans: [Row; N_TAGS]) -> Model {
-        // A repeated key keeps its last run (the index's rule); the earlier ones are unused.
-        let nfeatures = self.keys.len();
-        Model {
-            index: FeatureIndex::new(self.keys),
-            entries: self.entries,
-            nfeatures,
+        Ok(Model {
+            index,
+            rows,
             start,
             end,
             trans,
-        }
+        })
     }
 }
 

@@ -138,33 +138,22 @@ const fn boundary(tag: &str) -> Atoms {
     }
 }
 
-/// Atoms of word `j` of a sentence, or of the sentence boundary before or after it.
-fn atoms_at(atoms: &[Atoms], j: isize) -> &Atoms {
-    const START: Atoms = boundary("<S>");
-    const END: Atoms = boundary("</S>");
-    if j < 0 {
-        &START
-    } else if j as usize >= atoms.len() {
-        &END
-    } else {
-        &atoms[j as usize]
-    }
-}
-
-/// Feature keys for word `i` given the two previous predicted tags: its
-/// [`static_features`], then its [`history_features`].
+/// Feature keys for word `i` given the two previous predicted tags.
 pub fn features(atoms: &[Atoms], i: usize, p1: u64, p2: u64, out: &mut Vec<u64>) {
     out.clear();
-    static_features(atoms, i, out);
-    history_features(atoms, i, p1, p2, out);
-}
-
-/// Appends the feature keys of word `i` that do not depend on the predicted tags: they are
-/// known for the whole sentence before tagging starts, so [`tag_sentence`] scores them all in
-/// one batch.
-pub fn static_features(atoms: &[Atoms], i: usize, out: &mut Vec<u64>) {
+    const START: Atoms = boundary("<S>");
+    const END: Atoms = boundary("</S>");
+    let (start, end) = (START, END);
+    let at = |j: isize| -> &Atoms {
+        if j < 0 {
+            &start
+        } else if j as usize >= atoms.len() {
+            &end
+        } else {
+            &atoms[j as usize]
+        }
+    };
     let i = i as isize;
-    let at = |j: isize| atoms_at(atoms, j);
     let (w0, wm1, wm2, wp1, wp2) = (at(i), at(i - 1), at(i - 2), at(i + 1), at(i + 2));
     let first = (i == 0) as u64;
     out.push(f1(0, 0));
@@ -178,6 +167,10 @@ pub fn static_features(atoms: &[Atoms], i: usize, out: &mut Vec<u64>) {
     }
     out.push(f1(10, w0.shape));
     out.push(f2(11, w0.sshape, first));
+    out.push(f1(13, p1));
+    out.push(f1(14, p2));
+    out.push(f2(15, p1, p2));
+    out.push(f2(16, p1, w0.lower));
     out.push(f1(17, wm1.lower));
     out.push(f1(18, wm1.suf[2]));
     out.push(f1(19, wm2.lower));
@@ -188,6 +181,9 @@ pub fn static_features(atoms: &[Atoms], i: usize, out: &mut Vec<u64>) {
     out.push(f2(24, w0.lower, wp1.lower));
     out.push(f1(25, wp1.sshape));
     out.push(f1(26, wm1.sshape));
+    out.push(f2(27, p1, w0.suf[2]));
+    out.push(f2(28, p1, wp1.lower));
+    out.push(f3(29, p1, w0.lower, wp1.lower));
     out.push(f2(30, w0.suf[1], wp1.suf[1]));
     out.push(f2(31, wm1.suf[1], w0.suf[2]));
     out.push(f1(32, wp1.suf[0]));
@@ -196,25 +192,12 @@ pub fn static_features(atoms: &[Atoms], i: usize, out: &mut Vec<u64>) {
     out.push(f1(41, w0.cc));
     out.push(f1(42, wm1.cf));
     out.push(f1(43, wp1.cf));
+    out.push(f2(44, p1, w0.cf));
     out.push(f1(45, wp1.cc));
     out.push(f2(46, w0.cf, wp1.cf));
     out.push(f2(47, wm1.cf, w0.cf));
     out.push(f2(48, w0.cf, w0.suf[2]));
     out.push(f1(49, wp2.cf));
-}
-
-/// Appends the feature keys of word `i` that read the two previous predicted tags `p1`, `p2`.
-pub fn history_features(atoms: &[Atoms], i: usize, p1: u64, p2: u64, out: &mut Vec<u64>) {
-    let i = i as isize;
-    let (w0, wp1) = (atoms_at(atoms, i), atoms_at(atoms, i + 1));
-    out.push(f1(13, p1));
-    out.push(f1(14, p2));
-    out.push(f2(15, p1, p2));
-    out.push(f2(16, p1, w0.lower));
-    out.push(f2(27, p1, w0.suf[2]));
-    out.push(f2(28, p1, wp1.lower));
-    out.push(f3(29, p1, w0.lower, wp1.lower));
-    out.push(f2(44, p1, w0.cf));
 }
 
 /// A trained tagger: class inventory plus weights.
@@ -241,61 +224,6 @@ pub fn tag_with<S: Scorer>(model: &S, atoms: &[Atoms], tags: &mut Vec<u16>) {
     }
 }
 
-/// Reused buffers of [`tag_sentence`].
-#[derive(Default)]
-struct TagBuffers {
-    feats: Vec<u64>,
-    dests: Vec<u32>,
-    acc: Vec<i32>,
-}
-
-/// [`tag_with`] for frozen weights, with the same tags: the static features of all words are
-/// scored first, in one [`Weights::accumulate`] call whose cache misses overlap across the
-/// sentence (greedy tagging otherwise waits for one word's lookups before the next word's can
-/// start, since each word reads the tags before it), and then per word only the eight history
-/// features. Scores are integer sums, so splitting them changes no score.
-pub fn tag_sentence(weights: &Weights, atoms: &[Atoms], tags: &mut Vec<u16>) {
-    thread_local! {
-        static BUFFERS: std::cell::RefCell<TagBuffers> = std::cell::RefCell::default();
-    }
-    BUFFERS.with_borrow_mut(|b| tag_sentence_with(weights, atoms, tags, b));
-}
-
-fn tag_sentence_with(weights: &Weights, atoms: &[Atoms], tags: &mut Vec<u16>, b: &mut TagBuffers) {
-    tags.clear();
-    let stride = weights.stride();
-    let nclasses = weights.nclasses();
-    b.feats.clear();
-    b.dests.clear();
-    for i in 0..atoms.len() {
-        let before = b.feats.len();
-        static_features(atoms, i, &mut b.feats);
-        let dest = (i * stride) as u32;
-        b.dests
-            .extend(std::iter::repeat_n(dest, b.feats.len() - before));
-    }
-    b.acc.clear();
-    b.acc.resize(atoms.len() * stride, 0);
-    weights.accumulate(&b.feats, &b.dests, &mut b.acc);
-    let mut hist = Vec::with_capacity(8);
-    let zeros = [0u32; 8];
-    let mut row = [0i32; 256];
-    let mut scores = vec![0f32; nclasses];
-    for i in 0..atoms.len() {
-        let p1 = if i >= 1 { tags[i - 1] as u64 } else { NO_TAG };
-        let p2 = if i >= 2 { tags[i - 2] as u64 } else { NO_TAG };
-        hist.clear();
-        history_features(atoms, i, p1, p2, &mut hist);
-        let row = &mut row[..stride];
-        row.copy_from_slice(&b.acc[i * stride..(i + 1) * stride]);
-        weights.accumulate(&hist, &zeros[..hist.len()], row);
-        for (s, &a) in scores.iter_mut().zip(row.iter()) {
-            *s = a as f32;
-        }
-        tags.push(argmax(&scores) as u16);
-    }
-}
-
 /// Index of the highest score (first on ties).
 pub fn argmax(s: &[f32]) -> usize {
     let mut b = 0;
@@ -312,13 +240,13 @@ impl Tagger {
     pub fn tag(&self, words: &[&str], clusters: &Clusters) -> Vec<u16> {
         let atoms: Vec<Atoms> = words.iter().map(|w| Atoms::new(w, clusters)).collect();
         let mut tags = Vec::with_capacity(words.len());
-        tag_sentence(&self.weights, &atoms, &mut tags);
+        tag_with(&self.weights, &atoms, &mut tags);
         tags
     }
 
     /// Tag pre-computed atoms.
     pub fn tag_atoms(&self, atoms: &[Atoms], tags: &mut Vec<u16>) {
-        tag_sentence(&self.weights, atoms, tags);
+        tag_with(&self.weights, atoms, tags);
     }
 
     /// Number of stored features.
@@ -494,39 +422,6 @@ pub fn accuracy(tagger: &Tagger, sents: &[Sentence], clusters: &Clusters) -> (f6
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// Scoring the static features of a whole sentence at once gives the tags of scoring each
-    /// word's features together ([`tag_with`]), with the embedded model on sentences of every
-    /// length (the batches of the scorer split long sentences), including empty ones.
-    #[test]
-    fn sentence_batches_tag_as_word_by_word_scoring() {
-        let clusters = Clusters::from_bytes(crate::model::embedded_clusters()).expect("clusters");
-        let tagger = Tagger::from_bytes(crate::model::embedded_tagger()).expect("tagger");
-        let text = "The minister said on Tuesday that 1,200 troops would leave Kabul , and \
-                    Ms. Ortega 's party won't back the U.N. plan before the 2027 vote . \
-                    Protesters in Lagos blocked roads ; police fired tear gas .";
-        let words: Vec<&str> = text.split_whitespace().collect();
-        let mut differing = 0;
-        for len in [0, 1, 2, 3, 7, 20, words.len()] {
-            for start in [0, 5] {
-                let part = &words[start.min(words.len())..(start + len).min(words.len())];
-                let atoms: Vec<Atoms> = part.iter().map(|w| Atoms::new(w, &clusters)).collect();
-                let (mut a, mut b) = (Vec::new(), Vec::new());
-                tag_with(&tagger.weights, &atoms, &mut a);
-                tag_sentence(&tagger.weights, &atoms, &mut b);
-                assert_eq!(a, b, "{part:?}");
-                differing += a.iter().filter(|&&t| t != a[0]).count();
-            }
-        }
-        // A long sentence made of the words repeated: more features than one scoring batch.
-        let long: Vec<&str> = words.iter().cycle().take(250).copied().collect();
-        let atoms: Vec<Atoms> = long.iter().map(|w| Atoms::new(w, &clusters)).collect();
-        let (mut a, mut b) = (Vec::new(), Vec::new());
-        tag_with(&tagger.weights, &atoms, &mut a);
-        tag_sentence(&tagger.weights, &atoms, &mut b);
-        assert_eq!(a, b);
-        assert!(differing > 10, "the tags are not all alike");
-    }
 
     /// The atoms are hashes of the strings their doc comments name, however the hashing is
     /// arranged (short words, digits, characters that lower-case to two, non-ASCII shapes).
