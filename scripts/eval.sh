@@ -19,6 +19,10 @@ if [ -z "${DYAD:-}" ]; then
   DYAD="${CARGO_TARGET_DIR:-$root/target}/release/dyad"
 fi
 status=0
+# data/cameo/codes.tsv and plover.tsv must be what scripts/extract_cameo.py writes from the shared CAMEO
+# tables and data/cameo/plover-overlay.tsv (docs/dictionaries.md, "data/cameo/").
+echo "== scripts/extract_cameo.py --check" >&2
+python3 "$root/scripts/extract_cameo.py" --check "$SHARED/cameo" >&2 || status=1
 run() { echo "== dyad $*" >&2; "$DYAD" "$@" || status=1; }
 
 run eval ud-seg "$SHARED/ud-ewt/test.conllu" --min boundary_f1=0.90 --min token_f1=0.98
