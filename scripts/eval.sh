@@ -19,6 +19,10 @@ if [ -z "${DYAD:-}" ]; then
   DYAD="${CARGO_TARGET_DIR:-$root/target}/release/dyad"
 fi
 status=0
+# data/cameo/codes.tsv and plover.tsv must be what scripts/extract_cameo.py writes from the shared CAMEO
+# tables and data/cameo/plover-overlay.tsv (docs/dictionaries.md, "data/cameo/").
+echo "== scripts/extract_cameo.py --check" >&2
+python3 "$root/scripts/extract_cameo.py" --check "$SHARED/cameo" >&2 || status=1
 run() { echo "== dyad $*" >&2; "$DYAD" "$@" || status=1; }
 
 run eval ud-seg "$SHARED/ud-ewt/test.conllu" --min boundary_f1=0.90 --min token_f1=0.98
@@ -64,7 +68,9 @@ run eval actors "$SHARED/plover-gsr/PLOVER_GSR_CAMEO.txt" --min found=0.935 --mi
 # PLOVER manual, charges as 115, investigations by envoy): type 0.8012, all three 0.6366. Merged with the
 # irrealis rules of branch prec (no event for questions, conditions, possibilities) and the models
 # retrained: type 0.7981, all three 0.6335.
-run eval plover "$SHARED/plover-gsr/PLOVER_GSR_CAMEO.txt" --min type_accuracy=0.795 --min all_three=0.63
+# Session 12 (branch plv2: coverage patterns from the CAMEO codebook, re-ranker retrained): type 0.8012,
+# all three 0.6335 (one record more typed right: a refused land allocation, REJECT); floor at the target.
+run eval plover "$SHARED/plover-gsr/PLOVER_GSR_CAMEO.txt" --min type_accuracy=0.80 --min all_three=0.63
 run eval petrarch "$SHARED/petrarch/PETR.UnitTest.records.xml" --min pass_rate=0.80
 # Issue 16 (2026-12-06, merged main): PLV end to end, measured coded 0.842, type 0.668, dyad 0.442.
 # With the event classifier and word-sense rules, 5-fold cross-validated (branch events): coded 0.8590, type 0.6895, dyad 0.4486.
@@ -77,7 +83,8 @@ run eval petrarch "$SHARED/petrarch/PETR.UnitTest.records.xml" --min pass_rate=0
 # Issue 16 targets reached (branch events7: organs, units, contributions, orders, charges, envoys; models
 # retrained): 0.9019 / 0.7724 / 0.5571 (targets: coded 0.90, type 0.75, dyad 0.55). Merged with the
 # irrealis rules of branch prec and the models retrained (session 11 end): 0.8962 / 0.7657 / 0.5505.
-run eval plv "$SHARED/plv/PLV_train.tsv" --folds 5 --min coded=0.895 --min type_accuracy=0.765 --min dyad_accuracy=0.55
+# Session 12 (branch plv2: coverage patterns, re-ranker retrained), 5-fold: 0.9010 / 0.7686 / 0.5514.
+run eval plv "$SHARED/plv/PLV_train.tsv" --folds 5 --min coded=0.899 --min type_accuracy=0.767 --min dyad_accuracy=0.55
 # Issue 16 item 6: the judged precision sample (data/eval/precision-seed1.tsv, ids and offsets only)
 # must still resolve to the same NewsArticles spans (ids known, offsets in range, span hashes equal)
 # and its judgements and error classes must be well formed. Prints the judged rates; no floor: they

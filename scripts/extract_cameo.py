@@ -1,12 +1,18 @@
 #!/usr/bin/env python3
 """One-off: extract the bare CAMEO facts (code, short name, Goldstein value, PLOVER type/mode/context)
-from ../shared/data/cameo into Dyad's own tables data/cameo/codes.tsv and data/cameo/plover.tsv.
+from ../shared/data/cameo into Dyad's own tables data/cameo/codes.tsv and data/cameo/plover.tsv, the
+latter with Dyad's hand-made rows of data/cameo/plover-overlay.tsv applied.
 Descriptions, usage notes and examples are deliberately NOT extracted.
-Usage: python3 scripts/extract_cameo.py [SHARED_CAMEO_DIR]"""
-import csv, os, re, sys
+Reproduces the committed tables byte for byte (scripts/eval.sh checks it with --check).
+Usage: python3 scripts/extract_cameo.py [--check] [SHARED_CAMEO_DIR]"""
+import csv, filecmp, os, re, shutil, sys, tempfile
 
-src = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "../../shared/data/cameo")
-out = os.path.join(os.path.dirname(__file__), "../data/cameo")
+args = [a for a in sys.argv[1:] if a != "--check"]
+check = "--check" in sys.argv[1:]
+src = args[0] if args else os.path.join(os.path.dirname(__file__), "../../shared/data/cameo")
+data = os.path.join(os.path.dirname(__file__), "../data/cameo")
+# --check writes into a scratch folder and compares it with the committed tables.
+out = tempfile.mkdtemp() if check else data
 
 def quad(code):
     r = int(code[:2])
@@ -32,13 +38,29 @@ with open(os.path.join(out, "codes.tsv"), "w", encoding="utf-8") as w:
     for c, g, n in rows:
         w.write(f"{c}\t{g:g}\t{quad(c)}\t{n}\n")
 
-# Where the 2021 table contradicts the PLOVER manual (PLOVER_MANUAL.tex, CONCEDE: "easing of
-# administrative or legal restrictions on persons and organizations, removing curfews, suspending
-# protests"), the manual wins: easing a curfew or a state of emergency is a concession, as the PLOVER
-# GSR codes it, not a (military or material) retreat; a resignation (0831) is the manual's RETREAT
-# mode "resign" (the mode is written by hand in data/cameo/plover.tsv).
-OVERRIDES = {"0813": "CONCEDE", "0814": "CONCEDE", "0831": "RETREAT"}
+def read_overlay(path):
+    """Dyad's hand-made rows (data/cameo/plover-overlay.tsv): code -> (comment lines, row). The `#` lines
+    directly above a row belong to it; a comment block ended by a blank line documents the file only."""
+    rows, pending = {}, []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if not line.strip():
+                pending = []
+            elif line.startswith("#"):
+                pending.append(line)
+            else:
+                code = line.split("\t")[0]
+                if code in rows or len(line.split("\t")) != 4:
+                    sys.exit(f"{path}: bad or repeated row {line!r}")
+                rows[code] = (pending, line)
+                pending = []
+    return rows
 
+# The 2021 table also maps 1214 (reject intelligence cooperation), which CAMEO's code table lacks: only
+# codes of codes.tsv are written, so that every PLOVER row names a known code.
+known = {c for c, _, _ in rows}
+overlay = read_overlay(os.path.join(data, "plover-overlay.tsv"))
 with open(os.path.join(src, "CAMEO2PLOVER-2021.txt"), encoding="utf-8") as f, \
      open(os.path.join(out, "plover.tsv"), "w", encoding="utf-8") as w:
     w.write("# CAMEO code -> PLOVER (2021): code<TAB>type<TAB>mode<TAB>context (mode/context may be empty;\n")
@@ -47,11 +69,26 @@ with open(os.path.join(src, "CAMEO2PLOVER-2021.txt"), encoding="utf-8") as f, \
     for line in f:
         line = line.split("#")[0].strip()
         m = re.match(r"^(\d{3,4}):\s*(.*)$", line)
-        if not m or m.group(1) in seen:
+        if not m or m.group(1) in seen or m.group(1) not in known:
             continue
         seen.add(m.group(1))
+        if m.group(1) in overlay:
+            comments, row = overlay[m.group(1)]
+            w.writelines(c + "\n" for c in comments)
+            w.write(row + "\n")
+            continue
         parts = [p.strip() for p in m.group(2).split(",")]
         parts += [""] * (3 - len(parts))
-        parts[0] = OVERRIDES.get(m.group(1), parts[0])
         ctx = ";".join(p.strip() for p in parts[2].split(";") if p.strip())
         w.write(f"{m.group(1)}\t{parts[0]}\t{parts[1]}\t{ctx}\n")
+    for code, (comments, row) in overlay.items():
+        if code not in seen:
+            w.writelines(c + "\n" for c in comments)
+            w.write(row + "\n")
+
+if check:
+    bad = [n for n in ("codes.tsv", "plover.tsv") if not filecmp.cmp(os.path.join(out, n), os.path.join(data, n), shallow=False)]
+    shutil.rmtree(out)
+    if bad:
+        sys.exit(f"extract_cameo.py --check: {', '.join(bad)} differ from what the script writes")
+    print("extract_cameo.py --check: codes.tsv and plover.tsv reproduced byte for byte")

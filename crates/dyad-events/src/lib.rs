@@ -29,6 +29,8 @@ pub mod words;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_coverage;
+#[cfg(test)]
 mod tests_irrealis;
 #[cfg(test)]
 mod tests_roles;
