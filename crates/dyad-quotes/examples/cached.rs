@@ -19,6 +19,8 @@
 //! `DYAD_POLNEAR_MISSES=FILE` with `polnear` writes the misses as TSV; `FILTER=FILE` scores with
 //! another attribution filter (`FILTER=none`: none). The figures equal
 //! `dyad eval polnear` as long as the cache was prepared with the current upstream stages.
+//! `CUE_CACHE=DIR` with `train-filter` keeps the fold cue models in `DIR` and reuses them on the
+//! next run (for changes to the finder or the filter only; clear `DIR` when cue features change).
 
 use dyad_doc::{Actor, Cluster, Doc, Entity, Sentence, Span, Stage, Token};
 use dyad_quotes::{AttrFilter, CueModel, Lexicon, QuoteStage};
@@ -244,6 +246,29 @@ fn train_cues(dir: &str, cache: &str, out: &str, folds: usize, fold: usize) {
     std::fs::write(out, model.to_text(&header)).unwrap();
 }
 
+/// The cue model trained without fold `k` of `folds`. With `CUE_CACHE=DIR` (a tuning aid for
+/// changes to the finder or the filter: the cue models do not depend on them) it is read from
+/// `DIR` when an earlier run with the same folds and the same cue features wrote it there.
+fn fold_cues(
+    docs: &[(usize, &Doc, Vec<dyad_quotes::eval::GoldAttribution>)],
+    folds: usize,
+    k: usize,
+) -> CueModel {
+    let path = std::env::var("CUE_CACHE")
+        .ok()
+        .map(|d| format!("{d}/cues-{folds}-{k}.tsv"));
+    if let Some(p) = &path {
+        if let Ok(text) = std::fs::read_to_string(p) {
+            return CueModel::parse(&text, p).expect("cached cue model");
+        }
+    }
+    let m = fit_cues(&cue_examples(docs, |n| n % folds != k));
+    if let Some(p) = path {
+        std::fs::write(p, m.to_text("cue model of a fold (CUE_CACHE)")).unwrap();
+    }
+    m
+}
+
 /// Train the attribution filter by cross-fitting: for each of `folds` folds, a cue model trained
 /// on the other folds (with its threshold lowered to `cue_p`) makes the candidates of the fold's
 /// articles; each candidate is labelled by whether its attribution (the quotes sharing its cue)
@@ -254,7 +279,7 @@ fn train_filter(dir: &str, cache: &str, out: &str, folds: usize, cue_p: f32, hol
     let docs = gold_docs(dir, &cache);
     let mut examples: Vec<(Vec<String>, bool)> = Vec::new();
     for k in 0..folds {
-        let mut cues = fit_cues(&cue_examples(&docs, |n| n % folds != k));
+        let mut cues = fold_cues(&docs, folds, k);
         if hold == Some(k) {
             std::fs::write(
                 format!("{out}.cues"),

@@ -404,3 +404,15 @@ fn a_cue_inside_another_content_makes_its_own_attribution() {
         .unwrap_or_else(|| panic!("no quote of the auditors; cues {cues:?}: {:?}", doc.quotes));
     assert!(doc.slice(inner.span).contains("would cost"));
 }
+
+#[test]
+fn a_passive_of_appointment_is_still_no_cue() {
+    let doc = quoted("Maria Olsen was named as the new ambassador to Norway on Monday.");
+    assert!(
+        doc.quotes
+            .iter()
+            .all(|q| q.cue.is_none_or(|c| doc.slice(c) != "named")),
+        "{:?}",
+        doc.quotes
+    );
+}
