@@ -5,13 +5,14 @@
 
 use super::sent::Sent;
 
-/// How many upper-case field labels (`TARGET:`, `ATTACKER:`) make a line a record list.
+/// How many different upper-case field labels (`TARGET:`, `ATTACKER:`) make a line a record list.
+/// (One label repeated, "READ: ... READ: ...", is a run of link lines before a real sentence.)
 const MIN_LABELS: usize = 2;
 
-/// Whether the sentence holds at least [`MIN_LABELS`] field labels: a word of three or more
-/// letters, all upper case, directly followed by a colon.
+/// Whether the sentence holds at least [`MIN_LABELS`] different field labels: a word of three or
+/// more letters, all upper case, directly followed by a colon.
 pub(super) fn record_line(st: &Sent) -> bool {
-    let labels = st
+    let labels: std::collections::BTreeSet<&str> = st
         .range
         .clone()
         .filter(|&t| t + 1 < st.range.end && st.form(t + 1) == ":")
@@ -21,8 +22,9 @@ pub(super) fn record_line(st: &Sent) -> bool {
             let w = st.doc.text.get(sp.start..sp.end).unwrap_or("");
             w.chars().count() >= 3 && w.chars().all(|c| c.is_ascii_uppercase())
         })
-        .count();
-    labels >= MIN_LABELS
+        .map(|t| st.form(t))
+        .collect();
+    labels.len() >= MIN_LABELS
 }
 
 #[cfg(test)]
@@ -53,6 +55,19 @@ mod tests {
                 (":", ":", "PUNCT", 1, "punct"),
                 ("troops", "troop", "NOUN", 4, "nsubj"),
                 ("withdrew", "withdraw", "VERB", 0, "root"),
+            ],
+            &[],
+        );
+        assert!(!record_line(&Sent::new(&d, 0, &ms)));
+        // One label repeated ("READ: a link READ: another") is no record list.
+        let (d, ms) = doc(
+            &[
+                ("READ", "read", "VERB", 0, "root"),
+                (":", ":", "PUNCT", 1, "punct"),
+                ("link", "link", "NOUN", 1, "obj"),
+                ("READ", "read", "VERB", 1, "conj"),
+                (":", ":", "PUNCT", 4, "punct"),
+                ("other", "other", "ADJ", 4, "obj"),
             ],
             &[],
         );
