@@ -169,6 +169,9 @@ pub struct EventDict {
     pub compose: BTreeMap<String, Composition>,
     /// Verbs of saying whose subject is a speaker (used for the 010 fallback).
     pub say_verbs: BTreeSet<String>,
+    /// Verbs and adjectives of mind (believe, want, concerned): a quote they introduce reports a state
+    /// of mind, not a statement, so the 010 fallback skips it (`mind` lines of governors.txt).
+    pub mind_verbs: BTreeSet<String>,
     /// Governors of mere possibility ("may", "could", "likely"): hypothetical, and the act they
     /// govern is no event (`possibility` lines of governors.txt).
     pub possibility: BTreeSet<String>,
@@ -339,6 +342,10 @@ impl EventDict {
                 self.say_verbs.extend(it.map(|w| w.to_lowercase()));
                 continue;
             }
+            if kind == "mind" {
+                self.mind_verbs.extend(it.map(|w| w.to_lowercase()));
+                continue;
+            }
             if kind == "possibility" {
                 for w in it {
                     self.possibility.insert(w.to_lowercase());
@@ -348,7 +355,7 @@ impl EventDict {
                 continue;
             }
             let Some(g) = Governor::parse(kind) else {
-                errs.push(DictError::new(name, i, format!("unknown governor kind `{kind}` (intent, appeal, demand, reject, threat, negate, hypothetical, possibility, say)")));
+                errs.push(DictError::new(name, i, format!("unknown governor kind `{kind}` (intent, appeal, demand, reject, threat, negate, hypothetical, possibility, say, mind)")));
                 continue;
             };
             for w in it {

@@ -35,6 +35,8 @@ mod tests_irrealis;
 #[cfg(test)]
 mod tests_roles;
 #[cfg(test)]
+mod tests_senses;
+#[cfg(test)]
 mod tests_targets;
 #[cfg(test)]
 mod testutil;

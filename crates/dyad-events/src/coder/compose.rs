@@ -169,6 +169,18 @@ impl Coder {
         if st.parsed && !noun && p.code.starts_with("04") && self.predicative_naming(st, h) {
             return None;
         }
+        // Word sense: "demonstrated resolve", "showed that ...": showing something is no protest.
+        if st.parsed && !noun && p.code.starts_with("14") && self.shown_not_protested(st, h) {
+            return None;
+        }
+        // "ahead of talks with X", "the upcoming meeting": a nominal event still to come.
+        if st.parsed && noun && self.future_nominal(st, h) {
+            return None;
+        }
+        // Word sense: "a report released Thursday", "freed up the market": no person is released.
+        if st.parsed && !noun && p.code.starts_with("0841") && self.thing_released(st, h) {
+            return None;
+        }
         // Word sense: "called X to congratulate him": the call is only the channel of the coded act.
         if st.parsed && !noun && p.code.starts_with("04") && self.purposive_call(st, h, triggers) {
             return None;
@@ -473,6 +485,8 @@ impl Coder {
     }
 
     /// "X said Y must V" where V is no event of the dictionary: a generic demand (100) by X on Y.
+    /// "X said Y should V" is one too, whatever V is: an obligation writes no event of its own
+    /// (`should` is a governor of possibility), so the demand is all the sentence reports.
     pub(super) fn must_demands(
         &self,
         st: &Sent,
@@ -481,15 +495,19 @@ impl Coder {
         out: &mut Vec<Event>,
     ) {
         for t in st.range.clone() {
-            let has_must = st
-                .kids(t)
-                .iter()
-                .any(|&c| st.base_rel(c) == "aux" && st.lemma(c) == "must");
-            if !has_must || !matches!(st.base_rel(t), "ccomp" | "acl" | "parataxis") {
+            let aux = |w: &str| {
+                st.kids(t)
+                    .iter()
+                    .any(|&c| st.base_rel(c) == "aux" && st.lemma(c) == w)
+            };
+            let should = aux("should") || aux("ought");
+            if !(aux("must") || should) || !matches!(st.base_rel(t), "ccomp" | "acl" | "parataxis")
+            {
                 continue;
             }
-            // Coded already through a pattern inside the clause.
-            if coded_inside(st, t, triggers) {
+            // Coded already through a pattern inside the clause (an obligation's own trigger
+            // wrote no event).
+            if coded_inside(st, t, triggers) && !(should && triggers.contains(&t)) {
                 continue;
             }
             let Some(p) = st.head(t) else { continue };

@@ -15,6 +15,7 @@ mod args;
 mod compose;
 #[cfg(test)]
 pub(crate) mod fixtures;
+mod lists;
 mod matching;
 mod modality;
 mod model;
@@ -140,6 +141,10 @@ impl Coder {
                 continue;
             }
             let st = Sent::new(doc, s, mentions);
+            // Record and timeline lists ("TARGET: ... ATTACKER: ...") are no clauses.
+            if self.cameo_rules() && lists::record_line(&st) {
+                continue;
+            }
             let before = events.len();
             self.code_sentence(&st, s, &mut events, feats.as_deref_mut());
             if let Some(m) = model.filter(|_| events.len() == before) {

@@ -242,9 +242,30 @@ impl Coder {
         }
         (h + 1..st.range.end).any(|x| self.question_mark(st, x))
             || self.conditional_at(st, h)
+            || self.noun_purpose(st, h, gov)
             || gov.is_some_and(|(g, gt)| {
                 g == Governor::Hypothetical && self.dict.possibility.contains(st.lemma(gt))
             })
+    }
+
+    /// Whether the act at `h` is an infinitive that modifies a noun of licence, duty or means
+    /// (`@LICENCE` in classes.txt: "a mandate to hold a referendum", "a duty to work with", "the
+    /// authority to investigate", "evidence to support it"): what the noun allows or asks for, not
+    /// an act reported as done. Other nouns keep their purpose ("launched operations to detain",
+    /// "sent a team to audit": the gold sets code the purpose), and so do nouns that compose a code
+    /// with the act (intent, appeal, demand, refusal, threat: "a plan to", "a call to").
+    pub(super) fn noun_purpose(&self, st: &Sent, h: usize, gov: Option<(Governor, usize)>) -> bool {
+        st.base_rel(h) == "acl"
+            && st.head(h).is_some_and(|n| {
+                st.upos(n) == "NOUN"
+                    && (self.dict.in_class("LICENCE", st.lemmas(n..n + 1))
+                        || self.dict.in_class("LICENCE", st.forms(n..n + 1)))
+            })
+            && st
+                .kids(h)
+                .iter()
+                .any(|&c| st.rel(c) == "mark" && st.lemma(c) == "to")
+            && gov.is_none_or(|(g, _)| g == Governor::Hypothetical)
     }
 
     /// Whether the clause of `t` (climbing open and clausal complements, conjuncts and adverbial

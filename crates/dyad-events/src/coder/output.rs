@@ -242,6 +242,14 @@ impl Coder {
             }) {
                 continue;
             }
+            // "He believes (that) ...", "X wants ...": a state of mind, not a statement.
+            if q.cue.is_some_and(|c| {
+                doc.tokens[doc.tokens_in(c)]
+                    .iter()
+                    .any(|t| self.dict.mind_verbs.contains(&t.lemma.to_lowercase()))
+            }) {
+                continue;
+            }
             let sent = doc.sentences[s].span;
             let h = doc.tokens_in(q.span).start;
             let st = Sent::new(doc, s, mentions);
