@@ -149,3 +149,53 @@ fn questioning_a_decision_is_no_investigation() {
     let ev = pattern_events(asked, 2);
     assert!(ev.iter().any(|e| e.cameo.starts_with("09")), "{ev:?}");
 }
+
+/// The demands (100) coded in "Norland said [extra] Sudria [modal] [perfect] rest.", with the
+/// optional words in brackets placed in the clause of "rest" (heads are 1-based).
+fn demands_in(extra: Option<&'static str>, perfect: bool, inverted: bool) -> Vec<Event> {
+    let mut toks: Vec<Tok> = vec![
+        ("Norland", "Norland", "PROPN", 2, "nsubj"),
+        ("said", "say", "VERB", 0, "root"),
+    ];
+    if let Some(m) = extra {
+        toks.push((m, m, "SCONJ", 0, "mark"));
+    }
+    let subject: Tok = ("Sudria", "Sudria", "PROPN", 0, "nsubj");
+    let modal: Tok = ("should", "should", "AUX", 0, "aux");
+    if inverted {
+        toks.extend([modal, subject]);
+    } else {
+        toks.extend([subject, modal]);
+    }
+    if perfect {
+        toks.push(("have", "have", "AUX", 0, "aux"));
+    }
+    toks.push(("rested", "rest", "VERB", 2, "ccomp"));
+    let verb = toks.len();
+    toks.push((".", ".", "PUNCT", 2, "punct"));
+    // Every word of the clause hangs on its verb.
+    for t in toks.iter_mut().skip(2) {
+        if t.3 == 0 {
+            t.3 = verb;
+        }
+    }
+    let sud = toks.iter().position(|t| t.0 == "Sudria").unwrap();
+    let mut d = Doc::new("t", "");
+    add_sentence(
+        &mut d,
+        &toks,
+        &[(0, 1, "NRL", "NRL"), (sud, sud + 1, "SUD", "SUD")],
+    );
+    code(&d).into_iter().filter(|e| e.cameo == "100").collect()
+}
+
+#[test]
+fn an_obligation_is_a_demand_only_when_it_asks_something() {
+    // "Norland said Sudria should rest." is a demand by Norland on Sudria ...
+    assert_eq!(demands_in(None, false, false).len(), 1);
+    // ... "Norland said whether Sudria should rest", "Norland said Sudria should have rested"
+    // (a judgement of the past) and an inverted modal (a condition) are not.
+    assert!(demands_in(Some("whether"), false, false).is_empty());
+    assert!(demands_in(None, true, false).is_empty());
+    assert!(demands_in(None, false, true).is_empty());
+}

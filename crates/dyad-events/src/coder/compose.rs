@@ -505,6 +505,9 @@ impl Coder {
             {
                 continue;
             }
+            if !obligation_is_a_demand(st, t) {
+                continue;
+            }
             // Coded already through a pattern inside the clause (an obligation's own trigger
             // wrote no event).
             if coded_inside(st, t, triggers) && !(should && triggers.contains(&t)) {
@@ -658,6 +661,26 @@ impl Coder {
             country_from: source.country_from,
         })
     }
+}
+
+/// Whether the modal on `t` ("Y should V", "Y must V") asks something of Y, rather than being a
+/// condition ("should he win, …": the modal before its subject), an open question ("whether Y
+/// should V", "if Y must V") or a judgement of the past ("Y should have V-ed", "Y must have known").
+fn obligation_is_a_demand(st: &Sent, t: usize) -> bool {
+    let kids = st.kids(t);
+    let modal = kids
+        .iter()
+        .copied()
+        .find(|&c| st.base_rel(c) == "aux" && matches!(st.lemma(c), "should" | "ought" | "must"));
+    let Some(modal) = modal else { return false };
+    let inverted = st.kid(t, "nsubj").is_some_and(|n| modal < n);
+    let open_question = kids
+        .iter()
+        .any(|&c| st.base_rel(c) == "mark" && matches!(st.lemma(c), "whether" | "if"));
+    let perfect = kids
+        .iter()
+        .any(|&c| c > modal && st.base_rel(c) == "aux" && st.lemma(c) == "have");
+    !(inverted || open_question || perfect)
 }
 
 /// Whether a pattern trigger sits inside the clause headed by `t` (up to four levels below it).
