@@ -876,3 +876,89 @@ fn negated_reporting_verb_announced_acts_and_naming() {
     );
     assert_eq!(triples(&ev), vec![t("GHA", "041", "TGO")]);
 }
+
+/// The 010 statements coded for one hand-parsed sentence that opens with a quotation of Olaf
+/// Scholz (`DEUGOV`): the quote covers tokens `1..end` (0-based), the speaker is token `end + 2`
+/// and the cue token `end + 3`; `xpos` sets Penn tags of some tokens.
+fn statements_of(
+    toks: &[crate::testutil::Tok],
+    acts: &[crate::testutil::Act],
+    end: usize,
+    xpos: &[(usize, &str)],
+) -> Vec<Event> {
+    let mut d = Doc::new("t", "");
+    add_sentence(&mut d, toks, acts);
+    for &(i, tag) in xpos {
+        d.tokens[i].xpos = dyad_doc::Tag::new(tag);
+    }
+    d.quotes.push(Quote {
+        span: Span::new(d.tokens[1].span.start, d.tokens[end - 1].span.end),
+        kind: QuoteKind::Direct,
+        speaker: Some(Speaker {
+            span: d.tokens[end + 2].span,
+            name: Some("Olaf Scholz".into()),
+            cluster: None,
+            actor: Some(Actor {
+                name: Some("Olaf Scholz".into()),
+                code: "DEUGOV".into(),
+                country: Some("DEU".into()),
+                sector: Some("GOV".into()),
+                country_from: None,
+            }),
+        }),
+        cue: Some(d.tokens[end + 3].span),
+        channel: None,
+    });
+    code(&d).into_iter().filter(|e| e.cameo == "010").collect()
+}
+
+#[test]
+fn a_statement_targets_whom_it_concerns_not_its_setting() {
+    // "“Sudria is wrong,” Scholz said." → a statement by DEU about Sudria.
+    let about = [
+        ("“", "“", "PUNCT", 4, "punct"),
+        ("Sudria", "Sudria", "PROPN", 4, "nsubj"),
+        ("is", "be", "AUX", 4, "cop"),
+        ("wrong", "wrong", "ADJ", 0, "root"),
+        (",", ",", "PUNCT", 4, "punct"),
+        ("”", "”", "PUNCT", 4, "punct"),
+        ("Scholz", "Scholz", "PROPN", 8, "nsubj"),
+        ("said", "say", "VERB", 4, "parataxis"),
+        (".", ".", "PUNCT", 4, "punct"),
+    ];
+    let ev = statements_of(&about, &[(1, 2, "SUD", "SUD")], 4, &[]);
+    assert_eq!(triples(&ev), vec![t("DEU", "010", "SUD")]);
+    // "“Calm prevails in Sudria,” Scholz said.": Sudria is where, not whom: no statement.
+    let setting = [
+        ("“", "“", "PUNCT", 3, "punct"),
+        ("Calm", "calm", "NOUN", 3, "nsubj"),
+        ("prevails", "prevail", "VERB", 0, "root"),
+        ("in", "in", "ADP", 5, "case"),
+        ("Sudria", "Sudria", "PROPN", 3, "obl"),
+        (",", ",", "PUNCT", 3, "punct"),
+        ("”", "”", "PUNCT", 3, "punct"),
+        ("Scholz", "Scholz", "PROPN", 9, "nsubj"),
+        ("said", "say", "VERB", 3, "parataxis"),
+        (".", ".", "PUNCT", 3, "punct"),
+    ];
+    assert!(statements_of(&setting, &[(4, 5, "SUD", "SUD")], 5, &[]).is_empty());
+    // "“The Sudrian city is calm,” Scholz said.": a modifier of a thing is no target; of a
+    // group of people ("the Sudrian citizens", NNS) it is the actor.
+    let modifier = [
+        ("“", "“", "PUNCT", 6, "punct"),
+        ("The", "the", "DET", 4, "det"),
+        ("Sudrian", "Sudrian", "ADJ", 4, "amod"),
+        ("city", "city", "NOUN", 6, "nsubj"),
+        ("is", "be", "AUX", 6, "cop"),
+        ("calm", "calm", "ADJ", 0, "root"),
+        (",", ",", "PUNCT", 6, "punct"),
+        ("”", "”", "PUNCT", 6, "punct"),
+        ("Scholz", "Scholz", "PROPN", 10, "nsubj"),
+        ("said", "say", "VERB", 6, "parataxis"),
+        (".", ".", "PUNCT", 6, "punct"),
+    ];
+    let sud = [(2, 3, "SUD", "SUD")];
+    assert!(statements_of(&modifier, &sud, 6, &[(3, "NN")]).is_empty());
+    let ev = statements_of(&modifier, &sud, 6, &[(3, "NNS")]);
+    assert_eq!(triples(&ev), vec![t("DEU", "010", "SUD")]);
+}
