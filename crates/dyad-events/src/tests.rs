@@ -263,6 +263,32 @@ fn accusation_and_appreciation_patterns() {
     );
 }
 
+/// Add a direct quote over the tokens `words` of `d`, spoken by Olaf Scholz (`DEUGOV`) named at
+/// token `speaker`, with the cue at token `cue`.
+fn push_scholz_quote(d: &mut Doc, words: std::ops::Range<usize>, speaker: usize, cue: usize) {
+    d.quotes.push(Quote {
+        span: Span::new(
+            d.tokens[words.start].span.start,
+            d.tokens[words.end - 1].span.end,
+        ),
+        kind: QuoteKind::Direct,
+        speaker: Some(Speaker {
+            span: d.tokens[speaker].span,
+            name: Some("Olaf Scholz".into()),
+            cluster: None,
+            actor: Some(Actor {
+                name: Some("Olaf Scholz".into()),
+                code: "DEUGOV".into(),
+                country: Some("DEU".into()),
+                sector: Some("GOV".into()),
+                country_from: None,
+            }),
+        }),
+        cue: Some(d.tokens[cue].span),
+        channel: None,
+    });
+}
+
 #[test]
 fn quote_speaker_is_the_source_of_we() {
     let mut d = Doc::new("t", "");
@@ -284,26 +310,7 @@ fn quote_speaker_is_the_source_of_we() {
         ],
         &[(6, 7, "SDN", "SDN")],
     );
-    let q = Span::new(d.tokens[1].span.start, d.tokens[7].span.end);
-    let sp = d.tokens[9].span;
-    d.quotes.push(Quote {
-        span: q,
-        kind: QuoteKind::Direct,
-        speaker: Some(Speaker {
-            span: sp,
-            name: Some("Olaf Scholz".into()),
-            cluster: None,
-            actor: Some(Actor {
-                name: Some("Olaf Scholz".into()),
-                code: "DEUGOV".into(),
-                country: Some("DEU".into()),
-                sector: Some("GOV".into()),
-                country_from: None,
-            }),
-        }),
-        cue: Some(d.tokens[10].span),
-        channel: None,
-    });
+    push_scholz_quote(&mut d, 1..8, 9, 10);
     let ev = code(&d);
     assert_eq!(triples(&ev), vec![t("DEU", "033", "SDN")]);
     assert_eq!(ev[0].modality, "intent");
@@ -891,24 +898,7 @@ fn statements_of(
     for &(i, tag) in xpos {
         d.tokens[i].xpos = dyad_doc::Tag::new(tag);
     }
-    d.quotes.push(Quote {
-        span: Span::new(d.tokens[1].span.start, d.tokens[end - 1].span.end),
-        kind: QuoteKind::Direct,
-        speaker: Some(Speaker {
-            span: d.tokens[end + 2].span,
-            name: Some("Olaf Scholz".into()),
-            cluster: None,
-            actor: Some(Actor {
-                name: Some("Olaf Scholz".into()),
-                code: "DEUGOV".into(),
-                country: Some("DEU".into()),
-                sector: Some("GOV".into()),
-                country_from: None,
-            }),
-        }),
-        cue: Some(d.tokens[end + 3].span),
-        channel: None,
-    });
+    push_scholz_quote(&mut d, 1..end, end + 2, end + 3);
     code(&d).into_iter().filter(|e| e.cameo == "010").collect()
 }
 
