@@ -57,23 +57,11 @@ JOINT = {"040", "041", "044", "046", "050", "057", "060", "061", "062", "063", "
 FAMILY = {"01": 1, "02": 1, "10": 1, "11": 2, "12": 2, "17": 3, "18": 3, "19": 3, "20": 3}
 
 
-def stopwords():
-    words = set()
-    with open(os.path.join(ROOT, "data", "dedup", "stopwords.txt"), encoding="utf-8") as f:
-        for line in f:
-            words.update(line.split("#")[0].split())
-    return words
-
-
-STOP = stopwords()
-
-
-def content_words(text):
-    return {w.lower() for w in re.split(r"[^A-Za-z\u00C0-\u024F]+", text or "") if len(w) >= 3} - STOP
-
-
-def jaccard(a, b):
-    return len(a & b) / len(a | b) if a | b else 0.0
+# The store's content words and Jaccard share, as the pair-model check computes them.
+_spec = importlib.util.spec_from_file_location("dedup_link_cv", os.path.join(ROOT, "scripts", "dedup-link-cv.py"))
+_cv = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_cv)
+content_words, jaccard = _cv.content_words, _cv.jaccard
 
 
 def sector(code, country):

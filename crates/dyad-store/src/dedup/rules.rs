@@ -489,6 +489,11 @@ pub fn object_head(evidence: &str, post: &str, v: &Vocab) -> Option<String> {
 
 /// The object rule: two mentions from different sentences (not copies of one story) whose
 /// objects are both known and differ ("talks on trade", "talks on security") are two acts.
+///
+/// Measured and **not applied** by [`constraints_hold`] (session 13, docs/evaluation.md): on
+/// NewsArticles the pairs it splits are mostly one act told with two words for its object
+/// ("interference", "meddling", "tampering"; "security of flights", "air operations"), and
+/// on the judged development sheets it split two right pairs and no wrong one.
 pub fn objects_conflict(a: &Mention, b: &Mention) -> bool {
     match (&a.object, &b.object) {
         (Some(x), Some(y)) => {
@@ -856,7 +861,6 @@ pub fn constraints_hold(a: &Mention, b: &Mention, v: &Vocab) -> bool {
         && statements_compatible(a, b)
         && modality_compatible(a, b)
         && !places_conflict(a, b)
-        && !objects_conflict(a, b)
         && actors_compatible(a, b, v)
         && (!cross_root(a, b) || words_compatible(a, b, v))
 }
