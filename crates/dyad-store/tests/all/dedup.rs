@@ -14,6 +14,17 @@ fn articles() -> Vec<Document> {
         .collect()
 }
 
+/// [`articles`] and the documents of another fixture file (JSON Lines).
+fn articles_and(extra: &str) -> Vec<Document> {
+    let mut docs = articles();
+    docs.extend(
+        extra
+            .lines()
+            .map(|l| serde_json::from_str::<Document>(l).expect("schema-1 Document")),
+    );
+    docs
+}
+
 fn open() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(dir.path().join("d.sqlite")).unwrap();
@@ -126,12 +137,7 @@ fn wire_copy_follow_up_and_second_call() {
 #[test]
 fn one_act_under_two_roots_and_an_attack_with_its_toll() {
     let (_d, mut store) = open();
-    let mut docs = articles();
-    docs.extend(
-        include_str!("../fixtures/dedup-roots.jsonl")
-            .lines()
-            .map(|l| serde_json::from_str::<Document>(l).expect("schema-1 Document")),
-    );
+    let docs = articles_and(include_str!("../fixtures/dedup-roots.jsonl"));
     ingest(&mut store, &docs, 3);
     let p = partition(&store);
     // "Russian forces raided a border post …, and two guards were killed in the raid": the
@@ -155,12 +161,7 @@ fn one_act_under_two_roots_and_an_attack_with_its_toll() {
 #[test]
 fn sides_compare_by_country_and_sector() {
     let (_d, mut store) = open();
-    let mut docs = articles();
-    docs.extend(
-        include_str!("../fixtures/dedup-sides.jsonl")
-            .lines()
-            .map(|l| serde_json::from_str::<Document>(l).expect("schema-1 Document")),
-    );
+    let docs = articles_and(include_str!("../fixtures/dedup-sides.jsonl"));
     ingest(&mut store, &docs, 2);
     let p = partition(&store);
     // Tuesday's call told with Putin (`RUSGOV`) and with the bare country (`RUS`): one call.
