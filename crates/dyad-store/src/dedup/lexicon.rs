@@ -1,5 +1,7 @@
 //! The grouping data file `data/dedup/actors.tsv`: joint and mirrored CAMEO codes (which acts
-//! may be told as A→B or B→A) and the state sectors a country-level actor code stands for.
+//! may be told as A→B or B→A), the state sectors a country-level actor code stands for and the
+//! sectors kept apart from it; with the stop words, planned-act cues, object prepositions and
+//! root families of the other `data/dedup/` files.
 //! Embedded, parsed once and validated (errors name the file and line).
 
 use crate::StoreError;
@@ -17,6 +19,10 @@ const STOPWORDS: &str = include_str!(concat!(
 const PLANNED: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../../data/dedup/planned.txt"
+));
+const OBJECTS: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../data/dedup/objects.txt"
 ));
 const ROOTS: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -41,6 +47,12 @@ pub struct Vocab {
     pub mirror: BTreeMap<String, String>,
     /// State sectors (`GOV`, `MIL`, …).
     pub state: BTreeSet<String>,
+    /// Sectors never one actor with their bare country, its government or a person of another
+    /// sector (`REB`, `OPP`, …: `apart` lines).
+    pub apart: BTreeSet<String>,
+    /// Words introducing an act's object ("talks *on* X", "an investigation *into* Y":
+    /// `data/dedup/objects.txt`).
+    pub topic: BTreeSet<String>,
     /// Words ignored when sentences are compared (`data/dedup/stopwords.txt`).
     pub stop: BTreeSet<String>,
     /// Planned-act cues before or in the evidence (`data/dedup/planned.txt`, `before`).
@@ -91,6 +103,8 @@ impl Vocab {
             (v.planned_before, v.planned_after) =
                 Vocab::parse_planned("data/dedup/planned.txt", PLANNED)
                     .map_err(|e| e.to_string())?;
+            v.topic = Vocab::parse_stopwords("data/dedup/objects.txt", OBJECTS)
+                .map_err(|e| e.to_string())?;
             (v.family, v.outcome) =
                 Vocab::parse_roots("data/dedup/roots.tsv", ROOTS).map_err(|e| e.to_string())?;
             Ok(v)
@@ -247,7 +261,7 @@ impl Vocab {
                     v.mirror.insert(a.clone(), b.clone());
                     v.mirror.insert(b, a);
                 }
-                ("state", 2) => {
+                ("state" | "apart", 2) => {
                     let s = f[1];
                     if s.len() != 3 || !s.chars().all(|c| c.is_ascii_uppercase()) {
                         return Err(err(
@@ -256,7 +270,15 @@ impl Vocab {
                             format!("{s:?} is not a sector code (3 capitals)"),
                         ));
                     }
-                    v.state.insert(s.to_string());
+                    let (set, other) = if f[0] == "state" {
+                        (&mut v.state, &v.apart)
+                    } else {
+                        (&mut v.apart, &v.state)
+                    };
+                    if other.contains(s) {
+                        return Err(err(file, n, format!("sector {s} is both state and apart")));
+                    }
+                    set.insert(s.to_string());
                 }
                 ("host", 3) => {
                     let side = match f[2] {
@@ -267,7 +289,7 @@ impl Vocab {
                     v.host.insert(level(file, n, f[1])?, side);
                 }
                 ("host", _) => return Err(err(file, n, "host takes a code and a side")),
-                ("joint" | "state" | "trip", _) => {
+                ("joint" | "state" | "apart" | "trip", _) => {
                     return Err(err(file, n, format!("{} takes one value", f[0])))
                 }
                 ("mirror", _) => return Err(err(file, n, "mirror takes two codes")),
@@ -275,7 +297,7 @@ impl Vocab {
                     return Err(err(
                         file,
                         n,
-                        format!("unknown kind {k:?} (joint, mirror, state, host, trip)"),
+                        format!("unknown kind {k:?} (joint, mirror, state, apart, host, trip)"),
                     ))
                 }
             }
@@ -294,6 +316,8 @@ mod tests {
         assert!(v.joint.contains("040") && v.joint.contains("046"));
         assert_eq!(v.mirror.get("043").map(String::as_str), Some("042"));
         assert!(v.state.contains("GOV") && !v.state.contains("OPP"));
+        assert!(v.apart.contains("REB") && v.apart.contains("OPP") && !v.apart.contains("CVL"));
+        assert!(v.topic.contains("on") && v.topic.contains("into") && !v.topic.contains("with"));
         assert!(v.stop.contains("the") && v.stop.contains("said") && !v.stop.contains("visit"));
         assert!(v.planned_before.contains("will") && v.planned_after.contains("due"));
         assert!(!v.planned_before.contains("may"));
@@ -348,6 +372,8 @@ mod tests {
         );
         let e = Vocab::parse("x.tsv", "state\tgov\n").unwrap_err();
         assert!(e.to_string().contains("x.tsv:1:"), "{e}");
+        let e = Vocab::parse("x.tsv", "state\tGOV\napart\tREB\napart\tGOV\n").unwrap_err();
+        assert!(e.to_string().contains("x.tsv:3: sector GOV is both"), "{e}");
         let e = Vocab::parse("x.tsv", "mirror\t042\t043\nmirror\t043\t044\n").unwrap_err();
         assert!(e.to_string().contains("x.tsv:2:"), "{e}");
         let e = Vocab::parse_stopwords("s.txt", "the and\n# ok\nBut\n").unwrap_err();

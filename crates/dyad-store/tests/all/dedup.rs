@@ -1,5 +1,5 @@
 //! Canonical events and near-duplicate articles on the invented articles of
-//! `tests/fixtures/dedup.jsonl` and `dedup-roots.jsonl` (made by `make_dedup.py`, whose header
+//! `tests/fixtures/dedup.jsonl`, `dedup-roots.jsonl` and `dedup-sides.jsonl` (made by `make_dedup.py`, whose header
 //! tells the story).
 
 use dyad_output::Document;
@@ -12,6 +12,17 @@ fn articles() -> Vec<Document> {
         .chain(include_str!("../fixtures/corpus.jsonl").lines())
         .map(|l| serde_json::from_str(l).expect("fixture line is a schema-1 Document"))
         .collect()
+}
+
+/// [`articles`] and the documents of another fixture file (JSON Lines).
+fn articles_and(extra: &str) -> Vec<Document> {
+    let mut docs = articles();
+    docs.extend(
+        extra
+            .lines()
+            .map(|l| serde_json::from_str::<Document>(l).expect("schema-1 Document")),
+    );
+    docs
 }
 
 fn open() -> (tempfile::TempDir, Store) {
@@ -126,12 +137,7 @@ fn wire_copy_follow_up_and_second_call() {
 #[test]
 fn one_act_under_two_roots_and_an_attack_with_its_toll() {
     let (_d, mut store) = open();
-    let mut docs = articles();
-    docs.extend(
-        include_str!("../fixtures/dedup-roots.jsonl")
-            .lines()
-            .map(|l| serde_json::from_str::<Document>(l).expect("schema-1 Document")),
-    );
+    let docs = articles_and(include_str!("../fixtures/dedup-roots.jsonl"));
     ingest(&mut store, &docs, 3);
     let p = partition(&store);
     // "Russian forces raided a border post …, and two guards were killed in the raid": the
@@ -149,6 +155,24 @@ fn one_act_under_two_roots_and_an_attack_with_its_toll() {
     assert_eq!(group_of(&p, "dd-008", 1), set(&[("dd-008", 1)]));
     // Thursday's shelling of Kharkiv, in the same block (family 17-20), stays apart.
     assert_eq!(group_of(&p, "dd-004", 1), set(&[("dd-004", 1)]));
+    assert_consistent(&store);
+}
+
+#[test]
+fn sides_compare_by_country_and_sector() {
+    let (_d, mut store) = open();
+    let docs = articles_and(include_str!("../fixtures/dedup-sides.jsonl"));
+    ingest(&mut store, &docs, 2);
+    let p = partition(&store);
+    // Tuesday's call told with Putin (`RUSGOV`) and with the bare country (`RUS`): one call.
+    assert_eq!(
+        group_of(&p, "dd-009", 0),
+        set(&[("dd-009", 0), ("dd-010", 0)])
+    );
+    // Thursday's call of the same two is another call.
+    assert_eq!(group_of(&p, "dd-011", 0), set(&[("dd-011", 0)]));
+    // The call with Turkish rebels (`TURREB`) is never the call with the government (`TURGOV`).
+    assert_eq!(group_of(&p, "dd-012", 0), set(&[("dd-012", 0)]));
     assert_consistent(&store);
 }
 
