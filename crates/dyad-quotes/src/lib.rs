@@ -24,6 +24,7 @@ pub mod filter;
 pub mod lexicon;
 mod marks;
 mod speaker;
+pub mod trees;
 mod view;
 mod wordclass;
 
