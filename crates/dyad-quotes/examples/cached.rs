@@ -278,10 +278,6 @@ fn train_filter(dir: &str, cache: &str, out: &str, folds: usize, cue_p: f32, hol
     let cache = cache_map(cache);
     let docs = gold_docs(dir, &cache);
     let mut examples: Vec<(Vec<String>, bool)> = Vec::new();
-    // `DUMP=FILE`: every fold's candidates (fold, article, label, features) as TSV, for study.
-    let mut dump = std::env::var("DUMP")
-        .ok()
-        .map(|p| std::io::BufWriter::new(std::fs::File::create(p).unwrap()));
     for k in 0..folds {
         let mut cues = fold_cues(&docs, folds, k);
         if hold == Some(k) {
@@ -292,19 +288,8 @@ fn train_filter(dir: &str, cache: &str, out: &str, folds: usize, cue_p: f32, hol
             .unwrap();
         }
         cues.threshold = cue_p;
-        // `FEATURES=2` adds the filter features of branch `quotes8` (no better on train).
-        let features = std::env::var("FEATURES")
-            .ok()
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(1);
-        let finder = dyad_quotes::Finder::with_models(
-            Lexicon::embedded(),
-            cues,
-            AttrFilter {
-                features,
-                ..AttrFilter::default()
-            },
-        );
+        let finder =
+            dyad_quotes::Finder::with_models(Lexicon::embedded(), cues, AttrFilter::default());
         let before = examples.len();
         for (n, doc, gold) in &docs {
             if n % folds != k {
@@ -316,15 +301,6 @@ fn train_filter(dir: &str, cache: &str, out: &str, folds: usize, cue_p: f32, hol
             for (q, _) in &cands {
                 if let Some(c) = q.cue {
                     by_cue.entry((c.start, c.end)).or_default().push(q.span);
-                }
-            }
-            if let Some(d) = &mut dump {
-                for (q, f) in &cands {
-                    let (Some(c), Some(f)) = (q.cue, f) else {
-                        continue;
-                    };
-                    let label = dyad_quotes::eval::matches_any(gold, c, &by_cue[&(c.start, c.end)]);
-                    writeln!(d, "{k}\t{n}\t{}\t{}", label as u8, f.join("\t")).unwrap();
                 }
             }
             if hold == Some(k) {
@@ -351,50 +327,18 @@ fn train_filter(dir: &str, cache: &str, out: &str, folds: usize, cue_p: f32, hol
             .and_then(|v| v.parse().ok())
             .unwrap_or(d)
     };
-    // `LEARNER`: `lr` (the logistic model, shipped), `trees` (boosted depth-2 trees, branch
-    // `quotes8`: no better on the five folds of train), `lrtrees` (trees on top of the logistic
-    // model).
-    let learner = std::env::var("LEARNER").unwrap_or_else(|_| "lr".into());
-    let mut model = if learner == "trees" {
-        CueModel::default()
-    } else {
-        CueModel::train(
-            &examples,
-            env("EPOCHS", 10.0) as usize,
-            env("L2", 1e-4),
-            env("MINC", 30.0) as usize,
-        )
-    };
-    let mut trees = Vec::new();
-    if learner != "lr" {
-        let base: Vec<f32> = if learner == "trees" {
-            Vec::new()
-        } else {
-            examples.iter().map(|(f, _)| model.logit(f)).collect()
-        };
-        let cfg = dyad_quotes::trees::Boost {
-            rounds: env("ROUNDS", 200.0) as usize,
-            eta: env("ETA", 0.3) as f64,
-            lambda: env("LAMBDA", 5.0) as f64,
-            min_count: env("TMINC", 30.0) as usize,
-        };
-        let (bias, t) = dyad_quotes::trees::train(&examples, &base, cfg);
-        if learner == "trees" {
-            model.set_bias(bias);
-        }
-        trees = t;
-    }
+    let mut model = CueModel::train(
+        &examples,
+        env("EPOCHS", 10.0) as usize,
+        env("L2", 1e-4),
+        env("MINC", 30.0) as usize,
+    );
     // Keep threshold 0.3: the best F1 on folds 0 and 1 of train with the cue model's word
     // classes (each fold held out of both models; docs/models.md). 0.35 before.
     model.threshold = env("KEEP", 0.3);
     let filter = AttrFilter {
         model,
         cue_threshold: Some(cue_p),
-        features: std::env::var("FEATURES")
-            .ok()
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(1),
-        trees,
     };
     let header = format!(
         "Attribution filter (crates/dyad-quotes/src/filter.rs), trained by\n\

@@ -401,21 +401,12 @@ impl CueModel {
 
     /// Probability that a token with these features is a cue.
     pub fn prob(&self, feats: &[String]) -> f32 {
-        1.0 / (1.0 + (-self.logit(feats)).exp())
-    }
-
-    /// The log-odds behind [`CueModel::prob`]: the bias plus the features' weights.
-    pub fn logit(&self, feats: &[String]) -> f32 {
-        self.bias
+        let z = self.bias
             + feats
                 .iter()
                 .filter_map(|f| self.weights.get(f))
-                .sum::<f32>()
-    }
-
-    /// Set the bias (the log-odds of a candidate with no known feature).
-    pub fn set_bias(&mut self, bias: f32) {
-        self.bias = bias;
+                .sum::<f32>();
+        1.0 / (1.0 + (-z).exp())
     }
 
     /// Train on `(features, is_cue)` examples: L2-regularised logistic regression by AdaGrad, in

@@ -1817,16 +1817,9 @@ impl Ctx<'_> {
         let mut out: Vec<(Quote, Option<Vec<String>>)> = Vec::with_capacity(cands.len());
         let mut shared: std::collections::HashMap<(usize, usize), usize> =
             std::collections::HashMap::new();
-        // Distinct cues per sentence (neighbouring attributions, a feature of the filter).
-        let mut cues_by_sent: std::collections::HashMap<usize, Vec<(usize, usize)>> =
-            std::collections::HashMap::new();
         for c in &cands {
             if let Some(r) = &c.cue {
                 *shared.entry((r.start, r.end)).or_default() += 1;
-                let e = cues_by_sent.entry(c.sent).or_default();
-                if !e.contains(&(r.start, r.end)) {
-                    e.push((r.start, r.end));
-                }
             }
         }
         let inputs = filter::Inputs {
@@ -1834,7 +1827,6 @@ impl Ctx<'_> {
             lex: self.lex,
             cue_p: &self.cue_p,
             frame: &self.frame,
-            version: self.filter.features,
         };
         // (sentence of the cue, resolved speaker) of quotes already resolved, in text order.
         let mut recent: Vec<(usize, dyad_doc::Speaker)> = Vec::new();
@@ -1903,10 +1895,6 @@ impl Ctx<'_> {
                             sent: c.sent,
                             nested: skip.any_contains(self.tspan(cue)),
                             shared: shared.get(&(cue.start, cue.end)).copied().unwrap_or(1),
-                            in_sent: cues_by_sent
-                                .get(&c.sent)
-                                .map_or(0, |v| v.len().saturating_sub(1)),
-                            prev_sent: c.sent > 0 && cues_by_sent.contains_key(&(c.sent - 1)),
                         },
                     )
                 });

@@ -24,7 +24,6 @@ pub mod filter;
 pub mod lexicon;
 mod marks;
 mod speaker;
-pub mod trees;
 mod view;
 mod wordclass;
 
