@@ -847,3 +847,97 @@ fn an_order_to_do_something_uncoded_is_a_demand() {
     assert_eq!(ev[0].modality, "demand");
     assert!(ev[0].target.is_none());
 }
+
+#[test]
+fn a_passive_verb_sharing_its_subject_takes_its_doer_from_the_by_phrase() {
+    // "The Ruritanian militia advanced, but were overrun by Freedonian troops.": the shared subject
+    // is overrun, not the one who overran.
+    let mut d = Doc::new("t", "");
+    add_sentence(
+        &mut d,
+        &[
+            ("Militiamen", "militiaman", "NOUN", 2, "nsubj"),
+            ("advanced", "advance", "VERB", 0, "root"),
+            ("but", "but", "CCONJ", 5, "cc"),
+            ("were", "be", "AUX", 5, "aux:pass"),
+            ("overrun", "overrun", "VERB", 2, "conj"),
+            ("by", "by", "ADP", 7, "case"),
+            ("troops", "troop", "NOUN", 5, "obl:agent"),
+            (".", ".", "PUNCT", 2, "punct"),
+        ],
+        &[(0, 1, "RURMIL", "RUR"), (6, 7, "FRDMIL", "FRD")],
+    );
+    let ev = code(&d);
+    assert!(!ev.is_empty(), "an event");
+    for (s, _, t) in named(&ev) {
+        assert_eq!((s.as_str(), t.as_str()), ("troops", "Militiamen"));
+    }
+}
+
+#[test]
+fn the_subject_of_a_verb_of_undergoing_is_the_target() {
+    // "The minister received threats of war from Ruritania": Ruritania threatens the minister.
+    let mut d = Doc::new("t", "");
+    add_sentence(
+        &mut d,
+        &[
+            ("Minister", "minister", "NOUN", 2, "nsubj"),
+            ("received", "receive", "VERB", 0, "root"),
+            ("threats", "threat", "NOUN", 2, "obj"),
+            ("of", "of", "ADP", 5, "case"),
+            ("war", "war", "NOUN", 3, "nmod"),
+            ("from", "from", "ADP", 7, "case"),
+            ("Ruritania", "Ruritania", "PROPN", 2, "obl"),
+            (".", ".", "PUNCT", 2, "punct"),
+        ],
+        &[(0, 1, "FRDGOV", "FRD"), (6, 7, "RUR", "RUR")],
+    );
+    let ev = code(&d);
+    assert_eq!(named(&ev), vec![t("Ruritania", "138", "Minister")]);
+    // Without a from/by phrase the doer is not named: no event ("faces threats").
+    let mut d = Doc::new("t", "");
+    add_sentence(
+        &mut d,
+        &[
+            ("Minister", "minister", "NOUN", 2, "nsubj"),
+            ("faces", "face", "VERB", 0, "root"),
+            ("threats", "threat", "NOUN", 2, "obj"),
+            ("of", "of", "ADP", 5, "case"),
+            ("war", "war", "NOUN", 3, "nmod"),
+            (".", ".", "PUNCT", 2, "punct"),
+        ],
+        &[(0, 1, "FRDGOV", "FRD")],
+    );
+    assert!(code(&d).is_empty());
+}
+
+#[test]
+fn an_act_in_a_participle_clause_is_done_by_the_noun_it_modifies() {
+    // "Freedonia condemned rebels attacking Ruritania": the rebels attack, not Freedonia.
+    let mut d = Doc::new("t", "");
+    add_sentence(
+        &mut d,
+        &[
+            ("Freedonia", "Freedonia", "PROPN", 2, "nsubj"),
+            ("condemned", "condemn", "VERB", 0, "root"),
+            ("rebels", "rebel", "NOUN", 2, "obj"),
+            ("attacking", "attack", "VERB", 3, "acl"),
+            ("Ruritania", "Ruritania", "PROPN", 4, "obj"),
+            (".", ".", "PUNCT", 2, "punct"),
+        ],
+        &[
+            (0, 1, "FRD", "FRD"),
+            (2, 3, "RURREB", "RUR"),
+            (4, 5, "RUR", "RUR"),
+        ],
+    );
+    let ev = code(&d);
+    let attacks: Vec<_> = named(&ev)
+        .into_iter()
+        .filter(|(_, c, _)| c.starts_with("19") || c.starts_with("18"))
+        .collect();
+    assert!(!attacks.is_empty(), "{:?}", named(&ev));
+    for (s, _, t) in attacks {
+        assert_eq!((s.as_str(), t.as_str()), ("rebels", "Ruritania"));
+    }
+}

@@ -156,7 +156,25 @@ impl Coder {
         }
         // A passive trigger names its doer in the by-phrase or not at all ("was found guilty in
         // Singapore", "were threatened by terrorism"): no word-order guess.
-        let passive_trigger = passive_target.is_some_and(|pt| st.head(pt) == Some(h));
+        // Likewise a noun event in a passive clause ("was fired despite a meeting with X", "little
+        // was achieved in the talks"): the clause's patient is no clue to the noun's doer.
+        let passive_trigger = passive_target.is_some_and(|pt| {
+            st.head(pt) == Some(h)
+                || (noun
+                    && self.cameo_rules()
+                    && st.head(pt).is_some()
+                    && st.head(pt) == st.head(h))
+        });
+        // "faces threats": the doer of what the subject of a verb of undergoing undergoes is
+        // named in a from/by phrase (`source_arg`) or not at all.
+        let undergone = noun
+            && st.parsed
+            && self.cameo_rules()
+            && st.rel(h) == "obj"
+            && st.head(h).is_some_and(|v| {
+                self.dict.in_class("UNDERGO", st.lemmas(v..v + 1)) && st.kid(v, "nsubj").is_some()
+            });
+        let passive_trigger = passive_trigger || undergone;
         if sources.is_empty() && st.parsed && self.opts.shallow_backoff && !passive_trigger {
             // The parse found no actor: back off to word order.
             let from = gov.map_or(m.trigger.start, |(_, g)| g.min(m.trigger.start));
