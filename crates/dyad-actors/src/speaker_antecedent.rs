@@ -18,8 +18,8 @@
 //!   subject there is followed to its own antecedent. A pronoun outside quotation marks takes no
 //!   antecedent named only inside them;
 //! - `the X` (two words, X a singular common noun): the latest organisation named in the last
-//!   eight sentences whose proper name ends with X ("the Independent Commission" … "the
-//!   commission"; not a description such as "Reuters news agency"). It is named by its own text
+//!   eight sentences whose proper name is headed by X ("the Independent Commission" … "the
+//!   commission", "the University of Malaya" … "the university"; not a description such as "Reuters news agency"). It is named by its own text
 //!   unless its cluster's or actor's name also ends with X (a fund named after a country is not
 //!   that country).
 //!
@@ -297,12 +297,16 @@ fn organisation(doc: &Doc, n: usize, quoted: &SpanIndex) -> Option<usize> {
                 w.starts_with(|c: char| c.is_uppercase())
                     || matches!(w, "the" | "of" | "for" | "and" | "on" | "in")
             });
-            proper
-                && name.split_whitespace().count() > 1
-                && name
-                    .rsplit(|c: char| !c.is_alphanumeric())
-                    .find(|w| !w.is_empty())
-                    .is_some_and(|w| w.to_lowercase() == noun)
+            // The noun heads the name: its last word ("the Independent Commission"), or its
+            // first before "of" ("the University of Malaya").
+            let words: Vec<String> = name
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty() && *w != "the")
+                .map(str::to_lowercase)
+                .collect();
+            let heads = words.last() == Some(&noun)
+                || words.len() > 2 && words[0] == noun && words[1] == "of";
+            proper && words.len() > 1 && heads
         })
         .map(|(i, _)| i)
         .next_back()
@@ -497,6 +501,36 @@ pub(crate) mod tests {
         // No organisation ends with "company".
         let company = doc.span_of_tokens(7..9);
         assert_eq!(antecedent(&doc, company, &SpanIndex::new([])), None);
+    }
+
+    #[test]
+    fn the_university_is_the_university_of_x_named_last() {
+        // "the University of Malaya rose . The university said"
+        let mut doc = parsed(&[
+            &[
+                ("the", "DET", "DT", Some(1), "det"),
+                ("University", "PROPN", "NNP", Some(4), "nsubj"),
+                ("of", "ADP", "IN", Some(3), "case"),
+                ("Malaya", "PROPN", "NNP", Some(1), "nmod"),
+                ("rose", "VERB", "VBD", None, "root"),
+            ],
+            &[
+                ("The", "DET", "DT", Some(1), "det"),
+                ("university", "NOUN", "NN", Some(2), "nsubj"),
+                ("said", "VERB", "VBD", None, "root"),
+            ],
+        ]);
+        doc.entities.push(Entity {
+            span: doc.span_of_tokens(1..4),
+            kind: "ORG".into(),
+            actor: None,
+            cluster: None,
+        });
+        let university = doc.span_of_tokens(5..7);
+        assert_eq!(
+            antecedent(&doc, university, &SpanIndex::new([])),
+            Some(Antecedent::Organisation(0))
+        );
     }
 
     #[test]

@@ -198,11 +198,11 @@ impl SpeakerRoleStage {
             .next()
             .unwrap_or("")
             .to_lowercase();
-        if !n
-            .name
-            .as_ref()
-            .is_some_and(|x| x.to_lowercase().ends_with(&noun))
-        {
+        let fits = n.name.as_ref().is_some_and(|x| {
+            let x = x.to_lowercase();
+            x.ends_with(&noun) || x.starts_with(&format!("{noun} of "))
+        });
+        if !fits {
             let own = doc.slice(doc.entities[e].span).trim_start_matches("the ");
             n.name = Some(own.to_string());
             n.actor = None;
