@@ -78,6 +78,11 @@ def first_records(path, n):
     return tmp
 
 
+def label(sp):
+    """What a resolved speaker is listed as: its name, else its actor code, else its mention."""
+    return sp.get("name") or sp.get("code") or sp.get("text", "")
+
+
 def resolved(sp):
     if sp is None:
         return False
@@ -123,9 +128,12 @@ def main():
             sp = q.get("speaker")
             if sp is not None:
                 with_speaker += 1
-            if resolved(sp) and not is_fragment(sp.get("name") or sp.get("text", "")):
+            # A speaker is counted under the name it is listed by: its name, else (a role with a
+            # country) its code, else its mention. A role reached through a pronoun ("they" →
+            # `GBRGOV`) is a role with a country; its mention is not its name.
+            if resolved(sp) and not is_fragment(label(sp)):
                 res += 1
-                names[sp.get("name") or sp.get("code") or sp.get("text")] += 1
+                names[label(sp)] += 1
             elif sp is not None:
                 unresolved[sp.get("text", "")] += 1
             else:

@@ -47,6 +47,7 @@ mod organ;
 pub mod petrarch;
 mod place_actor;
 mod resolve;
+pub mod speaker_antecedent;
 pub mod speaker_filter;
 pub mod speaker_role;
 mod stage;

@@ -113,32 +113,12 @@ pub fn drop_unsupported(doc: &mut Doc) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use dyad_doc::{Actor, QuoteKind, Sentence, Span, Speaker, Tag, Token};
+    use dyad_doc::{Actor, QuoteKind, Speaker};
 
     /// A one-sentence document from `(word, upos, xpos, head, deprel)` rows (heads are token
     /// indices, `None` for the root), words separated by single spaces.
     fn parsed(rows: &[(&str, &str, &str, Option<usize>, &str)]) -> Doc {
-        let text = rows.iter().map(|r| r.0).collect::<Vec<_>>().join(" ");
-        let mut doc = Doc::new("t", text.clone());
-        let mut at = 0;
-        for (w, upos, xpos, head, deprel) in rows {
-            doc.tokens.push(Token {
-                span: Span::new(at, at + w.len()),
-                space_after: true,
-                upos: Tag::new(upos),
-                xpos: Tag::new(xpos),
-                lemma: w.to_lowercase(),
-                head: *head,
-                deprel: Tag::new(deprel),
-            });
-            at += w.len() + 1;
-        }
-        doc.sentences.push(Sentence {
-            span: Span::new(0, text.len()),
-            tokens: 0..rows.len(),
-            paragraph: 0,
-        });
-        doc
+        crate::speaker_antecedent::tests::parsed(&[rows])
     }
 
     /// The quote of `doc` with the speaker tokens `sp`, the cue token `cue` and the content

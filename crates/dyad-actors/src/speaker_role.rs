@@ -12,9 +12,15 @@
 //! ([`crate::country::country_for`]: modifier, place, dateline, document). When nothing supports a
 //! country the speaker stays unresolved: a sector alone is not a resolution. Events are not
 //! touched.
+//!
+//! A phrase that names nobody by itself (a relative pronoun, `they`, "the commission") is first
+//! taken to its antecedent ([`crate::speaker_antecedent`]): a named antecedent gives the speaker
+//! its name and actor, a role antecedent is looked up as above; the speaker's mention stays the
+//! pronoun.
 
 use crate::dict::{normalize_form, Dictionary, EntryKind};
-use dyad_doc::{Actor, Doc, Stage, StageError};
+use crate::speaker_antecedent::{antecedent, Antecedent};
+use dyad_doc::{Actor, Doc, SpanIndex, Speaker, Stage, StageError};
 use std::collections::HashMap;
 
 /// Longest agent form tried, in words ("foreign ministry spokeswoman").
@@ -121,6 +127,7 @@ impl SpeakerRoleStage {
     /// Give unresolved role speakers of `doc` a sector and, when the context supports one, a
     /// country.
     pub fn annotate(&self, doc: &mut Doc) {
+        let quoted = SpanIndex::new(crate::coref::quoted(&doc.text));
         for qi in 0..doc.quotes.len() {
             let Some(sp) = &doc.quotes[qi].speaker else {
                 continue;
@@ -129,10 +136,41 @@ impl SpeakerRoleStage {
                 continue;
             }
             let (span, content) = (sp.span, doc.quotes[qi].span);
-            let Some(sector) = self.head_sector(doc.slice(span)).map(str::to_string) else {
+            // A pronoun or "the commission": what it stands for (crate::speaker_antecedent).
+            let (named, phrase) = match antecedent(doc, span, &quoted) {
+                Some(Antecedent::Organisation(e)) => (self.organisation(doc, e, span), None),
+                Some(Antecedent::Entity(e)) => (self.named(doc, e), None),
+                Some(Antecedent::Phrase(r)) => {
+                    let head = doc.tokens[r.end - 1].span;
+                    // A name or an actor with a country ("Senate Democrats": `USAPTY`).
+                    let e = doc.entities.iter().position(|e| {
+                        e.span.contains(head)
+                            && (matches!(e.kind.as_str(), "PER" | "ORG")
+                                || e.actor.as_ref().is_some_and(|a| a.country.is_some()))
+                    });
+                    match e.and_then(|e| self.named(doc, e)) {
+                        Some(n) => (Some(n), None),
+                        // A capitalised head the recogniser missed is a name, not a role
+                        // ("King, who" is Steve King, not a king).
+                        None if doc.tokens[r.end - 1].upos == "PROPN" => (None, None),
+                        None => (None, Some(doc.span_of_tokens(r))),
+                    }
+                }
+                None => (None, Some(span)),
+            };
+            if let Some(n) = named {
+                if let Some(sp) = doc.quotes[qi].speaker.as_mut() {
+                    sp.name = n.name;
+                    sp.cluster = n.cluster;
+                    sp.actor = n.actor;
+                }
+                continue;
+            }
+            let Some(phrase) = phrase else { continue };
+            let Some(sector) = self.head_sector(doc.slice(phrase)).map(str::to_string) else {
                 continue;
             };
-            let Some((country, from)) = crate::country::country_for(doc, span, Some(content))
+            let Some((country, from)) = crate::country::country_for(doc, phrase, Some(content))
             else {
                 continue;
             };
@@ -147,6 +185,58 @@ impl SpeakerRoleStage {
                 sp.actor = Some(actor);
             }
         }
+    }
+
+    /// The speaker for "the commission" (at `span`) that organisation entity `e` names: its own
+    /// text unless its cluster's or actor's name also ends with the noun ("the fund" in "the
+    /// Russia-China Venture Fund" is not Russia).
+    fn organisation(&self, doc: &Doc, e: usize, span: dyad_doc::Span) -> Option<Speaker> {
+        let mut n = self.named(doc, e)?;
+        let noun = doc
+            .slice(span)
+            .rsplit(' ')
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        let fits = n.name.as_ref().is_some_and(|x| {
+            let x = x.to_lowercase();
+            x.ends_with(&noun) || x.starts_with(&format!("{noun} of "))
+        });
+        if !fits {
+            let own = doc.slice(doc.entities[e].span).trim_start_matches("the ");
+            n.name = Some(own.to_string());
+            n.actor = None;
+            n.cluster = None;
+        }
+        Some(n)
+    }
+
+    /// The speaker an entity names: its cluster's name (else its actor's, else its text), its
+    /// cluster and actor. `None` for an entity that is neither a person, an organisation nor an
+    /// actor with a country.
+    fn named(&self, doc: &Doc, e: usize) -> Option<Speaker> {
+        let ent = &doc.entities[e];
+        let named = matches!(ent.kind.as_str(), "PER" | "ORG")
+            || ent.actor.as_ref().is_some_and(|a| a.country.is_some());
+        if !named {
+            return None;
+        }
+        let cluster = ent.cluster;
+        let name = cluster
+            .and_then(|c| doc.clusters.get(c))
+            .and_then(|c| {
+                c.name
+                    .clone()
+                    .or_else(|| c.actor.as_ref().and_then(|a| a.name.clone()))
+            })
+            .or_else(|| ent.actor.as_ref().and_then(|a| a.name.clone()))
+            .unwrap_or_else(|| doc.slice(ent.span).to_string());
+        Some(Speaker {
+            span: ent.span,
+            name: Some(name),
+            cluster,
+            actor: ent.actor.clone(),
+        })
     }
 }
 
@@ -268,5 +358,53 @@ mod tests {
         let mut doc = doc_with(text, "the father", Some(("Nairobi", "KEN")));
         stage().annotate(&mut doc);
         assert!(doc.quotes[0].speaker.as_ref().unwrap().actor.is_none());
+    }
+
+    #[test]
+    fn they_and_who_speak_for_a_role_antecedent_with_its_country() {
+        use crate::speaker_antecedent::tests::parsed;
+        // "Ministers met in Nairobi . They said talks will resume ."
+        let mut doc = parsed(&[
+            &[
+                ("Ministers", "NOUN", "NNS", Some(1), "nsubj"),
+                ("met", "VERB", "VBD", None, "root"),
+                ("in", "ADP", "IN", Some(3), "case"),
+                ("Nairobi", "PROPN", "NNP", Some(1), "obl"),
+                (".", "PUNCT", ".", Some(1), "punct"),
+            ],
+            &[
+                ("They", "PRON", "PRP", Some(1), "nsubj"),
+                ("said", "VERB", "VBD", None, "root"),
+                ("talks", "NOUN", "NNS", Some(4), "nsubj"),
+                ("will", "AUX", "MD", Some(4), "aux"),
+                ("resume", "VERB", "VB", Some(1), "ccomp"),
+            ],
+        ]);
+        doc.places.push(Place {
+            span: doc.tokens[3].span,
+            name: "Nairobi".into(),
+            country: Some("KEN".into()),
+            lat: 0.0,
+            lon: 0.0,
+            feature: "city".into(),
+        });
+        doc.quotes.push(Quote {
+            span: doc.span_of_tokens(7..10),
+            kind: QuoteKind::Indirect,
+            speaker: Some(Speaker {
+                span: doc.tokens[5].span,
+                name: None,
+                cluster: None,
+                actor: None,
+            }),
+            cue: Some(doc.tokens[6].span),
+            channel: None,
+        });
+        stage().annotate(&mut doc);
+        let sp = doc.quotes[0].speaker.as_ref().unwrap();
+        assert_eq!(sp.actor.as_ref().map(|a| a.code.as_str()), Some("KENGOV"));
+        // The mention stays the pronoun; the role is what it stands for.
+        assert_eq!(sp.span, doc.tokens[5].span);
+        assert!(sp.is_resolved());
     }
 }

@@ -1,0 +1,610 @@
+//! Antecedents of speaker phrases that name nobody by themselves: a relative pronoun ("officials
+//! *who* said"), a plural pronoun ("the rebels … *they* said") and a definite organisation noun
+//! ("the Independent Commission … *the commission* found").
+//!
+//! The quote stage resolves such a phrase when its antecedent is a name (an entity, a coreference
+//! cluster); what is left for the `speaker-roles` stage is an antecedent that is a role ("local
+//! officials, who said" → officials, with a country by the usual evidence) or that coreference
+//! did not reach. The antecedent is found in the parse only, never guessed from word order:
+//!
+//! - `who`/`which`/`that` as the subject of a relative clause (`acl:relcl`, or `acl`): the noun
+//!   the clause modifies (the name it stands in apposition to: "Trump, the businessman who"), when no verb stands between them (a clause between means the parse
+//!   reached past the nearer noun); else a person or organisation named right before it and set
+//!   off by a dash, a parenthesis or a comma ("Chuck Schumer - who had called");
+//! - `they`: the nearest preceding subject in its sentence that agrees (a plural noun or proper
+//!   noun, a coordination of common nouns, a collective noun such as "police", "the government";
+//!   not an organisation's singular name, not a coordination of names: "Ann and Bo" is no one
+//!   actor), else the main-clause subject of one of the two sentences before; a `they`
+//!   subject there is followed to its own antecedent. A pronoun outside quotation marks takes no
+//!   antecedent named only inside them;
+//! - `the X` (two words, X a singular common noun): the latest organisation named in the last
+//!   eight sentences whose proper name is headed by X ("the Independent Commission" … "the
+//!   commission", "the University of Malaya" … "the university"; not a description such as "Reuters news agency"). It is named by its own text
+//!   unless its cluster's or actor's name also ends with X (a fund named after a country is not
+//!   that country).
+//!
+//! The caller resolves the antecedent phrase like any speaker phrase (a named entity, else a role
+//! with a country, else nothing).
+
+use dyad_doc::{Doc, Span, SpanIndex};
+use std::ops::Range;
+
+/// Sentences before the pronoun's that `they` looks through for its antecedent.
+const THEY_SENTENCES_BACK: usize = 2;
+/// Sentences before the phrase's that "the commission" looks through for the organisation.
+const ORG_SENTENCES_BACK: usize = 8;
+/// How many `they` subjects an antecedent chain may pass through.
+const MAX_CHAIN: usize = 3;
+
+/// Singular nouns that take a plural pronoun as a group (British usage: "the government say
+/// they …", "police said they …").
+const COLLECTIVE: &[&str] = &[
+    "police",
+    "government",
+    "team",
+    "administration",
+    "committee",
+    "council",
+    "military",
+    "army",
+    "party",
+    "group",
+    "coalition",
+    "family",
+    "opposition",
+    "ministry",
+    "company",
+    "board",
+    "panel",
+    "jury",
+    "union",
+    "authority",
+];
+
+/// Dependents of a noun that belong to its phrase on the left ("the two *local* officials").
+const LEFT_MODIFIERS: &[&str] = &[
+    "det",
+    "amod",
+    "compound",
+    "nmod:poss",
+    "nummod",
+    "case",
+    "flat",
+    "det:poss",
+];
+
+/// What a speaker phrase stands for, when it names nobody by itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Antecedent {
+    /// The token range of the antecedent noun phrase.
+    Phrase(Range<usize>),
+    /// An entity (index into `doc.entities`).
+    Entity(usize),
+    /// An organisation that a definite noun names (index into `doc.entities`).
+    Organisation(usize),
+}
+
+/// The antecedent of the speaker phrase at `span` (see the module documentation), or `None`.
+/// `quoted` are the spans inside quotation marks.
+pub fn antecedent(doc: &Doc, span: Span, quoted: &SpanIndex) -> Option<Antecedent> {
+    let toks = doc.tokens_in(span);
+    if !parsed(doc) || toks.is_empty() {
+        return None;
+    }
+    let words: Vec<String> = toks.clone().map(|t| lower(doc, t)).collect();
+    match words.as_slice() {
+        [w] if matches!(w.as_str(), "who" | "which" | "that") => relative(doc, toks.start)
+            .map(Antecedent::Phrase)
+            .or_else(|| set_off(doc, toks.start).map(Antecedent::Entity)),
+        [w] if w == "they" => plural(doc, toks.start, quoted, 0).map(Antecedent::Phrase),
+        [the, _] if the == "the" => {
+            organisation(doc, toks.end - 1, quoted).map(Antecedent::Organisation)
+        }
+        _ => None,
+    }
+}
+
+fn parsed(doc: &Doc) -> bool {
+    doc.tokens.iter().any(|t| !t.deprel.is_empty())
+}
+
+fn lower(doc: &Doc, t: usize) -> String {
+    doc.token_text(t).to_lowercase()
+}
+
+/// The noun a relative clause whose subject is token `rel` modifies.
+fn relative(doc: &Doc, rel: usize) -> Option<Range<usize>> {
+    let t = &doc.tokens[rel];
+    if !t.deprel.starts_with("nsubj") {
+        return None;
+    }
+    let verb = t.head?;
+    if !doc.tokens[verb].deprel.starts_with("acl") {
+        return None;
+    }
+    let noun = doc.tokens[verb].head?;
+    // Between the noun and the pronoun only its modifiers ("officials in Kabul, who"), no verb:
+    // a clause between means the parse reached past the nearer noun.
+    let clear = (noun + 1..rel).all(|t| !matches!(doc.tokens[t].upos.as_str(), "VERB" | "AUX"));
+    if !(noun < rel && is_noun(doc, noun) && clear) {
+        return None;
+    }
+    // "Trump, the businessman who touted": the apposition's name is who spoke.
+    let noun = match doc.tokens[noun].head {
+        Some(h) if doc.tokens[noun].deprel == "appos" && names(doc, h) => h,
+        _ => noun,
+    };
+    Some(phrase(doc, noun))
+}
+
+/// Whether token `t` lies in a person or organisation name.
+fn names(doc: &Doc, t: usize) -> bool {
+    let s = doc.tokens[t].span;
+    doc.entities
+        .iter()
+        .any(|e| e.span.contains(s) && matches!(e.kind.as_str(), "PER" | "ORG"))
+}
+
+/// A person or organisation named right before the pronoun at token `rel`, set off by a dash or
+/// a parenthesis ("Chuck Schumer - who had called", "Isabel (who called him uncle)"), when the
+/// parse did not make the clause relative. (The quote stage already takes a name before a comma.)
+fn set_off(doc: &Doc, rel: usize) -> Option<usize> {
+    let p = rel.checked_sub(1)?;
+    if !matches!(doc.token_text(p), "-" | "–" | "—" | "(" | ",") || p == 0 {
+        return None;
+    }
+    let before = doc.tokens[p - 1].span.end;
+    let s = doc.sentence_of_token(rel)?;
+    doc.entities
+        .iter()
+        .position(|e| e.span.end == before && matches!(e.kind.as_str(), "PER" | "ORG"))
+        .filter(|&e| doc.entities[e].span.start >= doc.sentences[s].span.start)
+}
+
+fn is_noun(doc: &Doc, t: usize) -> bool {
+    matches!(doc.tokens[t].upos.as_str(), "NOUN" | "PROPN")
+}
+
+/// The noun phrase of head `h`: its left modifiers (and theirs), and name parts on the right.
+fn phrase(doc: &Doc, h: usize) -> Range<usize> {
+    let sent = doc
+        .sentence_of_token(h)
+        .map_or(0..doc.tokens.len(), |s| doc.sentences[s].tokens.clone());
+    // The dependent of `h` that token `x` descends from (within four steps), if any.
+    let top = |mut x: usize| {
+        for _ in 0..4 {
+            match doc.tokens[x].head {
+                Some(p) if p == h => return Some(x),
+                Some(p) => x = p,
+                None => return None,
+            }
+        }
+        None
+    };
+    let mut start = h;
+    while start > sent.start
+        && doc.tokens[start - 1].deprel != "punct"
+        && top(start - 1).is_some_and(|c| LEFT_MODIFIERS.contains(&doc.tokens[c].deprel.as_str()))
+    {
+        start -= 1;
+    }
+    let mut end = h + 1;
+    while end < sent.end
+        && doc.tokens[end].head == Some(h)
+        && matches!(doc.tokens[end].deprel.as_str(), "flat" | "compound")
+    {
+        end += 1;
+    }
+    start..end
+}
+
+/// Whether the subject at token `t` can be what "they" refers to.
+fn agrees(doc: &Doc, t: usize) -> bool {
+    let tok = &doc.tokens[t];
+    matches!(tok.xpos.as_str(), "NNS" | "NNPS")
+        || COLLECTIVE.contains(&lower(doc, t).as_str())
+        || tok.upos == "NOUN" && coordinated(doc, t)
+}
+
+/// Whether token `t` heads a coordination of nouns ("Ann and her colleagues").
+fn coordinated(doc: &Doc, t: usize) -> bool {
+    doc.children(t)
+        .any(|c| doc.tokens[c].deprel == "conj" && is_noun(doc, c))
+}
+
+/// The antecedent phrase of the `they` at token `p`.
+fn plural(doc: &Doc, p: usize, quoted: &SpanIndex, depth: usize) -> Option<Range<usize>> {
+    let s = doc.sentence_of_token(p)?;
+    let outside = !quoted.any_contains(doc.tokens[p].span);
+    let usable = |t: usize| {
+        doc.tokens[t].deprel.starts_with("nsubj")
+            && !(outside && quoted.any_contains(doc.tokens[t].span))
+    };
+    // 1. The nearest subject before it in its sentence.
+    let sent = doc.sentences[s].tokens.clone();
+    if let Some(t) = (sent.start..p)
+        .rev()
+        .find(|&t| usable(t) && subject_ok(doc, t))
+    {
+        return resolve_subject(doc, t, quoted, depth);
+    }
+    // 2. The main-clause subject (else the first subject) of an earlier sentence.
+    for back in 1..=THEY_SENTENCES_BACK {
+        let Some(ps) = s.checked_sub(back) else { break };
+        let r = doc.sentences[ps].tokens.clone();
+        let subjects: Vec<usize> = r.clone().filter(|&t| usable(t)).collect();
+        let main = subjects
+            .iter()
+            .copied()
+            .find(|&t| {
+                doc.tokens[t]
+                    .head
+                    .is_some_and(|h| doc.tokens[h].head.is_none())
+            })
+            .or(subjects.first().copied());
+        if let Some(t) = main {
+            // The main subject decides: if it does not agree, "they" is not about it, and an
+            // earlier subject is too far to trust.
+            return subject_ok(doc, t)
+                .then(|| resolve_subject(doc, t, quoted, depth))
+                .flatten();
+        }
+    }
+    None
+}
+
+/// A subject that agrees with "they", or is itself "they".
+fn subject_ok(doc: &Doc, t: usize) -> bool {
+    lower(doc, t) == "they" || is_noun(doc, t) && agrees(doc, t)
+}
+
+fn resolve_subject(doc: &Doc, t: usize, quoted: &SpanIndex, depth: usize) -> Option<Range<usize>> {
+    if lower(doc, t) == "they" {
+        return (depth < MAX_CHAIN)
+            .then(|| plural(doc, t, quoted, depth + 1))
+            .flatten();
+    }
+    // A coordination with a name ("The West and the Arab League") is no one actor.
+    let with_name = doc
+        .children(t)
+        .any(|c| doc.tokens[c].deprel == "conj" && doc.tokens[c].upos == "PROPN");
+    (!with_name).then(|| phrase(doc, t))
+}
+
+/// The latest organisation before the noun at token `n` (in its sentence or the
+/// [`ORG_SENTENCES_BACK`] before, outside quotation marks) whose name ends with that noun.
+fn organisation(doc: &Doc, n: usize, quoted: &SpanIndex) -> Option<usize> {
+    let tok = &doc.tokens[n];
+    if tok.upos != "NOUN" || tok.xpos != "NN" {
+        return None;
+    }
+    let noun = lower(doc, n);
+    let s = doc.sentence_of_token(n)?;
+    let lo = doc.sentences[s.saturating_sub(ORG_SENTENCES_BACK)]
+        .span
+        .start;
+    let hi = tok.span.start;
+    doc.entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == "ORG" && e.span.start >= lo && e.span.end <= hi)
+        .filter(|(_, e)| !quoted.any_contains(e.span))
+        .filter(|(_, e)| {
+            let name = doc.slice(e.span);
+            // A proper name ("the Independent Commission"), not a description ("Reuters news
+            // agency", "Asia's top university").
+            let proper = name.split_whitespace().all(|w| {
+                w.starts_with(|c: char| c.is_uppercase())
+                    || matches!(w, "the" | "of" | "for" | "and" | "on" | "in")
+            });
+            // The noun heads the name: its last word ("the Independent Commission"), or its
+            // first before "of" ("the University of Malaya").
+            let words: Vec<String> = name
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty() && *w != "the")
+                .map(str::to_lowercase)
+                .collect();
+            let heads = words.last() == Some(&noun)
+                || words.len() > 2 && words[0] == noun && words[1] == "of";
+            proper && words.len() > 1 && heads
+        })
+        .map(|(i, _)| i)
+        .next_back()
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use dyad_doc::{Entity, Sentence, Tag, Token};
+
+    /// One parsed row: word, UPOS, XPOS, head (index within its sentence; `None` for the root),
+    /// relation.
+    pub(crate) type Row<'a> = (&'a str, &'a str, &'a str, Option<usize>, &'a str);
+
+    /// A document of parsed sentences, words separated by single spaces.
+    pub(crate) fn parsed(sentences: &[&[Row]]) -> Doc {
+        let text = sentences
+            .iter()
+            .flat_map(|s| s.iter().map(|r| r.0))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let mut doc = Doc::new("t", text);
+        let mut at = 0;
+        for rows in sentences {
+            let first = doc.tokens.len();
+            for (w, upos, xpos, head, deprel) in rows.iter() {
+                doc.tokens.push(Token {
+                    span: Span::new(at, at + w.len()),
+                    space_after: true,
+                    upos: Tag::new(upos),
+                    xpos: Tag::new(xpos),
+                    lemma: w.to_lowercase(),
+                    head: head.map(|h| first + h),
+                    deprel: Tag::new(deprel),
+                });
+                at += w.len() + 1;
+            }
+            let last = doc.tokens.len();
+            doc.sentences.push(Sentence {
+                span: Span::new(doc.tokens[first].span.start, doc.tokens[last - 1].span.end),
+                tokens: first..last,
+                paragraph: 0,
+            });
+        }
+        doc
+    }
+
+    fn of(doc: &Doc, word: &str, nth: usize) -> Option<Antecedent> {
+        let t = (0..doc.tokens.len())
+            .filter(|&t| doc.token_text(t) == word)
+            .nth(nth)
+            .unwrap();
+        antecedent(doc, doc.tokens[t].span, &SpanIndex::new([]))
+    }
+
+    fn text(doc: &Doc, a: Option<Antecedent>) -> Option<String> {
+        match a? {
+            Antecedent::Phrase(r) => Some(doc.slice(doc.span_of_tokens(r)).to_string()),
+            Antecedent::Entity(e) | Antecedent::Organisation(e) => {
+                Some(doc.slice(doc.entities[e].span).to_string())
+            }
+        }
+    }
+
+    #[test]
+    fn a_relative_pronoun_refers_to_the_noun_its_clause_modifies() {
+        // "Local officials , who declined to be named , said ."
+        let doc = parsed(&[&[
+            ("Local", "ADJ", "JJ", Some(1), "amod"),
+            ("officials", "NOUN", "NNS", Some(9), "nsubj"),
+            (",", "PUNCT", ",", Some(4), "punct"),
+            ("who", "PRON", "WP", Some(4), "nsubj"),
+            ("declined", "VERB", "VBD", Some(1), "acl:relcl"),
+            ("to", "PART", "TO", Some(7), "mark"),
+            ("be", "AUX", "VB", Some(7), "aux:pass"),
+            ("named", "VERB", "VBN", Some(4), "xcomp"),
+            (",", "PUNCT", ",", Some(4), "punct"),
+            ("said", "VERB", "VBD", None, "root"),
+        ]]);
+        assert_eq!(
+            text(&doc, of(&doc, "who", 0)).as_deref(),
+            Some("Local officials")
+        );
+    }
+
+    #[test]
+    fn a_relative_clause_the_parse_hung_past_another_clause_is_not_followed() {
+        // "the firm that owns the site over a report that claimed": the second "that" hangs on
+        // "firm" across the verb "owns".
+        let doc = parsed(&[&[
+            ("the", "DET", "DT", Some(1), "det"),
+            ("firm", "NOUN", "NN", None, "root"),
+            ("that", "PRON", "WDT", Some(3), "nsubj"),
+            ("owns", "VERB", "VBZ", Some(1), "acl:relcl"),
+            ("the", "DET", "DT", Some(5), "det"),
+            ("site", "NOUN", "NN", Some(3), "obj"),
+            ("over", "ADP", "IN", Some(8), "case"),
+            ("a", "DET", "DT", Some(8), "det"),
+            ("report", "NOUN", "NN", Some(3), "obl"),
+            ("that", "PRON", "WDT", Some(10), "nsubj"),
+            ("claimed", "VERB", "VBD", Some(1), "acl:relcl"),
+        ]]);
+        assert_eq!(text(&doc, of(&doc, "that", 0)).as_deref(), Some("the firm"));
+        assert_eq!(of(&doc, "that", 1), None);
+    }
+
+    fn they_after(first: &[Row]) -> Doc {
+        parsed(&[
+            first,
+            &[
+                ("They", "PRON", "PRP", Some(1), "nsubj"),
+                ("said", "VERB", "VBD", None, "root"),
+                ("talks", "NOUN", "NNS", Some(4), "nsubj"),
+                ("will", "AUX", "MD", Some(4), "aux"),
+                ("resume", "VERB", "VB", Some(1), "ccomp"),
+            ],
+        ])
+    }
+
+    #[test]
+    fn they_refers_to_a_plural_or_collective_subject_before_it() {
+        let doc = they_after(&[
+            ("Rebel", "ADJ", "JJ", Some(1), "amod"),
+            ("commanders", "NOUN", "NNS", Some(2), "nsubj"),
+            ("met", "VERB", "VBD", None, "root"),
+            ("in", "ADP", "IN", Some(4), "case"),
+            ("Nairobi", "PROPN", "NNP", Some(2), "obl"),
+        ]);
+        assert_eq!(
+            text(&doc, of(&doc, "They", 0)).as_deref(),
+            Some("Rebel commanders")
+        );
+        let doc = they_after(&[
+            ("The", "DET", "DT", Some(1), "det"),
+            ("police", "NOUN", "NN", Some(2), "nsubj"),
+            ("arrived", "VERB", "VBD", None, "root"),
+        ]);
+        assert_eq!(
+            text(&doc, of(&doc, "They", 0)).as_deref(),
+            Some("The police")
+        );
+    }
+
+    #[test]
+    fn they_takes_no_singular_name_and_no_pair_of_names() {
+        // "The bank raised rates ." — a singular subject: "they" is not about it.
+        let doc = they_after(&[
+            ("The", "DET", "DT", Some(1), "det"),
+            ("bank", "NOUN", "NN", Some(2), "nsubj"),
+            ("raised", "VERB", "VBD", None, "root"),
+            ("rates", "NOUN", "NNS", Some(2), "obj"),
+        ]);
+        assert_eq!(of(&doc, "They", 0), None);
+        // "Ann and Bo met ." — two people are no one actor.
+        let doc = they_after(&[
+            ("Ann", "PROPN", "NNP", Some(3), "nsubj"),
+            ("and", "CCONJ", "CC", Some(2), "cc"),
+            ("Bo", "PROPN", "NNP", Some(0), "conj"),
+            ("met", "VERB", "VBD", None, "root"),
+        ]);
+        assert_eq!(of(&doc, "They", 0), None);
+    }
+
+    #[test]
+    fn the_commission_is_the_organisation_named_with_that_noun() {
+        let mut doc = parsed(&[
+            &[
+                ("The", "DET", "DT", Some(2), "det"),
+                ("Independent", "PROPN", "NNP", Some(2), "compound"),
+                ("Commission", "PROPN", "NNP", Some(3), "nsubj"),
+                ("met", "VERB", "VBD", None, "root"),
+            ],
+            &[
+                ("The", "DET", "DT", Some(1), "det"),
+                ("commission", "NOUN", "NN", Some(2), "nsubj"),
+                ("said", "VERB", "VBD", None, "root"),
+                ("the", "DET", "DT", Some(4), "det"),
+                ("company", "NOUN", "NN", Some(2), "obj"),
+            ],
+        ]);
+        doc.entities.push(Entity {
+            span: doc.span_of_tokens(1..3),
+            kind: "ORG".into(),
+            actor: None,
+            cluster: None,
+        });
+        let commission = doc.span_of_tokens(4..6);
+        assert_eq!(
+            antecedent(&doc, commission, &SpanIndex::new([])),
+            Some(Antecedent::Organisation(0))
+        );
+        // No organisation ends with "company".
+        let company = doc.span_of_tokens(7..9);
+        assert_eq!(antecedent(&doc, company, &SpanIndex::new([])), None);
+    }
+
+    #[test]
+    fn the_university_is_the_university_of_x_named_last() {
+        // "the University of Malaya rose . The university said"
+        let mut doc = parsed(&[
+            &[
+                ("the", "DET", "DT", Some(1), "det"),
+                ("University", "PROPN", "NNP", Some(4), "nsubj"),
+                ("of", "ADP", "IN", Some(3), "case"),
+                ("Malaya", "PROPN", "NNP", Some(1), "nmod"),
+                ("rose", "VERB", "VBD", None, "root"),
+            ],
+            &[
+                ("The", "DET", "DT", Some(1), "det"),
+                ("university", "NOUN", "NN", Some(2), "nsubj"),
+                ("said", "VERB", "VBD", None, "root"),
+            ],
+        ]);
+        doc.entities.push(Entity {
+            span: doc.span_of_tokens(1..4),
+            kind: "ORG".into(),
+            actor: None,
+            cluster: None,
+        });
+        let university = doc.span_of_tokens(5..7);
+        assert_eq!(
+            antecedent(&doc, university, &SpanIndex::new([])),
+            Some(Antecedent::Organisation(0))
+        );
+    }
+
+    #[test]
+    fn a_name_set_off_by_a_dash_is_the_antecedent_the_parse_missed() {
+        // "Leader Ann Roe - who had called it a disgrace" (the parse makes the clause parataxis).
+        let mut doc = parsed(&[&[
+            ("Leader", "PROPN", "NNP", Some(1), "compound"),
+            ("Ann", "PROPN", "NNP", None, "root"),
+            ("Roe", "PROPN", "NNP", Some(1), "flat"),
+            ("-", "PUNCT", ",", Some(6), "punct"),
+            ("who", "PRON", "WP", Some(6), "nsubj"),
+            ("had", "AUX", "VBD", Some(6), "aux"),
+            ("called", "VERB", "VBN", Some(1), "parataxis"),
+        ]]);
+        doc.entities.push(Entity {
+            span: doc.span_of_tokens(1..3),
+            kind: "PER".into(),
+            actor: None,
+            cluster: None,
+        });
+        assert_eq!(of(&doc, "who", 0), Some(Antecedent::Entity(0)));
+        // Without the name there is nothing to refer to.
+        doc.entities.clear();
+        assert_eq!(of(&doc, "who", 0), None);
+    }
+
+    #[test]
+    fn a_relative_on_an_apposition_refers_to_its_name() {
+        // "Ann Roe , the businesswoman who touted"
+        let mut doc = parsed(&[&[
+            ("Ann", "PROPN", "NNP", None, "root"),
+            ("Roe", "PROPN", "NNP", Some(0), "flat"),
+            (",", "PUNCT", ",", Some(4), "punct"),
+            ("the", "DET", "DT", Some(4), "det"),
+            ("businesswoman", "NOUN", "NN", Some(0), "appos"),
+            ("who", "PRON", "WP", Some(6), "nsubj"),
+            ("touted", "VERB", "VBD", Some(4), "acl:relcl"),
+        ]]);
+        assert_eq!(
+            text(&doc, of(&doc, "who", 0)).as_deref(),
+            Some("the businesswoman")
+        );
+        doc.entities.push(Entity {
+            span: doc.span_of_tokens(0..2),
+            kind: "PER".into(),
+            actor: None,
+            cluster: None,
+        });
+        assert_eq!(text(&doc, of(&doc, "who", 0)).as_deref(), Some("Ann Roe"));
+    }
+
+    #[test]
+    fn a_description_tagged_as_an_organisation_is_no_name_for_the_noun() {
+        // "Reuters news agency reported . The agency said"
+        let mut doc = parsed(&[
+            &[
+                ("Reuters", "PROPN", "NNP", Some(2), "compound"),
+                ("news", "NOUN", "NN", Some(2), "compound"),
+                ("agency", "NOUN", "NN", Some(3), "nsubj"),
+                ("reported", "VERB", "VBD", None, "root"),
+            ],
+            &[
+                ("The", "DET", "DT", Some(1), "det"),
+                ("agency", "NOUN", "NN", Some(2), "nsubj"),
+                ("said", "VERB", "VBD", None, "root"),
+            ],
+        ]);
+        doc.entities.push(Entity {
+            span: doc.span_of_tokens(0..3),
+            kind: "ORG".into(),
+            actor: None,
+            cluster: None,
+        });
+        let agency = doc.span_of_tokens(4..6);
+        assert_eq!(antecedent(&doc, agency, &SpanIndex::new([])), None);
+    }
+}
