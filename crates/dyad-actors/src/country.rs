@@ -25,7 +25,8 @@
 //! first mention that got one.
 
 use dyad_doc::{Actor, CountryFrom, Doc, Place, Span, SpanIndex, Stage, StageError};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
+use std::sync::OnceLock;
 
 /// Fewest mentions of one country for it to count as the document's country.
 pub const MIN_DOMINANT: usize = 3;
@@ -226,10 +227,39 @@ fn country_at(doc: &Doc, at: usize) -> Option<String> {
         })
 }
 
+/// Whether the actor's country is a state: three capitals that are not only the code of an
+/// organisation or a region. An organisation's own code (`AMN`, `ICC`, `WHO`) stands in `country`
+/// too, but says nothing about where a nearby role comes from ("Amnesty said" gives the officials
+/// of the sentence no country).
 fn is_state(a: &Actor) -> bool {
-    a.country
-        .as_deref()
-        .is_some_and(|c| c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase()))
+    a.country.as_deref().is_some_and(|c| {
+        c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase()) && !is_non_state_code(c)
+    })
+}
+
+/// Codes of organisations and regions (first field of `data/actors/orgs.txt`, its generated twin
+/// and `regions.txt`) that are not also a state's code in `countries.txt`, read once.
+fn is_non_state_code(code: &str) -> bool {
+    static NON_STATES: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    fn codes(file: &'static str) -> impl Iterator<Item = &'static str> {
+        file.lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .filter_map(|l| l.split('|').next())
+            .map(str::trim)
+    }
+    NON_STATES
+        .get_or_init(|| {
+            let states: HashSet<&str> =
+                codes(include_str!("../../../data/actors/countries.txt")).collect();
+            codes(include_str!("../../../data/actors/orgs.txt"))
+                .chain(codes(include_str!(
+                    "../../../data/actors/generated/orgs.txt"
+                )))
+                .chain(codes(include_str!("../../../data/actors/regions.txt")))
+                .filter(|c| !states.contains(c))
+                .collect()
+        })
+        .contains(code)
 }
 
 /// Words of direction that may stand between a preposition and its place ("in southern Lagos").
@@ -731,6 +761,25 @@ mod tests {
         d.entities = vec![agent(t, "Troops", "MIL")];
         infer(&mut d);
         assert_eq!(got(&d, 0), (None, None, "MIL"));
+    }
+
+    #[test]
+    fn an_organisation_named_in_the_sentence_gives_no_country() {
+        let t = "Amnesty said officials detained the reporters.";
+        let mut d = doc(t);
+        let mut amnesty = named(t, "Amnesty", "AMN");
+        if let Some(a) = amnesty.actor.as_mut() {
+            a.sector = Some("NGO".into());
+        }
+        d.entities = vec![amnesty, agent(t, "officials", "GOV")];
+        infer(&mut d);
+        assert_eq!(got(&d, 1), (None, None, "GOV"));
+        // A state's code in the same place does give it.
+        let t = "Borduria said officials detained the reporters.";
+        let mut d = doc(t);
+        d.entities = vec![named(t, "Borduria", "BOR"), agent(t, "officials", "GOV")];
+        infer(&mut d);
+        assert_eq!(got(&d, 1).0, Some("BOR"));
     }
 
     #[test]
