@@ -33,6 +33,8 @@ pub mod words;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_check;
+#[cfg(test)]
 mod tests_coverage;
 #[cfg(test)]
 mod tests_irrealis;
