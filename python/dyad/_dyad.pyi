@@ -31,6 +31,7 @@ class Pipeline:
         tokens: bool = False,
         min_confidence: Optional[float] = None,
         keep_irrealis: bool = False,
+        min_check: Optional[float] = None,
     ) -> None: ...
     @property
     def stages(self) -> List[str]:

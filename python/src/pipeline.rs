@@ -76,11 +76,12 @@ impl Pipeline {
     /// `tokens=True` adds tokens to every document (`--tokens`); `min_confidence` is the least
     /// probability of a classifier-coded event (`--min-confidence`; `None`: the CLI's default);
     /// `keep_irrealis=True` also writes events that report no act, marked by their modality
-    /// (`--keep-irrealis`). Problems in dictionaries that do not stop the load are issued as `UserWarning`s.
+    /// (`--keep-irrealis`); `min_check` is the least event-check probability for an event to be
+    /// written (`--min-check`; `None`: the default, 0: every event). Problems in dictionaries that do not stop the load are issued as `UserWarning`s.
     #[new]
     // One keyword argument per `dyad code` option: a Python constructor's keywords are its API.
     #[allow(clippy::too_many_arguments)]
-    #[pyo3(signature = (model_dir=None, actors=None, agents=None, petrarch_dicts=None, tokens=false, min_confidence=None, keep_irrealis=false))]
+    #[pyo3(signature = (model_dir=None, actors=None, agents=None, petrarch_dicts=None, tokens=false, min_confidence=None, keep_irrealis=false, min_check=None))]
     fn new(
         py: Python<'_>,
         model_dir: Option<PathBuf>,
@@ -90,7 +91,15 @@ impl Pipeline {
         tokens: bool,
         min_confidence: Option<f32>,
         keep_irrealis: bool,
+        min_check: Option<f32>,
     ) -> PyResult<Pipeline> {
+        if let Some(c) = min_check {
+            if !(0.0..=1.0).contains(&c) {
+                return Err(DyadError::new_err(format!(
+                    "min_check must be in [0, 1], got {c}"
+                )));
+            }
+        }
         if let Some(c) = min_confidence {
             if !(0.0..=1.0).contains(&c) {
                 return Err(DyadError::new_err(format!(
@@ -108,6 +117,7 @@ impl Pipeline {
             },
             min_confidence,
             keep_irrealis,
+            min_check,
         };
         let engine = py
             .detach(|| Engine::new(&opts))

@@ -53,6 +53,12 @@ pub struct CodeArgs {
     /// intent form. By default they are left out.
     #[arg(long)]
     pub keep_irrealis: bool,
+    /// Least probability (0–1) the trained event check gives an event for it to be written
+    /// (`events[].check`, docs/models.md "Event check"); events under it are left out and
+    /// counted in the summary line. Default: the committed model's cross-validated threshold;
+    /// 0 writes every event.
+    #[arg(long, value_name = "P", value_parser = crate::common::parse_probability)]
+    pub min_check: Option<f32>,
     /// Stop at the first rejected document with exit code 1.
     #[arg(long)]
     pub strict: bool,
@@ -77,6 +83,7 @@ struct DocCounts {
     sentences: usize,
     tokens: usize,
     events: usize,
+    dropped: usize,
 }
 
 /// One processed document: its serialized output and counts, or the reason it was rejected.
@@ -97,6 +104,8 @@ pub struct Counts {
     pub tokens: usize,
     /// Events written.
     pub events: usize,
+    /// Events the event check left out (`--min-check`).
+    pub dropped: usize,
 }
 
 fn serialize(doc: &Document, format: OutFormat) -> Vec<u8> {
@@ -134,6 +143,7 @@ pub fn run(args: CodeArgs) -> Result<ExitCode> {
         user_dicts: args.dicts.user_dicts(),
         min_confidence: args.min_confidence,
         keep_irrealis: args.keep_irrealis,
+        min_check: args.min_check,
     })
     .map_err(|e| anyhow::anyhow!("cannot build the pipeline: {e}"))?;
     show_dict_warnings(&pipeline);
@@ -180,6 +190,7 @@ pub fn run(args: CodeArgs) -> Result<ExitCode> {
                         sentences: doc.sentences.len(),
                         tokens: doc.tokens.len(),
                         events: wire.events.len(),
+                        dropped: doc.events_dropped,
                     };
                     Ok((serialize(&wire, args.format), n))
                 })
@@ -194,6 +205,7 @@ pub fn run(args: CodeArgs) -> Result<ExitCode> {
                     counts.sentences += n.sentences;
                     counts.tokens += n.tokens;
                     counts.events += n.events;
+                    counts.dropped += n.dropped;
                 }
                 Err(msg) => {
                     counts.rejected += 1;
@@ -219,13 +231,15 @@ pub fn run(args: CodeArgs) -> Result<ExitCode> {
     std::mem::forget(pipeline);
     progress.finish();
     eprintln!(
-        "dyad: {} documents read, {} written, {} rejected; {} sentences, {} tokens, {} events{}",
+        "dyad: {} documents read, {} written, {} rejected; {} sentences, {} tokens, {} events \
+         ({} left out by the event check){}",
         counts.read,
         counts.written,
         counts.rejected,
         counts.sentences,
         counts.tokens,
         counts.events,
+        counts.dropped,
         if stopped {
             " (stopped at the first rejection: --strict)"
         } else {

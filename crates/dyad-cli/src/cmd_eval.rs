@@ -36,6 +36,10 @@ pub struct EvalArgs {
     /// `plv` only: least probability for a classifier-coded event (default 0.7, as `dyad code`).
     #[arg(long, value_name = "P", value_parser = crate::common::parse_probability)]
     pub min_confidence: Option<f32>,
+    /// `plover`, `petrarch`: least event-check probability for an event to be written (default:
+    /// the committed model's, as `dyad code`; 0 keeps every event).
+    #[arg(long, value_name = "P", value_parser = crate::common::parse_probability)]
+    pub min_check: Option<f32>,
 }
 
 /// A scorer's result: the human-readable report and the named metrics it measured.
@@ -63,7 +67,7 @@ pub fn run(args: EvalArgs) -> Result<ExitCode> {
             crate::cmd_eval::Report { text, metrics }
         }
         "plover" => {
-            let pipe = dyad::Pipeline::new(&dyad::PipelineOptions { model_dir: args.model.clone(), ..Default::default() })
+            let pipe = dyad::Pipeline::new(&dyad::PipelineOptions { model_dir: args.model.clone(), min_check: args.min_check, ..Default::default() })
                 .map_err(anyhow::Error::msg)?;
             let (text, metrics) = dyad_events::plover_eval::run(&args.path, &|d| pipe.run(d).map_err(|e| e.to_string()))
                 .map_err(anyhow::Error::msg)?;
@@ -93,7 +97,7 @@ pub fn run(args: EvalArgs) -> Result<ExitCode> {
         "petrarch" => {
             // Dyad's own segmenter and parser (the full pipeline; the event stage re-codes with
             // PETRARCH's dictionaries and ignores the other layers).
-            let pipe = dyad::Pipeline::new(&dyad::PipelineOptions { model_dir: args.model.clone(), ..Default::default() })
+            let pipe = dyad::Pipeline::new(&dyad::PipelineOptions { model_dir: args.model.clone(), min_check: args.min_check, ..Default::default() })
                 .map_err(anyhow::Error::msg)?;
             let (text, metrics) = dyad_events::petrarch::eval::run(&args.path, &|d| pipe.run(d).map_err(|e| e.to_string()))
                 .map_err(anyhow::Error::msg)?;

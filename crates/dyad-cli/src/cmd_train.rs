@@ -60,6 +60,13 @@ pub struct TrainArgs {
     /// dev with those counts (written to OUTPUT; the train-only models go to OUTPUT/selection/).
     #[arg(long)]
     pub refit: bool,
+    /// Event check: the NewsArticles CSV the judged sheets were drawn from.
+    #[arg(long, value_name = "CSV")]
+    pub news: Option<PathBuf>,
+    /// Event check: a judged precision sheet (`data/eval/precision-seedN.tsv`). Repeatable;
+    /// each sheet is one cross-validation fold.
+    #[arg(long, value_name = "TSV")]
+    pub sheet: Vec<PathBuf>,
 }
 
 pub fn run(args: TrainArgs) -> Result<ExitCode> {
@@ -70,13 +77,16 @@ pub fn run(args: TrainArgs) -> Result<ExitCode> {
     if args.what == "events" {
         return crate::cmd_train_events::run(&args);
     }
+    if args.what == "event-check" {
+        return crate::cmd_train_check::run(&args);
+    }
     let default_epochs = match args.what.as_str() {
         "tagger" => 10,
         "parser" => 12,
         "clusters" => 12,
         "lemmatizer" => 1,
         other => {
-            bail!("unknown training target `{other}` (known: clusters, tagger, lemmatizer, parser, ner, ner-clusters, events)")
+            bail!("unknown training target `{other}` (known: clusters, tagger, lemmatizer, parser, ner, ner-clusters, events, event-check)")
         }
     };
     let train = match (args.train, args.what.as_str()) {

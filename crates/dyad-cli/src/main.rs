@@ -15,6 +15,7 @@ mod cmd_ner;
 mod cmd_parse;
 mod cmd_serve;
 mod cmd_train;
+mod cmd_train_check;
 mod cmd_train_events;
 mod cmd_train_ner;
 mod common;

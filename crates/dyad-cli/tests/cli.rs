@@ -6,6 +6,8 @@ use std::process::{Command, Output};
 // Ingest reliability (issue 20), in tests/cli/: kill-and-resume, serving while an ingest writes.
 #[path = "cli/corpus.rs"]
 mod corpus;
+#[path = "cli/event_check.rs"]
+mod event_check;
 #[cfg(unix)] // SIGKILL
 #[path = "cli/kill_resume.rs"]
 mod kill_resume;

@@ -202,6 +202,9 @@ pub struct Event {
     /// How sure the coder is, in [0, 1]: the classifier's probability for `model` events, 1 for
     /// `pattern` events.
     pub confidence: f32,
+    /// The event check's probability that the event is real with the right CAMEO root (the
+    /// trained check of `dyad_events::check`), two decimals; `None` when no check ran.
+    pub check: Option<f32>,
 }
 
 /// A temporal expression normalised to TIMEX3.

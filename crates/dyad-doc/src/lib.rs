@@ -100,6 +100,9 @@ pub struct Doc {
     /// written all in lower or upper case. Set once by the `ner` stage ([`Casing::of_doc`]);
     /// stages after it read it instead of measuring again.
     pub casing: Casing,
+    /// Events the event stage's check left out (their check probability under the threshold,
+    /// `dyad code --min-check`): counted, not written.
+    pub events_dropped: usize,
 }
 
 impl Doc {

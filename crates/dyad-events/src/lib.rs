@@ -5,6 +5,8 @@
 //! - [`ontology`]: the CAMEO table (`data/cameo/`).
 //! - [`dict`]: the event dictionary (`data/events/`): verb and noun patterns, classes, governors.
 //! - [`classifier`]: the linear event classifier (training, scoring, its TSV file).
+//! - [`check`]: the trained event check (is a written event real, with the right root?) and
+//!   [`check_train`], its training and cross-validation on the hand-judged sheets.
 //! - [`coder`]: matching, argument finding, attributes, composition and the output rule (one module each).
 //! - [`EventStage`]: the pipeline stage (runs last).
 //! - [`petrarch`]: PETRARCH2 dictionary loaders and the `petrarch` evaluation.
@@ -14,6 +16,8 @@
 
 #![deny(missing_docs)]
 
+pub mod check;
+pub mod check_train;
 pub mod classifier;
 pub mod coder;
 pub mod dict;
@@ -28,6 +32,8 @@ pub mod words;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_check;
 #[cfg(test)]
 mod tests_coverage;
 #[cfg(test)]
@@ -52,19 +58,37 @@ use dyad_doc::{Doc, Stage, StageError};
 #[derive(Debug, Clone)]
 pub struct EventStage {
     coder: Coder,
+    /// The event check (`None`: every coded event is written).
+    check: Option<std::sync::Arc<classifier::Classifier>>,
+    /// Least check probability for an event to be written.
+    min_check: f32,
 }
 
 impl EventStage {
-    /// The stage with the embedded ontology and dictionary.
+    /// The stage with the embedded ontology, dictionary and check.
     pub fn new() -> EventStage {
+        EventStage::with_coder(Coder::embedded())
+    }
+
+    /// The stage with a given coder (custom dictionaries) and the embedded check at its default
+    /// threshold ([`check::default_min_check`]); the check only runs with the project's own
+    /// dictionary (it was trained on its events).
+    pub fn with_coder(coder: Coder) -> EventStage {
         EventStage {
-            coder: Coder::embedded(),
+            coder,
+            check: check::embedded(),
+            min_check: check::default_min_check(),
         }
     }
 
-    /// The stage with a given coder (custom dictionaries).
-    pub fn with_coder(coder: Coder) -> EventStage {
-        EventStage { coder }
+    /// Set the least check probability for an event to be written (0 writes every event, each
+    /// with its probability); `None` switches the check off (no probability either).
+    pub fn with_min_check(mut self, min: Option<f32>) -> EventStage {
+        match min {
+            Some(m) => self.min_check = m,
+            None => self.check = None,
+        }
+        self
     }
 
     /// The coder in use.
@@ -86,7 +110,12 @@ impl Stage for EventStage {
 
     fn process(&self, doc: &mut Doc) -> Result<(), StageError> {
         let mentions = mentions::from_doc(doc);
-        let events = self.coder.code(doc, &mentions);
+        let mut events = self.coder.code(doc, &mentions);
+        let check = self
+            .check
+            .as_deref()
+            .filter(|_| !self.coder.dict.compose.is_empty());
+        doc.events_dropped = check::apply(check, self.min_check, doc, &mut events);
         doc.events = events;
         Ok(())
     }

@@ -284,7 +284,12 @@ pub fn run(
             }
             for (g, doc) in gold.iter().zip(docs.iter_mut()) {
                 if g.row % k == f {
-                    doc.events = c.code(doc, &crate::mentions::from_doc(doc));
+                    let mut events = c.code(doc, &crate::mentions::from_doc(doc));
+                    // The event check as the pipeline applies it (its default threshold).
+                    let check = crate::check::embedded();
+                    let min = crate::check::default_min_check();
+                    crate::check::apply(check.as_deref(), min, doc, &mut events);
+                    doc.events = events;
                 }
             }
         }

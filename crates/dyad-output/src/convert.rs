@@ -194,6 +194,7 @@ pub fn to_document(doc: &Doc, opts: ConvertOptions) -> Document {
                 by: e.by.to_string(),
                 // Two decimals: enough to threshold, and the same bytes on every machine.
                 confidence: (e.confidence * 100.0).round() / 100.0,
+                check: e.check.map(|p| (p * 100.0).round() / 100.0),
             })
             .collect(),
         times: doc

@@ -253,6 +253,10 @@ pub struct EventOut {
     /// How sure the coder is, in [0, 1] (1 for patterns).
     #[serde(default = "one")]
     pub confidence: f32,
+    /// The event check's probability that the event is real with the right CAMEO root (two
+    /// decimals); absent when no check ran.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub check: Option<f32>,
 }
 
 fn pattern() -> String {

@@ -21,6 +21,10 @@ pub struct PipelineOptions {
     /// Also write events that report no act, marked by their modality (`--keep-irrealis`):
     /// questions, conditions, possibilities, announced acts without an intent code.
     pub keep_irrealis: bool,
+    /// Least event-check probability for an event to be written (`--min-check`; `None`: the
+    /// committed model's cross-validated default, `dyad_events::check::default_min_check`; 0
+    /// writes every event). Events left out are counted in `Doc::events_dropped`.
+    pub min_check: Option<f32>,
 }
 
 /// The actors stage: the embedded dictionary, or the user's dictionaries over it (with the
@@ -49,7 +53,11 @@ fn join_actor_stage(
 }
 
 /// The events stage with the embedded dictionary and classifier, at the given threshold.
-fn event_stage(min_confidence: Option<f32>, keep_irrealis: bool) -> dyad_events::EventStage {
+fn event_stage(
+    min_confidence: Option<f32>,
+    keep_irrealis: bool,
+    min_check: Option<f32>,
+) -> dyad_events::EventStage {
     let mut coder = dyad_events::Coder::embedded();
     coder.opts.keep_irrealis = keep_irrealis;
     if let Some(c) = min_confidence {
@@ -58,7 +66,11 @@ fn event_stage(min_confidence: Option<f32>, keep_irrealis: bool) -> dyad_events:
         // the pattern's code (without the flag, recodes need `min_recode`, 0.5).
         coder.opts.min_recode = coder.opts.min_recode.max(c);
     }
-    dyad_events::EventStage::with_coder(coder)
+    let stage = dyad_events::EventStage::with_coder(coder);
+    match min_check {
+        Some(m) => stage.with_min_check(Some(m)),
+        None => stage,
+    }
 }
 
 /// An ordered list of stages, built once and shared across threads.
@@ -105,7 +117,11 @@ impl Pipeline {
             // Role speakers ("a spokeswoman said") get a sector and a country from the context.
             Box::new(speaker_roles),
             // Events read every other layer: always last.
-            Box::new(event_stage(opts.min_confidence, opts.keep_irrealis)),
+            Box::new(event_stage(
+                opts.min_confidence,
+                opts.keep_irrealis,
+                opts.min_check,
+            )),
         ]);
         let mut pipeline = Pipeline { stages, warnings };
         if let Some(until) = &opts.until {

@@ -186,6 +186,7 @@ impl Coder {
                 evidence,
                 by: "pattern",
                 confidence: 1.0,
+                check: None,
             });
         }
     }
@@ -280,6 +281,7 @@ impl Coder {
                 )),
                 by: "pattern",
                 confidence: 1.0,
+                check: None,
             });
         }
         events.extend(extra);
