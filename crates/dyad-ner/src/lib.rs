@@ -78,8 +78,8 @@ static EMBEDDED_FOLDED: Lazy<Ner> = Lazy::new(|| {
 
 /// The embedded word-cluster table, parsed once per process: the embedded tagger's own when it
 /// is loaded (the pipeline loads it before any document), else a copy parsed on first use. The
-/// quote stage's word classes read it; parsing the 50,000 lines a second time was about 0.6% of
-/// a 400-article run (callgrind, docs/performance.md).
+/// quote stage's word classes read it; parsing the 50,000 lines a second time took 1.7% of the
+/// instructions of a 30-article run (callgrind, docs/performance.md, session 13).
 pub fn embedded_clusters() -> &'static Clusters {
     static OWN: Lazy<Clusters> = Lazy::new(|| {
         Clusters::parse(EMBEDDED_CLUSTERS)
