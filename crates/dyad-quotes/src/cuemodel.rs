@@ -277,7 +277,7 @@ fn each_features(v: &View, sink: &mut impl FeatureSink) {
 }
 
 /// The three cluster ids in decimal, written into `bufs` (what `{}` of a `u16` writes).
-fn digits3<'b>(ids: [u16; 3], bufs: &'b mut [[u8; 5]; 3]) -> [&'b str; 3] {
+fn digits3(ids: [u16; 3], bufs: &mut [[u8; 5]; 3]) -> [&str; 3] {
     let [a, b, c] = bufs;
     [digits(ids[0], a), digits(ids[1], b), digits(ids[2], c)]
 }
