@@ -76,6 +76,21 @@ static EMBEDDED_FOLDED: Lazy<Ner> = Lazy::new(|| {
     Ner::new(model, second, Gazetteer::embedded(), clusters).caseless()
 });
 
+/// The embedded word-cluster table, parsed once per process: the embedded tagger's own when it
+/// is loaded (the pipeline loads it before any document), else a copy parsed on first use. The
+/// quote stage's word classes read it; parsing the 50,000 lines a second time took 1.7% of the
+/// instructions of a 30-article run (callgrind, docs/performance.md, session 13).
+pub fn embedded_clusters() -> &'static Clusters {
+    static OWN: Lazy<Clusters> = Lazy::new(|| {
+        Clusters::parse(EMBEDDED_CLUSTERS)
+            .expect("embedded cluster table is valid (checked by tests)")
+    });
+    match Lazy::get(&EMBEDDED) {
+        Some(Ok(ner)) => &ner.clusters,
+        _ => &OWN,
+    }
+}
+
 /// Where a tagger's caseless counterpart comes from.
 #[derive(Debug, Clone)]
 enum Folded {

@@ -11,7 +11,6 @@
 use crate::view::View;
 use dyad_doc::Doc;
 use std::collections::{BTreeMap, HashMap};
-use std::fmt::{self, Write as _};
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// Embedded default weights.
@@ -58,17 +57,10 @@ impl Hasher for Fnv {
 /// Feature string → weight.
 type Weights = HashMap<String, f32, BuildHasherDefault<Fnv>>;
 
-/// FNV-1a hash of a feature string → weight. Scoring hashes each feature as it is formatted
-/// (`fmt::Write` for [`Fnv`]), so no feature string is written out in the quote stage.
+/// FNV-1a hash of a feature string → weight. Scoring hashes each feature piece by piece as
+/// [`each_features`] gives it (FNV-1a is byte-wise, so that is the hash of the whole string), so
+/// no feature string is written out in the quote stage.
 type Hashed = dyad_ner::model::IdMap<f32>;
-
-/// Feeding formatted text to the hash gives the hash of the whole string: FNV-1a is byte-wise.
-impl fmt::Write for Fnv {
-    fn write_str(&mut self, s: &str) -> fmt::Result {
-        self.write(s.as_bytes());
-        Ok(())
-    }
-}
 
 /// The FNV-1a hash of a feature string.
 fn fnv(s: &str) -> u64 {
@@ -135,8 +127,9 @@ pub(crate) fn probs(v: &View, model: &CueModel) -> Vec<f32> {
 
 /// Receives the features of one token after another (see [`each_features`]).
 trait FeatureSink {
-    /// One feature of the current token.
-    fn feature(&mut self, f: fmt::Arguments);
+    /// One feature of the current token: the concatenation of `parts` (given in pieces so
+    /// that scoring can hash it without writing it out or going through `fmt`).
+    fn feature(&mut self, parts: &[&str]);
     /// Every feature of token `i` has been given.
     fn token_done(&mut self, i: usize);
 }
@@ -148,8 +141,8 @@ struct Collect {
 }
 
 impl FeatureSink for Collect {
-    fn feature(&mut self, f: fmt::Arguments) {
-        self.cur.push(f.to_string());
+    fn feature(&mut self, parts: &[&str]) {
+        self.cur.push(parts.concat());
     }
     fn token_done(&mut self, i: usize) {
         self.out[i] = Some(std::mem::take(&mut self.cur));
@@ -166,9 +159,11 @@ struct Score<'m> {
 }
 
 impl FeatureSink for Score<'_> {
-    fn feature(&mut self, f: fmt::Arguments) {
+    fn feature(&mut self, parts: &[&str]) {
         let mut h = Fnv::default();
-        let _ = h.write_fmt(f); // hashing cannot fail
+        for p in parts {
+            h.write(p.as_bytes());
+        }
         if let Some(w) = self.model.hashed.get(&h.finish()) {
             self.z += w;
         }
@@ -201,19 +196,21 @@ fn each_features(v: &View, sink: &mut impl FeatureSink) {
             .copied()
             .unwrap_or("none");
         let d = t.deprel.as_str();
-        sink.feature(format_args!("l={l}"));
-        sink.feature(format_args!("lu={l}|{u}"));
-        sink.feature(format_args!("lf={l}|{u}|{frame}"));
-        sink.feature(format_args!("uf={u}|{frame}"));
-        sink.feature(format_args!("d={d}"));
-        sink.feature(format_args!("ud={u}|{d}"));
-        sink.feature(format_args!("ld={l}|{}", base(d)));
-        sink.feature(format_args!("w={}", t.lower));
+        sink.feature(&["l=", l]);
+        sink.feature(&["lu=", l, "|", u]);
+        sink.feature(&["lf=", l, "|", u, "|", frame]);
+        sink.feature(&["uf=", u, "|", frame]);
+        sink.feature(&["d=", d]);
+        sink.feature(&["ud=", u, "|", d]);
+        sink.feature(&["ld=", l, "|", base(d)]);
+        sink.feature(&["w=", &t.lower]);
         // Word classes: a rare cue word shares weights with frequent words of its cluster.
-        if let Some([coarse, mid, fine]) = crate::wordclass::of(&t.lower) {
-            sink.feature(format_args!("kf={fine}|{u}|{frame}"));
-            sink.feature(format_args!("km={mid}|{u}|{frame}"));
-            sink.feature(format_args!("kc={coarse}|{u}"));
+        if let Some(ids) = crate::wordclass::of(&t.lower) {
+            let mut bufs = [[0u8; 5]; 3];
+            let [coarse, mid, fine] = digits3(ids, &mut bufs);
+            sink.feature(&["kf=", fine, "|", u, "|", frame]);
+            sink.feature(&["km=", mid, "|", u, "|", frame]);
+            sink.feature(&["kc=", coarse, "|", u]);
         }
         // Subject: who holds the attitude.
         let subj = kids
@@ -225,13 +222,13 @@ fn each_features(v: &View, sink: &mut impl FeatureSink) {
             None => "none",
             Some(k) => subject_kind(v, k),
         };
-        sink.feature(format_args!("s={sk}"));
-        sink.feature(format_args!("ls={l}|{sk}"));
-        sink.feature(format_args!("fs={frame}|{sk}"));
+        sink.feature(&["s=", sk]);
+        sink.feature(&["ls=", l, "|", sk]);
+        sink.feature(&["fs=", frame, "|", sk]);
         let passive = rels.iter().any(|r| *r == "aux:pass" || *r == "nsubj:pass");
         if passive {
-            sink.feature(format_args!("pass"));
-            sink.feature(format_args!("lp={l}"));
+            sink.feature(&["pass"]);
+            sink.feature(&["lp=", l]);
         }
         // Complementizer of the clausal complement ("that", "if", "whether", "to").
         for &k in kids.of(i) {
@@ -239,26 +236,26 @@ fn each_features(v: &View, sink: &mut impl FeatureSink) {
             if matches!(r, "ccomp" | "xcomp" | "acl" | "advcl") {
                 for &m in kids.of(k) {
                     if v.toks[m].deprel == "mark" {
-                        sink.feature(format_args!("m={r}|{}", v.toks[m].lower));
-                        sink.feature(format_args!("lm={l}|{}", v.toks[m].lower));
+                        sink.feature(&["m=", r, "|", &v.toks[m].lower]);
+                        sink.feature(&["lm=", l, "|", &v.toks[m].lower]);
                     }
                 }
             }
             if matches!(r, "nmod" | "obl") {
                 if let Some(&c) = kids.of(k).iter().find(|&&c| v.toks[c].deprel == "case") {
-                    sink.feature(format_args!("pp={}|{}", r, v.toks[c].lower));
-                    sink.feature(format_args!("lpp={l}|{}", v.toks[c].lower));
+                    sink.feature(&["pp=", r, "|", &v.toks[c].lower]);
+                    sink.feature(&["lpp=", l, "|", &v.toks[c].lower]);
                 }
             }
             if r == "advmod" && matches!(v.toks[k].lower.as_str(), "not" | "n't" | "never") {
-                sink.feature(format_args!("neg"));
+                sink.feature(&["neg"]);
             }
             if r == "nmod" && v.toks[k].deprel == "nmod:poss" {
-                sink.feature(format_args!("poss={}", subject_kind(v, k)));
+                sink.feature(&["poss=", subject_kind(v, k)]);
             }
         }
         for r in &rels {
-            sink.feature(format_args!("c={}", base(r)));
+            sink.feature(&["c=", base(r)]);
         }
         // Neighbours and the governing word ("is expected to", "in a statement").
         let prev = if i > 0 {
@@ -267,16 +264,36 @@ fn each_features(v: &View, sink: &mut impl FeatureSink) {
             "<s>"
         };
         let next = v.toks.get(i + 1).map_or("</s>", |t| t.lower.as_str());
-        sink.feature(format_args!("p={prev}"));
-        sink.feature(format_args!("n={next}"));
-        sink.feature(format_args!("ln={l}|{next}"));
+        sink.feature(&["p=", prev]);
+        sink.feature(&["n=", next]);
+        sink.feature(&["ln=", l, "|", next]);
         if let Some(h) = t.head {
-            sink.feature(format_args!("h={}|{}", v.toks[h].lemma, base(d)));
+            sink.feature(&["h=", &v.toks[h].lemma, "|", base(d)]);
         } else {
-            sink.feature(format_args!("root"));
+            sink.feature(&["root"]);
         }
         sink.token_done(i);
     }
+}
+
+/// The three cluster ids in decimal, written into `bufs` (what `{}` of a `u16` writes).
+fn digits3(ids: [u16; 3], bufs: &mut [[u8; 5]; 3]) -> [&str; 3] {
+    let [a, b, c] = bufs;
+    [digits(ids[0], a), digits(ids[1], b), digits(ids[2], c)]
+}
+
+/// `x` in decimal, written into the end of `buf`.
+fn digits(mut x: u16, buf: &mut [u8; 5]) -> &str {
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (x % 10) as u8;
+        x /= 10;
+        if x == 0 {
+            break;
+        }
+    }
+    std::str::from_utf8(&buf[i..]).expect("ASCII digits")
 }
 
 /// The dependents of every token, in token order, in two flat arrays (a vector per token cost
@@ -545,12 +562,21 @@ mod tests {
     }
 
     #[test]
-    fn a_feature_hashed_while_formatted_has_the_hash_of_its_string() {
+    fn a_feature_hashed_in_pieces_has_the_hash_of_its_string() {
         let mut h = Fnv::default();
-        h.write_fmt(format_args!("lf={}|{}|{}", "say", "VERB", "ccomp"))
-            .unwrap();
+        for p in ["lf=", "say", "|", "VERB", "|", "ccomp"] {
+            h.write(p.as_bytes());
+        }
         assert_eq!(h.finish(), fnv("lf=say|VERB|ccomp"));
         assert_ne!(h.finish(), fnv("lf=say|VERB|obj"));
+    }
+
+    #[test]
+    fn cluster_ids_are_written_as_display_writes_them() {
+        for x in [0u16, 7, 10, 99, 100, 255, 1000, 9999, 10000, u16::MAX] {
+            let mut buf = [0u8; 5];
+            assert_eq!(digits(x, &mut buf), x.to_string());
+        }
     }
 
     #[test]
