@@ -44,15 +44,31 @@ impl Match {
 }
 
 impl Coder {
+    /// The accepted matches of a sentence of [`Self::select_guards`] (tests).
+    #[cfg(test)]
+    pub(super) fn select(&self, st: &Sent) -> Vec<Match> {
+        self.select_guards(st).0
+    }
+
     /// The accepted matches of a sentence in text order: the best match per trigger token, then
     /// verbs before nouns and heavier first, no match reusing words of an accepted one; word-sense
-    /// guards take their words and are dropped.
-    pub(super) fn select(&self, st: &Sent) -> Vec<Match> {
+    /// guards take their words and are dropped. Also the tokens (ascending) whose best match is a
+    /// word-sense guard ("released new regulations", "struck a pose"): the classifier does not
+    /// code those words either ([`Self::model_sentence`]), which spares it finding their best
+    /// match again.
+    pub(super) fn select_guards(&self, st: &Sent) -> (Vec<Match>, Vec<usize>) {
         // 1. Best match per trigger token.
+        let mut guards = Vec::new();
         let mut matches: Vec<Match> = st
             .range
             .clone()
-            .filter_map(|t| self.best_at(st, t))
+            .filter_map(|t| {
+                let m = self.best_at(st, t)?;
+                if self.is_guard(&m) {
+                    guards.push(t);
+                }
+                Some(m)
+            })
             .collect();
         // 2. Verbs before nouns, heavier first; a match may not reuse words of an accepted one.
         matches.sort_by(|a, b| {
@@ -74,7 +90,7 @@ impl Coder {
         // Guards have used up their words; they code nothing.
         accepted.retain(|m| !self.is_guard(m));
         accepted.sort_by_key(|m| m.trigger.start);
-        accepted
+        (accepted, guards)
     }
 
     /// The patterns whose trigger key is the lemma or a stem of token `t`: indices ascending,
@@ -302,12 +318,6 @@ impl Coder {
                     .then(a.used.len().cmp(&b.used.len()))
                     .then(b.pat.cmp(&a.pat))
             })
-    }
-
-    /// Whether a word-sense guard is the best match at token `t` ("released new regulations",
-    /// "struck a pose"): the classifier does not code that word either.
-    pub(super) fn guarded(&self, st: &Sent, t: usize) -> bool {
-        self.best_at(st, t).is_some_and(|m| self.is_guard(&m))
     }
 
     /// Whether a match is a word-sense guard (code `000`, see [`crate::dict::GUARD`]).

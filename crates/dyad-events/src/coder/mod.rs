@@ -146,9 +146,9 @@ impl Coder {
                 continue;
             }
             let before = events.len();
-            self.code_sentence(&st, s, &mut events, feats.as_deref_mut());
+            let guards = self.code_sentence(&st, s, &mut events, feats.as_deref_mut());
             if let Some(m) = model.filter(|_| events.len() == before) {
-                self.model_sentence(&st, s, m, &mut events);
+                self.model_sentence(&st, s, m, &guards, &mut events);
             }
         }
         if model.is_some() {
@@ -162,14 +162,15 @@ impl Coder {
 
     /// Code one sentence: select the matches, then emit each (text order) and the reported demands.
     /// With `feats`, the re-ranker's features of each event emitted (see [`Self::code_with`]).
+    /// Returns the tokens a word-sense guard takes (see [`Self::select_guards`]).
     fn code_sentence(
         &self,
         st: &Sent,
         s: usize,
         out: &mut Vec<Event>,
         mut feats: Option<&mut Vec<Vec<String>>>,
-    ) {
-        let accepted = self.select(st);
+    ) -> Vec<usize> {
+        let (accepted, guards) = self.select_guards(st);
         let triggers: BTreeSet<usize> = accepted.iter().map(|m| self.head_tok(m)).collect();
         for m in &accepted {
             let n0 = out.len();
@@ -192,6 +193,7 @@ impl Coder {
                 fs.extend(std::iter::repeat_n(Vec::new(), out.len() - n0));
             }
         }
+        guards
     }
 }
 

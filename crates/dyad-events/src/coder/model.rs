@@ -263,12 +263,14 @@ impl Coder {
 
     /// The model event of a sentence no pattern coded: the verb with an actor as subject that the
     /// classifier is surest of (its class not `NONE`), when its probability reaches
-    /// `min_confidence`.
+    /// `min_confidence`. `guards`: the tokens whose best pattern match is a word-sense guard
+    /// (ascending, from [`Self::select_guards`]), which the classifier does not code either.
     pub(super) fn model_sentence(
         &self,
         st: &Sent,
         s: usize,
         model: &Classifier,
+        guards: &[usize],
         out: &mut Vec<Event>,
     ) {
         if !st.parsed {
@@ -278,7 +280,7 @@ impl Coder {
         let mut best: Option<(f32, usize, usize, Vec<usize>)> = None;
         for t in st.range.clone() {
             let srcs = self.actor_subjects(st, t);
-            if srcs.is_empty() || self.guarded(st, t) {
+            if srcs.is_empty() || guards.binary_search(&t).is_ok() {
                 continue;
             }
             // The same sorted feature set as `trigger_features`, merged without copying.
@@ -448,7 +450,7 @@ mod tests {
         let mut out = Vec::new();
         c.opts.min_confidence = 0.5;
         let st = Sent::new(&d, 0, &ms);
-        c.model_sentence(&st, 0, &model, &mut out);
+        c.model_sentence(&st, 0, &model, &c.select_guards(&st).1, &mut out);
         assert_eq!(out.len(), 2, "{out:?}");
         assert!(out.iter().all(|e| e.cameo == "112" && e.by == "model"));
         assert!(out[0].confidence > 0.5 && out[0].confidence < 1.0);
@@ -464,7 +466,7 @@ mod tests {
         assert!(!ev.is_empty() && ev.iter().all(|e| e.by == "pattern"));
         let mut out = Vec::new();
         c.opts.min_confidence = 0.99;
-        c.model_sentence(&st, 0, &model, &mut out);
+        c.model_sentence(&st, 0, &model, &c.select_guards(&st).1, &mut out);
         assert!(out.is_empty());
         // Nor does a word a word-sense guard takes ("000 condemn +": the guard is the best match
         // at "condemned", so the classifier does not code that word either).
@@ -476,7 +478,7 @@ mod tests {
         .unwrap();
         guarded.opts.min_confidence = 0.5;
         let mut out = Vec::new();
-        guarded.model_sentence(&st, 0, &model, &mut out);
+        guarded.model_sentence(&st, 0, &model, &guarded.select_guards(&st).1, &mut out);
         assert!(out.is_empty(), "{out:?}");
         // A model for which the verb is most likely no event (`NONE`, no code) codes nothing.
         let data: Vec<_> = (0..10)
@@ -484,7 +486,7 @@ mod tests {
             .collect();
         let model = Classifier::train(&data, &codes, &opts);
         c.opts.min_confidence = 0.0;
-        c.model_sentence(&st, 0, &model, &mut out);
+        c.model_sentence(&st, 0, &model, &c.select_guards(&st).1, &mut out);
         assert!(out.is_empty());
     }
 }

@@ -305,48 +305,61 @@ pub(super) fn emit(g: Group, v: &View, toks: &[PTok], out: &mut Vec<u64>) {
             ]);
         }
         Group::Rest => {
-            let (s0wt, b0wt) = (wt(s0), wt(b0));
-            let (s0l, s0r, b0l) = (
-                v.tok(toks, v.s0li),
-                v.tok(toks, v.s0ri),
-                v.tok(toks, v.b0li),
-            );
-            let (s1l, s1r) = (v.tok(toks, v.s1li), v.tok(toks, v.s1ri));
-            let d01 = v.dist(v.s0i, v.b0i);
-            let sl = st.stack.len();
-            out.extend([
-                f1(0, 0),
-                f2(17, s0wt, b0wt),
-                f2(18, s0wt, b0.w),
-                f2(19, s0.w, b0wt),
-                f2(20, s0wt, b0.t),
-                f2(21, s0.t, b0wt),
-                f2(22, s0.w, b0.w),
-                f2(23, s0.t, b0.t),
-                f3(31, s0.t, b0.t, b1.t),
-                f3(32, s1.t, s0.t, b0.t),
-                f3(33, s0.t, s0l.t, b0.t),
-                f3(34, s0.t, s0r.t, b0.t),
-                f3(35, s0.t, b0.t, b0l.t),
-                f3(36, s1.t, s0.t, s0l.t),
-                f3(37, s1.t, s0.t, s0r.t),
-                f3(38, s1.t, s1r.t, s0.t),
-                f3(39, s2.t, s1.t, s0.t),
-                f3(40, s1.t, s1l.t, s0.t),
-                f2(41, s0.w, d01),
-                f2(42, s0.t, d01),
-                f2(43, b0.w, d01),
-                f2(44, b0.t, d01),
-                f3(45, s0.t, b0.t, d01),
-                f3(94, s0.t, sl.min(4) as u64, (st.b >= st.n) as u64),
-                f3(95, s0.t, b0.t, v.lab(v.s0li)),
-                f3(96, s1.t, s0.t, v.lab(v.s1ri)),
-                f2(104, s0.c, b0.c),
-                f2(105, s0.c, b0.t),
-                f2(106, s0.t, b0.c),
-            ]);
+            out.push(bias());
+            emit_rest_unbiased(v, toks, out);
         }
     }
+}
+
+/// Key of the bias feature (in [`Group::Rest`]), the same in every configuration.
+pub(super) fn bias() -> u64 {
+    f1(0, 0)
+}
+
+/// Append the keys of [`Group::Rest`] but the bias, whose class weights are the same in every
+/// configuration, so that [`super::memo`] looks them up once per sentence.
+pub(super) fn emit_rest_unbiased(v: &View, toks: &[PTok], out: &mut Vec<u64>) {
+    let st = v.st;
+    let (s0, s1, s2, b0, b1) = (v.s0, v.s1, v.s2, v.b0, v.b1);
+    let (s0wt, b0wt) = (wt(s0), wt(b0));
+    let (s0l, s0r, b0l) = (
+        v.tok(toks, v.s0li),
+        v.tok(toks, v.s0ri),
+        v.tok(toks, v.b0li),
+    );
+    let (s1l, s1r) = (v.tok(toks, v.s1li), v.tok(toks, v.s1ri));
+    let d01 = v.dist(v.s0i, v.b0i);
+    let sl = st.stack.len();
+    out.extend([
+        f2(17, s0wt, b0wt),
+        f2(18, s0wt, b0.w),
+        f2(19, s0.w, b0wt),
+        f2(20, s0wt, b0.t),
+        f2(21, s0.t, b0wt),
+        f2(22, s0.w, b0.w),
+        f2(23, s0.t, b0.t),
+        f3(31, s0.t, b0.t, b1.t),
+        f3(32, s1.t, s0.t, b0.t),
+        f3(33, s0.t, s0l.t, b0.t),
+        f3(34, s0.t, s0r.t, b0.t),
+        f3(35, s0.t, b0.t, b0l.t),
+        f3(36, s1.t, s0.t, s0l.t),
+        f3(37, s1.t, s0.t, s0r.t),
+        f3(38, s1.t, s1r.t, s0.t),
+        f3(39, s2.t, s1.t, s0.t),
+        f3(40, s1.t, s1l.t, s0.t),
+        f2(41, s0.w, d01),
+        f2(42, s0.t, d01),
+        f2(43, b0.w, d01),
+        f2(44, b0.t, d01),
+        f3(45, s0.t, b0.t, d01),
+        f3(94, s0.t, sl.min(4) as u64, (st.b >= st.n) as u64),
+        f3(95, s0.t, b0.t, v.lab(v.s0li)),
+        f3(96, s1.t, s0.t, v.lab(v.s1ri)),
+        f2(104, s0.c, b0.c),
+        f2(105, s0.c, b0.t),
+        f2(106, s0.t, b0.c),
+    ]);
 }
 
 /// All feature keys of configuration `st` (every group), as training scores and updates them.

@@ -9,7 +9,7 @@
 //! groups whose item is new are looked up. On EWT about 30% of the lookups are saved. Scores are
 //! integer sums, so the result is exactly what scoring all features at once gives.
 
-use super::features::{emit, Group, View, GROUPS};
+use super::features::{bias, emit, emit_rest_unbiased, Group, View, GROUPS};
 use super::{State, NONE};
 use crate::perceptron::Weights;
 
@@ -28,6 +28,9 @@ pub(super) struct Memo {
     stride: usize,
     feats: Vec<u64>,
     dests: Vec<u32>,
+    /// Class scores of the bias feature, the same in every configuration: looked up once per
+    /// sentence (the store is shared by parsers of other weights) and not in [`Memo::score`].
+    bias: Vec<i32>,
 }
 
 impl Memo {
@@ -40,6 +43,7 @@ impl Memo {
             stride: 0,
             feats: Vec::with_capacity(128),
             dests: Vec::with_capacity(128),
+            bias: Vec::new(),
         };
         m.reset(w, n);
         m
@@ -57,6 +61,9 @@ impl Memo {
         }
         self.keys.clear();
         self.keys.resize(KEPT * self.items, 0);
+        self.bias.clear();
+        self.bias.resize(self.stride, 0);
+        w.accumulate(&[bias()], &[0], &mut self.bias);
     }
 
     /// Class scores of configuration `st` into `scores` (overwritten).
@@ -99,7 +106,11 @@ impl Memo {
             }
             self.vecs[s * self.stride..(s + 1) * self.stride].fill(0);
             let before = self.feats.len();
-            emit(*group, &v, toks, &mut self.feats);
+            if *group == Group::Rest {
+                emit_rest_unbiased(&v, toks, &mut self.feats);
+            } else {
+                emit(*group, &v, toks, &mut self.feats);
+            }
             let dest = (s * self.stride) as u32;
             self.dests
                 .extend(std::iter::repeat_n(dest, self.feats.len() - before));
@@ -107,6 +118,7 @@ impl Memo {
         w.accumulate(&self.feats, &self.dests, &mut self.vecs);
         // Slot by slot, so that the additions are vector instructions over whole rows.
         let mut sum = [0i32; 256];
+        sum[..self.stride].copy_from_slice(&self.bias);
         for &s in &slots {
             let row = &self.vecs[s * self.stride..(s + 1) * self.stride];
             for (a, &x) in sum.iter_mut().zip(row) {
