@@ -699,6 +699,63 @@ fn a_dateline_is_never_a_source() {
 }
 
 #[test]
+fn word_sense_guards_of_branch_events11() {
+    // Figurative objects: "Chile seized the opportunity." is no seizure, "Chile protested its
+    // innocence." no demonstration, "Chile threatened stability." no threat made, and so on.
+    let one = |toks: &[crate::testutil::Tok], acts: &[crate::testutil::Act]| {
+        let mut d = Doc::new("t", "");
+        add_sentence(&mut d, toks, acts);
+        triples(&code(&d))
+    };
+    for (verb, lemma, obj) in [
+        ("seized", "seize", "opportunity"),
+        ("protested", "protest", "innocence"),
+        ("threatened", "threaten", "stability"),
+        ("invaded", "invade", "privacy"),
+        ("occupied", "occupy", "seat"),
+        ("met", "meet", "quota"),
+        ("shot", "shoot", "film"),
+        ("killed", "kill", "bill"),
+        ("defended", "defend", "title"),
+        ("captured", "capture", "seats"),
+    ] {
+        assert_eq!(
+            one(
+                &[
+                    ("Chile", "Chile", "PROPN", 2, "nsubj"),
+                    (verb, lemma, "VERB", 0, "root"),
+                    ("the", "the", "DET", 4, "det"),
+                    (obj, obj, "NOUN", 2, "obj"),
+                    (".", ".", "PUNCT", 2, "punct"),
+                ],
+                &[(0, 1, "CHL", "CHL")],
+            ),
+            vec![],
+            "{verb} {obj}"
+        );
+    }
+    // The literal senses still code: "Chile threatened Peru.", "Chile invaded Peru."
+    for (verb, lemma, code) in [
+        ("threatened", "threaten", "130"),
+        ("invaded", "invade", "190"),
+    ] {
+        assert_eq!(
+            one(
+                &[
+                    ("Chile", "Chile", "PROPN", 2, "nsubj"),
+                    (verb, lemma, "VERB", 0, "root"),
+                    ("Peru", "Peru", "PROPN", 2, "obj"),
+                    (".", ".", "PUNCT", 2, "punct"),
+                ],
+                &[(0, 1, "CHL", "CHL"), (2, 3, "PER", "PER")],
+            ),
+            vec![t("CHL", code, "PER")],
+            "{verb}"
+        );
+    }
+}
+
+#[test]
 fn word_sense_guards_and_broad_patterns() {
     // "Mexico met the deadline." is no meeting; "Mexico met Canada." is one.
     let one = |toks: &[crate::testutil::Tok], acts: &[crate::testutil::Act]| {
