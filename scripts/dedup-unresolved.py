@@ -70,7 +70,7 @@ def lookup(c, r, t):
 
 
 def recode(dyad, data, docs):
-    """{flags tag: set of (doc id, cameo, src, tgt, start, end)} for the documents `docs`."""
+    """{flags tag: {(doc id, cameo, src, tgt, start, end): check}} for the documents `docs`."""
     with open(data, encoding="utf-8", newline="") as f:
         rd = csv.reader(f)
         header = next(rd)
@@ -85,13 +85,14 @@ def recode(dyad, data, docs):
         for tag, flags in (("check", ["--min-check", "0"]), ("irrealis", ["--min-check", "0", "--keep-irrealis"])):
             out = subprocess.run([dyad, "code", sub, "--format", "jsonl", "-q"] + flags,
                                  capture_output=True, text=True, check=True).stdout
-            found[tag] = set()
+            found[tag] = {}
             for line in out.splitlines():
                 d = json.loads(line)
                 for e in d["events"]:
                     s, t = e["source"] or {}, e["target"] or {}
-                    found[tag].add((d["id"], e["cameo"], s.get("code"), t.get("code"),
-                                    e["evidence"]["start"], e["evidence"]["end"]))
+                    key = (d["id"], e["cameo"], s.get("code"), t.get("code"),
+                           e["evidence"]["start"], e["evidence"]["end"])
+                    found[tag][key] = e.get("check")
     return found
 
 
@@ -110,8 +111,9 @@ def main():
         rows += [dict(r, seed=s) for r in rs if (r.get("same") or "").strip().lower() == "y"]
     res = {(r["seed"], r["n"], t): lookup(c, r, t) for r in rows for t in "ab"}
     gone = sorted({r[f"{t}_doc"] for r in rows for t in "ab" if res[(r["seed"], r["n"], t)][0] == "gone"})
-    found = recode(args.dyad, args.data, gone) if gone else {"check": set(), "irrealis": set()}
+    found = recode(args.dyad, args.data, gone) if gone else {"check": {}, "irrealis": {}}
     mentions, first, touched = collections.Counter(), collections.Counter(), collections.Counter()
+    checks = []
     for r in rows:
         causes = []
         for t in "ab":
@@ -120,6 +122,8 @@ def main():
                 key = (r[f"{t}_doc"],) + want
                 kind = ("event check" if key in found["check"] else
                         "irrealis" if key in found["irrealis"] else "not coded")
+                if kind == "event check":
+                    checks.append(found["check"][key])
             if kind != "ok":
                 mentions[kind] += 1
                 causes.append(kind)
@@ -134,6 +138,8 @@ def main():
     print(f"{'cause':28} {'mentions':>8} {'pairs (first)':>13} {'pairs (any)':>11}")
     for k, _ in mentions.most_common():
         print(f"{k:28} {mentions[k]:8} {first[k]:13} {touched[k]:11}")
+    if checks:
+        print(f"event check of the mentions it leaves out: {min(checks)}-{max(checks)}")
 
 
 if __name__ == "__main__":
