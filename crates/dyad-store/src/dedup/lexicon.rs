@@ -70,19 +70,7 @@ pub struct Vocab {
     /// Outcome codes (`182`, physical assault: wounded, killed): in one sentence with the same
     /// sides, such a mention and one of another root of its family tell one attack and its toll.
     pub outcome: BTreeSet<String>,
-    /// Pairs of three-digit levels that report one act (`act` lines of
-    /// `data/dedup/roots.tsv`: a visit and the talks held during it, `042` and `046`), both
-    /// orders: such codes compare as one code for the shared-words evidence
-    /// (`rules::same_act`).
-    pub act: BTreeSet<(String, String)>,
 }
-
-/// What `data/dedup/roots.tsv` holds: root → family key, outcome codes, one-act pairs.
-pub type Roots = (
-    BTreeMap<String, String>,
-    BTreeSet<String>,
-    BTreeSet<(String, String)>,
-);
 
 fn err(file: &str, line: usize, msg: impl std::fmt::Display) -> StoreError {
     StoreError::Data(format!("{file}:{line}: {msg}"))
@@ -117,12 +105,8 @@ impl Vocab {
                     .map_err(|e| e.to_string())?;
             v.topic = Vocab::parse_stopwords("data/dedup/objects.txt", OBJECTS)
                 .map_err(|e| e.to_string())?;
-            let roots = std::env::var("DYAD_DEDUP_ROOTS")
-                .ok()
-                .and_then(|p| std::fs::read_to_string(p).ok())
-                .unwrap_or_else(|| ROOTS.to_string());
-            (v.family, v.outcome, v.act) =
-                Vocab::parse_roots("data/dedup/roots.tsv", &roots).map_err(|e| e.to_string())?;
+            (v.family, v.outcome) =
+                Vocab::parse_roots("data/dedup/roots.tsv", ROOTS).map_err(|e| e.to_string())?;
             Ok(v)
         })
         .as_ref()
@@ -189,23 +173,20 @@ impl Vocab {
         self.outcome.iter().any(|o| cameo.starts_with(o.as_str()))
     }
 
-    /// Parse the root families (`family ROOT ROOT…` / `outcome CODE…` / `act CODE CODE…`
-    /// lines, tab or space separated, `#` comments); `file` names it in errors. A root belongs
-    /// to at most one family; an outcome code (3-4 digits) must have its root in a family; an
-    /// `act` line takes two or more distinct three-digit codes, every two of which report one
-    /// act. Returns (root → family key, outcome codes, one-act pairs in both orders).
-    pub fn parse_roots(file: &str, text: &str) -> Result<Roots, StoreError> {
-        let (mut family, mut outcome, mut act) =
-            (BTreeMap::new(), BTreeSet::new(), BTreeSet::new());
+    /// Parse the root families (`family ROOT ROOT…` / `outcome CODE…` lines, tab or space
+    /// separated, `#` comments); `file` names it in errors. A root belongs to at most one
+    /// family; an outcome code (3-4 digits) must have its root in a family. Returns (root →
+    /// family key, outcome codes).
+    pub fn parse_roots(
+        file: &str,
+        text: &str,
+    ) -> Result<(BTreeMap<String, String>, BTreeSet<String>), StoreError> {
+        let (mut family, mut outcome) = (BTreeMap::new(), BTreeSet::new());
         for (i, raw) in text.lines().enumerate() {
             let mut w = raw.split('#').next().unwrap_or("").split_whitespace();
             let Some(kind) = w.next() else { continue };
             let roots: Vec<&str> = w.collect();
-            let len = match kind {
-                "outcome" => 3..=4,
-                "act" => 3..=3,
-                _ => 2..=2,
-            };
+            let len = if kind == "outcome" { 3..=4 } else { 2..=2 };
             for r in &roots {
                 if !len.contains(&r.len()) || !r.chars().all(|c| c.is_ascii_digit()) {
                     return Err(err(
@@ -239,29 +220,16 @@ impl Vocab {
                         outcome.insert(r.to_string());
                     }
                 }
-                "act" => {
-                    let distinct: BTreeSet<&str> = roots.iter().copied().collect();
-                    if roots.len() < 2 || distinct.len() != roots.len() {
-                        return Err(err(file, i + 1, "an act line takes two distinct codes or more"));
-                    }
-                    for a in &roots {
-                        for b in &roots {
-                            if a != b {
-                                act.insert((a.to_string(), b.to_string()));
-                            }
-                        }
-                    }
-                }
                 k => {
                     return Err(err(
                         file,
                         i + 1,
-                        format!("unknown kind {k:?} (family, outcome, act)"),
+                        format!("unknown kind {k:?} (family, outcome)"),
                     ))
                 }
             }
         }
-        Ok((family, outcome, act))
+        Ok((family, outcome))
     }
 
     /// Parse `text`; `file` names it in errors.
@@ -386,10 +354,7 @@ mod tests {
             let e = Vocab::parse_roots("r.tsv", text).unwrap_err();
             assert!(e.to_string().contains(want), "{e}");
         }
-        let (f, o, a) =
-            Vocab::parse_roots("r.tsv", "family 12 11 # c\noutcome 122\nact 040 042\n").unwrap();
-        assert!(a.contains(&("042".to_string(), "040".to_string())));
-        assert!(a.contains(&("040".to_string(), "042".to_string())));
+        let (f, o) = Vocab::parse_roots("r.tsv", "family 12 11 # c\noutcome 122\n").unwrap();
         assert_eq!(f.get("12").map(String::as_str), Some("11"));
         assert!(o.contains("122"));
         let e = Vocab::parse("x.tsv", "host\t042\tvisitor\n").unwrap_err();

@@ -100,23 +100,6 @@ pub const PLANNED_WINDOW: usize = 5;
 /// Two named places closer than this (km) are the same place (a city and its district).
 pub const PLACE_KM: f64 = 50.0;
 
-/// Experiment knobs (temporary): `DYAD_DEDUP_TUNE="name=value,..."`.
-pub fn tune(name: &str, default: f64) -> f64 {
-    static T: std::sync::OnceLock<std::collections::BTreeMap<String, f64>> =
-        std::sync::OnceLock::new();
-    let t = T.get_or_init(|| {
-        std::env::var("DYAD_DEDUP_TUNE")
-            .unwrap_or_default()
-            .split(',')
-            .filter_map(|kv| {
-                let (k, v) = kv.split_once('=')?;
-                Some((k.trim().to_string(), v.trim().parse().ok()?))
-            })
-            .collect()
-    });
-    t.get(name).copied().unwrap_or(default)
-}
-
 /// When a mention's event happened, as far as its coding says (days are day numbers).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum When {
@@ -238,27 +221,9 @@ impl Mention {
     pub fn reach(&self) -> (i64, i64) {
         match self.when {
             When::Undated(p) if self.named_pair() => (p - PEOPLE_WINDOW, p + PEOPLE_WINDOW),
-            When::Undated(p) if tune("recall_days", 0.0) as i64 > UNDATED_WINDOW => {
-                let r = tune("recall_days", 0.0) as i64;
-                (p - r, p + r)
-            }
             w => w.reach(),
         }
     }
-}
-
-/// Recalled acts (experiment): two undated mentions of one code whose sentences echo.
-pub fn recall_days(a: &Mention, b: &Mention, v: &Vocab) -> bool {
-    let r = tune("recall_days", 0.0) as i64;
-    matches!((a.when, b.when), (When::Undated(x), When::Undated(y)) if (x - y).abs() <= r)
-        && (level3(&a.cameo) == level3(&b.cameo) || same_act(&a.cameo, &b.cameo, v))
-        && !one_sentence(a, b)
-        && echo(a, b) >= tune("recall_echo", 0.3)
-}
-
-/// Whether two codes report one act (`act` lines of `data/dedup/roots.tsv`).
-pub fn same_act(a: &str, b: &str, v: &Vocab) -> bool {
-    v.act.contains(&(level3(a), level3(b)))
 }
 
 /// The people rule's time: two mentions without dates of their own, coded with one three-digit
@@ -413,7 +378,7 @@ pub fn actors_compatible(a: &Mention, b: &Mention, v: &Vocab) -> bool {
     if cross_root(a, b) {
         return direct;
     }
-    if direct && (cameo_compatible(&a.cameo, &b.cameo) || same_act(&a.cameo, &b.cameo, v)) {
+    if direct && cameo_compatible(&a.cameo, &b.cameo) {
         return true;
     }
     if !(side_ok(&a.src, src, &b.tgt, tgt) && side_ok(&a.tgt, tgt, &b.src, src)) {
@@ -426,9 +391,7 @@ pub fn actors_compatible(a: &Mention, b: &Mention, v: &Vocab) -> bool {
     let (la, lb) = (level3(&a.cameo), level3(&b.cameo));
     let jointish = |l: &str| v.joint.contains(l) || v.mirror.contains_key(l);
     let mirrored = v.mirror.get(&lb).cloned().unwrap_or(lb.clone());
-    jointish(&la)
-        && jointish(&lb)
-        && (cameo_compatible(&la, &mirrored) || same_act(&la, &mirrored, v))
+    jointish(&la) && jointish(&lb) && cameo_compatible(&la, &mirrored)
 }
 
 /// Words after a mention's evidence searched for an object preposition ([`object_head`]).
@@ -592,29 +555,19 @@ pub fn words_compatible(a: &Mention, b: &Mention, v: &Vocab) -> bool {
         if one_sentence(a, b) {
             return family && v.is_outcome(&a.cameo) != v.is_outcome(&b.cameo);
         }
-        let need = if same_act(&a.cameo, &b.cameo, v) {
-            tune("act_words", SHARED_WORDS)
-        } else if family {
-            tune("cross_words", CROSS_WORDS)
-        } else {
-            tune("root_echo", ROOT_ECHO)
-        };
+        let need = if family { CROSS_WORDS } else { ROOT_ECHO };
         return echo(a, b) >= need;
     }
     if one_sentence(a, b) || (a.story == b.story && a.doc != b.doc) || same_trip(a, b, v) {
         return true;
     }
-    let mirrored = tune("mirror_words", 0.0) > 0.0
-        && v.mirror.get(&level3(&a.cameo)) == Some(&level3(&b.cameo));
-    let need = if level(&a.cameo) == level(&b.cameo) || mirrored {
+    let need = if level(&a.cameo) == level(&b.cameo) {
         if same_people(a, b) {
             return true;
         }
-        tune("shared_words", SHARED_WORDS)
-    } else if same_act(&a.cameo, &b.cameo, v) {
-        tune("act_words", SHARED_WORDS)
+        SHARED_WORDS
     } else {
-        tune("parent_words", PARENT_WORDS)
+        PARENT_WORDS
     };
     a.words.is_empty() || b.words.is_empty() || jaccard(&a.words, &b.words) >= need
 }
@@ -883,7 +836,7 @@ pub fn statements_compatible(a: &Mention, b: &Mention) -> bool {
     if statement(a) || statement(b) {
         let echo = !a.words.is_empty()
             && !b.words.is_empty()
-            && jaccard(&a.words, &b.words) >= tune("statement_words", STATEMENT_WORDS);
+            && jaccard(&a.words, &b.words) >= STATEMENT_WORDS;
         if one_sentence(a, b) || !echo {
             return false;
         }
@@ -904,8 +857,7 @@ pub fn constraints_hold(a: &Mention, b: &Mention, v: &Vocab) -> bool {
     (times_compatible(a.when, b.when)
         || dates_slip(a, b)
         || trip_days(a, b, v)
-        || people_days(a, b)
-        || recall_days(a, b, v))
+        || people_days(a, b))
         && statements_compatible(a, b)
         && modality_compatible(a, b)
         && !places_conflict(a, b)
@@ -976,7 +928,7 @@ pub fn group(run: &[Mention], v: &Vocab) -> Vec<Vec<usize>> {
         };
         let together = pairs().all(|k| allowed[k])
             && pairs().filter(|&k| linked[k]).count() as f64
-                >= tune("link_share", LINK_SHARE) * (members[gx].len() * members[gy].len()) as f64;
+                >= LINK_SHARE * (members[gx].len() * members[gy].len()) as f64;
         if together {
             let (keep, gone) = (gx.min(gy), gx.max(gy));
             let moved = std::mem::take(&mut members[gone]);
