@@ -280,11 +280,13 @@ def bootstrap(pops, rows, rounds=2000, which=4):
     return values[int(0.025 * rounds)], values[int(0.975 * rounds) - 1]
 
 
-def regrouped(db, rows):
+def regrouped(db, rows, by_span=False):
     """Set each row's `now` to whether a database groups its two mentions today (found by
     document id and event index, else by document id, codes and evidence offsets: the index
     shifts when the pipeline adds or drops an earlier event of the document; codes and evidence
-    offsets must agree either way)."""
+    offsets must agree either way). With `by_span`, a mention whose codes changed is still found
+    by document id and evidence offsets alone (the first coding of that span): the judgement is
+    about the two sentences' acts, whatever codes the pipeline gives them today."""
     c = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     errors = []
     for r in rows:
@@ -304,6 +306,14 @@ def regrouped(db, rows):
                     "FROM events e JOIN documents d ON d.doc = e.doc WHERE d.id = ? AND e.cameo = ? "
                     "AND e.source_code = ? AND e.target_code = ? AND e.evidence_start = ? AND e.evidence_end = ? "
                     "ORDER BY e.idx LIMIT 1", (r[f"{tag}_doc"],) + want).fetchone()
+            if (hit is None or tuple(hit[1:]) != want) and by_span:
+                hit = c.execute(
+                    "SELECT e.canonical FROM events e JOIN documents d ON d.doc = e.doc WHERE d.id = ? "
+                    "AND e.evidence_start = ? AND e.evidence_end = ? ORDER BY e.idx LIMIT 1",
+                    (r[f"{tag}_doc"],) + want[3:]).fetchone()
+                if hit is not None:
+                    canon.append(hit[0])
+                    continue
             if hit is None or tuple(hit[1:]) != want:
                 errors.append(f"row {r['n']}: mention {tag} ({r[f'{tag}_doc']} #{r[f'{tag}_idx']}) "
                               f"is not in {db} as drawn")
@@ -333,7 +343,7 @@ def score(args):
         else:
             good.append({**row, "same": mark})
     if args.db and good:
-        missing = regrouped(args.db, good)
+        missing = regrouped(args.db, good, getattr(args, "by_span", False))
         for e in missing:
             print(e, file=sys.stderr)
         bad += len(missing)
@@ -495,6 +505,8 @@ def main():
     c.add_argument("--data", default=DEFAULT_CSV)
     c.add_argument("--min-precision", type=float, help="exit 1 if the pairwise precision is below this")
     c.add_argument("--min-recall", type=float, help="exit 1 if the pairwise recall is below this")
+    c.add_argument("--by-span", action="store_true",
+                   help="with --db: find a mention whose codes changed by its document and evidence offsets")
     c.add_argument("--db", help="score the grouping of this `dyad ingest` database (same CSV) instead of the "
                    "one recorded at draw time: a re-score of an older sheet after the rules changed")
     sub.add_parser("selftest", help="check draw and score on an invented database (no data needed)")
