@@ -530,6 +530,14 @@ impl Ctx<'_> {
                 && content.ends_with([',', '.', '!', '?']);
             if glued && tail_end <= close_tok + 1 && s_close + 1 < self.v.sents.len() {
                 tail_end = self.v.sents[s_close + 1].toks.end;
+            } else if close_tok >= tail_end
+                && seg.closed
+                && content.ends_with(['?', '!'])
+                && self.speaker_sentence(s_close + 1, self.v.sents[s_close].paragraph)
+            {
+                // "“… isn't it?” Trump asked.": the quotation's own "?" or "!" ended the
+                // sentence, and the next one is only its speaker and cue.
+                tail_end = self.v.sents[s_close + 1].toks.end;
             }
             if let Some(k) = (close_tok..tail_end).find(|&k| self.seg_of[k].is_some()) {
                 tail_end = k;
@@ -641,6 +649,25 @@ impl Ctx<'_> {
             cands.push(cand);
         }
         is_direct
+    }
+
+    /// Whether sentence `s` exists in paragraph `para` and is no more than a speaker and a
+    /// reporting verb of the lexicon ("Trump asked.", "Rubio said on Tuesday.", "asked Mr.
+    /// Cruz."): a short sentence outside quotation marks whose cue comes within its first nine
+    /// tokens, with no verb before it and at most five tokens, none a verb, after it.
+    fn speaker_sentence(&self, s: usize, para: usize) -> bool {
+        let Some(sent) = self.v.sents.get(s) else {
+            return false;
+        };
+        let r = sent.toks.clone();
+        if sent.paragraph != para || r.is_empty() || r.clone().any(|k| self.seg_of[k].is_some()) {
+            return false;
+        }
+        let verb = |k: usize| matches!(self.v.toks[k].upos.as_str(), "VERB" | "AUX");
+        let Some(c) = (r.start..(r.start + 9).min(r.end)).find(|&k| self.cue(k).is_some()) else {
+            return false;
+        };
+        r.end - c <= 6 && !(r.start..c).any(verb) && !(c + 1..r.end).any(verb)
     }
 
     /// The main-clause subject for a participle cue at `c`: the speaker of an earlier quote in the

@@ -97,6 +97,25 @@ fn split_quote_shares_speaker_and_cue() {
 }
 
 #[test]
+fn a_question_quote_takes_its_speaker_from_the_short_sentence_after_it() {
+    // The quotation's own "?" ends the sentence; "Keller asked." is only speaker and cue.
+    let (doc, qs) = quotes("“Is that not a bribe?” Keller asked. “I think it is.”");
+    let q = find(&doc, &qs, "Is that not");
+    assert_eq!(
+        q.cue.map(|c| doc.slice(c)),
+        Some("asked"),
+        "{:#?}",
+        table(&doc, &qs)
+    );
+    assert_eq!(name(q), Some("Keller"));
+    let next = find(&doc, &qs, "I think");
+    assert_eq!(
+        next.cue, q.cue,
+        "the quotation after it continues the attribution"
+    );
+}
+
+#[test]
 fn quote_introduced_by_colon_and_by_comma() {
     let (doc, qs) = quotes(
         "Prime Minister Omar Saleh answered: “We are ready to talk.”\n\
