@@ -92,16 +92,168 @@ pub fn antecedent(doc: &Doc, span: Span, quoted: &SpanIndex) -> Option<Anteceden
         return None;
     }
     let words: Vec<String> = toks.clone().map(|t| lower(doc, t)).collect();
-    match words.as_slice() {
+    let found = match words.as_slice() {
         [w] if matches!(w.as_str(), "who" | "which" | "that") => relative(doc, toks.start)
             .map(Antecedent::Phrase)
             .or_else(|| set_off(doc, toks.start).map(Antecedent::Entity)),
         [w] if w == "they" => plural(doc, toks.start, quoted, 0).map(Antecedent::Phrase),
-        [the, _] if the == "the" => {
-            organisation(doc, toks.end - 1, quoted).map(Antecedent::Organisation)
-        }
+        [the, _] if the == "the" => organisation(doc, toks.end - 1, quoted)
+            .map(Antecedent::Organisation)
+            .or_else(|| subject_organisation(doc, toks.end - 1, quoted).map(Antecedent::Entity)),
         _ => None,
+    };
+    found.or_else(|| {
+        epithet_age(doc.slice(span))
+            .and_then(|age| aged_person(doc, toks.start, age, quoted))
+            .map(Antecedent::Entity)
+    })
+}
+
+/// Sentences before the phrase's that an age epithet ("the 57-year-old") looks through.
+const EPITHET_SENTENCES_BACK: usize = 3;
+
+/// Generic nouns of organisations that "the X" uses for the organisation that was just the
+/// subject ("BP posted a profit, the company announced").
+const ORG_NOUNS: &[&str] = &[
+    "company",
+    "firm",
+    "group",
+    "organization",
+    "organisation",
+    "bank",
+    "automaker",
+    "carmaker",
+    "airline",
+    "retailer",
+    "lender",
+    "insurer",
+    "manufacturer",
+    "corporation",
+    "conglomerate",
+    "charity",
+    "broadcaster",
+    "publisher",
+];
+
+/// The age of an age epithet: "the 57-year-old", "The 51-year-old writer", "the 71-year old"
+/// (a singular lower-case noun may follow). `None` for anything else, a plural noun included.
+fn epithet_age(phrase: &str) -> Option<u32> {
+    let lower = phrase.to_lowercase().replace(['\u{2010}', '\u{2011}', '\u{2013}'], "-");
+    let rest = lower.strip_prefix("the ")?;
+    let digits = rest.find(|c: char| !c.is_ascii_digit())?;
+    let age: u32 = rest[..digits].parse().ok()?;
+    let tail = ["-year-old", "-year old", " year old", "-years-old"]
+        .iter()
+        .find_map(|t| rest[digits..].strip_prefix(t))?;
+    let noun = tail.trim();
+    let singular_noun = noun.chars().all(|c| c.is_ascii_lowercase())
+        && !noun.ends_with('s')
+        && !noun.contains(' ');
+    (noun.is_empty() || singular_noun).then_some(age)
+}
+
+/// The person an age epithet at token `p` refers to: the nearest person subject before it (a
+/// name, or a `he`/`she` of a cluster with a name) in its sentence or the
+/// [`EPITHET_SENTENCES_BACK`] before, skipping anyone whose stated age ("Ross, 79,") differs.
+/// Returns the person's name entity.
+fn aged_person(doc: &Doc, p: usize, age: u32, quoted: &SpanIndex) -> Option<usize> {
+    let s = doc.sentence_of_token(p)?;
+    let first = doc.sentences[s.saturating_sub(EPITHET_SENTENCES_BACK)].tokens.start;
+    let outside = !quoted.any_contains(doc.tokens[p].span);
+    (first..p)
+        .rev()
+        .filter(|&t| doc.tokens[t].deprel.starts_with("nsubj"))
+        .filter(|&t| !(outside && quoted.any_contains(doc.tokens[t].span)))
+        .filter_map(|t| person_of_subject(doc, t))
+        .find(|&e| stated_age(doc, e).is_none_or(|a| a == age))
+}
+
+/// The person name entity a subject token stands for: the name it lies in, or for `he`/`she`
+/// the latest name of its cluster before it.
+fn person_of_subject(doc: &Doc, t: usize) -> Option<usize> {
+    let span = doc.tokens[t].span;
+    if let Some(e) = doc
+        .entities
+        .iter()
+        .position(|e| e.kind == "PER" && e.span.contains(span))
+    {
+        return Some(e);
     }
+    if !matches!(lower(doc, t).as_str(), "he" | "she") {
+        return None;
+    }
+    let c = doc
+        .clusters
+        .iter()
+        .position(|c| c.mentions.contains(&span))?;
+    doc.entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == "PER" && e.cluster == Some(c) && e.span.end <= span.start)
+        .map(|(i, _)| i)
+        .next_back()
+}
+
+/// The age stated for the person of entity `e` by a number right after one of its names (of its
+/// cluster, or ending with its surname): "Ross, 79,", "Ross (79)".
+fn stated_age(doc: &Doc, e: usize) -> Option<u32> {
+    let ent = &doc.entities[e];
+    let surname = |x: &dyad_doc::Entity| doc.slice(x.span).rsplit(' ').next().unwrap_or("");
+    let same = |x: &dyad_doc::Entity| {
+        x.span == ent.span
+            || x.cluster.is_some() && x.cluster == ent.cluster
+            || surname(x) == surname(ent)
+    };
+    doc.entities
+        .iter()
+        .filter(|x| x.kind == "PER" && same(x))
+        .find_map(|x| {
+            let after = doc.text[x.span.end..].trim_start_matches([',', '(', ' ']);
+            let n = after.find(|c: char| !c.is_ascii_digit())?;
+            let rest = &after[n..];
+            (n > 0 && n <= 3 && rest.starts_with([',', ')', ' ', '.']) && !rest.starts_with(" year"))
+                .then(|| after[..n].parse().ok())
+                .flatten()
+        })
+}
+
+/// The organisation "the company" (a generic noun of [`ORG_NOUNS`] at token `n`) stands for: the
+/// nearest subject before it in its sentence, else the main-clause subject of one of the two
+/// sentences before, when that subject is an organisation's name. Any other subject between
+/// decides against it.
+fn subject_organisation(doc: &Doc, n: usize, quoted: &SpanIndex) -> Option<usize> {
+    if !ORG_NOUNS.contains(&lower(doc, n).as_str()) || doc.tokens[n].xpos != "NN" {
+        return None;
+    }
+    let s = doc.sentence_of_token(n)?;
+    let outside = !quoted.any_contains(doc.tokens[n].span);
+    let usable = |t: usize| {
+        doc.tokens[t].deprel.starts_with("nsubj")
+            && !(outside && quoted.any_contains(doc.tokens[t].span))
+    };
+    let org = |t: usize| {
+        let span = doc.tokens[t].span;
+        doc.entities
+            .iter()
+            .position(|e| e.kind == "ORG" && e.span.contains(span))
+    };
+    let sent = doc.sentences[s].tokens.clone();
+    if let Some(t) = (sent.start..n - 1).rev().find(|&t| usable(t)) {
+        return org(t);
+    }
+    for back in 1..=THEY_SENTENCES_BACK {
+        let Some(ps) = s.checked_sub(back) else { break };
+        let r = doc.sentences[ps].tokens.clone();
+        let main = r.clone().filter(|&t| usable(t)).find(|&t| {
+            doc.tokens[t]
+                .head
+                .is_some_and(|h| doc.tokens[h].head.is_none())
+        });
+        if let Some(t) = main {
+            return org(t);
+        }
+    }
+    None
 }
 
 fn parsed(doc: &Doc) -> bool {
