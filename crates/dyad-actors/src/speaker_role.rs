@@ -20,7 +20,7 @@
 
 use crate::dict::{normalize_form, Dictionary, EntryKind};
 use crate::speaker_antecedent::{antecedent, Antecedent};
-use dyad_doc::{Actor, Doc, SpanIndex, Speaker, Stage, StageError};
+use dyad_doc::{Actor, CountryFrom, Doc, SpanIndex, Speaker, Stage, StageError};
 use std::collections::HashMap;
 
 /// Longest agent form tried, in words ("foreign ministry spokeswoman").
@@ -167,10 +167,28 @@ impl SpeakerRoleStage {
                 continue;
             }
             let Some(phrase) = phrase else { continue };
-            let Some(sector) = self.head_sector(doc.slice(phrase)).map(str::to_string) else {
-                continue;
+            // "Harder's office", "May's spokeswoman": whose office or role it is.
+            let owner = possessor(doc, phrase);
+            if let (Some(Possessor::Entity(e)), true) = (owner.as_ref(), is_institution(doc.slice(phrase))) {
+                if let Some(n) = self.named(doc, *e) {
+                    if let Some(sp) = doc.quotes[qi].speaker.as_mut() {
+                        sp.name = n.name;
+                        sp.cluster = n.cluster;
+                        sp.actor = n.actor;
+                    }
+                    continue;
+                }
+            }
+            let sector = match self.head_sector(doc.slice(phrase)) {
+                Some(s) => s.to_string(),
+                // A state's or a place's office speaks for its government ("Transbaikalia's press
+                // service").
+                None if is_institution(doc.slice(phrase)) && owner.is_some() => "GOV".to_string(),
+                None => continue,
             };
-            let Some((country, from)) = crate::country::country_for(doc, phrase, Some(content))
+            let owned = owner.and_then(|o| o.country(doc)).map(|c| (c, CountryFrom::Modifier));
+            let Some((country, from)) =
+                owned.or_else(|| crate::country::country_for(doc, phrase, Some(content)))
             else {
                 continue;
             };
@@ -238,6 +256,66 @@ impl SpeakerRoleStage {
             actor: ent.actor.clone(),
         })
     }
+}
+
+/// Speaker phrases that stand for whoever owns them ("Harder's office", "the ministry's press
+/// service"): an office, not a person.
+const INSTITUTIONS: &[&str] = &[
+    "office",
+    "press office",
+    "press service",
+    "press department",
+    "press team",
+];
+
+fn is_institution(phrase: &str) -> bool {
+    let p = phrase.trim().to_lowercase();
+    INSTITUTIONS.contains(&p.strip_prefix("the ").unwrap_or(&p))
+}
+
+/// The owner of a speaker phrase introduced by a possessive: a name or a place ending right
+/// before `'s ` at the phrase's start.
+enum Possessor {
+    /// A person or organisation, or an entity whose actor has a country (index into
+    /// `doc.entities`).
+    Entity(usize),
+    /// A place's country.
+    Place(String),
+}
+
+impl Possessor {
+    /// The state the owner stands for: a place's country, or the country of a named actor of a
+    /// state (not an organisation's own code).
+    fn country(&self, doc: &Doc) -> Option<String> {
+        match self {
+            Possessor::Place(c) => Some(c.clone()),
+            Possessor::Entity(e) => doc.entities[*e]
+                .actor
+                .as_ref()
+                .filter(|a| crate::country::is_state(a))
+                .and_then(|a| a.country.clone()),
+        }
+    }
+}
+
+fn possessor(doc: &Doc, phrase: dyad_doc::Span) -> Option<Possessor> {
+    let before = &doc.text[..phrase.start];
+    let end = before
+        .strip_suffix("'s ")
+        .or_else(|| before.strip_suffix("\u{2019}s "))?
+        .len();
+    if let Some(e) = doc.entities.iter().position(|e| {
+        e.span.end == end
+            && (matches!(e.kind.as_str(), "PER" | "ORG")
+                || e.actor.as_ref().is_some_and(|a| a.country.is_some()))
+    }) {
+        return Some(Possessor::Entity(e));
+    }
+    doc.places
+        .iter()
+        .find(|p| p.span.end == end)
+        .and_then(|p| p.country.clone())
+        .map(Possessor::Place)
 }
 
 impl Stage for SpeakerRoleStage {
