@@ -138,7 +138,9 @@ const ORG_NOUNS: &[&str] = &[
 /// The age of an age epithet: "the 57-year-old", "The 51-year-old writer", "the 71-year old"
 /// (a singular lower-case noun may follow). `None` for anything else, a plural noun included.
 fn epithet_age(phrase: &str) -> Option<u32> {
-    let lower = phrase.to_lowercase().replace(['\u{2010}', '\u{2011}', '\u{2013}'], "-");
+    let lower = phrase
+        .to_lowercase()
+        .replace(['\u{2010}', '\u{2011}', '\u{2013}'], "-");
     let rest = lower.strip_prefix("the ")?;
     let digits = rest.find(|c: char| !c.is_ascii_digit())?;
     let age: u32 = rest[..digits].parse().ok()?;
@@ -146,10 +148,9 @@ fn epithet_age(phrase: &str) -> Option<u32> {
         .iter()
         .find_map(|t| rest[digits..].strip_prefix(t))?;
     let noun = tail.trim();
-    let singular_noun = noun.chars().all(|c| c.is_ascii_lowercase())
-        && !noun.ends_with('s')
-        && !noun.contains(' ');
-    (noun.is_empty() || singular_noun).then_some(age)
+    let singular_noun =
+        noun.chars().all(|c| c.is_ascii_lowercase()) && !noun.ends_with('s') && !noun.contains(' ');
+    (noun.is_empty() || singular_noun && !ORG_NOUNS.contains(&noun)).then_some(age)
 }
 
 /// The person an age epithet at token `p` refers to: the nearest person subject before it (a
@@ -158,7 +159,9 @@ fn epithet_age(phrase: &str) -> Option<u32> {
 /// Returns the person's name entity.
 fn aged_person(doc: &Doc, p: usize, age: u32, quoted: &SpanIndex) -> Option<usize> {
     let s = doc.sentence_of_token(p)?;
-    let first = doc.sentences[s.saturating_sub(EPITHET_SENTENCES_BACK)].tokens.start;
+    let first = doc.sentences[s.saturating_sub(EPITHET_SENTENCES_BACK)]
+        .tokens
+        .start;
     let outside = !quoted.any_contains(doc.tokens[p].span);
     (first..p)
         .rev()
@@ -211,9 +214,12 @@ fn stated_age(doc: &Doc, e: usize) -> Option<u32> {
             let after = doc.text[x.span.end..].trim_start_matches([',', '(', ' ']);
             let n = after.find(|c: char| !c.is_ascii_digit())?;
             let rest = &after[n..];
-            (n > 0 && n <= 3 && rest.starts_with([',', ')', ' ', '.']) && !rest.starts_with(" year"))
-                .then(|| after[..n].parse().ok())
-                .flatten()
+            (n > 0
+                && n <= 3
+                && rest.starts_with([',', ')', ' ', '.'])
+                && !rest.starts_with(" year"))
+            .then(|| after[..n].parse().ok())
+            .flatten()
         })
 }
 
@@ -758,5 +764,113 @@ pub(crate) mod tests {
         });
         let agency = doc.span_of_tokens(4..6);
         assert_eq!(antecedent(&doc, agency, &SpanIndex::new([])), None);
+    }
+
+    #[test]
+    fn age_epithets_are_read_and_nothing_else() {
+        assert_eq!(epithet_age("the 57-year-old"), Some(57));
+        assert_eq!(epithet_age("The 51-year-old writer"), Some(51));
+        assert_eq!(epithet_age("the 71-year old"), Some(71));
+        // Indefinite, plural, an organisation, or no age: no epithet of a person named before.
+        assert_eq!(epithet_age("a 27-year-old woman"), None);
+        assert_eq!(epithet_age("the 20-year-olds"), None);
+        assert_eq!(epithet_age("the two 20-year-old men"), None);
+        assert_eq!(epithet_age("the 100-year-old company"), None);
+        assert_eq!(epithet_age("the old man"), None);
+    }
+
+    /// "Coach Steve Hansen [, AGE ,] described the charge . The 57-year-old said ."
+    fn hansen(age: Option<&str>) -> Doc {
+        let mut first: Vec<Row> = vec![
+            ("Coach", "PROPN", "NNP", Some(1), "compound"),
+            ("Steve", "PROPN", "NNP", Some(3), "nsubj"),
+            ("Hansen", "PROPN", "NNP", Some(1), "flat"),
+        ];
+        if let Some(a) = age {
+            first.push((",", "PUNCT", ",", Some(4), "punct"));
+            first.push((a, "NUM", "CD", Some(1), "appos"));
+            first.push((",", "PUNCT", ",", Some(4), "punct"));
+        }
+        let verb = first.len();
+        first[1].3 = Some(verb);
+        first.push(("described", "VERB", "VBD", None, "root"));
+        first.push(("the", "DET", "DT", Some(verb + 2), "det"));
+        first.push(("charge", "NOUN", "NN", Some(verb), "obj"));
+        let mut doc = parsed(&[
+            &first,
+            &[
+                ("The", "DET", "DT", Some(1), "det"),
+                ("57-year-old", "NOUN", "NN", Some(2), "nsubj"),
+                ("said", "VERB", "VBD", None, "root"),
+            ],
+        ]);
+        doc.entities.push(Entity {
+            span: doc.span_of_tokens(1..3),
+            kind: "PER".into(),
+            actor: None,
+            cluster: None,
+        });
+        doc
+    }
+
+    #[test]
+    fn an_age_epithet_is_the_person_subject_named_before() {
+        let doc = hansen(None);
+        let n = doc.tokens.len();
+        let epithet = doc.span_of_tokens(n - 3..n - 1);
+        let none = SpanIndex::new([]);
+        assert_eq!(
+            antecedent(&doc, epithet, &none),
+            Some(Antecedent::Entity(0))
+        );
+        // A person whose stated age differs is someone else.
+        let doc = hansen(Some("60"));
+        let n = doc.tokens.len();
+        let epithet = doc.span_of_tokens(n - 3..n - 1);
+        assert_eq!(antecedent(&doc, epithet, &none), None);
+        // The same age confirms.
+        let doc = hansen(Some("57"));
+        let n = doc.tokens.len();
+        let epithet = doc.span_of_tokens(n - 3..n - 1);
+        assert_eq!(
+            antecedent(&doc, epithet, &none),
+            Some(Antecedent::Entity(0))
+        );
+        // No person named: nothing.
+        let mut doc = hansen(None);
+        doc.entities.clear();
+        let n = doc.tokens.len();
+        let epithet = doc.span_of_tokens(n - 3..n - 1);
+        assert_eq!(antecedent(&doc, epithet, &none), None);
+    }
+
+    #[test]
+    fn the_company_is_the_organisation_just_the_subject() {
+        // "BP posted a profit , the company announced ."
+        let mut doc = parsed(&[&[
+            ("BP", "PROPN", "NNP", Some(1), "nsubj"),
+            ("posted", "VERB", "VBD", Some(7), "ccomp"),
+            ("a", "DET", "DT", Some(3), "det"),
+            ("profit", "NOUN", "NN", Some(1), "obj"),
+            (",", "PUNCT", ",", Some(7), "punct"),
+            ("the", "DET", "DT", Some(6), "det"),
+            ("company", "NOUN", "NN", Some(7), "nsubj"),
+            ("announced", "VERB", "VBD", None, "root"),
+        ]]);
+        doc.entities.push(Entity {
+            span: doc.tokens[0].span,
+            kind: "ORG".into(),
+            actor: None,
+            cluster: None,
+        });
+        let company = doc.span_of_tokens(5..7);
+        let none = SpanIndex::new([]);
+        assert_eq!(
+            antecedent(&doc, company, &none),
+            Some(Antecedent::Entity(0))
+        );
+        // The subject is no organisation ("Profits rose , the company announced"): nothing.
+        doc.entities.clear();
+        assert_eq!(antecedent(&doc, company, &none), None);
     }
 }

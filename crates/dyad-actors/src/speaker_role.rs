@@ -169,7 +169,9 @@ impl SpeakerRoleStage {
             let Some(phrase) = phrase else { continue };
             // "Harder's office", "May's spokeswoman": whose office or role it is.
             let owner = possessor(doc, phrase);
-            if let (Some(Possessor::Entity(e)), true) = (owner.as_ref(), is_institution(doc.slice(phrase))) {
+            if let (Some(Possessor::Entity(e)), true) =
+                (owner.as_ref(), is_institution(doc.slice(phrase)))
+            {
                 if let Some(n) = self.named(doc, *e) {
                     if let Some(sp) = doc.quotes[qi].speaker.as_mut() {
                         sp.name = n.name;
@@ -186,7 +188,9 @@ impl SpeakerRoleStage {
                 None if is_institution(doc.slice(phrase)) && owner.is_some() => "GOV".to_string(),
                 None => continue,
             };
-            let owned = owner.and_then(|o| o.country(doc)).map(|c| (c, CountryFrom::Modifier));
+            let owned = owner
+                .and_then(|o| o.country(doc))
+                .map(|c| (c, CountryFrom::Modifier));
             let Some((country, from)) =
                 owned.or_else(|| crate::country::country_for(doc, phrase, Some(content)))
             else {
@@ -484,5 +488,41 @@ mod tests {
         // The mention stays the pronoun; the role is what it stands for.
         assert_eq!(sp.span, doc.tokens[5].span);
         assert!(sp.is_resolved());
+    }
+
+    #[test]
+    fn an_office_speaks_for_its_owner_and_a_role_takes_its_owners_country() {
+        use dyad_doc::Entity;
+        // "Harder's office said": the office of a person is that person.
+        let text = "Talks will resume, Harder's office said.";
+        let mut doc = doc_with(text, "office", None);
+        let s = text.find("Harder").unwrap();
+        doc.entities.push(Entity {
+            span: Span::new(s, s + 6),
+            kind: "PER".into(),
+            actor: None,
+            cluster: None,
+        });
+        stage().annotate(&mut doc);
+        let sp = doc.quotes[0].speaker.as_ref().unwrap();
+        assert_eq!(sp.name.as_deref(), Some("Harder"));
+        // A place's press service is its state's government.
+        let text = "Talks will resume, Nairobi's press service said.";
+        let mut doc = doc_with(text, "press service", Some(("Nairobi", "KEN")));
+        stage().annotate(&mut doc);
+        let a = doc.quotes[0]
+            .speaker
+            .as_ref()
+            .unwrap()
+            .actor
+            .clone()
+            .unwrap();
+        assert_eq!(a.code, "KENGOV");
+        assert_eq!(a.country_from, Some(CountryFrom::Modifier));
+        // An owner that names nothing ("the report's authors"), or no owner: nothing.
+        let text = "Talks will resume, the report's office said.";
+        let mut doc = doc_with(text, "office", None);
+        stage().annotate(&mut doc);
+        assert!(!doc.quotes[0].speaker.as_ref().unwrap().is_resolved());
     }
 }
