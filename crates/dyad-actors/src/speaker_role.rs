@@ -167,6 +167,13 @@ impl SpeakerRoleStage {
                 continue;
             }
             let Some(phrase) = phrase else { continue };
+            // "Reding said … the researcher suggests": the person quoted just before.
+            if let Some(n) = previous_source(doc, qi, phrase) {
+                if let Some(sp) = doc.quotes[qi].speaker.as_mut() {
+                    *sp = Speaker { span: sp.span, ..n };
+                }
+                continue;
+            }
             // "Harder's office", "May's spokeswoman": whose office or role it is.
             let owner = possessor(doc, phrase);
             if let (Some(Possessor::Entity(e)), true) =
@@ -260,6 +267,70 @@ impl SpeakerRoleStage {
             actor: ent.actor.clone(),
         })
     }
+}
+
+/// Nouns that describe a source by the kind of knowledge it has, not by an office: "the expert",
+/// "the researcher" after a named person was quoted is that person ("the spokeswoman" is not:
+/// a spokeswoman speaks for someone else).
+const SOURCE_NOUNS: &[&str] = &[
+    "expert",
+    "researcher",
+    "scientist",
+    "analyst",
+    "economist",
+    "professor",
+    "scholar",
+    "academic",
+    "specialist",
+    "historian",
+];
+
+/// Sentences between a quote's speaker and "the expert" of a later quote that stands for it.
+const SOURCE_SENTENCES_BACK: usize = 3;
+
+/// The speaker a phrase "the expert" (at `phrase`, speaker of quote `qi`) continues: the speaker
+/// of the latest quote before it, when that is a named person, at most
+/// [`SOURCE_SENTENCES_BACK`] sentences before, with no other person named between them (outside
+/// that quote's content).
+fn previous_source(doc: &Doc, qi: usize, phrase: dyad_doc::Span) -> Option<Speaker> {
+    let text = doc.slice(phrase).to_lowercase();
+    let noun = text.strip_prefix("the ")?;
+    if !SOURCE_NOUNS.contains(&noun) {
+        return None;
+    }
+    let prev = doc
+        .quotes
+        .iter()
+        .enumerate()
+        .filter(|&(i, q)| {
+            i != qi
+                && q.speaker
+                    .as_ref()
+                    .is_some_and(|s| s.span.end <= phrase.start)
+        })
+        .max_by_key(|(_, q)| q.speaker.as_ref().map(|s| s.span.start))?
+        .1;
+    let sp = prev.speaker.as_ref()?;
+    let here = crate::country::sentence_of(doc, phrase.start)?;
+    let there = crate::country::sentence_of(doc, sp.span.start)?;
+    let person = |span: dyad_doc::Span| {
+        doc.entities.iter().find(|e| {
+            e.kind == "PER" && e.span.contains(span) || e.kind == "PER" && span.contains(e.span)
+        })
+    };
+    let who = person(sp.span)?;
+    if sp.name.is_none() || here - there > SOURCE_SENTENCES_BACK {
+        return None;
+    }
+    // Nobody else named between (a name inside the earlier quote's content is what it said).
+    let other = doc.entities.iter().any(|e| {
+        e.kind == "PER"
+            && e.span.start >= sp.span.end
+            && e.span.end <= phrase.start
+            && !prev.span.contains(e.span)
+            && (e.cluster.is_none() || e.cluster != who.cluster)
+    });
+    (!other).then(|| sp.clone())
 }
 
 /// Speaker phrases that stand for whoever owns them ("Harder's office", "the ministry's press
@@ -524,5 +595,77 @@ mod tests {
         let mut doc = doc_with(text, "office", None);
         stage().annotate(&mut doc);
         assert!(!doc.quotes[0].speaker.as_ref().unwrap().is_resolved());
+    }
+
+    #[test]
+    fn the_expert_is_the_person_quoted_just_before_and_nobody_else() {
+        use dyad_doc::Entity;
+        let text = "Prices will rise, said Ann Roe. Wages will not, the expert added.";
+        let mut doc = doc_with(text, "the expert", None);
+        let roe = Span::new(text.find("Ann").unwrap(), text.find(". Wages").unwrap());
+        doc.sentences = vec![
+            Sentence {
+                span: Span::new(0, roe.end + 1),
+                tokens: 0..0,
+                paragraph: 0,
+            },
+            Sentence {
+                span: Span::new(roe.end + 2, text.len()),
+                tokens: 0..0,
+                paragraph: 0,
+            },
+        ];
+        doc.entities.push(Entity {
+            span: roe,
+            kind: "PER".into(),
+            actor: None,
+            cluster: None,
+        });
+        doc.quotes.insert(
+            0,
+            Quote {
+                span: Span::new(0, 16),
+                kind: QuoteKind::Indirect,
+                speaker: Some(Speaker {
+                    span: roe,
+                    name: Some("Ann Roe".into()),
+                    cluster: None,
+                    actor: None,
+                }),
+                cue: None,
+                channel: None,
+            },
+        );
+        let mut with_other = doc.clone();
+        stage().annotate(&mut doc);
+        assert_eq!(
+            doc.quotes[1].speaker.as_ref().unwrap().name.as_deref(),
+            Some("Ann Roe")
+        );
+        // Another person named between: nothing ("the expert" may be that one).
+        let wages = text.find("Wages").unwrap();
+        with_other.entities.push(Entity {
+            span: Span::new(wages, wages + 5),
+            kind: "PER".into(),
+            actor: None,
+            cluster: None,
+        });
+        stage().annotate(&mut with_other);
+        assert!(with_other.quotes[1]
+            .speaker
+            .as_ref()
+            .unwrap()
+            .name
+            .is_none());
+        // An office is no such description: "the spokeswoman" speaks for someone else.
+        let text = "Prices will rise, said Ann Roe. Wages will not, the spokeswoman added.";
+        let mut doc = doc_with(text, "the spokeswoman", None);
+        doc.quotes.insert(0, {
+            let mut q = with_other.quotes[0].clone();
+            q.speaker.as_mut().unwrap().span = roe;
+            q
+        });
+        stage().annotate(&mut doc);
+        assert!(doc.quotes[1].speaker.as_ref().unwrap().name.is_none());
     }
 }
