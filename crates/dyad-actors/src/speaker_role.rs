@@ -314,9 +314,9 @@ fn previous_source(doc: &Doc, qi: usize, phrase: dyad_doc::Span) -> Option<Speak
     let here = crate::country::sentence_of(doc, phrase.start)?;
     let there = crate::country::sentence_of(doc, sp.span.start)?;
     let person = |span: dyad_doc::Span| {
-        doc.entities.iter().find(|e| {
-            e.kind == "PER" && e.span.contains(span) || e.kind == "PER" && span.contains(e.span)
-        })
+        doc.entities
+            .iter()
+            .find(|e| e.kind == "PER" && (e.span.contains(span) || span.contains(e.span)))
     };
     let who = person(sp.span)?;
     if sp.name.is_none() || here - there > SOURCE_SENTENCES_BACK {
