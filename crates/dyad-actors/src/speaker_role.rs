@@ -482,18 +482,18 @@ mod tests {
         doc
     }
 
+    /// The actor of the first quote's speaker.
+    fn first_actor(doc: &Doc) -> Actor {
+        let sp = doc.quotes[0].speaker.as_ref().unwrap();
+        sp.actor.clone().unwrap()
+    }
+
     #[test]
     fn a_role_speaker_takes_a_country_from_a_place_in_its_sentence() {
         let text = "Talks will resume next week, a spokeswoman said in Nairobi.";
         let mut doc = doc_with(text, "a spokeswoman", Some(("Nairobi", "KEN")));
         stage().annotate(&mut doc);
-        let a = doc.quotes[0]
-            .speaker
-            .as_ref()
-            .unwrap()
-            .actor
-            .clone()
-            .unwrap();
+        let a = first_actor(&doc);
         assert_eq!(a.code, "KENGOV");
         assert_eq!(a.country_from, Some(CountryFrom::Place));
         assert!(doc.quotes[0].speaker.as_ref().unwrap().is_resolved());
@@ -581,13 +581,7 @@ mod tests {
         let text = "Talks will resume, Nairobi's press service said.";
         let mut doc = doc_with(text, "press service", Some(("Nairobi", "KEN")));
         stage().annotate(&mut doc);
-        let a = doc.quotes[0]
-            .speaker
-            .as_ref()
-            .unwrap()
-            .actor
-            .clone()
-            .unwrap();
+        let a = first_actor(&doc);
         assert_eq!(a.code, "KENGOV");
         assert_eq!(a.country_from, Some(CountryFrom::Modifier));
         // An owner that names nothing ("the report's authors"), or no owner: nothing.
