@@ -22,7 +22,7 @@
 //!   commission", "the University of Malaya" … "the university"; not a description such as "Reuters news agency"). It is named by its own text
 //!   unless its cluster's or actor's name also ends with X (a fund named after a country is not
 //!   that country).
-//! - else, for "the company" (a generic organisation noun of [`ORG_NOUNS`]): the organisation
+//! - else, for "the company" (a generic organisation noun of a closed list): the organisation
 //!   that is the nearest subject before it in its sentence, or the main-clause subject of one of
 //!   the two sentences before ("BP posted a profit, the company announced");
 //! - an age epithet ("the 57-year-old", "the 51-year-old writer"): the nearest person subject
