@@ -88,6 +88,9 @@ pub enum Antecedent {
     Entity(usize),
     /// An organisation that a definite noun names (index into `doc.entities`).
     Organisation(usize),
+    /// An organisation that "the company" stands for as the subject before it (index into
+    /// `doc.entities`).
+    Subject(usize),
 }
 
 /// The antecedent of the speaker phrase at `span` (see the module documentation), or `None`.
@@ -105,7 +108,7 @@ pub fn antecedent(doc: &Doc, span: Span, quoted: &SpanIndex) -> Option<Anteceden
         [w] if w == "they" => plural(doc, toks.start, quoted, 0).map(Antecedent::Phrase),
         [the, _] if the == "the" => organisation(doc, toks.end - 1, quoted)
             .map(Antecedent::Organisation)
-            .or_else(|| subject_organisation(doc, toks.end - 1, quoted).map(Antecedent::Entity)),
+            .or_else(|| subject_organisation(doc, toks.end - 1, quoted).map(Antecedent::Subject)),
         _ => None,
     };
     found.or_else(|| {
@@ -243,11 +246,18 @@ fn subject_organisation(doc: &Doc, n: usize, quoted: &SpanIndex) -> Option<usize
         doc.tokens[t].deprel.starts_with("nsubj")
             && !(outside && quoted.any_contains(doc.tokens[t].span))
     };
+    // An organisation's proper name ("Bank of Ireland"), not a description the recogniser took
+    // for one ("Indonesian authorities", "Rescue workers in Syria").
     let org = |t: usize| {
         let span = doc.tokens[t].span;
-        doc.entities
-            .iter()
-            .position(|e| e.kind == "ORG" && e.span.contains(span))
+        doc.entities.iter().position(|e| {
+            e.kind == "ORG"
+                && e.span.contains(span)
+                && doc.slice(e.span).split_whitespace().all(|w| {
+                    w.starts_with(|c: char| !c.is_lowercase())
+                        || matches!(w, "the" | "of" | "for" | "and" | "on" | "in")
+                })
+        })
     };
     let sent = doc.sentences[s].tokens.clone();
     if let Some(t) = (sent.start..n - 1).rev().find(|&t| usable(t)) {
@@ -529,7 +539,7 @@ pub(crate) mod tests {
     fn text(doc: &Doc, a: Option<Antecedent>) -> Option<String> {
         match a? {
             Antecedent::Phrase(r) => Some(doc.slice(doc.span_of_tokens(r)).to_string()),
-            Antecedent::Entity(e) | Antecedent::Organisation(e) => {
+            Antecedent::Entity(e) | Antecedent::Organisation(e) | Antecedent::Subject(e) => {
                 Some(doc.slice(doc.entities[e].span).to_string())
             }
         }
@@ -873,8 +883,12 @@ pub(crate) mod tests {
         let none = SpanIndex::new([]);
         assert_eq!(
             antecedent(&doc, company, &none),
-            Some(Antecedent::Entity(0))
+            Some(Antecedent::Subject(0))
         );
+        // A description taken for an organisation ("officials" tagged ORG) is no name.
+        let mut described = doc.clone();
+        described.text.replace_range(0..2, "bp");
+        assert_eq!(antecedent(&described, company, &none), None);
         // The subject is no organisation ("Profits rose , the company announced"): nothing.
         doc.entities.clear();
         assert_eq!(antecedent(&doc, company, &none), None);

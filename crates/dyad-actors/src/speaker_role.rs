@@ -140,6 +140,7 @@ impl SpeakerRoleStage {
             let (named, phrase) = match antecedent(doc, span, &quoted) {
                 Some(Antecedent::Organisation(e)) => (self.organisation(doc, e, span), None),
                 Some(Antecedent::Entity(e)) => (self.named(doc, e), None),
+                Some(Antecedent::Subject(e)) => (self.subject(doc, e), None),
                 Some(Antecedent::Phrase(r)) => {
                     let head = doc.tokens[r.end - 1].span;
                     // A name or an actor with a country ("Senate Democrats": `USAPTY`).
@@ -233,6 +234,24 @@ impl SpeakerRoleStage {
         });
         if !fits {
             let own = doc.slice(doc.entities[e].span).trim_start_matches("the ");
+            n.name = Some(own.to_string());
+            n.actor = None;
+            n.cluster = None;
+        }
+        Some(n)
+    }
+
+    /// The speaker for "the company" that organisation entity `e` (a subject before it) names:
+    /// as [`Self::named`], but by its own text when its cluster's name is only a part of it
+    /// ("Syria Civil Defence" in a cluster named "Syria" is not the state).
+    fn subject(&self, doc: &Doc, e: usize) -> Option<Speaker> {
+        let mut n = self.named(doc, e)?;
+        let own = doc.slice(doc.entities[e].span);
+        let own = own.strip_prefix("the ").unwrap_or(own);
+        if n.name
+            .as_ref()
+            .is_some_and(|x| x != own && own.contains(x.as_str()))
+        {
             n.name = Some(own.to_string());
             n.actor = None;
             n.cluster = None;
