@@ -603,6 +603,30 @@ mod tests {
         let a = first_actor(&doc);
         assert_eq!(a.code, "KENGOV");
         assert_eq!(a.country_from, Some(CountryFrom::Modifier));
+        // A role owned by a state takes that state.
+        let text = "Talks will resume, Kenya's spokeswoman said.";
+        let mut doc = doc_with(text, "spokeswoman", None);
+        let s = text.find("Kenya").unwrap();
+        doc.entities.push(Entity {
+            span: Span::new(s, s + 5),
+            kind: "LOC".into(),
+            actor: Some(Actor {
+                name: Some("Kenya".into()),
+                code: "KEN".into(),
+                country: Some("KEN".into()),
+                sector: None,
+                country_from: Some(CountryFrom::Name),
+            }),
+            cluster: None,
+        });
+        assert_eq!(
+            first_actor(&{
+                stage().annotate(&mut doc);
+                doc
+            })
+            .code,
+            "KENGOV"
+        );
         // An owner that names nothing ("the report's authors"), or no owner: nothing.
         let text = "Talks will resume, the report's office said.";
         let mut doc = doc_with(text, "office", None);
