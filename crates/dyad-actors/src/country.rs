@@ -231,7 +231,7 @@ fn country_at(doc: &Doc, at: usize) -> Option<String> {
 /// organisation or a region. An organisation's own code (`AMN`, `ICC`, `WHO`) stands in `country`
 /// too, but says nothing about where a nearby role comes from ("Amnesty said" gives the officials
 /// of the sentence no country).
-fn is_state(a: &Actor) -> bool {
+pub(crate) fn is_state(a: &Actor) -> bool {
     a.country.as_deref().is_some_and(|c| {
         c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase()) && !is_non_state_code(c)
     })

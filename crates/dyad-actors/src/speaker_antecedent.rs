@@ -22,6 +22,12 @@
 //!   commission", "the University of Malaya" … "the university"; not a description such as "Reuters news agency"). It is named by its own text
 //!   unless its cluster's or actor's name also ends with X (a fund named after a country is not
 //!   that country).
+//! - else, for "the company" (a generic organisation noun of a closed list): the organisation
+//!   that is the nearest subject before it in its sentence, or the main-clause subject of one of
+//!   the two sentences before ("BP posted a profit, the company announced");
+//! - an age epithet ("the 57-year-old", "the 51-year-old writer"): the nearest person subject
+//!   (a name, or `he`/`she` of a named cluster) in its sentence or the three before, skipping a
+//!   person whose stated age differs ("Ian Stewart, 56,").
 //!
 //! The caller resolves the antecedent phrase like any speaker phrase (a named entity, else a role
 //! with a country, else nothing).
@@ -82,6 +88,9 @@ pub enum Antecedent {
     Entity(usize),
     /// An organisation that a definite noun names (index into `doc.entities`).
     Organisation(usize),
+    /// An organisation that "the company" stands for as the subject before it (index into
+    /// `doc.entities`).
+    Subject(usize),
 }
 
 /// The antecedent of the speaker phrase at `span` (see the module documentation), or `None`.
@@ -92,16 +101,181 @@ pub fn antecedent(doc: &Doc, span: Span, quoted: &SpanIndex) -> Option<Anteceden
         return None;
     }
     let words: Vec<String> = toks.clone().map(|t| lower(doc, t)).collect();
-    match words.as_slice() {
+    let found = match words.as_slice() {
         [w] if matches!(w.as_str(), "who" | "which" | "that") => relative(doc, toks.start)
             .map(Antecedent::Phrase)
             .or_else(|| set_off(doc, toks.start).map(Antecedent::Entity)),
         [w] if w == "they" => plural(doc, toks.start, quoted, 0).map(Antecedent::Phrase),
-        [the, _] if the == "the" => {
-            organisation(doc, toks.end - 1, quoted).map(Antecedent::Organisation)
-        }
+        [the, _] if the == "the" => organisation(doc, toks.end - 1, quoted)
+            .map(Antecedent::Organisation)
+            .or_else(|| subject_organisation(doc, toks.end - 1, quoted).map(Antecedent::Subject)),
         _ => None,
+    };
+    found.or_else(|| {
+        epithet_age(doc.slice(span))
+            .and_then(|age| aged_person(doc, toks.start, age, quoted))
+            .map(Antecedent::Entity)
+    })
+}
+
+/// Sentences before the phrase's that an age epithet ("the 57-year-old") looks through.
+const EPITHET_SENTENCES_BACK: usize = 3;
+
+/// Generic nouns of organisations that "the X" uses for the organisation that was just the
+/// subject ("BP posted a profit, the company announced").
+const ORG_NOUNS: &[&str] = &[
+    "company",
+    "firm",
+    "group",
+    "organization",
+    "organisation",
+    "bank",
+    "automaker",
+    "carmaker",
+    "airline",
+    "retailer",
+    "lender",
+    "insurer",
+    "manufacturer",
+    "corporation",
+    "conglomerate",
+    "charity",
+    "broadcaster",
+    "publisher",
+];
+
+/// The age of an age epithet: "the 57-year-old", "The 51-year-old writer", "the 71-year old"
+/// (a singular lower-case noun may follow). `None` for anything else, a plural noun included.
+fn epithet_age(phrase: &str) -> Option<u32> {
+    let lower = phrase
+        .to_lowercase()
+        .replace(['\u{2010}', '\u{2011}', '\u{2013}'], "-");
+    let rest = lower.strip_prefix("the ")?;
+    let digits = rest.find(|c: char| !c.is_ascii_digit())?;
+    let age: u32 = rest[..digits].parse().ok()?;
+    let tail = ["-year-old", "-year old", " year old", "-years-old"]
+        .iter()
+        .find_map(|t| rest[digits..].strip_prefix(t))?;
+    let noun = tail.trim();
+    let singular_noun =
+        noun.chars().all(|c| c.is_ascii_lowercase()) && !noun.ends_with('s') && !noun.contains(' ');
+    (noun.is_empty() || singular_noun && !ORG_NOUNS.contains(&noun)).then_some(age)
+}
+
+/// The person an age epithet at token `p` refers to: the nearest person subject before it (a
+/// name, or a `he`/`she` of a cluster with a name) in its sentence or the
+/// [`EPITHET_SENTENCES_BACK`] before, skipping anyone whose stated age ("Ross, 79,") differs.
+/// Returns the person's name entity.
+fn aged_person(doc: &Doc, p: usize, age: u32, quoted: &SpanIndex) -> Option<usize> {
+    let s = doc.sentence_of_token(p)?;
+    let first = doc.sentences[s.saturating_sub(EPITHET_SENTENCES_BACK)]
+        .tokens
+        .start;
+    let outside = !quoted.any_contains(doc.tokens[p].span);
+    (first..p)
+        .rev()
+        .filter(|&t| doc.tokens[t].deprel.starts_with("nsubj"))
+        .filter(|&t| !(outside && quoted.any_contains(doc.tokens[t].span)))
+        .filter_map(|t| person_of_subject(doc, t))
+        .find(|&e| stated_age(doc, e).is_none_or(|a| a == age))
+}
+
+/// The person name entity a subject token stands for: the name it lies in, or for `he`/`she`
+/// the latest name of its cluster before it.
+fn person_of_subject(doc: &Doc, t: usize) -> Option<usize> {
+    let span = doc.tokens[t].span;
+    if let Some(e) = doc
+        .entities
+        .iter()
+        .position(|e| e.kind == "PER" && e.span.contains(span))
+    {
+        return Some(e);
     }
+    if !matches!(lower(doc, t).as_str(), "he" | "she") {
+        return None;
+    }
+    let c = doc
+        .clusters
+        .iter()
+        .position(|c| c.mentions.contains(&span))?;
+    doc.entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == "PER" && e.cluster == Some(c) && e.span.end <= span.start)
+        .map(|(i, _)| i)
+        .next_back()
+}
+
+/// The age stated for the person of entity `e` by a number right after one of its names (of its
+/// cluster, or ending with its surname): "Ross, 79,", "Ross (79)".
+fn stated_age(doc: &Doc, e: usize) -> Option<u32> {
+    let ent = &doc.entities[e];
+    let surname = |x: &dyad_doc::Entity| doc.slice(x.span).rsplit(' ').next().unwrap_or("");
+    let same = |x: &dyad_doc::Entity| {
+        x.span == ent.span
+            || x.cluster.is_some() && x.cluster == ent.cluster
+            || surname(x) == surname(ent)
+    };
+    doc.entities
+        .iter()
+        .filter(|x| x.kind == "PER" && same(x))
+        .find_map(|x| {
+            let after = doc.text[x.span.end..].trim_start_matches([',', '(', ' ']);
+            let n = after.find(|c: char| !c.is_ascii_digit())?;
+            let rest = &after[n..];
+            (n > 0
+                && n <= 3
+                && rest.starts_with([',', ')', ' ', '.'])
+                && !rest.starts_with(" year"))
+            .then(|| after[..n].parse().ok())
+            .flatten()
+        })
+}
+
+/// The organisation "the company" (a generic noun of [`ORG_NOUNS`] at token `n`) stands for: the
+/// nearest subject before it in its sentence, else the main-clause subject of one of the two
+/// sentences before, when that subject is an organisation's name. Any other subject between
+/// decides against it.
+fn subject_organisation(doc: &Doc, n: usize, quoted: &SpanIndex) -> Option<usize> {
+    if !ORG_NOUNS.contains(&lower(doc, n).as_str()) || doc.tokens[n].xpos != "NN" {
+        return None;
+    }
+    let s = doc.sentence_of_token(n)?;
+    let outside = !quoted.any_contains(doc.tokens[n].span);
+    let usable = |t: usize| {
+        doc.tokens[t].deprel.starts_with("nsubj")
+            && !(outside && quoted.any_contains(doc.tokens[t].span))
+    };
+    // An organisation's proper name ("Bank of Ireland"), not a description the recogniser took
+    // for one ("Indonesian authorities", "Rescue workers in Syria").
+    let org = |t: usize| {
+        let span = doc.tokens[t].span;
+        doc.entities.iter().position(|e| {
+            e.kind == "ORG"
+                && e.span.contains(span)
+                && doc.slice(e.span).split_whitespace().all(|w| {
+                    w.starts_with(|c: char| !c.is_lowercase())
+                        || matches!(w, "the" | "of" | "for" | "and" | "on" | "in")
+                })
+        })
+    };
+    let sent = doc.sentences[s].tokens.clone();
+    if let Some(t) = (sent.start..n - 1).rev().find(|&t| usable(t)) {
+        return org(t);
+    }
+    for back in 1..=THEY_SENTENCES_BACK {
+        let Some(ps) = s.checked_sub(back) else { break };
+        let r = doc.sentences[ps].tokens.clone();
+        let main = r.clone().filter(|&t| usable(t)).find(|&t| {
+            doc.tokens[t]
+                .head
+                .is_some_and(|h| doc.tokens[h].head.is_none())
+        });
+        if let Some(t) = main {
+            return org(t);
+        }
+    }
+    None
 }
 
 fn parsed(doc: &Doc) -> bool {
@@ -365,7 +539,7 @@ pub(crate) mod tests {
     fn text(doc: &Doc, a: Option<Antecedent>) -> Option<String> {
         match a? {
             Antecedent::Phrase(r) => Some(doc.slice(doc.span_of_tokens(r)).to_string()),
-            Antecedent::Entity(e) | Antecedent::Organisation(e) => {
+            Antecedent::Entity(e) | Antecedent::Organisation(e) | Antecedent::Subject(e) => {
                 Some(doc.slice(doc.entities[e].span).to_string())
             }
         }
@@ -606,5 +780,117 @@ pub(crate) mod tests {
         });
         let agency = doc.span_of_tokens(4..6);
         assert_eq!(antecedent(&doc, agency, &SpanIndex::new([])), None);
+    }
+
+    #[test]
+    fn age_epithets_are_read_and_nothing_else() {
+        assert_eq!(epithet_age("the 57-year-old"), Some(57));
+        assert_eq!(epithet_age("The 51-year-old writer"), Some(51));
+        assert_eq!(epithet_age("the 71-year old"), Some(71));
+        // Indefinite, plural, an organisation, or no age: no epithet of a person named before.
+        assert_eq!(epithet_age("a 27-year-old woman"), None);
+        assert_eq!(epithet_age("the 20-year-olds"), None);
+        assert_eq!(epithet_age("the two 20-year-old men"), None);
+        assert_eq!(epithet_age("the 100-year-old company"), None);
+        assert_eq!(epithet_age("the old man"), None);
+    }
+
+    /// "Coach Steve Hansen [, AGE ,] described the charge . The 57-year-old said ."
+    fn hansen(age: Option<&str>) -> Doc {
+        let mut first: Vec<Row> = vec![
+            ("Coach", "PROPN", "NNP", Some(1), "compound"),
+            ("Steve", "PROPN", "NNP", Some(3), "nsubj"),
+            ("Hansen", "PROPN", "NNP", Some(1), "flat"),
+        ];
+        if let Some(a) = age {
+            first.push((",", "PUNCT", ",", Some(4), "punct"));
+            first.push((a, "NUM", "CD", Some(1), "appos"));
+            first.push((",", "PUNCT", ",", Some(4), "punct"));
+        }
+        let verb = first.len();
+        first[1].3 = Some(verb);
+        first.push(("described", "VERB", "VBD", None, "root"));
+        first.push(("the", "DET", "DT", Some(verb + 2), "det"));
+        first.push(("charge", "NOUN", "NN", Some(verb), "obj"));
+        let mut doc = parsed(&[
+            &first,
+            &[
+                ("The", "DET", "DT", Some(1), "det"),
+                ("57-year-old", "NOUN", "NN", Some(2), "nsubj"),
+                ("said", "VERB", "VBD", None, "root"),
+            ],
+        ]);
+        doc.entities.push(Entity {
+            span: doc.span_of_tokens(1..3),
+            kind: "PER".into(),
+            actor: None,
+            cluster: None,
+        });
+        doc
+    }
+
+    #[test]
+    fn an_age_epithet_is_the_person_subject_named_before() {
+        let doc = hansen(None);
+        let n = doc.tokens.len();
+        let epithet = doc.span_of_tokens(n - 3..n - 1);
+        let none = SpanIndex::new([]);
+        assert_eq!(
+            antecedent(&doc, epithet, &none),
+            Some(Antecedent::Entity(0))
+        );
+        // A person whose stated age differs is someone else.
+        let doc = hansen(Some("60"));
+        let n = doc.tokens.len();
+        let epithet = doc.span_of_tokens(n - 3..n - 1);
+        assert_eq!(antecedent(&doc, epithet, &none), None);
+        // The same age confirms.
+        let doc = hansen(Some("57"));
+        let n = doc.tokens.len();
+        let epithet = doc.span_of_tokens(n - 3..n - 1);
+        assert_eq!(
+            antecedent(&doc, epithet, &none),
+            Some(Antecedent::Entity(0))
+        );
+        // No person named: nothing.
+        let mut doc = hansen(None);
+        doc.entities.clear();
+        let n = doc.tokens.len();
+        let epithet = doc.span_of_tokens(n - 3..n - 1);
+        assert_eq!(antecedent(&doc, epithet, &none), None);
+    }
+
+    #[test]
+    fn the_company_is_the_organisation_just_the_subject() {
+        // "BP posted a profit , the company announced ."
+        let mut doc = parsed(&[&[
+            ("BP", "PROPN", "NNP", Some(1), "nsubj"),
+            ("posted", "VERB", "VBD", Some(7), "ccomp"),
+            ("a", "DET", "DT", Some(3), "det"),
+            ("profit", "NOUN", "NN", Some(1), "obj"),
+            (",", "PUNCT", ",", Some(7), "punct"),
+            ("the", "DET", "DT", Some(6), "det"),
+            ("company", "NOUN", "NN", Some(7), "nsubj"),
+            ("announced", "VERB", "VBD", None, "root"),
+        ]]);
+        doc.entities.push(Entity {
+            span: doc.tokens[0].span,
+            kind: "ORG".into(),
+            actor: None,
+            cluster: None,
+        });
+        let company = doc.span_of_tokens(5..7);
+        let none = SpanIndex::new([]);
+        assert_eq!(
+            antecedent(&doc, company, &none),
+            Some(Antecedent::Subject(0))
+        );
+        // A description taken for an organisation ("officials" tagged ORG) is no name.
+        let mut described = doc.clone();
+        described.text.replace_range(0..2, "bp");
+        assert_eq!(antecedent(&described, company, &none), None);
+        // The subject is no organisation ("Profits rose , the company announced"): nothing.
+        doc.entities.clear();
+        assert_eq!(antecedent(&doc, company, &none), None);
     }
 }

@@ -20,7 +20,7 @@
 
 use crate::dict::{normalize_form, Dictionary, EntryKind};
 use crate::speaker_antecedent::{antecedent, Antecedent};
-use dyad_doc::{Actor, Doc, SpanIndex, Speaker, Stage, StageError};
+use dyad_doc::{Actor, CountryFrom, Doc, SpanIndex, Speaker, Stage, StageError};
 use std::collections::HashMap;
 
 /// Longest agent form tried, in words ("foreign ministry spokeswoman").
@@ -140,6 +140,7 @@ impl SpeakerRoleStage {
             let (named, phrase) = match antecedent(doc, span, &quoted) {
                 Some(Antecedent::Organisation(e)) => (self.organisation(doc, e, span), None),
                 Some(Antecedent::Entity(e)) => (self.named(doc, e), None),
+                Some(Antecedent::Subject(e)) => (self.subject(doc, e), None),
                 Some(Antecedent::Phrase(r)) => {
                     let head = doc.tokens[r.end - 1].span;
                     // A name or an actor with a country ("Senate Democrats": `USAPTY`).
@@ -167,10 +168,39 @@ impl SpeakerRoleStage {
                 continue;
             }
             let Some(phrase) = phrase else { continue };
-            let Some(sector) = self.head_sector(doc.slice(phrase)).map(str::to_string) else {
+            // "Reding said … the researcher suggests": the person quoted just before.
+            if let Some(n) = previous_source(doc, qi, phrase) {
+                if let Some(sp) = doc.quotes[qi].speaker.as_mut() {
+                    *sp = Speaker { span: sp.span, ..n };
+                }
                 continue;
+            }
+            // "Harder's office", "May's spokeswoman": whose office or role it is.
+            let owner = possessor(doc, phrase);
+            if let (Some(Possessor::Entity(e)), true) =
+                (owner.as_ref(), is_institution(doc.slice(phrase)))
+            {
+                if let Some(n) = self.named(doc, *e) {
+                    if let Some(sp) = doc.quotes[qi].speaker.as_mut() {
+                        sp.name = n.name;
+                        sp.cluster = n.cluster;
+                        sp.actor = n.actor;
+                    }
+                    continue;
+                }
+            }
+            let sector = match self.head_sector(doc.slice(phrase)) {
+                Some(s) => s.to_string(),
+                // A state's or a place's office speaks for its government ("Transbaikalia's press
+                // service").
+                None if is_institution(doc.slice(phrase)) && owner.is_some() => "GOV".to_string(),
+                None => continue,
             };
-            let Some((country, from)) = crate::country::country_for(doc, phrase, Some(content))
+            let owned = owner
+                .and_then(|o| o.country(doc))
+                .map(|c| (c, CountryFrom::Modifier));
+            let Some((country, from)) =
+                owned.or_else(|| crate::country::country_for(doc, phrase, Some(content)))
             else {
                 continue;
             };
@@ -211,6 +241,24 @@ impl SpeakerRoleStage {
         Some(n)
     }
 
+    /// The speaker for "the company" that organisation entity `e` (a subject before it) names:
+    /// as [`Self::named`], but by its own text when its cluster's name is only a part of it
+    /// ("Syria Civil Defence" in a cluster named "Syria" is not the state).
+    fn subject(&self, doc: &Doc, e: usize) -> Option<Speaker> {
+        let mut n = self.named(doc, e)?;
+        let own = doc.slice(doc.entities[e].span);
+        let own = own.strip_prefix("the ").unwrap_or(own);
+        if n.name
+            .as_ref()
+            .is_some_and(|x| x != own && own.contains(x.as_str()))
+        {
+            n.name = Some(own.to_string());
+            n.actor = None;
+            n.cluster = None;
+        }
+        Some(n)
+    }
+
     /// The speaker an entity names: its cluster's name (else its actor's, else its text), its
     /// cluster and actor. `None` for an entity that is neither a person, an organisation nor an
     /// actor with a country.
@@ -238,6 +286,130 @@ impl SpeakerRoleStage {
             actor: ent.actor.clone(),
         })
     }
+}
+
+/// Nouns that describe a source by the kind of knowledge it has, not by an office: "the expert",
+/// "the researcher" after a named person was quoted is that person ("the spokeswoman" is not:
+/// a spokeswoman speaks for someone else).
+const SOURCE_NOUNS: &[&str] = &[
+    "expert",
+    "researcher",
+    "scientist",
+    "analyst",
+    "economist",
+    "professor",
+    "scholar",
+    "academic",
+    "specialist",
+    "historian",
+];
+
+/// Sentences between a quote's speaker and "the expert" of a later quote that stands for it.
+const SOURCE_SENTENCES_BACK: usize = 3;
+
+/// The speaker a phrase "the expert" (at `phrase`, speaker of quote `qi`) continues: the speaker
+/// of the latest quote before it, when that is a named person, at most
+/// [`SOURCE_SENTENCES_BACK`] sentences before, with no other person named between them (outside
+/// that quote's content).
+fn previous_source(doc: &Doc, qi: usize, phrase: dyad_doc::Span) -> Option<Speaker> {
+    let text = doc.slice(phrase).to_lowercase();
+    let noun = text.strip_prefix("the ")?;
+    if !SOURCE_NOUNS.contains(&noun) {
+        return None;
+    }
+    let prev = doc
+        .quotes
+        .iter()
+        .enumerate()
+        .filter(|&(i, q)| {
+            i != qi
+                && q.speaker
+                    .as_ref()
+                    .is_some_and(|s| s.span.end <= phrase.start)
+        })
+        .max_by_key(|(_, q)| q.speaker.as_ref().map(|s| s.span.start))?
+        .1;
+    let sp = prev.speaker.as_ref()?;
+    let here = crate::country::sentence_of(doc, phrase.start)?;
+    let there = crate::country::sentence_of(doc, sp.span.start)?;
+    let person = |span: dyad_doc::Span| {
+        doc.entities
+            .iter()
+            .find(|e| e.kind == "PER" && (e.span.contains(span) || span.contains(e.span)))
+    };
+    let who = person(sp.span)?;
+    if sp.name.is_none() || here - there > SOURCE_SENTENCES_BACK {
+        return None;
+    }
+    // Nobody else named between (a name inside the earlier quote's content is what it said).
+    let other = doc.entities.iter().any(|e| {
+        e.kind == "PER"
+            && e.span.start >= sp.span.end
+            && e.span.end <= phrase.start
+            && !prev.span.contains(e.span)
+            && (e.cluster.is_none() || e.cluster != who.cluster)
+    });
+    (!other).then(|| sp.clone())
+}
+
+/// Speaker phrases that stand for whoever owns them ("Harder's office", "the ministry's press
+/// service"): an office, not a person.
+const INSTITUTIONS: &[&str] = &[
+    "office",
+    "press office",
+    "press service",
+    "press department",
+    "press team",
+];
+
+fn is_institution(phrase: &str) -> bool {
+    let p = phrase.trim().to_lowercase();
+    INSTITUTIONS.contains(&p.strip_prefix("the ").unwrap_or(&p))
+}
+
+/// The owner of a speaker phrase introduced by a possessive: a name or a place ending right
+/// before `'s ` at the phrase's start.
+enum Possessor {
+    /// A person or organisation, or an entity whose actor has a country (index into
+    /// `doc.entities`).
+    Entity(usize),
+    /// A place's country.
+    Place(String),
+}
+
+impl Possessor {
+    /// The state the owner stands for: a place's country, or the country of a named actor of a
+    /// state (not an organisation's own code).
+    fn country(&self, doc: &Doc) -> Option<String> {
+        match self {
+            Possessor::Place(c) => Some(c.clone()),
+            Possessor::Entity(e) => doc.entities[*e]
+                .actor
+                .as_ref()
+                .filter(|a| crate::country::is_state(a))
+                .and_then(|a| a.country.clone()),
+        }
+    }
+}
+
+fn possessor(doc: &Doc, phrase: dyad_doc::Span) -> Option<Possessor> {
+    let before = &doc.text[..phrase.start];
+    let end = before
+        .strip_suffix("'s ")
+        .or_else(|| before.strip_suffix("\u{2019}s "))?
+        .len();
+    if let Some(e) = doc.entities.iter().position(|e| {
+        e.span.end == end
+            && (matches!(e.kind.as_str(), "PER" | "ORG")
+                || e.actor.as_ref().is_some_and(|a| a.country.is_some()))
+    }) {
+        return Some(Possessor::Entity(e));
+    }
+    doc.places
+        .iter()
+        .find(|p| p.span.end == end)
+        .and_then(|p| p.country.clone())
+        .map(Possessor::Place)
 }
 
 impl Stage for SpeakerRoleStage {
@@ -329,18 +501,18 @@ mod tests {
         doc
     }
 
+    /// The actor of the first quote's speaker.
+    fn first_actor(doc: &Doc) -> Actor {
+        let sp = doc.quotes[0].speaker.as_ref().unwrap();
+        sp.actor.clone().unwrap()
+    }
+
     #[test]
     fn a_role_speaker_takes_a_country_from_a_place_in_its_sentence() {
         let text = "Talks will resume next week, a spokeswoman said in Nairobi.";
         let mut doc = doc_with(text, "a spokeswoman", Some(("Nairobi", "KEN")));
         stage().annotate(&mut doc);
-        let a = doc.quotes[0]
-            .speaker
-            .as_ref()
-            .unwrap()
-            .actor
-            .clone()
-            .unwrap();
+        let a = first_actor(&doc);
         assert_eq!(a.code, "KENGOV");
         assert_eq!(a.country_from, Some(CountryFrom::Place));
         assert!(doc.quotes[0].speaker.as_ref().unwrap().is_resolved());
@@ -406,5 +578,131 @@ mod tests {
         // The mention stays the pronoun; the role is what it stands for.
         assert_eq!(sp.span, doc.tokens[5].span);
         assert!(sp.is_resolved());
+    }
+
+    #[test]
+    fn an_office_speaks_for_its_owner_and_a_role_takes_its_owners_country() {
+        use dyad_doc::Entity;
+        // "Harder's office said": the office of a person is that person.
+        let text = "Talks will resume, Harder's office said.";
+        let mut doc = doc_with(text, "office", None);
+        let s = text.find("Harder").unwrap();
+        doc.entities.push(Entity {
+            span: Span::new(s, s + 6),
+            kind: "PER".into(),
+            actor: None,
+            cluster: None,
+        });
+        stage().annotate(&mut doc);
+        let sp = doc.quotes[0].speaker.as_ref().unwrap();
+        assert_eq!(sp.name.as_deref(), Some("Harder"));
+        // A place's press service is its state's government.
+        let text = "Talks will resume, Nairobi's press service said.";
+        let mut doc = doc_with(text, "press service", Some(("Nairobi", "KEN")));
+        stage().annotate(&mut doc);
+        let a = first_actor(&doc);
+        assert_eq!(a.code, "KENGOV");
+        assert_eq!(a.country_from, Some(CountryFrom::Modifier));
+        // A role owned by a state takes that state.
+        let text = "Talks will resume, Kenya's spokeswoman said.";
+        let mut doc = doc_with(text, "spokeswoman", None);
+        let s = text.find("Kenya").unwrap();
+        doc.entities.push(Entity {
+            span: Span::new(s, s + 5),
+            kind: "LOC".into(),
+            actor: Some(Actor {
+                name: Some("Kenya".into()),
+                code: "KEN".into(),
+                country: Some("KEN".into()),
+                sector: None,
+                country_from: Some(CountryFrom::Name),
+            }),
+            cluster: None,
+        });
+        assert_eq!(
+            first_actor(&{
+                stage().annotate(&mut doc);
+                doc
+            })
+            .code,
+            "KENGOV"
+        );
+        // An owner that names nothing ("the report's authors"), or no owner: nothing.
+        let text = "Talks will resume, the report's office said.";
+        let mut doc = doc_with(text, "office", None);
+        stage().annotate(&mut doc);
+        assert!(!doc.quotes[0].speaker.as_ref().unwrap().is_resolved());
+    }
+
+    #[test]
+    fn the_expert_is_the_person_quoted_just_before_and_nobody_else() {
+        use dyad_doc::Entity;
+        let text = "Prices will rise, said Ann Roe. Wages will not, the expert added.";
+        let mut doc = doc_with(text, "the expert", None);
+        let roe = Span::new(text.find("Ann").unwrap(), text.find(". Wages").unwrap());
+        doc.sentences = vec![
+            Sentence {
+                span: Span::new(0, roe.end + 1),
+                tokens: 0..0,
+                paragraph: 0,
+            },
+            Sentence {
+                span: Span::new(roe.end + 2, text.len()),
+                tokens: 0..0,
+                paragraph: 0,
+            },
+        ];
+        doc.entities.push(Entity {
+            span: roe,
+            kind: "PER".into(),
+            actor: None,
+            cluster: None,
+        });
+        doc.quotes.insert(
+            0,
+            Quote {
+                span: Span::new(0, 16),
+                kind: QuoteKind::Indirect,
+                speaker: Some(Speaker {
+                    span: roe,
+                    name: Some("Ann Roe".into()),
+                    cluster: None,
+                    actor: None,
+                }),
+                cue: None,
+                channel: None,
+            },
+        );
+        let mut with_other = doc.clone();
+        stage().annotate(&mut doc);
+        assert_eq!(
+            doc.quotes[1].speaker.as_ref().unwrap().name.as_deref(),
+            Some("Ann Roe")
+        );
+        // Another person named between: nothing ("the expert" may be that one).
+        let wages = text.find("Wages").unwrap();
+        with_other.entities.push(Entity {
+            span: Span::new(wages, wages + 5),
+            kind: "PER".into(),
+            actor: None,
+            cluster: None,
+        });
+        stage().annotate(&mut with_other);
+        assert!(with_other.quotes[1]
+            .speaker
+            .as_ref()
+            .unwrap()
+            .name
+            .is_none());
+        // An office is no such description: "the spokeswoman" speaks for someone else.
+        let text = "Prices will rise, said Ann Roe. Wages will not, the spokeswoman added.";
+        let mut doc = doc_with(text, "the spokeswoman", None);
+        doc.quotes.insert(0, {
+            let mut q = with_other.quotes[0].clone();
+            q.speaker.as_mut().unwrap().span = roe;
+            q
+        });
+        stage().annotate(&mut doc);
+        assert!(doc.quotes[1].speaker.as_ref().unwrap().name.is_none());
     }
 }
