@@ -49,6 +49,7 @@ mod place_actor;
 mod resolve;
 pub mod speaker_antecedent;
 pub mod speaker_filter;
+pub mod speaker_nouns;
 pub mod speaker_role;
 mod stage;
 

@@ -32,6 +32,7 @@
 //! The caller resolves the antecedent phrase like any speaker phrase (a named entity, else a role
 //! with a country, else nothing).
 
+use crate::speaker_nouns::speaker_nouns;
 use dyad_doc::{Doc, Span, SpanIndex};
 use std::ops::Range;
 
@@ -41,31 +42,6 @@ const THEY_SENTENCES_BACK: usize = 2;
 const ORG_SENTENCES_BACK: usize = 8;
 /// How many `they` subjects an antecedent chain may pass through.
 const MAX_CHAIN: usize = 3;
-
-/// Singular nouns that take a plural pronoun as a group (British usage: "the government say
-/// they …", "police said they …").
-const COLLECTIVE: &[&str] = &[
-    "police",
-    "government",
-    "team",
-    "administration",
-    "committee",
-    "council",
-    "military",
-    "army",
-    "party",
-    "group",
-    "coalition",
-    "family",
-    "opposition",
-    "ministry",
-    "company",
-    "board",
-    "panel",
-    "jury",
-    "union",
-    "authority",
-];
 
 /// Dependents of a noun that belong to its phrase on the left ("the two *local* officials").
 const LEFT_MODIFIERS: &[&str] = &[
@@ -121,29 +97,6 @@ pub fn antecedent(doc: &Doc, span: Span, quoted: &SpanIndex) -> Option<Anteceden
 /// Sentences before the phrase's that an age epithet ("the 57-year-old") looks through.
 const EPITHET_SENTENCES_BACK: usize = 3;
 
-/// Generic nouns of organisations that "the X" uses for the organisation that was just the
-/// subject ("BP posted a profit, the company announced").
-const ORG_NOUNS: &[&str] = &[
-    "company",
-    "firm",
-    "group",
-    "organization",
-    "organisation",
-    "bank",
-    "automaker",
-    "carmaker",
-    "airline",
-    "retailer",
-    "lender",
-    "insurer",
-    "manufacturer",
-    "corporation",
-    "conglomerate",
-    "charity",
-    "broadcaster",
-    "publisher",
-];
-
 /// The age of an age epithet: "the 57-year-old", "The 51-year-old writer", "the 71-year old"
 /// (a singular lower-case noun may follow). `None` for anything else, a plural noun included.
 fn epithet_age(phrase: &str) -> Option<u32> {
@@ -159,7 +112,8 @@ fn epithet_age(phrase: &str) -> Option<u32> {
     let noun = tail.trim();
     let singular_noun =
         noun.chars().all(|c| c.is_ascii_lowercase()) && !noun.ends_with('s') && !noun.contains(' ');
-    (noun.is_empty() || singular_noun && !ORG_NOUNS.contains(&noun)).then_some(age)
+    (noun.is_empty() || singular_noun && !speaker_nouns().organisation.contains(noun))
+        .then_some(age)
 }
 
 /// The person an age epithet at token `p` refers to: the nearest person subject before it (a
@@ -232,12 +186,12 @@ fn stated_age(doc: &Doc, e: usize) -> Option<u32> {
         })
 }
 
-/// The organisation "the company" (a generic noun of [`ORG_NOUNS`] at token `n`) stands for: the
+/// The organisation "the company" (a generic organisation noun of `speaker-nouns.txt` at token `n`) stands for: the
 /// nearest subject before it in its sentence, else the main-clause subject of one of the two
 /// sentences before, when that subject is an organisation's name. Any other subject between
 /// decides against it.
 fn subject_organisation(doc: &Doc, n: usize, quoted: &SpanIndex) -> Option<usize> {
-    if !ORG_NOUNS.contains(&lower(doc, n).as_str()) || doc.tokens[n].xpos != "NN" {
+    if !speaker_nouns().organisation.contains(&lower(doc, n)) || doc.tokens[n].xpos != "NN" {
         return None;
     }
     let s = doc.sentence_of_token(n)?;
@@ -376,7 +330,7 @@ fn phrase(doc: &Doc, h: usize) -> Range<usize> {
 fn agrees(doc: &Doc, t: usize) -> bool {
     let tok = &doc.tokens[t];
     matches!(tok.xpos.as_str(), "NNS" | "NNPS")
-        || COLLECTIVE.contains(&lower(doc, t).as_str())
+        || speaker_nouns().collective.contains(&lower(doc, t))
         || tok.upos == "NOUN" && coordinated(doc, t)
 }
 

@@ -20,6 +20,7 @@
 
 use crate::dict::{normalize_form, Dictionary, EntryKind};
 use crate::speaker_antecedent::{antecedent, Antecedent};
+use crate::speaker_nouns::speaker_nouns;
 use dyad_doc::{Actor, CountryFrom, Doc, SpanIndex, Speaker, Stage, StageError};
 use std::collections::HashMap;
 
@@ -288,22 +289,6 @@ impl SpeakerRoleStage {
     }
 }
 
-/// Nouns that describe a source by the kind of knowledge it has, not by an office: "the expert",
-/// "the researcher" after a named person was quoted is that person ("the spokeswoman" is not:
-/// a spokeswoman speaks for someone else).
-const SOURCE_NOUNS: &[&str] = &[
-    "expert",
-    "researcher",
-    "scientist",
-    "analyst",
-    "economist",
-    "professor",
-    "scholar",
-    "academic",
-    "specialist",
-    "historian",
-];
-
 /// Sentences between a quote's speaker and "the expert" of a later quote that stands for it.
 const SOURCE_SENTENCES_BACK: usize = 3;
 
@@ -314,7 +299,7 @@ const SOURCE_SENTENCES_BACK: usize = 3;
 fn previous_source(doc: &Doc, qi: usize, phrase: dyad_doc::Span) -> Option<Speaker> {
     let text = doc.slice(phrase).to_lowercase();
     let noun = text.strip_prefix("the ")?;
-    if !SOURCE_NOUNS.contains(&noun) {
+    if !speaker_nouns().source.contains(noun) {
         return None;
     }
     let prev = doc
@@ -352,19 +337,11 @@ fn previous_source(doc: &Doc, qi: usize, phrase: dyad_doc::Span) -> Option<Speak
     (!other).then(|| sp.clone())
 }
 
-/// Speaker phrases that stand for whoever owns them ("Harder's office", "the ministry's press
-/// service"): an office, not a person.
-const INSTITUTIONS: &[&str] = &[
-    "office",
-    "press office",
-    "press service",
-    "press department",
-    "press team",
-];
-
 fn is_institution(phrase: &str) -> bool {
     let p = phrase.trim().to_lowercase();
-    INSTITUTIONS.contains(&p.strip_prefix("the ").unwrap_or(&p))
+    speaker_nouns()
+        .institution
+        .contains(p.strip_prefix("the ").unwrap_or(&p))
 }
 
 /// The owner of a speaker phrase introduced by a possessive: a name or a place ending right
