@@ -39,6 +39,8 @@ mod tests_coverage;
 #[cfg(test)]
 mod tests_irrealis;
 #[cfg(test)]
+mod tests_precision14;
+#[cfg(test)]
 mod tests_roles;
 #[cfg(test)]
 mod tests_senses;

@@ -181,6 +181,10 @@ impl Coder {
         if st.parsed && !noun && p.code.starts_with("0841") && self.thing_released(st, h) {
             return None;
         }
+        // "a group opposed to the regime", "are opposed to it": a standing position, no act.
+        if st.parsed && !noun && self.state_participle(st, h) {
+            return None;
+        }
         // Word sense: "called X to congratulate him": the call is only the channel of the coded act.
         if st.parsed && !noun && p.code.starts_with("04") && self.purposive_call(st, h, triggers) {
             return None;
@@ -205,6 +209,11 @@ impl Coder {
         let p = &self.dict.patterns[m.pat];
         let (noun, h, gov, shallow) = (ctx.noun, ctx.h, ctx.gov, &ctx.shallow);
         let mut code = p.code.clone();
+        // Word sense: "insisted the ads were a waste" asserts (010); "insisted that allies pay"
+        // demands.
+        if st.parsed && !noun && code.starts_with("10") && self.asserted_not_demanded(st, h) {
+            code = "010".into();
+        }
         // Word sense: "a car bomb struck a bus" is a blow (190), not a labour strike.
         if st.parsed && !noun && code.starts_with("14") && self.transitive_strike(st, h) {
             code = "190".into();

@@ -71,6 +71,13 @@ impl Coder {
             if self.dict.say_verbs.contains(st.lemma(p)) {
                 return None;
             }
+            // "insisted the ads were a waste": an indicative complement is asserted, not demanded.
+            if rel == "ccomp"
+                && self.dict.in_class("ASSERT_OR_DEMAND", st.lemmas(p..p + 1))
+                && self.indicative(st, x)
+            {
+                return None;
+            }
             if let Some(&g) = self.dict.governors.get(st.lemma(p)) {
                 // A governing noun ("call", "demand") takes its event through "for"/"to"/"on"
                 // ("a call for talks"), not through any modifier ("a call held after talks").
@@ -243,6 +250,7 @@ impl Coder {
         (h + 1..st.range.end).any(|x| self.question_mark(st, x))
             || self.conditional_at(st, h)
             || self.noun_purpose(st, h, gov)
+            || self.believed_or_claimed(st, h)
             || gov.is_some_and(|(g, gt)| {
                 g == Governor::Hypothetical && self.dict.possibility.contains(st.lemma(gt))
             })

@@ -179,6 +179,102 @@ impl Coder {
         }
     }
 
+    /// "a rebel group opposed to the regime", "people opposed to the law", "as opposed to": a
+    /// participle of attitude (`@STATE_PARTICIPLES` in classes.txt) used as an adjective (a
+    /// reduced relative or modifier of a noun, or after "as") describes a standing position, not
+    /// an act. The verb ("China opposed the launch"), a passive with its agent ("was opposed by
+    /// the senate") and the predicate of a stated position ("Israel is opposed to French
+    /// mediation", coded REJECT by the PLOVER GSR) stay events.
+    pub(super) fn state_participle(&self, st: &Sent, h: usize) -> bool {
+        if !self.dict.in_class("STATE_PARTICIPLES", st.forms(h..h + 1)) {
+            return false;
+        }
+        let kids = st.kids(h);
+        let agent = kids.iter().any(|&c| {
+            st.rel(c) == "obl:agent" || (st.base_rel(c) == "obl" && st.case_of(c) == Some("by"))
+        });
+        // (An object or a subject makes it the verb: "X opposed the resolution".)
+        if agent
+            || kids.iter().any(|&c| {
+                matches!(
+                    st.rel(c),
+                    "obj" | "nsubj" | "nsubj:pass" | "cop" | "aux:pass"
+                )
+            })
+        {
+            return false;
+        }
+        matches!(st.rel(h), "acl" | "amod") || (h > st.range.start && st.lemma(h - 1) == "as")
+    }
+
+    /// "insisted the ads were a waste of money", "insists it was not a ban": a verb that demands
+    /// with a subjunctive complement ("insisted that allies pay more", "insisted it should") and
+    /// asserts with an indicative one (`@ASSERT_OR_DEMAND` in classes.txt) makes a statement when
+    /// its clausal complement is indicative.
+    pub(super) fn asserted_not_demanded(&self, st: &Sent, h: usize) -> bool {
+        // ("\"There is zero chaos,\" X insisted": the parse may hang the verb on the quote.)
+        self.dict.in_class("ASSERT_OR_DEMAND", st.lemmas(h..h + 1))
+            && !st.kids(h).iter().any(|&c| st.case_of(c) == Some("on"))
+            && (st
+                .kids(h)
+                .iter()
+                .any(|&c| st.base_rel(c) == "ccomp" && self.indicative(st, c))
+                || st.rel(h) == "parataxis" && st.head(h).is_some_and(|p| self.indicative(st, p)))
+    }
+
+    /// Whether clause `c` is indicative: a tensed auxiliary or copula ("were", "'s", "has",
+    /// "would"), or a verb tagged past or third-person present, and no "should"/"must"/bare "be".
+    pub(super) fn indicative(&self, st: &Sent, c: usize) -> bool {
+        let mut tensed = false;
+        for &k in st.kids(c) {
+            if !matches!(st.base_rel(k), "aux" | "cop") {
+                continue;
+            }
+            match st.form(k) {
+                "should" | "must" | "shall" | "ought" => return false,
+                "is" | "was" | "were" | "are" | "am" | "'s" | "'re" | "'m" | "has" | "had"
+                | "have" | "would" | "could" | "will" | "can" | "might" | "may" | "did"
+                | "does" | "do" | "wo" | "ca" | "'ll" | "'d" => tensed = true,
+                _ => {}
+            }
+        }
+        // (A bare "be" alone is subjunctive: "insisted that he be removed".)
+        tensed
+            || matches!(&*st.doc.tokens[c].xpos, "VBD" | "VBZ")
+            || (&*st.doc.tokens[c].xpos == "VBP" && matches!(st.lemma(c), "have" | "be"))
+    }
+
+    /// "who feel the country has taken in too many refugees", "media reports that its planes had
+    /// bombed X": the act is the content of a belief (a clausal complement of a verb of
+    /// `@BELIEF`) or of a report or claim (a "that" clause with its own subject on a noun of
+    /// `@CLAIM_NOUNS`), climbing open complements and conjuncts; it is not reported as done.
+    pub(super) fn believed_or_claimed(&self, st: &Sent, h: usize) -> bool {
+        let mut x = h;
+        for _ in 0..4 {
+            let Some(p) = st.head(x) else { return false };
+            match st.rel(x) {
+                "xcomp" | "conj" => x = p,
+                "ccomp" if st.upos(p) == "VERB" => {
+                    return self.dict.in_class("BELIEF", st.lemmas(p..p + 1));
+                }
+                "ccomp" | "acl" if matches!(st.upos(p), "NOUN") => {
+                    // (A content clause: its own subject and "that"; not "according to
+                    // reports the UK is pushing for", an attribution the parse hung on the noun.)
+                    let kids = st.kids(x);
+                    return self.dict.in_class("CLAIM_NOUNS", st.forms(p..p + 1))
+                        && kids
+                            .iter()
+                            .any(|&k| matches!(st.rel(k), "nsubj" | "nsubj:pass"))
+                        && kids
+                            .iter()
+                            .any(|&k| st.rel(k) == "mark" && st.lemma(k) == "that");
+                }
+                _ => return false,
+            }
+        }
+        false
+    }
+
     /// "called Erdogan to congratulate him": a call (`call`, `phone`, `telephone`) whose purpose clause
     /// ("to V", as `xcomp` or `advcl`) holds a coded trigger; the act is the event, the call its
     /// channel.
