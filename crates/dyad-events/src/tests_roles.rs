@@ -941,3 +941,103 @@ fn an_act_in_a_participle_clause_is_done_by_the_noun_it_modifies() {
         assert_eq!((s.as_str(), t.as_str()), ("rebels", "Ruritania"));
     }
 }
+
+/// "X held talks in Bern": hand-parsed, with the place as an actor mention (`place_code`).
+fn talks_in(place_rel: &str) -> Doc {
+    let mut d = Doc::new("t", "");
+    add_sentence(
+        &mut d,
+        &[
+            ("Larcher", "Larcher", "PROPN", 2, "nsubj"),
+            ("held", "hold", "VERB", 0, "root"),
+            ("talks", "talk", "NOUN", 2, "obj"),
+            ("in", "in", "ADP", 5, "case"),
+            (
+                "Bern",
+                "Bern",
+                "PROPN",
+                if place_rel == "obl" { 2 } else { 3 },
+                place_rel,
+            ),
+            (".", ".", "PUNCT", 2, "punct"),
+        ],
+        &[(0, 1, "FRALEG", "FRA"), (4, 5, "CHE", "CHE")],
+    );
+    d
+}
+
+#[test]
+fn the_place_of_a_meeting_at_a_third_location_is_no_target() {
+    // 044 is a meeting at a third location: the place, on the verb or on the noun of the
+    // meeting, is the setting.
+    for rel in ["obl", "nmod"] {
+        let ev = code(&talks_in(rel));
+        let m: Vec<_> = named(&ev).into_iter().filter(|e| e.1 == "044").collect();
+        assert_eq!(m, vec![t("Larcher", "044", "")], "{rel}");
+    }
+}
+
+#[test]
+fn a_statement_or_praise_has_no_setting_as_target_but_keeps_its_object() {
+    // "Merkel praised the reforms in Germany": the country is where the reforms are, not whom
+    // the praise is for.
+    let mut d = Doc::new("t", "");
+    add_sentence(
+        &mut d,
+        &[
+            ("Merkel", "Merkel", "PROPN", 2, "nsubj"),
+            ("praised", "praise", "VERB", 0, "root"),
+            ("the", "the", "DET", 4, "det"),
+            ("reforms", "reform", "NOUN", 2, "obj"),
+            ("in", "in", "ADP", 6, "case"),
+            ("Germany", "Germany", "PROPN", 4, "nmod"),
+            (".", ".", "PUNCT", 2, "punct"),
+        ],
+        &[(0, 1, "DEUGOV", "DEU"), (5, 6, "DEU", "DEU")],
+    );
+    assert_eq!(named(&code(&d)), vec![t("Merkel", "051", "")]);
+    // Nothing changes when the praised actor is the object, with a setting beside it.
+    let mut d = Doc::new("t", "");
+    add_sentence(
+        &mut d,
+        &[
+            ("Merkel", "Merkel", "PROPN", 2, "nsubj"),
+            ("praised", "praise", "VERB", 0, "root"),
+            ("Macron", "Macron", "PROPN", 2, "obj"),
+            ("in", "in", "ADP", 5, "case"),
+            ("Paris", "Paris", "PROPN", 2, "obl"),
+            (".", ".", "PUNCT", 2, "punct"),
+        ],
+        &[
+            (0, 1, "DEUGOV", "DEU"),
+            (2, 3, "FRAGOV", "FRA"),
+            (4, 5, "FRA", "FRA"),
+        ],
+    );
+    assert_eq!(named(&code(&d)), vec![t("Merkel", "051", "Macron")]);
+}
+
+#[test]
+fn a_material_act_in_a_place_keeps_the_place_as_target() {
+    // Aid, attacks and deployments in a country are aimed at it (as PLV and the GSR code them):
+    // the setting rule is only for meetings at a third location, statements and diplomatic
+    // cooperation.
+    let mut d = Doc::new("t", "");
+    add_sentence(
+        &mut d,
+        &[
+            ("Russia", "Russia", "PROPN", 2, "nsubj"),
+            ("bombed", "bomb", "VERB", 0, "root"),
+            ("targets", "target", "NOUN", 2, "obj"),
+            ("in", "in", "ADP", 5, "case"),
+            ("Syria", "Syria", "PROPN", 3, "nmod"),
+            (".", ".", "PUNCT", 2, "punct"),
+        ],
+        &[(0, 1, "RUS", "RUS"), (4, 5, "SYR", "SYR")],
+    );
+    let ev = named(&code(&d));
+    assert!(
+        ev.iter().any(|e| e.0 == "Russia" && e.2 == "Syria"),
+        "{ev:?}"
+    );
+}

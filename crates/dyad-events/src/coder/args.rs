@@ -693,6 +693,46 @@ impl Coder {
     }
 }
 
+/// Prepositions of a setting: the place where something happens, not whom it is done to.
+const SETTING_PREPS: &[&str] = &[
+    "in",
+    "at",
+    "across",
+    "throughout",
+    "inside",
+    "within",
+    "near",
+    "around",
+    "outside",
+];
+
+/// The token heading mention `t` (its head outside the mention).
+fn mention_head(st: &Sent, t: usize) -> Option<usize> {
+    let toks = st.mentions[t].tokens.clone();
+    toks.clone()
+        .find(|&x| st.head(x).is_none_or(|hh| !toks.contains(&hh)))
+}
+
+/// Whether mention `t` names the setting of an act: it (or the noun it modifies as an adjective,
+/// compound or possessive: "at a Berlin market") is introduced by a preposition of place ("in
+/// Bern", "across the Middle East") on a clause (`obl`) or a noun (`nmod`: "a meeting in Bern").
+pub(super) fn setting_mention(st: &Sent, t: usize) -> bool {
+    let Some(mut x) = mention_head(st, t) else {
+        return false;
+    };
+    for _ in 0..3 {
+        if st.case_of(x).is_some_and(|p| SETTING_PREPS.contains(&p)) {
+            return matches!(st.base_rel(x), "obl" | "nmod");
+        }
+        if !matches!(st.rel(x), "amod" | "compound" | "nmod:poss" | "flat") {
+            return false;
+        }
+        let Some(p) = st.head(x) else { return false };
+        x = p;
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::fixtures::{condemned, shelled};

@@ -2,7 +2,7 @@
 //! passives, "between" phrases, the main clause of an adverbial nominal, quote speakers) and,
 //! when the parse names no actor, word order.
 
-use super::args::{ActorRef, FIRST_PERSON};
+use super::args::{setting_mention, ActorRef, FIRST_PERSON};
 use super::compose::{Coded, Ctx};
 use super::matching::Match;
 use super::sent::{ancestors, Sent};
@@ -202,6 +202,12 @@ impl Coder {
         let m = &m;
         let src: Vec<ActorRef> = sources.into_iter().map(ActorRef::Mention).collect();
         let mut targets = self.targets(st, m, h, noun, passive_target, &gov_target);
+        if st.parsed && self.cameo_rules() && setting_is_no_target(code) {
+            // "a bilateral meeting in Bern", "said ... mandatory in the EU": the place where a
+            // meeting at a third location (044), a statement (01) or an act of diplomatic
+            // cooperation (05) happens is its setting, not a party to it.
+            targets.retain(|&t| !setting_mention(st, t));
+        }
         if st.parsed && !noun {
             // "called X to congratulate him": the purpose of a call is addressed to the callee.
             let callee = self.callee(st, h);
@@ -415,6 +421,15 @@ impl Coder {
         });
         (clean && !sources.contains(&m1)).then_some(m1)
     }
+}
+
+/// Codes whose place named by a preposition of place ("in", "at", "across", ...) is the setting
+/// and never the target: a meeting at a third location (044, by definition no party's ground),
+/// statements (01) and diplomatic cooperation (05). Not visits (042/043: the host is the
+/// target), material acts (an attack, aid or a deployment in a country is aimed at it) nor other
+/// consultations (the PLV gold codes the place of "attended a summit in X" as the target).
+fn setting_is_no_target(code: &str) -> bool {
+    matches!(code.get(..2), Some("01" | "05")) || code.starts_with("044")
 }
 
 #[cfg(test)]
