@@ -7,7 +7,8 @@
 //! - `bias W1 W2 …` — one weight per class;
 //! - `w FEATURE K:W K:W …` — the non-zero weights of a feature (class index `K`).
 
-use std::collections::{BTreeMap, HashMap};
+use rustc_hash::FxHashMap;
+use std::collections::BTreeMap;
 
 /// The classifier: classes, their CAMEO codes, bias and feature weights.
 #[derive(Debug, Clone, Default)]
@@ -17,7 +18,8 @@ pub struct Classifier {
     /// CAMEO code for each class (same order).
     pub codes: Vec<String>,
     bias: Vec<f32>,
-    weights: HashMap<String, Vec<(u16, f32)>>,
+    /// Feature → its non-zero weights (FxHash: looked up for every feature of every candidate).
+    weights: FxHashMap<String, Vec<(u16, f32)>>,
 }
 
 /// Training settings.
@@ -163,7 +165,7 @@ impl Classifier {
                 }
             }
         }
-        let mut weights = HashMap::new();
+        let mut weights = FxHashMap::default();
         for (f, &i) in &index {
             let row: Vec<(u16, f32)> = (0..n)
                 .map(|k| (k as u16, round(w[i * n + k])))

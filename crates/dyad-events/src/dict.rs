@@ -5,7 +5,8 @@
 
 use crate::error::{DictError, Errors};
 use crate::ontology::Ontology;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use rustc_hash::FxHashMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 const EMBEDDED: &[(&str, &str)] = &[
     (
@@ -159,12 +160,13 @@ pub struct Composition {
 pub struct EventDict {
     /// Patterns in definition order.
     pub patterns: Vec<Pattern>,
-    /// Trigger key (first lemma) → pattern indices (hashed: looked up several times per word).
-    pub index: HashMap<String, Vec<usize>>,
+    /// Trigger key (first lemma) → pattern indices (hashed: looked up several times per word, by
+    /// the FxHash of short keys: the default hasher was a tenth of the event stage).
+    pub index: FxHashMap<String, Vec<usize>>,
     /// Word classes: name → word sequences.
     pub classes: BTreeMap<String, BTreeSet<Vec<String>>>,
     /// Governing words (lemmas) → governor kind (hashed: looked up for many words).
-    pub governors: HashMap<String, Governor>,
+    pub governors: FxHashMap<String, Governor>,
     /// Code prefix → composed codes.
     pub compose: BTreeMap<String, Composition>,
     /// Verbs of saying whose subject is a speaker (used for the 010 fallback).

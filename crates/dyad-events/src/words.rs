@@ -17,6 +17,16 @@ pub fn inflects(word: &str, form: &str) -> bool {
         return true;
     }
     let Some(rest) = form.strip_prefix(word) else {
+        // Every other inflection of a word of two letters or more begins with its first letter
+        // (hoping, tried, held), but for the irregular words of `FIRST_LETTER_CHANGES` (tested). The coder asks this of
+        // every dictionary word near a trigger, and most differ right away: this spares them the
+        // scan of the irregular table.
+        if word.len() > 1
+            && form.as_bytes().first() != word.as_bytes().first()
+            && !FIRST_LETTER_CHANGES.contains(&word)
+        {
+            return false;
+        }
         return irregular(word, form) || stem_variants(word, form);
     };
     // "-es" only where English writes it (push → pushes, veto → vetoes, fix → fixes: "aides" is no
@@ -94,6 +104,9 @@ const IRR: &[(&str, &[&str])] = &[
     ("overcome", &["overcame"]),
     ("undertake", &["undertook", "undertaken"]),
 ];
+
+/// The words of `IRR` with a form that does not begin with the word's first letter.
+const FIRST_LETTER_CHANGES: &[&str] = &["be", "go"];
 
 /// Whether `form` is an irregular form of `word`.
 fn irregular(word: &str, form: &str) -> bool {
@@ -246,6 +259,18 @@ mod tests {
             }
         }
         assert_eq!(irregular_base("talks"), None);
+        // `inflects` rejects a form with another first letter unless the word is listed.
+        for (w, fs) in IRR {
+            let changes = fs.iter().any(|f| f.as_bytes()[0] != w.as_bytes()[0]);
+            assert_eq!(changes, FIRST_LETTER_CHANGES.contains(w), "{w}");
+            // Past the fast rejection, forms that do not extend the word reach the table.
+            assert!(
+                fs.iter()
+                    .filter(|f| !f.starts_with(w))
+                    .all(|f| inflects(w, f)),
+                "{w}"
+            );
+        }
         assert!(STEM_KEYED.iter().all(|w| IRR.iter().any(|(x, _)| x == w)));
     }
 

@@ -172,11 +172,9 @@ impl Coder {
         }
     }
 
-    pub(super) fn match_at(&self, st: &Sent, pi: usize, t: usize) -> Option<Match> {
-        let p: &Pattern = &self.dict.patterns[pi];
-        if !self.kind_ok(st, t, p.kind) {
-            return None;
-        }
+    /// Pattern `p` (index `pi`) matched at token `t`, where [`Self::kind_ok`] holds for its
+    /// trigger kind ([`Self::best_at`] asks that once per token).
+    fn match_at(&self, st: &Sent, p: &Pattern, pi: usize, t: usize) -> Option<Match> {
         let alt = p
             .trigger
             .iter()
@@ -247,15 +245,18 @@ impl Coder {
                 .filter(|a| st.seq_at(j, a))
                 .max_by_key(|a| a.len())
                 .map(|a| (j, j + a.len())),
-            Elem::Class(c) => (1..=3).rev().find_map(|len| {
-                if j + len > st.range.end {
-                    return None;
-                }
-                let ts = j..j + len;
-                (self.dict.in_class(c, st.lemmas(ts.clone()))
-                    || self.dict.in_class(c, st.forms(ts)))
-                .then_some((j, j + len))
-            }),
+            Elem::Class(c) => {
+                // The class is looked up once for the six sequences tried.
+                let class = self.dict.classes.get(c)?;
+                (1..=3).rev().find_map(|len| {
+                    if j + len > st.range.end {
+                        return None;
+                    }
+                    let ts = j..j + len;
+                    (class.contains(st.lemmas(ts.clone())) || class.contains(st.forms(ts)))
+                        .then_some((j, j + len))
+                })
+            }
             Elem::Target | Elem::Source => {
                 let m = st.mention(j)?;
                 let mt = &st.mentions[m];
@@ -303,9 +304,22 @@ impl Coder {
         if st.mention(t).is_some() {
             return None;
         }
+        // Whether the token can be a verb or a noun trigger: asked once, not per pattern.
+        let verb_ok = std::cell::OnceCell::new();
+        let noun_ok = std::cell::OnceCell::new();
         self.candidates(st, t)
             .into_iter()
-            .filter_map(|pi| self.match_at(st, pi, t))
+            .filter_map(|pi| {
+                let p = &self.dict.patterns[pi];
+                let ok = match p.kind {
+                    TriggerKind::Verb => &verb_ok,
+                    TriggerKind::Noun => &noun_ok,
+                };
+                if !*ok.get_or_init(|| self.kind_ok(st, t, p.kind)) {
+                    return None;
+                }
+                self.match_at(st, p, pi, t)
+            })
             .max_by(|a, b| {
                 // Equal weights: a trigger written as the very form in the text ("left")
                 // beats one reached through the lemma ("leave").
