@@ -215,13 +215,7 @@ fn cue_examples(
 fn fit_cues(examples: &[(Vec<String>, bool)]) -> CueModel {
     // Features seen fewer than 10 times are dropped: on fold 0 that costs 0.005 F1 against 3
     // and keeps the file at a quarter of the size.
-    // Neighbour-rate features (experiment of branch `quotes10`, docs/evaluation.md): cue rates of
-    // words seen at least RATE_MIN times (environment, a tuning knob; 0 turns them off).
-    let rate_min = std::env::var("RATE_MIN")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(5);
-    let mut model = CueModel::train_with_rates(examples, 8, 1e-5, 10, rate_min);
+    let mut model = CueModel::train(examples, 8, 1e-5, 10);
     // Chosen on fold 0 of 5 of train with the model trained on the other folds (docs/models.md).
     model.threshold = 0.8;
     model.frame_floor = 0.1;

@@ -76,9 +76,6 @@ pub struct CueModel {
     /// The same weights by feature hash, for scoring ([`probs`]).
     hashed: Hashed,
     bias: f32,
-    /// Cue rate in training of frequent words (`# rate WORD R` lines): a word's distributional
-    /// neighbours' rates are a feature of it ([`rate_bins`]).
-    rates: HashMap<String, f32>,
     /// Probability at or above which a token is a cue.
     pub threshold: f32,
     /// Probability below which a cue of the frame table (`data/quotes/frames.tsv`) is dropped.
@@ -109,7 +106,7 @@ pub(crate) fn features(v: &View) -> Vec<Option<Vec<String>>> {
         cur: Vec::new(),
         out: vec![None; v.toks.len()],
     };
-    each_features(v, None, &mut c);
+    each_features(v, &mut c);
     c.out
 }
 
@@ -123,7 +120,7 @@ pub(crate) fn probs(v: &View, model: &CueModel) -> Vec<f32> {
         out: vec![0.0; v.toks.len()],
     };
     if !model.is_empty() {
-        each_features(v, Some(&model.rates), &mut s);
+        each_features(v, &mut s);
     }
     s.out
 }
@@ -180,7 +177,7 @@ impl FeatureSink for Score<'_> {
 
 /// Gives `sink` the features of every token the model scores, in token order (nothing when the
 /// view has no parse).
-fn each_features(v: &View, rates: Option<&HashMap<String, f32>>, sink: &mut impl FeatureSink) {
+fn each_features(v: &View, sink: &mut impl FeatureSink) {
     if !v.parsed {
         return;
     }
@@ -214,43 +211,6 @@ fn each_features(v: &View, rates: Option<&HashMap<String, f32>>, sink: &mut impl
             sink.feature(&["kf=", fine, "|", u, "|", frame]);
             sink.feature(&["km=", mid, "|", u, "|", frame]);
             sink.feature(&["kc=", coarse, "|", u]);
-        }
-        // Distributional neighbours: similarity to the lexicon's reporting verbs, and the
-        // frequent words nearest to this one (a rare cue word shares their weights).
-        if let Some((mean, max)) = rates.and_then(|r| rate_bins(&t.lower, r)) {
-            let mut bufs = [[0u8; 5]; 2];
-            let [a, b] = &mut bufs;
-            let (mean, max) = (digits(mean, a), digits(max, b));
-            sink.feature(&["kr=", mean, "|", u]);
-            sink.feature(&["krf=", mean, "|", u, "|", frame]);
-            sink.feature(&["kx=", max, "|", u]);
-        }
-        // Multi-word cues with an everyday head ("have concerns", "take issue", "raised
-        // hackles"): the class of the object or complement word, alone and with the lemma, and
-        // its neighbours' cue rate.
-        for &k in kids.of(i) {
-            let r = base(&v.toks[k].deprel);
-            if !matches!(r, "obj" | "xcomp" | "compound") {
-                continue;
-            }
-            let dw = v.toks[k].lower.as_str();
-            if let Some(ids) = crate::wordclass::of(dw) {
-                let mut bufs = [[0u8; 5]; 3];
-                let [_, mid, fine] = digits3(ids, &mut bufs);
-                sink.feature(&["do=", r, "|", fine, "|", u]);
-                sink.feature(&["dm=", r, "|", mid, "|", u]);
-                sink.feature(&["ldo=", l, "|", r, "|", mid]);
-            }
-            match rates {
-                Some(rt) => {
-                    if let Some((mean, _)) = rate_bins(dw, rt) {
-                        let mut buf = [0u8; 5];
-                        sink.feature(&["dr=", r, "|", digits(mean, &mut buf), "|", u]);
-                    }
-                }
-                // Training: the word is kept for [`rate_features`], which replaces it.
-                None => sink.feature(&[DEP_WORD, r, "|", u, "|", dw]),
-            }
         }
         // Subject: who holds the attitude.
         let subj = kids
@@ -314,57 +274,6 @@ fn each_features(v: &View, rates: Option<&HashMap<String, f32>>, sink: &mut impl
         }
         sink.token_done(i);
     }
-}
-
-/// The mean and the largest training cue rate (in tenths) of a word's distributional neighbours
-/// that have a rate, or `None` when the word has no neighbours or none of them a rate. The word's
-/// own rate is never among them (a word is not its own neighbour), so a word seen rarely or never
-/// in training gets the rates of the frequent words it is close to ("lamented" those of
-/// "acknowledged", "argued", …).
-pub(crate) fn rate_bins(word: &str, rates: &HashMap<String, f32>) -> Option<(u16, u16)> {
-    let e = crate::neighbours::of(word)?;
-    let (mut sum, mut max, mut n) = (0f32, 0f32, 0usize);
-    for a in &e.near {
-        if let Some(&r) = rates.get(a.as_str()) {
-            sum += r;
-            max = max.max(r);
-            n += 1;
-        }
-    }
-    if n == 0 {
-        return None;
-    }
-    let bin = |x: f32| ((x * 10.0).floor() as u16).min(10);
-    Some((bin(sum / n as f32), bin(max)))
-}
-
-/// Prefix of a training example's placeholder for a dependent's word (see [`rate_features`]).
-const DEP_WORD: &str = "\u{1}dw=";
-
-/// The rate features of one training example (the same strings [`each_features`] gives with
-/// rates): the word and tag are read back from its `w=` and `uf=` features.
-fn rate_features(f: &[String], rates: &HashMap<String, f32>) -> Vec<String> {
-    let mut out = Vec::new();
-    for d in f.iter().filter_map(|x| x.strip_prefix(DEP_WORD)) {
-        let mut it = d.splitn(3, '|');
-        let (Some(r), Some(u), Some(w)) = (it.next(), it.next(), it.next()) else {
-            continue;
-        };
-        if let Some((mean, _)) = rate_bins(w, rates) {
-            out.push(format!("dr={r}|{mean}|{u}"));
-        }
-    }
-    let word = f.iter().find_map(|x| x.strip_prefix("w="));
-    let uf = f.iter().find_map(|x| x.strip_prefix("uf="));
-    let (Some(word), Some((u, frame))) = (word, uf.and_then(|x| x.split_once('|'))) else {
-        return out;
-    };
-    if let Some((mean, max)) = rate_bins(word, rates) {
-        out.push(format!("kr={mean}|{u}"));
-        out.push(format!("krf={mean}|{u}|{frame}"));
-        out.push(format!("kx={max}|{u}"));
-    }
-    out
 }
 
 /// The three cluster ids in decimal, written into `bufs` (what `{}` of a `u16` writes).
@@ -484,13 +393,6 @@ impl CueModel {
                 m.frame_floor = num(rest)?;
             } else if let Some(rest) = line.strip_prefix("# bias ") {
                 m.bias = num(rest)?;
-            } else if let Some(rest) = line.strip_prefix("# rate ") {
-                let (w, r) = rest
-                    .split_once(' ')
-                    .ok_or_else(|| err(n + 1, "expected # rate WORD RATE".into()))?;
-                if m.rates.insert(w.to_string(), num(r)?).is_some() {
-                    return Err(err(n + 1, format!("rate of {w:?} listed twice")));
-                }
             } else if line.starts_with('#') || line.trim().is_empty() {
                 continue;
             } else {
@@ -533,61 +435,6 @@ impl CueModel {
         l2: f32,
         min_count: usize,
     ) -> CueModel {
-        CueModel::train_with_rates(examples, epochs, l2, min_count, 0)
-    }
-
-    /// [`CueModel::train`], and with `rate_min` > 0 first the cue rate of every word seen at
-    /// least `rate_min` times that is some word's distributional neighbour; each example then
-    /// gets its word's neighbour-rate features ([`rate_bins`]), and the rates are kept in the model.
-    pub fn train_with_rates(
-        examples: &[(Vec<String>, bool)],
-        epochs: usize,
-        l2: f32,
-        min_count: usize,
-        rate_min: usize,
-    ) -> CueModel {
-        let mut rates: HashMap<String, f32> = HashMap::new();
-        let with_rates: Vec<(Vec<String>, bool)>;
-        let examples = if rate_min == 0 {
-            with_rates = examples
-                .iter()
-                .map(|(f, y)| {
-                    let f = f.iter().filter(|x| !x.starts_with(DEP_WORD)).cloned();
-                    (f.collect(), *y)
-                })
-                .collect();
-            &with_rates
-        } else {
-            let mut seen: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
-            for (f, y) in examples {
-                if let Some(w) = f.iter().find_map(|x| x.strip_prefix("w=")) {
-                    let e = seen.entry(w).or_default();
-                    e.0 += 1;
-                    e.1 += usize::from(*y);
-                }
-            }
-            let anchors = crate::neighbours::anchors();
-            for (w, (n, c)) in seen {
-                if n >= rate_min && anchors.contains(w) {
-                    let r = (c as f32 / n as f32 * 100.0).round() / 100.0;
-                    rates.insert(w.to_string(), r);
-                }
-            }
-            with_rates = examples
-                .iter()
-                .map(|(f, y)| {
-                    let extra = rate_features(f, &rates);
-                    let mut f: Vec<String> = f
-                        .iter()
-                        .filter(|x| !x.starts_with(DEP_WORD))
-                        .cloned()
-                        .collect();
-                    f.extend(extra);
-                    (f, *y)
-                })
-                .collect();
-            &with_rates
-        };
         let mut count: BTreeMap<&str, usize> = BTreeMap::new();
         for (f, _) in examples {
             for x in f {
@@ -651,7 +498,6 @@ impl CueModel {
         CueModel {
             weights,
             hashed,
-            rates,
             bias: round(w[dim - 1]),
             threshold: 0.5,
             frame_floor: 0.0,
@@ -668,10 +514,6 @@ impl CueModel {
             "# threshold {}\n# frame-floor {}\n# bias {}\n",
             self.threshold, self.frame_floor, self.bias
         ));
-        let rates: BTreeMap<&String, &f32> = self.rates.iter().collect();
-        for (w, r) in rates {
-            s.push_str(&format!("# rate {w} {r}\n"));
-        }
         let sorted: BTreeMap<&String, &f32> = self.weights.iter().collect();
         for (f, w) in sorted {
             s.push_str(&format!("{f}\t{w}\n"));

@@ -23,7 +23,6 @@ pub mod eval;
 pub mod filter;
 pub mod lexicon;
 mod marks;
-mod neighbours;
 mod speaker;
 mod view;
 mod wordclass;
