@@ -353,7 +353,8 @@ fn train_filter(dir: &str, cache: &str, out: &str, folds: usize, cue_p: f32, hol
 
 /// Tuning aid: for every gold attribution the stage misses, the cue model's probability of the
 /// gold cue's head word (tenths), whether a predicted quote has an overlapping cue, and whether
-/// the head word lies inside a predicted quote's content; counts per class.
+/// the head word lies inside a predicted quote's content; counts per class. `SHOW=1` prints the
+/// context of confident misses, `LIST=1` one line per gold attribution (see below).
 fn diagnose(dir: &str, cache: &str, model: &str, thr: f32) {
     let cache = cache_map(cache);
     let docs = gold_docs(dir, &cache);
@@ -379,17 +380,30 @@ fn diagnose(dir: &str, cache: &str, model: &str, thr: f32) {
                             .collect::<Vec<_>>(),
                     )
             });
-            if hit {
-                *counts.entry("matched".into()).or_default() += 1;
-                continue;
-            }
-            let cue_hit = cues.iter().any(|c| g.cue.iter().any(|x| x.overlaps(*c)));
             let head = (0..doc.tokens.len()).find(|&i| {
                 let t = &doc.tokens[i];
                 g.cue.iter().any(|c| c.overlaps(t.span))
                     && t.head
                         .is_none_or(|h| !g.cue.iter().any(|c| c.overlaps(doc.tokens[h].span)))
             });
+            // LIST=1: one line per gold attribution with a head word, matched (`HIT`) or with no
+            // predicted cue (`MISS`): cue probability in tenths, tag, word, lemma (and for misses
+            // whether the word lies in another content). For counting misses by word rarity.
+            if let (Some(h), true, true) = (head, hit, std::env::var("LIST").is_ok()) {
+                let t = &doc.tokens[h];
+                println!(
+                    "HIT\t{}\t{}\t{}\t{}",
+                    (probs[h] * 10.0) as i32,
+                    t.upos,
+                    doc.text[t.span.start..t.span.end].to_lowercase(),
+                    t.lemma
+                );
+            }
+            if hit {
+                *counts.entry("matched".into()).or_default() += 1;
+                continue;
+            }
+            let cue_hit = cues.iter().any(|c| g.cue.iter().any(|x| x.overlaps(*c)));
             let (p, upos, inside) = match head {
                 None => (-1, "-".to_string(), false),
                 Some(h) => (
@@ -403,6 +417,15 @@ fn diagnose(dir: &str, cache: &str, model: &str, thr: f32) {
             } else {
                 format!("miss-cue p={p} inside={inside} {upos}")
             };
+            if let (Some(h), false, true) = (head, cue_hit, std::env::var("LIST").is_ok()) {
+                let t = &doc.tokens[h];
+                println!(
+                    "MISS\t{p}\t{}\t{}\t{}\t{inside}",
+                    t.upos,
+                    doc.text[t.span.start..t.span.end].to_lowercase(),
+                    t.lemma
+                );
+            }
             if p >= 8 && !cue_hit && std::env::var("SHOW").is_ok() {
                 let h = head.unwrap();
                 let sp = doc.tokens[h].span;
