@@ -95,6 +95,11 @@ pub const PEOPLE_WINDOW: i64 = 7;
 /// ways (a visit, its talks, its welcome) has reports that do not all share words with each
 /// other, and every one of them sharing words with every other is too strict a test.
 pub const LINK_SHARE: f64 = 0.67;
+/// A headline and a sentence of its article's body echo each other when at least this share of
+/// the headline's content words is in the body sentence ([`echo`]): a headline is short, so the
+/// Jaccard share of the two is low even when the body sentence tells the headline's act in full.
+pub const HEAD_ECHO: f64 = 0.5;
+
 /// Words before (and after) an evidence span searched for a planned-act cue ([`planned_cue`]).
 pub const PLANNED_WINDOW: usize = 5;
 /// Two named places closer than this (km) are the same place (a city and its district).
@@ -207,6 +212,11 @@ pub struct Mention {
     /// Head word of the act's object ([`object_head`]: "talks on *trade*"), when the words
     /// after its trigger name one.
     pub object: Option<String>,
+    /// Whether its sentence is its document's headline (the title).
+    pub headline: bool,
+    /// When its evidence is an adverbial participle clause after a comma ("…, demanding the
+    /// resignation"), the start (document code points) of the clause it follows ([`adjunct`]).
+    pub adjunct: Option<i64>,
 }
 
 impl Mention {
@@ -378,7 +388,7 @@ pub fn actors_compatible(a: &Mention, b: &Mention, v: &Vocab) -> bool {
     if cross_root(a, b) {
         return direct;
     }
-    if direct && cameo_compatible(&a.cameo, &b.cameo) {
+    if direct && (cameo_compatible(&a.cameo, &b.cameo) || one_adjunct(a, b)) {
         return true;
     }
     if !(side_ok(&a.src, src, &b.tgt, tgt) && side_ok(&a.tgt, tgt, &b.src, src)) {
@@ -553,10 +563,16 @@ pub fn words_compatible(a: &Mention, b: &Mention, v: &Vocab) -> bool {
     if cross_root(a, b) {
         let family = v.family_of(root(&a.cameo)) == v.family_of(root(&b.cameo));
         if one_sentence(a, b) {
-            return family && v.is_outcome(&a.cameo) != v.is_outcome(&b.cameo);
+            return (family && v.is_outcome(&a.cameo) != v.is_outcome(&b.cameo))
+                || one_adjunct(a, b);
         }
-        let need = if family { CROSS_WORDS } else { ROOT_ECHO };
-        return echo(a, b) >= need;
+        // A headline's share ([`echo`]) speaks for one act only within a family: a headline's
+        // act and another act its body sentence tells (a statement and the talks it followed)
+        // share the headline's words as often as two reports of one act do.
+        if family {
+            return echo(a, b) >= CROSS_WORDS;
+        }
+        return jaccard_of(a, b) >= ROOT_ECHO;
     }
     if one_sentence(a, b) || (a.story == b.story && a.doc != b.doc) || same_trip(a, b, v) {
         return true;
@@ -569,16 +585,85 @@ pub fn words_compatible(a: &Mention, b: &Mention, v: &Vocab) -> bool {
     } else {
         PARENT_WORDS
     };
-    a.words.is_empty() || b.words.is_empty() || jaccard(&a.words, &b.words) >= need
+    a.words.is_empty() || b.words.is_empty() || echo(a, b) >= need
 }
 
 /// Jaccard similarity of two mentions' sentence words; 0 when either has none.
-fn echo(a: &Mention, b: &Mention) -> f64 {
+fn jaccard_of(a: &Mention, b: &Mention) -> f64 {
     if a.words.is_empty() || b.words.is_empty() {
         0.0
     } else {
         jaccard(&a.words, &b.words)
     }
+}
+
+/// How much two mentions' sentences echo each other: the Jaccard similarity of their content
+/// words, or, for a headline and a sentence of its article's body, the share of the headline's
+/// words found in the body sentence when that share is at least [`HEAD_ECHO`] (the body
+/// sentence tells the headline's act). 0 when either has no words.
+fn echo(a: &Mention, b: &Mention) -> f64 {
+    if a.words.is_empty() || b.words.is_empty() {
+        return 0.0;
+    }
+    let j = jaccard(&a.words, &b.words);
+    match headline_share(a, b) {
+        Some(c) if c >= HEAD_ECHO => j.max(c),
+        _ => j,
+    }
+}
+
+/// For a headline and a body sentence of one document, the share of the headline's content
+/// words that the body sentence holds.
+fn headline_share(a: &Mention, b: &Mention) -> Option<f64> {
+    if a.doc != b.doc || a.headline == b.headline {
+        return None;
+    }
+    let (h, body) = if a.headline { (a, b) } else { (b, a) };
+    let both = h
+        .words
+        .iter()
+        .filter(|w| body.words.binary_search(w).is_ok())
+        .count();
+    (!h.words.is_empty()).then(|| both as f64 / h.words.len() as f64)
+}
+
+/// Where the clause an adverbial participle follows starts: `pre` is its sentence up to the
+/// evidence, which starts at `start` (document code points). The evidence must open with a
+/// lower-case word ending in `-ing` and `pre` must end with a comma ("protested for a week,
+/// *demanding* the resignation", "criticised the plan, *accusing* them of"); the clause runs
+/// back from that comma to the previous clause punctuation (`,;:` or a quote or bracket) or
+/// the sentence start.
+pub fn adjunct(pre: &str, evidence: &str, start: i64) -> Option<i64> {
+    let first = evidence.split(|c: char| !c.is_alphabetic()).next()?;
+    if first.chars().count() < 5
+        || !first.ends_with("ing")
+        || !first.starts_with(char::is_lowercase)
+    {
+        return None;
+    }
+    let before = pre.trim_end();
+    let clause = before.strip_suffix(',')?;
+    let from = clause
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| ",;:\"()\u{201c}\u{201d}".contains(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let skipped = pre[from..].chars().count() as i64;
+    Some(start - skipped)
+}
+
+/// Two codings of one sentence, the one an adverbial participle of the clause that holds the
+/// other ([`adjunct`]: "protested, demanding the resignation", "criticised her, accusing her
+/// of"): one act and its manner or purpose, the sides lined up directly.
+fn one_adjunct(a: &Mention, b: &Mention) -> bool {
+    if !one_sentence(a, b) {
+        return false;
+    }
+    let inside = |x: &Mention, y: &Mention| {
+        y.adjunct
+            .is_some_and(|from| x.evidence.0 >= from && x.evidence.1 <= y.evidence.0)
+    };
+    inside(a, b) || inside(b, a)
 }
 
 /// The date-slip rule: two mentions dated one day apart whose sentences echo each other
@@ -641,9 +726,13 @@ fn one_sentence(a: &Mention, b: &Mention) -> bool {
 ///
 /// An `actual` mention with a planned-act cue near its evidence ([`planned_cue`]) counts as
 /// planned.
-pub fn modality_compatible(a: &Mention, b: &Mention) -> bool {
+pub fn modality_compatible(a: &Mention, b: &Mention, v: &Vocab) -> bool {
     let real = |m: &Mention| m.modality == "actual" && !m.planned;
-    real(a) == real(b) || one_sentence(a, b)
+    // Two roots of one family: an appeal's or demand's mode (`demand`) is the root's own, not
+    // an unreal act; only a hypothetical or planned utterance is unreal.
+    let family = cross_root(a, b) && v.family_of(root(&a.cameo)) == v.family_of(root(&b.cameo));
+    let uttered = |m: &Mention| m.modality != "hypothetical" && !m.planned;
+    real(a) == real(b) || one_sentence(a, b) || (family && uttered(a) && uttered(b))
 }
 
 /// Whether the words around an evidence span mark the act as planned, expected or possible:
@@ -834,10 +923,8 @@ pub fn statements_compatible(a: &Mention, b: &Mention) -> bool {
         return false;
     }
     if statement(a) || statement(b) {
-        let echo = !a.words.is_empty()
-            && !b.words.is_empty()
-            && jaccard(&a.words, &b.words) >= STATEMENT_WORDS;
-        if one_sentence(a, b) || !echo {
+        let echoed = !a.words.is_empty() && !b.words.is_empty() && echo(a, b) >= STATEMENT_WORDS;
+        if one_sentence(a, b) || !echoed {
             return false;
         }
     }
@@ -859,7 +946,7 @@ pub fn constraints_hold(a: &Mention, b: &Mention, v: &Vocab) -> bool {
         || trip_days(a, b, v)
         || people_days(a, b))
         && statements_compatible(a, b)
-        && modality_compatible(a, b)
+        && modality_compatible(a, b, v)
         && !places_conflict(a, b)
         && actors_compatible(a, b, v)
         && (!cross_root(a, b) || words_compatible(a, b, v))
@@ -1093,6 +1180,8 @@ mod tests {
             story: event,
             evidence: (0, 5),
             object: None,
+            headline: false,
+            adjunct: None,
         }
     }
 
@@ -1548,6 +1637,159 @@ mod tests {
         c.src.person = Some("Kislov".into());
         c.tgt.person = Some("Mikhail Flint".into());
         assert!(compatible(&a, &c, v));
+    }
+
+    /// A headline of document 1 and a sentence of its body, both `src → tgt` on day 10.
+    fn headline_and_body(cameo: (&str, &str), head: &str, body: &str) -> (Mention, Mention) {
+        let w = When::Dated(10);
+        let mut h = m(1, cameo.0, "RURGOV", "BORGOV", w);
+        let mut b = m(2, cameo.1, "RURGOV", "BORGOV", w);
+        (b.doc, b.story, b.sentence) = (h.doc, h.story, 3);
+        h.headline = true;
+        h.words = said(head);
+        b.words = said(body);
+        (h, b)
+    }
+
+    #[test]
+    fn a_headline_echoes_the_body_sentence_that_tells_its_act() {
+        let v = vocab();
+        let body = "The border talks with Borduria have stalled over fishing quotas, a disputed \
+                    lighthouse and the ferry timetable, the Ruritanian foreign minister told \
+                    reporters in the capital after a long cabinet meeting on rail tariffs and harbour dues.";
+        let (h, b) = headline_and_body(
+            ("010", "010"),
+            "Ruritanian minister says border talks with Borduria stalled",
+            body,
+        );
+        assert!(jaccard(&h.words, &b.words) < STATEMENT_WORDS);
+        assert!(headline_share(&h, &b).unwrap() >= HEAD_ECHO);
+        assert!(compatible(&h, &b, v), "a headline's claim and the body's");
+        let mut other = b.clone();
+        (other.doc, other.story) = (7, 7);
+        assert!(
+            !compatible(&h, &other, v),
+            "another article's sentence is no body of this headline"
+        );
+        let (h2, b2) = headline_and_body(
+            ("010", "010"),
+            "Ruritanian minister says border talks with Borduria stalled",
+            "The minister also said the ferry timetable would be reviewed next year by experts.",
+        );
+        assert!(
+            !compatible(&h2, &b2, v),
+            "a body sentence with few of the headline's words"
+        );
+        // Two roots of one family (an appeal and a statement): the appeal's mode `demand` is
+        // no unreal act.
+        let (mut h3, mut b3) = headline_and_body(
+            ("020", "010"),
+            "Ruritania urges Borduria to reopen border crossing",
+            "Borduria should reopen the border crossing it closed last month, since the \
+             villages on both banks depend on the bridge for food and medicine, Ruritania's \
+             foreign ministry said in a statement on Tuesday evening after floods.",
+        );
+        h3.modality = "demand".into();
+        assert!(jaccard(&h3.words, &b3.words) < CROSS_WORDS);
+        assert!(compatible(&h3, &b3, v), "one appeal, headline and body");
+        h3.modality = "hypothetical".into();
+        assert!(!compatible(&h3, &b3, v), "an imagined appeal is no appeal");
+        h3.modality = "demand".into();
+        // Two roots of no one family: the headline's words in the body sentence do not make
+        // its claim and the talks the sentence also tells one act.
+        b3.cameo = "040".into();
+        assert!(
+            !compatible(&h3, &b3, v),
+            "an appeal and talks, headline and body"
+        );
+    }
+
+    #[test]
+    fn family_roots_merge_across_modes_but_not_plans_and_acts() {
+        let v = vocab();
+        let w = When::Dated(10);
+        let text = "The foreign ministers urged the rebels to lay down their arms before the \
+                    winter talks in Varna, the ministry said.";
+        let mut appeal = m(1, "023", "RURGOV", "BORREB", w);
+        let mut statement = m(2, "010", "RURGOV", "BORREB", w);
+        appeal.modality = "demand".into();
+        appeal.words = said(text);
+        statement.words = said(text);
+        statement.sentence = 2;
+        assert!(
+            compatible(&appeal, &statement, v),
+            "one utterance, two roots of a family"
+        );
+        let mut intent = m(3, "036", "RURGOV", "BORREB", w);
+        let mut meeting = m(4, "040", "RURGOV", "BORREB", w);
+        intent.modality = "intent".into();
+        intent.words = said(text);
+        meeting.words = said(text);
+        assert!(
+            !compatible(&intent, &meeting, v),
+            "a plan to meet and a meeting held are two events"
+        );
+    }
+
+    #[test]
+    fn an_act_and_its_participle_in_one_sentence_are_one_act() {
+        let v = vocab();
+        let w = When::Dated(10);
+        let span = |s: &str, e: &str| {
+            let at = s.find(e).unwrap() as i64;
+            (at, at + e.len() as i64)
+        };
+        let pair = |s: &str, first: (&str, &str), second: (&str, &str)| {
+            let mut a = m(1, first.0, "RURCVL", "RURGOV", w);
+            let mut b = m(2, second.0, "RURCVL", "RURGOV", w);
+            (b.doc, b.story) = (a.doc, a.story);
+            a.evidence = span(s, first.1);
+            b.evidence = span(s, second.1);
+            for x in [&mut a, &mut b] {
+                let (from, _) = x.evidence;
+                let evidence = &s[from as usize..x.evidence.1 as usize];
+                x.adjunct = adjunct(&s[..from as usize], evidence, from);
+            }
+            (a, b)
+        };
+        let s = "Thousands of farmers marched through the capital on Sunday, demanding lower fuel taxes.";
+        assert_eq!(adjunct(&s[..60], "demanding lower fuel taxes", 60), Some(0));
+        let (a, b) = pair(
+            s,
+            ("141", "marched"),
+            ("1041", "demanding lower fuel taxes"),
+        );
+        assert!(compatible(&a, &b, v), "a march and the demand it made");
+        let s = "The union criticised the budget, accusing ministers of cutting rural schools.";
+        let (a, b) = pair(
+            s,
+            ("111", "criticised the budget"),
+            ("112", "accusing ministers of"),
+        );
+        assert!(compatible(&a, &b, v), "one criticism and its charge");
+        let s = "The court wanted to try the mayor and issued a warrant for his arrest.";
+        let (a, b) = pair(s, ("132", "try the mayor"), ("173", "issued a warrant"));
+        assert!(!compatible(&a, &b, v), "two acts joined by and");
+        let s = "The minister met the farmers, and the students marched, demanding free buses.";
+        let (a, b) = pair(
+            s,
+            ("040", "met the farmers"),
+            ("1041", "demanding free buses"),
+        );
+        assert!(
+            !compatible(&a, &b, v),
+            "the participle belongs to another clause"
+        );
+        assert_eq!(
+            adjunct("The talks ended,", "agreed to meet", 17),
+            None,
+            "no participle"
+        );
+        assert_eq!(
+            adjunct("The talks ended ", "demanding", 16),
+            None,
+            "no comma"
+        );
     }
 
     #[test]
