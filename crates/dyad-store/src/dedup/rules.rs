@@ -35,7 +35,10 @@
 //!   parent code and a child); one code twice needs none when both name the same people on both
 //!   sides;
 //! - **modality**: an act that happened and one planned, demanded, threatened or imagined are two
-//!   events, unless both are codings of one sentence;
+//!   events, unless both are codings of one sentence or two roots of one family (an appeal's
+//!   `demand` is its root's own mode);
+//! - **headline**: a headline and a body sentence of its article echo each other when the body
+//!   sentence holds [`HEAD_ECHO`] of the headline's words (not across roots of no one family);
 //! - **underspecified codings**: statements (root `01`, "said") say nothing of *what* was said,
 //!   so they merge only across copies of one story or when their (different) sentences echo
 //!   each other ([`STATEMENT_WORDS`]); dyads with the same code on both sides (`USAGOV→USAGOV`:
@@ -214,9 +217,6 @@ pub struct Mention {
     pub object: Option<String>,
     /// Whether its sentence is its document's headline (the title).
     pub headline: bool,
-    /// When its evidence is an adverbial participle clause after a comma ("…, demanding the
-    /// resignation"), the start (document code points) of the clause it follows ([`adjunct`]).
-    pub adjunct: Option<i64>,
 }
 
 impl Mention {
@@ -388,7 +388,7 @@ pub fn actors_compatible(a: &Mention, b: &Mention, v: &Vocab) -> bool {
     if cross_root(a, b) {
         return direct;
     }
-    if direct && (cameo_compatible(&a.cameo, &b.cameo) || one_adjunct(a, b)) {
+    if direct && cameo_compatible(&a.cameo, &b.cameo) {
         return true;
     }
     if !(side_ok(&a.src, src, &b.tgt, tgt) && side_ok(&a.tgt, tgt, &b.src, src)) {
@@ -563,8 +563,7 @@ pub fn words_compatible(a: &Mention, b: &Mention, v: &Vocab) -> bool {
     if cross_root(a, b) {
         let family = v.family_of(root(&a.cameo)) == v.family_of(root(&b.cameo));
         if one_sentence(a, b) {
-            return (family && v.is_outcome(&a.cameo) != v.is_outcome(&b.cameo))
-                || one_adjunct(a, b);
+            return family && v.is_outcome(&a.cameo) != v.is_outcome(&b.cameo);
         }
         // A headline's share ([`echo`]) speaks for one act only within a family: a headline's
         // act and another act its body sentence tells (a statement and the talks it followed)
@@ -625,45 +624,6 @@ fn headline_share(a: &Mention, b: &Mention) -> Option<f64> {
         .filter(|w| body.words.binary_search(w).is_ok())
         .count();
     (!h.words.is_empty()).then(|| both as f64 / h.words.len() as f64)
-}
-
-/// Where the clause an adverbial participle follows starts: `pre` is its sentence up to the
-/// evidence, which starts at `start` (document code points). The evidence must open with a
-/// lower-case word ending in `-ing` and `pre` must end with a comma ("protested for a week,
-/// *demanding* the resignation", "criticised the plan, *accusing* them of"); the clause runs
-/// back from that comma to the previous clause punctuation (`,;:` or a quote or bracket) or
-/// the sentence start.
-pub fn adjunct(pre: &str, evidence: &str, start: i64) -> Option<i64> {
-    let first = evidence.split(|c: char| !c.is_alphabetic()).next()?;
-    if first.chars().count() < 5
-        || !first.ends_with("ing")
-        || !first.starts_with(char::is_lowercase)
-    {
-        return None;
-    }
-    let before = pre.trim_end();
-    let clause = before.strip_suffix(',')?;
-    let from = clause
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| ",;:\"()\u{201c}\u{201d}".contains(c))
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let skipped = pre[from..].chars().count() as i64;
-    Some(start - skipped)
-}
-
-/// Two codings of one sentence, the one an adverbial participle of the clause that holds the
-/// other ([`adjunct`]: "protested, demanding the resignation", "criticised her, accusing her
-/// of"): one act and its manner or purpose, the sides lined up directly.
-fn one_adjunct(a: &Mention, b: &Mention) -> bool {
-    if !one_sentence(a, b) {
-        return false;
-    }
-    let inside = |x: &Mention, y: &Mention| {
-        y.adjunct
-            .is_some_and(|from| x.evidence.0 >= from && x.evidence.1 <= y.evidence.0)
-    };
-    inside(a, b) || inside(b, a)
 }
 
 /// The date-slip rule: two mentions dated one day apart whose sentences echo each other
@@ -1181,7 +1141,6 @@ mod tests {
             evidence: (0, 5),
             object: None,
             headline: false,
-            adjunct: None,
         }
     }
 
@@ -1728,67 +1687,6 @@ mod tests {
         assert!(
             !compatible(&intent, &meeting, v),
             "a plan to meet and a meeting held are two events"
-        );
-    }
-
-    #[test]
-    fn an_act_and_its_participle_in_one_sentence_are_one_act() {
-        let v = vocab();
-        let w = When::Dated(10);
-        let span = |s: &str, e: &str| {
-            let at = s.find(e).unwrap() as i64;
-            (at, at + e.len() as i64)
-        };
-        let pair = |s: &str, first: (&str, &str), second: (&str, &str)| {
-            let mut a = m(1, first.0, "RURCVL", "RURGOV", w);
-            let mut b = m(2, second.0, "RURCVL", "RURGOV", w);
-            (b.doc, b.story) = (a.doc, a.story);
-            a.evidence = span(s, first.1);
-            b.evidence = span(s, second.1);
-            for x in [&mut a, &mut b] {
-                let (from, _) = x.evidence;
-                let evidence = &s[from as usize..x.evidence.1 as usize];
-                x.adjunct = adjunct(&s[..from as usize], evidence, from);
-            }
-            (a, b)
-        };
-        let s = "Thousands of farmers marched through the capital on Sunday, demanding lower fuel taxes.";
-        assert_eq!(adjunct(&s[..60], "demanding lower fuel taxes", 60), Some(0));
-        let (a, b) = pair(
-            s,
-            ("141", "marched"),
-            ("1041", "demanding lower fuel taxes"),
-        );
-        assert!(compatible(&a, &b, v), "a march and the demand it made");
-        let s = "The union criticised the budget, accusing ministers of cutting rural schools.";
-        let (a, b) = pair(
-            s,
-            ("111", "criticised the budget"),
-            ("112", "accusing ministers of"),
-        );
-        assert!(compatible(&a, &b, v), "one criticism and its charge");
-        let s = "The court wanted to try the mayor and issued a warrant for his arrest.";
-        let (a, b) = pair(s, ("132", "try the mayor"), ("173", "issued a warrant"));
-        assert!(!compatible(&a, &b, v), "two acts joined by and");
-        let s = "The minister met the farmers, and the students marched, demanding free buses.";
-        let (a, b) = pair(
-            s,
-            ("040", "met the farmers"),
-            ("1041", "demanding free buses"),
-        );
-        assert!(
-            !compatible(&a, &b, v),
-            "the participle belongs to another clause"
-        );
-        assert_eq!(
-            adjunct("The talks ended,", "agreed to meet", 17),
-            None,
-            "no participle"
-        );
-        assert_eq!(
-            adjunct("The talks ended ", "demanding", 16),
-            None,
-            "no comma"
         );
     }
 
