@@ -35,7 +35,10 @@
 //!   parent code and a child); one code twice needs none when both name the same people on both
 //!   sides;
 //! - **modality**: an act that happened and one planned, demanded, threatened or imagined are two
-//!   events, unless both are codings of one sentence;
+//!   events, unless both are codings of one sentence or two roots of one family (an appeal's
+//!   `demand` is its root's own mode);
+//! - **headline**: a headline and a body sentence of its article echo each other when the body
+//!   sentence holds [`HEAD_ECHO`] of the headline's words (not across roots of no one family);
 //! - **underspecified codings**: statements (root `01`, "said") say nothing of *what* was said,
 //!   so they merge only across copies of one story or when their (different) sentences echo
 //!   each other ([`STATEMENT_WORDS`]); dyads with the same code on both sides (`USAGOV→USAGOV`:
@@ -95,6 +98,11 @@ pub const PEOPLE_WINDOW: i64 = 7;
 /// ways (a visit, its talks, its welcome) has reports that do not all share words with each
 /// other, and every one of them sharing words with every other is too strict a test.
 pub const LINK_SHARE: f64 = 0.67;
+/// A headline and a sentence of its article's body echo each other when at least this share of
+/// the headline's content words is in the body sentence ([`echo`]): a headline is short, so the
+/// Jaccard share of the two is low even when the body sentence tells the headline's act in full.
+pub const HEAD_ECHO: f64 = 0.5;
+
 /// Words before (and after) an evidence span searched for a planned-act cue ([`planned_cue`]).
 pub const PLANNED_WINDOW: usize = 5;
 /// Two named places closer than this (km) are the same place (a city and its district).
@@ -207,6 +215,8 @@ pub struct Mention {
     /// Head word of the act's object ([`object_head`]: "talks on *trade*"), when the words
     /// after its trigger name one.
     pub object: Option<String>,
+    /// Whether its sentence is its document's headline (the title).
+    pub headline: bool,
 }
 
 impl Mention {
@@ -555,8 +565,13 @@ pub fn words_compatible(a: &Mention, b: &Mention, v: &Vocab) -> bool {
         if one_sentence(a, b) {
             return family && v.is_outcome(&a.cameo) != v.is_outcome(&b.cameo);
         }
-        let need = if family { CROSS_WORDS } else { ROOT_ECHO };
-        return echo(a, b) >= need;
+        // A headline's share ([`echo`]) speaks for one act only within a family: a headline's
+        // act and another act its body sentence tells (a statement and the talks it followed)
+        // share the headline's words as often as two reports of one act do.
+        if family {
+            return echo(a, b) >= CROSS_WORDS;
+        }
+        return jaccard_of(a, b) >= ROOT_ECHO;
     }
     if one_sentence(a, b) || (a.story == b.story && a.doc != b.doc) || same_trip(a, b, v) {
         return true;
@@ -569,16 +584,46 @@ pub fn words_compatible(a: &Mention, b: &Mention, v: &Vocab) -> bool {
     } else {
         PARENT_WORDS
     };
-    a.words.is_empty() || b.words.is_empty() || jaccard(&a.words, &b.words) >= need
+    a.words.is_empty() || b.words.is_empty() || echo(a, b) >= need
 }
 
 /// Jaccard similarity of two mentions' sentence words; 0 when either has none.
-fn echo(a: &Mention, b: &Mention) -> f64 {
+fn jaccard_of(a: &Mention, b: &Mention) -> f64 {
     if a.words.is_empty() || b.words.is_empty() {
         0.0
     } else {
         jaccard(&a.words, &b.words)
     }
+}
+
+/// How much two mentions' sentences echo each other: the Jaccard similarity of their content
+/// words, or, for a headline and a sentence of its article's body, the share of the headline's
+/// words found in the body sentence when that share is at least [`HEAD_ECHO`] (the body
+/// sentence tells the headline's act). 0 when either has no words.
+fn echo(a: &Mention, b: &Mention) -> f64 {
+    if a.words.is_empty() || b.words.is_empty() {
+        return 0.0;
+    }
+    let j = jaccard(&a.words, &b.words);
+    match headline_share(a, b) {
+        Some(c) if c >= HEAD_ECHO => j.max(c),
+        _ => j,
+    }
+}
+
+/// For a headline and a body sentence of one document, the share of the headline's content
+/// words that the body sentence holds.
+fn headline_share(a: &Mention, b: &Mention) -> Option<f64> {
+    if a.doc != b.doc || a.headline == b.headline {
+        return None;
+    }
+    let (h, body) = if a.headline { (a, b) } else { (b, a) };
+    let both = h
+        .words
+        .iter()
+        .filter(|w| body.words.binary_search(w).is_ok())
+        .count();
+    (!h.words.is_empty()).then(|| both as f64 / h.words.len() as f64)
 }
 
 /// The date-slip rule: two mentions dated one day apart whose sentences echo each other
@@ -641,9 +686,13 @@ fn one_sentence(a: &Mention, b: &Mention) -> bool {
 ///
 /// An `actual` mention with a planned-act cue near its evidence ([`planned_cue`]) counts as
 /// planned.
-pub fn modality_compatible(a: &Mention, b: &Mention) -> bool {
+pub fn modality_compatible(a: &Mention, b: &Mention, v: &Vocab) -> bool {
     let real = |m: &Mention| m.modality == "actual" && !m.planned;
-    real(a) == real(b) || one_sentence(a, b)
+    // Two roots of one family: an appeal's or demand's mode (`demand`) is the root's own, not
+    // an unreal act; only a hypothetical or planned utterance is unreal.
+    let family = cross_root(a, b) && v.family_of(root(&a.cameo)) == v.family_of(root(&b.cameo));
+    let uttered = |m: &Mention| m.modality != "hypothetical" && !m.planned;
+    real(a) == real(b) || one_sentence(a, b) || (family && uttered(a) && uttered(b))
 }
 
 /// Whether the words around an evidence span mark the act as planned, expected or possible:
@@ -834,10 +883,8 @@ pub fn statements_compatible(a: &Mention, b: &Mention) -> bool {
         return false;
     }
     if statement(a) || statement(b) {
-        let echo = !a.words.is_empty()
-            && !b.words.is_empty()
-            && jaccard(&a.words, &b.words) >= STATEMENT_WORDS;
-        if one_sentence(a, b) || !echo {
+        let echoed = !a.words.is_empty() && !b.words.is_empty() && echo(a, b) >= STATEMENT_WORDS;
+        if one_sentence(a, b) || !echoed {
             return false;
         }
     }
@@ -859,7 +906,7 @@ pub fn constraints_hold(a: &Mention, b: &Mention, v: &Vocab) -> bool {
         || trip_days(a, b, v)
         || people_days(a, b))
         && statements_compatible(a, b)
-        && modality_compatible(a, b)
+        && modality_compatible(a, b, v)
         && !places_conflict(a, b)
         && actors_compatible(a, b, v)
         && (!cross_root(a, b) || words_compatible(a, b, v))
@@ -1093,6 +1140,7 @@ mod tests {
             story: event,
             evidence: (0, 5),
             object: None,
+            headline: false,
         }
     }
 
@@ -1548,6 +1596,98 @@ mod tests {
         c.src.person = Some("Kislov".into());
         c.tgt.person = Some("Mikhail Flint".into());
         assert!(compatible(&a, &c, v));
+    }
+
+    /// A headline of document 1 and a sentence of its body, both `src → tgt` on day 10.
+    fn headline_and_body(cameo: (&str, &str), head: &str, body: &str) -> (Mention, Mention) {
+        let w = When::Dated(10);
+        let mut h = m(1, cameo.0, "RURGOV", "BORGOV", w);
+        let mut b = m(2, cameo.1, "RURGOV", "BORGOV", w);
+        (b.doc, b.story, b.sentence) = (h.doc, h.story, 3);
+        h.headline = true;
+        h.words = said(head);
+        b.words = said(body);
+        (h, b)
+    }
+
+    #[test]
+    fn a_headline_echoes_the_body_sentence_that_tells_its_act() {
+        let v = vocab();
+        let body = "The border talks with Borduria have stalled over fishing quotas, a disputed \
+                    lighthouse and the ferry timetable, the Ruritanian foreign minister told \
+                    reporters in the capital after a long cabinet meeting on rail tariffs and harbour dues.";
+        let (h, b) = headline_and_body(
+            ("010", "010"),
+            "Ruritanian minister says border talks with Borduria stalled",
+            body,
+        );
+        assert!(jaccard(&h.words, &b.words) < STATEMENT_WORDS);
+        assert!(headline_share(&h, &b).unwrap() >= HEAD_ECHO);
+        assert!(compatible(&h, &b, v), "a headline's claim and the body's");
+        let mut other = b.clone();
+        (other.doc, other.story) = (7, 7);
+        assert!(
+            !compatible(&h, &other, v),
+            "another article's sentence is no body of this headline"
+        );
+        let (h2, b2) = headline_and_body(
+            ("010", "010"),
+            "Ruritanian minister says border talks with Borduria stalled",
+            "The minister also said the ferry timetable would be reviewed next year by experts.",
+        );
+        assert!(
+            !compatible(&h2, &b2, v),
+            "a body sentence with few of the headline's words"
+        );
+        // Two roots of one family (an appeal and a statement): the appeal's mode `demand` is
+        // no unreal act.
+        let (mut h3, mut b3) = headline_and_body(
+            ("020", "010"),
+            "Ruritania urges Borduria to reopen border crossing",
+            "Borduria should reopen the border crossing it closed last month, since the \
+             villages on both banks depend on the bridge for food and medicine, Ruritania's \
+             foreign ministry said in a statement on Tuesday evening after floods.",
+        );
+        h3.modality = "demand".into();
+        assert!(jaccard(&h3.words, &b3.words) < CROSS_WORDS);
+        assert!(compatible(&h3, &b3, v), "one appeal, headline and body");
+        h3.modality = "hypothetical".into();
+        assert!(!compatible(&h3, &b3, v), "an imagined appeal is no appeal");
+        h3.modality = "demand".into();
+        // Two roots of no one family: the headline's words in the body sentence do not make
+        // its claim and the talks the sentence also tells one act.
+        b3.cameo = "040".into();
+        assert!(
+            !compatible(&h3, &b3, v),
+            "an appeal and talks, headline and body"
+        );
+    }
+
+    #[test]
+    fn family_roots_merge_across_modes_but_not_plans_and_acts() {
+        let v = vocab();
+        let w = When::Dated(10);
+        let text = "The foreign ministers urged the rebels to lay down their arms before the \
+                    winter talks in Varna, the ministry said.";
+        let mut appeal = m(1, "023", "RURGOV", "BORREB", w);
+        let mut statement = m(2, "010", "RURGOV", "BORREB", w);
+        appeal.modality = "demand".into();
+        appeal.words = said(text);
+        statement.words = said(text);
+        statement.sentence = 2;
+        assert!(
+            compatible(&appeal, &statement, v),
+            "one utterance, two roots of a family"
+        );
+        let mut intent = m(3, "036", "RURGOV", "BORREB", w);
+        let mut meeting = m(4, "040", "RURGOV", "BORREB", w);
+        intent.modality = "intent".into();
+        intent.words = said(text);
+        meeting.words = said(text);
+        assert!(
+            !compatible(&intent, &meeting, v),
+            "a plan to meet and a meeting held are two events"
+        );
     }
 
     #[test]

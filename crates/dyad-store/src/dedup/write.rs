@@ -111,7 +111,8 @@ fn mention_select() -> String {
                       AND substr(t.value, 1, 10) = e.date),
             e.evidence_start, e.evidence_end,
             substr(d.text, sx.start + 1, MAX(e.evidence_start - sx.start, 0)), e.evidence_text,
-            substr(d.text, e.evidence_end + 1, MAX(sx.\"end\" - e.evidence_end, 0))
+            substr(d.text, e.evidence_end + 1, MAX(sx.\"end\" - e.evidence_end, 0)),
+            sx.\"end\" <= length(COALESCE(d.title, ''))
          FROM events e JOIN documents d ON d.doc = e.doc LEFT JOIN doc_signatures s ON s.doc = e.doc
          LEFT JOIN sentences sx ON sx.doc = e.doc AND sx.idx = e.sentence",
         PERSON.replace("{}", "e.source_name"),
@@ -187,6 +188,7 @@ fn mention_row(r: &Row, vocab: &Vocab) -> rusqlite::Result<MentionRow> {
                 &r.get::<_, Option<String>>(34)?.unwrap_or_default(),
                 vocab,
             ),
+            headline: r.get::<_, Option<bool>>(35)?.unwrap_or(false),
         },
         doc_date,
         publisher: publisher(source.as_deref(), url.as_deref()),
@@ -386,6 +388,7 @@ mod tests {
                 story,
                 evidence: (0, 5),
                 object: None,
+                headline: false,
             },
             doc_date: None,
             publisher: None,
