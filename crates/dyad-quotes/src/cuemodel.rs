@@ -11,7 +11,6 @@
 use crate::view::View;
 use dyad_doc::Doc;
 use std::collections::{BTreeMap, HashMap};
-use std::hash::{BuildHasherDefault, Hasher};
 
 /// Embedded default weights.
 pub const DEFAULT_MODEL: &str = include_str!(concat!(
@@ -31,42 +30,93 @@ pub struct CueModelError {
     pub message: String,
 }
 
-/// FNV-1a over a feature string's bytes. Scoring looks up a dozen short feature strings per
-/// scored token; the standard library's SipHash was most of that time (`perf`, 2026-12-06).
-struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = self.0;
-        for &b in bytes {
-            h = (h ^ b as u64).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
 /// Feature string → weight.
-type Weights = HashMap<String, f32, BuildHasherDefault<Fnv>>;
+type Weights = HashMap<String, f32>;
 
-/// FNV-1a hash of a feature string → weight. Scoring hashes each feature piece by piece as
-/// [`each_features`] gives it (FNV-1a is byte-wise, so that is the hash of the whole string), so
-/// no feature string is written out in the quote stage.
+/// [`key`] of a feature string → weight. Scoring hashes each feature from the hashes of its
+/// pieces as [`each_features`] gives them (the hash is polynomial, so that is the hash of the
+/// whole string), so no feature string is written out in the quote stage and a word's hash is
+/// computed once per token, not once per feature it is part of.
 type Hashed = dyad_ner::model::IdMap<f32>;
 
-/// The FNV-1a hash of a feature string.
-fn fnv(s: &str) -> u64 {
-    let mut h = Fnv::default();
-    h.write(s.as_bytes());
-    h.finish()
+/// The multiplier of the polynomial hash (odd).
+const P: u64 = 0x9e37_79b9_7f4a_7c15;
+
+/// `P` to the powers 0 to 63.
+const POW: [u64; 64] = {
+    let mut t = [1u64; 64];
+    let mut i = 1;
+    while i < 64 {
+        t[i] = t[i - 1].wrapping_mul(P);
+        i += 1;
+    }
+    t
+};
+
+/// `P` to the power `n`.
+fn pow(n: usize) -> u64 {
+    match POW.get(n) {
+        Some(&x) => x,
+        None => (64..n).fold(POW[63].wrapping_mul(P), |x, _| x.wrapping_mul(P)),
+    }
+}
+
+/// The polynomial hash of `s` modulo 2^64: `s[0]·P^(n-1) + … + s[n-1]`, so that
+/// `poly(a ++ b) = poly(a)·P^|b| + poly(b)`.
+pub(crate) const fn poly(s: &[u8]) -> u64 {
+    let mut h = 0u64;
+    let mut i = 0;
+    while i < s.len() {
+        h = h.wrapping_mul(P).wrapping_add(s[i] as u64);
+        i += 1;
+    }
+    h
+}
+
+/// The map key of a string of `len` bytes with polynomial hash `h`: the length added and the
+/// bits mixed (a bijection of the sum, so no two sums share a key), as the map's hasher takes the
+/// key as it is.
+fn key(h: u64, len: usize) -> u64 {
+    let mut x = h.wrapping_add(len as u64);
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    x ^ (x >> 33)
+}
+
+/// The key of a feature string.
+fn key_of(s: &str) -> u64 {
+    key(poly(s.as_bytes()), s.len())
+}
+
+/// A piece of a feature string with its hash ([`poly`]).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Piece<'a> {
+    s: &'a str,
+    h: u64,
+}
+
+impl<'a> Piece<'a> {
+    /// `s` with its hash.
+    pub(crate) fn new(s: &'a str) -> Piece<'a> {
+        Piece {
+            s,
+            h: poly(s.as_bytes()),
+        }
+    }
+
+    /// A piece whose hash is known.
+    const fn with_hash(s: &'a str, h: u64) -> Piece<'a> {
+        Piece { s, h }
+    }
+}
+
+/// A piece of literal text, hashed at compile time.
+macro_rules! lit {
+    ($s:expr) => {
+        Piece::with_hash($s, const { poly($s.as_bytes()) })
+    };
 }
 
 /// Logistic weights over feature strings, with the decision threshold.
@@ -86,7 +136,7 @@ pub struct CueModel {
 const SCORED: &[&str] = &["VERB", "NOUN", "ADJ"];
 
 /// Complement relations in order of strength; the strongest one present is a word's frame.
-const FRAMES: &[&str] = &["ccomp", "xcomp", "obj", "acl"];
+const FRAMES: [Piece; 4] = [lit!("ccomp"), lit!("xcomp"), lit!("obj"), lit!("acl")];
 
 /// Features of every token of `doc` the model scores (`None` for the others, and for all tokens
 /// when the document has no parse).
@@ -115,8 +165,7 @@ pub(crate) fn features(v: &View) -> Vec<Option<Vec<String>>> {
 /// for the whole document) cost time and memory in proportion to the document.
 pub(crate) fn probs(v: &View, model: &CueModel) -> Vec<f32> {
     let mut s = Score {
-        model,
-        z: 0.0,
+        sum: model.scorer(),
         out: vec![0.0; v.toks.len()],
     };
     if !model.is_empty() {
@@ -126,10 +175,10 @@ pub(crate) fn probs(v: &View, model: &CueModel) -> Vec<f32> {
 }
 
 /// Receives the features of one token after another (see [`each_features`]).
-trait FeatureSink {
-    /// One feature of the current token: the concatenation of `parts` (given in pieces so
-    /// that scoring can hash it without writing it out or going through `fmt`).
-    fn feature(&mut self, parts: &[&str]);
+pub(crate) trait FeatureSink {
+    /// One feature of the current token: the concatenation of `parts` (given in pieces with
+    /// their hashes, so that scoring can hash it without writing it out or going through `fmt`).
+    fn feature(&mut self, parts: &[Piece]);
     /// Every feature of token `i` has been given.
     fn token_done(&mut self, i: usize);
 }
@@ -141,8 +190,8 @@ struct Collect {
 }
 
 impl FeatureSink for Collect {
-    fn feature(&mut self, parts: &[&str]) {
-        self.cur.push(parts.concat());
+    fn feature(&mut self, parts: &[Piece]) {
+        self.cur.push(parts.iter().map(|p| p.s).collect());
     }
     fn token_done(&mut self, i: usize) {
         self.out[i] = Some(std::mem::take(&mut self.cur));
@@ -152,27 +201,74 @@ impl FeatureSink for Collect {
 /// Scores features as they come: the same sum, in the same order, as [`CueModel::prob`]
 /// without keeping them.
 struct Score<'m> {
-    model: &'m CueModel,
-    /// Sum of the current token's feature weights.
-    z: f32,
+    sum: Sum<'m>,
     out: Vec<f32>,
 }
 
 impl FeatureSink for Score<'_> {
-    fn feature(&mut self, parts: &[&str]) {
-        let mut h = Fnv::default();
-        for p in parts {
-            h.write(p.as_bytes());
-        }
-        if let Some(w) = self.model.hashed.get(&h.finish()) {
+    fn feature(&mut self, parts: &[Piece]) {
+        FeatureSink::feature(&mut self.sum, parts);
+    }
+    fn token_done(&mut self, i: usize) {
+        self.out[i] = self.sum.prob();
+        self.sum.z = 0.0;
+    }
+}
+
+/// The weights of one feature list summed as its features come, looked up by the hash of their
+/// pieces ([`CueModel::scorer`]).
+pub(crate) struct Sum<'m> {
+    model: &'m CueModel,
+    /// Sum of the feature weights so far.
+    z: f32,
+}
+
+impl Sum<'_> {
+    /// The probability of the features given so far: [`CueModel::prob`] of their list.
+    pub(crate) fn prob(&self) -> f32 {
+        let z = self.model.bias + self.z;
+        1.0 / (1.0 + (-z).exp())
+    }
+}
+
+impl Sum<'_> {
+    /// Add the weight of the feature with key `k`, if the model has it.
+    fn add(&mut self, k: u64) {
+        if let Some(w) = self.model.hashed.get(&k) {
             self.z += w;
         }
     }
-    fn token_done(&mut self, i: usize) {
-        let z = self.model.bias + self.z;
-        self.out[i] = 1.0 / (1.0 + (-z).exp());
-        self.z = 0.0;
+}
+
+impl FeatureSink for Sum<'_> {
+    fn feature(&mut self, parts: &[Piece]) {
+        let (mut h, mut n) = (0u64, 0usize);
+        for p in parts {
+            h = h.wrapping_mul(pow(p.s.len())).wrapping_add(p.h);
+            n += p.s.len();
+        }
+        self.add(key(h, n));
     }
+    fn token_done(&mut self, _: usize) {}
+}
+
+impl StrSink for Sum<'_> {
+    fn feature(&mut self, parts: &[&str]) {
+        let (mut h, mut n) = (0u64, 0usize);
+        for p in parts {
+            for &b in p.as_bytes() {
+                h = h.wrapping_mul(P).wrapping_add(b as u64);
+            }
+            n += p.len();
+        }
+        self.add(key(h, n));
+    }
+}
+
+/// Receives the features of one list as strings in pieces (the attribution filter's).
+pub(crate) trait StrSink {
+    /// One feature: the concatenation of `parts`.
+    fn feature(&mut self, parts: &[&str]);
 }
 
 /// Gives `sink` the features of every token the model scores, in token order (nothing when the
@@ -182,35 +278,40 @@ fn each_features(v: &View, sink: &mut impl FeatureSink) {
         return;
     }
     let kids = Children::of_view(v);
+    // Each token's lower-cased form and lemma with their hashes, hashed once.
+    let lower: Vec<Piece> = v.toks.iter().map(|t| Piece::new(&t.lower)).collect();
+    let lemma: Vec<Piece> = v.toks.iter().map(|t| Piece::new(&t.lemma)).collect();
     let mut rels: Vec<&str> = Vec::new();
+    let bar = lit!("|");
     for (i, t) in v.toks.iter().enumerate() {
         if !SCORED.contains(&t.upos.as_str()) {
             continue;
         }
-        let (l, u) = (t.lemma.as_str(), t.upos.as_str());
+        let (l, u) = (lemma[i], Piece::new(t.upos.as_str()));
         rels.clear();
         rels.extend(kids.of(i).iter().map(|&k| v.toks[k].deprel.as_str()));
         let frame = FRAMES
             .iter()
-            .find(|f| rels.iter().any(|r| base(r) == **f))
+            .find(|f| rels.iter().any(|r| base(r) == f.s))
             .copied()
-            .unwrap_or("none");
+            .unwrap_or(lit!("none"));
         let d = t.deprel.as_str();
-        sink.feature(&["l=", l]);
-        sink.feature(&["lu=", l, "|", u]);
-        sink.feature(&["lf=", l, "|", u, "|", frame]);
-        sink.feature(&["uf=", u, "|", frame]);
-        sink.feature(&["d=", d]);
-        sink.feature(&["ud=", u, "|", d]);
-        sink.feature(&["ld=", l, "|", base(d)]);
-        sink.feature(&["w=", &t.lower]);
+        let (dp, db) = (Piece::new(d), Piece::new(base(d)));
+        sink.feature(&[lit!("l="), l]);
+        sink.feature(&[lit!("lu="), l, bar, u]);
+        sink.feature(&[lit!("lf="), l, bar, u, bar, frame]);
+        sink.feature(&[lit!("uf="), u, bar, frame]);
+        sink.feature(&[lit!("d="), dp]);
+        sink.feature(&[lit!("ud="), u, bar, dp]);
+        sink.feature(&[lit!("ld="), l, bar, db]);
+        sink.feature(&[lit!("w="), lower[i]]);
         // Word classes: a rare cue word shares weights with frequent words of its cluster.
         if let Some(ids) = crate::wordclass::of(&t.lower) {
             let mut bufs = [[0u8; 5]; 3];
-            let [coarse, mid, fine] = digits3(ids, &mut bufs);
-            sink.feature(&["kf=", fine, "|", u, "|", frame]);
-            sink.feature(&["km=", mid, "|", u, "|", frame]);
-            sink.feature(&["kc=", coarse, "|", u]);
+            let [coarse, mid, fine] = digits3(ids, &mut bufs).map(Piece::new);
+            sink.feature(&[lit!("kf="), fine, bar, u, bar, frame]);
+            sink.feature(&[lit!("km="), mid, bar, u, bar, frame]);
+            sink.feature(&[lit!("kc="), coarse, bar, u]);
         }
         // Subject: who holds the attitude.
         let subj = kids
@@ -219,16 +320,16 @@ fn each_features(v: &View, sink: &mut impl FeatureSink) {
             .copied()
             .find(|&k| v.toks[k].deprel.starts_with("nsubj"));
         let sk = match subj {
-            None => "none",
+            None => lit!("none"),
             Some(k) => subject_kind(v, k),
         };
-        sink.feature(&["s=", sk]);
-        sink.feature(&["ls=", l, "|", sk]);
-        sink.feature(&["fs=", frame, "|", sk]);
+        sink.feature(&[lit!("s="), sk]);
+        sink.feature(&[lit!("ls="), l, bar, sk]);
+        sink.feature(&[lit!("fs="), frame, bar, sk]);
         let passive = rels.iter().any(|r| *r == "aux:pass" || *r == "nsubj:pass");
         if passive {
-            sink.feature(&["pass"]);
-            sink.feature(&["lp=", l]);
+            sink.feature(&[lit!("pass")]);
+            sink.feature(&[lit!("lp="), l]);
         }
         // Complementizer of the clausal complement ("that", "if", "whether", "to").
         for &k in kids.of(i) {
@@ -236,41 +337,38 @@ fn each_features(v: &View, sink: &mut impl FeatureSink) {
             if matches!(r, "ccomp" | "xcomp" | "acl" | "advcl") {
                 for &m in kids.of(k) {
                     if v.toks[m].deprel == "mark" {
-                        sink.feature(&["m=", r, "|", &v.toks[m].lower]);
-                        sink.feature(&["lm=", l, "|", &v.toks[m].lower]);
+                        let r = Piece::new(r);
+                        sink.feature(&[lit!("m="), r, bar, lower[m]]);
+                        sink.feature(&[lit!("lm="), l, bar, lower[m]]);
                     }
                 }
             }
             if matches!(r, "nmod" | "obl") {
                 if let Some(&c) = kids.of(k).iter().find(|&&c| v.toks[c].deprel == "case") {
-                    sink.feature(&["pp=", r, "|", &v.toks[c].lower]);
-                    sink.feature(&["lpp=", l, "|", &v.toks[c].lower]);
+                    sink.feature(&[lit!("pp="), Piece::new(r), bar, lower[c]]);
+                    sink.feature(&[lit!("lpp="), l, bar, lower[c]]);
                 }
             }
             if r == "advmod" && matches!(v.toks[k].lower.as_str(), "not" | "n't" | "never") {
-                sink.feature(&["neg"]);
+                sink.feature(&[lit!("neg")]);
             }
             if r == "nmod" && v.toks[k].deprel == "nmod:poss" {
-                sink.feature(&["poss=", subject_kind(v, k)]);
+                sink.feature(&[lit!("poss="), subject_kind(v, k)]);
             }
         }
         for r in &rels {
-            sink.feature(&["c=", base(r)]);
+            sink.feature(&[lit!("c="), Piece::new(base(r))]);
         }
         // Neighbours and the governing word ("is expected to", "in a statement").
-        let prev = if i > 0 {
-            v.toks[i - 1].lower.as_str()
-        } else {
-            "<s>"
-        };
-        let next = v.toks.get(i + 1).map_or("</s>", |t| t.lower.as_str());
-        sink.feature(&["p=", prev]);
-        sink.feature(&["n=", next]);
-        sink.feature(&["ln=", l, "|", next]);
+        let prev = if i > 0 { lower[i - 1] } else { lit!("<s>") };
+        let next = lower.get(i + 1).copied().unwrap_or(lit!("</s>"));
+        sink.feature(&[lit!("p="), prev]);
+        sink.feature(&[lit!("n="), next]);
+        sink.feature(&[lit!("ln="), l, bar, next]);
         if let Some(h) = t.head {
-            sink.feature(&["h=", &v.toks[h].lemma, "|", base(d)]);
+            sink.feature(&[lit!("h="), lemma[h], bar, db]);
         } else {
-            sink.feature(&["root"]);
+            sink.feature(&[lit!("root")]);
         }
         sink.token_done(i);
     }
@@ -340,19 +438,19 @@ fn base(r: &str) -> &str {
 
 /// A coarse kind of a subject or possessor token: person pronoun, other pronoun, proper name,
 /// common noun.
-fn subject_kind(v: &View, k: usize) -> &'static str {
+fn subject_kind(v: &View, k: usize) -> Piece<'static> {
     let t = &v.toks[k];
     match t.lower.as_str() {
-        "he" | "she" | "they" | "his" | "her" | "their" => "p3",
-        "i" | "we" | "my" | "our" => "p1",
-        "you" | "your" => "p2",
-        "it" | "its" | "this" | "that" => "it",
-        "who" | "which" => "rel",
+        "he" | "she" | "they" | "his" | "her" | "their" => lit!("p3"),
+        "i" | "we" | "my" | "our" => lit!("p1"),
+        "you" | "your" => lit!("p2"),
+        "it" | "its" | "this" | "that" => lit!("it"),
+        "who" | "which" => lit!("rel"),
         _ => match t.upos.as_str() {
-            "PROPN" => "name",
-            "NOUN" => "noun",
-            "PRON" => "pron",
-            _ => "other",
+            "PROPN" => lit!("name"),
+            "NOUN" => lit!("noun"),
+            "PRON" => lit!("pron"),
+            _ => lit!("other"),
         },
     }
 }
@@ -403,12 +501,20 @@ impl CueModel {
                 if m.weights.insert(f.to_string(), w).is_some() {
                     return Err(err(n + 1, format!("feature {f:?} listed twice")));
                 }
-                if m.hashed.insert(fnv(f), w).is_some() {
+                if m.hashed.insert(key_of(f), w).is_some() {
                     return Err(err(n + 1, format!("feature {f:?}: its hash collides")));
                 }
             }
         }
         Ok(m)
+    }
+
+    /// A sum of weights to give features to, piece by piece ([`FeatureSink`]).
+    pub(crate) fn scorer(&self) -> Sum<'_> {
+        Sum {
+            model: self,
+            z: 0.0,
+        }
     }
 
     /// Whether the model has any weight (an empty file disables it).
@@ -494,7 +600,7 @@ impl CueModel {
             }
         }
         // A collision among ~10^5 64-bit hashes is vanishingly rare; `parse` rejects one.
-        let hashed = weights.iter().map(|(f, &w)| (fnv(f), w)).collect();
+        let hashed = weights.iter().map(|(f, &w)| (key_of(f), w)).collect();
         CueModel {
             weights,
             hashed,
@@ -562,13 +668,28 @@ mod tests {
     }
 
     #[test]
-    fn a_feature_hashed_in_pieces_has_the_hash_of_its_string() {
-        let mut h = Fnv::default();
-        for p in ["lf=", "say", "|", "VERB", "|", "ccomp"] {
-            h.write(p.as_bytes());
-        }
-        assert_eq!(h.finish(), fnv("lf=say|VERB|ccomp"));
-        assert_ne!(h.finish(), fnv("lf=say|VERB|obj"));
+    fn a_feature_hashed_in_pieces_has_the_key_of_its_string() {
+        let m = CueModel::parse("# bias 0\nlf=say|VERB|ccomp\t2\n", "t").unwrap();
+        let parts = ["lf=", "say", "|", "VERB", "|", "ccomp"];
+        let mut s = m.scorer();
+        FeatureSink::feature(&mut s, &parts.map(Piece::new));
+        assert_eq!(s.z, 2.0);
+        let mut s = m.scorer();
+        StrSink::feature(&mut s, &parts);
+        assert_eq!(s.z, 2.0);
+        let mut s = m.scorer();
+        FeatureSink::feature(
+            &mut s,
+            &["lf=", "say", "|", "VERB", "|", "obj"].map(Piece::new),
+        );
+        assert_eq!(s.z, 0.0);
+        // Long pieces (past the table of powers) too.
+        let long = "x".repeat(100);
+        let text = format!("# bias 0\nw={long}|y\t1\n");
+        let m = CueModel::parse(&text, "t").unwrap();
+        let mut s = m.scorer();
+        FeatureSink::feature(&mut s, &[lit!("w="), Piece::new(&long), lit!("|y")]);
+        assert_eq!(s.z, 1.0);
     }
 
     #[test]

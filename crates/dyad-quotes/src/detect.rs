@@ -1906,26 +1906,30 @@ impl Ctx<'_> {
             }
             // The trained filter judges every candidate with a cue (all of them when collecting
             // its training data) in a parsed document: it was trained on parsed text only.
-            let feats = c
+            let fc = c
                 .cue
                 .as_ref()
                 .filter(|_| self.v.parsed && (collect || !self.filter.is_empty()))
-                .map(|cue| {
-                    filter::features(
-                        &inputs,
-                        &filter::Cand {
-                            kind: c.kind,
-                            cue,
-                            speaker: c.speaker.as_ref().filter(|r| r.start < r.end),
-                            resolved: speaker.as_ref().is_some_and(|s| s.is_resolved()),
-                            content: c.content,
-                            sent: c.sent,
-                            nested: skip.any_contains(self.tspan(cue)),
-                            shared: shared.get(&(cue.start, cue.end)).copied().unwrap_or(1),
-                        },
-                    )
+                .map(|cue| filter::Cand {
+                    kind: c.kind,
+                    cue,
+                    speaker: c.speaker.as_ref().filter(|r| r.start < r.end),
+                    resolved: speaker.as_ref().is_some_and(|s| s.is_resolved()),
+                    content: c.content,
+                    sent: c.sent,
+                    nested: skip.any_contains(self.tspan(cue)),
+                    shared: shared.get(&(cue.start, cue.end)).copied().unwrap_or(1),
                 });
-            if !collect && feats.as_ref().is_some_and(|f| !self.filter.keeps(f)) {
+            // Scored without writing the features out unless they are collected.
+            let feats = fc
+                .as_ref()
+                .filter(|_| collect)
+                .map(|fc| filter::features(&inputs, fc));
+            if !collect
+                && fc
+                    .as_ref()
+                    .is_some_and(|fc| !filter::keeps(self.filter, &inputs, fc))
+            {
                 continue;
             }
             if let Some(sp) = &speaker {

@@ -10,8 +10,8 @@
 //! When the filter is present, the finder takes cue-model cues from the filter's lower
 //! `# cue-threshold` and keeps a candidate whose score reaches the filter's `# threshold`.
 
-use crate::cuemodel::{CueModel, CueModelError};
-use crate::lexicon::Lexicon;
+use crate::cuemodel::{CueModel, CueModelError, StrSink};
+use crate::lexicon::{CueClass, Lexicon};
 use crate::view::View;
 use dyad_doc::{QuoteKind, Span};
 use std::ops::Range;
@@ -151,8 +151,54 @@ fn speaker_kind(v: &View, r: &Range<usize>) -> &'static str {
 
 /// The features of a candidate (see the module doc).
 pub(crate) fn features(x: &Inputs, c: &Cand) -> Vec<String> {
+    let mut f = List(Vec::with_capacity(48));
+    each_feature(x, c, &mut f);
+    f.0
+}
+
+/// Whether the filter keeps a candidate: [`AttrFilter::keeps`] of its [`features`], scored as
+/// they are made (hashed piece by piece, no feature string written out).
+pub(crate) fn keeps(filter: &AttrFilter, x: &Inputs, c: &Cand) -> bool {
+    if filter.is_empty() {
+        return true;
+    }
+    let mut s = filter.model.scorer();
+    each_feature(x, c, &mut s);
+    s.prob() >= filter.model.threshold
+}
+
+/// Collects the features of one candidate as strings.
+struct List(Vec<String>);
+
+impl StrSink for List {
+    fn feature(&mut self, parts: &[&str]) {
+        self.0.push(parts.concat());
+    }
+}
+
+/// A cue class as `{:?}` writes it.
+fn class_name(c: CueClass) -> &'static str {
+    match c {
+        CueClass::Speech => "Speech",
+        CueClass::Write => "Write",
+        CueClass::Report => "Report",
+        CueClass::Belief => "Belief",
+        CueClass::Stance => "Stance",
+    }
+}
+
+/// `true` or `false`, as `{}` writes them.
+fn bool_str(b: bool) -> &'static str {
+    if b {
+        "true"
+    } else {
+        "false"
+    }
+}
+
+/// Gives `sink` the features of a candidate, in the order [`features`] lists them.
+fn each_feature(x: &Inputs, c: &Cand, f: &mut impl StrSink) {
     let v = x.v;
-    let mut f = Vec::with_capacity(48);
     let kind = c.kind.as_str();
     // The cue's head word: the cue token whose parse head lies outside the cue (the last one
     // without a parse).
@@ -165,30 +211,28 @@ pub(crate) fn features(x: &Inputs, c: &Cand) -> Vec<String> {
     let t = &v.toks[h];
     let (l, u) = (t.lemma.as_str(), t.upos.as_str());
     let w = t.lower.as_str();
-    let lex = x
-        .lex
-        .cue(w)
-        .map_or_else(|| "none".to_string(), |q| format!("{:?}", q.class));
+    let lex = x.lex.cue(w).map_or("none", |q| class_name(q.class));
     let fr = x
         .lex
         .frame_share(l, u, x.frame[h])
         .map_or("none", |_| "listed");
     let pb = (x.cue_p[h] * 10.0).floor().min(9.0) as u8;
-    f.push(format!("k={kind}"));
-    f.push(format!("l={l}"));
-    f.push(format!("w={w}"));
-    f.push(format!("lk={l}|{kind}"));
-    f.push(format!("u={u}|{kind}"));
-    f.push(format!("lex={lex}|{kind}"));
-    f.push(format!("fr={fr}|{pb}"));
-    f.push(format!("pb={pb}"));
-    f.push(format!("lpb={l}|{pb}"));
-    f.push(format!("nested={}|{kind}", c.nested));
-    f.push(format!("shared={}", size(c.shared)));
-    f.push(format!("pbk={pb}|{kind}|{lex}"));
-    f.push(format!("cf={u}|{}", x.frame[h]));
-    f.push(format!("cd={}", t.deprel.as_str()));
-    f.push(format!("ncue={}", size(c.cue.len())));
+    let pb = DIGITS[pb as usize];
+    f.feature(&["k=", kind]);
+    f.feature(&["l=", l]);
+    f.feature(&["w=", w]);
+    f.feature(&["lk=", l, "|", kind]);
+    f.feature(&["u=", u, "|", kind]);
+    f.feature(&["lex=", lex, "|", kind]);
+    f.feature(&["fr=", fr, "|", pb]);
+    f.feature(&["pb=", pb]);
+    f.feature(&["lpb=", l, "|", pb]);
+    f.feature(&["nested=", bool_str(c.nested), "|", kind]);
+    f.feature(&["shared=", size(c.shared)]);
+    f.feature(&["pbk=", pb, "|", kind, "|", lex]);
+    f.feature(&["cf=", u, "|", x.frame[h]]);
+    f.feature(&["cd=", t.deprel.as_str()]);
+    f.feature(&["ncue=", size(c.cue.len())]);
     // Content: where it lies from the cue, its size and shape.
     let (a, b) = (v.tok_from(c.content.start), v.tok_until(c.content.end));
     let pos = if a >= c.cue.end {
@@ -199,14 +243,14 @@ pub(crate) fn features(x: &Inputs, c: &Cand) -> Vec<String> {
         "around"
     };
     let n = b.saturating_sub(a);
-    f.push(format!("pos={pos}|{kind}"));
-    f.push(format!("lpos={l}|{pos}"));
-    f.push(format!("len={}|{pos}", size(n)));
-    f.push(format!("lenk={}|{kind}", size(n)));
+    f.feature(&["pos=", pos, "|", kind]);
+    f.feature(&["lpos=", l, "|", pos]);
+    f.feature(&["len=", size(n), "|", pos]);
+    f.feature(&["lenk=", size(n), "|", kind]);
     if a < b {
         let first = &v.toks[a];
-        f.push(format!("f={}", first.lower.as_str()));
-        f.push(format!("fu={}|{pos}", first.upos.as_str()));
+        f.feature(&["f=", first.lower.as_str()]);
+        f.feature(&["fu=", first.upos.as_str(), "|", pos]);
         let gap = if pos == "after" {
             a - c.cue.end
         } else if pos == "before" {
@@ -214,7 +258,7 @@ pub(crate) fn features(x: &Inputs, c: &Cand) -> Vec<String> {
         } else {
             0
         };
-        f.push(format!("gap={}|{pos}", size(gap)));
+        f.feature(&["gap=", size(gap), "|", pos]);
         // The content's parse roots: tokens whose head lies outside it; their relation, and
         // whether the head is the cue.
         let mut roots = 0;
@@ -232,40 +276,42 @@ pub(crate) fn features(x: &Inputs, c: &Cand) -> Vec<String> {
             }
         }
         if v.parsed {
-            f.push(format!("roots={}", size(roots)));
-            f.push(format!("link={linked}|{pos}"));
-            f.push(format!("llink={l}|{linked}"));
-            f.push(format!("ulink={u}|{linked}|{kind}"));
+            f.feature(&["roots=", size(roots)]);
+            f.feature(&["link=", linked, "|", pos]);
+            f.feature(&["llink=", l, "|", linked]);
+            f.feature(&["ulink=", u, "|", linked, "|", kind]);
             let verb = (a..b).any(|k| matches!(v.toks[k].upos.as_str(), "VERB" | "AUX"));
-            f.push(format!("verb={verb}|{pos}"));
+            f.feature(&["verb=", bool_str(verb), "|", pos]);
         }
         let sents = v.sent_at(c.content.end.saturating_sub(1)).unwrap_or(c.sent);
         let s0 = v.sent_at(c.content.start).unwrap_or(c.sent);
-        f.push(format!("multi={}", sents != s0));
+        f.feature(&["multi=", bool_str(sents != s0)]);
     }
     // Speaker.
     let sk = c.speaker.map_or("none", |r| speaker_kind(v, r));
-    f.push(format!("s={sk}|{}", c.resolved));
-    f.push(format!("ls={l}|{sk}"));
-    f.push(format!("sk={sk}|{kind}|{pos}"));
+    f.feature(&["s=", sk, "|", bool_str(c.resolved)]);
+    f.feature(&["ls=", l, "|", sk]);
+    f.feature(&["sk=", sk, "|", kind, "|", pos]);
     if let Some(r) = c.speaker {
         let side = if r.start >= c.cue.end {
             "after"
         } else {
             "before"
         };
-        f.push(format!("sside={side}|{pos}"));
+        f.feature(&["sside=", side, "|", pos]);
         let d = if side == "after" {
             r.start - c.cue.end
         } else {
             c.cue.start.saturating_sub(r.end)
         };
-        f.push(format!("sgap={}", size(d)));
+        f.feature(&["sgap=", size(d)]);
     }
     // The sentence: the first of the document (a headline) or not.
-    f.push(format!("first={}", c.sent == 0));
-    f
+    f.feature(&["first=", bool_str(c.sent == 0)]);
 }
+
+/// The digits 0 to 9, as `{}` writes them.
+const DIGITS: [&str; 10] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
 
 /// A dependency relation without its subtype.
 fn base(r: &str) -> &str {
@@ -296,6 +342,20 @@ mod tests {
     fn an_empty_filter_keeps_everything() {
         let f = AttrFilter::parse("# threshold 0.9\n", "f.tsv").unwrap();
         assert!(f.is_empty() && f.keeps(&[]));
+    }
+
+    #[test]
+    fn class_names_and_booleans_are_written_as_format_writes_them() {
+        use CueClass::*;
+        for c in [Speech, Write, Report, Belief, Stance] {
+            assert_eq!(class_name(c), format!("{c:?}"));
+        }
+        for b in [true, false] {
+            assert_eq!(bool_str(b), b.to_string());
+        }
+        for (d, s) in DIGITS.iter().enumerate() {
+            assert_eq!(*s, d.to_string());
+        }
     }
 
     #[test]

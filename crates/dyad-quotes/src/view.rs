@@ -17,6 +17,14 @@ pub struct Text<'a>(Cow<'a, str>);
 impl<'a> Text<'a> {
     /// `s` in lower case, borrowed when it already is.
     pub fn lower(s: &'a str) -> Text<'a> {
+        // ASCII text (nearly every token) lowers byte by byte, as `to_lowercase` would.
+        if s.is_ascii() {
+            return if s.bytes().any(|b| b.is_ascii_uppercase()) {
+                Text(Cow::Owned(s.to_ascii_lowercase()))
+            } else {
+                Text(Cow::Borrowed(s))
+            };
+        }
         // Exactly `to_lowercase`: titlecase letters and the like change too.
         if s.chars().flat_map(char::to_lowercase).eq(s.chars()) {
             Text(Cow::Borrowed(s))
