@@ -67,6 +67,14 @@ pub struct TrainArgs {
     /// each sheet is one cross-validation fold.
     #[arg(long, value_name = "TSV")]
     pub sheet: Vec<PathBuf>,
+    /// Event check: a judged sheet held out (scored by the model trained on the --sheet sheets,
+    /// never trained on; its kept-event rates are printed per threshold). Repeatable.
+    #[arg(long, value_name = "TSV")]
+    pub holdout: Vec<PathBuf>,
+    /// Event check: write every example (fold, labels, features; the held-out sheets' and the
+    /// guarded GSR events' too) to this TSV, for analysis.
+    #[arg(long, value_name = "TSV")]
+    pub dump: Option<PathBuf>,
 }
 
 pub fn run(args: TrainArgs) -> Result<ExitCode> {

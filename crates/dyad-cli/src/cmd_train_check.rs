@@ -30,15 +30,18 @@ pub fn run(args: &TrainArgs) -> Result<ExitCode> {
         bail!("at least one --sheet data/eval/precision-seedN.tsv is required");
     }
     let mut rows: Vec<Row> = Vec::new();
-    for (k, p) in args.sheet.iter().enumerate() {
+    for (k, p) in args.sheet.iter().chain(&args.holdout).enumerate() {
         rows.extend(check_train::read_sheet(p, k).map_err(anyhow::Error::msg)?);
     }
+    let folds = args.sheet.len();
     let pipe = dyad::Pipeline::new(&dyad::PipelineOptions {
         model_dir: args.model.clone(),
         min_check: Some(0.0),
         ..Default::default()
     })
     .map_err(anyhow::Error::msg)?;
+    // The coder whose models give the check their opinion (the pipeline's: the embedded one).
+    let coder = dyad_events::Coder::embedded();
     // The documents the sheets name, with ids made unique as `dyad code` makes them.
     let mut wanted: BTreeMap<&str, Vec<&Row>> = BTreeMap::new();
     for r in &rows {
@@ -70,9 +73,11 @@ pub fn run(args: &TrainArgs) -> Result<ExitCode> {
             }
             let rs = &wanted[doc.id.as_str()];
             let m = check_train::match_rows(&doc, &doc.events, rs);
+            let mentions = dyad_events::mentions::from_doc(&doc);
+            let op = Some((&coder, &mentions[..]));
             let out = m
                 .iter()
-                .map(|&(ri, ei, s, t)| check_train::judged(&doc, &doc.events[ei], rs[ri], s, t))
+                .map(|&(ri, ei, s, t)| check_train::judged(&doc, &doc.events[ei], rs[ri], s, t, op))
                 .collect();
             (rs.len(), out)
         })
@@ -101,7 +106,9 @@ pub fn run(args: &TrainArgs) -> Result<ExitCode> {
                     dyad_events::plover_eval::map_gold_label(label),
                 );
                 let ty = dyad_events::plv_eval::plv_root(&e.plover.as_ref()?.kind);
-                (ty == gold).then(|| dyad_events::check::features(&doc, e))
+                let mentions = dyad_events::mentions::from_doc(&doc);
+                (ty == gold)
+                    .then(|| dyad_events::check::features_of(&doc, e, Some((&coder, &mentions))))
             })
             .collect();
         eprintln!(
@@ -110,9 +117,12 @@ pub fn run(args: &TrainArgs) -> Result<ExitCode> {
             guard.len()
         );
     }
-    let mut examples: Vec<Judged> = coded.into_iter().flat_map(|(_, j)| j).collect();
+    let (held, mut examples): (Vec<Judged>, Vec<Judged>) = coded
+        .into_iter()
+        .flat_map(|(_, j)| j)
+        .partition(|j| j.sheet.is_some_and(|k| k >= folds));
     let per_sheet = |f: &dyn Fn(&Judged) -> bool| {
-        (0..args.sheet.len())
+        (0..folds)
             .map(|k| {
                 examples
                     .iter()
@@ -124,7 +134,7 @@ pub fn run(args: &TrainArgs) -> Result<ExitCode> {
     eprintln!(
         "matched rows per sheet: {:?} of {:?}; source known {:?}, target known {:?}; ok {:?}",
         per_sheet(&|_| true),
-        (0..args.sheet.len())
+        (0..folds)
             .map(|k| rows.iter().filter(|r| r.sheet == k).count())
             .collect::<Vec<_>>(),
         per_sheet(&|j| j.source.is_some()),
@@ -138,7 +148,8 @@ pub fn run(args: &TrainArgs) -> Result<ExitCode> {
             .filter_map(|g| {
                 let mut doc = dyad_doc::Doc::new(g.id.clone(), g.text.clone());
                 pipe.run(&mut doc).ok()?;
-                check_train::plv_positive(&doc, g, &doc.events)
+                let mentions = dyad_events::mentions::from_doc(&doc);
+                check_train::plv_positive(&doc, g, &doc.events, Some((&coder, &mentions)))
             })
             .collect();
         eprintln!("{}: {} positive examples", plv.display(), extra.len());
@@ -219,6 +230,60 @@ pub fn run(args: &TrainArgs) -> Result<ExitCode> {
         }
     }
     let min_check = chosen.1;
+    for (h, p) in args.holdout.iter().enumerate() {
+        let name = sheet_name(p);
+        let mine: Vec<&Judged> = held.iter().filter(|j| j.sheet == Some(folds + h)).collect();
+        println!(
+            "held-out sheet {name} ({} matched rows), scored by the model trained on every --sheet",
+            mine.len()
+        );
+        for &t in &THRESHOLDS {
+            let mut r = Rates::default();
+            for j in &mine {
+                r.add(j, dyad_events::check::probability(&model, &j.features), t);
+            }
+            println!(
+                "{t:.2}\t{name}\t{}\t{}/{}\tnet {}",
+                fmt(&r.values()),
+                r.kept,
+                r.total,
+                r.net()
+            );
+        }
+    }
+    if let Some(path) = &args.dump {
+        let tri = |b: Option<bool>| b.map_or("-", |b| if b { "y" } else { "n" });
+        let mut out = String::from("fold\tok\treal\troot\tnegation\tsource\ttarget\tfeatures\n");
+        let fold = |j: &Judged| match j.sheet {
+            Some(k) => sheet_name(
+                &args
+                    .sheet
+                    .iter()
+                    .chain(&args.holdout)
+                    .nth(k)
+                    .cloned()
+                    .unwrap_or_default(),
+            ),
+            None => "plv".to_string(),
+        };
+        for j in examples.iter().chain(&held) {
+            out += &format!(
+                "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n",
+                fold(j),
+                tri(Some(j.ok)),
+                tri(Some(j.real)),
+                tri(Some(j.root)),
+                tri(Some(j.negation)),
+                tri(j.source),
+                tri(j.target),
+                j.features.join("\t")
+            );
+        }
+        for f in &guard {
+            out += &format!("gsr\ty\ty\ty\ty\t-\t-\t{}\n", f.join("\t"));
+        }
+        std::fs::write(path, out).with_context(|| format!("writing {}", path.display()))?;
+    }
     println!(
         "best threshold (most kept right minus kept wrong, pooled): {:.2}; chosen, removing no \
          guarded gold-set event: {min_check:.2}",

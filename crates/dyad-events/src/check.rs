@@ -7,8 +7,9 @@
 //! layers (tokens and parse, entities, quotes) and the event itself, and the check that scores
 //! them ([`apply`]: each event gets `Event::check`, events under the threshold are left out and
 //! counted). Features: the trigger (lemma, UPOS, relation, governor, auxiliaries and markers,
-//! governing lemmas), the code (root, code, with the lemma), how it was coded (pattern, model,
-//! nominal, quote statement), modality and negation; for the source and the target, the kind of
+//! governing lemmas, its arguments with their word and kind), the code (root, code, with the
+//! lemma), how it was coded (pattern, model, nominal, quote statement), modality and negation, the
+//! coder's trained models' opinion of the event ([`Coder::opinion`]); for the source and the target, the kind of
 //! mention (named person or organisation, agent noun, pronoun, place or locative phrase, modifier
 //! of a thing or of a group, none, outside the sentence), the dependency path to the trigger (in
 //! its clause, from a governing clause, from a reporting clause, from another clause), the
@@ -16,6 +17,8 @@
 //! lead, several lines, inside a quote).
 
 use crate::classifier::Classifier;
+use crate::mentions::Mention;
+use crate::Coder;
 use dyad_doc::{Doc, Event, EventActor, Span};
 use std::sync::Arc;
 
@@ -65,11 +68,24 @@ pub fn probability(model: &Classifier, feats: &[String]) -> f32 {
 /// probability, two decimals as written), and those under `min` are removed. Returns how many
 /// were removed. Without a model nothing changes.
 pub fn apply(model: Option<&Classifier>, min: f32, doc: &Doc, events: &mut Vec<Event>) -> usize {
+    apply_with(model, min, doc, events, None)
+}
+
+/// [`apply`] with the coder that wrote the events and the document's actor mentions it coded
+/// with: its trained models give the check their opinion of each event ([`Coder::opinion`]; the
+/// committed check was trained with the embedded coder's).
+pub fn apply_with(
+    model: Option<&Classifier>,
+    min: f32,
+    doc: &Doc,
+    events: &mut Vec<Event>,
+    coder: Option<(&Coder, &[Mention])>,
+) -> usize {
     let Some(model) = model else {
         return 0;
     };
     for e in events.iter_mut() {
-        let p = probability(model, &features(doc, e));
+        let p = probability(model, &features_of(doc, e, coder));
         e.check = Some((p * 100.0).round() / 100.0);
     }
     let before = events.len();
@@ -83,8 +99,14 @@ const REPORTING: &[&str] = &[
     "confirm", "explain", "declare", "argue", "allege", "accord",
 ];
 
-/// The check's features of event `e` of `doc` (sorted, distinct).
+/// The check's features of event `e` of `doc` (sorted, distinct), without the coder's opinion.
 pub fn features(doc: &Doc, e: &Event) -> Vec<String> {
+    features_of(doc, e, None)
+}
+
+/// The check's features of event `e` of `doc` (sorted, distinct); with a coder and the
+/// document's actor mentions, its models' opinion of the event too ([`Coder::opinion`]).
+pub fn features_of(doc: &Doc, e: &Event, coder: Option<(&Coder, &[Mention])>) -> Vec<String> {
     let mut f = Vec::new();
     let root = e.cameo.get(..2).unwrap_or("");
     let code3 = e.cameo.get(..3).unwrap_or(&e.cameo);
@@ -109,6 +131,9 @@ pub fn features(doc: &Doc, e: &Event) -> Vec<String> {
         "pattern"
     };
     f.push(format!("how={how}"));
+    if let (Some((c, mentions)), Some(t)) = (coder, trig) {
+        f.extend(c.opinion(doc, mentions, e, t));
+    }
     f.push(format!("how_root={how}|{root}"));
     f.push(format!("lem={lemma}"));
     f.push(format!("lem_root={lemma}|{root}"));
@@ -146,6 +171,9 @@ pub fn features(doc: &Doc, e: &Event) -> Vec<String> {
                     f.push(format!("arg={rel}"));
                     f.push(format!("arg={rel}|{cl}"));
                     f.push(format!("lem_arg={lemma}|{rel}"));
+                    // Word sense: what kind of word the argument is (person, organisation,
+                    // place, other name, common noun, pronoun, clause).
+                    f.push(format!("akind={rel}|{}", word_kind(doc, c)));
                 }
                 _ => {}
             }
@@ -247,6 +275,28 @@ pub fn features(doc: &Doc, e: &Event) -> Vec<String> {
     f.sort();
     f.dedup();
     f
+}
+
+/// The kind of word token `c` is: the entity type of a named entity over it, else its UPOS
+/// (pronouns, common and proper nouns, verbs) or `other`.
+fn word_kind(doc: &Doc, c: usize) -> &'static str {
+    let sp = doc.tokens[c].span;
+    if let Some(en) = doc.entities.iter().find(|en| en.span.overlaps(sp)) {
+        return match en.kind.as_str() {
+            "PER" => "PER",
+            "ORG" => "ORG",
+            "LOC" | "GPE" => "PLACE",
+            _ => "ENT",
+        };
+    }
+    match &*doc.tokens[c].upos {
+        "PRON" => "PRON",
+        "NOUN" => "NOUN",
+        "PROPN" => "PROPN",
+        "VERB" => "VERB",
+        "NUM" => "NUM",
+        _ => "other",
+    }
 }
 
 /// `&str` helper: the largest char boundary at or below `i` (stable `floor_char_boundary`).

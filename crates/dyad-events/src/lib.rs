@@ -117,7 +117,13 @@ impl Stage for EventStage {
             .check
             .as_deref()
             .filter(|_| !self.coder.dict.compose.is_empty());
-        doc.events_dropped = check::apply(check, self.min_check, doc, &mut events);
+        doc.events_dropped = check::apply_with(
+            check,
+            self.min_check,
+            doc,
+            &mut events,
+            Some((&self.coder, &mentions)),
+        );
         doc.events = events;
         Ok(())
     }

@@ -284,11 +284,18 @@ pub fn run(
             }
             for (g, doc) in gold.iter().zip(docs.iter_mut()) {
                 if g.row % k == f {
-                    let mut events = c.code(doc, &crate::mentions::from_doc(doc));
+                    let mentions = crate::mentions::from_doc(doc);
+                    let mut events = c.code(doc, &mentions);
                     // The event check as the pipeline applies it (its default threshold).
                     let check = crate::check::embedded();
                     let min = crate::check::default_min_check();
-                    crate::check::apply(check.as_deref(), min, doc, &mut events);
+                    crate::check::apply_with(
+                        check.as_deref(),
+                        min,
+                        doc,
+                        &mut events,
+                        Some((&c, &mentions)),
+                    );
                     doc.events = events;
                 }
             }

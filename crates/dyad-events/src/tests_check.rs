@@ -59,6 +59,18 @@ const ACCUSED: &[Tok] = &[
     (".", ".", "PUNCT", 2, "punct"),
 ];
 
+/// The ACCUSED sentence with both actors named and its 112 event between them.
+fn accused_with_actors() -> (Doc, Event) {
+    let mut d = Doc::new("t", "");
+    add_sentence(
+        &mut d,
+        ACCUSED,
+        &[(0, 1, "RUR", "RUR"), (2, 3, "BOR", "BOR")],
+    );
+    let e = ev(&d, 0, 1, "112", Some((0, 1)), Some((2, 3)));
+    (d, e)
+}
+
 #[test]
 fn features_name_the_trigger_code_and_the_arguments_in_its_clause() {
     let mut d = Doc::new("t", "");
@@ -215,13 +227,7 @@ fn the_committed_check_loads_and_scores_deterministically() {
     assert_eq!(m.labels, vec!["bad", "ok"]);
     let min = check::default_min_check();
     assert!((0.0..1.0).contains(&min), "{min}");
-    let mut d = Doc::new("t", "");
-    add_sentence(
-        &mut d,
-        ACCUSED,
-        &[(0, 1, "RUR", "RUR"), (2, 3, "BOR", "BOR")],
-    );
-    let e = ev(&d, 0, 1, "112", Some((0, 1)), Some((2, 3)));
+    let (d, e) = accused_with_actors();
     let p = check::probability(&m, &features(&d, &e));
     assert!((0.0..=1.0).contains(&p));
     assert_eq!(p, check::probability(&m, &features(&d, &e)));
@@ -268,4 +274,34 @@ fn the_default_threshold_is_read_from_the_model_file() {
     );
     assert_eq!(check::min_check_of("labels\tbad\tok\n"), 0.0);
     assert_eq!(check::min_check_of("# min-check 7\n"), 0.0);
+}
+
+#[test]
+fn arguments_say_what_kind_of_word_they_are() {
+    let mut d = Doc::new("t", "");
+    add_sentence(&mut d, ACCUSED, &[(2, 3, "BOR", "BOR")]);
+    let f = features(&d, &ev(&d, 0, 1, "112", None, Some((2, 3))));
+    // The object is a named organisation, the subject a name the entity layer left out.
+    has(&f, &["akind=obj|ORG", "akind=nsubj|PROPN"]);
+    assert!(!f.iter().any(|x| x == "akind=nsubj|ORG"), "{f:?}");
+}
+
+#[test]
+fn the_coder_gives_its_models_opinion_of_an_event() {
+    let (d, e) = accused_with_actors();
+    let coder = crate::Coder::embedded();
+    let mentions = crate::mentions::from_doc(&d);
+    let f = check::features_of(&d, &e, Some((&coder, &mentions)));
+    // The classifier (with its no-event class) and the re-ranker each say how sure they are of
+    // the event's type; without the coder there is no opinion.
+    for p in ["oc_own=", "oc_top=", "oc_none=", "or_own=", "or_top="] {
+        assert!(f.iter().any(|x| x.starts_with(p)), "{p} missing from {f:?}");
+    }
+    assert!(!features(&d, &e).iter().any(|x| x.starts_with("oc_")));
+    // A statement (no PLOVER type) gets the classifier's opinion only.
+    let mut s = e.clone();
+    s.cameo = "010".into();
+    let f = check::features_of(&d, &s, Some((&coder, &mentions)));
+    assert!(f.iter().any(|x| x.starts_with("oc_top=")));
+    assert!(!f.iter().any(|x| x.starts_with("or_")), "{f:?}");
 }

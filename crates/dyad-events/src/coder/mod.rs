@@ -20,6 +20,7 @@ mod matching;
 mod modality;
 mod model;
 mod named;
+mod opinion;
 mod output;
 mod rerank;
 mod roles;
