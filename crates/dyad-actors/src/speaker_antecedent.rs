@@ -95,7 +95,7 @@ pub fn antecedent(doc: &Doc, span: Span, quoted: &SpanIndex) -> Option<Anteceden
         })
         .or_else(|| {
             epithet_noun(doc, toks.clone())
-                .then(|| described_person(doc, toks.start, quoted))
+                .then(|| described_person(doc, toks.start, toks.end - 1, quoted))
                 .flatten()
                 .map(Antecedent::Entity)
         })
@@ -103,6 +103,10 @@ pub fn antecedent(doc: &Doc, span: Span, quoted: &SpanIndex) -> Option<Anteceden
 
 /// Sentences before the phrase's that an occupational epithet ("the singer") looks through.
 const DESCRIBED_SENTENCES_BACK: usize = 2;
+
+/// Tokens between an earlier use of an epithet's noun and the name it describes ("chief
+/// designer of the center Val Ode").
+const NOUN_NAME_GAP: usize = 6;
 
 /// Whether tokens `r` are an occupational epithet: "the" + lower-case modifiers + a singular
 /// noun of the `epithet` class of `speaker-nouns.txt` ("the singer", "the veteran politician",
@@ -129,7 +133,10 @@ fn epithet_noun(doc: &Doc, r: Range<usize>) -> bool {
                     .children(head)
                     .any(|c| c > head && doc.tokens[c].deprel.starts_with("acl"))
     });
+    // "The novelist Stephen King": the name follows, this is no epithet.
+    let named = doc.tokens.get(r.end).is_some_and(|t| t.upos == "PROPN");
     lower_case
+        && !named
         && doc.tokens[head].xpos == "NN"
         && speaker_nouns().epithet.contains(&lower(doc, head))
         && !relative
@@ -137,8 +144,33 @@ fn epithet_noun(doc: &Doc, r: Range<usize>) -> bool {
 
 /// The person an occupational epithet at token `p` describes: the nearest subject before it
 /// that is a person (a name, or `he`/`she` of a cluster with a name), in its sentence or the
-/// [`DESCRIBED_SENTENCES_BACK`] before (outside quotation marks when the epithet is).
-fn described_person(doc: &Doc, p: usize, quoted: &SpanIndex) -> Option<usize> {
+/// [`DESCRIBED_SENTENCES_BACK`] before (outside quotation marks when the epithet is). When the
+/// document used the noun before, it is the person named beside that use (within
+/// [`NOUN_NAME_GAP`] tokens), or no one.
+fn described_person(doc: &Doc, p: usize, head: usize, quoted: &SpanIndex) -> Option<usize> {
+    // The noun used before of someone ("chief designer Val Ode … the designer"): that person,
+    // or no one when nobody is named beside it.
+    let noun = lower(doc, head);
+    // With a noun modifier ("the school director") only a use with the same modifier ("school
+    // director Ann Roe") is the same person; another ("IOM director Bo Li") is someone else.
+    let modifier = (head > p && doc.tokens[head - 1].upos == "NOUN").then(|| lower(doc, head - 1));
+    let uses: Vec<usize> = (1..p).rev().filter(|&k| lower(doc, k) == noun).collect();
+    if !uses.is_empty() {
+        let same = uses
+            .iter()
+            .copied()
+            .find(|&k| modifier.as_ref().is_none_or(|m| lower(doc, k - 1) == *m));
+        let k = same?;
+        let near =
+            doc.span_of_tokens(k.saturating_sub(NOUN_NAME_GAP)..(k + NOUN_NAME_GAP + 1).min(p));
+        return doc
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind == "PER" && near.contains(e.span))
+            .min_by_key(|(_, e)| e.span.start.abs_diff(doc.tokens[k].span.start))
+            .map(|(i, _)| i);
+    }
     let s = doc.sentence_of_token(p)?;
     let first = doc.sentences[s.saturating_sub(DESCRIBED_SENTENCES_BACK)]
         .tokens
@@ -1014,6 +1046,59 @@ pub(crate) mod tests {
         let mut doc = quill(&[the, singer], false);
         doc.entities.clear();
         assert_eq!(antecedent(&doc, doc.span_of_tokens(5..7), &none), None);
+    }
+
+    #[test]
+    fn an_epithet_whose_noun_was_used_before_is_the_person_named_beside_it() {
+        // "Chief designer Val Ode spoke . Mara Quill won . The designer said ." and the same with
+        // "The school designer": a use with another noun modifier is someone else.
+        let build = |school: bool| {
+            let mut last: Vec<Row> = vec![("The", "DET", "DT", Some(1), "det")];
+            if school {
+                last[0].3 = Some(2);
+                last.push(("school", "NOUN", "NN", Some(2), "compound"));
+            }
+            let h = last.len();
+            last.push(("designer", "NOUN", "NN", Some(h + 1), "nsubj"));
+            last.push(("said", "VERB", "VBD", None, "root"));
+            let mut doc = parsed(&[
+                &[
+                    ("Chief", "ADJ", "JJ", Some(1), "amod"),
+                    ("designer", "NOUN", "NN", Some(2), "compound"),
+                    ("Val", "PROPN", "NNP", Some(4), "nsubj"),
+                    ("Ode", "PROPN", "NNP", Some(2), "flat"),
+                    ("spoke", "VERB", "VBD", None, "root"),
+                ],
+                &[
+                    ("Mara", "PROPN", "NNP", Some(2), "nsubj"),
+                    ("Quill", "PROPN", "NNP", Some(0), "flat"),
+                    ("won", "VERB", "VBD", None, "root"),
+                ],
+                &last,
+            ]);
+            for r in [2..4, 5..7] {
+                doc.entities.push(Entity {
+                    span: doc.span_of_tokens(r),
+                    kind: "PER".into(),
+                    actor: None,
+                    cluster: None,
+                });
+            }
+            doc
+        };
+        let none = SpanIndex::new([]);
+        let doc = build(false);
+        let n = doc.tokens.len();
+        assert_eq!(
+            antecedent(&doc, doc.span_of_tokens(n - 3..n - 1), &none),
+            Some(Antecedent::Entity(0))
+        );
+        let doc = build(true);
+        let n = doc.tokens.len();
+        assert_eq!(
+            antecedent(&doc, doc.span_of_tokens(n - 4..n - 1), &none),
+            None
+        );
     }
 
     #[test]

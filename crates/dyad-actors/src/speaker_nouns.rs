@@ -48,9 +48,11 @@ pub fn parse(text: &str, file: &str) -> Result<SpeakerNouns, String> {
             "source" => &mut out.source,
             "institution" => &mut out.institution,
             "epithet" => &mut out.epithet,
-            other => return Err(at(&format!(
+            other => {
+                return Err(at(&format!(
                 "unknown class `{other}` (collective, organisation, source, institution, epithet)"
-            ))),
+            )))
+            }
         };
         for form in forms.split(';').map(str::trim).filter(|f| !f.is_empty()) {
             if form.chars().any(|c| c.is_uppercase() || c == '|') {

@@ -335,16 +335,15 @@ impl SpeakerRoleStage {
 /// Sentences between a quote's speaker and "the expert" of a later quote that stands for it.
 const SOURCE_SENTENCES_BACK: usize = 3;
 
-/// The speaker a phrase "the expert" or "the consultant" (a `source` or `epithet` noun, at
-/// `phrase`, speaker of quote `qi`) continues: the speaker
+/// The speaker a phrase "the expert" (a `source` noun, at `phrase`, speaker of quote `qi`)
+/// continues: the speaker
 /// of the latest quote before it, when that is a named person, at most
 /// [`SOURCE_SENTENCES_BACK`] sentences before, with no other person named between them (outside
 /// that quote's content).
 fn previous_source(doc: &Doc, qi: usize, phrase: dyad_doc::Span) -> Option<Speaker> {
     let text = doc.slice(phrase).to_lowercase();
     let noun = text.strip_prefix("the ")?;
-    let nouns = speaker_nouns();
-    if !nouns.source.contains(noun) && !nouns.epithet.contains(noun) {
+    if !speaker_nouns().source.contains(noun) {
         return None;
     }
     let prev = doc
