@@ -27,7 +27,15 @@
 //!   the two sentences before ("BP posted a profit, the company announced");
 //! - an age epithet ("the 57-year-old", "the 51-year-old writer"): the nearest person subject
 //!   (a name, or `he`/`she` of a named cluster) in its sentence or the three before, skipping a
-//!   person whose stated age differs ("Ian Stewart, 56,").
+//!   person whose stated age differs ("Ian Stewart, 56,");
+//! - an occupational epithet ("the veteran politician", "The artist": the `epithet` class of
+//!   `speaker-nouns.txt`, no name right after it, no restrictive relative clause): the person
+//!   named beside an earlier use of its noun (with the same noun modifier), else, when the noun
+//!   is new, the nearest person subject in its sentence or the two before.
+//!
+//! For a quote without any speaker whose cue is an adjunct participle ("…, *citing* costs",
+//! "*Admitting* defeat, X said"), [`participle_cue`] and [`participle_subject`] give the
+//! `speaker-roles` stage the reporting verb or the subject whose speaker it shares.
 //!
 //! The caller resolves the antecedent phrase like any speaker phrase (a named entity, else a role
 //! with a country, else nothing).
@@ -106,7 +114,7 @@ const DESCRIBED_SENTENCES_BACK: usize = 2;
 
 /// Tokens between an earlier use of an epithet's noun and the name it describes ("chief
 /// designer of the center Val Ode").
-const NOUN_NAME_GAP: usize = 6;
+const NOUN_NAME_GAP: usize = 8;
 
 /// Whether tokens `r` are an occupational epithet: "the" + lower-case modifiers + a singular
 /// noun of the `epithet` class of `speaker-nouns.txt` ("the singer", "the veteran politician",
@@ -142,6 +150,56 @@ fn epithet_noun(doc: &Doc, r: Range<usize>) -> bool {
         && !relative
 }
 
+/// The person named beside a use of a noun at token `k`: after it in the same phrase, with no
+/// verb and no punctuation between but a comma right before the name ("chief designer of the
+/// center Val Ode", "the director of the school, Ann Roe"), at most [`NOUN_NAME_GAP`] tokens on;
+/// or right before it ("Ann Roe, the director"). The longest such name ("Dr" and "Ann Roe": Ann
+/// Roe).
+fn named_beside(doc: &Doc, k: usize) -> Option<usize> {
+    let s = doc.sentence_of_token(k)?;
+    let sent = doc.sentences[s].tokens.clone();
+    let person = |t: usize| {
+        let at = doc.tokens[t].span;
+        doc.entities
+            .iter()
+            .position(|e| e.kind == "PER" && e.span.contains(at))
+    };
+    let mut after = Vec::new();
+    for t in k + 1..(k + 1 + NOUN_NAME_GAP).min(sent.end) {
+        if let Some(e) = person(t) {
+            after.push(e);
+            continue;
+        }
+        // A comma or an abbreviation's point right before a name ("school, Ann Roe", "Dr. Ann
+        // Roe") joins it.
+        let w = doc.token_text(t);
+        if matches!(w, "," | ".") && t + 1 < sent.end && person(t + 1).is_some() {
+            continue;
+        }
+        let blocked = matches!(doc.tokens[t].upos.as_str(), "VERB" | "AUX")
+            || doc.tokens[t].upos == "PUNCT" && !matches!(w, "-" | "\u{2010}");
+        if blocked || !after.is_empty() {
+            break;
+        }
+    }
+    // "Ann Roe, the director": the name, a comma, an article, the noun's modifiers.
+    let before = (sent.start..k)
+        .rev()
+        .take(NOUN_NAME_GAP)
+        .take_while(|&t| {
+            person(t).is_some()
+                || doc.token_text(t) == ","
+                || matches!(doc.tokens[t].upos.as_str(), "DET" | "ADJ" | "NOUN")
+        })
+        .find(|&t| doc.token_text(t) == ",")
+        .and_then(|c| c.checked_sub(1))
+        .and_then(person);
+    after
+        .into_iter()
+        .chain(before)
+        .max_by_key(|&e| doc.entities[e].span.len())
+}
+
 /// The person an occupational epithet at token `p` describes: the nearest subject before it
 /// that is a person (a name, or `he`/`she` of a cluster with a name), in its sentence or the
 /// [`DESCRIBED_SENTENCES_BACK`] before (outside quotation marks when the epithet is). When the
@@ -154,22 +212,18 @@ fn described_person(doc: &Doc, p: usize, head: usize, quoted: &SpanIndex) -> Opt
     // With a noun modifier ("the school director") only a use with the same modifier ("school
     // director Ann Roe") is the same person; another ("IOM director Bo Li") is someone else.
     let modifier = (head > p && doc.tokens[head - 1].upos == "NOUN").then(|| lower(doc, head - 1));
-    let uses: Vec<usize> = (1..p).rev().filter(|&k| lower(doc, k) == noun).collect();
-    if !uses.is_empty() {
-        let same = uses
-            .iter()
-            .copied()
-            .find(|&k| modifier.as_ref().is_none_or(|m| lower(doc, k - 1) == *m));
-        let k = same?;
-        let near =
-            doc.span_of_tokens(k.saturating_sub(NOUN_NAME_GAP)..(k + NOUN_NAME_GAP + 1).min(p));
-        return doc
-            .entities
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| e.kind == "PER" && near.contains(e.span))
-            .min_by_key(|(_, e)| e.span.start.abs_diff(doc.tokens[k].span.start))
-            .map(|(i, _)| i);
+    // Earlier uses of the noun with a name set beside it, latest first; a use with another noun
+    // modifier is someone else.
+    let beside = (1..p)
+        .rev()
+        .filter(|&k| lower(doc, k) == noun)
+        .filter_map(|k| {
+            let same = modifier.as_ref().is_none_or(|m| lower(doc, k - 1) == *m);
+            named_beside(doc, k).map(|e| (e, same))
+        })
+        .next();
+    if let Some((e, same)) = beside {
+        return same.then_some(e);
     }
     let s = doc.sentence_of_token(p)?;
     let first = doc.sentences[s.saturating_sub(DESCRIBED_SENTENCES_BACK)]

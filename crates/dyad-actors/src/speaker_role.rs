@@ -16,7 +16,9 @@
 //! A phrase that names nobody by itself (a relative pronoun, `they`, "the commission") is first
 //! taken to its antecedent ([`crate::speaker_antecedent`]): a named antecedent gives the speaker
 //! its name and actor, a role antecedent is looked up as above; the speaker's mention stays the
-//! pronoun.
+//! pronoun. A quote with no speaker at all whose cue is an adjunct participle ("X said …, *citing*
+//! costs") takes the resolved speaker of the reporting verb it hangs on, or the named subject of
+//! that verb; otherwise it keeps none.
 
 use crate::dict::{normalize_form, Dictionary, EntryKind};
 use crate::speaker_antecedent::{
