@@ -27,7 +27,15 @@
 //!   the two sentences before ("BP posted a profit, the company announced");
 //! - an age epithet ("the 57-year-old", "the 51-year-old writer"): the nearest person subject
 //!   (a name, or `he`/`she` of a named cluster) in its sentence or the three before, skipping a
-//!   person whose stated age differs ("Ian Stewart, 56,").
+//!   person whose stated age differs ("Ian Stewart, 56,");
+//! - an occupational epithet ("the veteran politician", "The artist": the `epithet` class of
+//!   `speaker-nouns.txt`, no name right after it, no restrictive relative clause): the person
+//!   named beside an earlier use of its noun (with the same noun modifier), else, when the noun
+//!   is new, the nearest person subject in its sentence or the two before.
+//!
+//! For a quote without any speaker whose cue is an adjunct participle ("…, *citing* costs",
+//! "*Admitting* defeat, X said"), [`participle_cue`] and [`participle_subject`] give the
+//! `speaker-roles` stage the reporting verb or the subject whose speaker it shares.
 //!
 //! The caller resolves the antecedent phrase like any speaker phrase (a named entity, else a role
 //! with a country, else nothing).
@@ -87,11 +95,215 @@ pub fn antecedent(doc: &Doc, span: Span, quoted: &SpanIndex) -> Option<Anteceden
             .or_else(|| subject_organisation(doc, toks.end - 1, quoted).map(Antecedent::Subject)),
         _ => None,
     };
-    found.or_else(|| {
-        epithet_age(doc.slice(span))
-            .and_then(|age| aged_person(doc, toks.start, age, quoted))
-            .map(Antecedent::Entity)
-    })
+    found
+        .or_else(|| {
+            epithet_age(doc.slice(span))
+                .and_then(|age| aged_person(doc, toks.start, age, quoted))
+                .map(Antecedent::Entity)
+        })
+        .or_else(|| {
+            epithet_noun(doc, toks.clone())
+                .then(|| described_person(doc, toks.start, toks.end - 1, quoted))
+                .flatten()
+                .map(Antecedent::Entity)
+        })
+}
+
+/// Sentences before the phrase's that an occupational epithet ("the singer") looks through.
+const DESCRIBED_SENTENCES_BACK: usize = 2;
+
+/// Tokens between an earlier use of an epithet's noun and the name it describes ("chief
+/// designer of the center Val Ode").
+const NOUN_NAME_GAP: usize = 8;
+
+/// Whether tokens `r` are an occupational epithet: "the" + lower-case modifiers + a singular
+/// noun of the `epithet` class of `speaker-nouns.txt` ("the singer", "the veteran politician",
+/// "The airline mogul"), at most four words, not followed by a restrictive relative clause
+/// ("the comedian who pretended …" introduces someone new).
+fn epithet_noun(doc: &Doc, r: Range<usize>) -> bool {
+    if !(2..=4).contains(&r.len()) || lower(doc, r.start) != "the" {
+        return false;
+    }
+    let head = r.end - 1;
+    let lower_case = (r.start + 1..r.end).all(|t| {
+        doc.token_text(t)
+            .chars()
+            .all(|c| c.is_lowercase() || c == '-')
+            && matches!(doc.tokens[t].upos.as_str(), "NOUN" | "ADJ")
+    });
+    // A restrictive clause right after the noun; "the veteran politician, who …" is no
+    // introduction.
+    let relative = doc.tokens.get(r.end).is_some_and(|t| {
+        t.head == Some(head) && t.deprel.starts_with("acl")
+            || matches!(doc.token_text(r.end), "who" | "whose" | "whom" | "that")
+            || doc.token_text(r.end) != ","
+                && doc
+                    .children(head)
+                    .any(|c| c > head && doc.tokens[c].deprel.starts_with("acl"))
+    });
+    // "The novelist Stephen King": the name follows, this is no epithet.
+    let named = doc.tokens.get(r.end).is_some_and(|t| t.upos == "PROPN");
+    lower_case
+        && !named
+        && doc.tokens[head].xpos == "NN"
+        && speaker_nouns().epithet.contains(&lower(doc, head))
+        && !relative
+}
+
+/// The person named beside a use of a noun at token `k`: after it in the same phrase, with no
+/// verb and no punctuation between but a comma right before the name ("chief designer of the
+/// center Val Ode", "the director of the school, Ann Roe"), at most [`NOUN_NAME_GAP`] tokens on;
+/// or right before it ("Ann Roe, the director"). The longest such name ("Dr" and "Ann Roe": Ann
+/// Roe).
+fn named_beside(doc: &Doc, k: usize) -> Option<usize> {
+    let s = doc.sentence_of_token(k)?;
+    let sent = doc.sentences[s].tokens.clone();
+    let person = |t: usize| {
+        let at = doc.tokens[t].span;
+        doc.entities
+            .iter()
+            .position(|e| e.kind == "PER" && e.span.contains(at))
+    };
+    let mut after = Vec::new();
+    for t in k + 1..(k + 1 + NOUN_NAME_GAP).min(sent.end) {
+        if let Some(e) = person(t) {
+            after.push(e);
+            continue;
+        }
+        // A comma or an abbreviation's point right before a name ("school, Ann Roe", "Dr. Ann
+        // Roe") joins it.
+        let w = doc.token_text(t);
+        if matches!(w, "," | ".") && t + 1 < sent.end && person(t + 1).is_some() {
+            continue;
+        }
+        let blocked = matches!(doc.tokens[t].upos.as_str(), "VERB" | "AUX")
+            || doc.tokens[t].upos == "PUNCT" && !matches!(w, "-" | "\u{2010}");
+        if blocked || !after.is_empty() {
+            break;
+        }
+    }
+    // "Ann Roe, the director": the name, a comma, an article, the noun's modifiers.
+    let before = (sent.start..k)
+        .rev()
+        .take(NOUN_NAME_GAP)
+        .take_while(|&t| {
+            person(t).is_some()
+                || doc.token_text(t) == ","
+                || matches!(doc.tokens[t].upos.as_str(), "DET" | "ADJ" | "NOUN")
+        })
+        .find(|&t| doc.token_text(t) == ",")
+        .and_then(|c| c.checked_sub(1))
+        .and_then(person);
+    after
+        .into_iter()
+        .chain(before)
+        .max_by_key(|&e| doc.entities[e].span.len())
+}
+
+/// The person an occupational epithet at token `p` describes: the nearest subject before it
+/// that is a person (a name, or `he`/`she` of a cluster with a name), in its sentence or the
+/// [`DESCRIBED_SENTENCES_BACK`] before (outside quotation marks when the epithet is). When the
+/// document used the noun before, it is the person named beside that use (within
+/// [`NOUN_NAME_GAP`] tokens), or no one.
+fn described_person(doc: &Doc, p: usize, head: usize, quoted: &SpanIndex) -> Option<usize> {
+    // The noun used before of someone ("chief designer Val Ode … the designer"): that person,
+    // or no one when nobody is named beside it.
+    let noun = lower(doc, head);
+    // With a noun modifier ("the school director") only a use with the same modifier ("school
+    // director Ann Roe") is the same person; another ("IOM director Bo Li") is someone else.
+    let modifier = (head > p && doc.tokens[head - 1].upos == "NOUN").then(|| lower(doc, head - 1));
+    // Earlier uses of the noun with a name set beside it, latest first; a use with another noun
+    // modifier is someone else.
+    let beside = (1..p)
+        .rev()
+        .filter(|&k| lower(doc, k) == noun)
+        .filter_map(|k| {
+            let same = modifier.as_ref().is_none_or(|m| lower(doc, k - 1) == *m);
+            named_beside(doc, k).map(|e| (e, same))
+        })
+        .next();
+    if let Some((e, same)) = beside {
+        return same.then_some(e);
+    }
+    let s = doc.sentence_of_token(p)?;
+    let first = doc.sentences[s.saturating_sub(DESCRIBED_SENTENCES_BACK)]
+        .tokens
+        .start;
+    let outside = !quoted.any_contains(doc.tokens[p].span);
+    (first..p)
+        .rev()
+        .filter(|&t| doc.tokens[t].deprel.starts_with("nsubj"))
+        .filter(|&t| !(outside && quoted.any_contains(doc.tokens[t].span)))
+        .find_map(|t| person_of_subject(doc, t))
+}
+
+/// A participle cue of a quote without a speaker: "X said …, *citing* security concerns",
+/// "*Admitting* defeat, X told reporters". An adjunct participle has no subject of its own; the
+/// one who cites or admits is the subject of the clause it hangs on. Only a present participle
+/// (`VBG`) without a subject ("with prices *rising*" has one), opening its sentence or set off
+/// by a comma, attached as an adjunct (a clause or a conjunct, not a subject or an object).
+/// Returns its token.
+pub fn participle_cue(doc: &Doc, cue: Span) -> Option<usize> {
+    let toks = doc.tokens_in(cue);
+    if !parsed(doc) || toks.len() != 1 {
+        return None;
+    }
+    let t = toks.start;
+    let s = doc.sentence_of_token(t)?;
+    let first = doc.sentences[s].tokens.start;
+    let set_off = t == first || doc.token_text(t - 1) == ",";
+    let own_subject = doc
+        .children(t)
+        .any(|c| doc.tokens[c].deprel.starts_with("nsubj"));
+    // A gerund that is itself a subject ("*Explaining* the reasons, he says, can help") or an
+    // object is no adjunct.
+    let adjunct = matches!(
+        doc.tokens[t].deprel.as_str(),
+        "advcl" | "conj" | "root" | "acl" | "xcomp" | "parataxis"
+    );
+    (doc.tokens[t].xpos == "VBG" && set_off && adjunct && !own_subject).then_some(t)
+}
+
+/// Whether tokens `a` and `b` lie on one chain of heads at most [`PARTICIPLE_STEPS`] apart:
+/// the parse hangs an adjunct participle on the reporting verb, on its content clause ("said
+/// the talks had failed, citing") or, opening the sentence, above it.
+pub fn linked(doc: &Doc, a: usize, b: usize) -> bool {
+    let reaches = |mut x: usize, y: usize| {
+        for _ in 0..PARTICIPLE_STEPS {
+            match doc.tokens[x].head {
+                Some(h) if h == y => return true,
+                Some(h) => x = h,
+                None => return false,
+            }
+        }
+        false
+    };
+    reaches(a, b) || reaches(b, a)
+}
+
+/// Steps between an adjunct participle and the reporting verb whose speaker it shares.
+const PARTICIPLE_STEPS: usize = 2;
+
+/// The active subject (`nsubj`, not `nsubj:pass`: "he was sacked, citing …" names no one who
+/// cites) of the main-clause verb an adjunct participle at `t` modifies (`advcl`), when that
+/// verb is no content clause of another (`ccomp`).
+pub fn participle_subject(doc: &Doc, t: usize) -> Option<usize> {
+    if doc.tokens[t].deprel != "advcl" {
+        return None;
+    }
+    let head = doc.tokens[t].head?;
+    let h = &doc.tokens[head];
+    if !matches!(h.upos.as_str(), "VERB" | "AUX") || h.deprel == "ccomp" {
+        return None;
+    }
+    doc.children(head)
+        .find(|&c| doc.tokens[c].deprel == "nsubj")
+}
+
+/// The person a `he`/`she` subject (or a name) at token `t` stands for: see
+/// [`person_of_subject`].
+pub fn person_at(doc: &Doc, t: usize) -> Option<usize> {
+    person_of_subject(doc, t)
 }
 
 /// Sentences before the phrase's that an age epithet ("the 57-year-old") looks through.
@@ -812,6 +1024,192 @@ pub(crate) mod tests {
         let n = doc.tokens.len();
         let epithet = doc.span_of_tokens(n - 3..n - 1);
         assert_eq!(antecedent(&doc, epithet, &none), None);
+    }
+
+    /// "Mara Quill won the award . The veteran singer said she was glad ." with the second
+    /// subject phrase `second` (words, head last).
+    fn quill(second: &[(&'static str, &'static str, &'static str)], relative: bool) -> Doc {
+        let mut rows: Vec<Row> = Vec::new();
+        let n = second.len();
+        for (k, (w, u, x)) in second.iter().enumerate() {
+            let rel = if k + 1 == n {
+                "nsubj"
+            } else if k == 0 {
+                "det"
+            } else {
+                "amod"
+            };
+            let head = if k + 1 == n {
+                n + usize::from(relative) * 2
+            } else {
+                n - 1
+            };
+            rows.push((w, u, x, Some(head), rel));
+        }
+        if relative {
+            rows.push(("who", "PRON", "WP", Some(n + 1), "nsubj"));
+            rows.push(("sang", "VERB", "VBD", Some(n - 1), "acl:relcl"));
+        }
+        rows.push(("said", "VERB", "VBD", None, "root"));
+        let mut doc = parsed(&[
+            &[
+                ("Mara", "PROPN", "NNP", Some(2), "nsubj"),
+                ("Quill", "PROPN", "NNP", Some(0), "flat"),
+                ("won", "VERB", "VBD", None, "root"),
+                ("the", "DET", "DT", Some(4), "det"),
+                ("award", "NOUN", "NN", Some(2), "obj"),
+            ],
+            &rows,
+        ]);
+        doc.entities.push(Entity {
+            span: doc.span_of_tokens(0..2),
+            kind: "PER".into(),
+            actor: None,
+            cluster: None,
+        });
+        doc
+    }
+
+    #[test]
+    fn an_occupational_epithet_is_the_person_subject_named_before() {
+        let none = SpanIndex::new([]);
+        let the = ("The", "DET", "DT");
+        let singer = ("singer", "NOUN", "NN");
+        let doc = quill(&[the, ("veteran", "ADJ", "JJ"), singer], false);
+        assert_eq!(
+            antecedent(&doc, doc.span_of_tokens(5..8), &none),
+            Some(Antecedent::Entity(0))
+        );
+        let doc = quill(&[the, singer], false);
+        assert_eq!(
+            antecedent(&doc, doc.span_of_tokens(5..7), &none),
+            Some(Antecedent::Entity(0))
+        );
+        // A restrictive relative clause introduces someone new: "The singer who sang said".
+        let doc = quill(&[the, singer], true);
+        assert_eq!(antecedent(&doc, doc.span_of_tokens(5..7), &none), None);
+        // Not an epithet: a spokesman speaks for someone else, a plural is a group, a
+        // capitalised modifier makes a name.
+        let doc = quill(&[the, ("spokesman", "NOUN", "NN")], false);
+        assert_eq!(antecedent(&doc, doc.span_of_tokens(5..7), &none), None);
+        let doc = quill(&[the, ("singers", "NOUN", "NNS")], false);
+        assert_eq!(antecedent(&doc, doc.span_of_tokens(5..7), &none), None);
+        let doc = quill(&[the, ("Opera", "PROPN", "NNP"), singer], false);
+        assert_eq!(antecedent(&doc, doc.span_of_tokens(5..8), &none), None);
+        // No person named before: nothing.
+        let mut doc = quill(&[the, singer], false);
+        doc.entities.clear();
+        assert_eq!(antecedent(&doc, doc.span_of_tokens(5..7), &none), None);
+    }
+
+    #[test]
+    fn an_epithet_whose_noun_was_used_before_is_the_person_named_beside_it() {
+        // "Chief designer Val Ode spoke . Mara Quill won . The designer said ." and the same with
+        // "The school designer": a use with another noun modifier is someone else.
+        let build = |school: bool| {
+            let mut last: Vec<Row> = vec![("The", "DET", "DT", Some(1), "det")];
+            if school {
+                last[0].3 = Some(2);
+                last.push(("school", "NOUN", "NN", Some(2), "compound"));
+            }
+            let h = last.len();
+            last.push(("designer", "NOUN", "NN", Some(h + 1), "nsubj"));
+            last.push(("said", "VERB", "VBD", None, "root"));
+            let mut doc = parsed(&[
+                &[
+                    ("Chief", "ADJ", "JJ", Some(1), "amod"),
+                    ("designer", "NOUN", "NN", Some(2), "compound"),
+                    ("Val", "PROPN", "NNP", Some(4), "nsubj"),
+                    ("Ode", "PROPN", "NNP", Some(2), "flat"),
+                    ("spoke", "VERB", "VBD", None, "root"),
+                ],
+                &[
+                    ("Mara", "PROPN", "NNP", Some(2), "nsubj"),
+                    ("Quill", "PROPN", "NNP", Some(0), "flat"),
+                    ("won", "VERB", "VBD", None, "root"),
+                ],
+                &last,
+            ]);
+            for r in [2..4, 5..7] {
+                doc.entities.push(Entity {
+                    span: doc.span_of_tokens(r),
+                    kind: "PER".into(),
+                    actor: None,
+                    cluster: None,
+                });
+            }
+            doc
+        };
+        let none = SpanIndex::new([]);
+        let doc = build(false);
+        let n = doc.tokens.len();
+        assert_eq!(
+            antecedent(&doc, doc.span_of_tokens(n - 3..n - 1), &none),
+            Some(Antecedent::Entity(0))
+        );
+        let doc = build(true);
+        let n = doc.tokens.len();
+        assert_eq!(
+            antecedent(&doc, doc.span_of_tokens(n - 4..n - 1), &none),
+            None
+        );
+    }
+
+    #[test]
+    fn an_adjunct_participle_is_found_and_a_gerund_subject_is_not() {
+        // "Citing costs , Ann Roe resigned ." (the parse hangs the root on the participle)
+        let doc = parsed(&[&[
+            ("Citing", "VERB", "VBG", None, "root"),
+            ("costs", "NOUN", "NNS", Some(0), "obj"),
+            (",", "PUNCT", ",", Some(0), "punct"),
+            ("Ann", "PROPN", "NNP", Some(5), "nsubj"),
+            ("Roe", "PROPN", "NNP", Some(3), "flat"),
+            ("resigned", "VERB", "VBD", Some(0), "conj"),
+        ]]);
+        assert_eq!(participle_cue(&doc, doc.tokens[0].span), Some(0));
+        assert!(linked(&doc, 0, 5));
+        // "Ann Roe quit , blaming costs ." : the subject of the verb it modifies.
+        let doc = parsed(&[&[
+            ("Ann", "PROPN", "NNP", Some(2), "nsubj"),
+            ("Roe", "PROPN", "NNP", Some(0), "flat"),
+            ("quit", "VERB", "VBD", None, "root"),
+            (",", "PUNCT", ",", Some(4), "punct"),
+            ("blaming", "VERB", "VBG", Some(2), "advcl"),
+            ("costs", "NOUN", "NNS", Some(4), "obj"),
+        ]]);
+        let t = participle_cue(&doc, doc.tokens[4].span).expect("participle");
+        assert_eq!(participle_subject(&doc, t), Some(0));
+        // "Ann Roe was sacked , blaming costs .": a passive subject did not blame.
+        let doc = parsed(&[&[
+            ("Ann", "PROPN", "NNP", Some(3), "nsubj:pass"),
+            ("Roe", "PROPN", "NNP", Some(0), "flat"),
+            ("was", "AUX", "VBD", Some(3), "aux:pass"),
+            ("sacked", "VERB", "VBN", None, "root"),
+            (",", "PUNCT", ",", Some(5), "punct"),
+            ("blaming", "VERB", "VBG", Some(3), "advcl"),
+            ("costs", "NOUN", "NNS", Some(5), "obj"),
+        ]]);
+        assert_eq!(participle_subject(&doc, 5), None);
+        // "Explaining rules , he says , helps ." : a gerund subject is no adjunct.
+        let doc = parsed(&[&[
+            ("Explaining", "VERB", "VBG", Some(6), "csubj"),
+            ("rules", "NOUN", "NNS", Some(0), "obj"),
+            (",", "PUNCT", ",", Some(4), "punct"),
+            ("he", "PRON", "PRP", Some(4), "nsubj"),
+            ("says", "VERB", "VBZ", Some(6), "parataxis"),
+            (",", "PUNCT", ",", Some(4), "punct"),
+            ("helps", "VERB", "VBZ", None, "root"),
+        ]]);
+        assert_eq!(participle_cue(&doc, doc.tokens[0].span), None);
+        // "With prices rising , …": a participle with its own subject.
+        let doc = parsed(&[&[
+            ("Ann", "PROPN", "NNP", Some(1), "nsubj"),
+            ("left", "VERB", "VBD", None, "root"),
+            (",", "PUNCT", ",", Some(4), "punct"),
+            ("prices", "NOUN", "NNS", Some(4), "nsubj"),
+            ("rising", "VERB", "VBG", Some(1), "advcl"),
+        ]]);
+        assert_eq!(participle_cue(&doc, doc.tokens[4].span), None);
     }
 
     #[test]

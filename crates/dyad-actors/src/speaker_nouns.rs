@@ -14,7 +14,7 @@ const TEXT: &str = include_str!(concat!(
     "/../../data/actors/speaker-nouns.txt"
 ));
 
-/// The four classes of `speaker-nouns.txt`, each a set of lower-case forms.
+/// The five classes of `speaker-nouns.txt`, each a set of lower-case forms.
 #[derive(Debug, Default)]
 pub struct SpeakerNouns {
     /// Singular nouns that take a plural pronoun as a group ("police said they …").
@@ -25,6 +25,9 @@ pub struct SpeakerNouns {
     pub source: HashSet<String>,
     /// Phrases that stand for their owner ("X's office").
     pub institution: HashSet<String>,
+    /// Nouns that describe one person by occupation or standing, never an office that speaks
+    /// for someone else ("the singer", "the veteran politician").
+    pub epithet: HashSet<String>,
 }
 
 /// Parse a speaker-nouns file; an error names `file` and the line.
@@ -44,10 +47,11 @@ pub fn parse(text: &str, file: &str) -> Result<SpeakerNouns, String> {
             "organisation" => &mut out.organisation,
             "source" => &mut out.source,
             "institution" => &mut out.institution,
+            "epithet" => &mut out.epithet,
             other => {
                 return Err(at(&format!(
-                    "unknown class `{other}` (collective, organisation, source, institution)"
-                )))
+                "unknown class `{other}` (collective, organisation, source, institution, epithet)"
+            )))
             }
         };
         for form in forms.split(';').map(str::trim).filter(|f| !f.is_empty()) {
@@ -79,6 +83,8 @@ mod tests {
         assert!(n.source.contains("expert"));
         assert!(n.institution.contains("press office"));
         assert!(!n.source.contains("spokeswoman"));
+        assert!(n.epithet.contains("singer"));
+        assert!(!n.epithet.contains("spokesman"));
     }
 
     #[test]

@@ -16,10 +16,14 @@
 //! A phrase that names nobody by itself (a relative pronoun, `they`, "the commission") is first
 //! taken to its antecedent ([`crate::speaker_antecedent`]): a named antecedent gives the speaker
 //! its name and actor, a role antecedent is looked up as above; the speaker's mention stays the
-//! pronoun.
+//! pronoun. A quote with no speaker at all whose cue is an adjunct participle ("X said …, *citing*
+//! costs") takes the resolved speaker of the reporting verb it hangs on, or the named subject of
+//! that verb; otherwise it keeps none.
 
 use crate::dict::{normalize_form, Dictionary, EntryKind};
-use crate::speaker_antecedent::{antecedent, Antecedent};
+use crate::speaker_antecedent::{
+    antecedent, linked, participle_cue, participle_subject, person_at, Antecedent,
+};
 use crate::speaker_nouns::speaker_nouns;
 use dyad_doc::{Actor, CountryFrom, Doc, SpanIndex, Speaker, Stage, StageError};
 use std::collections::HashMap;
@@ -130,6 +134,11 @@ impl SpeakerRoleStage {
     pub fn annotate(&self, doc: &mut Doc) {
         let quoted = SpanIndex::new(crate::coref::quoted(&doc.text));
         for qi in 0..doc.quotes.len() {
+            if doc.quotes[qi].speaker.is_none() {
+                // "X said …, citing …": the participle's speaker is the subject of its verb.
+                doc.quotes[qi].speaker = self.participle_speaker(doc, qi);
+                continue;
+            }
             let Some(sp) = &doc.quotes[qi].speaker else {
                 continue;
             };
@@ -218,6 +227,42 @@ impl SpeakerRoleStage {
         }
     }
 
+    /// The speaker of quote `qi`, which has none, when its cue is an adjunct participle
+    /// ([`participle_cue`]): the resolved speaker of another quote of its sentence whose cue it
+    /// is linked to in the parse and whose content does not hold it ("X said …, citing …",
+    /// "Admitting …, X told …"); else the person or organisation the subject of the verb it
+    /// modifies names ([`participle_subject`]), for `he`/`she` the named person of its cluster
+    /// (the mention stays the pronoun). Nothing for a subject that names no one.
+    fn participle_speaker(&self, doc: &Doc, qi: usize) -> Option<Speaker> {
+        let t = participle_cue(doc, doc.quotes[qi].cue?)?;
+        let at = doc.tokens[t].span;
+        let s = doc.sentence_of_token(t)?;
+        let sent = doc.sentences[s].span;
+        let other = doc.quotes.iter().enumerate().find_map(|(j, q)| {
+            let c = q
+                .cue
+                .filter(|c| j != qi && sent.contains(*c) && !q.span.contains(at))?;
+            let ct = doc.tokens_in(c);
+            (ct.len() == 1 && linked(doc, t, ct.start))
+                .then_some(q.speaker.as_ref())
+                .flatten()
+        });
+        if let Some(sp) = other {
+            return sp.is_resolved().then(|| sp.clone());
+        }
+        let t = participle_subject(doc, t)?;
+        let at = doc.tokens[t].span;
+        if let Some(e) = doc
+            .entities
+            .iter()
+            .position(|e| e.span.contains(at) && matches!(e.kind.as_str(), "PER" | "ORG"))
+        {
+            return self.named(doc, e);
+        }
+        let e = person_at(doc, t)?;
+        self.named(doc, e).map(|n| Speaker { span: at, ..n })
+    }
+
     /// The speaker for "the commission" (at `span`) that organisation entity `e` names: its own
     /// text unless its cluster's or actor's name also ends with the noun ("the fund" in "the
     /// Russia-China Venture Fund" is not Russia).
@@ -292,7 +337,8 @@ impl SpeakerRoleStage {
 /// Sentences between a quote's speaker and "the expert" of a later quote that stands for it.
 const SOURCE_SENTENCES_BACK: usize = 3;
 
-/// The speaker a phrase "the expert" (at `phrase`, speaker of quote `qi`) continues: the speaker
+/// The speaker a phrase "the expert" (a `source` noun, at `phrase`, speaker of quote `qi`)
+/// continues: the speaker
 /// of the latest quote before it, when that is a named person, at most
 /// [`SOURCE_SENTENCES_BACK`] sentences before, with no other person named between them (outside
 /// that quote's content).
@@ -507,6 +553,58 @@ mod tests {
         let mut doc = doc_with(text, "the father", Some(("Nairobi", "KEN")));
         stage().annotate(&mut doc);
         assert!(doc.quotes[0].speaker.as_ref().unwrap().actor.is_none());
+    }
+
+    #[test]
+    fn an_adjunct_participle_shares_the_speaker_of_its_reporting_verb() {
+        use crate::speaker_antecedent::tests::parsed;
+        use dyad_doc::Entity;
+        // "Ann Roe said talks failed , citing costs ."
+        let mut doc = parsed(&[&[
+            ("Ann", "PROPN", "NNP", Some(2), "nsubj"),
+            ("Roe", "PROPN", "NNP", Some(0), "flat"),
+            ("said", "VERB", "VBD", None, "root"),
+            ("talks", "NOUN", "NNS", Some(4), "nsubj"),
+            ("failed", "VERB", "VBD", Some(2), "ccomp"),
+            (",", "PUNCT", ",", Some(6), "punct"),
+            ("citing", "VERB", "VBG", Some(4), "conj"),
+            ("costs", "NOUN", "NNS", Some(6), "obj"),
+        ]]);
+        doc.entities.push(Entity {
+            span: doc.span_of_tokens(0..2),
+            kind: "PER".into(),
+            actor: None,
+            cluster: None,
+        });
+        let named = Speaker {
+            span: doc.span_of_tokens(0..2),
+            name: Some("Ann Roe".into()),
+            cluster: None,
+            actor: None,
+        };
+        for (content, cue, speaker) in [(3..5, 2, Some(named)), (7..8, 6, None)] {
+            doc.quotes.push(Quote {
+                span: doc.span_of_tokens(content),
+                kind: QuoteKind::Indirect,
+                speaker,
+                cue: Some(doc.tokens[cue].span),
+                channel: None,
+            });
+        }
+        let mut unnamed = doc.clone();
+        stage().annotate(&mut doc);
+        let sp = doc.quotes[1].speaker.as_ref().expect("a speaker");
+        assert_eq!(sp.name.as_deref(), Some("Ann Roe"));
+        // The reporting verb's speaker names nobody: the participle gets none either.
+        unnamed.quotes[0].speaker = Some(Speaker {
+            span: unnamed.tokens[0].span,
+            name: None,
+            cluster: None,
+            actor: None,
+        });
+        unnamed.entities.clear();
+        stage().annotate(&mut unnamed);
+        assert_eq!(unnamed.quotes[1].speaker, None);
     }
 
     #[test]
