@@ -296,7 +296,7 @@ const CACHED_WORDS: usize = 2048;
 /// sums), whichever words happen to be cached.
 #[derive(Default)]
 struct WordCache {
-    /// The [`Tagger::id`] the entries were scored with (0: none yet).
+    /// The [`Weights::id`] the entries were scored with (0: none yet).
     owner: u64,
     stride: usize,
     /// Atoms of the word each entry holds (`None`: empty).
@@ -339,8 +339,8 @@ impl WordCache {
     /// [`tag_with`] for `tagger`'s weights, with the one-word scores from the cache.
     fn tag(&mut self, tagger: &Tagger, atoms: &[Atoms], tags: &mut Vec<u16>) {
         let w = &tagger.weights;
-        if self.owner != tagger.id || self.stride != w.stride() {
-            self.owner = tagger.id;
+        if self.owner != w.id() || self.stride != w.stride() {
+            self.owner = w.id();
             self.stride = w.stride();
             self.keys = vec![None; CACHED_WORDS];
             self.rows = vec![0; CACHED_WORDS * ROLES * self.stride];
@@ -397,14 +397,6 @@ pub struct Tagger {
     /// Fingerprint of the cluster table the tagger was trained with.
     pub clusters_fp: u64,
     weights: Weights,
-    /// Identifies these weights to the per-thread [`WordCache`] (unique per tagger made).
-    id: u64,
-}
-
-/// A new [`Tagger::id`].
-fn next_id() -> u64 {
-    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
-    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 /// Tag `atoms` greedily with `model`, writing class ids into `tags`.
@@ -492,7 +484,6 @@ impl Tagger {
             classes,
             clusters_fp,
             weights,
-            id: next_id(),
         })
     }
 }
@@ -582,7 +573,6 @@ pub fn train(
             classes: tags_of(&classes),
             clusters_fp: clusters.fingerprint(),
             weights: model.freeze(opts.min_q),
-            id: next_id(),
         };
         let (upos, xpos) = accuracy(&tagger, dev, clusters);
         log(&format!(
@@ -603,7 +593,6 @@ pub fn train(
             classes: tags_of(&classes),
             clusters_fp: clusters.fingerprint(),
             weights: model.freeze(opts.min_q),
-            id: next_id(),
         },
     }
 }
