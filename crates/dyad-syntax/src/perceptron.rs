@@ -228,8 +228,6 @@ pub struct Weights {
     nentries: usize,
     /// Whether this CPU has AVX2 (for [`Weights::add_dense`]).
     avx2: bool,
-    /// Unique per table made, so that caches of summed scores know whose scores they hold.
-    id: u64,
 }
 
 /// Whether the CPU supports AVX2 (and `DYAD_NO_AVX2` is unset: a switch to test and time the
@@ -306,10 +304,6 @@ impl Weights {
             nfeats: 0,
             nentries: 0,
             avx2: has_avx2(),
-            id: {
-                static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
-                NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
-            },
         }
     }
 
@@ -584,12 +578,6 @@ impl Weights {
                     .map(|&e| ((e >> 16) as u8, e as u16 as i16)),
             );
         }
-    }
-
-    /// Identifies this table among all made by the process (never 0), for caches of its
-    /// summed scores.
-    pub fn id(&self) -> u64 {
-        self.id
     }
 
     /// Number of stored features.

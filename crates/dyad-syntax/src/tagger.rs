@@ -20,7 +20,7 @@ const VERSION: u32 = 2;
 const NO_TAG: u64 = 0xffff;
 
 /// Per-word atomic feature values, computed once per word.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default)]
 pub struct Atoms {
     /// Lower-cased form with digits mapped to `0`.
     pub lower: u64,
@@ -124,10 +124,6 @@ impl Atoms {
     }
 }
 
-/// Atoms of the places before the sentence start and after its end.
-const START: Atoms = boundary("<S>");
-const END: Atoms = boundary("</S>");
-
 const fn boundary(tag: &str) -> Atoms {
     let h = str_hash(tag);
     Atoms {
@@ -145,6 +141,8 @@ const fn boundary(tag: &str) -> Atoms {
 /// Feature keys for word `i` given the two previous predicted tags.
 pub fn features(atoms: &[Atoms], i: usize, p1: u64, p2: u64, out: &mut Vec<u64>) {
     out.clear();
+    const START: Atoms = boundary("<S>");
+    const END: Atoms = boundary("</S>");
     let (start, end) = (START, END);
     let at = |j: isize| -> &Atoms {
         if j < 0 {
@@ -202,194 +200,6 @@ pub fn features(atoms: &[Atoms], i: usize, p1: u64, p2: u64, out: &mut Vec<u64>)
     out.push(f1(49, wp2.cf));
 }
 
-/// The templates of [`features`] that read one word only, by that word's place relative to the
-/// tagged word: the word itself ([`OWN`], all its templates but the sentence-start shape 11),
-/// one and two words before ([`BEFORE1`], [`BEFORE2`]), one and two after ([`AFTER1`],
-/// [`AFTER2`]). Their class scores depend on the word's atoms alone, so [`WordCache`] keeps them
-/// per word; [`context_features`] gives the rest of [`features`].
-const ROLES: usize = 5;
-const OWN: usize = 0;
-const BEFORE1: usize = 1;
-const BEFORE2: usize = 2;
-const AFTER1: usize = 3;
-const AFTER2: usize = 4;
-
-/// The keys of the one-word templates of `w` in role `role` (see [`ROLES`]), each as
-/// [`features`] makes it.
-fn role_features(w: &Atoms, role: usize, out: &mut Vec<u64>) {
-    match role {
-        OWN => {
-            out.push(f1(1, w.lower));
-            out.push(f1(2, w.form));
-            for k in 0..4 {
-                out.push(f1(3 + k as u64, w.suf[k]));
-            }
-            for k in 0..3 {
-                out.push(f1(7 + k as u64, w.pre[k]));
-            }
-            out.push(f1(10, w.shape));
-            out.extend([f1(40, w.cf), f1(41, w.cc), f2(48, w.cf, w.suf[2])]);
-        }
-        BEFORE1 => out.extend([
-            f1(17, w.lower),
-            f1(18, w.suf[2]),
-            f1(26, w.sshape),
-            f1(42, w.cf),
-        ]),
-        BEFORE2 => out.push(f1(19, w.lower)),
-        AFTER1 => out.extend([
-            f1(20, w.lower),
-            f1(21, w.suf[2]),
-            f1(25, w.sshape),
-            f1(32, w.suf[0]),
-            f1(43, w.cf),
-            f1(45, w.cc),
-        ]),
-        _ => out.extend([f1(22, w.lower), f1(49, w.cf)]),
-    }
-}
-
-/// The keys of [`features`] for word `i` that [`role_features`] does not give: the bias, the
-/// sentence-start shape, the tag history and the templates reading two words.
-fn context_features(atoms: &[Atoms], i: usize, p1: u64, p2: u64, out: &mut Vec<u64>) {
-    let (start, end) = (START, END);
-    let at = |j: isize| -> &Atoms {
-        if j < 0 {
-            &start
-        } else if j as usize >= atoms.len() {
-            &end
-        } else {
-            &atoms[j as usize]
-        }
-    };
-    let i = i as isize;
-    let (w0, wm1, wp1, wp2) = (at(i), at(i - 1), at(i + 1), at(i + 2));
-    let first = (i == 0) as u64;
-    out.extend([
-        f1(0, 0),
-        f2(11, w0.sshape, first),
-        f1(13, p1),
-        f1(14, p2),
-        f2(15, p1, p2),
-        f2(16, p1, w0.lower),
-        f2(23, wm1.lower, w0.lower),
-        f2(24, w0.lower, wp1.lower),
-        f2(27, p1, w0.suf[2]),
-        f2(28, p1, wp1.lower),
-        f3(29, p1, w0.lower, wp1.lower),
-        f2(30, w0.suf[1], wp1.suf[1]),
-        f2(31, wm1.suf[1], w0.suf[2]),
-        f2(33, wp1.lower, wp2.lower),
-        f2(44, p1, w0.cf),
-        f2(46, w0.cf, wp1.cf),
-        f2(47, wm1.cf, w0.cf),
-    ]);
-}
-
-/// Words whose one-word scores a [`WordCache`] holds (a power of two).
-const CACHED_WORDS: usize = 2048;
-
-/// Class scores of the one-word templates ([`role_features`]) of recently tagged words, in
-/// every role, per thread: a word seen before costs five additions of a score row instead of
-/// 26 table lookups. Direct-mapped by a hash of the word's atoms; an entry is used only when
-/// all its atoms are equal, so the cached scores are exactly those of the lookups (integer
-/// sums), whichever words happen to be cached.
-#[derive(Default)]
-struct WordCache {
-    /// The [`Weights::id`] the entries were scored with (0: none yet).
-    owner: u64,
-    stride: usize,
-    /// Atoms of the word each entry holds (`None`: empty).
-    keys: Vec<Option<Atoms>>,
-    /// `ROLES` score rows of `stride` per entry.
-    rows: Vec<i32>,
-    feats: Vec<u64>,
-    dests: Vec<u32>,
-}
-
-impl WordCache {
-    /// The entry of `w`, scored with `weights` if not cached.
-    fn entry(&mut self, weights: &Weights, w: &Atoms) -> usize {
-        let h = w.form ^ w.lower.rotate_left(17) ^ w.cf.rotate_left(34);
-        let e = (crate::hash::mix(h) as usize) & (CACHED_WORDS - 1);
-        if self.keys[e].as_ref() != Some(w) {
-            let rows = &mut self.rows[e * ROLES * self.stride..(e + 1) * ROLES * self.stride];
-            rows.fill(0);
-            self.feats.clear();
-            self.dests.clear();
-            for role in 0..ROLES {
-                let before = self.feats.len();
-                role_features(w, role, &mut self.feats);
-                let d = (role * self.stride) as u32;
-                self.dests
-                    .extend(std::iter::repeat_n(d, self.feats.len() - before));
-            }
-            weights.accumulate(&self.feats, &self.dests, rows);
-            self.keys[e] = Some(*w);
-        }
-        e
-    }
-
-    /// Score row of `role` of entry `e`.
-    fn row(&self, e: usize, role: usize) -> &[i32] {
-        let at = (e * ROLES + role) * self.stride;
-        &self.rows[at..at + self.stride]
-    }
-
-    /// [`tag_with`] for `tagger`'s weights, with the one-word scores from the cache.
-    fn tag(&mut self, tagger: &Tagger, atoms: &[Atoms], tags: &mut Vec<u16>) {
-        let w = &tagger.weights;
-        if self.owner != w.id() || self.stride != w.stride() {
-            self.owner = w.id();
-            self.stride = w.stride();
-            self.keys = vec![None; CACHED_WORDS];
-            self.rows = vec![0; CACHED_WORDS * ROLES * self.stride];
-        }
-        tags.clear();
-        let n = atoms.len();
-        let stride = self.stride;
-        let word = |j: isize| -> &Atoms {
-            if j < 0 {
-                &START
-            } else if j as usize >= n {
-                &END
-            } else {
-                &atoms[j as usize]
-            }
-        };
-        let mut feats = Vec::with_capacity(24);
-        let dests = [0u32; 24];
-        let mut acc = [0i32; 256];
-        let mut scores = vec![0f32; w.nclasses()];
-        for i in 0..n {
-            let p1 = if i >= 1 { tags[i - 1] as u64 } else { NO_TAG };
-            let p2 = if i >= 2 { tags[i - 2] as u64 } else { NO_TAG };
-            let acc = &mut acc[..stride];
-            acc.fill(0);
-            let ii = i as isize;
-            for (role, j) in [
-                (OWN, ii),
-                (BEFORE1, ii - 1),
-                (BEFORE2, ii - 2),
-                (AFTER1, ii + 1),
-                (AFTER2, ii + 2),
-            ] {
-                let e = self.entry(w, word(j));
-                for (a, &v) in acc.iter_mut().zip(self.row(e, role)) {
-                    *a += v;
-                }
-            }
-            feats.clear();
-            context_features(atoms, i, p1, p2, &mut feats);
-            w.accumulate(&feats, &dests[..feats.len()], acc);
-            for (s, &a) in scores.iter_mut().zip(acc.iter()) {
-                *s = a as f32;
-            }
-            tags.push(first_max(&scores) as u16);
-        }
-    }
-}
-
 /// A trained tagger: class inventory plus weights.
 pub struct Tagger {
     /// `(UPOS, XPOS)` of each class.
@@ -434,13 +244,9 @@ impl Tagger {
         tags
     }
 
-    /// Tag pre-computed atoms: the tags [`tag_with`] gives, with the scores of the features
-    /// that read a single word kept per word across sentences ([`WordCache`]).
+    /// Tag pre-computed atoms.
     pub fn tag_atoms(&self, atoms: &[Atoms], tags: &mut Vec<u16>) {
-        thread_local! {
-            static CACHE: std::cell::RefCell<WordCache> = std::cell::RefCell::new(WordCache::default());
-        }
-        CACHE.with_borrow_mut(|cache| cache.tag(self, atoms, tags));
+        tag_with(&self.weights, atoms, tags);
     }
 
     /// Number of stored features.
@@ -616,84 +422,6 @@ pub fn accuracy(tagger: &Tagger, sents: &[Sentence], clusters: &Clusters) -> (f6
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// The one-word templates in their five roles and the context templates together are
-    /// exactly the templates of `features`, at every position of a sentence.
-    #[test]
-    fn roles_and_context_partition_the_features() {
-        let words = ["The", "court", "ruled", "on", "Monday", "."];
-        let atoms: Vec<Atoms> = words
-            .iter()
-            .map(|w| Atoms::new(w, &Clusters::default()))
-            .collect();
-        let mut all = Vec::new();
-        for i in 0..atoms.len() {
-            features(&atoms, i, 3, 7, &mut all);
-            let mut split = Vec::new();
-            let ii = i as isize;
-            for (role, j) in [
-                (OWN, ii),
-                (BEFORE1, ii - 1),
-                (BEFORE2, ii - 2),
-                (AFTER1, ii + 1),
-                (AFTER2, ii + 2),
-            ] {
-                let w = if j < 0 {
-                    START
-                } else if j as usize >= atoms.len() {
-                    END
-                } else {
-                    atoms[j as usize]
-                };
-                role_features(&w, role, &mut split);
-            }
-            context_features(&atoms, i, 3, 7, &mut split);
-            all.sort_unstable();
-            split.sort_unstable();
-            assert_eq!(all, split, "word {i}");
-        }
-    }
-
-    /// With the embedded model, tagging through the word cache gives exactly the tags of
-    /// scoring every feature, for words seen before, new words, and more distinct words than
-    /// the cache holds (so entries are replaced).
-    #[test]
-    fn cached_tagging_equals_full_scoring() {
-        let syn = crate::Syntax::embedded().expect("embedded models");
-        let mut rng = Rng::new(21);
-        let common = [
-            "the", "The", "minister", "said", "on", "Tuesday", ",", "that", "police", "had",
-            "arrested", "two", "men", "in", "Lagos", ".", "It", "was", "not", "clear", "why",
-        ];
-        let syll = [
-            "ka", "lo", "mi", "ter", "an", "os", "Bre", "vu", "zi", "ness", "ing", "ed",
-        ];
-        let mut invented = Vec::new();
-        for k in 0..3000 {
-            let mut w = String::new();
-            for _ in 0..2 + k % 3 {
-                w.push_str(syll[rng.below(syll.len())]);
-            }
-            invented.push(w);
-        }
-        for round in 0..60 {
-            let n = 1 + rng.below(40);
-            let words: Vec<&str> = (0..n)
-                .map(|_| {
-                    if round % 3 == 0 || rng.below(2) == 0 {
-                        common[rng.below(common.len())]
-                    } else {
-                        invented[rng.below(invented.len())].as_str()
-                    }
-                })
-                .collect();
-            let atoms: Vec<Atoms> = words.iter().map(|w| Atoms::new(w, &syn.clusters)).collect();
-            let (mut cached, mut full) = (Vec::new(), Vec::new());
-            syn.tagger.tag_atoms(&atoms, &mut cached);
-            tag_with(&syn.tagger.weights, &atoms, &mut full);
-            assert_eq!(cached, full, "{words:?}");
-        }
-    }
 
     /// The atoms are hashes of the strings their doc comments name, however the hashing is
     /// arranged (short words, digits, characters that lower-case to two, non-ASCII shapes).
