@@ -137,6 +137,26 @@ impl Scorer for Trainer {
     }
 }
 
+/// Index of the highest score, the lowest index on ties: what a scan in index order keeping
+/// strictly higher scores finds, for scores that are never NaN (sums of weights). The highest
+/// score is found four lanes at a time (a `max` of non-NaN values is exact), then its first
+/// index, which the compiler turns into vector instructions where a scan with a running index
+/// stays one dependent compare per class.
+pub fn first_max(scores: &[f32]) -> usize {
+    let mut lanes = [f32::NEG_INFINITY; 4];
+    let mut chunks = scores.chunks_exact(4);
+    for c in &mut chunks {
+        for (m, &v) in lanes.iter_mut().zip(c) {
+            *m = if v > *m { v } else { *m };
+        }
+    }
+    let mut top = lanes[0].max(lanes[1]).max(lanes[2].max(lanes[3]));
+    for &v in chunks.remainder() {
+        top = if v > top { v } else { top };
+    }
+    scores.iter().position(|&v| v == top).unwrap_or(0)
+}
+
 /// Bits of a feature key kept in the frozen table and in model files (collisions among a few
 /// million features in 2^40 are negligible, and 5 bytes per key instead of 8 keeps files small).
 pub const KEY_BITS: u32 = 40;
@@ -695,6 +715,31 @@ unsafe fn add_dense_avx2(dense: &[i16], stride: usize, rows: &[(usize, usize)], 
     }
 }
 
+/// Masks of the slots of `line` holding (short) key `k` and of its empty slots (bit `q` for
+/// slot `q`), as [`Weights::find_or_empty`] computes them slot by slot: the four heads are
+/// gathered into one register and compared at once.
+///
+/// # Safety
+/// The CPU must support AVX2.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+#[inline]
+unsafe fn find_home_avx2(line: &Line, k: u64) -> (u32, u32) {
+    use std::arch::x86_64::*;
+    let p = line as *const Line as *const __m256i;
+    // SAFETY: a `Line` is 64 bytes aligned to 64: two aligned 32-byte loads, slots 0–1 and 2–3.
+    let (v0, v1) = unsafe { (_mm256_load_si256(p), _mm256_load_si256(p.add(1))) };
+    // [h0, h2, h1, h3] (the low 64-bit lanes of each 128-bit half), then [h0, h1, h2, h3].
+    let heads = _mm256_permute4x64_epi64::<0b11_01_10_00>(_mm256_unpacklo_epi64(v0, v1));
+    let empty = _mm256_cmpeq_epi64(heads, _mm256_setzero_si256());
+    let eq = _mm256_cmpeq_epi64(_mm256_srli_epi64::<24>(heads), _mm256_set1_epi64x(k as i64));
+    let hit = _mm256_andnot_si256(empty, eq);
+    (
+        _mm256_movemask_pd(_mm256_castsi256_pd(hit)) as u32,
+        _mm256_movemask_pd(_mm256_castsi256_pd(empty)) as u32,
+    )
+}
+
 /// [`add_dense_avx2`] for rows of `NB` blocks, row by row: the sums of all `2 * NB` registers
 /// of eight classes stay in registers (`NB` ≤ 7 fits the sixteen AVX2 registers), so a row
 /// costs one bounds check and two instructions per eight classes, where block by block every
@@ -775,6 +820,57 @@ impl Weights {
     /// (exact, like the `f32` sums they replace, since no total nears 2^24).
     #[inline(always)]
     fn add_all(&self, feats: &[u64], dest: impl Fn(usize) -> usize, acc: &mut [i32]) {
+        #[cfg(target_arch = "x86_64")]
+        if self.avx2 {
+            // SAFETY: `avx2` is set only where the CPU reports AVX2 (`Weights::with_capacity`).
+            unsafe { self.add_all_avx2(feats, dest, acc) };
+            return;
+        }
+        self.add_all_with::<false>(feats, dest, acc);
+    }
+
+    /// [`Weights::add_all_with`] compiled for AVX2, so that the home-line compare
+    /// ([`find_home_avx2`]) and the dense sums inline into it.
+    ///
+    /// # Safety
+    /// The CPU must support AVX2.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    unsafe fn add_all_avx2(&self, feats: &[u64], dest: impl Fn(usize) -> usize, acc: &mut [i32]) {
+        self.add_all_with::<true>(feats, dest, acc);
+    }
+
+    /// The slot of (short) key `k`, as [`Weights::find_or_empty`] finds it; with `AVX2` (only
+    /// inside [`Weights::add_all_avx2`]) the home line is compared in a few vector
+    /// instructions instead of a scalar compare per slot.
+    #[inline(always)]
+    fn find<const AVX2: bool>(&self, k: u64) -> Slot {
+        #[cfg(target_arch = "x86_64")]
+        if AVX2 {
+            let home = self.bucket(k);
+            // SAFETY: `AVX2` is true only in `add_all_avx2`, which runs where the CPU has AVX2.
+            let (hit, empty) = unsafe { find_home_avx2(&self.lines[home >> 2], k) };
+            if hit | empty == 0 {
+                return self.probe(k, home);
+            }
+            let s = self.lines[home >> 2].0[(hit.trailing_zeros() & 3) as usize];
+            let keep = 0u64.wrapping_sub((hit != 0) as u64);
+            return Slot {
+                head: s.head & keep,
+                body: s.body & keep,
+            };
+        }
+        self.find_or_empty(k)
+    }
+
+    /// [`Weights::add_all`]'s work; `AVX2` only where the CPU has it.
+    #[inline(always)]
+    fn add_all_with<const AVX2: bool>(
+        &self,
+        feats: &[u64],
+        dest: impl Fn(usize) -> usize,
+        acc: &mut [i32],
+    ) {
         // Hits sorted by kind into three lists without a branch per hit (the kind of the next
         // feature is as good as random, and a mispredicted branch costs more than the work).
         let mut inline = Hits::<(Slot, u32)>::new();
@@ -788,7 +884,7 @@ impl Weights {
             runs.clear();
             rows.clear();
             for (j, &f) in chunk.iter().enumerate() {
-                let s = self.find_or_empty(short_key(f));
+                let s = self.find::<AVX2>(short_key(f));
                 let d = dest(c * BATCH + j);
                 let n = (s.head >> 16) as u8 as usize;
                 inline.push_if((s, d as u32), (1..=INLINE).contains(&n));
@@ -1035,6 +1131,44 @@ mod tests {
             })
             .count();
         assert!(spilled > 10, "only {spilled} keys outside their home line");
+    }
+
+    /// The AVX2 home-line compare finds exactly the slot the scalar one finds, for stored
+    /// keys (in their home line or spilled past a full one) and absent keys.
+    #[test]
+    fn avx2_and_scalar_lookups_agree() {
+        #[cfg(target_arch = "x86_64")]
+        if has_avx2() {
+            let mut rng = crate::rng::Rng::new(14);
+            let mut feats: Vec<(u64, Vec<(u8, i16)>)> = (0..4000u64)
+                .map(|i| {
+                    let run = vec![(rng.below(20) as u8, 1 + rng.below(100) as i16)];
+                    // Few distinct high bits: many keys share a home line, so lines fill.
+                    (crate::hash::mix(i) >> 8 | (rng.below(64) as u64) << 58, run)
+                })
+                .collect();
+            feats.sort_unstable_by_key(|f| f.0);
+            feats.dedup_by_key(|f| short_key(f.0));
+            let w = Weights::build(20, 1.0, &feats);
+            let absent = (5000..7000u64).map(|i| crate::hash::mix(i) | 1 << 63);
+            for key in feats.iter().map(|f| f.0).chain(absent).chain([0]) {
+                let k = short_key(key);
+                let (a, b) = (w.find::<true>(k), w.find_or_empty(k));
+                assert_eq!((a.head, a.body), (b.head, b.body));
+            }
+        }
+    }
+
+    /// `first_max` picks what a scan keeping strictly higher scores picks, ties included.
+    #[test]
+    fn first_max_is_the_first_highest() {
+        let mut rng = crate::rng::Rng::new(15);
+        for len in 1..40 {
+            for _ in 0..50 {
+                let s: Vec<f32> = (0..len).map(|_| rng.below(4) as f32 - 2.0).collect();
+                assert_eq!(first_max(&s), argmax(&s), "{s:?}");
+            }
+        }
     }
 
     fn argmax(s: &[f32]) -> usize {

@@ -8,7 +8,7 @@ use crate::binio::{Reader, Writer};
 use crate::clusters::Clusters;
 use crate::conllu::Sentence;
 use crate::hash::{f1, f2, f3, str_hash, StrHasher};
-use crate::perceptron::{Scorer, Trainer, Weights};
+use crate::perceptron::{first_max, Scorer, Trainer, Weights};
 use crate::rng::Rng;
 use crate::ModelError;
 use dyad_doc::Tag;
@@ -220,7 +220,7 @@ pub fn tag_with<S: Scorer>(model: &S, atoms: &[Atoms], tags: &mut Vec<u16>) {
         features(atoms, i, p1, p2, &mut feats);
         scores.iter_mut().for_each(|s| *s = 0.0);
         model.score(&feats, &mut scores);
-        tags.push(argmax(&scores) as u16);
+        tags.push(first_max(&scores) as u16);
     }
 }
 

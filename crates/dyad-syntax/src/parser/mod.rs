@@ -11,7 +11,7 @@ use crate::binio::{Reader, Writer};
 use crate::clusters::Clusters;
 use crate::conllu::Sentence;
 use crate::hash::{f2, str_hash};
-use crate::perceptron::{Scorer, Trainer, Weights};
+use crate::perceptron::{first_max, Scorer, Trainer, Weights};
 use crate::rng::Rng;
 use crate::tagger::norm;
 use crate::ModelError;
@@ -232,9 +232,14 @@ fn best_valid(
 
 /// [`best_valid`] without a filter, for parsing: the validity conditions are worked out once
 /// per configuration instead of once per action. Same choice, ties to the lowest action.
-fn best_action(st: &State, scores: &[f32], root: usize) -> Option<usize> {
+/// The scores of the two root arcs may be overwritten (the caller scores anew each step).
+fn best_action(st: &State, scores: &mut [f32], root: usize) -> Option<usize> {
     let depth = st.stack.len();
     let at_root = st.b >= st.n;
+    if !at_root && depth >= 2 && 2 + 2 * root < scores.len() {
+        // The common case: every action but the two root arcs is valid.
+        return Some(argmax_except_two(scores, 1 + 2 * root, 2 + 2 * root));
+    }
     let mut best: Option<usize> = None;
     let mut top = f32::NEG_INFINITY;
     let mut consider = |a: usize| {
@@ -261,6 +266,14 @@ fn best_action(st: &State, scores: &[f32], root: usize) -> Option<usize> {
         }
     }
     best
+}
+
+/// Index of the highest score but at `x` and `y` (which are overwritten with −∞), the lowest
+/// such index on ties ([`first_max`]). Needs a third score.
+fn argmax_except_two(scores: &mut [f32], x: usize, y: usize) -> usize {
+    scores[x] = f32::NEG_INFINITY;
+    scores[y] = f32::NEG_INFINITY;
+    first_max(scores)
 }
 
 /// The only valid action, when there is just one (then scoring is pointless): SHIFT on an
@@ -291,7 +304,7 @@ fn parse_with(
             continue;
         }
         score(&st, &mut scores);
-        match best_action(&st, &scores, root) {
+        match best_action(&st, &mut scores, root) {
             Some(a) => st.apply(a),
             None => break,
         }
@@ -674,10 +687,10 @@ mod tests {
                 let mut st = State::new(n);
                 while !st.done() {
                     // Few distinct values, so ties are common.
-                    let scores: Vec<f32> =
+                    let mut scores: Vec<f32> =
                         (0..1 + 2 * nlabels).map(|_| rng.below(3) as f32).collect();
                     let want = best_valid(&st, &scores, root, |_| true);
-                    assert_eq!(best_action(&st, &scores, root), want);
+                    assert_eq!(best_action(&st, &mut scores, root), want);
                     if let Some(a) = forced(&st, root) {
                         assert_eq!(Some(a), want);
                     }
