@@ -43,6 +43,8 @@ mod tests_precision14;
 #[cfg(test)]
 mod tests_roles;
 #[cfg(test)]
+mod tests_roles15;
+#[cfg(test)]
 mod tests_senses;
 #[cfg(test)]
 mod tests_targets;

@@ -707,7 +707,7 @@ const SETTING_PREPS: &[&str] = &[
 ];
 
 /// The token heading mention `t` (its head outside the mention).
-fn mention_head(st: &Sent, t: usize) -> Option<usize> {
+pub(super) fn mention_head(st: &Sent, t: usize) -> Option<usize> {
     let toks = st.mentions[t].tokens.clone();
     toks.clone()
         .find(|&x| st.head(x).is_none_or(|hh| !toks.contains(&hh)))

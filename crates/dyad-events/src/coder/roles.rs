@@ -2,7 +2,7 @@
 //! passives, "between" phrases, the main clause of an adverbial nominal, quote speakers) and,
 //! when the parse names no actor, word order.
 
-use super::args::{setting_mention, ActorRef, FIRST_PERSON};
+use super::args::{mention_head, setting_mention, ActorRef, FIRST_PERSON};
 use super::compose::{Coded, Ctx};
 use super::matching::Match;
 use super::sent::{ancestors, Sent};
@@ -32,6 +32,10 @@ impl Coder {
         // Sources.
         let mut sources: Vec<usize> = m.source.into_iter().collect();
         let mut passive_target = None;
+        // The parse's subject of the trigger's clause, when it names no actor.
+        let mut silent_subject = None;
+        // Word order found an actor only outside the silent subject's phrase.
+        let mut guessed_elsewhere = false;
         if !sources.is_empty() && m.target.is_none() && st.parsed {
             // The pattern names the source ("freed from $"): the subject is the other party.
             let (arg, pt) = self.source_arg(st, h, noun);
@@ -80,7 +84,23 @@ impl Coder {
                     (a, _) => a,
                 };
                 if let Some(a) = arg {
-                    sources = self.actors_of(st, a);
+                    let kin = self.kin_subject(st, a);
+                    sources = if kin {
+                        // "the wife of an activist", "Pelosi's colleagues": a relation noun
+                        // names its own person, not the one it is related to; only an
+                        // apposition names the doer ("his son-in-law, X").
+                        let mut v = Vec::new();
+                        for &c in st.kids(a) {
+                            if matches!(st.rel(c), "appos" | "flat") {
+                                v.extend(self.actors_of(st, c));
+                            }
+                        }
+                        v
+                    } else {
+                        self.actors_of(st, a)
+                    };
+                    silent_subject = (sources.is_empty() && (kin || self.silent_subject(st, a, h)))
+                        .then_some((a, kin));
                     // A misparsed coordination can leave several subjects on one verb
                     // ("A, B, C and D welcomed ..."): they all are sources (when the first
                     // names actors; not "that Israel ease").
@@ -179,6 +199,33 @@ impl Coder {
             // The parse found no actor: back off to word order.
             let from = gov.map_or(m.trigger.start, |(_, g)| g.min(m.trigger.start));
             sources = self.group_before(st, from);
+            if let Some((a, kin)) = silent_subject {
+                let guessed = !sources.is_empty();
+                // The parse names the doer by a noun that is no actor ("five people
+                // complained", "the suspect carried out the attack"): word order may only find
+                // an actor inside that noun's own phrase ("ambassadors from the UN's top body",
+                // "a spokeswoman for X"), not one of another clause nor its setting ("immigrants
+                // across the U.S.").
+                sources.retain(|&x| {
+                    let path: Vec<usize> = mention_head(st, x)
+                        .map(|t| ancestors(st, t))
+                        .unwrap_or_default();
+                    // Not a setting, but a home ("a newspaper based in Beirut": `@AFFILIATION`).
+                    let home = path
+                        .iter()
+                        .take_while(|&&t| t != a)
+                        .any(|&t| self.dict.in_class("AFFILIATION", st.lemmas(t..t + 1)));
+                    let inside = path.contains(&a) && (home || !setting_mention(st, x));
+                    // Or just before it in the same phrase, which the parse split ("The Yemeni
+                    // army and allied fighters have hit", "the Eritrean based OLF reached").
+                    let end = st.mentions[x].tokens.end;
+                    let next_to = end <= a
+                        && a - end <= 3
+                        && (end..a).all(|k| st.upos(k) != "PUNCT" && st.mention(k).is_none());
+                    !kin && (inside || next_to)
+                });
+                guessed_elsewhere = guessed && sources.is_empty();
+            }
             // The subject of a passive without an agent ("five militants were killed") is
             // what the event was done to, never its source.
             if let Some(pt) = passive_target {
@@ -329,6 +376,12 @@ impl Coder {
             self.fallback_target(st, code, h, &src)
         };
         let mut src = src;
+        if guessed_elsewhere && !targets.is_empty() {
+            // "After X allowed Y to import cattle, the authority lifted its boycott of Z": the
+            // doer is named (by a noun that is no actor), so the act is written against its
+            // target with no source rather than with an actor of another clause.
+            src.push(ActorRef::Unknown);
+        }
         if src.is_empty() && !noun && modality == "actual" && self.unknown_doer(st, code, h) {
             // "Three soldiers were killed by a roadside bomb": an attack on named victims whose
             // doer the sentence does not name is coded with no source (when reported as done,
@@ -369,6 +422,43 @@ impl Coder {
 }
 
 impl Coder {
+    /// Whether subject `a` is a noun of personal relation (`@KIN` in classes.txt: "the wife of an
+    /// activist", "Pelosi's colleagues", "a Trump loyalist"): it names its own person, never the
+    /// one it is related to, so its modifiers are no source.
+    fn kin_subject(&self, st: &Sent, a: usize) -> bool {
+        self.cameo_rules()
+            && st.rel(a) == "nsubj"
+            && st.mention(a).is_none()
+            && st.upos(a) == "NOUN"
+            && self.dict.in_class("KIN", st.lemmas(a..a + 1))
+    }
+
+    /// Whether subject `a` (found by [`Self::source_arg`] for trigger `h`, naming no actor) is
+    /// the doer the parse names: a noun or name ("the suspect carried out", "five people
+    /// complained", "industry experts complain"), so that word order must not guess another
+    /// clause's actor as the source.
+    fn silent_subject(&self, st: &Sent, a: usize, h: usize) -> bool {
+        if !self.cameo_rules() || st.rel(a) != "nsubj" || st.mention(a).is_some() {
+            return false;
+        }
+        // Only the subject of the trigger's own clause (or of the verb whose object or open
+        // complement the trigger is: "the suspect carried out the attack", "X agreed to meet"),
+        // not one reached by climbing into other clauses, and only when the parse gives that
+        // verb no second subject (a headline glued to the sentence: "Four-nation trip Fifteen
+        // ambassadors ... flew", "VP Mike Pence vows").
+        let Some(v) = st.head(a) else { return false };
+        let own = Some(v) == st.head(h).filter(|_| matches!(st.rel(h), "obj" | "xcomp")) || v == h;
+        if !own
+            || st
+                .kids(v)
+                .iter()
+                .any(|&c| c != a && matches!(st.base_rel(c), "nsubj" | "expl"))
+        {
+            return false;
+        }
+        matches!(st.upos(a), "NOUN" | "PROPN")
+    }
+
     /// The actors called when `h` is the purpose clause of a call ("called X to congratulate
     /// him", "phoned X to express support"); empty otherwise.
     pub(super) fn callee(&self, st: &Sent, h: usize) -> Vec<usize> {
