@@ -44,6 +44,13 @@ const EMBEDDED: &[(&str, &str)] = &[
             "/../../data/events/compose.tsv"
         )),
     ),
+    (
+        "data/events/statements.txt",
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../data/events/statements.txt"
+        )),
+    ),
 ];
 
 /// The code of a word-sense guard pattern ("meet their needs" is no meeting): it competes with the
@@ -177,6 +184,23 @@ pub struct EventDict {
     /// Governors of mere possibility ("may", "could", "likely"): hypothetical, and the act they
     /// govern is no event (`possibility` lines of governors.txt).
     pub possibility: BTreeSet<String>,
+    /// What a quote says: the codes of its cue verbs, evaluative words and obligations
+    /// (`statements.txt`, read by the statement step of `coder/output.rs`).
+    pub statements: StatementLexicon,
+}
+
+/// The statement lexicon (`data/events/statements.txt`): word sequences → CAMEO code.
+#[derive(Debug, Clone, Default)]
+pub struct StatementLexicon {
+    /// Cue verb lemma → the code of a quote it introduces ("accuse" → 112).
+    pub cues: BTreeMap<String, String>,
+    /// Evaluative words said of a party, by first word → (word sequence, code) ("mistake" → 111).
+    pub judge: BTreeMap<String, Vec<(Vec<String>, String)>>,
+    /// Obligations laid on a party: auxiliaries (`must`) or `WORD_to` verbs (`have_to`) → code.
+    pub oblige: Vec<(Vec<String>, String)>,
+    /// Repercussions (word sequences) that make a warning (a quote whose cue codes 012) coercive
+    /// → code ("warned X of retaliation" → 130).
+    pub coerce: Vec<(Vec<String>, String)>,
 }
 
 impl EventDict {
@@ -190,7 +214,7 @@ impl EventDict {
     }
 
     /// Load from `(file name, text)` pairs; the file name's ending selects the syntax
-    /// (`classes`, `verbs`, `nouns`, `governors`, `compose`).
+    /// (`classes`, `verbs`, `nouns`, `governors`, `compose`, `statements`).
     pub fn parse(files: &[(String, String)], onto: &Ontology) -> Result<EventDict, Errors> {
         let mut d = EventDict::default();
         let mut errs = Errors::default();
@@ -209,8 +233,10 @@ impl EventDict {
                 d.parse_governors(name, text, &mut errs);
             } else if name.contains("compose") {
                 d.parse_compose(name, text, onto, &mut errs);
+            } else if name.contains("statements") {
+                d.parse_statements(name, text, onto, &mut errs);
             } else {
-                errs.push(DictError::new(name, 0, "unknown event dictionary file (expected classes/verbs/nouns/governors/compose in the name)"));
+                errs.push(DictError::new(name, 0, "unknown event dictionary file (expected classes/verbs/nouns/governors/compose/statements in the name)"));
             }
         }
         d.reindex();
@@ -400,6 +426,75 @@ impl EventDict {
                 c.by.insert(*g, v.to_string());
             }
             self.compose.insert(f[0].to_string(), c);
+        }
+    }
+
+    fn parse_statements(&mut self, name: &str, text: &str, onto: &Ontology, errs: &mut Errors) {
+        for (i, line) in lines(text) {
+            let f: Vec<&str> = line.split_whitespace().collect();
+            if f.len() < 3 {
+                errs.push(DictError::new(name, i, "expected `KIND CODE WORD ...`"));
+                continue;
+            }
+            if !onto.contains(f[1]) {
+                errs.push(DictError::new(
+                    name,
+                    i,
+                    format!("unknown CAMEO code `{}`", f[1]),
+                ));
+                continue;
+            }
+            let code = f[1].to_string();
+            let words = f[2..].iter().map(|w| {
+                w.to_lowercase()
+                    .split('_')
+                    .filter(|x| !x.is_empty())
+                    .map(String::from)
+                    .collect::<Vec<_>>()
+            });
+            let lex = &mut self.statements;
+            match f[0] {
+                "cue" => {
+                    for w in words {
+                        if w.len() != 1 {
+                            errs.push(DictError::new(name, i, "a cue is one verb lemma"));
+                        } else if lex.cues.insert(w[0].clone(), code.clone()).is_some() {
+                            errs.push(DictError::new(
+                                name,
+                                i,
+                                format!("cue `{}` listed twice", w[0]),
+                            ));
+                        }
+                    }
+                }
+                "judge" => {
+                    for w in words {
+                        let e = lex.judge.entry(w[0].clone()).or_default();
+                        e.push((w, code.clone()));
+                        // Longer sequences first: "witch hunt" before "witch".
+                        e.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+                    }
+                }
+                "oblige" => {
+                    for w in words {
+                        if w.len() > 2 || (w.len() == 2 && w[1] != "to") {
+                            errs.push(DictError::new(
+                                name,
+                                i,
+                                "an obligation is an auxiliary (`must`) or `WORD_to`",
+                            ));
+                        } else {
+                            lex.oblige.push((w, code.clone()));
+                        }
+                    }
+                }
+                "coerce" => lex.coerce.extend(words.map(|w| (w, code.clone()))),
+                k => errs.push(DictError::new(
+                    name,
+                    i,
+                    format!("unknown kind `{k}` (cue, judge, oblige, coerce)"),
+                )),
+            }
         }
     }
 

@@ -265,7 +265,12 @@ fn accusation_and_appreciation_patterns() {
 
 /// Add a direct quote over the tokens `words` of `d`, spoken by Olaf Scholz (`DEUGOV`) named at
 /// token `speaker`, with the cue at token `cue`.
-fn push_scholz_quote(d: &mut Doc, words: std::ops::Range<usize>, speaker: usize, cue: usize) {
+pub(crate) fn push_scholz_quote(
+    d: &mut Doc,
+    words: std::ops::Range<usize>,
+    speaker: usize,
+    cue: usize,
+) {
     d.quotes.push(Quote {
         span: Span::new(
             d.tokens[words.start].span.start,
@@ -961,12 +966,13 @@ fn statements_of(
 
 #[test]
 fn a_statement_targets_whom_it_concerns_not_its_setting() {
-    // "“Sudria is wrong,” Scholz said." → a statement by DEU about Sudria.
+    // "“Sudria is ready,” Scholz said." → a statement by DEU about Sudria ("is wrong" would be
+    // criticism, 111: tests_statements15.rs).
     let about = [
         ("“", "“", "PUNCT", 4, "punct"),
         ("Sudria", "Sudria", "PROPN", 4, "nsubj"),
         ("is", "be", "AUX", 4, "cop"),
-        ("wrong", "wrong", "ADJ", 0, "root"),
+        ("ready", "ready", "ADJ", 0, "root"),
         (",", ",", "PUNCT", 4, "punct"),
         ("”", "”", "PUNCT", 4, "punct"),
         ("Scholz", "Scholz", "PROPN", 8, "nsubj"),

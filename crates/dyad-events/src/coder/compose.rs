@@ -675,7 +675,7 @@ impl Coder {
 /// Whether the modal on `t` ("Y should V", "Y must V") asks something of Y, rather than being a
 /// condition ("should he win, …": the modal before its subject), an open question ("whether Y
 /// should V", "if Y must V") or a judgement of the past ("Y should have V-ed", "Y must have known").
-fn obligation_is_a_demand(st: &Sent, t: usize) -> bool {
+pub(super) fn obligation_is_a_demand(st: &Sent, t: usize) -> bool {
     let kids = st.kids(t);
     let modal = kids
         .iter()

@@ -191,12 +191,11 @@ impl Coder {
         }
     }
 
-    /// 010 for quotes whose speaker is an actor, when nothing was coded from the quote's sentences
-    /// and the quote mentions another actor (the target). Keeps statements rare.
+    /// A statement for each quote whose speaker is an actor, when nothing was coded from the
+    /// quote's sentences: the code its content warrants (`statements.txt`: the cue verb's own
+    /// class, an evaluation of or an obligation on another actor, see [`Self::said_of`]), else 010
+    /// when the quote mentions another actor (the target). Keeps statements rare.
     pub(super) fn statements(&self, doc: &Doc, mentions: &[Mention], events: &mut Vec<Event>) {
-        let Some(info) = self.onto.get("010") else {
-            return;
-        };
         let mut extra = Vec::new();
         // Sentences and mentions are in text order: each quote looks only at its own stretch.
         let coded: BTreeSet<usize> = events.iter().map(|e| e.sentence).collect();
@@ -219,20 +218,18 @@ impl Coder {
             if sents.iter().any(|s| coded.contains(s)) {
                 continue;
             }
+            // Another actor than the speaker, not merely the setting of what is said.
+            let other = |m: &Mention| {
+                m.actor.code != actor.code
+                    && m.actor.country != actor.country
+                    && !is_setting(doc, m)
+            };
             let from = mentions.partition_point(|m| m.span.start < q.span.start);
-            let Some(target) = mentions[from..]
+            let target = mentions[from..]
                 .iter()
                 .take_while(|m| m.span.start < q.span.end)
-                .find(|m| {
-                    q.span.contains(m.span)
-                        && m.actor.code != actor.code
-                        && m.actor.country != actor.country
-                        && !is_setting(doc, m)
-                })
-            else {
-                continue;
-            };
-            let Some(&s) = sents.iter().next() else {
+                .find(|m| q.span.contains(m.span) && other(m));
+            let Some(&first) = sents.iter().next() else {
                 continue;
             };
             // "According to X, ...": an attribution, not a statement made to anyone.
@@ -252,15 +249,27 @@ impl Coder {
             }) {
                 continue;
             }
+            let said = self.said_of(doc, q, &sents, mentions, &other, actor.country.as_deref());
+            let (code, s, target) = match (said, target) {
+                (Some((code, s, m)), _) => (code, s, m.map(|m| &mentions[m])),
+                (None, Some(t)) => ("010", first, Some(t)),
+                (None, None) => continue,
+            };
+            let Some(info) = self.onto.get(code) else {
+                continue;
+            };
             let sent = doc.sentences[s].span;
-            let h = doc.tokens_in(q.span).start;
+            let h = doc
+                .tokens_in(q.span)
+                .start
+                .max(doc.sentences[s].tokens.start);
             let st = Sent::new(doc, s, mentions);
             extra.push(Event {
                 sentence: s,
-                cameo: "010".into(),
+                cameo: code.into(),
                 goldstein: info.goldstein,
                 quad: info.quad,
-                plover: None,
+                plover: info.plover.clone(),
                 source: Some(EventActor {
                     span: Some(sp.span),
                     name: actor.name.clone(),
@@ -268,7 +277,7 @@ impl Coder {
                     country: actor.country.clone(),
                     country_from: actor.country_from,
                 }),
-                target: Some(to_actor(target)),
+                target: target.map(to_actor),
                 negated: false,
                 modality: "actual".into(),
                 date: self.date_for(&st, h.min(doc.tokens.len().saturating_sub(1))),
@@ -287,6 +296,297 @@ impl Coder {
         events.extend(extra);
         events.sort_by_key(|e| (e.sentence, e.evidence.start));
     }
+
+    /// What a quote says of another actor (`statements.txt`), as (code, sentence, mention index):
+    /// the class of its cue verb ("accused", "urged"), with the cue's object as the target when it
+    /// is another actor, else the quote's first other actor; or, in text order, the first
+    /// evaluative word or obligation of the quote whose subject (or, for the complement of a cue
+    /// such as "called X reckless", object) contains another actor.
+    fn said_of(
+        &self,
+        doc: &Doc,
+        q: &dyad_doc::Quote,
+        sents: &BTreeSet<usize>,
+        mentions: &[Mention],
+        other: &dyn Fn(&Mention) -> bool,
+        country: Option<&str>,
+    ) -> Option<(&str, usize, Option<usize>)> {
+        let lex = &self.dict.statements;
+        let cue = q.cue.map(|c| doc.tokens_in(c));
+        if let Some(c) = cue.clone() {
+            let s = doc.sentences.partition_point(|x| x.tokens.end <= c.start);
+            let hit = c.clone().find_map(|t| {
+                let l = doc.tokens[t].lemma.to_lowercase();
+                lex.cues.get(&l).map(|code| (t, code.as_str()))
+            });
+            // Only a cue in the quote's own sentences: a continuation quote of "accused" need
+            // not accuse anyone.
+            if let (Some((t, code)), true) = (hit, sents.contains(&s)) {
+                let st = Sent::new(doc, s, mentions);
+                // A warning that names a repercussion ("would be met with a response") is coercive.
+                let code = if code == "012" {
+                    sents
+                        .iter()
+                        .find_map(|&s| {
+                            let st = Sent::new(doc, s, mentions);
+                            st.range.clone().find_map(|t| {
+                                lex.coerce
+                                    .iter()
+                                    .find(|(w, _)| {
+                                        q.span.contains(doc.tokens[t].span) && st.seq_at(t, w)
+                                    })
+                                    .map(|(_, c)| c.as_str())
+                            })
+                        })
+                        .or_else(|| {
+                            own_act(&st, q.span, country).then_some(lex.coerce.first()?.1.as_str())
+                        })
+                        .unwrap_or(code)
+                } else {
+                    code
+                };
+                let objs: Vec<usize> = st
+                    .kids(t)
+                    .iter()
+                    .copied()
+                    .filter(|&k| matches!(st.base_rel(k), "obj" | "iobj"))
+                    .collect();
+                let obj = objs.iter().find_map(|&k| party(&st, k, other));
+                let quoted = || {
+                    sents.iter().find_map(|&s| {
+                        let st = Sent::new(doc, s, mentions);
+                        st.range
+                            .clone()
+                            .filter_map(|t| st.mention(t))
+                            .find(|&m| q.span.contains(mentions[m].span) && other(&mentions[m]))
+                            .map(|m| (s, m))
+                    })
+                };
+                // An object that names no other actor ("urged the audience to ...") is whom the
+                // act is addressed to: the quote's actors are not its target.
+                match obj {
+                    Some(m) => return Some((code, s, Some(m))),
+                    None if objs.is_empty() => {
+                        if let Some((s, m)) = quoted() {
+                            return Some((code, s, Some(m)));
+                        }
+                    }
+                    None => {}
+                }
+                // A threat stands without a target ("warned that police will no longer tolerate
+                // rallies"); other cue classes need one.
+                if lex.coerce.iter().any(|(_, c)| c == code) && code != hit?.1 {
+                    return Some((code, s, None));
+                }
+            }
+        }
+        for &s in sents {
+            let st = Sent::new(doc, s, mentions);
+            if !st.parsed {
+                continue;
+            }
+            // An asked quote states nothing of anyone.
+            if st.range.clone().any(|t| self.question_mark(&st, t)) {
+                continue;
+            }
+            for t in st.range.clone() {
+                if !q.span.contains(doc.tokens[t].span) {
+                    continue;
+                }
+                // "We urge X to ...", "I condemn X": the speaker's own act, named in the quote.
+                if let Some(code) = lex.cues.get(st.lemma(t)).filter(|_| {
+                    st.upos(t) == "VERB"
+                        && st
+                            .kid(t, "nsubj")
+                            .is_some_and(|n| matches!(st.lemma(n), "we" | "i"))
+                }) {
+                    let obj = st
+                        .kids(t)
+                        .iter()
+                        .copied()
+                        .filter(|&k| matches!(st.base_rel(k), "obj" | "iobj"))
+                        .find_map(|k| party(&st, k, other));
+                    if let Some(m) = obj {
+                        return Some((code.as_str(), s, Some(m)));
+                    }
+                }
+                let judged = [st.lemma(t), st.form(t)].iter().find_map(|w| {
+                    lex.judge.get(*w).and_then(|v| {
+                        v.iter()
+                            .find(|(seq, _)| st.seq_at(t, seq))
+                            .map(|(seq, code)| (t + seq.len() - 1, code.as_str()))
+                    })
+                });
+                let found = match judged {
+                    Some((n, code)) => self.judged_party(&st, n).map(|p| (p, code)),
+                    None => self.obliged_party(&st, t),
+                };
+                if let Some((p, code)) = found {
+                    if let Some(m) = party(&st, p, other) {
+                        return Some((code, s, Some(m)));
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// The party an evaluative word `n` is said of: the subject of the clause it predicates
+    /// ("X's plan is a mistake", "X is acting badly"), or the object of the verb it completes
+    /// ("called X reckless", "described X as a disaster"). None when the clause is negated,
+    /// conditional or a mere possibility.
+    fn judged_party(&self, st: &Sent, n: usize) -> Option<usize> {
+        let mut p = n;
+        // "a dangerous policy", "deeply biased", "biased and unfair": up to the predicate.
+        for _ in 0..3 {
+            if !matches!(
+                st.base_rel(p),
+                "amod" | "advmod" | "compound" | "conj" | "flat"
+            ) {
+                break;
+            }
+            p = st.head(p)?;
+        }
+        let blocked = |x: usize| {
+            st.kids(x).iter().any(|&k| {
+                let l = st.lemma(k);
+                (st.base_rel(k) == "advmod" && matches!(l, "not" | "never" | "hardly"))
+                    || (st.base_rel(k) == "det" && l == "no")
+                    || (st.base_rel(k) == "mark" && matches!(l, "if" | "whether" | "unless"))
+                    || (st.base_rel(k) == "aux" && matches!(l, "may" | "might" | "could" | "would"))
+            })
+        };
+        if blocked(p) || blocked(n) {
+            return None;
+        }
+        if let Some(s) = st
+            .kids(p)
+            .iter()
+            .copied()
+            .find(|&k| matches!(st.base_rel(k), "nsubj" | "csubj"))
+        {
+            // "X was badly treated by Y": what is judged is Y's doing.
+            if st.rel(s) == "nsubj:pass" {
+                return st.kids(p).iter().copied().find(|&k| {
+                    st.rel(k) == "obl:agent"
+                        || (st.base_rel(k) == "obl" && st.case_of(k) == Some("by"))
+                });
+            }
+            return Some(s);
+        }
+        // The complement of a verb naming the party: its object, or for an infinitive without
+        // its own subject ("wants to provoke") the subject it shares.
+        if matches!(st.base_rel(p), "xcomp" | "obl" | "advcl") {
+            let h = st.head(p)?;
+            // "is going to react badly": a forecast, not a judgement.
+            if blocked(h) || st.lemma(h) == "go" {
+                return None;
+            }
+            return st.kid(h, "obj").or_else(|| {
+                (st.base_rel(p) == "xcomp")
+                    .then(|| {
+                        st.kids(h)
+                            .iter()
+                            .copied()
+                            .find(|&k| st.base_rel(k) == "nsubj")
+                    })
+                    .flatten()
+            });
+        }
+        None
+    }
+
+    /// An obligation at verb `v` ("X must V", "X should V", "X has to V"): its subject and code.
+    fn obliged_party(&self, st: &Sent, v: usize) -> Option<(usize, &str)> {
+        let (_, code) = self.dict.statements.oblige.iter().find(|(w, _)| {
+            if w.len() == 1 {
+                st.kids(v)
+                    .iter()
+                    .any(|&k| st.base_rel(k) == "aux" && st.lemma(k) == w[0])
+                    && super::compose::obligation_is_a_demand(st, v)
+            } else {
+                // "has to V": the infinitive's `to` right after the verb ("has yet to" is none).
+                st.lemma(v) == w[0]
+                    && st.kids(v).iter().any(|&x| {
+                        st.base_rel(x) == "xcomp"
+                            && st.kids(x).iter().any(|&k| {
+                                k == v + 1 && st.base_rel(k) == "mark" && st.lemma(k) == "to"
+                            })
+                    })
+                    && !st.kids(v).iter().any(|&k| {
+                        st.base_rel(k) == "advmod" && matches!(st.lemma(k), "not" | "never")
+                    })
+            }
+        })?;
+        // The obliged party is the doer: not the subject of a passive ("X should be punished"
+        // obliges someone else), nor a clause that only gives a noun's content ("the
+        // precondition that X should resign" reports another's demand).
+        if st.base_rel(v) == "acl" || st.kids(v).iter().any(|&k| st.rel(k) == "aux:pass") {
+            return None;
+        }
+        let s = st.kids(v).iter().copied().find(|&k| st.rel(k) == "nsubj")?;
+        Some((s, code.as_str()))
+    }
+}
+
+/// Whether the quote of a warning announces an act of the speaker's own side ("warned
+/// that police will no longer tolerate ...", "warned that we would respond"): CAMEO 130 codes
+/// conflictual behaviour forecast in the future tense as a threat.
+fn own_act(st: &Sent, quote: Span, country: Option<&str>) -> bool {
+    let own_word = |n: usize| {
+        matches!(
+            st.lemma(n),
+            "we" | "i" | "our" | "my" | "his" | "her" | "its"
+        )
+    };
+    st.range
+        .clone()
+        // An act: not "will be" or "will have" (a state foretold).
+        .filter(|&c| quote.contains(st.doc.tokens[c].span) && !matches!(st.lemma(c), "be" | "have"))
+        .any(|c| {
+            let future = st.kids(c).iter().any(|&k| {
+                st.base_rel(k) == "aux" && matches!(st.lemma(k), "will" | "would" | "shall")
+            });
+            // "we", "his government", "Washington" (an actor of the speaker's country).
+            let own = st.kid(c, "nsubj").is_some_and(|n| {
+                own_word(n)
+                    || st
+                        .kids(n)
+                        .iter()
+                        .any(|&k| st.rel(k) == "nmod:poss" && own_word(k))
+                    || st.mention(n).is_some_and(|m| {
+                        country.is_some() && st.mentions[m].actor.country.as_deref() == country
+                    })
+            });
+            future && own
+        })
+}
+
+/// The actor a judgement or obligation falls on: the mention (passing `ok`) at token `root` (the
+/// subject or object), else one naming its owner or kind ("X's plan", "the X approach", "the
+/// policy of X") or coordinated with it; as an index into the mentions.
+fn party(st: &Sent, root: usize, ok: &dyn Fn(&Mention) -> bool) -> Option<usize> {
+    // A clausal subject ("for them to claim X is nonsense"): the party is its own subject.
+    if st.base_rel(root) == "csubj" {
+        if let Some(n) = st.kid(root, "nsubj") {
+            return party(st, n, ok);
+        }
+    }
+    let at = |t: usize| st.mention(t).filter(|&m| ok(&st.mentions[m]));
+    at(root).or_else(|| {
+        st.kids(root).iter().copied().find_map(|k| {
+            let by_kind = match st.rel(k) {
+                "nmod:poss" | "amod" | "compound" | "conj" | "appos" => true,
+                "nmod" => matches!(st.case_of(k), Some("of" | "by")),
+                _ => false,
+            };
+            if by_kind {
+                at(k)
+            } else {
+                None
+            }
+        })
+    })
 }
 
 /// Prepositions that make a place the setting of what is said ("cooperation in Syria", "resonating
