@@ -99,15 +99,15 @@ fn source_nouns() -> &'static HashSet<String> {
 
 /// Whether the speaker phrase at `span` is headed by a common noun that is no source: the token
 /// of the phrase that the parse hangs outside it (the last such) is a `NOUN` written in lower
-/// case (a capitalised one may be a name the tagger missed) inside no entity, its lemma is not in `source-nouns.txt` nor a noun of `speaker-nouns.txt`, `agent`
-/// (the actor dictionaries' agents and speaker roles) does not know it, and it does not end like
-/// an agent noun.
+/// case (a capitalised one may be a name the tagger missed) inside no entity, its lemma is not in
+/// `source-nouns.txt` nor a noun of `speaker-nouns.txt`, `agent` (the actor dictionaries' agents
+/// and speaker roles) does not know it, and it does not end like an agent noun.
 fn no_source_noun(doc: &Doc, span: dyad_doc::Span, agent: &dyn Fn(&str) -> bool) -> bool {
     let toks = doc.tokens_in(span);
     let Some(h) = toks
         .clone()
-        .filter(|&t| doc.tokens[t].head.is_none_or(|h| !toks.contains(&h)))
-        .last()
+        .rev()
+        .find(|&t| doc.tokens[t].head.is_none_or(|h| !toks.contains(&h)))
     else {
         return false;
     };
