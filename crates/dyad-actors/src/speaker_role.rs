@@ -101,6 +101,11 @@ impl SpeakerRoleStage {
         SpeakerRoleStage { agents }
     }
 
+    /// Whether `word` (one lower-case noun) is an agent or speaker-role form of the dictionaries.
+    pub fn is_agent(&self, word: &str) -> bool {
+        self.agents.contains_key(&normalize_form(word))
+    }
+
     /// The sector of the agent noun that heads `phrase`, if any: the longest agent form ending at
     /// the last word before a post-modifier. `None` for a generic phrase ("every president"), a
     /// vague one ("people"), and a phrase with a capitalised word before the role other than its
@@ -167,7 +172,11 @@ impl SpeakerRoleStage {
                         None => (None, Some(doc.span_of_tokens(r))),
                     }
                 }
-                None => (None, Some(span)),
+                // A name the recogniser typed otherwise here than where it names someone.
+                None => match self.same_name(doc, span) {
+                    Some(n) => (Some(n), None),
+                    None => (None, Some(span)),
+                },
             };
             if let Some(n) = named {
                 if let Some(sp) = doc.quotes[qi].speaker.as_mut() {
@@ -303,6 +312,54 @@ impl SpeakerRoleStage {
             n.cluster = None;
         }
         Some(n)
+    }
+
+    /// The speaker a name at `span` denotes when this occurrence names no one: the recogniser gave
+    /// it another type or a cluster of its own ("Chopek" read as MISC in one sentence, a person in
+    /// the others; "Britain" once without its country). Every word of the mention holds a capital
+    /// and a token of it is a proper noun; the person, organisation or actor with a country (a
+    /// state, not a town or a region) is an entity elsewhere in the document whose text is the mention's, or a person whose last word
+    /// (after a space or a hyphen) is the one-word mention (a surname), when all such entities give
+    /// one name. `None` when none or several do.
+    fn same_name(&self, doc: &Doc, span: dyad_doc::Span) -> Option<Speaker> {
+        let text = doc.slice(span).trim();
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let capitalised = !words.is_empty()
+            && words.iter().all(|w| w.chars().any(char::is_uppercase))
+            && !words[0].chars().next().is_some_and(char::is_lowercase)
+            && doc
+                .tokens_in(span)
+                .any(|t| doc.tokens[t].upos.as_str() == "PROPN");
+        if !capitalised {
+            return None;
+        }
+        let mut found: Option<Speaker> = None;
+        for (e, ent) in doc.entities.iter().enumerate() {
+            if ent.span.overlaps(span) {
+                continue;
+            }
+            let own = doc.slice(ent.span).trim();
+            let surname = words.len() == 1
+                && ent.kind.as_str() == "PER"
+                && own.rsplit([' ', '-']).next() == Some(text);
+            if own != text && !surname {
+                continue;
+            }
+            // A town or a region is no speaker ("footage from Mosul shows" cut to `Mosul`).
+            let place = doc
+                .places
+                .iter()
+                .any(|p| p.span.overlaps(ent.span) && p.feature != "country");
+            let Some(n) = self.named(doc, e).filter(|_| !place) else {
+                continue;
+            };
+            match &found {
+                Some(f) if f.name != n.name => return None,
+                Some(_) => {}
+                None => found = Some(n),
+            }
+        }
+        found
     }
 
     /// The speaker an entity names: its cluster's name (else its actor's, else its text), its
@@ -443,7 +500,7 @@ impl Stage for SpeakerRoleStage {
     fn process(&self, doc: &mut Doc) -> Result<(), StageError> {
         self.annotate(doc);
         // Only now is it known which speakers stay unresolved.
-        crate::speaker_filter::drop_unsupported(doc);
+        crate::speaker_filter::drop_unsupported(doc, &|w| self.is_agent(w));
         Ok(())
     }
 }
@@ -779,5 +836,81 @@ mod tests {
         });
         stage().annotate(&mut doc);
         assert!(doc.quotes[1].speaker.as_ref().unwrap().name.is_none());
+    }
+
+    #[test]
+    fn a_name_typed_otherwise_here_is_the_one_it_names_elsewhere() {
+        use crate::speaker_antecedent::tests::parsed;
+        use dyad_doc::{Cluster, Entity};
+        // "Jane Roe arrived . Roe said it rained ." with the second "Roe" read as MISC.
+        let build = |other: Option<&str>| {
+            let mut doc = parsed(&[
+                &[
+                    ("Jane", "PROPN", "NNP", Some(2), "nsubj"),
+                    ("Roe", "PROPN", "NNP", Some(0), "flat"),
+                    ("arrived", "VERB", "VBD", None, "root"),
+                    (".", "PUNCT", ".", Some(2), "punct"),
+                ],
+                &[
+                    ("Roe", "PROPN", "NNP", Some(1), "nsubj"),
+                    ("said", "VERB", "VBD", None, "root"),
+                    ("it", "PRON", "PRP", Some(3), "nsubj"),
+                    ("rained", "VERB", "VBD", Some(1), "ccomp"),
+                    (".", "PUNCT", ".", Some(1), "punct"),
+                ],
+            ]);
+            doc.clusters.push(Cluster {
+                name: Some("Jane Roe".into()),
+                actor: None,
+                mentions: vec![doc.span_of_tokens(0..2)],
+            });
+            doc.entities.push(Entity {
+                span: doc.span_of_tokens(0..2),
+                kind: "PER".into(),
+                actor: None,
+                cluster: Some(0),
+            });
+            let roe = doc.tokens[4].span;
+            doc.entities.push(Entity {
+                span: roe,
+                kind: "MISC".into(),
+                actor: None,
+                cluster: None,
+            });
+            if let Some(name) = other {
+                // Another person of the same surname, named in a sentence of its own.
+                let at = doc.text.len() + 1;
+                doc.text.push(' ');
+                doc.text.push_str(name);
+                doc.entities.push(Entity {
+                    span: Span::new(at, at + name.len()),
+                    kind: "PER".into(),
+                    actor: None,
+                    cluster: None,
+                });
+            }
+            doc.quotes.push(Quote {
+                span: doc.span_of_tokens(6..8),
+                kind: QuoteKind::Indirect,
+                speaker: Some(Speaker {
+                    span: roe,
+                    name: None,
+                    cluster: None,
+                    actor: None,
+                }),
+                cue: Some(doc.tokens[5].span),
+                channel: None,
+            });
+            doc
+        };
+        let mut doc = build(None);
+        stage().annotate(&mut doc);
+        let sp = doc.quotes[0].speaker.as_ref().unwrap();
+        assert_eq!(sp.name.as_deref(), Some("Jane Roe"));
+        assert_eq!(sp.span, doc.tokens[4].span, "the mention stays");
+        // Two people of that surname: nobody is chosen.
+        let mut doc = build(Some("John Roe"));
+        stage().annotate(&mut doc);
+        assert!(!doc.quotes[0].speaker.as_ref().unwrap().is_resolved());
     }
 }
