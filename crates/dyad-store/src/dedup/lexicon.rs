@@ -1,7 +1,7 @@
 //! The grouping data file `data/dedup/actors.tsv`: joint and mirrored CAMEO codes (which acts
 //! may be told as A→B or B→A), the state sectors a country-level actor code stands for and the
 //! sectors kept apart from it; with the stop words, planned-act cues, object prepositions and
-//! root families of the other `data/dedup/` files.
+//! root families, reporting and denial words of the other `data/dedup/` files.
 //! Embedded, parsed once and validated (errors name the file and line).
 
 use crate::StoreError;
@@ -23,6 +23,14 @@ const PLANNED: &str = include_str!(concat!(
 const OBJECTS: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../../data/dedup/objects.txt"
+));
+const REPORTED: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../data/dedup/reported.txt"
+));
+const DENIED: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../data/dedup/denied.txt"
 ));
 const ROOTS: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -59,6 +67,12 @@ pub struct Vocab {
     pub planned_before: BTreeSet<String>,
     /// Planned-act cues after the evidence (`after`).
     pub planned_after: BTreeSet<String>,
+    /// Words of reporting (`data/dedup/reported.txt`): a date given by a time expression next to
+    /// one is the report's day, not the act's ([`super::rules::report_dated`]).
+    pub report: BTreeSet<String>,
+    /// Words that deny an act (`data/dedup/denied.txt`: "never met"), for mentions the coder
+    /// did not negate ([`super::rules::denial_cue`]).
+    pub denial: BTreeSet<String>,
     /// Three-digit levels whose host side compares by country alone (`042` → target).
     pub host: BTreeMap<String, Host>,
     /// Three-digit levels of acts held in person (`040`, `042`): mentions naming one person
@@ -104,6 +118,10 @@ impl Vocab {
                 Vocab::parse_planned("data/dedup/planned.txt", PLANNED)
                     .map_err(|e| e.to_string())?;
             v.topic = Vocab::parse_stopwords("data/dedup/objects.txt", OBJECTS)
+                .map_err(|e| e.to_string())?;
+            v.report = Vocab::parse_stopwords("data/dedup/reported.txt", REPORTED)
+                .map_err(|e| e.to_string())?;
+            v.denial = Vocab::parse_stopwords("data/dedup/denied.txt", DENIED)
                 .map_err(|e| e.to_string())?;
             (v.family, v.outcome) =
                 Vocab::parse_roots("data/dedup/roots.tsv", ROOTS).map_err(|e| e.to_string())?;
@@ -320,6 +338,8 @@ mod tests {
         assert!(v.topic.contains("on") && v.topic.contains("into") && !v.topic.contains("with"));
         assert!(v.stop.contains("the") && v.stop.contains("said") && !v.stop.contains("visit"));
         assert!(v.planned_before.contains("will") && v.planned_after.contains("due"));
+        assert!(v.report.contains("said") && v.report.contains("confirmed"));
+        assert!(v.denial.contains("never") && !v.denial.contains("won"));
         assert!(!v.planned_before.contains("may"));
         assert_eq!(v.host.get("042"), Some(&Host::Target));
         assert!(v.trip.contains("042") && v.trip.contains("040") && !v.trip.contains("041"));

@@ -189,6 +189,9 @@ pub struct Mention {
     pub modality: String,
     /// Whether words near its evidence mark the act as planned ([`planned_cue`]).
     pub planned: bool,
+    /// Whether words before its evidence deny the act the coder did not negate ([`denial_cue`]:
+    /// "I never met").
+    pub denied: bool,
     /// Source and target.
     pub src: Side,
     /// Target.
@@ -682,17 +685,28 @@ fn one_sentence(a: &Mention, b: &Mention) -> bool {
 
 /// The modality rule: an act that happened and one planned, demanded, threatened or imagined
 /// are two events ("to meet" vs "met"), except as two codings of one sentence ("protested,
-/// demanding the resignation").
+/// demanding the resignation"); so are an act and its denial ([`denial_cue`]: "I never met").
 ///
 /// An `actual` mention with a planned-act cue near its evidence ([`planned_cue`]) counts as
 /// planned.
 pub fn modality_compatible(a: &Mention, b: &Mention, v: &Vocab) -> bool {
+    if a.denied != b.denied && !one_sentence(a, b) {
+        return false;
+    }
     let real = |m: &Mention| m.modality == "actual" && !m.planned;
     // Two roots of one family: an appeal's or demand's mode (`demand`) is the root's own, not
     // an unreal act; only a hypothetical or planned utterance is unreal.
     let family = cross_root(a, b) && v.family_of(root(&a.cameo)) == v.family_of(root(&b.cameo));
     let uttered = |m: &Mention| m.modality != "hypothetical" && !m.planned;
     real(a) == real(b) || one_sentence(a, b) || (family && uttered(a) && uttered(b))
+}
+
+/// The lower-case words of a text, split at every non-letter, for the cue lists.
+fn cue_words(t: &str) -> Vec<String> {
+    t.split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
 }
 
 /// Whether the words around an evidence span mark the act as planned, expected or possible:
@@ -702,22 +716,32 @@ pub fn modality_compatible(a: &Mention, b: &Mention, v: &Vocab) -> bool {
 /// between the ministers is due in Tokyo"). The coder's modality misses such cues when the
 /// planning word governs the verb from outside its clause.
 pub fn planned_cue(pre: &str, evidence: &str, post: &str, v: &Vocab) -> bool {
-    let words = |t: &str| -> Vec<String> {
-        t.split(|c: char| !c.is_alphabetic())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect()
-    };
-    let pre = words(pre);
+    let pre = cue_words(pre);
     let before = pre[pre.len().saturating_sub(PLANNED_WINDOW)..]
         .iter()
-        .chain(words(evidence).iter())
+        .chain(cue_words(evidence).iter())
         .any(|w| v.planned_before.contains(w));
     before
-        || words(post)
+        || cue_words(post)
             .iter()
             .take(PLANNED_WINDOW)
             .any(|w| v.planned_after.contains(w))
+}
+
+/// Words before an evidence span searched for a denial ([`denial_cue`]).
+pub const DENIAL_WINDOW: usize = 3;
+
+/// Whether the words just before an evidence span deny the act: a word of
+/// `data/dedup/denied.txt` among the [`DENIAL_WINDOW`] words before it ("I *never* met with
+/// any officials", "he had *never* discussed", "*denied* having meetings"). Not in the evidence:
+/// there "denied a request" or "denies entry" is the act (a rejection), and "found not guilty"
+/// a verdict. For mentions the coder did not negate (a negated mention is in another block
+/// already): a denial told as a quote is often coded as the act itself, and it is not the act.
+pub fn denial_cue(pre: &str, v: &Vocab) -> bool {
+    let pre = cue_words(pre);
+    pre[pre.len().saturating_sub(DENIAL_WINDOW)..]
+        .iter()
+        .any(|w| v.denial.contains(w))
 }
 
 /// The time rule (see [`When`]).
@@ -824,6 +848,59 @@ pub fn when_of(date: Option<&str>, day: i64, published: Option<i64>, expressed: 
         (None, Some((s, e)), Some(p)) => When::Period(s, e, p),
         _ => When::Undated(day),
     }
+}
+
+/// Words on each side of a time expression searched for a word of reporting ([`report_dated`]):
+/// "confirmed Thursday", "said in a statement on Friday" (before), "on Friday, the Post reported
+/// that" (after).
+pub const REPORT_WINDOW: (usize, usize) = (3, 4);
+
+/// Whether a mention's date, given by the time expression at `timex` of its sentence, is the day
+/// of a report rather than of its act: a word of reporting (`data/dedup/reported.txt`) stands
+/// among the [`REPORT_WINDOW`] words before or after the expression, outside the evidence, and
+/// the expression itself lies outside the evidence ("Sessions met the ambassador during the
+/// campaign, ABC News confirmed Thursday"; "on Friday, the Post reported that the adviser
+/// discussed sanctions"). `sentence` is the sentence text from code point `start`; `timex` and
+/// `evidence` are code-point spans of the document. A statement whose evidence is the reporting
+/// verb itself ("said on Sunday") keeps its date: the saying is the act.
+pub fn report_dated(
+    sentence: &str,
+    start: i64,
+    timex: (i64, i64),
+    evidence: (i64, i64),
+    v: &Vocab,
+) -> bool {
+    let inside = |s: i64, e: i64| s < evidence.1 && evidence.0 < e;
+    if inside(timex.0, timex.1) {
+        return false;
+    }
+    // Words with their code-point spans in the document.
+    let mut words: Vec<(String, i64, i64)> = Vec::new();
+    let mut cur = String::new();
+    let mut from = 0;
+    for (k, c) in sentence.chars().chain(std::iter::once(' ')).enumerate() {
+        let at = start + k as i64;
+        if c.is_alphabetic() {
+            if cur.is_empty() {
+                from = at;
+            }
+            cur.extend(c.to_lowercase());
+        } else if !cur.is_empty() {
+            words.push((std::mem::take(&mut cur), from, at));
+        }
+    }
+    let before = words
+        .iter()
+        .filter(|w| w.2 <= timex.0)
+        .rev()
+        .take(REPORT_WINDOW.0);
+    let after = words
+        .iter()
+        .filter(|w| w.1 >= timex.1)
+        .take(REPORT_WINDOW.1);
+    before
+        .chain(after)
+        .any(|(w, s, e)| v.report.contains(w) && !inside(*s, *e))
 }
 
 /// Great-circle distance in km.
@@ -1128,6 +1205,7 @@ mod tests {
             cameo: cameo.into(),
             modality: "actual".into(),
             planned: false,
+            denied: false,
             words: Vec::new(),
             src: side(src, &src[..3.min(src.len())]),
             tgt: side(tgt, &tgt[..3.min(tgt.len())]),
@@ -1749,6 +1827,90 @@ mod tests {
         let mut ba2 = ba.clone();
         ba2.evidence = (40, 48);
         assert_eq!(group(&[ab, ba2, other], v), vec![vec![2, 0], vec![1]]);
+    }
+
+    /// `report_dated` on a sentence starting at document offset 100: the spans of `timex` and
+    /// `evidence` are found in it.
+    fn dated_by_report(sentence: &str, timex: &str, evidence: &str) -> bool {
+        let at = |s: &str| {
+            let b = sentence.find(s).expect("span in sentence");
+            let start = 100 + sentence[..b].chars().count() as i64;
+            (start, start + s.chars().count() as i64)
+        };
+        report_dated(sentence, 100, at(timex), at(evidence), vocab())
+    }
+
+    #[test]
+    fn a_date_next_to_a_report_is_the_report_day() {
+        // A past act told with the day it was confirmed or reported.
+        assert!(dated_by_report(
+            "The minister met the Freedonian envoy at the trade fair, the agency confirmed Thursday.",
+            "Thursday",
+            "met the Freedonian envoy"
+        ));
+        assert!(dated_by_report(
+            "On Friday, the Gazette reported that the adviser discussed the tariffs with the envoy.",
+            "Friday",
+            "discussed the tariffs"
+        ));
+        assert!(dated_by_report(
+            "The premier called the envoy last summer, ministry spokesman Olaf Brun said in a statement on Monday.",
+            "Monday",
+            "called the envoy"
+        ));
+        // The date of the act itself.
+        assert!(!dated_by_report(
+            "The minister met the Freedonian envoy on Tuesday in Port Alba.",
+            "Tuesday",
+            "met the Freedonian envoy"
+        ));
+        assert!(!dated_by_report(
+            "The foreign ministers of the two countries met in Port Alba on Tuesday after months of talks.",
+            "Tuesday",
+            "met"
+        ));
+        // A statement's own day: its reporting verb is its evidence.
+        assert!(!dated_by_report(
+            "The premier said on Sunday that the border would stay open.",
+            "Sunday",
+            "said"
+        ));
+        // An expression inside the evidence dates the act.
+        assert!(!dated_by_report(
+            "Officials said the Tuesday meeting of the envoys was cordial.",
+            "Tuesday",
+            "Tuesday meeting"
+        ));
+    }
+
+    #[test]
+    fn a_denial_is_not_the_act() {
+        let v = vocab();
+        assert!(denial_cue("\"We have never ", v));
+        assert!(denial_cue("The envoy said he had never ", v));
+        assert!(denial_cue("But the minister denied ", v));
+        assert!(denial_cue("The ministry said he didn't ", v));
+        assert!(!denial_cue("The ministry said the two men ", v));
+        // The act is a rejection ("denied a visa") when the word is the evidence itself.
+        assert!(!denial_cue("The consulate ", v));
+        assert!(
+            !denial_cue("Not long after the vote, the minister ", v),
+            "too far before"
+        );
+        // "I never met the envoy" (uncoded negation) and "the minister met the envoy": apart,
+        // though they share the words and the day; two denials of one act go together.
+        let day = When::Undated(100);
+        let mut met = m(1, "040", "RURGOV", "FRDGOV", day);
+        met.words = said("the minister met the freedonian envoy at the fair");
+        let mut never = m(2, "040", "RURGOV", "FRDGOV", day);
+        never.words = said("the minister never met the freedonian envoy at the fair");
+        never.denied = true;
+        assert!(!compatible(&met, &never, v), "an act and its denial");
+        let mut again = never.clone();
+        again.event = 3;
+        again.doc = 3;
+        again.story = 3;
+        assert!(compatible(&never, &again, v), "two reports of one denial");
     }
 
     #[test]

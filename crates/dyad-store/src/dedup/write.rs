@@ -106,13 +106,14 @@ fn mention_select() -> String {
             e.target_code, e.negated, d.date, d.source, d.url, COALESCE(s.story, d.doc), e.canonical,
             e.sentence, e.source_country, e.target_country, {}, {}, e.modality,
             substr(d.text, sx.start + 1, sx.\"end\" - sx.start),
-            EXISTS (SELECT 1 FROM times t JOIN sentences x ON x.doc = t.doc AND x.idx = e.sentence
+            (SELECT t.start || ' ' || t.\"end\" FROM times t
+                    JOIN sentences x ON x.doc = t.doc AND x.idx = e.sentence
                     WHERE t.doc = e.doc AND t.start >= x.start AND t.\"end\" <= x.\"end\"
-                      AND substr(t.value, 1, 10) = e.date),
+                      AND substr(t.value, 1, 10) = e.date ORDER BY t.start LIMIT 1),
             e.evidence_start, e.evidence_end,
             substr(d.text, sx.start + 1, MAX(e.evidence_start - sx.start, 0)), e.evidence_text,
             substr(d.text, e.evidence_end + 1, MAX(sx.\"end\" - e.evidence_end, 0)),
-            sx.\"end\" <= length(COALESCE(d.title, ''))
+            sx.\"end\" <= length(COALESCE(d.title, '')), sx.start
          FROM events e JOIN documents d ON d.doc = e.doc LEFT JOIN doc_signatures s ON s.doc = e.doc
          LEFT JOIN sentences sx ON sx.doc = e.doc AND sx.idx = e.sentence",
         PERSON.replace("{}", "e.source_name"),
@@ -138,7 +139,27 @@ fn mention_row(r: &Row, vocab: &Vocab) -> rusqlite::Result<MentionRow> {
     let persons: (bool, bool) = (r.get(25)?, r.get(26)?);
     let modality: String = r.get(27)?;
     let sentence: Option<String> = r.get(28)?;
-    let expressed: bool = r.get(29)?;
+    // The time expression of its sentence that gives its date, if any (`start end`).
+    let timex: Option<(i64, i64)> = r.get::<_, Option<String>>(29)?.and_then(|t| {
+        let (a, b) = t.split_once(' ')?;
+        Some((a.parse().ok()?, b.parse().ok()?))
+    });
+    let expressed = timex.is_some();
+    // A denial the coder did not negate ("I never met"): see `rules::denial_cue`.
+    let negated: bool = r.get(16)?;
+    let denied =
+        !negated && rules::denial_cue(&r.get::<_, Option<String>>(32)?.unwrap_or_default(), vocab);
+    let evidence: (i64, i64) = (r.get(30)?, r.get(31)?);
+    let reported = match (timex, &sentence) {
+        (Some(t), Some(text)) => rules::report_dated(
+            text,
+            r.get::<_, Option<i64>>(36)?.unwrap_or(0),
+            t,
+            evidence,
+            vocab,
+        ),
+        _ => false,
+    };
     let day_n = day.as_deref().and_then(day_number);
     let when = match day_n {
         Some(n) => rules::when_of(
@@ -148,6 +169,13 @@ fn mention_row(r: &Row, vocab: &Vocab) -> rusqlite::Result<MentionRow> {
             expressed,
         ),
         None => When::Undated(i64::MIN),
+    };
+    // A date of a report ("confirmed Thursday") is no date of the act: as a publication day.
+    // Not for a denial, negated or not: the denial is a saying, and the report's day is its own
+    // ("said in a statement on Wednesday night that he never met").
+    let when = match when {
+        When::Dated(d) if reported && !denied && !negated => When::Undated(d),
+        w => w,
     };
     let side =
         |code: Option<String>, country: Option<String>, name: &Option<String>, person| Side {
@@ -168,6 +196,7 @@ fn mention_row(r: &Row, vocab: &Vocab) -> rusqlite::Result<MentionRow> {
                 &r.get::<_, Option<String>>(34)?.unwrap_or_default(),
                 vocab,
             ),
+            denied,
             modality,
             words: sentence
                 .as_deref()
@@ -182,7 +211,7 @@ fn mention_row(r: &Row, vocab: &Vocab) -> rusqlite::Result<MentionRow> {
             named: names.0.is_some() && names.1.is_some(),
             doc: r.get(1)?,
             story: r.get(20)?,
-            evidence: (r.get(30)?, r.get(31)?),
+            evidence,
             object: rules::object_head(
                 &r.get::<_, String>(33)?,
                 &r.get::<_, Option<String>>(34)?.unwrap_or_default(),
@@ -376,6 +405,7 @@ mod tests {
                 cameo: "100".into(),
                 modality: "demand".into(),
                 planned: false,
+                denied: false,
                 words: Vec::new(),
                 src: side("RURGOV"),
                 tgt: side("RURLEG"),
