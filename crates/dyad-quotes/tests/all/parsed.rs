@@ -416,3 +416,55 @@ fn a_passive_of_appointment_is_still_no_cue() {
         doc.quotes
     );
 }
+
+#[test]
+fn an_as_clause_reports_the_clause_it_is_set_off_from() {
+    // Opening the sentence: the clause after the comma, not the cue's adjuncts.
+    let doc = quoted(
+        "As the city newspaper reported on Monday, the mayor plans to close three libraries \
+         before the winter.",
+    );
+    let q = quote_with_cue(&doc, "reported");
+    let content = doc.slice(q.span);
+    assert!(
+        content.starts_with("the mayor plans to close"),
+        "content {content:?}"
+    );
+    let sp = q.speaker.as_ref().expect("a speaker");
+    assert_eq!(doc.slice(sp.span), "the city newspaper");
+    // Closing the sentence: the clause before the comma.
+    let doc =
+        quoted("The old bridge will stay closed until March, as the engineers noted in a letter.");
+    let q = quote_with_cue(&doc, "noted");
+    let content = doc.slice(q.span);
+    assert!(
+        content.starts_with("The old bridge will stay closed"),
+        "content {content:?}"
+    );
+    assert!(!content.contains("letter"), "content {content:?}");
+}
+
+#[test]
+fn a_second_said_coordinated_after_a_content_starts_its_own_attribution() {
+    let doc = quoted(
+        "The governor said the harbour works went far over budget and said the new ferry \
+         tax would pay for the repairs.",
+    );
+    let said: Vec<&str> = doc
+        .quotes
+        .iter()
+        .filter(|q| q.cue.is_some_and(|c| doc.slice(c) == "said"))
+        .map(|q| doc.slice(q.span))
+        .collect();
+    assert_eq!(said.len(), 2, "quotes {said:?}");
+    assert!(
+        said[0].starts_with("the harbour works") && !said[0].contains("ferry"),
+        "first content {:?}",
+        said[0]
+    );
+    assert!(
+        said[1].starts_with("the new ferry tax"),
+        "second content {:?}",
+        said[1]
+    );
+}
