@@ -667,7 +667,26 @@ impl Ctx<'_> {
         let Some(c) = (r.start..(r.start + 9).min(r.end)).find(|&k| self.cue(k).is_some()) else {
             return false;
         };
-        r.end - c <= 6 && !(r.start..c).any(verb) && !(c + 1..r.end).any(verb)
+        if (r.start..c).any(verb) {
+            return false;
+        }
+        if r.end - c <= 6 && !(c + 1..r.end).any(verb) {
+            return true;
+        }
+        // With a parse, a longer sentence whose cue has no clause of its own ("Trump said of
+        // Apple in February, when the company …"): the quotation before is what it reports.
+        self.v.parsed
+            && c + 1 < r.end
+            && !matches!(self.lower(c + 1), "that" | ":" | "\u{201c}" | "\"")
+            && !r.clone().any(|k| {
+                self.v.toks[k].head == Some(c)
+                    && matches!(
+                        self.v.toks[k].deprel.split(':').next(),
+                        Some("ccomp" | "xcomp" | "parataxis" | "csubj" | "obj")
+                    )
+                    && !(self.v.toks[c].lemma.as_str() == "tell"
+                        && self.v.toks[k].deprel.as_str() == "obj")
+            })
     }
 
     /// The main-clause subject for a participle cue at `c`: the speaker of an earlier quote in the
@@ -1657,6 +1676,33 @@ impl Ctx<'_> {
             let s_open = self.sent_of(cands[i].content.start);
             let prev = order[..n].iter().rev().copied().find(|&j| {
                 cands[j].cue.is_some() && cands[j].content.end <= cands[i].content.start
+            });
+            // "“A,” X said, referring to …. “B.”": a participle cue set off after a quotation's
+            // cue does not take the quotation running on; the quotation's cue does.
+            let prev = prev.map(|j| {
+                let Some(c) = cands[j].cue.clone() else {
+                    return j;
+                };
+                let set_off =
+                    self.is_participle(c.start) && c.start > 0 && self.lower(c.start - 1) == ",";
+                let adverbial = self.v.parsed && self.v.toks[c.start].deprel.as_str() == "advcl";
+                if !set_off && !adverbial {
+                    return j;
+                }
+                order[..n]
+                    .iter()
+                    .rev()
+                    .copied()
+                    .find(|&m| {
+                        m != j
+                            && cands[m].kind == QuoteKind::Direct
+                            && cands[m].sent == cands[j].sent
+                            && cands[m].cue.as_ref().is_some_and(|mc| {
+                                mc.end <= c.start
+                                    && (set_off || self.v.toks[c.start].head == Some(mc.start))
+                            })
+                    })
+                    .unwrap_or(j)
             });
             if let Some(j) = prev {
                 let p = cands[j].clone();

@@ -468,3 +468,27 @@ fn a_second_said_coordinated_after_a_content_starts_its_own_attribution() {
         said[1]
     );
 }
+
+#[test]
+fn a_quotation_running_on_after_a_participle_keeps_the_quotations_cue() {
+    let doc = quoted(
+        "“The river has never been this low,” Dana Whitfield said, pointing to the dry banks. \
+         “We will have to ration water before August.”",
+    );
+    let first = quote_at(&doc, "The river has never");
+    let second = quote_at(&doc, "We will have to ration");
+    assert_eq!(first.cue, second.cue, "quotes {:?}", doc.quotes);
+    assert_eq!(doc.slice(second.cue.expect("a cue")), "said");
+}
+
+#[test]
+fn a_question_quotation_takes_a_speaker_sentence_with_adjuncts_after_it() {
+    let doc = quoted(
+        "“Why should farmers pay twice for the same water?” Whitfield asked at a meeting in the \
+         valley on Tuesday, when the council had not yet voted.",
+    );
+    let q = quote_at(&doc, "Why should farmers pay");
+    assert_eq!(doc.slice(q.cue.expect("a cue")), "asked", "quotes {:?}", doc.quotes);
+    let sp = q.speaker.as_ref().expect("a speaker");
+    assert_eq!(doc.slice(sp.span), "Whitfield");
+}
