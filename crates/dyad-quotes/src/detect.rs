@@ -667,7 +667,26 @@ impl Ctx<'_> {
         let Some(c) = (r.start..(r.start + 9).min(r.end)).find(|&k| self.cue(k).is_some()) else {
             return false;
         };
-        r.end - c <= 6 && !(r.start..c).any(verb) && !(c + 1..r.end).any(verb)
+        if (r.start..c).any(verb) {
+            return false;
+        }
+        if r.end - c <= 6 && !(c + 1..r.end).any(verb) {
+            return true;
+        }
+        // With a parse, a longer sentence whose cue has no clause of its own ("Trump said of
+        // Apple in February, when the company …"): the quotation before is what it reports.
+        self.v.parsed
+            && c + 1 < r.end
+            && !matches!(self.lower(c + 1), "that" | ":" | "\u{201c}" | "\"")
+            && !r.clone().any(|k| {
+                self.v.toks[k].head == Some(c)
+                    && matches!(
+                        self.v.toks[k].deprel.split(':').next(),
+                        Some("ccomp" | "xcomp" | "parataxis" | "csubj" | "obj")
+                    )
+                    && !(self.v.toks[c].lemma.as_str() == "tell"
+                        && self.v.toks[k].deprel.as_str() == "obj")
+            })
     }
 
     /// The main-clause subject for a participle cue at `c`: the speaker of an earlier quote in the
@@ -894,6 +913,7 @@ impl Ctx<'_> {
                 && self.cue(k + 1).is_some()
                 && !self.is_participle(k + 1)
                 && !(self.v.parsed
+                    && self.v.toks[k + 1].lemma.as_str() != "say"
                     && self.v.toks[k + 1]
                         .head
                         .is_some_and(|h| h >= from && h < k && self.v.toks[k + 1].deprel == "conj"))
@@ -1196,6 +1216,11 @@ impl Ctx<'_> {
     ) -> Option<Cand> {
         let cue = self.cue_at(k)?;
         let participle = self.is_participle(k);
+        if !participle {
+            if let Some(c) = self.as_clause(s, k, sent) {
+                return Some(c);
+            }
+        }
         let mut channel = None;
         let mut cue_range = k..k + 1;
         // Speaker.
@@ -1514,6 +1539,92 @@ impl Ctx<'_> {
         })
     }
 
+    /// "As X reported on Friday, CLAUSE" / "CLAUSE, as X noted in a column.": a cue in an "as"
+    /// clause whose only words after it are adjuncts reports the clause the "as" clause is set
+    /// off from, not those adjuncts; X is the speaker.
+    fn as_clause(&mut self, s: usize, k: usize, sent: &Range<usize>) -> Option<Cand> {
+        // "as" within eight words before the cue, opening the sentence or set off by a comma
+        // or dash, with only a noun phrase between it and the cue.
+        let j = (k.saturating_sub(9).max(sent.start)..k)
+            .rev()
+            .find(|&j| self.lower(j) == "as")?;
+        let opens = j == sent.start;
+        if !opens && !matches!(self.lower(j - 1), "," | "—" | "–") {
+            return None;
+        }
+        if j + 1 >= k
+            || (j + 1..k).any(|t| {
+                let w = self.lower(t);
+                !(is_wordlike(w) || matches!(w, "’s" | "'s" | "." | "-"))
+                    || self.seg_of[t].is_some()
+                    || (self.v.tagged
+                        && matches!(self.v.toks[t].upos.as_str(), "VERB" | "AUX" | "SCONJ"))
+            })
+        {
+            return None;
+        }
+        // The cue's own words: up to the next comma, dash or sentence end, adjuncts only.
+        let t = (k + 1..sent.end)
+            .find(|&t| matches!(self.lower(t), "," | "—" | "–" | "." | "!" | "?" | ";" | ":"))
+            .unwrap_or(sent.end);
+        // Adjuncts only: nothing, or words opening with a preposition or adverb ("on Friday",
+        // "in a column", "recently"); a colon opens content of the cue's own.
+        if self.cue(k).is_none()
+            || (t < sent.end && self.lower(t) == ":")
+            || (t > k + 1
+                && self.v.tagged
+                && !matches!(self.v.toks[k + 1].upos.as_str(), "ADP" | "ADV"))
+            || !self.adjunct_tail(k, k + 1..t)
+        {
+            return None;
+        }
+        // Set off on both sides ("As X reported, CLAUSE", "…, given that, as X reported,
+        // CLAUSE"): the clause after; closing the sentence ("CLAUSE, as X noted."): the one before.
+        let set_off = t < sent.end && matches!(self.lower(t), "," | "—" | "–");
+        let right = set_off.then(|| (t + 1, self.content_end(t + 1, &(t + 1..sent.end))));
+        let coordinated = right.is_some_and(|(c0, e)| {
+            c0 < e && matches!(self.lower(c0), "and" | "but" | "or" | "while")
+        });
+        let (c0, e) =
+            if opens || !coordinated && right.is_some_and(|(c0, e)| self.clause_like(c0..e)) {
+                right?
+            } else if set_off && !coordinated {
+                return None;
+            } else {
+                let mut c0 = sent.start;
+                if let Some(last) = (sent.start..j)
+                    .rev()
+                    .find(|&x| self.is_claimed(x) || self.used[x])
+                {
+                    c0 = last + 1;
+                }
+                while c0 < j && matches!(self.lower(c0), "," | "—" | "–") {
+                    c0 += 1;
+                }
+                (c0, j - 1)
+            };
+        if c0 >= e
+            || (c0..e).filter(|&x| is_wordlike(self.lower(x))).count() < 3
+            || !self.clause_like(c0..e)
+            || (c0..e).any(|x| self.is_claimed(x) || self.used[x])
+        {
+            return None;
+        }
+        let span = self.tspan(&(c0..e));
+        self.claimed.push(span);
+        Some(Cand {
+            content: span,
+            kind: QuoteKind::Indirect,
+            cue: Some(k..k + 1),
+            speaker: Some(j + 1..k),
+            refers: None,
+            sent: s,
+            channel: None,
+            frame_only: false,
+            scope: sent.clone(),
+        })
+    }
+
     /// Whether `r` holds the passive subject of the cue at `k` ("Storms [are expected] to hit"):
     /// what is reported, not who reports it; PolNeAR gives such attributions no source (train: 47
     /// of 52 `expected`/`believed` cues have none).
@@ -1565,6 +1676,33 @@ impl Ctx<'_> {
             let s_open = self.sent_of(cands[i].content.start);
             let prev = order[..n].iter().rev().copied().find(|&j| {
                 cands[j].cue.is_some() && cands[j].content.end <= cands[i].content.start
+            });
+            // "“A,” X said, referring to …. “B.”": a participle cue set off after a quotation's
+            // cue does not take the quotation running on; the quotation's cue does.
+            let prev = prev.map(|j| {
+                let Some(c) = cands[j].cue.clone() else {
+                    return j;
+                };
+                let set_off =
+                    self.is_participle(c.start) && c.start > 0 && self.lower(c.start - 1) == ",";
+                let adverbial = self.v.parsed && self.v.toks[c.start].deprel.as_str() == "advcl";
+                if !set_off && !adverbial {
+                    return j;
+                }
+                order[..n]
+                    .iter()
+                    .rev()
+                    .copied()
+                    .find(|&m| {
+                        m != j
+                            && cands[m].kind == QuoteKind::Direct
+                            && cands[m].sent == cands[j].sent
+                            && cands[m].cue.as_ref().is_some_and(|mc| {
+                                mc.end <= c.start
+                                    && (set_off || self.v.toks[c.start].head == Some(mc.start))
+                            })
+                    })
+                    .unwrap_or(j)
             });
             if let Some(j) = prev {
                 let p = cands[j].clone();

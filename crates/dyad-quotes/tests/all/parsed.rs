@@ -416,3 +416,79 @@ fn a_passive_of_appointment_is_still_no_cue() {
         doc.quotes
     );
 }
+
+#[test]
+fn an_as_clause_reports_the_clause_it_is_set_off_from() {
+    // Opening the sentence: the clause after the comma, not the cue's adjuncts.
+    let doc = quoted(
+        "As the city newspaper reported on Monday, the mayor plans to close three libraries \
+         before the winter.",
+    );
+    let q = quote_with_cue(&doc, "reported");
+    let content = doc.slice(q.span);
+    assert!(
+        content.starts_with("the mayor plans to close"),
+        "content {content:?}"
+    );
+    let sp = q.speaker.as_ref().expect("a speaker");
+    assert_eq!(doc.slice(sp.span), "the city newspaper");
+    // Closing the sentence: the clause before the comma.
+    let doc =
+        quoted("The old bridge will stay closed until March, as the engineers noted in a letter.");
+    let q = quote_with_cue(&doc, "noted");
+    let content = doc.slice(q.span);
+    assert!(
+        content.starts_with("The old bridge will stay closed"),
+        "content {content:?}"
+    );
+    assert!(!content.contains("letter"), "content {content:?}");
+}
+
+#[test]
+fn a_second_said_coordinated_after_a_content_starts_its_own_attribution() {
+    let doc = quoted(
+        "The governor said the harbour works went far over budget and said the new ferry \
+         tax would pay for the repairs.",
+    );
+    let said: Vec<&str> = doc
+        .quotes
+        .iter()
+        .filter(|q| q.cue.is_some_and(|c| doc.slice(c) == "said"))
+        .map(|q| doc.slice(q.span))
+        .collect();
+    assert_eq!(said.len(), 2, "quotes {said:?}");
+    assert!(
+        said[0].starts_with("the harbour works") && !said[0].contains("ferry"),
+        "first content {:?}",
+        said[0]
+    );
+    assert!(
+        said[1].starts_with("the new ferry tax"),
+        "second content {:?}",
+        said[1]
+    );
+}
+
+#[test]
+fn a_quotation_running_on_after_a_participle_keeps_the_quotations_cue() {
+    let doc = quoted(
+        "“The river has never been this low,” Dana Whitfield said, pointing to the dry banks. \
+         “We will have to ration water before August.”",
+    );
+    let first = quote_at(&doc, "The river has never");
+    let second = quote_at(&doc, "We will have to ration");
+    assert_eq!(first.cue, second.cue, "quotes {:?}", doc.quotes);
+    assert_eq!(doc.slice(second.cue.expect("a cue")), "said");
+}
+
+#[test]
+fn a_question_quotation_takes_a_speaker_sentence_with_adjuncts_after_it() {
+    let doc = quoted(
+        "“Why should farmers pay twice for the same water?” Whitfield asked at a meeting in the \
+         valley on Tuesday, when the council had not yet voted.",
+    );
+    let q = quote_at(&doc, "Why should farmers pay");
+    assert_eq!(doc.slice(q.cue.expect("a cue")), "asked", "quotes {:?}", doc.quotes);
+    let sp = q.speaker.as_ref().expect("a speaker");
+    assert_eq!(doc.slice(sp.span), "Whitfield");
+}
