@@ -193,9 +193,10 @@ struct Line([Slot; 4]);
 /// Longest run stored inside its slot.
 const INLINE: usize = 3;
 
-/// Runs longer than this also get a packed row in [`Weights::dense`]: the bias and tag-only
-/// features are about half the lookups, and adding packed rows is a few vector instructions per
-/// eight classes where a sparse run is one dependent scalar add per entry.
+/// Runs longer than this also get a dense row (one `i16` per class): the bias and tag-only
+/// features touch most classes (about half the lookups, averaging 45 entries), and adding dense
+/// rows is one vector instruction per four classes where a sparse run is one dependent scalar
+/// add per entry.
 const DENSE_MIN: usize = 12;
 
 /// Classes summed together in [`Weights::add_dense`] (four SSE registers).
@@ -217,16 +218,10 @@ pub struct Weights {
     nslots: usize,
     lines: Vec<Line>,
     overflow: Vec<u32>,
-    /// Packed rows of the longest runs: per block of [`BLOCK`] classes a `u16` mask of the
-    /// classes with a nonzero weight, then those weights in class order (`i16`, widened while
-    /// summing), then [`PACK_PAD`] zeros after the last row. A long run has about 21 nonzero
-    /// weights of 103 classes, so a row is about 56 bytes, one or two cache lines, where one
-    /// `i16` per class took four: these rows are read for half of all lookups, and the lines a
-    /// transition reads, not the additions, are what cost.
+    /// Dense rows of `stride` weights (classes padded to a multiple of [`BLOCK`] with zeros).
+    /// Kept as `i16` and widened while summing: a row of 103 classes is then 4 cache lines
+    /// instead of 7, and the lines a transition reads, not the additions, are what cost.
     dense: Vec<i16>,
-    /// Zeros before the first packed row in `dense`, so that offsets that are multiples of 32
-    /// (64 bytes) start a cache line (`Weights::encode` lays rows out against such lines).
-    dense_shift: usize,
     stride: usize,
     nfeats: usize,
     /// Entries stored (inline or not); bounds the table like the file format's 24-bit offsets.
@@ -240,9 +235,7 @@ pub struct Weights {
 fn has_avx2() -> bool {
     #[cfg(target_arch = "x86_64")]
     {
-        std::is_x86_feature_detected!("avx2")
-            && std::is_x86_feature_detected!("popcnt")
-            && std::env::var_os("DYAD_NO_AVX2").is_none()
+        std::is_x86_feature_detected!("avx2") && std::env::var_os("DYAD_NO_AVX2").is_none()
     }
     #[cfg(not(target_arch = "x86_64"))]
     false
@@ -307,7 +300,6 @@ impl Weights {
             lines: huge_lines(nlines),
             overflow: Vec::new(),
             dense: Vec::new(),
-            dense_shift: 0,
             stride: nclasses.div_ceil(BLOCK) * BLOCK,
             nfeats: 0,
             nentries: 0,
@@ -419,37 +411,17 @@ impl Weights {
             );
             let mut row = 0u64;
             if vals.len() > DENSE_MIN {
-                row = self.push_packed(vals) as u64 + 1;
+                let at = self.dense.len();
+                row = at as u64 + 1;
+                self.dense.resize(at + self.stride, 0);
+                for &(c, v) in vals {
+                    let w = &mut self.dense[at + c as usize];
+                    *w = w.saturating_add(v);
+                }
             }
             start | row << 32
         };
         Slot { head, body }
-    }
-
-    /// Append the packed row of `vals` to `dense` ([`Weights::dense`]): the class weights as
-    /// a row of `stride` `i16`s would hold them (a repeated class saturating), then its masks
-    /// and nonzero weights. Leaving out zeros changes no sum. Returns the row's offset.
-    fn push_packed(&mut self, vals: &[(u8, i16)]) -> usize {
-        let mut row = vec![0i16; self.stride];
-        for &(c, v) in vals {
-            let w = &mut row[c as usize];
-            *w = w.saturating_add(v);
-        }
-        // A row that can fit in k cache lines never starts where it would touch k + 1.
-        let len = 2 * (self.stride / BLOCK + row.iter().filter(|&&v| v != 0).count());
-        if 2 * self.dense.len() % 64 + len > len.div_ceil(64) * 64 {
-            self.dense.resize(self.dense.len().next_multiple_of(32), 0);
-        }
-        let at = self.dense.len();
-        for block in row.chunks_exact(BLOCK) {
-            let mask = block
-                .iter()
-                .enumerate()
-                .fold(0u16, |m, (j, &v)| m | ((v != 0) as u16) << j);
-            self.dense.push(mask as i16);
-        }
-        self.dense.extend(row.iter().filter(|&&v| v != 0));
-        at
     }
 
     /// Store an encoded slot; a repeated key keeps its first run; a full table skips it.
@@ -483,14 +455,7 @@ impl Weights {
             self.place_in_order(slots);
         }
         self.overflow = huge_copy(&self.overflow);
-        self.dense.resize(self.dense.len() + PACK_PAD, 0);
-        // Copied behind as many zeros as put offset 0 at the start of a cache line.
-        let mut dense = huge_vec(self.dense.len() + 32);
-        let misalign = (dense.as_ptr() as usize % 64) / 2;
-        self.dense_shift = (32 - misalign) % 32;
-        dense.resize(self.dense_shift, 0);
-        dense.extend_from_slice(&self.dense);
-        self.dense = dense;
+        self.dense = huge_copy(&self.dense);
     }
 
     /// Store slots in any order: sorted into [`Weights::insertion_order`] first.
@@ -561,36 +526,35 @@ impl Weights {
         }
     }
 
-    /// Add packed rows (offsets into `dense`) into `acc`. With AVX2 (checked once, when the
-    /// table is made) the sums of all classes stay in registers while the rows are unpacked
-    /// eight classes at a time; the portable loop adds each stored weight.
+    /// Add dense rows (offsets into `dense`) into `acc`, one block of classes at a time so the
+    /// block's sums stay in registers. With AVX2 (checked once, when the table is made) a
+    /// block is two instructions per row; the portable loop widens four classes at a time.
     #[inline]
     fn add_dense(&self, rows: &[(usize, usize)], acc: &mut [i32]) {
         #[cfg(target_arch = "x86_64")]
         if self.avx2 {
-            // SAFETY: `avx2` is set only where the CPU reports AVX2 and POPCNT
-            // (`Weights::with_capacity`).
+            // SAFETY: `avx2` is set only where the CPU reports AVX2 (`Weights::with_capacity`).
             unsafe {
                 match self.stride / BLOCK {
                     // 97–112 classes: the tagger (102) and the parser (103).
-                    7 => return add_packed_avx2::<7>(&self.dense, rows, acc),
-                    1 => return add_packed_avx2::<1>(&self.dense, rows, acc),
-                    2 => return add_packed_avx2::<2>(&self.dense, rows, acc),
-                    3 => return add_packed_avx2::<3>(&self.dense, rows, acc),
-                    _ => {}
+                    7 => add_dense_avx2_rows::<7>(&self.dense, rows, acc),
+                    _ => add_dense_avx2(&self.dense, self.stride, rows, acc),
                 }
             }
+            return;
         }
-        let nb = self.stride / BLOCK;
-        for &(at, _) in rows {
-            let mut next = at + nb;
-            for (b, &mask) in self.dense[at..at + nb].iter().enumerate() {
-                let mut m = mask as u16;
-                while m != 0 {
-                    acc[b * BLOCK + m.trailing_zeros() as usize] += self.dense[next] as i32;
-                    next += 1;
-                    m &= m - 1;
+        for b in (0..self.stride).step_by(BLOCK) {
+            let mut sum = [0i32; BLOCK];
+            for &(at, _) in rows {
+                let row: &[i16; BLOCK] = self.dense[at + b..at + b + BLOCK]
+                    .try_into()
+                    .expect("rows are whole blocks");
+                for (s, &v) in sum.iter_mut().zip(row) {
+                    *s += v as i32;
                 }
+            }
+            for (a, &s) in acc[b..b + BLOCK].iter_mut().zip(&sum) {
+                *a += s;
             }
         }
     }
@@ -712,6 +676,45 @@ fn radix_sort(keys: &mut Vec<u64>, bits: u32) {
     }
 }
 
+/// [`Weights::add_dense`] with AVX2: each block of [`BLOCK`] `i16` weights of a row is widened
+/// to `i32` and added in two instructions each, where SSE2 needs four per four classes. Dense
+/// rows are about half of all lookups, so this is most of the arithmetic of scoring.
+///
+/// # Safety
+/// The CPU must support AVX2.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+unsafe fn add_dense_avx2(dense: &[i16], stride: usize, rows: &[(usize, usize)], acc: &mut [i32]) {
+    use std::arch::x86_64::*;
+    const _: () = assert!(BLOCK == 16, "a block is two registers of eight classes");
+    for b in (0..stride).step_by(BLOCK) {
+        let (mut lo, mut hi) = (_mm256_setzero_si256(), _mm256_setzero_si256());
+        for &(at, _) in rows {
+            let row: &[i16; BLOCK] = dense[at + b..at + b + BLOCK]
+                .try_into()
+                .expect("rows are whole blocks");
+            // SAFETY: `row` is 16 readable `i16`s (32 bytes); unaligned loads are allowed.
+            let (l, h) = unsafe {
+                (
+                    _mm_loadu_si128(row.as_ptr() as *const __m128i),
+                    _mm_loadu_si128(row.as_ptr().add(8) as *const __m128i),
+                )
+            };
+            lo = _mm256_add_epi32(lo, _mm256_cvtepi16_epi32(l));
+            hi = _mm256_add_epi32(hi, _mm256_cvtepi16_epi32(h));
+        }
+        let out: &mut [i32; BLOCK] = (&mut acc[b..b + BLOCK])
+            .try_into()
+            .expect("rows are whole blocks");
+        let p = out.as_mut_ptr() as *mut __m256i;
+        // SAFETY: `out` is 16 writable `i32`s (two 32-byte registers); unaligned is allowed.
+        unsafe {
+            _mm256_storeu_si256(p, _mm256_add_epi32(_mm256_loadu_si256(p), lo));
+            _mm256_storeu_si256(p.add(1), _mm256_add_epi32(_mm256_loadu_si256(p.add(1)), hi));
+        }
+    }
+}
+
 /// Masks of the slots of `line` holding (short) key `k` and of its empty slots (bit `q` for
 /// slot `q`), as [`Weights::find_or_empty`] computes them slot by slot: the four heads are
 /// gathered into one register and compared at once.
@@ -737,50 +740,16 @@ unsafe fn find_home_avx2(line: &Line, k: u64) -> (u32, u32) {
     )
 }
 
-/// Zeros after the last packed row, so that unpacking may read a whole register of eight
-/// weights from anywhere in a row (see [`add_packed_avx2`]).
-const PACK_PAD: usize = MAX_CLASSES + MAX_CLASSES / BLOCK + 8;
-
-/// For each mask of eight classes, the `pshufb` control that moves the packed weights of the
-/// classes whose bit is set to their lanes (lane `j` gets the weight of rank `j` among the set
-/// bits below it) and zeroes the other lanes.
-#[cfg(target_arch = "x86_64")]
-#[repr(C, align(16))]
-struct Expand([[u8; 16]; 256]);
-
-#[cfg(target_arch = "x86_64")]
-static EXPAND: Expand = Expand(expand_table());
-
-#[cfg(target_arch = "x86_64")]
-const fn expand_table() -> [[u8; 16]; 256] {
-    let mut t = [[0x80u8; 16]; 256];
-    let mut m = 0;
-    while m < 256 {
-        let (mut j, mut rank) = (0, 0u8);
-        while j < 8 {
-            if m >> j & 1 == 1 {
-                t[m][2 * j] = 2 * rank;
-                t[m][2 * j + 1] = 2 * rank + 1;
-                rank += 1;
-            }
-            j += 1;
-        }
-        m += 1;
-    }
-    t
-}
-
-/// [`Weights::add_dense`] with AVX2 for rows of `NB` blocks: the sums of all `2 * NB` registers
-/// of eight classes stay in registers (`NB` ≤ 7 fits the sixteen AVX2 registers). Each group of
-/// eight classes loads the next eight packed weights, moves the first `popcount(mask)` of them
-/// to their classes' lanes with one shuffle (the others become zero), widens them to `i32` and
-/// adds. Same integer sums as adding each weight, so the same scores.
+/// [`add_dense_avx2`] for rows of `NB` blocks, row by row: the sums of all `2 * NB` registers
+/// of eight classes stay in registers (`NB` ≤ 7 fits the sixteen AVX2 registers), so a row
+/// costs one bounds check and two instructions per eight classes, where block by block every
+/// row is sliced, checked and addressed once per block. Same integer sums, so the same scores.
 ///
 /// # Safety
-/// The CPU must support AVX2 and POPCNT.
+/// The CPU must support AVX2.
 #[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx2,popcnt")]
-unsafe fn add_packed_avx2<const NB: usize>(
+#[target_feature(enable = "avx2")]
+unsafe fn add_dense_avx2_rows<const NB: usize>(
     dense: &[i16],
     rows: &[(usize, usize)],
     acc: &mut [i32],
@@ -789,22 +758,12 @@ unsafe fn add_packed_avx2<const NB: usize>(
     let mut sums = [_mm256_setzero_si256(); 16];
     let sums = &mut sums[..2 * NB];
     for &(at, _) in rows {
-        // A row is at most `NB` masks and `16 * NB` weights, followed by another row or by
-        // `PACK_PAD` zeros, so this slice holds the row and the eight `i16`s after its end.
-        let row = &dense[at..at + NB + NB * BLOCK + 8];
-        let mut next = NB;
+        let row = &dense[at..at + NB * BLOCK];
         for (k, s) in sums.iter_mut().enumerate() {
-            let m = (row[k / 2] as u16 >> (8 * (k % 2))) as u8;
-            // SAFETY: `next` is `NB` plus the weights of the groups before `k`, at most
-            // `NB + 16 * NB - popcount(m)`, so the eight `i16`s from `next` lie in `row`;
-            // unaligned loads are allowed, and `EXPAND` rows are 16 bytes aligned to 16.
-            let v = unsafe {
-                let w = _mm_loadu_si128(row.as_ptr().add(next) as *const __m128i);
-                let ctl = _mm_load_si128(EXPAND.0[m as usize].as_ptr() as *const __m128i);
-                _mm_shuffle_epi8(w, ctl)
-            };
+            // SAFETY: `row` holds `2 * NB` runs of eight `i16`s (16 bytes each), and `k < 2 * NB`;
+            // unaligned loads are allowed.
+            let v = unsafe { _mm_loadu_si128(row.as_ptr().add(8 * k) as *const __m128i) };
             *s = _mm256_add_epi32(*s, _mm256_cvtepi16_epi32(v));
-            next += m.count_ones() as usize;
         }
     }
     let out = &mut acc[..NB * BLOCK];
@@ -863,21 +822,20 @@ impl Weights {
     fn add_all(&self, feats: &[u64], dest: impl Fn(usize) -> usize, acc: &mut [i32]) {
         #[cfg(target_arch = "x86_64")]
         if self.avx2 {
-            // SAFETY: `avx2` is set only where the CPU reports AVX2 and POPCNT
-            // (`Weights::with_capacity`).
+            // SAFETY: `avx2` is set only where the CPU reports AVX2 (`Weights::with_capacity`).
             unsafe { self.add_all_avx2(feats, dest, acc) };
             return;
         }
         self.add_all_with::<false>(feats, dest, acc);
     }
 
-    /// [`Weights::add_all_with`] compiled for AVX2 (and POPCNT), so that the home-line compare
-    /// ([`find_home_avx2`]) and the packed sums inline into it.
+    /// [`Weights::add_all_with`] compiled for AVX2, so that the home-line compare
+    /// ([`find_home_avx2`]) and the dense sums inline into it.
     ///
     /// # Safety
-    /// The CPU must support AVX2 and POPCNT.
+    /// The CPU must support AVX2.
     #[cfg(target_arch = "x86_64")]
-    #[target_feature(enable = "avx2,popcnt")]
+    #[target_feature(enable = "avx2")]
     unsafe fn add_all_avx2(&self, feats: &[u64], dest: impl Fn(usize) -> usize, acc: &mut [i32]) {
         self.add_all_with::<true>(feats, dest, acc);
     }
@@ -931,9 +889,7 @@ impl Weights {
                 let n = (s.head >> 16) as u8 as usize;
                 inline.push_if((s, d as u32), (1..=INLINE).contains(&n));
                 runs.push_if((s, d as u32), (INLINE + 1..=DENSE_MIN).contains(&n));
-                let row = ((s.body >> 32) as usize)
-                    .wrapping_sub(1)
-                    .wrapping_add(self.dense_shift);
+                let row = ((s.body >> 32) as usize).wrapping_sub(1);
                 rows.push_if((row, d), n > DENSE_MIN);
             }
             let (inline, runs, rows) = (inline.as_slice(), runs.as_slice(), rows.as_slice());
@@ -944,9 +900,11 @@ impl Weights {
                 prefetch(&self.overflow[start + n - 1]);
             }
             for &(at, _) in rows {
-                // The masks and the first weights; most rows end within the next line.
-                prefetch(&self.dense[at]);
-                prefetch(&self.dense[at + 32]);
+                let row = &self.dense[at..at + self.stride];
+                for v in row.iter().step_by(32) {
+                    prefetch(v);
+                }
+                prefetch(&row[self.stride - 1]);
             }
             for &(s, d) in inline {
                 // Entries past the run's length have weight 0 (`Weights::encode`).
@@ -1063,17 +1021,11 @@ mod tests {
     /// line, or wrapped around to the start), and absent keys score nothing.
     #[test]
     fn every_key_scores_its_own_run() {
-        // 40 classes: packed rows of three blocks; 103: of seven, as the parser's.
-        for nclasses in [40, 103] {
-            scores_own_runs(nclasses);
-        }
-    }
-
-    fn scores_own_runs(nclasses: usize) {
         let mut rng = crate::rng::Rng::new(11);
+        let nclasses = 40;
         let mut feats: Vec<(u64, Vec<(u8, i16)>)> = (0..3000u64)
             .map(|i| {
-                let len = 1 + rng.below(if i % 3 == 0 { nclasses } else { 20 });
+                let len = 1 + rng.below(20);
                 let mut classes: Vec<u8> = (0..nclasses as u8).collect();
                 rng.shuffle(&mut classes);
                 let mut run: Vec<(u8, i16)> = classes[..len]
