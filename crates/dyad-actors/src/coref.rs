@@ -312,9 +312,7 @@ fn pronoun_kind(w: &str) -> Option<(PronKind, bool)> {
         return pronoun_kind_lower(&w.to_lowercase());
     }
     let mut buf = [0u8; 10];
-    let Some(b) = buf.get_mut(..w.len()) else {
-        return None;
-    };
+    let b = buf.get_mut(..w.len())?;
     b.copy_from_slice(w.as_bytes());
     b.make_ascii_lowercase();
     pronoun_kind_lower(std::str::from_utf8(b).unwrap_or(""))
