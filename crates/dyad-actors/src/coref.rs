@@ -306,7 +306,21 @@ const OPENERS: &[&str] = &[
 ];
 
 fn pronoun_kind(w: &str) -> Option<(PronKind, bool)> {
-    Some(match w.to_lowercase().as_str() {
+    // Asked of every word: ASCII words (nearly all) are lower-cased on the stack, and no pronoun
+    // is longer than ten letters.
+    if !w.is_ascii() {
+        return pronoun_kind_lower(&w.to_lowercase());
+    }
+    let mut buf = [0u8; 10];
+    let b = buf.get_mut(..w.len())?;
+    b.copy_from_slice(w.as_bytes());
+    b.make_ascii_lowercase();
+    pronoun_kind_lower(std::str::from_utf8(b).unwrap_or(""))
+}
+
+/// [`pronoun_kind`] of a lower-cased word.
+fn pronoun_kind_lower(w: &str) -> Option<(PronKind, bool)> {
+    Some(match w {
         "he" => (PronKind::Male, true),
         "him" | "his" | "himself" => (PronKind::Male, false),
         "she" => (PronKind::Female, true),

@@ -18,6 +18,12 @@ pub fn normalize(s: &str) -> (String, Vec<usize>) {
         } else {
             prev_space = false;
         }
+        if c.is_ascii() {
+            // Nearly every character: one byte, lowered as `to_lowercase` would.
+            out.push(c.to_ascii_lowercase());
+            map.push(i);
+            continue;
+        }
         for lc in c.to_lowercase() {
             let n = out.len();
             out.push(lc);

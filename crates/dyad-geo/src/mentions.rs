@@ -176,6 +176,8 @@ pub(crate) fn find(doc: &Doc, g: &Gazetteer, w: &Words<'_>) -> Vec<Mention> {
     let n = w.words.len();
     let mut out = Vec::new();
     let mut key = String::new();
+    // `key[..ends[k]]`: the key of the words `i..=i + k` (all the keys of a start in one string).
+    let mut ends: Vec<usize> = Vec::new();
     // Caseless text: only NER's LOC entities (below) are place mentions.
     let mut i = if doc.casing.is_caseless() { n } else { 0 };
     while i < n {
@@ -186,7 +188,7 @@ pub(crate) fn find(doc: &Doc, g: &Gazetteer, w: &Words<'_>) -> Vec<Mention> {
         // Longest match first, within the sentence.
         let mut best: Option<(usize, Vec<NameRef>)> = None;
         let maxn = g.max_words().min(n - i);
-        let mut keys = Vec::with_capacity(maxn);
+        ends.clear();
         key.clear();
         for k in 0..maxn {
             let j = i + k;
@@ -201,14 +203,14 @@ pub(crate) fn find(doc: &Doc, g: &Gazetteer, w: &Words<'_>) -> Vec<Mention> {
             } else {
                 key.push_str(w.str(j));
             }
-            keys.push(key.clone());
+            ends.push(key.len());
         }
-        for k in (0..keys.len()).rev() {
+        for k in (0..ends.len()).rev() {
             let last = i + k;
             if !w.words[last].alpha || (k > 0 && !is_capitalised(w.str(last))) {
                 continue;
             }
-            let refs = g.lookup(&keys[k]);
+            let refs = g.lookup(&key[..ends[k]]);
             if refs.is_empty() {
                 continue;
             }
@@ -236,7 +238,16 @@ pub(crate) fn find(doc: &Doc, g: &Gazetteer, w: &Words<'_>) -> Vec<Mention> {
         };
         let (w0, w1) = (i, i + len);
         i = w1;
-        if let Some(m) = judge(g, w, &entities, &times, w0, w1, cands, &keys[len - 1]) {
+        if let Some(m) = judge(
+            g,
+            w,
+            &entities,
+            &times,
+            w0,
+            w1,
+            cands,
+            &key[..ends[len - 1]],
+        ) {
             out.push(m);
         }
     }

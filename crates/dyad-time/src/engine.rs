@@ -6,7 +6,8 @@
 //! decides whether "on Monday" or "in June" points backwards or forwards.
 
 use chrono::{Datelike, NaiveDate};
-use std::cell::Cell;
+use rustc_hash::FxHashSet;
+use std::cell::{Cell, OnceCell};
 use std::collections::BTreeMap;
 
 use crate::lexicon::Lexicon;
@@ -74,6 +75,19 @@ pub(crate) struct Cx<'a> {
     pub hints: BTreeMap<usize, Tense>,
     /// The last day-precise date found so far: the anchor of "the next day", "that day".
     pub last_day: Cell<Option<NaiveDate>>,
+    /// Per token, the lexicon phrases that may start there ([`Cx::phrases_at`]), found on first
+    /// use: the rules look up the same token in several lists.
+    pub phrases: Vec<OnceCell<Option<Phrases>>>,
+}
+
+/// The lexicon phrases that may start at a token: the token heads a phrase of the lexicon
+/// ([`Lexicon::heads`]), and these spans of the text from it are keys of some list.
+#[derive(Debug, Default)]
+pub(crate) struct Phrases {
+    /// Spans of two tokens or more, longest first: (end token, key).
+    multi: Vec<(usize, String)>,
+    /// The token alone is a key.
+    single: bool,
 }
 
 /// Words (besides lexicon phrases and numbers) that can begin a rule's pattern.
@@ -135,6 +149,13 @@ const TRIGGERS: &[&str] = &[
     "nineties",
 ];
 
+/// [`TRIGGERS`] hashed (asked of most words of a text).
+fn triggers() -> &'static FxHashSet<&'static str> {
+    static SET: std::sync::LazyLock<FxHashSet<&'static str>> =
+        std::sync::LazyLock::new(|| TRIGGERS.iter().copied().collect());
+    &SET
+}
+
 /// Recognise and normalise every temporal expression in `text`, relative to `reference`.
 pub fn find(text: &str, reference: Option<NaiveDate>, lex: &Lexicon) -> Vec<Found> {
     find_with_hints(text, reference, lex, BTreeMap::new())
@@ -150,6 +171,9 @@ pub(crate) fn find_with_hints(
 ) -> Vec<Found> {
     let t = scan::tokenize(text);
     let sid = scan::sentence_ids(&t);
+    let phrases = std::iter::repeat_with(OnceCell::new)
+        .take(t.len())
+        .collect();
     let cx = Cx {
         t,
         sid,
@@ -157,6 +181,7 @@ pub(crate) fn find_with_hints(
         r: reference,
         hints,
         last_day: Cell::new(None),
+        phrases,
     };
     let mut out = Vec::new();
     let mut i = 0;
@@ -264,22 +289,56 @@ impl<'a> Cx<'a> {
     }
 
     /// Longest phrase of `map` starting at token `i`: (end token, value).
+    ///
+    /// `map` must be one of the lexicon's lists whose keys are in [`Lexicon::keys`].
     pub fn look<'m, V>(&self, i: usize, map: &'m BTreeMap<String, V>) -> Option<(usize, &'m V)> {
-        let t = self.t.get(i)?;
-        if t.kind == Kind::Punct {
+        let p = self.phrases_at(i)?;
+        for (j, key) in &p.multi {
+            if let Some(v) = map.get(key.as_str()) {
+                return Some((*j, v));
+            }
+        }
+        if !p.single {
             return None;
         }
-        let n = *self.lex.heads.get(t.lower.as_str())?;
-        let max = (i + n.max(1)).min(self.t.len());
-        for j in (i + 2..=max).rev() {
-            if !self.same_sentence(i, j - 1) {
-                continue;
-            }
-            if let Some(v) = map.get(&scan::key_of(&self.t[i..j])) {
-                return Some((j, v));
-            }
-        }
-        map.get(t.lower.as_str()).map(|v| (i + 1, v))
+        map.get(self.t[i].lower.as_str()).map(|v| (i + 1, v))
+    }
+
+    /// The phrases of the lexicon that may start at token `i` (`None`: the token heads none, or
+    /// is punctuation): the spans of two tokens or more within the head's longest phrase and the
+    /// sentence whose key ([`scan::key_of`]) some list holds, longest first, and whether the token
+    /// alone is a key. Found once per token; [`Self::look`] then looks up only these keys.
+    fn phrases_at(&self, i: usize) -> Option<&Phrases> {
+        let t = self.t.get(i)?;
+        self.phrases[i]
+            .get_or_init(|| {
+                if t.kind == Kind::Punct {
+                    return None;
+                }
+                let n = *self.lex.heads.get(t.lower.as_str())?;
+                let max = (i + n.max(1)).min(self.t.len());
+                let mut p = Phrases {
+                    multi: Vec::new(),
+                    single: self.lex.keys.contains(t.lower.as_str()),
+                };
+                if max >= i + 2 {
+                    // The keys grow a token at a time, as `key_of` joins them.
+                    let mut key = t.lower.clone();
+                    for j in i + 2..=max {
+                        let u = &self.t[j - 1];
+                        if u.space_before {
+                            key.push(' ');
+                        }
+                        key.push_str(&u.lower);
+                        if self.same_sentence(i, j - 1) && self.lex.keys.contains(key.as_str()) {
+                            p.multi.push((j, key.clone()));
+                        }
+                    }
+                    p.multi.reverse();
+                }
+                Some(p)
+            })
+            .as_ref()
     }
 
     /// Whether any rule can start at token `i` (cheap filter before trying them all).
@@ -290,8 +349,8 @@ impl<'a> Cx<'a> {
             Kind::Punct => t.lower == "'" && self.t.get(i + 1).is_some_and(|n| n.kind == Kind::Num),
             Kind::Word => {
                 let w = t.lower.as_str();
-                self.lex.heads.contains_key(w)
-                    || TRIGGERS.contains(&w)
+                self.phrases_at(i).is_some()
+                    || triggers().contains(w)
                     || (w.len() == 2 && w.starts_with('q'))
                     || w.strip_suffix('s')
                         .is_some_and(|s| self.lex.weekdays.contains_key(s))

@@ -4,6 +4,7 @@
 //! validates it so that a bad line is reported with its file and line number instead of silently
 //! changing what the recogniser matches.
 
+use rustc_hash::FxHashSet;
 use std::collections::BTreeMap;
 
 use crate::scan;
@@ -79,6 +80,10 @@ pub struct Lexicon {
     /// First token of every phrase → the longest phrase (in tokens) starting with it; lets the
     /// matcher reject most words with one lookup.
     pub heads: BTreeMap<String, usize>,
+    /// The key of every phrase of the lists that start expressions (all but `tense` and
+    /// `name_tails`), hashed: the matcher tests a phrase of the text here before looking it up
+    /// in one list.
+    pub keys: FxHashSet<String>,
 }
 
 const UNITS: &[&str] = &[
@@ -139,6 +144,7 @@ impl Lexicon {
                 let h = lex.heads.entry(first.lower.clone()).or_insert(0);
                 *h = (*h).max(ntok);
             }
+            lex.keys.insert(key.clone());
             let int = |lo: u32, hi: u32| -> Result<u32, LexiconError> {
                 match value.parse::<u32>() {
                     Ok(v) if (lo..=hi).contains(&v) => Ok(v),
@@ -239,6 +245,26 @@ fn parse_holiday(v: &str) -> Option<Holiday> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keys_hold_every_phrase_the_matcher_looks_up() {
+        let lex = Lexicon::embedded().unwrap();
+        let lists: [Vec<&String>; 9] = [
+            lex.months.keys().collect(),
+            lex.weekdays.keys().collect(),
+            lex.numbers.keys().collect(),
+            lex.ordinals.keys().collect(),
+            lex.units.keys().collect(),
+            lex.holidays.keys().collect(),
+            lex.refs.keys().collect(),
+            lex.sets.keys().collect(),
+            lex.vague.keys().collect(),
+        ];
+        for k in lists.iter().flatten() {
+            assert!(lex.keys.contains(k.as_str()), "{k}");
+        }
+        assert!(lex.keys.contains("a couple of") && !lex.keys.contains("a couple of days"));
+    }
 
     #[test]
     fn embedded_lexicon_loads() {

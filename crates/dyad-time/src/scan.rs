@@ -86,10 +86,17 @@ fn push_word(out: &mut Vec<Tok>, text: &str, start: usize, end: usize, space: bo
     let s = &text[start..end];
     let digits = s.bytes().take_while(|b| b.is_ascii_digit()).count();
     let rest = &s[digits..];
-    let suffix_ok = matches!(
-        rest.to_lowercase().as_str(),
-        "st" | "nd" | "rd" | "th" | "s"
-    );
+    let suffix_ok = if rest.is_ascii() {
+        ["st", "nd", "rd", "th", "s"]
+            .iter()
+            .any(|x| rest.eq_ignore_ascii_case(x))
+    } else {
+        // Lower-casing may turn other letters into ASCII ones (the Kelvin sign into `k`).
+        matches!(
+            rest.to_lowercase().as_str(),
+            "st" | "nd" | "rd" | "th" | "s"
+        )
+    };
     if digits > 0 && !rest.is_empty() && !suffix_ok {
         push_one(out, text, start, start + digits, space, newline, Kind::Num);
         push_one(out, text, start + digits, end, false, false, Kind::Word);
@@ -112,12 +119,21 @@ fn push_one(
     out.push(Tok {
         start,
         end,
-        lower: s.to_lowercase(),
+        lower: lower(s),
         kind,
         space_before: space,
         newline_before: nl,
         cap: s.chars().next().is_some_and(char::is_uppercase),
     });
+}
+
+/// `s.to_lowercase()`, with ASCII text (nearly every token) lowered byte by byte.
+fn lower(s: &str) -> String {
+    if s.is_ascii() {
+        s.to_ascii_lowercase()
+    } else {
+        s.to_lowercase()
+    }
 }
 
 /// The lookup key of a phrase: its tokens' lower-case text, joined by one space where the text has

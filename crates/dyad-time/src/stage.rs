@@ -48,9 +48,14 @@ fn hints(doc: &Doc) -> BTreeMap<usize, Tense> {
         {
             continue;
         }
-        let w = doc.text[t.span.start..t.span.end].to_lowercase();
         let modal = t.xpos == "MD" || (t.xpos.is_empty() && t.upos == "AUX");
-        if modal && matches!(w.as_str(), "will" | "shall" | "'ll" | "’ll" | "wo") {
+        // Lower-cased only for modals: most tokens are none.
+        if modal
+            && matches!(
+                doc.text[t.span.start..t.span.end].to_lowercase().as_str(),
+                "will" | "shall" | "'ll" | "’ll" | "wo"
+            )
+        {
             out.insert(t.span.start, Tense::Future);
         } else if t.xpos == "VBD" {
             out.insert(t.span.start, Tense::Past);

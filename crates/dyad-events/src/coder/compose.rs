@@ -504,14 +504,18 @@ impl Coder {
         out: &mut Vec<Event>,
     ) {
         for t in st.range.clone() {
+            // The relation first: it rules out nearly every token without a look at its
+            // dependents.
+            if !matches!(st.base_rel(t), "ccomp" | "acl" | "parataxis") {
+                continue;
+            }
             let aux = |w: &str| {
                 st.kids(t)
                     .iter()
                     .any(|&c| st.base_rel(c) == "aux" && st.lemma(c) == w)
             };
             let should = aux("should") || aux("ought");
-            if !(aux("must") || should) || !matches!(st.base_rel(t), "ccomp" | "acl" | "parataxis")
-            {
+            if !(aux("must") || should) {
                 continue;
             }
             if !obligation_is_a_demand(st, t) {

@@ -35,7 +35,7 @@ impl Words {
         let mut m: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
         for x in st.range.clone() {
             if Words::counts(st, x) {
-                *m.entry(format!("s={}", st.lemma(x))).or_default() += 1;
+                *m.entry(cat(&["s=", st.lemma(x)])).or_default() += 1;
             }
         }
         Words(m.into_iter().collect())
@@ -90,6 +90,16 @@ impl<'a, A: Iterator<Item = &'a str>, B: Iterator<Item = &'a str>> Iterator for 
     }
 }
 
+/// The pieces joined into one string, allocated once: a feature name (`format!` costs several
+/// times as much for these short strings, and the coder writes dozens per sentence).
+pub(super) fn cat(parts: &[&str]) -> String {
+    let mut s = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    for p in parts {
+        s.push_str(p);
+    }
+    s
+}
+
 /// Relations whose dependent lemma is a feature of the trigger.
 const DEP_RELS: &[&str] = &[
     "obj", "iobj", "obl", "nmod", "xcomp", "ccomp", "advmod", "aux", "compound", "advcl", "nsubj",
@@ -114,7 +124,7 @@ impl Coder {
     /// ([`Self::verb_features`]) and the sentence's content words but itself ([`Words`]).
     pub(super) fn trigger_features(&self, st: &Sent, t: usize) -> Vec<String> {
         let mut f = self.verb_features(st, t);
-        f.extend(Words::of(st).except(st, t).map(String::from));
+        f.extend(st.words().except(st, t).map(String::from));
         f.sort();
         f.dedup();
         f
@@ -124,14 +134,14 @@ impl Coder {
     pub(super) fn verb_features(&self, st: &Sent, t: usize) -> Vec<String> {
         let l = st.lemma(t);
         let mut f = vec![
-            format!("l={l}"),
-            format!("u={}", st.upos(t)),
-            format!("r={}", st.base_rel(t)),
-            format!("lu={l}|{}", st.upos(t)),
+            cat(&["l=", l]),
+            cat(&["u=", st.upos(t)]),
+            cat(&["r=", st.base_rel(t)]),
+            cat(&["lu=", l, "|", st.upos(t)]),
         ];
         if let Some(hd) = st.head(t) {
-            f.push(format!("h={}", st.lemma(hd)));
-            f.push(format!("hr={}|{}", st.lemma(hd), st.base_rel(t)));
+            f.push(cat(&["h=", st.lemma(hd)]));
+            f.push(cat(&["hr=", st.lemma(hd), "|", st.base_rel(t)]));
         } else {
             f.push("root".into());
         }
@@ -142,18 +152,18 @@ impl Coder {
             }
             let cl = st.lemma(c);
             let case = st.case_of(c).unwrap_or("");
-            f.push(format!("d={r}"));
+            f.push(cat(&["d=", r]));
             match st.mention(c) {
-                Some(m) => f.push(format!("da={r}|{case}|{}", sector(&st.mentions[m]))),
+                Some(m) => f.push(cat(&["da=", r, "|", case, "|", &sector(&st.mentions[m])])),
                 None => {
-                    f.push(format!("d={r}|{case}|{cl}"));
-                    f.push(format!("ld={l}|{r}|{case}|{cl}"));
+                    f.push(cat(&["d=", r, "|", case, "|", cl]));
+                    f.push(cat(&["ld=", l, "|", r, "|", case, "|", cl]));
                 }
             }
             if case.is_empty() {
                 continue;
             }
-            f.push(format!("lc={l}|{case}"));
+            f.push(cat(&["lc=", l, "|", case]));
         }
         if self.negated_at(st, t) {
             f.push("neg".into());
@@ -168,7 +178,7 @@ impl Coder {
             .unwrap_or_default()
             .first()
         {
-            Some(&m) => f.push(format!("src={}", sector(&st.mentions[m]))),
+            Some(&m) => f.push(cat(&["src=", &sector(&st.mentions[m])])),
             None => f.push("src=none".into()),
         }
         let tg: Vec<usize> = self
@@ -177,7 +187,7 @@ impl Coder {
             .flat_map(|a| self.actors_of(st, a))
             .collect();
         match tg.first() {
-            Some(&m) => f.push(format!("tgt={}", sector(&st.mentions[m]))),
+            Some(&m) => f.push(cat(&["tgt=", &sector(&st.mentions[m])])),
             None => f.push("tgt=none".into()),
         }
         f.sort();
@@ -276,7 +286,7 @@ impl Coder {
         if !st.parsed {
             return;
         }
-        let words = Words::of(st);
+        let words = st.words();
         let mut best: Option<(f32, usize, usize, Vec<usize>)> = None;
         for t in st.range.clone() {
             let srcs = self.actor_subjects(st, t);

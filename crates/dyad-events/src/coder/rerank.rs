@@ -5,7 +5,7 @@
 //! type, code and modality the patterns gave; where it is sure of another type, the event is
 //! recoded to that type's code (`by = "model"`).
 
-use super::model::{Merge, Words};
+use super::model::Merge;
 use super::sent::Sent;
 use super::Coder;
 use crate::classifier::Classifier;
@@ -57,7 +57,7 @@ impl Coder {
         modality: &str,
     ) -> Vec<String> {
         let mut f = self.own_candidate_features(st, h, code, modality);
-        f.extend(Words::of(st).except(st, h).map(String::from));
+        f.extend(st.words().except(st, h).map(String::from));
         f.sort();
         f.dedup();
         f
@@ -107,7 +107,7 @@ impl Coder {
         }
         // The same sorted features as `candidate_features`, merged without copying the words.
         let own = self.own_candidate_features(st, h, code, modality);
-        let words = Words::of(st);
+        let words = st.words();
         let feats = Merge::new(own.iter().map(String::as_str), words.except(st, h));
         let Some((k, p)) = model.best_of(feats) else {
             return Verdict::Keep;
@@ -134,6 +134,7 @@ pub(super) fn recoded_modality(code: &str, before: &'static str) -> &'static str
 #[cfg(test)]
 mod tests {
     use super::super::fixtures::condemned;
+    use super::super::model::Words;
     use super::*;
     use std::collections::BTreeMap;
 

@@ -1,9 +1,11 @@
 //! A sentence prepared for the coder: lower-cased lemmas and forms, UPOS, the actor mention of each
 //! token, and the dependency tree (heads, relations, children) restricted to the sentence.
 
+use super::model::Words;
 use crate::mentions::Mention;
 use crate::words::{inflects, lower};
 use dyad_doc::Doc;
+use std::cell::OnceCell;
 use std::ops::Range;
 
 /// A sentence prepared for matching.
@@ -17,6 +19,9 @@ pub(super) struct Sent<'a> {
     pub(super) mentions: &'a [Mention],
     pub(super) children: Vec<Vec<usize>>,
     pub(super) parsed: bool,
+    /// The sentence's content words for the trained models, made on first use
+    /// ([`Sent::words`]): the classifier, the re-ranker and the check's opinion each ask.
+    pub(super) words: OnceCell<Words>,
 }
 
 impl<'a> Sent<'a> {
@@ -72,7 +77,12 @@ impl<'a> Sent<'a> {
             mentions,
             children,
             parsed,
+            words: OnceCell::new(),
         }
+    }
+    /// The sentence's content words ([`Words::of`]), made once.
+    pub(super) fn words(&self) -> &Words {
+        self.words.get_or_init(|| Words::of(self))
     }
     pub(super) fn lemma(&self, t: usize) -> &str {
         &self.lemma[t - self.range.start]
@@ -105,8 +115,14 @@ impl<'a> Sent<'a> {
     pub(super) fn rel(&self, t: usize) -> &str {
         &self.doc.tokens[t].deprel
     }
+    /// The relation of `t` without its subtype (`nsubj:pass` → `nsubj`).
     pub(super) fn base_rel(&self, t: usize) -> &str {
-        self.rel(t).split(':').next().unwrap_or("")
+        let r = self.rel(t);
+        // A byte scan: relations are a few ASCII letters, shorter than a `memchr` call is worth.
+        match r.bytes().position(|b| b == b':') {
+            Some(k) => &r[..k],
+            None => r,
+        }
     }
     pub(super) fn kids(&self, t: usize) -> &[usize] {
         &self.children[t - self.range.start]
