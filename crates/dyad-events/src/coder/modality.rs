@@ -300,6 +300,10 @@ impl Coder {
     /// to sign"), under a modal ("must reach", "would sign"), or a gerund that is not set after
     /// the fact ("toward reaching a treaty", but not "after reaching agreement").
     pub(super) fn unconcluded(&self, st: &Sent, h: usize) -> bool {
+        // "have managed to reach agreements": an implicative verb reports the act done.
+        if self.implicative_complement(st, h) {
+            return false;
+        }
         let kids = st.kids(h);
         let to = kids
             .iter()
