@@ -400,3 +400,53 @@ fn talks_scheduled_for_later_have_not_happened() {
         codes(&d)
     );
 }
+
+#[test]
+fn a_verb_conjoined_to_a_planned_act_is_planned_too() {
+    // "The Norland delegation plans to meet Sudria and hold talks."
+    let toks = vec![
+        ("The", "the", "DET", 3, "det"),
+        ("Norland", "Norland", "PROPN", 3, "compound"),
+        ("delegation", "delegation", "NOUN", 4, "nsubj"),
+        ("plans", "plan", "VERB", 0, "root"),
+        ("to", "to", "PART", 6, "mark"),
+        ("meet", "meet", "VERB", 4, "xcomp"),
+        ("Sudria", "Sudria", "PROPN", 6, "obj"),
+        ("and", "and", "CCONJ", 9, "cc"),
+        ("hold", "hold", "VERB", 6, "conj"),
+        ("talks", "talk", "NOUN", 9, "obj"),
+        (".", ".", "PUNCT", 4, "punct"),
+    ];
+    let mut d = Doc::new("t", "");
+    add_sentence(
+        &mut d,
+        &toks,
+        &[(1, 3, "NRLGOV", "NRL"), (6, 7, "SUD", "SUD")],
+    );
+    let ev = code(&d);
+    assert!(ev.len() >= 2, "{ev:?}");
+    assert!(ev.iter().all(|e| e.modality == "intent"), "{:?}", codes(&d));
+    // "The Norland delegation met Sudria and held talks." reports both acts done.
+    let mut d = Doc::new("t", "");
+    add_sentence(
+        &mut d,
+        &[
+            ("The", "the", "DET", 3, "det"),
+            ("Norland", "Norland", "PROPN", 3, "compound"),
+            ("delegation", "delegation", "NOUN", 4, "nsubj"),
+            ("met", "meet", "VERB", 0, "root"),
+            ("Sudria", "Sudria", "PROPN", 4, "obj"),
+            ("and", "and", "CCONJ", 7, "cc"),
+            ("held", "hold", "VERB", 4, "conj"),
+            ("talks", "talk", "NOUN", 7, "obj"),
+            (".", ".", "PUNCT", 4, "punct"),
+        ],
+        &[(1, 3, "NRLGOV", "NRL"), (4, 5, "SUD", "SUD")],
+    );
+    let ev = code(&d);
+    assert!(
+        !ev.is_empty() && ev.iter().all(|e| e.modality == "actual"),
+        "{:?}",
+        codes(&d)
+    );
+}
