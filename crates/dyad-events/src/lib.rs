@@ -47,6 +47,8 @@ mod tests_roles15;
 #[cfg(test)]
 mod tests_senses;
 #[cfg(test)]
+mod tests_senses16;
+#[cfg(test)]
 mod tests_statements15;
 #[cfg(test)]
 mod tests_targets;

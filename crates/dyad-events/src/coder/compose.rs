@@ -181,6 +181,10 @@ impl Coder {
         if st.parsed && !noun && p.code.starts_with("0841") && self.thing_released(st, h) {
             return None;
         }
+        // Word sense: "compromised wildlife" harms a thing; yielding is intransitive.
+        if st.parsed && !noun && p.code.starts_with("08") && self.harmed_not_yielded(st, h) {
+            return None;
+        }
         // "a group opposed to the regime", "are opposed to it": a standing position, no act.
         if st.parsed && !noun && self.state_participle(st, h) {
             return None;
@@ -213,6 +217,11 @@ impl Coder {
         // demands.
         if st.parsed && !noun && code.starts_with("10") && self.asserted_not_demanded(st, h) {
             code = "010".into();
+        }
+        // Word sense: "agreed that the plan is flawed" expresses accord (019); "agreed to meet"
+        // stays an intent.
+        if st.parsed && !noun && code.starts_with("03") && self.agreed_in_opinion(st, h) {
+            code = "019".into();
         }
         // Word sense: "a car bomb struck a bus" is a blow (190), not a labour strike.
         if st.parsed && !noun && code.starts_with("14") && self.transitive_strike(st, h) {
@@ -251,8 +260,12 @@ impl Coder {
         // "the court ordered the release of X", "decided to lift sanctions": an authority's order
         // of an act, or a decision to yield, is the act itself, done by the one who orders or
         // decides (the governor stays only for negation).
-        let gov =
-            gov.filter(|&(_, gt)| !(st.parsed && self.act_by_order(st, &p.code, noun, h, gt)));
+        // "I want to thank you", "offered praise for X": a speech act performed by saying so.
+        let gov = gov.filter(|&(_, gt)| {
+            !(st.parsed
+                && (self.act_by_order(st, &p.code, noun, h, gt)
+                    || self.performed_speech_act(st, noun, h, gt)))
+        });
         if let Some((g, gt)) = gov {
             if st.parsed && gt != h && self.negated_at(st, gt) {
                 negated = !negated;

@@ -37,6 +37,20 @@ impl Coder {
             }
         }
         let mut x = h;
+        // "is expected to meet Assad and hold talks": a verb conjoined to a governed infinitive,
+        // without a subject or auxiliary of its own, shares its governor.
+        if st.base_rel(h) == "conj" && st.upos(h) == "VERB" {
+            if let Some(p) = st.head(h).filter(|&p| {
+                st.upos(p) == "VERB"
+                    && st.base_rel(p) == "xcomp"
+                    && !st
+                        .kids(h)
+                        .iter()
+                        .any(|&k| matches!(st.base_rel(k), "nsubj" | "aux" | "cop"))
+            }) {
+                x = p;
+            }
+        }
         for _ in 0..3 {
             let p = st.head(x)?;
             let rel = st.base_rel(x);
@@ -300,6 +314,10 @@ impl Coder {
     /// to sign"), under a modal ("must reach", "would sign"), or a gerund that is not set after
     /// the fact ("toward reaching a treaty", but not "after reaching agreement").
     pub(super) fn unconcluded(&self, st: &Sent, h: usize) -> bool {
+        // "have managed to reach agreements": an implicative verb reports the act done.
+        if self.implicative_complement(st, h) {
+            return false;
+        }
         let kids = st.kids(h);
         let to = kids
             .iter()

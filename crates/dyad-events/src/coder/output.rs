@@ -482,7 +482,17 @@ impl Coder {
             if blocked(h) || st.lemma(h) == "go" {
                 return None;
             }
-            return st.kid(h, "obj").or_else(|| {
+            // ("referred to X as a mistake": the party is the `to` phrase of the `as` complement.)
+            let referred = || {
+                (st.case_of(p) == Some("as"))
+                    .then(|| {
+                        st.kids(h).iter().copied().find(|&k| {
+                            k != p && st.base_rel(k) == "obl" && st.case_of(k) == Some("to")
+                        })
+                    })
+                    .flatten()
+            };
+            return st.kid(h, "obj").or_else(referred).or_else(|| {
                 (st.base_rel(p) == "xcomp")
                     .then(|| {
                         st.kids(h)

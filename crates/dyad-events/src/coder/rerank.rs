@@ -115,6 +115,12 @@ impl Coder {
         if model.labels[k] == ty || model.codes[k].is_empty() || p < self.opts.min_recode {
             return Verdict::Keep;
         }
+        // An act the patterns found done ("his visit to X") is not recoded to an intent (03): an
+        // intent needs a word that expresses it, which the patterns' governors would have found.
+        // (Recodes to a demand stay: "pressuring workers to cancel" is one in the PLOVER GSR.)
+        if modality == "actual" && model.codes[k].starts_with("03") {
+            return Verdict::Keep;
+        }
         Verdict::Recode(model.codes[k].clone(), p)
     }
 }

@@ -65,6 +65,17 @@ impl Coder {
                     && (self.dict.in_class("FUTURE", st.lemmas(c..c + 1))
                         || self.dict.in_class("FUTURE", st.forms(c..c + 1)))
             })
+            // "talks scheduled for February 20", "meetings expected to focus on trade": a reduced
+            // relative of the future (a participle without auxiliary or subject of its own).
+            || st.kids(h).iter().any(|&c| {
+                st.rel(c) == "acl"
+                    && c > h
+                    && self.dict.in_class("FUTURE", st.forms(c..c + 1))
+                    && !st.kids(c).iter().any(|&k| {
+                        matches!(st.base_rel(k), "aux" | "nsubj" | "mark")
+                            && !(st.rel(k) == "mark" && st.lemma(k) == "to")
+                    })
+            })
     }
 
     /// "a report released Thursday", "released its statement", "freed up the labour market",
@@ -244,6 +255,98 @@ impl Coder {
             || (&*st.doc.tokens[c].xpos == "VBP" && matches!(st.lemma(c), "have" | "be"))
     }
 
+    /// "agreed that the two-state solution is the only way", "agrees with X that the fallout could
+    /// be serious": a verb of `@AGREE_IN_OPINION` with an opinion clause (`opinion_clause`) and no
+    /// infinitive ("agreed to meet") agrees in opinion: an expression of accord (019).
+    pub(super) fn agreed_in_opinion(&self, st: &Sent, h: usize) -> bool {
+        self.dict.in_class("AGREE_IN_OPINION", st.lemmas(h..h + 1))
+            && !st.kids(h).iter().any(|&c| st.base_rel(c) == "xcomp")
+            && st
+                .kids(h)
+                .iter()
+                .any(|&c| st.base_rel(c) == "ccomp" && self.opinion_clause(st, c))
+    }
+
+    /// Whether clause `c` states an opinion: indicative (`indicative`), not about the future
+    /// ("will", "would", "shall": "agreed that the sides would meet" agrees on an act), and a
+    /// modal only on a state ("could be serious"; "agreed that others could treat it as X"
+    /// grants a permission).
+    pub(super) fn opinion_clause(&self, st: &Sent, c: usize) -> bool {
+        let state = st.lemma(c) == "be" || st.kids(c).iter().any(|&k| st.base_rel(k) == "cop");
+        self.indicative(st, c)
+            && !st.kids(c).iter().any(|&k| {
+                matches!(st.base_rel(k), "aux" | "cop")
+                    && match st.form(k).to_lowercase().as_str() {
+                        "will" | "would" | "shall" | "'ll" | "'d" | "wo" => true,
+                        "can" | "could" | "may" | "might" | "ca" => !state,
+                        _ => false,
+                    }
+            })
+    }
+
+    /// "I want to thank you", "we would like to congratulate X", "offered praise for X",
+    /// "expressed gratitude": a speech act (`@PERFORMATIVES`: the trigger, or the trigger verb's
+    /// object) under a governor of `@PERFORMATIVE_GOVERNORS` is performed by saying so, not
+    /// intended: a first-person subject's wish to do it, or a light verb that carries a speech-act
+    /// noun. Not when the governor is itself denied, modal, future or an infinitive ("will offer
+    /// thanks", "plans to offer praise").
+    pub(super) fn performed_speech_act(&self, st: &Sent, noun: bool, h: usize, gt: usize) -> bool {
+        if gt == h
+            || st.head(h) != Some(gt)
+            || st.upos(gt) != "VERB"
+            || !self
+                .dict
+                .in_class("PERFORMATIVE_GOVERNORS", st.lemmas(gt..gt + 1))
+            || self.negated_at(st, gt)
+        {
+            return false;
+        }
+        let speech = |t: usize| {
+            self.dict.in_class("PERFORMATIVES", st.lemmas(t..t + 1))
+                || self.dict.in_class("PERFORMATIVES", st.forms(t..t + 1))
+        };
+        let open = st.kids(gt).iter().any(|&k| {
+            (st.rel(k) == "mark" && st.lemma(k) == "to")
+                || (st.base_rel(k) == "aux"
+                    && matches!(
+                        st.lemma(k),
+                        "will" | "shall" | "may" | "might" | "could" | "can" | "should" | "must"
+                    ))
+        });
+        if open {
+            return false;
+        }
+        if noun {
+            // "did offer praise", "expressed his gratitude": the noun is the light verb's object.
+            return st.base_rel(h) == "obj" && speech(h);
+        }
+        // "I want to thank you", "we would like to express our condolences".
+        let first_person = st
+            .kids(gt)
+            .iter()
+            .any(|&k| st.rel(k) == "nsubj" && matches!(st.lemma(k), "i" | "we"));
+        st.base_rel(h) == "xcomp"
+            && first_person
+            && (speech(h) || st.kid(h, "obj").is_some_and(speech))
+    }
+
+    /// "compromised wildlife", "compromise the investigation": a verb of `@YIELD_INTRANSITIVE`
+    /// yields only without an object; with an object that names no actor it harms that thing.
+    pub(super) fn harmed_not_yielded(&self, st: &Sent, h: usize) -> bool {
+        self.dict
+            .in_class("YIELD_INTRANSITIVE", st.lemmas(h..h + 1))
+            && st.kid(h, "obj").is_some_and(|o| st.mention(o).is_none())
+    }
+
+    /// "have managed to reach agreements", "succeeded in reaching": an act in the open
+    /// complement of an implicative verb (`@IMPLICATIVE`) that is not denied happened.
+    pub(super) fn implicative_complement(&self, st: &Sent, h: usize) -> bool {
+        matches!(st.base_rel(h), "xcomp" | "advcl")
+            && st.head(h).is_some_and(|p| {
+                self.dict.in_class("IMPLICATIVE", st.lemmas(p..p + 1)) && !self.negated_at(st, p)
+            })
+    }
+
     /// "who feel the country has taken in too many refugees", "media reports that its planes had
     /// bombed X": the act is the content of a belief (a clausal complement of a verb of
     /// `@BELIEF`) or of a report or claim (a "that" clause with its own subject on a noun of
@@ -255,7 +358,10 @@ impl Coder {
             match st.rel(x) {
                 "xcomp" | "conj" => x = p,
                 "ccomp" if st.upos(p) == "VERB" => {
-                    return self.dict.in_class("BELIEF", st.lemmas(p..p + 1));
+                    // ("agreed that X had violated it": the content of an agreement in opinion.)
+                    return self.dict.in_class("BELIEF", st.lemmas(p..p + 1))
+                        || (self.dict.in_class("AGREE_IN_OPINION", st.lemmas(p..p + 1))
+                            && self.opinion_clause(st, x));
                 }
                 "ccomp" | "acl" if matches!(st.upos(p), "NOUN") => {
                     // (A content clause: its own subject and "that"; not "according to
