@@ -45,6 +45,8 @@ mod tests_roles;
 #[cfg(test)]
 mod tests_roles15;
 #[cfg(test)]
+mod tests_roles16;
+#[cfg(test)]
 mod tests_senses;
 #[cfg(test)]
 mod tests_senses16;

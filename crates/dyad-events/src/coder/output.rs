@@ -88,6 +88,7 @@ impl Coder {
                 .is_some_and(|t| t.code.is_none() && t.span.is_some());
             if self.opts.reciprocal_compounds
                 && !written
+                && mutual_code(code)
                 && ids.len() >= 2
                 && ids.len() == sources.len()
             {
@@ -636,9 +637,12 @@ fn is_setting(doc: &Doc, m: &Mention) -> bool {
     // plural or a name it is a group's or a person's ("Russian hackers", "German Chancellor X"),
     // and so the actor.
     if matches!(rel, "amod" | "compound") {
-        return tok
-            .head
-            .is_some_and(|p| doc.tokens[p].xpos.as_str() == "NN");
+        // A noun modifier also of a plural thing ("EU rules", "UN resolutions").
+        let plural = rel == "compound";
+        return tok.head.is_some_and(|p| {
+            let x = doc.tokens[p].xpos.as_str();
+            x == "NN" || (plural && x == "NNS")
+        });
     }
     // A bare country or region code (no sector): a place, not an organ of it.
     let place = m.actor.code.len() == 3 && m.actor.code.chars().all(|c| c.is_ascii_uppercase());
@@ -652,6 +656,16 @@ fn is_setting(doc: &Doc, m: &Mention) -> bool {
     place && located
 }
 
+/// Codes of acts that a coordinated group does to each other when no target is named ("A and B
+/// agreed", "A and B met", "A and B clashed"), unlike acts that they do together to a third
+/// party or to no one ("A and B complained", "A and B said").
+fn mutual_code(code: &str) -> bool {
+    matches!(
+        code.get(..2),
+        Some("03" | "04" | "05" | "06" | "07" | "08" | "12" | "16" | "19")
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::fixtures::condemned;
@@ -663,13 +677,14 @@ mod tests {
         let (d, ms) = condemned();
         let st = Sent::new(&d, 0, &ms);
         let m = c.select(&st).remove(0);
-        let run = |src: Vec<ActorRef>, targets: Vec<usize>| {
+        let run_as = |code: &str, src: Vec<ActorRef>, targets: Vec<usize>| {
             let mut out = Vec::new();
             c.emit_with(
-                &st, 0, &m, "111", false, "actual", src, targets, 3, None, &mut out,
+                &st, 0, &m, code, false, "actual", src, targets, 3, None, &mut out,
             );
             out
         };
+        let run = |src: Vec<ActorRef>, targets: Vec<usize>| run_as("111", src, targets);
         let both = || vec![ActorRef::Mention(0), ActorRef::Mention(1)];
         let out = run(both(), vec![2, 0]);
         let pairs: Vec<_> = out
@@ -686,8 +701,12 @@ mod tests {
             (out[0].quad, out[0].plover.as_ref().map(|p| p.kind.as_str())),
             (3, Some("ACCUSE"))
         );
-        // Without targets, a compound source is paired with itself reciprocally.
+        // Without targets, the members of a compound source condemn no one ...
         let out = run(both(), vec![]);
+        assert_eq!(out.len(), 2);
+        assert!(out.iter().all(|e| e.target.is_none()));
+        // ... but they meet each other.
+        let out = run_as("040", both(), vec![]);
         assert_eq!(out.len(), 2);
         assert_eq!(
             out[0].target.as_ref().and_then(|a| a.code.as_deref()),

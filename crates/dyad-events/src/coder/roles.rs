@@ -36,6 +36,8 @@ impl Coder {
         let mut silent_subject = None;
         // Word order found an actor only outside the silent subject's phrase.
         let mut guessed_elsewhere = false;
+        // Word order found only places where the act happened.
+        let mut setting_guess = false;
         if !sources.is_empty() && m.target.is_none() && st.parsed {
             // The pattern names the source ("freed from $"): the subject is the other party.
             let (arg, pt) = self.source_arg(st, h, noun);
@@ -226,6 +228,16 @@ impl Coder {
                 });
                 guessed_elsewhere = guessed && sources.is_empty();
             }
+            // "a bomb went off in Kabul, killing ...": a bare place named by a preposition of
+            // place on a clause is where the act happened, not who did it (used below, once the
+            // targets are known).
+            setting_guess = self.cameo_rules()
+                && !sources.is_empty()
+                && sources.iter().all(|&x| {
+                    let a = &st.mentions[x].actor;
+                    let place = a.code.len() == 3 && a.code.chars().all(|c| c.is_ascii_uppercase());
+                    place && self.clause_setting(st, x)
+                });
             // The subject of a passive without an agent ("five militants were killed") is
             // what the event was done to, never its source.
             if let Some(pt) = passive_target {
@@ -254,6 +266,10 @@ impl Coder {
             // meeting at a third location (044), a statement (01) or an act of diplomatic
             // cooperation (05) happens is its setting, not a party to it.
             targets.retain(|&t| !setting_mention(st, t));
+        }
+        if st.parsed && self.cameo_rules() && code.starts_with("01") {
+            // "said the EU rules ...", "a UN resolution": a name modifying a thing is no party.
+            targets.retain(|&t| !thing_modifier(st, t));
         }
         if st.parsed && !noun {
             // "called X to congratulate him": the purpose of a call is addressed to the callee.
@@ -382,6 +398,12 @@ impl Coder {
             // target with no source rather than with an actor of another clause.
             src.push(ActorRef::Unknown);
         }
+        if setting_guess && !targets.is_empty() {
+            // The act is written against its target with no source rather than with its place
+            // as the doer. (Without a target the place stays: the PLV gold codes such sentences,
+            // "arrested in X for collaborating", with the place as the source.)
+            src = vec![ActorRef::Unknown];
+        }
         if src.is_empty() && !noun && modality == "actual" && self.unknown_doer(st, code, h) {
             // "Three soldiers were killed by a roadside bomb": an attack on named victims whose
             // doer the sentence does not name is coded with no source (when reported as done,
@@ -459,6 +481,29 @@ impl Coder {
         matches!(st.upos(a), "NOUN" | "PROPN")
     }
 
+    /// Whether mention `t` is a place named by a preposition of place on a clause ("went off in
+    /// Kabul, killing ...", "were kidnapped in X"), not on a noun ("a court in Ecuador": the
+    /// noun's home) nor as the home of a verb of affiliation (`@AFFILIATION`: "a weekly based in
+    /// X").
+    fn clause_setting(&self, st: &Sent, t: usize) -> bool {
+        setting_mention(st, t)
+            && mention_head(st, t).is_some_and(|mut x| {
+                for _ in 0..3 {
+                    if st.case_of(x).is_some() {
+                        return st.base_rel(x) == "obl"
+                            && st.head(x).is_some_and(|v| {
+                                !self.dict.in_class("AFFILIATION", st.lemmas(v..v + 1))
+                            });
+                    }
+                    match st.head(x) {
+                        Some(p) => x = p,
+                        None => return false,
+                    }
+                }
+                false
+            })
+    }
+
     /// The actors called when `h` is the purpose clause of a call ("called X to congratulate
     /// him", "phoned X to express support"); empty otherwise.
     pub(super) fn callee(&self, st: &Sent, h: usize) -> Vec<usize> {
@@ -520,6 +565,25 @@ impl Coder {
 /// consultations (the PLV gold codes the place of "attended a summit in X" as the target).
 fn setting_is_no_target(code: &str) -> bool {
     matches!(code.get(..2), Some("01" | "05")) || code.starts_with("044")
+}
+
+/// Whether mention `t` only modifies a thing: it is a compound of a common noun, or an adjective
+/// on a singular common noun ("EU rules", "a UN resolution", "the Russian theme"), that names
+/// no actor itself.
+fn thing_modifier(st: &Sent, t: usize) -> bool {
+    let Some(x) = mention_head(st, t) else {
+        return false;
+    };
+    let Some(p) = st.head(x) else { return false };
+    if st.mention(p).is_some() || st.upos(p) != "NOUN" {
+        return false;
+    }
+    let xpos = st.doc.tokens[p].xpos.as_str();
+    match st.rel(x) {
+        "compound" => matches!(xpos, "NN" | "NNS"),
+        "amod" => xpos == "NN",
+        _ => false,
+    }
 }
 
 #[cfg(test)]
