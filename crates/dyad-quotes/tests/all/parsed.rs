@@ -488,7 +488,12 @@ fn a_question_quotation_takes_a_speaker_sentence_with_adjuncts_after_it() {
          valley on Tuesday, when the council had not yet voted.",
     );
     let q = quote_at(&doc, "Why should farmers pay");
-    assert_eq!(doc.slice(q.cue.expect("a cue")), "asked", "quotes {:?}", doc.quotes);
+    assert_eq!(
+        doc.slice(q.cue.expect("a cue")),
+        "asked",
+        "quotes {:?}",
+        doc.quotes
+    );
     let sp = q.speaker.as_ref().expect("a speaker");
     assert_eq!(doc.slice(sp.span), "Whitfield");
 }
