@@ -201,6 +201,9 @@ pub struct StatementLexicon {
     /// Repercussions (word sequences) that make a warning (a quote whose cue codes 012) coercive
     /// → code ("warned X of retaliation" → 130).
     pub coerce: Vec<(Vec<String>, String)>,
+    /// Intents of the speaker's own side: a future auxiliary (`will`) on an act, or a word
+    /// governing an infinitive (`ready`, `plan`) whose subject is the speaker's side → code.
+    pub intend: BTreeMap<String, String>,
 }
 
 impl EventDict {
@@ -489,10 +492,19 @@ impl EventDict {
                     }
                 }
                 "coerce" => lex.coerce.extend(words.map(|w| (w, code.clone()))),
+                "intend" => {
+                    for w in words {
+                        if w.len() != 1 {
+                            errs.push(DictError::new(name, i, "an intent word is one lemma"));
+                        } else {
+                            lex.intend.insert(w[0].clone(), code.clone());
+                        }
+                    }
+                }
                 k => errs.push(DictError::new(
                     name,
                     i,
-                    format!("unknown kind `{k}` (cue, judge, oblige, coerce)"),
+                    format!("unknown kind `{k}` (cue, judge, oblige, coerce, intend)"),
                 )),
             }
         }

@@ -251,9 +251,14 @@ impl Coder {
                 continue;
             }
             let said = self.said_of(doc, q, &sents, mentions, &other, actor.country.as_deref());
+            // "We are ready to V", "we will V": an intent of the speaker's side (03x), not 010.
+            let intent = || self.intent_of(doc, q, &sents, mentions, actor.country.as_deref());
             let (code, s, target) = match (said, target) {
                 (Some((code, s, m)), _) => (code, s, m.map(|m| &mentions[m])),
-                (None, Some(t)) => ("010", first, Some(t)),
+                (None, Some(t)) => match intent() {
+                    Some((code, s)) => (code, s, Some(t)),
+                    None => ("010", first, Some(t)),
+                },
                 (None, None) => continue,
             };
             let Some(info) = self.onto.get(code) else {
@@ -432,6 +437,133 @@ impl Coder {
         None
     }
 
+    /// An intent the quote states for the speaker's own side (`intend` lines of
+    /// `statements.txt`): an act with a future auxiliary ("we will use all tools"), or a word
+    /// governing an infinitive ("we are ready to establish contacts", "Moscow plans to ..."),
+    /// whose subject is the speaker's side (see [`own_subject`]). Not when negated, asked or
+    /// conditional, for a state (`be`, `have`) or a repercussion (`coerce` words: a threat).
+    fn intent_of(
+        &self,
+        doc: &Doc,
+        q: &dyad_doc::Quote,
+        sents: &BTreeSet<usize>,
+        mentions: &[Mention],
+        country: Option<&str>,
+    ) -> Option<(&str, usize)> {
+        let lex = &self.dict.statements;
+        let blocked = |st: &Sent, x: usize| {
+            st.kids(x).iter().any(|&k| {
+                let l = st.lemma(k);
+                // (Any subordinator: "if", "whether", and "the point is that we will ...".)
+                (st.base_rel(k) == "advmod" && matches!(l, "not" | "never" | "n't"))
+                    || (st.base_rel(k) == "mark" && l != "to")
+            }) || st.base_rel(x) == "advcl"
+        };
+        let state = |st: &Sent, x: usize| {
+            matches!(st.lemma(x), "be" | "have")
+                || lex
+                    .coerce
+                    .iter()
+                    .any(|(w, _)| w.len() == 1 && w[0] == st.lemma(x))
+        };
+        for &s in sents {
+            let st = Sent::new(doc, s, mentions);
+            if !st.parsed || st.range.clone().any(|t| self.question_mark(&st, t)) {
+                continue;
+            }
+            for t in st.range.clone() {
+                if !q.span.contains(doc.tokens[t].span) || blocked(&st, t) || state(&st, t) {
+                    continue;
+                }
+                // A future auxiliary on the act itself.
+                let aux = st.kids(t).iter().find_map(|&k| {
+                    (st.base_rel(k) == "aux")
+                        .then(|| lex.intend.get(st.lemma(k)))
+                        .flatten()
+                });
+                // A word governing the act as its infinitive ("ready to V", "plans to V").
+                let gov = || {
+                    (st.base_rel(t) == "xcomp")
+                        .then(|| st.head(t))
+                        .flatten()
+                        .filter(|&h| !blocked(&st, h))
+                        .and_then(|h| lex.intend.get(st.lemma(h)).map(|c| (h, c)))
+                };
+                let (subj_of, code) = match (aux, gov()) {
+                    (Some(c), _) => (t, c),
+                    (None, Some((h, c))) => (h, c),
+                    _ => continue,
+                };
+                // Said as the quote's own claim: the clause is the quote's main one (its root, a
+                // clause conjoined to it, or the complement of a cue outside the quote), not a
+                // clause under another verb of the quote ("hoped that we will stay").
+                // A subordinator on a first conjunct scopes over the rest ("that we will
+                // win ... and will keep").
+                let main = |x: usize| {
+                    let mut x = x;
+                    while st.base_rel(x) == "conj" {
+                        match st.head(x) {
+                            Some(h) if !blocked(&st, h) => x = h,
+                            Some(_) => return false,
+                            None => break,
+                        }
+                    }
+                    match st.base_rel(x) {
+                        "root" => true,
+                        "parataxis" => st.head(x).is_none_or(|h| {
+                            !q.span.contains(doc.tokens[h].span) || !blocked(&st, h)
+                        }),
+                        "ccomp" => st
+                            .head(x)
+                            .is_some_and(|h| !q.span.contains(doc.tokens[h].span)),
+                        _ => false,
+                    }
+                };
+                // "whatever prizes I will win", "the work that we will do": a free or
+                // relative clause, no claim.
+                let wh = |x: usize| {
+                    st.kids(x).iter().any(|&k| {
+                        matches!(st.lemma(k), "what" | "whatever" | "whichever" | "however")
+                            // A relative pronoun ("the work that we will do").
+                            || (matches!(st.lemma(k), "that" | "which" | "who" | "whom")
+                                && matches!(st.base_rel(k), "obj" | "nsubj" | "obl"))
+                            || st.kids(k).iter().any(|&d| {
+                                st.base_rel(d) == "det" && matches!(st.lemma(d), "what" | "whatever" | "whichever")
+                            })
+                    })
+                };
+                if st.upos(t) != "VERB"
+                    || wh(t)
+                    || !main(subj_of)
+                    || self.dict.mind_verbs.contains(st.lemma(t))
+                    || self.dict.say_verbs.contains(st.lemma(t))
+                    || self.conflict_verb(st.lemma(t))
+                    || !own_subject(&st, subj_of, country)
+                {
+                    continue;
+                }
+                return Some((code.as_str(), s));
+            }
+        }
+        None
+    }
+
+    /// Whether a verb's bare pattern (the verb alone, no words or classes after it) codes a
+    /// conflictual act (13–20): "we will attack" announces force, a threat, no intent to
+    /// cooperate.
+    fn conflict_verb(&self, lemma: &str) -> bool {
+        self.dict.index.get(lemma).is_some_and(|ps| {
+            ps.iter().any(|&i| {
+                let p = &self.dict.patterns[i];
+                p.trigger.iter().any(|t| t.len() == 1 && t[0] == lemma)
+                    && p.rest.iter().all(|e| {
+                        !matches!(e, crate::dict::Elem::Words(_) | crate::dict::Elem::Class(_))
+                    })
+                    && p.code.get(..2).is_some_and(|r| ("13".."21").contains(&r))
+            })
+        })
+    }
+
     /// The party an evaluative word `n` is said of: the subject of the clause it predicates
     /// ("X's plan is a mistake", "X is acting badly"), or the object of the verb it completes
     /// ("called X reckless", "described X as a disaster"). None when the clause is negated,
@@ -540,16 +672,31 @@ impl Coder {
     }
 }
 
-/// Whether the quote of a warning announces an act of the speaker's own side ("warned
-/// that police will no longer tolerate ...", "warned that we would respond"): CAMEO 130 codes
-/// conflictual behaviour forecast in the future tense as a threat.
-fn own_act(st: &Sent, quote: Span, country: Option<&str>) -> bool {
+/// Whether the subject of `c` is the speaker's own side: "we", "I", "our government", or an
+/// actor of the speaker's country ("Moscow", "Washington").
+fn own_subject(st: &Sent, c: usize, country: Option<&str>) -> bool {
     let own_word = |n: usize| {
         matches!(
             st.lemma(n),
             "we" | "i" | "our" | "my" | "his" | "her" | "its"
         )
     };
+    st.kid(c, "nsubj").is_some_and(|n| {
+        own_word(n)
+            || st
+                .kids(n)
+                .iter()
+                .any(|&k| st.rel(k) == "nmod:poss" && own_word(k))
+            || st.mention(n).is_some_and(|m| {
+                country.is_some() && st.mentions[m].actor.country.as_deref() == country
+            })
+    })
+}
+
+/// Whether the quote of a warning announces an act of the speaker's own side ("warned
+/// that police will no longer tolerate ...", "warned that we would respond"): CAMEO 130 codes
+/// conflictual behaviour forecast in the future tense as a threat.
+fn own_act(st: &Sent, quote: Span, country: Option<&str>) -> bool {
     st.range
         .clone()
         // An act: not "will be" or "will have" (a state foretold).
@@ -559,17 +706,7 @@ fn own_act(st: &Sent, quote: Span, country: Option<&str>) -> bool {
                 st.base_rel(k) == "aux" && matches!(st.lemma(k), "will" | "would" | "shall")
             });
             // "we", "his government", "Washington" (an actor of the speaker's country).
-            let own = st.kid(c, "nsubj").is_some_and(|n| {
-                own_word(n)
-                    || st
-                        .kids(n)
-                        .iter()
-                        .any(|&k| st.rel(k) == "nmod:poss" && own_word(k))
-                    || st.mention(n).is_some_and(|m| {
-                        country.is_some() && st.mentions[m].actor.country.as_deref() == country
-                    })
-            });
-            future && own
+            future && own_subject(st, c, country)
         })
 }
 
