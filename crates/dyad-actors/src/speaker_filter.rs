@@ -19,8 +19,9 @@
 //! - a speaker phrase headed by a common noun that is no source: not one of the nouns that stand
 //!   in an annotated source of PolNeAR train (`data/actors/source-nouns.txt`, written by
 //!   `scripts/quote-source-nouns.py`), not an agent or speaker noun of the actor dictionaries,
-//!   not shaped like an agent noun (`-er`, `-ist`, `-ian`, …) and not part of a name ("the sound
-//!   echoed", "New images show", "temperatures remained", "Cubicles in A&E were full").
+//!   not shaped like an agent noun (`-er`, `-ist`, `-ian`, …), without a digit ("the
+//!   62-year-old") and not part of a name ("the sound echoed", "New images show", "temperatures
+//!   remained", "Cubicles in A&E were full").
 //!
 //! Each rule was measured on the first 400 NewsArticles and on PolNeAR dev and train (the cost in
 //! recall of attributions PolNeAR annotates): docs/evaluation.md, "session 12, branch speakers4".
@@ -99,9 +100,10 @@ fn source_nouns() -> &'static HashSet<String> {
 
 /// Whether the speaker phrase at `span` is headed by a common noun that is no source: the token
 /// of the phrase that the parse hangs outside it (the last such) is a `NOUN` written in lower
-/// case (a capitalised one may be a name the tagger missed) inside no entity, its lemma is not in
-/// `source-nouns.txt` nor a noun of `speaker-nouns.txt`, `agent` (the actor dictionaries' agents
-/// and speaker roles) does not know it, and it does not end like an agent noun.
+/// case (a capitalised one may be a name the tagger missed) and without a digit, inside no
+/// entity, its lemma is not in `source-nouns.txt` nor a noun of `speaker-nouns.txt`, `agent` (the
+/// actor dictionaries' agents and speaker roles) does not know it, and it does not end like an
+/// agent noun.
 fn no_source_noun(doc: &Doc, span: dyad_doc::Span, agent: &dyn Fn(&str) -> bool) -> bool {
     let toks = doc.tokens_in(span);
     let Some(h) = toks
@@ -113,9 +115,12 @@ fn no_source_noun(doc: &Doc, span: dyad_doc::Span, agent: &dyn Fn(&str) -> bool)
     };
     let tok = &doc.tokens[h];
     let word = doc.slice(tok.span);
+    // A head with a digit is an epithet of age, size or rank ("the 62-year-old", "the
+    // 30-somethings"): it names someone more often than not, so it is left alone.
     if tok.upos.as_str() != "NOUN"
         || tok.deprel.is_empty()
         || word.chars().next().is_some_and(char::is_uppercase)
+        || word.chars().any(|ch| ch.is_ascii_digit())
         || doc.entities.iter().any(|e| e.span.overlaps(tok.span))
     {
         return false;
@@ -393,9 +398,16 @@ mod tests {
         );
         // A noun that stands in sources ("survey"), an agent noun of the dictionaries, a noun
         // shaped like an agent or person noun ("plumber", "housewife"), a compound whose last part
-        // is a source ("eye-witness") and a capitalised head (a name the tagger may have missed)
-        // are kept.
-        for head in ["survey", "plumber", "Fog", "housewife", "eye-witness"] {
+        // is a source ("eye-witness"), a capitalised head (a name the tagger may have missed) and
+        // a head with a digit (an age epithet) are kept.
+        for head in [
+            "survey",
+            "plumber",
+            "Fog",
+            "housewife",
+            "eye-witness",
+            "45-year-old",
+        ] {
             let doc = rows(head, "NOUN");
             let q = quote(&doc, Some(0..2), 2, 3..6);
             assert_eq!(unsupported(&doc, &q, &|_| false), None, "{head}");
