@@ -108,7 +108,8 @@ python3 "$root/scripts/precision-sample.py" score "$root/data/eval/precision-see
 # Seed 9: drawn from main 449ab43 (session 14, event check retrained, default 0.20), judged blind, same check.
 # Seed 10: drawn from main e8c8422 (end of session 14, check retrained after events12/13, default), judged blind, same check.
 # Seed 11: drawn from main cabd96e (end of session 15, check retrained on seeds 1-8, default 0.40), judged blind, same check.
-for seed in 4 5 6 7 8 9 10 11; do
+# Seed 12: drawn from main fcd3533 (end of session 16, check retrained on seeds 1-10, default 0.35), judged blind, same check.
+for seed in 4 5 6 7 8 9 10 11 12; do
   echo "== scripts/precision-sample.py score data/eval/precision-seed$seed.tsv" >&2
   python3 "$root/scripts/precision-sample.py" score "$root/data/eval/precision-seed$seed.tsv" \
     --data "$SHARED/newsarticles/NewsArticles.csv" || status=1
