@@ -73,6 +73,10 @@ pub struct Vocab {
     /// Words that deny an act (`data/dedup/denied.txt`: "never met"), for mentions the coder
     /// did not negate ([`super::rules::denial_cue`]).
     pub denial: BTreeSet<String>,
+    /// Sectors of news outlets (`MED`: `press` lines): an outlet coded as the source of an act
+    /// its sentence reports ("The Post reports that the minister met …") is the report's
+    /// teller, not the actor ([`super::rules::Mention::teller`]).
+    pub press: BTreeSet<String>,
     /// Three-digit levels whose host side compares by country alone (`042` → target).
     pub host: BTreeMap<String, Host>,
     /// Three-digit levels of acts held in person (`040`, `042`): mentions naming one person
@@ -279,6 +283,17 @@ impl Vocab {
                     v.mirror.insert(a.clone(), b.clone());
                     v.mirror.insert(b, a);
                 }
+                ("press", 2) => {
+                    let s = f[1];
+                    if s.len() != 3 || !s.chars().all(|c| c.is_ascii_uppercase()) {
+                        return Err(err(
+                            file,
+                            n,
+                            format!("{s:?} is not a sector code (3 capitals)"),
+                        ));
+                    }
+                    v.press.insert(s.to_string());
+                }
                 ("state" | "apart", 2) => {
                     let s = f[1];
                     if s.len() != 3 || !s.chars().all(|c| c.is_ascii_uppercase()) {
@@ -307,7 +322,7 @@ impl Vocab {
                     v.host.insert(level(file, n, f[1])?, side);
                 }
                 ("host", _) => return Err(err(file, n, "host takes a code and a side")),
-                ("joint" | "state" | "apart" | "trip", _) => {
+                ("joint" | "state" | "apart" | "trip" | "press", _) => {
                     return Err(err(file, n, format!("{} takes one value", f[0])))
                 }
                 ("mirror", _) => return Err(err(file, n, "mirror takes two codes")),
@@ -315,7 +330,9 @@ impl Vocab {
                     return Err(err(
                         file,
                         n,
-                        format!("unknown kind {k:?} (joint, mirror, state, apart, host, trip)"),
+                        format!(
+                            "unknown kind {k:?} (joint, mirror, state, apart, press, host, trip)"
+                        ),
                     ))
                 }
             }
@@ -343,6 +360,7 @@ mod tests {
         assert!(!v.planned_before.contains("may"));
         assert_eq!(v.host.get("042"), Some(&Host::Target));
         assert!(v.trip.contains("042") && v.trip.contains("040") && !v.trip.contains("041"));
+        assert!(v.press.contains("MED") && !v.press.contains("GOV"));
         assert_eq!(v.family_of("12"), v.family_of("11"));
         assert_ne!(v.family_of("04"), v.family_of("03"));
         assert_eq!(v.family_of("05"), "05");
@@ -388,6 +406,17 @@ mod tests {
         let e = Vocab::parse("x.tsv", "mirror\t042\n").unwrap_err();
         assert!(
             e.to_string().contains("x.tsv:1: mirror takes two codes"),
+            "{e}"
+        );
+        let e = Vocab::parse("x.tsv", "press\tMED\npress\tmed\n").unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("x.tsv:2: \"med\" is not a sector code"),
+            "{e}"
+        );
+        let e = Vocab::parse("x.tsv", "press\tMED\tCVL\n").unwrap_err();
+        assert!(
+            e.to_string().contains("x.tsv:1: press takes one value"),
             "{e}"
         );
         let e = Vocab::parse("x.tsv", "state\tgov\n").unwrap_err();

@@ -220,6 +220,9 @@ pub struct Mention {
     pub object: Option<String>,
     /// Whether its sentence is its document's headline (the title).
     pub headline: bool,
+    /// Whether its source is a news outlet telling the act rather than doing it ([`teller`]):
+    /// that side compares by country alone.
+    pub teller: bool,
 }
 
 impl Mention {
@@ -246,6 +249,23 @@ pub fn people_days(a: &Mention, b: &Mention) -> bool {
     matches!((a.when, b.when), (When::Undated(x), When::Undated(y)) if (x - y).abs() <= PEOPLE_WINDOW)
         && level3(&a.cameo) == level3(&b.cameo)
         && same_people(a, b)
+}
+
+/// CAMEO roots of verbal acts (statements, appeals, investigations, demands, disapproval,
+/// rejection, threats): an outlet may be their source itself ("the paper accused the minister"),
+/// so the press rule ([`teller`]) leaves them alone.
+pub const VERBAL_ROOTS: [&str; 7] = ["01", "02", "09", "10", "11", "12", "13"];
+
+/// The press rule: a mention whose source is a news outlet (a `press` sector of
+/// `data/dedup/actors.tsv`, `MED`), whose act is not verbal ([`VERBAL_ROOTS`]) and whose
+/// sentence has a word of reporting (`data/dedup/reported.txt`) before the evidence (`pre`)
+/// tells of someone else's act: "The Washington Post first reports that the attorney general
+/// met twice with the ambassador" is the attorney general's meeting, which the coder gave the
+/// outlet as its source. Such a source compares by country alone ([`actors_compatible`]).
+pub fn teller(src: &Side, cameo: &str, pre: &str, v: &Vocab) -> bool {
+    sector(src).is_some_and(|s| v.press.contains(s))
+        && !VERBAL_ROOTS.contains(&root(cameo))
+        && cue_words(pre).iter().any(|w| v.report.contains(w))
 }
 
 /// The code a CAMEO code is compared at: its first three digits, or its root when those are the
@@ -383,7 +403,9 @@ pub fn actors_compatible(a: &Mention, b: &Mention, v: &Vocab) -> bool {
     let (ha, hb) = (host(a, v), host(b, v));
     // `x` is side `sx` of `a`, `y` side `sy` of `b`.
     let side_ok = |x: &Side, sx: Host, y: &Side, sy: Host| {
-        let place = ha == Some(sx) || hb == Some(sy);
+        // The host of a visit, or an outlet telling the act (the press rule), by country.
+        let told = (sx == Host::Source && a.teller) || (sy == Host::Source && b.teller);
+        let place = ha == Some(sx) || hb == Some(sy) || told;
         (same_actor(x, y, v) || (place && anchor(x) == anchor(y))) && !people_conflict(x, y)
     };
     let (src, tgt) = (Host::Source, Host::Target);
@@ -590,9 +612,21 @@ pub fn words_compatible(a: &Mention, b: &Mention, v: &Vocab) -> bool {
     a.words.is_empty() || b.words.is_empty() || echo(a, b) >= need
 }
 
-/// Jaccard similarity of two mentions' sentence words; 0 when either has none.
+/// Fewer shared content words than this are no echo of one sentence in another, whatever their
+/// share: two short quotes sharing one word ("They know nothing about it", "I have nothing to do
+/// with Russia") share a third of their words and say two things.
+pub const ECHO_MIN_WORDS: usize = 2;
+
+/// How many words two sorted, unique word lists share.
+fn shared_count(a: &[String], b: &[String]) -> usize {
+    a.iter().filter(|w| b.binary_search(w).is_ok()).count()
+}
+
+/// Jaccard similarity of two mentions' sentence words; 0 when either has none or they share
+/// fewer than [`ECHO_MIN_WORDS`].
 fn jaccard_of(a: &Mention, b: &Mention) -> f64 {
-    if a.words.is_empty() || b.words.is_empty() {
+    if a.words.is_empty() || b.words.is_empty() || shared_count(&a.words, &b.words) < ECHO_MIN_WORDS
+    {
         0.0
     } else {
         jaccard(&a.words, &b.words)
@@ -604,7 +638,8 @@ fn jaccard_of(a: &Mention, b: &Mention) -> f64 {
 /// words found in the body sentence when that share is at least [`HEAD_ECHO`] (the body
 /// sentence tells the headline's act). 0 when either has no words.
 fn echo(a: &Mention, b: &Mention) -> f64 {
-    if a.words.is_empty() || b.words.is_empty() {
+    if a.words.is_empty() || b.words.is_empty() || shared_count(&a.words, &b.words) < ECHO_MIN_WORDS
+    {
         return 0.0;
     }
     let j = jaccard(&a.words, &b.words);
@@ -701,6 +736,33 @@ pub fn modality_compatible(a: &Mention, b: &Mention, v: &Vocab) -> bool {
     real(a) == real(b) || one_sentence(a, b) || (family && uttered(a) && uttered(b))
 }
 
+/// Words that do not count towards the [`PLANNED_WINDOW`]: articles and conjunctions between a
+/// planning verb and its act ("will make *a* brief, *but* appointment-packed visit").
+const WINDOW_FILLERS: [&str; 5] = ["a", "an", "the", "but", "and"];
+
+/// The words of a text for the planned-act window: one per whitespace-separated token (a
+/// compound such as "appointment-packed" or a possessive "Merkel's" is one word), each as its
+/// lower-case letter runs, without [`WINDOW_FILLERS`] and tokens without letters.
+///
+/// The window ends at the last "of" before the evidence: a cue before it governs another noun
+/// ("will top the agenda *of* her talks", "will begin the formal process *of* leaving"), not
+/// the act.
+fn window_words(t: &str) -> Vec<Vec<String>> {
+    let words: Vec<Vec<String>> = t
+        .split_whitespace()
+        .map(cue_words)
+        .filter(|p| match p.as_slice() {
+            [] => false,
+            [w] => !WINDOW_FILLERS.contains(&w.as_str()),
+            _ => true,
+        })
+        .collect();
+    match words.iter().rposition(|p| p.len() == 1 && p[0] == "of") {
+        Some(k) => words[k + 1..].to_vec(),
+        _ => words,
+    }
+}
+
 /// The lower-case words of a text, split at every non-letter, for the cue lists.
 fn cue_words(t: &str) -> Vec<String> {
     t.split(|c: char| !c.is_alphabetic())
@@ -716,9 +778,12 @@ fn cue_words(t: &str) -> Vec<String> {
 /// between the ministers is due in Tokyo"). The coder's modality misses such cues when the
 /// planning word governs the verb from outside its clause.
 pub fn planned_cue(pre: &str, evidence: &str, post: &str, v: &Vocab) -> bool {
-    let pre = cue_words(pre);
+    let pre = window_words(pre);
+    // A cue counts as a whole word: "would" of "would-be successors" is no plan.
     let before = pre[pre.len().saturating_sub(PLANNED_WINDOW)..]
         .iter()
+        .filter(|p| p.len() == 1)
+        .flatten()
         .chain(cue_words(evidence).iter())
         .any(|w| v.planned_before.contains(w));
     before
@@ -727,6 +792,30 @@ pub fn planned_cue(pre: &str, evidence: &str, post: &str, v: &Vocab) -> bool {
             .take(PLANNED_WINDOW)
             .any(|w| v.planned_after.contains(w))
 }
+
+/// [`planned_cue`] for a mention of code `cameo`: for a statement (root `01`) only the words
+/// before its evidence count. A statement's evidence and the words after it are what was said
+/// ("We're going to have a good relationship, I *hope*"; "said the talks are *expected* to
+/// resume"), not whether the saying happened: a plan in a quote is the quote's content.
+pub fn statement_planned_cue(
+    cameo: &str,
+    pre: &str,
+    evidence: &str,
+    post: &str,
+    v: &Vocab,
+) -> bool {
+    if root(cameo) == "01" {
+        planned_cue(pre, "", "", v)
+    } else {
+        planned_cue(pre, evidence, post, v)
+    }
+}
+
+/// Marks that end the clause a denial word must share with the evidence ([`denial_cue`]):
+/// quotation marks, commas, semicolons, colons, dashes, brackets.
+const CLAUSE_MARKS: [char; 11] = [
+    '"', '\u{201c}', '\u{201d}', ',', ';', ':', '(', ')', '\u{2013}', '\u{2014}', '-',
+];
 
 /// Words before an evidence span searched for a denial ([`denial_cue`]).
 pub const DENIAL_WINDOW: usize = 3;
@@ -738,6 +827,9 @@ pub const DENIAL_WINDOW: usize = 3;
 /// a verdict. For mentions the coder did not negate (a negated mention is in another block
 /// already): a denial told as a quote is often coded as the act itself, and it is not the act.
 pub fn denial_cue(pre: &str, v: &Vocab) -> bool {
+    // Only the evidence's own clause: a denial word before a quote's end or a comma belongs to
+    // another clause ("'... but if we don't, we don't,' Trump said"; "who never met him, said").
+    let pre = pre.rfind(CLAUSE_MARKS).map_or(pre, |k| &pre[k..]);
     let pre = cue_words(pre);
     pre[pre.len().saturating_sub(DENIAL_WINDOW)..]
         .iter()
@@ -978,6 +1070,14 @@ pub fn compatible(a: &Mention, b: &Mention, v: &Vocab) -> bool {
 /// underspecified codings; across roots, the family and echo rules, as two roots are two acts
 /// unless the two mentions themselves say otherwise).
 pub fn constraints_hold(a: &Mention, b: &Mention, v: &Vocab) -> bool {
+    hard_constraints(a, b, v) && (!cross_root(a, b) || words_compatible(a, b, v))
+}
+
+/// The constraints two mentions of one group must never break: [`constraints_hold`] without
+/// the cross-root evidence. Two roots whose sentences do not echo are no evidence of one act,
+/// but no proof of two either (the minister's visit as `042` and the welcome in it as `051`,
+/// told in other words): in [`group`] such a pair counts as unlinked, not as forbidden.
+pub fn hard_constraints(a: &Mention, b: &Mention, v: &Vocab) -> bool {
     (times_compatible(a.when, b.when)
         || dates_slip(a, b)
         || trip_days(a, b, v)
@@ -986,7 +1086,6 @@ pub fn constraints_hold(a: &Mention, b: &Mention, v: &Vocab) -> bool {
         && modality_compatible(a, b, v)
         && !places_conflict(a, b)
         && actors_compatible(a, b, v)
-        && (!cross_root(a, b) || words_compatible(a, b, v))
 }
 
 /// The order mentions are grouped in: reach start, then day, document id, index.
@@ -1018,12 +1117,14 @@ pub fn group(run: &[Mention], v: &Vocab) -> Vec<Vec<usize>> {
             let mut best: Option<f64> = None;
             for &i in &units[x] {
                 for &j in &units[y] {
-                    if !constraints_hold(&run[i], &run[j], v) {
+                    let (a, b) = (&run[i], &run[j]);
+                    if !hard_constraints(a, b, v) {
                         continue;
                     }
+                    let cross_ok = !cross_root(a, b) || words_compatible(a, b, v);
                     allowed[x * n + y] = true;
-                    if words_compatible(&run[i], &run[j], v) {
-                        let s = link_strength(&run[i], &run[j]);
+                    if cross_ok && words_compatible(a, b, v) {
+                        let s = link_strength(a, b);
                         best = Some(best.map_or(s, |b: f64| b.max(s)));
                     }
                 }
@@ -1219,6 +1320,7 @@ mod tests {
             evidence: (0, 5),
             object: None,
             headline: false,
+            teller: false,
         }
     }
 
@@ -2433,5 +2535,204 @@ mod tests {
         b.doc = a.doc;
         b.sentence = a.sentence;
         assert!(!objects_conflict(&a, &b), "codings of one sentence");
+    }
+
+    #[test]
+    fn short_quotes_sharing_one_word_do_not_echo() {
+        let v = vocab();
+        // Two different claims of one speaker, each a short quote: one shared word is a third
+        // of their words, but no echo of one sentence in the other.
+        let mut a = m(1, "010", "RURGOV", "BOR", When::Undated(10));
+        let mut b = m(2, "010", "RURGOV", "BOR", When::Undated(11));
+        a.words = said("\"They know nothing about it.\"");
+        b.words = said("\"I have nothing to do with Borduria.\"");
+        assert!(jaccard(&a.words, &b.words) >= STATEMENT_WORDS);
+        assert_eq!(shared_count(&a.words, &b.words), 1);
+        assert!(!compatible(&a, &b, v), "two claims sharing one word");
+        // One claim quoted and retold shares its words.
+        b.words = said("He said they know nothing about it at all.");
+        assert!(shared_count(&a.words, &b.words) >= ECHO_MIN_WORDS);
+        assert!(compatible(&a, &b, v), "one claim, quoted and retold");
+    }
+
+    #[test]
+    fn a_planning_verb_reaches_its_act_across_articles_and_compounds() {
+        let v = vocab();
+        let cue = |pre: &str, ev: &str| planned_cue(pre, ev, ".", v);
+        assert!(
+            cue(
+                "On Tuesday, the chancellor will make a brief, but appointment-packed ",
+                "visit to Varna"
+            ),
+            "articles, conjunctions and a compound do not stretch the window"
+        );
+        assert!(
+            cue("The premier will pay Ruritania's capital a ", "visit"),
+            "a possessive is one word"
+        );
+        assert!(
+            !cue(
+                "Her would-be successors praised the decision to ",
+                "arrest the banker"
+            ),
+            "`would` of a compound is no plan"
+        );
+        assert!(
+            !cue(
+                "The vote will begin the formal process of ",
+                "leaving the union"
+            ),
+            "the cue governs the process, not the act"
+        );
+        assert!(
+            !cue(
+                "Trade will top the agenda of her ",
+                "talks with the premier"
+            ),
+            "the agenda is planned, not the talks"
+        );
+    }
+
+    #[test]
+    fn an_outlet_reporting_an_act_is_not_its_actor() {
+        let v = vocab();
+        let post = |code: &str| side(code, &code[..3]);
+        let pre = "March 1: The Varna Post first reports that the minister ";
+        assert!(teller(&post("RURMED"), "040", pre, v), "a meeting reported");
+        assert!(
+            !teller(&post("RURMED"), "010", pre, v),
+            "a statement's source may be the outlet itself"
+        );
+        assert!(
+            !teller(&post("RURMED"), "040", "The Varna Post editors ", v),
+            "no word of reporting: the outlet itself met"
+        );
+        assert!(!teller(&post("RURGOV"), "040", pre, v), "not an outlet");
+        // The minister's meeting, told by the outlet and by another article.
+        let w = When::Undated(10);
+        let mut a = m(1, "040", "RURMED", "BORGOV", w);
+        let mut b = m(2, "040", "RURJUD", "BORGOV", w);
+        a.words =
+            said("The Varna Post reports that the minister met twice with the Bordurian envoy.");
+        b.words = said("The minister's meetings with the Bordurian envoy took place in July.");
+        assert!(
+            !compatible(&a, &b, v),
+            "an outlet and a minister are two actors"
+        );
+        a.teller = true;
+        assert!(
+            compatible(&a, &b, v),
+            "the outlet only tells of the minister's act"
+        );
+        b.src = post("BORJUD");
+        assert!(!compatible(&a, &b, v), "the teller's country still counts");
+    }
+
+    #[test]
+    fn two_roots_without_echo_are_unlinked_not_forbidden() {
+        let v = vocab();
+        let w = When::Undated(10);
+        let strike = |event: i64, cameo: &str, doc: i64, sentence: i64, text: &str| {
+            let mut x = m(event, cameo, "RURMIL", "BORMIL", w);
+            x.doc = doc;
+            x.story = doc;
+            x.sentence = sentence;
+            x.headline = sentence == 0;
+            x.words = said(text);
+            x
+        };
+        // One air strike: a headline (`195`) and its body (`1823`), another outlet's headline,
+        // and a report the next day that tells the toll in other words than the first headline.
+        let head = strike(
+            1,
+            "195",
+            1,
+            0,
+            "Ruritanian air strike kills three Bordurian soldiers",
+        );
+        let body = strike(
+            2,
+            "1823",
+            1,
+            1,
+            "A Ruritanian air strike killed three Bordurian soldiers near Olm, officials said.",
+        );
+        let other = strike(
+            3,
+            "1823",
+            2,
+            0,
+            "Ruritanian air strike kills three Bordurian soldiers",
+        );
+        let other_body = strike(
+            5,
+            "1823",
+            2,
+            1,
+            "An air strike by Ruritania killed three Bordurian soldiers near Olm on Thursday.",
+        );
+        let mut later = strike(
+            4,
+            "1823",
+            3,
+            2,
+            "Both armies agreed on better coordination after the strike killed three Bordurian soldiers near Olm.",
+        );
+        later.when = When::Undated(11);
+        assert!(compatible(&body, &later, v) && compatible(&other, &later, v));
+        assert!(
+            !compatible(&head, &later, v),
+            "two roots whose sentences do not echo: no link"
+        );
+        assert!(hard_constraints(&head, &later, v), "but no conflict either");
+        // The later report links to three of the four (LINK_SHARE) and conflicts with none.
+        assert_eq!(
+            group(&[head, body, other, other_body, later], v),
+            vec![vec![0, 1, 2, 3, 4]]
+        );
+    }
+
+    #[test]
+    fn a_plan_in_a_quote_is_what_was_said() {
+        let v = vocab();
+        let quote = "\"We are going to have a good relationship with Borduria, I hope.\"";
+        assert!(planned_cue("", quote, "", v), "as the cue list reads it");
+        assert!(
+            !statement_planned_cue("010", "", quote, "", v),
+            "the saying happened"
+        );
+        assert!(
+            !statement_planned_cue(
+                "012",
+                "The minister ",
+                "said",
+                " talks are expected soon.",
+                v
+            ),
+            "the plan is in what was said"
+        );
+        assert!(
+            statement_planned_cue("010", "The minister will ", "say", ".", v),
+            "a saying still to come"
+        );
+        assert!(
+            statement_planned_cue(
+                "040",
+                "The ministers ",
+                "talks",
+                " are expected on Monday.",
+                v
+            ),
+            "not a statement"
+        );
+    }
+
+    #[test]
+    fn a_denial_word_of_another_clause_is_no_denial() {
+        let v = vocab();
+        assert!(!denial_cue("\"If we don't, we don't,\" the president ", v));
+        assert!(!denial_cue("The minister, who never met him, ", v));
+        assert!(denial_cue("\"We have never ", v));
+        assert!(denial_cue("He said he had never ", v));
     }
 }

@@ -183,14 +183,15 @@ fn mention_row(r: &Row, vocab: &Vocab) -> rusqlite::Result<MentionRow> {
             country,
             person: if person { name.clone() } else { None },
         };
-    Ok(MentionRow {
+    let mut row = MentionRow {
         m: Mention {
             event: r.get(0)?,
             doc_id: r.get(2)?,
             idx: r.get(3)?,
             sentence: r.get(22)?,
             cameo: r.get(4)?,
-            planned: rules::planned_cue(
+            planned: rules::statement_planned_cue(
+                &r.get::<_, String>(4)?,
                 &r.get::<_, Option<String>>(32)?.unwrap_or_default(),
                 &r.get::<_, String>(33)?,
                 &r.get::<_, Option<String>>(34)?.unwrap_or_default(),
@@ -218,6 +219,7 @@ fn mention_row(r: &Row, vocab: &Vocab) -> rusqlite::Result<MentionRow> {
                 vocab,
             ),
             headline: r.get::<_, Option<bool>>(35)?.unwrap_or(false),
+            teller: false,
         },
         doc_date,
         publisher: publisher(source.as_deref(), url.as_deref()),
@@ -225,7 +227,15 @@ fn mention_row(r: &Row, vocab: &Vocab) -> rusqlite::Result<MentionRow> {
         old: r.get(21)?,
         root: r.get(5)?,
         negated: r.get(16)?,
-    })
+    };
+    // An outlet coded as the source of an act it reports: see `rules::teller`.
+    row.m.teller = rules::teller(
+        &row.m.src,
+        &row.m.cameo,
+        &r.get::<_, Option<String>>(32)?.unwrap_or_default(),
+        vocab,
+    );
+    Ok(row)
 }
 
 /// Regroup every pending mention (`events.canonical` null) with the runs of its block; returns
@@ -419,6 +429,7 @@ mod tests {
                 evidence: (0, 5),
                 object: None,
                 headline: false,
+                teller: false,
             },
             doc_date: None,
             publisher: None,
