@@ -46,6 +46,31 @@ struct Cand {
     scope: Range<usize>,
 }
 
+impl Cand {
+    /// An indirect candidate with content `span`, cue `cue` and speaker phrase `speaker`, in
+    /// sentence `s`.
+    fn indirect(
+        span: Span,
+        cue: Range<usize>,
+        speaker: Option<Range<usize>>,
+        s: usize,
+        sent: &Range<usize>,
+        channel: Option<String>,
+    ) -> Cand {
+        Cand {
+            content: span,
+            kind: QuoteKind::Indirect,
+            cue: Some(cue),
+            speaker,
+            refers: None,
+            sent: s,
+            channel,
+            frame_only: false,
+            scope: sent.clone(),
+        }
+    }
+}
+
 const SPLIT_WORDS: &[&str] = &["according"];
 
 /// How many sentences a direct quote without a cue may lie after the quote whose speaker it
@@ -1096,19 +1121,17 @@ impl Ctx<'_> {
             return None;
         }
         let span = self.tspan(&(c0..e));
-        self.claimed.push(span);
         self.used[colon] = true;
-        Some(Cand {
-            content: span,
-            kind: QuoteKind::Indirect,
-            cue: Some(colon..colon + 1),
-            speaker: Some(sent.start..colon),
-            refers: None,
-            sent: s,
-            channel: None,
-            frame_only: false,
-            scope: sent.clone(),
-        })
+        self.claimed.push(span);
+        let speaker = Some(sent.start..colon);
+        Some(Cand::indirect(
+            span,
+            colon..colon + 1,
+            speaker,
+            s,
+            sent,
+            None,
+        ))
     }
 
     /// "In a new poll released Monday, 40 percent back X." — a sentence opening with a phrase on a
@@ -1135,17 +1158,8 @@ impl Ctx<'_> {
         }
         let span = self.tspan(&(c0..e));
         self.claimed.push(span);
-        Some(Cand {
-            content: span,
-            kind: QuoteKind::Indirect,
-            cue: Some(k..k + 1),
-            speaker: Some(k + 1..doc_noun + 1),
-            refers: None,
-            sent: s,
-            channel: None,
-            frame_only: false,
-            scope: sent.clone(),
-        })
+        let speaker = Some(k + 1..doc_noun + 1);
+        Some(Cand::indirect(span, k..k + 1, speaker, s, sent, None))
     }
 
     fn according(&mut self, s: usize, k: usize, sent: &Range<usize>) -> Option<Cand> {
@@ -1194,17 +1208,7 @@ impl Ctx<'_> {
         let span = self.tspan(&content);
         self.claimed
             .push(span.cover(self.tspan(&cue)).cover(self.tspan(&sp)));
-        Some(Cand {
-            content: span,
-            kind: QuoteKind::Indirect,
-            cue: Some(cue),
-            speaker: Some(sp),
-            refers: None,
-            sent: s,
-            channel: None,
-            frame_only: false,
-            scope: sent.clone(),
-        })
+        Some(Cand::indirect(span, cue, Some(sp), s, sent, None))
     }
 
     fn around_cue(
@@ -1458,17 +1462,7 @@ impl Ctx<'_> {
                 });
                 let span = self.tspan(&(c0..e));
                 self.claimed.push(span);
-                return Some(Cand {
-                    content: span,
-                    kind: QuoteKind::Indirect,
-                    cue: Some(cue_range),
-                    speaker: sp,
-                    refers: None,
-                    sent: s,
-                    channel,
-                    frame_only: false,
-                    scope: sent.clone(),
-                });
+                return Some(Cand::indirect(span, cue_range, sp, s, sent, channel));
             }
         }
         if right_words < 2
@@ -1526,17 +1520,7 @@ impl Ctx<'_> {
         }
         let span = self.tspan(&(r0..e));
         self.claimed.push(span);
-        Some(Cand {
-            content: span,
-            kind: QuoteKind::Indirect,
-            cue: Some(cue_range),
-            speaker,
-            refers: None,
-            sent: s,
-            channel,
-            frame_only: false,
-            scope: sent.clone(),
-        })
+        Some(Cand::indirect(span, cue_range, speaker, s, sent, channel))
     }
 
     /// "As X reported on Friday, CLAUSE" / "CLAUSE, as X noted in a column.": a cue in an "as"
@@ -1612,17 +1596,14 @@ impl Ctx<'_> {
         }
         let span = self.tspan(&(c0..e));
         self.claimed.push(span);
-        Some(Cand {
-            content: span,
-            kind: QuoteKind::Indirect,
-            cue: Some(k..k + 1),
-            speaker: Some(j + 1..k),
-            refers: None,
-            sent: s,
-            channel: None,
-            frame_only: false,
-            scope: sent.clone(),
-        })
+        Some(Cand::indirect(
+            span,
+            k..k + 1,
+            Some(j + 1..k),
+            s,
+            sent,
+            None,
+        ))
     }
 
     /// Whether `r` holds the passive subject of the cue at `k` ("Storms [are expected] to hit"):
