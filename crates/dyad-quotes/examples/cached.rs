@@ -11,7 +11,8 @@
 //! cargo run --release -p dyad-quotes --example cached -- train-filter DIR CACHE OUT FOLDS CUE_P [HOLD]
 //!                                                     # train the attribution filter (docs/models.md)
 //! cargo run --release -p dyad-quotes --example cached -- diagnose DIR CACHE MODEL [THRESHOLD]
-//!                                                     # misses by cue-model probability (SHOW=1: contexts)
+//!                                                     # misses by cue-model probability (SHOW=1: contexts,
+//!                                                     # LIST=1: one line a gold cue, IND=1: indirect gold only)
 //! cargo run --release -p dyad-quotes --example cached -- speakers CACHE [TOP]   # speaker figures
 //! cargo run --release -p dyad-quotes --example cached -- quotes CACHE           # every quote (TSV:
 //!     kind, cue, mention, name, resolved, content, doc id, content/cue/mention byte starts)
@@ -380,6 +381,15 @@ fn diagnose(dir: &str, cache: &str, model: &str, thr: f32) {
                             .collect::<Vec<_>>(),
                     )
             });
+            // `IND=1`: only gold attributions whose content holds no quotation mark (the
+            // indirect ones of `dyad eval polnear`).
+            let direct = g
+                .content
+                .iter()
+                .any(|c| doc.text[c.start..c.end].contains(['“', '”', '"']));
+            if direct && std::env::var("IND").is_ok() {
+                continue;
+            }
             let head = (0..doc.tokens.len()).find(|&i| {
                 let t = &doc.tokens[i];
                 g.cue.iter().any(|c| c.overlaps(t.span))

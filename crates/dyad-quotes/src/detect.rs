@@ -1093,27 +1093,35 @@ impl Ctx<'_> {
         let colon = (sent.start..(sent.start + 5).min(sent.end)).find(|&k| self.lower(k) == ":")?;
         if colon == sent.start
             || self.used[colon]
-            || !(sent.start..colon).all(|k| {
-                self.v.toks[k].cap
-                    && self.seg_of[k].is_none()
-                    && !self.lex.is("nonnames", self.lower(k))
-            })
+            || (sent.start..colon).any(|k| self.seg_of[k].is_some())
         {
             return None;
         }
-        // The lead is a person: a PER entity (with an entity layer), else a two-word name.
+        let names = (sent.start..colon)
+            .all(|k| self.v.toks[k].cap && !self.lex.is("nonnames", self.lower(k)));
+        // The lead is a person: a PER entity (with an entity layer), else a two-word name; or a
+        // source that is a document or an organisation ("Poll: …", "IG report: …", "AP: …").
         let lead = self.tspan(&(sent.start..colon));
-        let person = if self.doc.entities.is_empty() {
-            colon - sent.start >= 2
-        } else {
-            self.doc
-                .entities
-                .iter()
-                .any(|e| e.kind == "PER" && e.span.overlaps(lead))
-        };
+        let person = names
+            && if self.doc.entities.is_empty() {
+                colon - sent.start >= 2
+            } else {
+                self.doc
+                    .entities
+                    .iter()
+                    .any(|e| e.kind == "PER" && e.span.overlaps(lead))
+            };
+        let last = self.v.toks[colon - 1].span;
+        let source = self.lex.is("documents", self.lower(colon - 1))
+            || names
+                && self
+                    .doc
+                    .entities
+                    .iter()
+                    .any(|e| e.kind == "ORG" && e.span.contains(last));
         let c0 = colon + 1;
-        if !person || c0 < sent.end && self.seg_of[c0].is_some() {
-            return None; // not a person, or a quotation (the direct pass handles it)
+        if !(person || source) || c0 < sent.end && self.seg_of[c0].is_some() {
+            return None; // not a person or source, or a quotation (the direct pass handles it)
         }
         let e = self.content_end(c0, sent);
         let words = (c0..e).filter(|&j| is_wordlike(self.lower(j))).count();
@@ -1176,7 +1184,8 @@ impl Ctx<'_> {
         {
             lead -= 1;
         }
-        let opens = lead == sent.start || matches!(self.lower(lead - 1), ":" | "—" | "–" | ";");
+        let opens =
+            lead == sent.start || matches!(self.lower(lead - 1), ":" | "—" | "–" | ";" | "(");
         let content = if opens {
             // "According to X, …"
             let mut c0 = sp.end;
@@ -1200,6 +1209,9 @@ impl Ctx<'_> {
                 Some(e) if e > sp.end + 2 && b < k - 1 => b..e,
                 _ => (b < k - 1).then_some(b..k - 1)?,
             }
+        } else if k >= sent.start + 2 && matches!(self.lower(k - 1), "’s" | "'s" | "is" | "was") {
+            // "That's according to X": the clause's subject is the content.
+            sent.start..k - 1
         } else if k >= sent.start + 3 {
             sent.start..k
         } else {
@@ -1647,6 +1659,25 @@ impl Ctx<'_> {
 
     /// Pass 3: direct quotes without a cue take the attribution of the quote just before them (up to
     /// [`MAX_CONTINUATION_GAP`] sentences back), or of a previous sentence ending in a colon.
+    /// With a parse: where the relative clause of verb `k` hangs ("X, who noted …" → X's
+    /// token): its head when the parser makes it a relative clause, else its relative-pronoun
+    /// subject ("who"/"which"; the parser sometimes takes the clause for a complement).
+    fn relative_clause_at(&self, k: usize) -> Option<usize> {
+        if !self.v.parsed {
+            return None;
+        }
+        let t = &self.v.toks[k];
+        if t.deprel.as_str() == "acl:relcl" {
+            return t.head;
+        }
+        let sent = &self.v.sents[self.sent_of(t.span.start)].toks;
+        (sent.start..k).rev().find(|&j| {
+            self.v.toks[j].head == Some(k)
+                && self.v.toks[j].deprel.starts_with("nsubj")
+                && matches!(self.lower(j), "who" | "which")
+        })
+    }
+
     fn continuations(&mut self, cands: &mut [Cand]) {
         let mut order: Vec<usize> = (0..cands.len()).collect();
         order.sort_by_key(|&i| cands[i].content.start);
@@ -1659,7 +1690,9 @@ impl Ctx<'_> {
                 cands[j].cue.is_some() && cands[j].content.end <= cands[i].content.start
             });
             // "“A,” X said, referring to …. “B.”": a participle cue set off after a quotation's
-            // cue does not take the quotation running on; the quotation's cue does.
+            // cue does not take the quotation running on; the quotation's cue does. So does a
+            // cue in a relative clause on the quotation's speaker or on a phrase after its cue
+            // ("“A,” said X, who noted that …. “B.”", "“A,” X said in a film that showed …").
             let prev = prev.map(|j| {
                 let Some(c) = cands[j].cue.clone() else {
                     return j;
@@ -1667,7 +1700,8 @@ impl Ctx<'_> {
                 let set_off =
                     self.is_participle(c.start) && c.start > 0 && self.lower(c.start - 1) == ",";
                 let adverbial = self.v.parsed && self.v.toks[c.start].deprel.as_str() == "advcl";
-                if !set_off && !adverbial {
+                let relative_on = self.relative_clause_at(c.start);
+                if !set_off && !adverbial && relative_on.is_none() {
                     return j;
                 }
                 order[..n]
@@ -1680,7 +1714,15 @@ impl Ctx<'_> {
                             && cands[m].sent == cands[j].sent
                             && cands[m].cue.as_ref().is_some_and(|mc| {
                                 mc.end <= c.start
-                                    && (set_off || self.v.toks[c.start].head == Some(mc.start))
+                                    && (set_off
+                                        || self.v.toks[c.start].head == Some(mc.start)
+                                        || relative_on.is_some_and(|h| {
+                                            (mc.start..c.start).contains(&h)
+                                                || cands[m]
+                                                    .speaker
+                                                    .as_ref()
+                                                    .is_some_and(|s| s.contains(&h))
+                                        }))
                             })
                     })
                     .unwrap_or(j)
