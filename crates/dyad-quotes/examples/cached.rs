@@ -561,7 +561,16 @@ fn main() {
             a(6).parse().ok(),
         ),
         "quotes" => {
-            let stage = QuoteStage::default();
+            // `FILTER=none`: the finder's candidates, unfiltered.
+            let stage = if std::env::var("FILTER").is_ok_and(|f| f == "none") {
+                QuoteStage::with_models(
+                    Lexicon::embedded(),
+                    CueModel::embedded(),
+                    AttrFilter::default(),
+                )
+            } else {
+                QuoteStage::default()
+            };
             for mut doc in read_cache(a(1)) {
                 stage.process(&mut doc).unwrap();
                 for q in &doc.quotes {

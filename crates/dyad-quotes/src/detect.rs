@@ -897,10 +897,15 @@ impl Ctx<'_> {
         );
         for k in from..sent.end {
             if self.used[k] {
-                // A cue already used by another quote: stop at the comma before its clause.
+                // A cue already used by another quote: stop at the comma before its clause, or
+                // at the conjunction right before it ("said he would go and added, “…”").
                 e = (from..k)
                     .rev()
                     .find(|&j| self.lower(j) == ",")
+                    .or_else(|| {
+                        (k > from + 1 && matches!(self.lower(k - 1), "and" | "but"))
+                            .then_some(k - 1)
+                    })
                     .unwrap_or(from);
                 break;
             }
@@ -1425,13 +1430,18 @@ impl Ctx<'_> {
                 .filter(|&j| self.lower(j).chars().any(char::is_alphanumeric))
                 .count();
             let inverted = left_chain.is_none() && b + 1 == k;
-            let tail_short = right_words <= 3
+            // With a parse, a clause with its own subject that the cue governs after it ("…,
+            // she said he had her vote", "X, wearing a cap, said he is proud") is the content,
+            // however long the part before.
+            let right_clause = self.governed_clause(k, r0..right_end);
+            let tail_short = !right_clause
+                && (right_words <= 3
                 || (right_words <= 12 && content_words >= 2 * right_words)
                 || inverted
                 || self.adjunct_tail(k, r0..right_end)
                 // After a name with its appositive, only a colon or a quotation opens content.
                 || left_chain.is_some()
-                    && !(r0 < sent.end && (self.lower(r0) == ":" || self.seg_of[r0].is_some()));
+                    && !(r0 < sent.end && (self.lower(r0) == ":" || self.seg_of[r0].is_some())));
             // With a parse, the left part must hang on the cue (its head, or a clause or object
             // of it): "In a letter filed Monday, the agency said …" is an adverbial and "Smith, the
             // party's founder, has endorsed Jones" a subject, not content.
@@ -1616,6 +1626,19 @@ impl Ctx<'_> {
             sent,
             None,
         ))
+    }
+
+    /// With a parse: whether tokens `r` hold a clause that cue `k` governs (a `ccomp` of it)
+    /// with a subject of its own.
+    fn governed_clause(&self, k: usize, r: Range<usize>) -> bool {
+        let toks = &self.v.toks;
+        self.v.parsed
+            && r.clone().any(|j| {
+                toks[j].head == Some(k)
+                    && toks[j].deprel.as_str() == "ccomp"
+                    && r.clone()
+                        .any(|m| toks[m].head == Some(j) && toks[m].deprel.starts_with("nsubj"))
+            })
     }
 
     /// Whether `r` holds the passive subject of the cue at `k` ("Storms [are expected] to hit"):

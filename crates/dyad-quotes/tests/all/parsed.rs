@@ -531,3 +531,24 @@ fn a_headline_source_that_is_a_document_or_an_organisation_takes_the_colon_as_cu
     );
     assert_cue_and_speaker(&doc, "farmers in the valley back", ":", "Poll");
 }
+
+#[test]
+fn a_clause_the_cue_governs_after_it_is_the_content_however_long_the_part_before() {
+    let doc = quoted(
+        "After the mayor gave a long answer about the ferry schedule, she said he had her vote. \
+         Pavel Dunn, wearing a cap covered in campaign pins, said he is proud of the volunteers.",
+    );
+    assert_cue_and_speaker(&doc, "he had her vote", "said", "she");
+    assert_cue_and_speaker(&doc, "he is proud of the volunteers", "said", "Pavel Dunn");
+}
+
+#[test]
+fn a_content_ends_at_the_conjunction_before_a_cue_another_quote_used() {
+    let doc = quoted(
+        "In an interview last year, Imre Tass said he welcomed the court's ruling and added, \
+         “We will not appeal.”",
+    );
+    assert_cue_and_speaker(&doc, "he welcomed the court", "said", "Imre Tass");
+    let q = quote_at(&doc, "he welcomed the court");
+    assert_eq!(doc.slice(q.span), "he welcomed the court's ruling");
+}
