@@ -870,10 +870,14 @@ impl Ctx<'_> {
         self.v.parsed
             && self.seg_of[k].is_none()
             && t.upos == "VERB"
-            && self.cue_p[k] >= NESTED_CUE_P
             && (self.v.sents[self.sent_of(t.span.start)].toks.start..k).any(|j| {
                 let d = &self.v.toks[j];
-                d.head == Some(k) && d.deprel.starts_with("nsubj")
+                d.head == Some(k)
+                    && d.deprel.starts_with("nsubj")
+                    // "… to Republicans who say the law is a money pit": a speech verb of the
+                    // lexicon whose subject is a relative pronoun.
+                    && (self.cue_p[k] >= NESTED_CUE_P
+                        || self.cue(k).is_some() && matches!(self.lower(j), "who" | "which"))
             })
     }
 

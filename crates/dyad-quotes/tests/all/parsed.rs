@@ -552,3 +552,12 @@ fn a_content_ends_at_the_conjunction_before_a_cue_another_quote_used() {
     let q = quote_at(&doc, "he welcomed the court");
     assert_eq!(doc.slice(q.span), "he welcomed the court's ruling");
 }
+
+#[test]
+fn a_speech_verb_with_a_relative_subject_inside_another_content_is_its_own_attribution() {
+    let doc = quoted(
+        "The council offered new arguments to farmers who say the water tax is unfair to small \
+         growers.",
+    );
+    assert_cue_and_speaker(&doc, "the water tax is unfair", "say", "who");
+}
