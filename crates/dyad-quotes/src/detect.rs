@@ -323,7 +323,8 @@ impl Ctx<'_> {
         if self.passive_or_role(i, sent, cue.takes_as) {
             return false;
         }
-        if self.v.tagged && !matches!(t.upos.as_str(), "VERB" | "") {
+        if self.v.tagged && !matches!(t.upos.as_str(), "VERB" | "") && !self.headline_verb(i, sent)
+        {
             return false;
         }
         if i > sent.start
@@ -403,6 +404,28 @@ impl Ctx<'_> {
             });
         }
         true
+    }
+
+    /// Whether token `i` is a present-tense verb of a title-case headline ("Pence Endorses Ryan",
+    /// "Carson Slams Clinton"), which taggers often take for part of a name: a capitalised
+    /// "-s" form after the first word of a sentence whose words are mostly capitalised.
+    fn headline_verb(&self, i: usize, sent: &Range<usize>) -> bool {
+        if i == sent.start || !self.v.toks[i].cap || !self.lower(i).ends_with('s') {
+            return false;
+        }
+        let (mut words, mut caps) = (0, 0);
+        for j in sent.clone() {
+            if self
+                .lower(j)
+                .chars()
+                .next()
+                .is_some_and(char::is_alphabetic)
+            {
+                words += 1;
+                caps += usize::from(self.v.toks[j].cap);
+            }
+        }
+        words >= 4 && caps * 4 >= words * 3
     }
 
     /// Index of the sentence holding byte `b`.

@@ -561,3 +561,17 @@ fn a_speech_verb_with_a_relative_subject_inside_another_content_is_its_own_attri
     );
     assert_cue_and_speaker(&doc, "the water tax is unfair", "say", "who");
 }
+
+#[test]
+fn a_present_tense_verb_of_a_title_case_headline_is_a_cue() {
+    let doc = quoted(
+        "Senator Mara Voss Endorses Governor Lind For Second Term.\n\nThe senator spoke on \
+         Tuesday.",
+    );
+    assert_cue_and_speaker(
+        &doc,
+        "Governor Lind For Second Term",
+        "Endorses",
+        "Senator Mara Voss",
+    );
+}
