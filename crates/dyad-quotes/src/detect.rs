@@ -1143,14 +1143,19 @@ impl Ctx<'_> {
                     .iter()
                     .any(|e| e.kind == "PER" && e.span.overlaps(lead))
             };
+        // Sources only in a headline (the first sentence), and not before a question ("Reality
+        // Check: Will it …?"); in the body such labels are an interviewer's turns.
         let last = self.v.toks[colon - 1].span;
-        let source = self.lex.is("documents", self.lower(colon - 1))
-            || names
-                && self
-                    .doc
-                    .entities
-                    .iter()
-                    .any(|e| e.kind == "ORG" && e.span.contains(last));
+        let question = self.lower(sent.end - 1) == "?";
+        let source = s == 0
+            && !question
+            && (self.lex.is("documents", self.lower(colon - 1))
+                || names
+                    && self
+                        .doc
+                        .entities
+                        .iter()
+                        .any(|e| e.kind == "ORG" && e.span.contains(last)));
         let c0 = colon + 1;
         if !(person || source) || c0 < sent.end && self.seg_of[c0].is_some() {
             return None; // not a person or source, or a quotation (the direct pass handles it)
