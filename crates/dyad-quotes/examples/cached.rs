@@ -15,7 +15,8 @@
 //!                                                     # LIST=1: one line a gold cue, IND=1: indirect gold only)
 //! cargo run --release -p dyad-quotes --example cached -- speakers CACHE [TOP]   # speaker figures
 //! cargo run --release -p dyad-quotes --example cached -- quotes CACHE           # every quote (TSV:
-//!     kind, cue, mention, name, resolved, content, doc id, content/cue/mention byte starts)
+//!     kind, cue, mention, name, resolved, content, doc id, content/cue/mention byte starts;
+//!     `FILTER=none`: the finder's candidates without the attribution filter)
 //! ```
 //! `DYAD_POLNEAR_MISSES=FILE` with `polnear` writes the misses as TSV; `FILTER=FILE` scores with
 //! another attribution filter (`FILTER=none`: none). The figures equal
