@@ -11,10 +11,12 @@
 //! cargo run --release -p dyad-quotes --example cached -- train-filter DIR CACHE OUT FOLDS CUE_P [HOLD]
 //!                                                     # train the attribution filter (docs/models.md)
 //! cargo run --release -p dyad-quotes --example cached -- diagnose DIR CACHE MODEL [THRESHOLD]
-//!                                                     # misses by cue-model probability (SHOW=1: contexts)
+//!                                                     # misses by cue-model probability (SHOW=1: contexts,
+//!                                                     # LIST=1: one line a gold cue, IND=1: indirect gold only)
 //! cargo run --release -p dyad-quotes --example cached -- speakers CACHE [TOP]   # speaker figures
 //! cargo run --release -p dyad-quotes --example cached -- quotes CACHE           # every quote (TSV:
-//!     kind, cue, mention, name, resolved, content, doc id, content/cue/mention byte starts)
+//!     kind, cue, mention, name, resolved, content, doc id, content/cue/mention byte starts;
+//!     `FILTER=none`: the finder's candidates without the attribution filter)
 //! ```
 //! `DYAD_POLNEAR_MISSES=FILE` with `polnear` writes the misses as TSV; `FILTER=FILE` scores with
 //! another attribution filter (`FILTER=none`: none). The figures equal
@@ -380,6 +382,15 @@ fn diagnose(dir: &str, cache: &str, model: &str, thr: f32) {
                             .collect::<Vec<_>>(),
                     )
             });
+            // `IND=1`: only gold attributions whose content holds no quotation mark (the
+            // indirect ones of `dyad eval polnear`).
+            let direct = g
+                .content
+                .iter()
+                .any(|c| doc.text[c.start..c.end].contains(['“', '”', '"']));
+            if direct && std::env::var("IND").is_ok() {
+                continue;
+            }
             let head = (0..doc.tokens.len()).find(|&i| {
                 let t = &doc.tokens[i];
                 g.cue.iter().any(|c| c.overlaps(t.span))
@@ -551,7 +562,16 @@ fn main() {
             a(6).parse().ok(),
         ),
         "quotes" => {
-            let stage = QuoteStage::default();
+            // `FILTER=none`: the finder's candidates, unfiltered.
+            let stage = if std::env::var("FILTER").is_ok_and(|f| f == "none") {
+                QuoteStage::with_models(
+                    Lexicon::embedded(),
+                    CueModel::embedded(),
+                    AttrFilter::default(),
+                )
+            } else {
+                QuoteStage::default()
+            };
             for mut doc in read_cache(a(1)) {
                 stage.process(&mut doc).unwrap();
                 for q in &doc.quotes {

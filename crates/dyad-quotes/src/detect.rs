@@ -46,6 +46,31 @@ struct Cand {
     scope: Range<usize>,
 }
 
+impl Cand {
+    /// An indirect candidate with content `span`, cue `cue` and speaker phrase `speaker`, in
+    /// sentence `s`.
+    fn indirect(
+        span: Span,
+        cue: Range<usize>,
+        speaker: Option<Range<usize>>,
+        s: usize,
+        sent: &Range<usize>,
+        channel: Option<String>,
+    ) -> Cand {
+        Cand {
+            content: span,
+            kind: QuoteKind::Indirect,
+            cue: Some(cue),
+            speaker,
+            refers: None,
+            sent: s,
+            channel,
+            frame_only: false,
+            scope: sent.clone(),
+        }
+    }
+}
+
 const SPLIT_WORDS: &[&str] = &["according"];
 
 /// How many sentences a direct quote without a cue may lie after the quote whose speaker it
@@ -298,7 +323,8 @@ impl Ctx<'_> {
         if self.passive_or_role(i, sent, cue.takes_as) {
             return false;
         }
-        if self.v.tagged && !matches!(t.upos.as_str(), "VERB" | "") {
+        if self.v.tagged && !matches!(t.upos.as_str(), "VERB" | "") && !self.headline_verb(i, sent)
+        {
             return false;
         }
         if i > sent.start
@@ -378,6 +404,28 @@ impl Ctx<'_> {
             });
         }
         true
+    }
+
+    /// Whether token `i` is a present-tense verb of a title-case headline ("Pence Endorses Ryan",
+    /// "Carson Slams Clinton"), which taggers often take for part of a name: a capitalised
+    /// "-s" form after the first word of a sentence whose words are mostly capitalised.
+    fn headline_verb(&self, i: usize, sent: &Range<usize>) -> bool {
+        if i == sent.start || !self.v.toks[i].cap || !self.lower(i).ends_with('s') {
+            return false;
+        }
+        let (mut words, mut caps) = (0, 0);
+        for j in sent.clone() {
+            if self
+                .lower(j)
+                .chars()
+                .next()
+                .is_some_and(char::is_alphabetic)
+            {
+                words += 1;
+                caps += usize::from(self.v.toks[j].cap);
+            }
+        }
+        words >= 4 && caps * 4 >= words * 3
     }
 
     /// Index of the sentence holding byte `b`.
@@ -845,10 +893,14 @@ impl Ctx<'_> {
         self.v.parsed
             && self.seg_of[k].is_none()
             && t.upos == "VERB"
-            && self.cue_p[k] >= NESTED_CUE_P
             && (self.v.sents[self.sent_of(t.span.start)].toks.start..k).any(|j| {
                 let d = &self.v.toks[j];
-                d.head == Some(k) && d.deprel.starts_with("nsubj")
+                d.head == Some(k)
+                    && d.deprel.starts_with("nsubj")
+                    // "… to Republicans who say the law is a money pit": a speech verb of the
+                    // lexicon whose subject is a relative pronoun.
+                    && (self.cue_p[k] >= NESTED_CUE_P
+                        || self.cue(k).is_some() && matches!(self.lower(j), "who" | "which"))
             })
     }
 
@@ -872,10 +924,15 @@ impl Ctx<'_> {
         );
         for k in from..sent.end {
             if self.used[k] {
-                // A cue already used by another quote: stop at the comma before its clause.
+                // A cue already used by another quote: stop at the comma before its clause, or
+                // at the conjunction right before it ("said he would go and added, “…”").
                 e = (from..k)
                     .rev()
                     .find(|&j| self.lower(j) == ",")
+                    .or_else(|| {
+                        (k > from + 1 && matches!(self.lower(k - 1), "and" | "but"))
+                            .then_some(k - 1)
+                    })
                     .unwrap_or(from);
                 break;
             }
@@ -1068,27 +1125,40 @@ impl Ctx<'_> {
         let colon = (sent.start..(sent.start + 5).min(sent.end)).find(|&k| self.lower(k) == ":")?;
         if colon == sent.start
             || self.used[colon]
-            || !(sent.start..colon).all(|k| {
-                self.v.toks[k].cap
-                    && self.seg_of[k].is_none()
-                    && !self.lex.is("nonnames", self.lower(k))
-            })
+            || (sent.start..colon).any(|k| self.seg_of[k].is_some())
         {
             return None;
         }
-        // The lead is a person: a PER entity (with an entity layer), else a two-word name.
+        let names = (sent.start..colon)
+            .all(|k| self.v.toks[k].cap && !self.lex.is("nonnames", self.lower(k)));
+        // The lead is a person: a PER entity (with an entity layer), else a two-word name; or a
+        // source that is a document or an organisation ("Poll: …", "IG report: …", "AP: …").
         let lead = self.tspan(&(sent.start..colon));
-        let person = if self.doc.entities.is_empty() {
-            colon - sent.start >= 2
-        } else {
-            self.doc
-                .entities
-                .iter()
-                .any(|e| e.kind == "PER" && e.span.overlaps(lead))
-        };
+        let person = names
+            && if self.doc.entities.is_empty() {
+                colon - sent.start >= 2
+            } else {
+                self.doc
+                    .entities
+                    .iter()
+                    .any(|e| e.kind == "PER" && e.span.overlaps(lead))
+            };
+        // Sources only in a headline (the first sentence), and not before a question ("Reality
+        // Check: Will it …?"); in the body such labels are an interviewer's turns.
+        let last = self.v.toks[colon - 1].span;
+        let question = self.lower(sent.end - 1) == "?";
+        let source = s == 0
+            && !question
+            && (self.lex.is("documents", self.lower(colon - 1))
+                || names
+                    && self
+                        .doc
+                        .entities
+                        .iter()
+                        .any(|e| e.kind == "ORG" && e.span.contains(last)));
         let c0 = colon + 1;
-        if !person || c0 < sent.end && self.seg_of[c0].is_some() {
-            return None; // not a person, or a quotation (the direct pass handles it)
+        if !(person || source) || c0 < sent.end && self.seg_of[c0].is_some() {
+            return None; // not a person or source, or a quotation (the direct pass handles it)
         }
         let e = self.content_end(c0, sent);
         let words = (c0..e).filter(|&j| is_wordlike(self.lower(j))).count();
@@ -1096,19 +1166,17 @@ impl Ctx<'_> {
             return None;
         }
         let span = self.tspan(&(c0..e));
-        self.claimed.push(span);
         self.used[colon] = true;
-        Some(Cand {
-            content: span,
-            kind: QuoteKind::Indirect,
-            cue: Some(colon..colon + 1),
-            speaker: Some(sent.start..colon),
-            refers: None,
-            sent: s,
-            channel: None,
-            frame_only: false,
-            scope: sent.clone(),
-        })
+        self.claimed.push(span);
+        let speaker = Some(sent.start..colon);
+        Some(Cand::indirect(
+            span,
+            colon..colon + 1,
+            speaker,
+            s,
+            sent,
+            None,
+        ))
     }
 
     /// "In a new poll released Monday, 40 percent back X." — a sentence opening with a phrase on a
@@ -1135,17 +1203,8 @@ impl Ctx<'_> {
         }
         let span = self.tspan(&(c0..e));
         self.claimed.push(span);
-        Some(Cand {
-            content: span,
-            kind: QuoteKind::Indirect,
-            cue: Some(k..k + 1),
-            speaker: Some(k + 1..doc_noun + 1),
-            refers: None,
-            sent: s,
-            channel: None,
-            frame_only: false,
-            scope: sent.clone(),
-        })
+        let speaker = Some(k + 1..doc_noun + 1);
+        Some(Cand::indirect(span, k..k + 1, speaker, s, sent, None))
     }
 
     fn according(&mut self, s: usize, k: usize, sent: &Range<usize>) -> Option<Cand> {
@@ -1162,7 +1221,8 @@ impl Ctx<'_> {
         {
             lead -= 1;
         }
-        let opens = lead == sent.start || matches!(self.lower(lead - 1), ":" | "—" | "–" | ";");
+        let opens =
+            lead == sent.start || matches!(self.lower(lead - 1), ":" | "—" | "–" | ";" | "(");
         let content = if opens {
             // "According to X, …"
             let mut c0 = sp.end;
@@ -1186,6 +1246,9 @@ impl Ctx<'_> {
                 Some(e) if e > sp.end + 2 && b < k - 1 => b..e,
                 _ => (b < k - 1).then_some(b..k - 1)?,
             }
+        } else if k >= sent.start + 2 && matches!(self.lower(k - 1), "’s" | "'s" | "is" | "was") {
+            // "That's according to X": the clause's subject is the content.
+            sent.start..k - 1
         } else if k >= sent.start + 3 {
             sent.start..k
         } else {
@@ -1194,17 +1257,7 @@ impl Ctx<'_> {
         let span = self.tspan(&content);
         self.claimed
             .push(span.cover(self.tspan(&cue)).cover(self.tspan(&sp)));
-        Some(Cand {
-            content: span,
-            kind: QuoteKind::Indirect,
-            cue: Some(cue),
-            speaker: Some(sp),
-            refers: None,
-            sent: s,
-            channel: None,
-            frame_only: false,
-            scope: sent.clone(),
-        })
+        Some(Cand::indirect(span, cue, Some(sp), s, sent, None))
     }
 
     fn around_cue(
@@ -1409,13 +1462,18 @@ impl Ctx<'_> {
                 .filter(|&j| self.lower(j).chars().any(char::is_alphanumeric))
                 .count();
             let inverted = left_chain.is_none() && b + 1 == k;
-            let tail_short = right_words <= 3
+            // With a parse, a clause with its own subject that the cue governs after it ("…,
+            // she said he had her vote", "X, wearing a cap, said he is proud") is the content,
+            // however long the part before.
+            let right_clause = self.governed_clause(k, r0..right_end);
+            let tail_short = !right_clause
+                && (right_words <= 3
                 || (right_words <= 12 && content_words >= 2 * right_words)
                 || inverted
                 || self.adjunct_tail(k, r0..right_end)
                 // After a name with its appositive, only a colon or a quotation opens content.
                 || left_chain.is_some()
-                    && !(r0 < sent.end && (self.lower(r0) == ":" || self.seg_of[r0].is_some()));
+                    && !(r0 < sent.end && (self.lower(r0) == ":" || self.seg_of[r0].is_some())));
             // With a parse, the left part must hang on the cue (its head, or a clause or object
             // of it): "In a letter filed Monday, the agency said …" is an adverbial and "Smith, the
             // party's founder, has endorsed Jones" a subject, not content.
@@ -1458,17 +1516,7 @@ impl Ctx<'_> {
                 });
                 let span = self.tspan(&(c0..e));
                 self.claimed.push(span);
-                return Some(Cand {
-                    content: span,
-                    kind: QuoteKind::Indirect,
-                    cue: Some(cue_range),
-                    speaker: sp,
-                    refers: None,
-                    sent: s,
-                    channel,
-                    frame_only: false,
-                    scope: sent.clone(),
-                });
+                return Some(Cand::indirect(span, cue_range, sp, s, sent, channel));
             }
         }
         if right_words < 2
@@ -1526,17 +1574,7 @@ impl Ctx<'_> {
         }
         let span = self.tspan(&(r0..e));
         self.claimed.push(span);
-        Some(Cand {
-            content: span,
-            kind: QuoteKind::Indirect,
-            cue: Some(cue_range),
-            speaker,
-            refers: None,
-            sent: s,
-            channel,
-            frame_only: false,
-            scope: sent.clone(),
-        })
+        Some(Cand::indirect(span, cue_range, speaker, s, sent, channel))
     }
 
     /// "As X reported on Friday, CLAUSE" / "CLAUSE, as X noted in a column.": a cue in an "as"
@@ -1612,17 +1650,27 @@ impl Ctx<'_> {
         }
         let span = self.tspan(&(c0..e));
         self.claimed.push(span);
-        Some(Cand {
-            content: span,
-            kind: QuoteKind::Indirect,
-            cue: Some(k..k + 1),
-            speaker: Some(j + 1..k),
-            refers: None,
-            sent: s,
-            channel: None,
-            frame_only: false,
-            scope: sent.clone(),
-        })
+        Some(Cand::indirect(
+            span,
+            k..k + 1,
+            Some(j + 1..k),
+            s,
+            sent,
+            None,
+        ))
+    }
+
+    /// With a parse: whether tokens `r` hold a clause that cue `k` governs (a `ccomp` of it)
+    /// with a subject of its own.
+    fn governed_clause(&self, k: usize, r: Range<usize>) -> bool {
+        let toks = &self.v.toks;
+        self.v.parsed
+            && r.clone().any(|j| {
+                toks[j].head == Some(k)
+                    && toks[j].deprel.as_str() == "ccomp"
+                    && r.clone()
+                        .any(|m| toks[m].head == Some(j) && toks[m].deprel.starts_with("nsubj"))
+            })
     }
 
     /// Whether `r` holds the passive subject of the cue at `k` ("Storms [are expected] to hit"):
@@ -1666,6 +1714,25 @@ impl Ctx<'_> {
 
     /// Pass 3: direct quotes without a cue take the attribution of the quote just before them (up to
     /// [`MAX_CONTINUATION_GAP`] sentences back), or of a previous sentence ending in a colon.
+    /// With a parse: where the relative clause of verb `k` hangs ("X, who noted …" → X's
+    /// token): its head when the parser makes it a relative clause, else its relative-pronoun
+    /// subject ("who"/"which"; the parser sometimes takes the clause for a complement).
+    fn relative_clause_at(&self, k: usize) -> Option<usize> {
+        if !self.v.parsed {
+            return None;
+        }
+        let t = &self.v.toks[k];
+        if t.deprel.as_str() == "acl:relcl" {
+            return t.head;
+        }
+        let sent = &self.v.sents[self.sent_of(t.span.start)].toks;
+        (sent.start..k).rev().find(|&j| {
+            self.v.toks[j].head == Some(k)
+                && self.v.toks[j].deprel.starts_with("nsubj")
+                && matches!(self.lower(j), "who" | "which")
+        })
+    }
+
     fn continuations(&mut self, cands: &mut [Cand]) {
         let mut order: Vec<usize> = (0..cands.len()).collect();
         order.sort_by_key(|&i| cands[i].content.start);
@@ -1678,7 +1745,9 @@ impl Ctx<'_> {
                 cands[j].cue.is_some() && cands[j].content.end <= cands[i].content.start
             });
             // "“A,” X said, referring to …. “B.”": a participle cue set off after a quotation's
-            // cue does not take the quotation running on; the quotation's cue does.
+            // cue does not take the quotation running on; the quotation's cue does. So does a
+            // cue in a relative clause on the quotation's speaker or on a phrase after its cue
+            // ("“A,” said X, who noted that …. “B.”", "“A,” X said in a film that showed …").
             let prev = prev.map(|j| {
                 let Some(c) = cands[j].cue.clone() else {
                     return j;
@@ -1686,7 +1755,8 @@ impl Ctx<'_> {
                 let set_off =
                     self.is_participle(c.start) && c.start > 0 && self.lower(c.start - 1) == ",";
                 let adverbial = self.v.parsed && self.v.toks[c.start].deprel.as_str() == "advcl";
-                if !set_off && !adverbial {
+                let relative_on = self.relative_clause_at(c.start);
+                if !set_off && !adverbial && relative_on.is_none() {
                     return j;
                 }
                 order[..n]
@@ -1699,7 +1769,15 @@ impl Ctx<'_> {
                             && cands[m].sent == cands[j].sent
                             && cands[m].cue.as_ref().is_some_and(|mc| {
                                 mc.end <= c.start
-                                    && (set_off || self.v.toks[c.start].head == Some(mc.start))
+                                    && (set_off
+                                        || self.v.toks[c.start].head == Some(mc.start)
+                                        || relative_on.is_some_and(|h| {
+                                            (mc.start..c.start).contains(&h)
+                                                || cands[m]
+                                                    .speaker
+                                                    .as_ref()
+                                                    .is_some_and(|s| s.contains(&h))
+                                        }))
                             })
                     })
                     .unwrap_or(j)

@@ -475,10 +475,21 @@ fn a_quotation_running_on_after_a_participle_keeps_the_quotations_cue() {
         "“The river has never been this low,” Dana Whitfield said, pointing to the dry banks. \
          “We will have to ration water before August.”",
     );
-    let first = quote_at(&doc, "The river has never");
-    let second = quote_at(&doc, "We will have to ration");
-    assert_eq!(first.cue, second.cue, "quotes {:?}", doc.quotes);
-    assert_eq!(doc.slice(second.cue.expect("a cue")), "said");
+    assert_runs_on(
+        &doc,
+        "The river has never",
+        "We will have to ration",
+        "said",
+    );
+}
+
+/// The quotation starting with `second` continues the one starting with `first`: both have the
+/// cue `cue`.
+fn assert_runs_on(doc: &Doc, first: &str, second: &str, cue: &str) {
+    let a = quote_at(doc, first);
+    let b = quote_at(doc, second);
+    assert_eq!(a.cue, b.cue, "quotes {:?}", doc.quotes);
+    assert_eq!(doc.slice(b.cue.expect("a cue")), cue);
 }
 
 #[test]
@@ -487,13 +498,80 @@ fn a_question_quotation_takes_a_speaker_sentence_with_adjuncts_after_it() {
         "“Why should farmers pay twice for the same water?” Whitfield asked at a meeting in the \
          valley on Tuesday, when the council had not yet voted.",
     );
-    let q = quote_at(&doc, "Why should farmers pay");
+    assert_cue_and_speaker(&doc, "Why should farmers pay", "asked", "Whitfield");
+}
+
+/// The quote starting with `start` has the cue `cue` and the speaker mention `speaker`.
+fn assert_cue_and_speaker(doc: &Doc, start: &str, cue: &str, speaker: &str) {
+    let q = quote_at(doc, start);
     assert_eq!(
         doc.slice(q.cue.expect("a cue")),
-        "asked",
+        cue,
         "quotes {:?}",
         doc.quotes
     );
     let sp = q.speaker.as_ref().expect("a speaker");
-    assert_eq!(doc.slice(sp.span), "Whitfield");
+    assert_eq!(doc.slice(sp.span), speaker);
+}
+
+#[test]
+fn a_quotation_running_on_after_a_relative_clause_on_its_speaker_keeps_the_quotations_cue() {
+    let doc = quoted(
+        "“The harbour will not be ready before winter,” said Marta Ilves, an engineer who \
+         warned the council in May. “Nobody has ordered the cranes yet.”",
+    );
+    assert_runs_on(&doc, "The harbour will not", "Nobody has ordered", "said");
+}
+
+#[test]
+fn a_headline_source_that_is_a_document_or_an_organisation_takes_the_colon_as_cue() {
+    let doc = quoted(
+        "Poll: farmers in the valley back the new water tax.\n\nThe survey of 800 farmers was \
+         taken last week.",
+    );
+    assert_cue_and_speaker(&doc, "farmers in the valley back", ":", "Poll");
+}
+
+#[test]
+fn a_clause_the_cue_governs_after_it_is_the_content_however_long_the_part_before() {
+    let doc = quoted(
+        "After the mayor gave a long answer about the ferry schedule, she said he had her vote. \
+         Pavel Dunn, wearing a cap covered in campaign pins, said he is proud of the volunteers.",
+    );
+    assert_cue_and_speaker(&doc, "he had her vote", "said", "she");
+    assert_cue_and_speaker(&doc, "he is proud of the volunteers", "said", "Pavel Dunn");
+}
+
+#[test]
+fn a_content_ends_at_the_conjunction_before_a_cue_another_quote_used() {
+    let doc = quoted(
+        "In an interview last year, Imre Tass said he welcomed the court's ruling and added, \
+         “We will not appeal.”",
+    );
+    assert_cue_and_speaker(&doc, "he welcomed the court", "said", "Imre Tass");
+    let q = quote_at(&doc, "he welcomed the court");
+    assert_eq!(doc.slice(q.span), "he welcomed the court's ruling");
+}
+
+#[test]
+fn a_speech_verb_with_a_relative_subject_inside_another_content_is_its_own_attribution() {
+    let doc = quoted(
+        "The council offered new arguments to farmers who say the water tax is unfair to small \
+         growers.",
+    );
+    assert_cue_and_speaker(&doc, "the water tax is unfair", "say", "who");
+}
+
+#[test]
+fn a_present_tense_verb_of_a_title_case_headline_is_a_cue() {
+    let doc = quoted(
+        "Senator Mara Voss Endorses Governor Lind For Second Term.\n\nThe senator spoke on \
+         Tuesday.",
+    );
+    assert_cue_and_speaker(
+        &doc,
+        "Governor Lind For Second Term",
+        "Endorses",
+        "Senator Mara Voss",
+    );
 }

@@ -209,6 +209,19 @@ fn according_to_set_off_inside_or_opening_a_clause() {
 }
 
 #[test]
+fn according_to_in_parentheses_or_after_a_copula() {
+    let (doc, qs) = quotes(
+        "The plant reopened in March. (According to the regional water board, the river is \
+         clean again.) That's according to figures the board released on Monday.",
+    );
+    let a = find(&doc, &qs, "the river is clean");
+    assert_eq!(doc.slice(a.cue.unwrap()), "According to");
+    let b = find(&doc, &qs, "That");
+    assert_eq!(doc.slice(b.cue.unwrap()), "according to");
+    assert_eq!(doc.slice(b.span), "That");
+}
+
+#[test]
 fn quoted_as_saying_gives_speaker_and_channel() {
     let (doc, qs) = quotes(
         "State television quoted Interior Minister Karim Nasser as saying the border would stay closed.",
