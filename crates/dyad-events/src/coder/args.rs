@@ -324,13 +324,29 @@ impl Coder {
                     return (Some(p), None);
                 }
             }
+            if let Some(p) = self.reported_subject(st, h) {
+                return (Some(p), None);
+            }
+            if self.reduced_passive(st, h) {
+                // "prisoners held by X", "a commando killed in a raid": a past participle on a
+                // noun is passive; its doer is its by-phrase or no one named, never the noun
+                // nor the subject of the clause around the noun.
+                return (agent_of(h), None);
+            }
         }
         let mut x = h;
         let mut passive_target = None;
         for _ in 0..6 {
+            if x != h && self.reduced_passive(st, x) {
+                // "a soldier killed in a raid": the raid's doer is the participle's agent.
+                return (agent_of(x), passive_target);
+            }
             if let Some(s) = st.kid(x, "nsubj") {
                 if own_passive && x != h {
                     return (agent_of(h), Some(s));
+                }
+                if let Some(a) = relative_antecedent(st, x, s) {
+                    return (Some(a), passive_target);
                 }
                 return (Some(s), passive_target);
             }
@@ -360,6 +376,84 @@ impl Coder {
             x = p;
         }
         (None, passive_target)
+    }
+
+    /// "said the army attacked the rebels" parsed with "attacked" as a participle on "army",
+    /// the object of the verb of saying: a participle with an object of its own on such a noun
+    /// is the reported clause's verb, and the noun its subject.
+    fn reported_subject(&self, st: &Sent, h: usize) -> Option<usize> {
+        let p = st.head(h)?;
+        let v = st.head(p)?;
+        (st.rel(p) == "obj"
+            && self.is_say_verb(st, v)
+            && st.kid(h, "obj").is_some()
+            && matches!(st.upos(p), "NOUN" | "PROPN"))
+        .then_some(p)
+    }
+
+    /// Whether the noun participle `h` modifies (through "of" phrases) is an argument of a
+    /// clause's verb, other than the object of a verb of saying. Else the "participle" is mostly
+    /// the past tense of a clause the parse missed: a sentence without another verb ("The
+    /// governor of X called for ..."), a reported clause ("Thousands demonstrated ..., witnesses
+    /// said", "said hundreds gathered").
+    fn noun_in_clause(&self, st: &Sent, h: usize) -> bool {
+        let Some(mut y) = st.head(h) else {
+            return false;
+        };
+        for _ in 0..3 {
+            if st.base_rel(y) != "nmod" {
+                break;
+            }
+            match st.head(y) {
+                Some(p) => y = p,
+                None => return false,
+            }
+        }
+        let Some(v) = st.head(y) else { return false };
+        // A subject before its verb, an object or oblique after it (a misparse hangs a
+        // sentence-initial noun on a later verb).
+        let placed = match st.base_rel(y) {
+            "nsubj" => y < v,
+            "obj" | "iobj" | "obl" => y > v,
+            _ => false,
+        };
+        placed && matches!(st.upos(v), "VERB" | "AUX" | "ADJ") && !self.is_say_verb(st, v)
+    }
+
+    /// Whether verb `h` is a past participle modifying a noun ("prisoners held by X", "a soldier
+    /// killed in a raid"): a passive whose doer is only its by-phrase.
+    pub(super) fn reduced_passive(&self, st: &Sent, h: usize) -> bool {
+        self.cameo_rules()
+            && st.parsed
+            && st.base_rel(h) == "acl"
+            && st.doc.tokens[h].xpos.as_str() == "VBN"
+            && self.noun_in_clause(st, h)
+            && !st.kids(h).iter().any(|&c| {
+                // An object or a clausal complement, or an "agent" without "by", marks a past
+                // tense the tagger took for a participle ("gunmen opened fire", "an official
+                // denied X is ...", "X, the police chief, accused Y of").
+                matches!(st.base_rel(c), "aux" | "nsubj" | "expl" | "obj" | "ccomp")
+                    || (st.rel(c) == "obl:agent" && st.case_of(c) != Some("by"))
+            })
+    }
+
+    /// [`Self::reduced_passive`] for a verb trigger, or for the verb a nominal trigger is an
+    /// argument of ("a soldier killed in a raid": the raid's doer is not named either).
+    pub(super) fn under_reduced_passive(&self, st: &Sent, h: usize, noun: bool) -> bool {
+        let mut x = h;
+        for _ in 0..3 {
+            if !noun || st.upos(x) == "VERB" {
+                return self.reduced_passive(st, x);
+            }
+            if !matches!(st.base_rel(x), "obl" | "nmod" | "obj") {
+                return false;
+            }
+            match st.head(x) {
+                Some(p) => x = p,
+                None => return false,
+            }
+        }
+        false
     }
 
     /// The target-like arguments of `h` (objects, then prepositional arguments), else those of its
@@ -731,6 +825,19 @@ pub(super) fn setting_mention(st: &Sent, t: usize) -> bool {
         x = p;
     }
     false
+}
+
+/// The noun a relative pronoun subject stands for: "the forces who attacked" → "forces" (the
+/// head of the relative clause `x` whose subject is `s`).
+pub(super) fn relative_antecedent(st: &Sent, x: usize, s: usize) -> Option<usize> {
+    if st.rel(x) != "acl:relcl" || st.upos(s) != "PRON" {
+        return None;
+    }
+    if !matches!(st.lemma(s), "who" | "which" | "that") {
+        return None;
+    }
+    st.head(x)
+        .filter(|&p| matches!(st.upos(p), "NOUN" | "PROPN"))
 }
 
 #[cfg(test)]

@@ -38,6 +38,8 @@ impl Coder {
         let mut guessed_elsewhere = false;
         // Word order found only places where the act happened.
         let mut setting_guess = false;
+        // Word order found only actors where no doer stands (`doer_position`).
+        let mut unplaced = false;
         if !sources.is_empty() && m.target.is_none() && st.parsed {
             // The pattern names the source ("freed from $"): the subject is the other party.
             let (arg, pt) = self.source_arg(st, h, noun);
@@ -196,11 +198,17 @@ impl Coder {
             && st.head(h).is_some_and(|v| {
                 self.dict.in_class("UNDERGO", st.lemmas(v..v + 1)) && st.kid(v, "nsubj").is_some()
             });
-        let passive_trigger = passive_trigger || undergone;
+        let passive_trigger =
+            passive_trigger || undergone || self.under_reduced_passive(st, h, noun);
         if sources.is_empty() && st.parsed && self.opts.shallow_backoff && !passive_trigger {
             // The parse found no actor: back off to word order.
             let from = gov.map_or(m.trigger.start, |(_, g)| g.min(m.trigger.start));
             sources = self.group_before(st, from);
+            let n = sources.len();
+            sources.retain(|&x| self.doer_position(st, x, h));
+            // The guesses stood where no doer can: the act has a doer the sentence does not
+            // name as an actor (written with no source when it has a target).
+            unplaced = n > 0 && sources.is_empty();
             if let Some((a, kin)) = silent_subject {
                 let guessed = !sources.is_empty();
                 // The parse names the doer by a noun that is no actor ("five people
@@ -398,6 +406,12 @@ impl Coder {
             // target with no source rather than with an actor of another clause.
             src.push(ActorRef::Unknown);
         }
+        let reduced = passive_trigger && self.under_reduced_passive(st, h, noun);
+        if (unplaced || reduced) && src.is_empty() && !targets.is_empty() {
+            // "told TASS that the talks ...", "a soldier killed in a raid": the doer is not named;
+            // the act is written against its target with no source.
+            src.push(ActorRef::Unknown);
+        }
         if setting_guess && !targets.is_empty() {
             // The act is written against its target with no source rather than with its place
             // as the doer. (Without a target the place stays: the PLV gold codes such sentences,
@@ -479,6 +493,34 @@ impl Coder {
             return false;
         }
         matches!(st.upos(a), "NOUN" | "PROPN")
+    }
+
+    /// Whether a word-order guess `x` for the source of trigger `h` (parsed sentence) may be its
+    /// doer: not an object or oblique of a verb of saying above `h` ("told TASS that the
+    /// talks ...", "said in an interview with X that ...": the one spoken to).
+    fn doer_position(&self, st: &Sent, x: usize, h: usize) -> bool {
+        if !self.cameo_rules() {
+            return true;
+        }
+        let up = ancestors(st, h);
+        let Some(mut y) = mention_head(st, x) else {
+            return true;
+        };
+        // Climb from the mention to the child of the first node above `h` it meets.
+        for _ in 0..20 {
+            if up.contains(&y) {
+                return true;
+            }
+            match st.head(y) {
+                Some(p) if up.contains(&p) => {
+                    let arg = matches!(st.base_rel(y), "obj" | "iobj" | "obl" | "nmod");
+                    return !(arg && self.is_say_verb(st, p));
+                }
+                Some(p) => y = p,
+                None => return true,
+            }
+        }
+        true
     }
 
     /// Whether mention `t` is a place named by a preposition of place on a clause ("went off in
