@@ -194,11 +194,24 @@ impl SpeakerRoleStage {
                 // A name the recogniser typed otherwise here than where it names someone.
                 None => match self.same_name(doc, span) {
                     Some(n) => (Some(n), None),
-                    None => (None, Some(span)),
+                    // A title cut off from the name after it ("Defence Minister X said" read
+                    // as "Defence"): the speaker is the person, and the mention their whole name.
+                    None => match title_before_name(doc, qi)
+                        .and_then(|e| self.named(doc, e).map(|n| (e, n)))
+                    {
+                        Some((e, n)) => {
+                            let whole = dyad_doc::Span::new(span.start, doc.entities[e].span.end);
+                            (Some(Speaker { span: whole, ..n }), None)
+                        }
+                        None => (None, Some(span)),
+                    },
                 },
             };
             if let Some(n) = named {
                 if let Some(sp) = doc.quotes[qi].speaker.as_mut() {
+                    if n.span.start == sp.span.start && n.span.end > sp.span.end {
+                        sp.span = n.span;
+                    }
                     sp.name = n.name;
                     sp.cluster = n.cluster;
                     sp.actor = n.actor;
@@ -416,6 +429,57 @@ impl SpeakerRoleStage {
             actor: ent.actor.clone(),
         })
     }
+}
+
+/// Words between a speaker phrase cut short and the name it titles ("Transport [and Intelligence
+/// Minister] Yisrael Katz").
+const TITLE_GAP_WORDS: usize = 5;
+
+/// The person entity a cut-off speaker phrase of quote `qi` titles: the quote's speaker phrase
+/// and the words after it up to a person's name that ends right before the cue are all
+/// capitalised (or `of`, `for`, `and`, `the`, `&`), at most [`TITLE_GAP_WORDS`] words between,
+/// and the phrase itself holds no person ("Defence" + "Minister" + Avigdor Lieberman + said;
+/// "Director of Corporate Affairs" + Jane Roe + said). Nothing when a lower-case word stands
+/// between ("whose son Darren said") or the name does not end at the cue.
+fn title_before_name(doc: &Doc, qi: usize) -> Option<usize> {
+    let q = &doc.quotes[qi];
+    let (sp, cue) = (q.speaker.as_ref()?, q.cue?);
+    if cue.start < sp.span.end {
+        return None;
+    }
+    let e = doc.entities.iter().position(|e| {
+        e.kind == "PER"
+            && e.span.start >= sp.span.end
+            && e.span.end <= cue.start
+            && doc.text[e.span.end..cue.start]
+                .trim_matches(|c: char| c.is_whitespace() || c == '-')
+                .is_empty()
+    })?;
+    let own_person = doc
+        .entities
+        .iter()
+        .any(|x| x.kind == "PER" && x.span.overlaps(sp.span));
+    let words = doc.text[sp.span.start..doc.entities[e].span.start]
+        .split_whitespace()
+        .collect::<Vec<_>>();
+    let gap = doc.text[sp.span.end..doc.entities[e].span.start]
+        .split_whitespace()
+        .count();
+    let titled = words.iter().all(|w| {
+        w.starts_with(|c: char| c.is_uppercase())
+            || matches!(*w, "of" | "for" | "and" | "the" | "&")
+    });
+    // "and" joins two titles of one person ("Comptroller and Auditor General X"), not two
+    // people or bodies ("X and Y said": nothing between "and" and the name).
+    let pair = words.last().is_some_and(|w| matches!(*w, "and" | "&"));
+    // A phrase headed by a plural is a group, not a title ("Friends of Mr X told"); an
+    // honorific is no plural ("Ms X").
+    let plural = doc.tokens_in(sp.span).next().is_some_and(|t| {
+        matches!(doc.tokens[t].xpos.as_str(), "NNS" | "NNPS")
+            && !matches!(doc.slice(doc.tokens[t].span), "Ms" | "Mrs" | "Mr" | "Dr")
+    });
+    let ok = titled && !pair && !plural && !own_person && gap <= TITLE_GAP_WORDS;
+    (ok && !words.is_empty()).then_some(e)
 }
 
 /// Sentences between a quote's speaker and a later "the source" with the same noun.
@@ -1108,5 +1172,51 @@ mod tests {
         let mut doc = build("meeting", false);
         stage().annotate(&mut doc);
         assert!(!doc.quotes[1].speaker.as_ref().unwrap().is_resolved());
+    }
+    #[test]
+    fn a_title_cut_off_from_the_name_after_it_is_that_person() {
+        use crate::speaker_antecedent::tests::parsed;
+        use dyad_doc::Entity;
+        // "Health Minister Jan Berg said it rained ." with the speaker cut to its first word,
+        // and "whose son Jan Berg said …", where the son is no title.
+        let build = |first: &str, second: &str| {
+            let mut doc = parsed(&[&[
+                (first, "PROPN", "NNP", Some(1), "compound"),
+                (second, "PROPN", "NNP", Some(3), "compound"),
+                ("Jan", "PROPN", "NNP", Some(4), "nsubj"),
+                ("Berg", "PROPN", "NNP", Some(2), "flat"),
+                ("said", "VERB", "VBD", None, "root"),
+                ("it", "PRON", "PRP", Some(6), "nsubj"),
+                ("rained", "VERB", "VBD", Some(4), "ccomp"),
+                (".", "PUNCT", ".", Some(4), "punct"),
+            ]]);
+            doc.entities.push(Entity {
+                span: doc.span_of_tokens(2..4),
+                kind: "PER".into(),
+                actor: None,
+                cluster: None,
+            });
+            doc.quotes.push(Quote {
+                span: doc.span_of_tokens(5..7),
+                kind: QuoteKind::Indirect,
+                speaker: Some(Speaker {
+                    span: doc.tokens[0].span,
+                    name: None,
+                    cluster: None,
+                    actor: None,
+                }),
+                cue: Some(doc.tokens[4].span),
+                channel: None,
+            });
+            doc
+        };
+        let mut doc = build("Health", "Minister");
+        stage().annotate(&mut doc);
+        let sp = doc.quotes[0].speaker.as_ref().unwrap();
+        assert_eq!(sp.name.as_deref(), Some("Jan Berg"));
+        assert_eq!(doc.slice(sp.span), "Health Minister Jan Berg");
+        let mut doc = build("whose", "son");
+        stage().annotate(&mut doc);
+        assert!(!doc.quotes[0].speaker.as_ref().unwrap().is_resolved());
     }
 }
