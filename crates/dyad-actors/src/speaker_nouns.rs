@@ -14,7 +14,7 @@ const TEXT: &str = include_str!(concat!(
     "/../../data/actors/speaker-nouns.txt"
 ));
 
-/// The five classes of `speaker-nouns.txt`, each a set of lower-case forms.
+/// The seven classes of `speaker-nouns.txt`, each a set of lower-case forms.
 #[derive(Debug, Default)]
 pub struct SpeakerNouns {
     /// Singular nouns that take a plural pronoun as a group ("police said they …").
@@ -28,6 +28,11 @@ pub struct SpeakerNouns {
     /// Nouns that describe one person by occupation or standing, never an office that speaks
     /// for someone else ("the singer", "the veteran politician").
     pub epithet: HashSet<String>,
+    /// Documents that speak for whoever issued them ("the report").
+    pub document: HashSet<String>,
+    /// Other nouns whose definite form continues an earlier speaker with the same noun ("the
+    /// source", "the centre").
+    pub continued: HashSet<String>,
 }
 
 /// Parse a speaker-nouns file; an error names `file` and the line.
@@ -48,10 +53,13 @@ pub fn parse(text: &str, file: &str) -> Result<SpeakerNouns, String> {
             "source" => &mut out.source,
             "institution" => &mut out.institution,
             "epithet" => &mut out.epithet,
+            "document" => &mut out.document,
+            "continued" => &mut out.continued,
             other => {
                 return Err(at(&format!(
-                "unknown class `{other}` (collective, organisation, source, institution, epithet)"
-            )))
+                    "unknown class `{other}` (collective, organisation, source, institution, \
+                     epithet, document, continued)"
+                )))
             }
         };
         for form in forms.split(';').map(str::trim).filter(|f| !f.is_empty()) {
@@ -85,6 +93,8 @@ mod tests {
         assert!(!n.source.contains("spokeswoman"));
         assert!(n.epithet.contains("singer"));
         assert!(!n.epithet.contains("spokesman"));
+        assert!(n.document.contains("report"));
+        assert!(n.continued.contains("source"));
     }
 
     #[test]

@@ -101,6 +101,25 @@ impl SpeakerRoleStage {
         SpeakerRoleStage { agents }
     }
 
+    /// Whether "the `noun`" may continue an earlier speaker phrase with the same head noun: an
+    /// agent or speaker-role form ("the official"), or a noun of the organisation, collective,
+    /// institution, document or continued classes of `speaker-nouns.txt` ("the group", "the
+    /// report", "the source"); not any noun ("the meeting").
+    fn continues(&self, noun: &str) -> bool {
+        let n = speaker_nouns();
+        let singular = noun.strip_suffix('s').unwrap_or(noun);
+        self.is_agent(noun)
+            || [
+                &n.organisation,
+                &n.collective,
+                &n.institution,
+                &n.document,
+                &n.continued,
+            ]
+            .iter()
+            .any(|c| c.contains(noun) || c.contains(singular))
+    }
+
     /// Whether `word` (one lower-case noun) is an agent or speaker-role form of the dictionaries.
     pub fn is_agent(&self, word: &str) -> bool {
         self.agents.contains_key(&normalize_form(word))
@@ -175,11 +194,24 @@ impl SpeakerRoleStage {
                 // A name the recogniser typed otherwise here than where it names someone.
                 None => match self.same_name(doc, span) {
                     Some(n) => (Some(n), None),
-                    None => (None, Some(span)),
+                    // A title cut off from the name after it ("Defence Minister X said" read
+                    // as "Defence"): the speaker is the person, and the mention their whole name.
+                    None => match title_before_name(doc, qi)
+                        .and_then(|e| self.named(doc, e).map(|n| (e, n)))
+                    {
+                        Some((e, n)) => {
+                            let whole = dyad_doc::Span::new(span.start, doc.entities[e].span.end);
+                            (Some(Speaker { span: whole, ..n }), None)
+                        }
+                        None => (None, Some(span)),
+                    },
                 },
             };
             if let Some(n) = named {
                 if let Some(sp) = doc.quotes[qi].speaker.as_mut() {
+                    if n.span.start == sp.span.start && n.span.end > sp.span.end {
+                        sp.span = n.span;
+                    }
                     sp.name = n.name;
                     sp.cluster = n.cluster;
                     sp.actor = n.actor;
@@ -187,6 +219,14 @@ impl SpeakerRoleStage {
                 continue;
             }
             let Some(phrase) = phrase else { continue };
+            // "a source in the ministry told TASS … the source said": the source introduced
+            // earlier with the same noun.
+            if let Some(n) = same_noun_source(doc, qi, phrase, |w| self.continues(w)) {
+                if let Some(sp) = doc.quotes[qi].speaker.as_mut() {
+                    *sp = Speaker { span: sp.span, ..n };
+                }
+                continue;
+            }
             // "Reding said … the researcher suggests": the person quoted just before.
             if let Some(n) = previous_source(doc, qi, phrase) {
                 if let Some(sp) = doc.quotes[qi].speaker.as_mut() {
@@ -389,6 +429,122 @@ impl SpeakerRoleStage {
             actor: ent.actor.clone(),
         })
     }
+}
+
+/// Words between a speaker phrase cut short and the name it titles ("Transport [and Intelligence
+/// Minister] Yisrael Katz").
+const TITLE_GAP_WORDS: usize = 5;
+
+/// The person entity a cut-off speaker phrase of quote `qi` titles: the quote's speaker phrase
+/// and the words after it up to a person's name that ends right before the cue are all
+/// capitalised (or `of`, `for`, `and`, `the`, `&`), at most [`TITLE_GAP_WORDS`] words between,
+/// and the phrase itself holds no person ("Defence" + "Minister" + Avigdor Lieberman + said;
+/// "Director of Corporate Affairs" + Jane Roe + said). Nothing when a lower-case word stands
+/// between ("whose son Darren said") or the name does not end at the cue.
+fn title_before_name(doc: &Doc, qi: usize) -> Option<usize> {
+    let q = &doc.quotes[qi];
+    let (sp, cue) = (q.speaker.as_ref()?, q.cue?);
+    if cue.start < sp.span.end {
+        return None;
+    }
+    let e = doc.entities.iter().position(|e| {
+        e.kind == "PER"
+            && e.span.start >= sp.span.end
+            && e.span.end <= cue.start
+            && doc.text[e.span.end..cue.start]
+                .trim_matches(|c: char| c.is_whitespace() || c == '-')
+                .is_empty()
+    })?;
+    let own_person = doc
+        .entities
+        .iter()
+        .any(|x| x.kind == "PER" && x.span.overlaps(sp.span));
+    let words = doc.text[sp.span.start..doc.entities[e].span.start]
+        .split_whitespace()
+        .collect::<Vec<_>>();
+    let gap = doc.text[sp.span.end..doc.entities[e].span.start]
+        .split_whitespace()
+        .count();
+    let titled = words.iter().all(|w| {
+        w.starts_with(|c: char| c.is_uppercase())
+            || matches!(*w, "of" | "for" | "and" | "the" | "&")
+    });
+    // "and" joins two titles of one person ("Comptroller and Auditor General X"), not two
+    // people or bodies ("X and Y said": nothing between "and" and the name).
+    let pair = words.last().is_some_and(|w| matches!(*w, "and" | "&"));
+    // A phrase headed by a plural is a group, not a title ("Friends of Mr X told"); an
+    // honorific is no plural ("Ms X").
+    let plural = doc.tokens_in(sp.span).next().is_some_and(|t| {
+        matches!(doc.tokens[t].xpos.as_str(), "NNS" | "NNPS")
+            && !matches!(doc.slice(doc.tokens[t].span), "Ms" | "Mrs" | "Mr" | "Dr")
+    });
+    let ok = titled && !pair && !plural && !own_person && gap <= TITLE_GAP_WORDS;
+    (ok && !words.is_empty()).then_some(e)
+}
+
+/// Sentences between a quote's speaker and a later "the source" with the same noun.
+const SAME_NOUN_SENTENCES_BACK: usize = 8;
+
+/// The lower-case head noun of a speaker phrase: its last word before a post-modifier ("a source
+/// *in* the ministry" → `source`), or `None` when that word is capitalised (a name's: "New York
+/// City" is no "the city").
+fn phrase_noun(phrase: &str) -> Option<String> {
+    let words: Vec<&str> = phrase
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let end = words
+        .iter()
+        .position(|w| POST_MODIFIER_STARTS.contains(&w.to_lowercase().as_str()))
+        .unwrap_or(words.len());
+    let w = words.get(end.checked_sub(1)?)?;
+    (w.chars().next().is_some_and(char::is_lowercase) && w.chars().all(char::is_alphabetic))
+        .then(|| w.to_string())
+}
+
+/// The speaker "the source" (a phrase of `the` and one lower-case noun that `continues` accepts,
+/// at `phrase`, speaker of quote `qi`) continues: the speaker of an earlier quote, at most [`SAME_NOUN_SENTENCES_BACK`]
+/// sentences before, whose phrase has the same head noun and more than the article ("a source in
+/// the Russian space industry", "a senior US official", "a spokeswoman for May"), when the latest
+/// such phrase before it resolved to an actor with a country. A later "the source" of the same
+/// noun is skipped (it continues the same one); an unresolved introduction decides against.
+fn same_noun_source(
+    doc: &Doc,
+    qi: usize,
+    phrase: dyad_doc::Span,
+    continues: impl Fn(&str) -> bool,
+) -> Option<Speaker> {
+    let text = doc.slice(phrase);
+    let (the, noun) = text.split_once(' ')?;
+    if !the.eq_ignore_ascii_case("the") || phrase_noun(noun)?.as_str() != noun || !continues(noun) {
+        return None;
+    }
+    let here = crate::country::sentence_of(doc, phrase.start)?;
+    let intro = doc
+        .quotes
+        .iter()
+        .enumerate()
+        .filter_map(|(i, q)| q.speaker.as_ref().filter(|_| i != qi))
+        .filter(|s| s.span.end <= phrase.start)
+        .filter(|s| {
+            let t = doc.slice(s.span);
+            !t.eq_ignore_ascii_case(text) && phrase_noun(t).as_deref() == Some(noun)
+        })
+        .max_by_key(|s| s.span.start)?;
+    let there = crate::country::sentence_of(doc, intro.span.start)?;
+    // Nobody else named between, outside what the quotes say ("a foreign minister said …
+    // Lavrov said … the minister said" may be Lavrov).
+    let other = doc.entities.iter().any(|e| {
+        e.kind == "PER"
+            && e.span.start >= intro.span.end
+            && e.span.end <= phrase.start
+            && !doc.quotes.iter().any(|q| q.span.contains(e.span))
+            && (e.cluster.is_none() || e.cluster != intro.cluster)
+    });
+    let ok = here - there <= SAME_NOUN_SENTENCES_BACK
+        && !other
+        && intro.actor.as_ref().is_some_and(|a| a.country.is_some());
+    ok.then(|| intro.clone())
 }
 
 /// Sentences between a quote's speaker and "the expert" of a later quote that stands for it.
@@ -910,6 +1066,156 @@ mod tests {
         assert_eq!(sp.span, doc.tokens[4].span, "the mention stays");
         // Two people of that surname: nobody is chosen.
         let mut doc = build(Some("John Roe"));
+        stage().annotate(&mut doc);
+        assert!(!doc.quotes[0].speaker.as_ref().unwrap().is_resolved());
+    }
+    #[test]
+    fn sources_named_with_their_service_are_roles() {
+        let s = stage();
+        assert_eq!(s.head_sector("Police sources"), Some("COP"));
+        assert_eq!(s.head_sector("a senior military source"), Some("MIL"));
+        assert_eq!(s.head_sector("a diplomatic source"), Some("GOV"));
+        // A bare source has no sector.
+        assert_eq!(s.head_sector("a source"), None);
+    }
+
+    #[test]
+    fn the_source_continues_the_source_introduced_before_with_the_same_noun() {
+        use crate::speaker_antecedent::tests::{parsed, Row};
+        use dyad_doc::{Actor, Entity};
+        // "A source at the port said ships waited . Olaf Berg arrived . The source said it
+        // snowed ." with the first speaker already resolved to a role with a country, and with
+        // or without the sentence naming someone between.
+        let build = |noun: &str, between: bool| {
+            let mut rows: Vec<&[Row]> = vec![&[
+                ("A", "DET", "DT", Some(1), "det"),
+                ("source", "NOUN", "NN", Some(5), "nsubj"),
+                ("at", "ADP", "IN", Some(4), "case"),
+                ("the", "DET", "DT", Some(4), "det"),
+                ("port", "NOUN", "NN", Some(1), "nmod"),
+                ("said", "VERB", "VBD", None, "root"),
+                ("ships", "NOUN", "NNS", Some(7), "nsubj"),
+                ("waited", "VERB", "VBD", Some(5), "ccomp"),
+                (".", "PUNCT", ".", Some(5), "punct"),
+            ]];
+            let named: &[Row] = &[
+                ("Olaf", "PROPN", "NNP", Some(2), "nsubj"),
+                ("Berg", "PROPN", "NNP", Some(0), "flat"),
+                ("arrived", "VERB", "VBD", None, "root"),
+                (".", "PUNCT", ".", Some(2), "punct"),
+            ];
+            if between {
+                rows.push(named);
+            }
+            let last: Vec<Row> = vec![
+                ("The", "DET", "DT", Some(1), "det"),
+                (noun, "NOUN", "NN", Some(2), "nsubj"),
+                ("said", "VERB", "VBD", None, "root"),
+                ("it", "PRON", "PRP", Some(4), "nsubj"),
+                ("snowed", "VERB", "VBD", Some(2), "ccomp"),
+                (".", "PUNCT", ".", Some(2), "punct"),
+            ];
+            rows.push(&last);
+            let mut doc = parsed(&rows);
+            let n = doc.tokens.len();
+            if between {
+                doc.entities.push(Entity {
+                    span: doc.span_of_tokens(9..11),
+                    kind: "PER".into(),
+                    actor: None,
+                    cluster: None,
+                });
+            }
+            let actor = Actor {
+                name: None,
+                code: "NORGOV".into(),
+                country: Some("NOR".into()),
+                sector: Some("GOV".into()),
+                country_from: Some(CountryFrom::Dateline),
+            };
+            doc.quotes.push(Quote {
+                span: doc.span_of_tokens(6..8),
+                kind: QuoteKind::Indirect,
+                speaker: Some(Speaker {
+                    span: doc.span_of_tokens(0..5),
+                    name: None,
+                    cluster: None,
+                    actor: Some(actor),
+                }),
+                cue: Some(doc.tokens[5].span),
+                channel: None,
+            });
+            doc.quotes.push(Quote {
+                span: doc.span_of_tokens(n - 3..n - 1),
+                kind: QuoteKind::Indirect,
+                speaker: Some(Speaker {
+                    span: doc.span_of_tokens(n - 6..n - 4),
+                    name: None,
+                    cluster: None,
+                    actor: None,
+                }),
+                cue: Some(doc.tokens[n - 4].span),
+                channel: None,
+            });
+            doc
+        };
+        let mut doc = build("source", false);
+        stage().annotate(&mut doc);
+        let sp = doc.quotes[1].speaker.as_ref().unwrap();
+        assert_eq!(sp.actor.as_ref().map(|a| a.code.as_str()), Some("NORGOV"));
+        assert_eq!(doc.slice(sp.span), "The source", "the mention stays");
+        // Someone named between may be the one speaking now.
+        let mut doc = build("source", true);
+        stage().annotate(&mut doc);
+        assert!(!doc.quotes[1].speaker.as_ref().unwrap().is_resolved());
+        // Another noun ("the port" is no earlier speaker's head) continues nobody.
+        let mut doc = build("meeting", false);
+        stage().annotate(&mut doc);
+        assert!(!doc.quotes[1].speaker.as_ref().unwrap().is_resolved());
+    }
+    #[test]
+    fn a_title_cut_off_from_the_name_after_it_is_that_person() {
+        use crate::speaker_antecedent::tests::parsed;
+        use dyad_doc::Entity;
+        // "Health Minister Jan Berg said it rained ." with the speaker cut to its first word,
+        // and "whose son Jan Berg said …", where the son is no title.
+        let build = |first: &str, second: &str| {
+            let mut doc = parsed(&[&[
+                (first, "PROPN", "NNP", Some(1), "compound"),
+                (second, "PROPN", "NNP", Some(3), "compound"),
+                ("Jan", "PROPN", "NNP", Some(4), "nsubj"),
+                ("Berg", "PROPN", "NNP", Some(2), "flat"),
+                ("said", "VERB", "VBD", None, "root"),
+                ("it", "PRON", "PRP", Some(6), "nsubj"),
+                ("rained", "VERB", "VBD", Some(4), "ccomp"),
+                (".", "PUNCT", ".", Some(4), "punct"),
+            ]]);
+            doc.entities.push(Entity {
+                span: doc.span_of_tokens(2..4),
+                kind: "PER".into(),
+                actor: None,
+                cluster: None,
+            });
+            doc.quotes.push(Quote {
+                span: doc.span_of_tokens(5..7),
+                kind: QuoteKind::Indirect,
+                speaker: Some(Speaker {
+                    span: doc.tokens[0].span,
+                    name: None,
+                    cluster: None,
+                    actor: None,
+                }),
+                cue: Some(doc.tokens[4].span),
+                channel: None,
+            });
+            doc
+        };
+        let mut doc = build("Health", "Minister");
+        stage().annotate(&mut doc);
+        let sp = doc.quotes[0].speaker.as_ref().unwrap();
+        assert_eq!(sp.name.as_deref(), Some("Jan Berg"));
+        assert_eq!(doc.slice(sp.span), "Health Minister Jan Berg");
+        let mut doc = build("whose", "son");
         stage().annotate(&mut doc);
         assert!(!doc.quotes[0].speaker.as_ref().unwrap().is_resolved());
     }

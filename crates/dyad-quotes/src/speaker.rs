@@ -434,6 +434,14 @@ const PERSON_SENTENCES: usize = 8;
 /// Sentences before the speaker's that "the ambassador" looks back through for the person
 /// introduced with that title (NewsArticles, first 400: 3 → 8 resolves 7 more, all right).
 const TITLE_SENTENCES_BACK: usize = 8;
+/// Words after a document noun within which "by"/"from"/"of" introduces its issuer ("a report
+/// published on Tuesday by").
+const ISSUER_WORDS_AFTER: usize = 6;
+/// Words between that preposition and the issuer's name ("by the rights group Amnesty").
+const ISSUER_GAP: usize = 5;
+/// Verbs whose subject issued the document that is their object ("X published a study").
+/// Not "commission": who orders a report does not write it.
+const ISSUING_VERBS: &[&str] = &["publish", "release", "issue", "produce", "unveil"];
 /// Words before a name that may hold its title ("Russia's ambassador to Seoul, Aleksandr Timonin").
 const TITLE_WORDS_BEFORE: usize = 6;
 /// Words after a name that may hold its title in an apposition ("Ann Lee, the sports director").
@@ -600,8 +608,17 @@ impl<'a> Resolver<'a> {
         }
         // "the report found": the person or organisation that issued the document, named with it
         // earlier ("a report by Amnesty International", "the ministry's statement").
-        if r.len() <= 3 && self.np.lex.is("documents", &v.toks[r.end - 1].lower) {
-            if let Some(n) = self.issuer(r.clone()) {
+        // A participle after the noun may have been taken into the phrase ("a report published").
+        let doc_end = if r.len() >= 2
+            && v.toks[r.end - 1].upos == "VERB"
+            && self.np.lex.is("documents", &v.toks[r.end - 2].lower)
+        {
+            r.end - 1
+        } else {
+            r.end
+        };
+        if doc_end - r.start <= 3 && self.np.lex.is("documents", &v.toks[doc_end - 1].lower) {
+            if let Some(n) = self.issuer(r.start..doc_end) {
                 return Speaker { span, ..n };
             }
         }
@@ -694,49 +711,117 @@ impl<'a> Resolver<'a> {
             self.entities_starting(b.saturating_sub(self.longest_entity), e)
                 .iter()
                 .filter(|x| matches!(x.kind.as_str(), "PER" | "ORG") && !self.in_quote(x.span))
-                .find(|x| x.span.start >= b && x.span.end <= e)
+                .filter(|x| x.span.start >= b && x.span.end <= e)
                 .map(|x| v.tok_from(x.span.start)..v.tok_until(x.span.end))
+                .find(|r| r.start < r.end)
         };
         // The phrase's own noun first ("according to a statement from the ministry"), then earlier
         // mentions.
+        let nearest = (lo..r.start).rev().find(|&k| v.toks[k].lower == *noun);
+        let issued = |k: usize| {
+            // Before the noun: "Amnesty's report", "the World Bank report".
+            let mut b = k;
+            if b > lo && matches!(v.toks[b - 1].lower.as_str(), "'s" | "’s") {
+                b -= 1;
+            }
+            let before = (b > lo)
+                .then(|| {
+                    actor_at(
+                        v.toks[b.saturating_sub(6).max(lo)].span.start,
+                        v.toks[b - 1].span.end,
+                    )
+                })
+                .flatten()
+                .filter(|x| x.end == b);
+            // After it, perhaps past a date or a participle: "a report by the UN", "a new
+            // report Monday from the UN mission", "a report published on Tuesday by the
+            // rights group Amnesty International", "a statement from Texas Lt. Gov. X".
+            // These wider forms and the publishing subject below only for the phrase's own
+            // noun and the nearest earlier mention (further back, another document may have
+            // come between); "of" with a described name only for the phrase's own noun ("the
+            // final report of the South African commission" in a story about a UN report).
+            let own = k >= r.start;
+            let wide = own || Some(k) == nearest;
+            let reach = if wide { ISSUER_WORDS_AFTER } else { 4 };
+            let after = || {
+                let p = (k + 1..(k + reach).min(v.toks.len()))
+                    .take_while(|&j| v.toks[j].lower.chars().any(char::is_alphanumeric))
+                    .find(|&j| matches!(v.toks[j].lower.as_str(), "by" | "from" | "of"))?;
+                // Only a participle or a date between the noun and the preposition
+                // ("a report *of* attacks … by" is about the attacks).
+                let plain = p < k + 4
+                    || (k + 1..p).all(|j| {
+                        !v.tagged
+                            || matches!(v.toks[j].upos.as_str(), "VERB" | "ADV" | "NUM")
+                            || self.is_place_or_time(j..j + 1)
+                            || self.np.lex.is("nonnames", &v.toks[j].lower)
+                            || matches!(v.toks[j].lower.as_str(), "on" | "in" | "late" | "early")
+                    });
+                (plain && p + 1 < v.toks.len())
+                    .then(|| {
+                        let end = (p + 8).min(v.toks.len() - 1);
+                        actor_at(v.toks[p + 1].span.start, v.toks[end].span.end)
+                    })
+                    .flatten()
+                    .filter(|x| {
+                        let strict = |j: usize| !v.toks[j].cap && v.toks[j].lower.len() <= 3;
+                        if own || (wide && v.toks[p].lower != "of") {
+                            x.start - p <= ISSUER_GAP && (p + 1..x.start).all(|j| self.describes(j))
+                        } else {
+                            (p + 1..x.start).all(strict)
+                        }
+                    })
+            };
+            // The subject of a verb that issued it: "UNEP published a study showing …".
+            let subject = || {
+                let h = v.toks[k]
+                    .head
+                    .filter(|_| wide && v.toks[k].deprel == "obj")?;
+                if !ISSUING_VERBS.contains(&v.toks[h].lemma.as_str()) {
+                    return None;
+                }
+                let s = (lo..v.toks.len().min(h + 1))
+                    .rev()
+                    .find(|&j| v.toks[j].head == Some(h) && v.toks[j].deprel == "nsubj")?;
+                actor_at(v.toks[s].span.start, v.toks[s].span.end + 1).or_else(|| {
+                    // The head of a longer name ("the United Nations Environment Program").
+                    self.entities_starting(
+                        v.toks[s].span.start.saturating_sub(self.longest_entity),
+                        v.toks[s].span.end,
+                    )
+                    .iter()
+                    .filter(|x| matches!(x.kind.as_str(), "PER" | "ORG") && !self.in_quote(x.span))
+                    .find(|x| x.span.contains(v.toks[s].span))
+                    .map(|x| v.tok_from(x.span.start)..v.tok_until(x.span.end))
+                    .filter(|r| r.start < r.end)
+                })
+            };
+            let at = before.or_else(after).or_else(subject)?;
+            let sp = self.speaker(at, None);
+            sp.is_resolved().then_some(sp)
+        };
         (lo..r.end)
             .rev()
             .filter(|&k| v.toks[k].lower == *noun)
-            .find_map(|k| {
-                // Before the noun: "Amnesty's report", "the World Bank report".
-                let mut b = k;
-                if b > lo && matches!(v.toks[b - 1].lower.as_str(), "'s" | "’s") {
-                    b -= 1;
-                }
-                let before = (b > lo)
-                    .then(|| {
-                        actor_at(
-                            v.toks[b.saturating_sub(6).max(lo)].span.start,
-                            v.toks[b - 1].span.end,
-                        )
-                    })
-                    .flatten()
-                    .filter(|x| x.end == b);
-                // After it, perhaps past a date: "a report by the UN", "a new report Monday from the
-                // UN mission", "a statement from the ministry".
-                let after = || {
-                    let p = (k + 1..(k + 4).min(v.toks.len()))
-                        .take_while(|&j| v.toks[j].lower.chars().any(char::is_alphanumeric))
-                        .find(|&j| matches!(v.toks[j].lower.as_str(), "by" | "from" | "of"))?;
-                    (p + 1 < v.toks.len())
-                        .then(|| {
-                            let end = (p + 8).min(v.toks.len() - 1);
-                            actor_at(v.toks[p + 1].span.start, v.toks[end].span.end)
-                        })
-                        .flatten()
-                        .filter(|x| {
-                            (p + 1..x.start).all(|j| !v.toks[j].cap && v.toks[j].lower.len() <= 3)
-                        })
-                };
-                let at = before.or_else(after)?;
-                let sp = self.speaker(at, None);
-                sp.is_resolved().then_some(sp)
-            })
+            .find_map(issued)
+    }
+
+    /// Whether token `j` may stand between "a report by" and the issuer's name: an article, an
+    /// adjective or a common noun describing it ("the rights group", "the independent"), a title
+    /// ("Lt. Gov."), a place or a nationality ("Texas", "Russian").
+    fn describes(&self, j: usize) -> bool {
+        let t = &self.np.v.toks[j];
+        if !t.cap && t.lower.len() <= 3 {
+            return true;
+        }
+        if !self.np.v.tagged {
+            return false;
+        }
+        (!t.cap && matches!(t.upos.as_str(), "DET" | "ADJ" | "NOUN"))
+            || self.np.lex.is("titles", t.lower.trim_end_matches('.'))
+            || is_nationality(&t.lower)
+            || self.is_place_or_time(j..j + 1)
+            || (t.cap && t.lower.ends_with('.') && t.lower.len() <= 5)
     }
 
     /// Name `sp` (and give it the cluster and its actor) after the antecedent of one of `kinds`.

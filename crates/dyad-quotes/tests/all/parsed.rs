@@ -575,3 +575,39 @@ fn a_present_tense_verb_of_a_title_case_headline_is_a_cue() {
         "Senator Mara Voss",
     );
 }
+
+#[test]
+fn a_document_speaks_for_its_issuer_named_after_a_participle_or_as_the_subject_publishing_it() {
+    // The issuer after a participle and a date, past a description ("the campaign group").
+    let doc = quoted(
+        "Air pollution rose again last year, according to a report published on Monday by the \
+         campaign group Greenpeace.",
+    );
+    let q = quote_at(&doc, "Air pollution");
+    let sp = q.speaker.as_ref().expect("a speaker");
+    assert_eq!(sp.name.as_deref(), Some("Greenpeace"), "{sp:?}");
+    // The subject of the verb that published it.
+    let doc = quoted(
+        "Last week the World Health Organization published a study. The study found that the \
+         bridge was unsafe.",
+    );
+    let q = quote_at(&doc, "the bridge");
+    let sp = q.speaker.as_ref().expect("a speaker");
+    assert!(
+        sp.name
+            .as_deref()
+            .is_some_and(|n| n.contains("World Health Organization")),
+        "{sp:?}"
+    );
+    // Whoever orders a study does not write it, and a study published further back, before
+    // that one was introduced, is another study.
+    let doc = quoted(
+        "Last week the World Health Organization published a study on sleep. The minister Anna \
+         Lind commissioned a study. The study found that the bridge was unsafe.",
+    );
+    let q = quote_at(&doc, "the bridge");
+    assert!(
+        !q.speaker.as_ref().is_some_and(|s| s.is_resolved()),
+        "{q:?}"
+    );
+}
