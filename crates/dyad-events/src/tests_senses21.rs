@@ -342,3 +342,30 @@ fn a_quoted_intent_takes_the_specific_code_of_its_act() {
     let ev = named(&code(&d));
     assert!(ev.iter().any(|e| e.1 == "033"), "{ev:?}");
 }
+
+/// "A Norlandian airstrike killed three Sudrian soldiers." / "Norlandian gunmen killed three
+/// Sudrian soldiers."
+fn killed_by(means: (&'static str, &'static str)) -> Doc {
+    let toks: Vec<Tok> = vec![
+        ("A", "a", "DET", 3, "det"),
+        ("Norlandian", "Norlandian", "ADJ", 3, "amod"),
+        (means.0, means.1, "NOUN", 4, "nsubj"),
+        ("killed", "kill", "VERB", 0, "root"),
+        ("three", "three", "NUM", 7, "nummod"),
+        ("Sudrian", "Sudrian", "ADJ", 7, "amod"),
+        ("soldiers", "soldier", "NOUN", 4, "obj"),
+        (".", ".", "PUNCT", 4, "punct"),
+    ];
+    one(&toks, &[(1, 2, "NOR", "NOR"), (5, 7, "SUDMIL", "SUD")])
+}
+
+#[test]
+fn a_killing_by_an_airstrike_is_an_aerial_attack() {
+    let ev = named(&code(&killed_by(("airstrike", "airstrike"))));
+    assert!(ev.iter().any(|e| e.1 == "195"), "{ev:?}");
+    let ev = named(&code(&killed_by(("gunmen", "gunman"))));
+    assert!(
+        ev.iter().any(|e| e.1.starts_with("18")) && !ev.iter().any(|e| e.1 == "195"),
+        "{ev:?}"
+    );
+}

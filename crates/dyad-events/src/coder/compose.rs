@@ -235,6 +235,14 @@ impl Coder {
         if st.parsed && !noun && code.starts_with("05") && self.welcomed_to_place(st, h) {
             code = "043".into();
         }
+        // Wrong root: "an airstrike killed three soldiers" is an aerial attack (195), no assault.
+        if st.parsed
+            && !noun
+            && (code.starts_with("18") || code.starts_with("202"))
+            && self.aerial_means(st, h)
+        {
+            code = "195".into();
+        }
         // Word sense: "a car bomb struck a bus" is a blow (190), not a labour strike.
         if st.parsed && !noun && code.starts_with("14") && self.transitive_strike(st, h) {
             code = "190".into();

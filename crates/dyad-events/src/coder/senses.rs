@@ -477,6 +477,38 @@ impl Coder {
             })
     }
 
+    /// "a Russian airstrike killed three soldiers", "a fighter jet bombed X, killing three": the
+    /// subject of the killing (for a participle or conjunct without one, the subject of its head
+    /// verb) is an aerial means of `@AIR_MEANS` (its head noun, or a compound with it: "air
+    /// strike"), so the killing is an aerial attack (195).
+    pub(super) fn aerial_means(&self, st: &Sent, h: usize) -> bool {
+        // (A noun before the verb that the parse hung on it as an adjective, "the airstrike
+        // killed", is its subject too.)
+        let subj = |v: usize| {
+            st.kids(v).iter().copied().find(|&k| {
+                matches!(st.rel(k), "nsubj" | "obl:agent") || (st.rel(k) == "amod" && k < v)
+            })
+        };
+        let s = subj(h).or_else(|| {
+            st.head(h)
+                .filter(|_| {
+                    st.base_rel(h) == "conj"
+                        || (matches!(st.base_rel(h), "advcl" | "xcomp")
+                            && st.form(h).ends_with("ing"))
+                })
+                .and_then(subj)
+        });
+        let Some(s) = s else { return false };
+        let air = |ws: &[String]| self.dict.in_class("AIR_MEANS", ws);
+        air(st.lemmas(s..s + 1))
+            || air(st.forms(s..s + 1))
+            || st.kids(s).iter().any(|&k| {
+                st.rel(k) == "compound"
+                    && k + 1 == s
+                    && air(&[format!("{}_{}", st.lemma(k), st.lemma(s))])
+            })
+    }
+
     /// "struck a bus", "struck targets": the verb `strike` with a direct object hits something (190);
     /// a labour strike (143) is intransitive ("workers struck", "went on strike").
     pub(super) fn transitive_strike(&self, st: &Sent, h: usize) -> bool {
