@@ -185,6 +185,14 @@ impl Coder {
         if st.parsed && !noun && p.code.starts_with("08") && self.harmed_not_yielded(st, h) {
             return None;
         }
+        // Word sense: "two bomb blasts" are explosions, no criticism.
+        if st.parsed && !noun && p.code.starts_with("11") && self.blast_noun(st, h) {
+            return None;
+        }
+        // Word sense: "a scandal that threatens to topple X" endangers; no actor threatens.
+        if st.parsed && !noun && p.code.starts_with("13") && self.thing_threatens(st, h) {
+            return None;
+        }
         // "a group opposed to the regime", "are opposed to it": a standing position, no act.
         if st.parsed && !noun && self.state_participle(st, h) {
             return None;
@@ -222,6 +230,18 @@ impl Coder {
         // stays an intent.
         if st.parsed && !noun && code.starts_with("03") && self.agreed_in_opinion(st, h) {
             code = "019".into();
+        }
+        // Word sense: "welcomed Merkel to the White House" hosts a visit (043), no praise.
+        if st.parsed && !noun && code.starts_with("05") && self.welcomed_to_place(st, h) {
+            code = "043".into();
+        }
+        // Wrong root: "an airstrike killed three soldiers" is an aerial attack (195), no assault.
+        if st.parsed
+            && !noun
+            && (code.starts_with("18") || code.starts_with("202"))
+            && self.aerial_means(st, h)
+        {
+            code = "195".into();
         }
         // Word sense: "a car bomb struck a bus" is a blow (190), not a labour strike.
         if st.parsed && !noun && code.starts_with("14") && self.transitive_strike(st, h) {

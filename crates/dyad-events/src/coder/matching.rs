@@ -300,7 +300,7 @@ impl Coder {
     }
 
     /// The best match of the patterns triggered at token `t` (none on an actor mention).
-    fn best_at(&self, st: &Sent, t: usize) -> Option<Match> {
+    pub(super) fn best_at(&self, st: &Sent, t: usize) -> Option<Match> {
         if st.mention(t).is_some() {
             return None;
         }

@@ -19,21 +19,32 @@ impl Coder {
         if self.headline_infinitive(st, h) {
             return Some((Governor::Intent, h));
         }
-        // Auxiliaries of the trigger itself.
-        for &c in st.kids(h) {
-            if st.rel(c) == "aux" {
-                match st.lemma(c) {
-                    "will" | "shall" | "'ll" => return Some((Governor::Intent, c)),
-                    // Sequence of tenses: "said it would X" reports "will X".
-                    "would" | "'d" if self.reported(st, h) => return Some((Governor::Intent, c)),
-                    l => {
-                        if let Some(&g) = self.dict.governors.get(l) {
-                            if g == Governor::Hypothetical {
-                                return Some((g, c));
-                            }
-                        }
-                    }
+        // Auxiliaries of the trigger itself, or shared with the verb it is conjoined to: "could
+        // violate the armistice, defy X and attack Y", "should take a firm line and take legal
+        // action", "will travel to X and meet Y" (a conjunct without a subject or auxiliary of its
+        // own; the parse hangs a list's second verb as `parataxis`).
+        let mut v = h;
+        for _ in 0..4 {
+            if let Some(g) = self.aux_governor(st, v, h) {
+                return Some(g);
+            }
+            let own = st
+                .kids(v)
+                .iter()
+                .any(|&k| matches!(st.base_rel(k), "nsubj" | "aux" | "cop" | "mark" | "csubj"));
+            // (Only a bare infinitive shares it: "would not exert ... and called for" is past.)
+            let bare = st.form(v).eq_ignore_ascii_case(st.lemma(v));
+            match st.head(v) {
+                Some(p)
+                    if !own
+                        && bare
+                        && st.upos(v) == "VERB"
+                        && st.upos(p) == "VERB"
+                        && matches!(st.base_rel(v), "conj" | "parataxis") =>
+                {
+                    v = p
                 }
+                _ => break,
             }
         }
         let mut x = h;
@@ -122,6 +133,30 @@ impl Coder {
             }
             // "is going to X", "set to X": auxiliaries of the governing verb.
             x = p;
+        }
+        None
+    }
+
+    /// The governor an auxiliary of verb `v` gives the act at `h`: `will`/`shall` an intent, a
+    /// reported `would` an intent, a modal of `governors.txt` hypothetical.
+    fn aux_governor(&self, st: &Sent, v: usize, h: usize) -> Option<(Governor, usize)> {
+        for &c in st.kids(v) {
+            if st.rel(c) == "aux" {
+                match st.lemma(c) {
+                    "will" | "shall" | "'ll" => return Some((Governor::Intent, c)),
+                    // Sequence of tenses: "said it would X" reports "will X".
+                    "would" | "'d" if self.reported(st, h) || self.reported(st, v) => {
+                        return Some((Governor::Intent, c))
+                    }
+                    l => {
+                        if let Some(&g) = self.dict.governors.get(l) {
+                            if g == Governor::Hypothetical {
+                                return Some((g, c));
+                            }
+                        }
+                    }
+                }
+            }
         }
         None
     }

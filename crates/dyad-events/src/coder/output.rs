@@ -5,6 +5,7 @@ use super::args::{to_actor, ActorRef};
 use super::matching::Match;
 use super::sent::Sent;
 use super::{quad_of, Coder};
+use crate::dict::Governor;
 use crate::mentions::Mention;
 use dyad_doc::{Doc, Event, EventActor, Span};
 use std::collections::BTreeSet;
@@ -233,6 +234,28 @@ impl Coder {
             let Some(&first) = sents.iter().next() else {
                 continue;
             };
+            // Reported speech that is no clause, whose cue is read in the sense of a word-sense
+            // guard with an object (a `000` line of verbs.txt: "blasted four missiles toward
+            // Japan"): the cue is no verb of saying, nothing is said.
+            let clause = doc.tokens[doc.tokens_in(q.span)]
+                .iter()
+                .any(|t| matches!(t.upos.as_str(), "VERB" | "AUX"));
+            if !clause
+                && q.cue.is_some_and(|c| {
+                    let ts = doc.tokens_in(c);
+                    let s = doc.sentences.partition_point(|x| x.tokens.end <= ts.start);
+                    s < doc.sentences.len() && {
+                        let st = Sent::new(doc, s, mentions);
+                        ts.filter(|t| st.range.contains(t)).any(|t| {
+                            self.best_at(&st, t).is_some_and(|m| {
+                                self.is_guard(&m) && m.used.len() > m.trigger.len()
+                            })
+                        })
+                    }
+                })
+            {
+                continue;
+            }
             // "According to X, ...": an attribution, not a statement made to anyone.
             if q.cue.is_some_and(|c| {
                 doc.slice(c)
@@ -406,12 +429,22 @@ impl Coder {
                             .kid(t, "nsubj")
                             .is_some_and(|n| matches!(st.lemma(n), "we" | "i"))
                 }) {
+                    // The addressee is the object, or the actor a phrase on it names ("we urge
+                    // our counterparts in Washington to ...": the counterparts are Washington's).
                     let obj = st
                         .kids(t)
                         .iter()
                         .copied()
                         .filter(|&k| matches!(st.base_rel(k), "obj" | "iobj"))
-                        .find_map(|k| party(&st, k, other));
+                        .find_map(|k| {
+                            party(&st, k, other).or_else(|| {
+                                st.kids(k)
+                                    .iter()
+                                    .copied()
+                                    .filter(|&d| st.base_rel(d) == "nmod")
+                                    .find_map(|d| st.mention(d).filter(|&m| other(&st.mentions[m])))
+                            })
+                        });
                     if let Some(m) = obj {
                         return Some((code.as_str(), s, Some(m)));
                     }
@@ -487,7 +520,14 @@ impl Coder {
                         .then(|| st.head(t))
                         .flatten()
                         .filter(|&h| !blocked(&st, h))
-                        .and_then(|h| lex.intend.get(st.lemma(h)).map(|c| (h, c)))
+                        // (By form too: a passive parse lemmatises "is prepared to" as
+                        // "prepare".)
+                        .and_then(|h| {
+                            lex.intend
+                                .get(st.lemma(h))
+                                .or_else(|| lex.intend.get(st.form(h).to_lowercase().as_str()))
+                                .map(|c| (h, c))
+                        })
                 };
                 let (subj_of, code) = match (aux, gov()) {
                     (Some(c), _) => (t, c),
@@ -542,7 +582,17 @@ impl Coder {
                 {
                     continue;
                 }
-                return Some((code.as_str(), s));
+                // The specific intent of the act's own pattern ("we will resume talks" → 036,
+                // "we are ready to send aid" → 033): the intent column of compose.tsv.
+                let specific = self
+                    .best_at(&st, t)
+                    .filter(|m| !self.is_guard(m))
+                    .and_then(|m| {
+                        self.dict
+                            .composed(&self.dict.patterns[m.pat].code, Governor::Intent)
+                    })
+                    .filter(|c| c.starts_with("03"));
+                return Some((specific.unwrap_or(code.as_str()), s));
             }
         }
         None
@@ -681,7 +731,13 @@ fn own_subject(st: &Sent, c: usize, country: Option<&str>) -> bool {
             "we" | "i" | "our" | "my" | "his" | "her" | "its"
         )
     };
-    st.kid(c, "nsubj").is_some_and(|n| {
+    // (Also a passive subject: the parse reads "Moscow is prepared to V" as a passive.)
+    let subj = st
+        .kids(c)
+        .iter()
+        .copied()
+        .find(|&k| matches!(st.rel(k), "nsubj" | "nsubj:pass"));
+    subj.is_some_and(|n| {
         own_word(n)
             || st
                 .kids(n)
