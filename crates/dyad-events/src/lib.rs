@@ -49,6 +49,8 @@ mod tests_roles15;
 #[cfg(test)]
 mod tests_roles16;
 #[cfg(test)]
+mod tests_roles20;
+#[cfg(test)]
 mod tests_senses;
 #[cfg(test)]
 mod tests_senses16;
