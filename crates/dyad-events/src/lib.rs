@@ -51,6 +51,8 @@ mod tests_roles16;
 #[cfg(test)]
 mod tests_roles17;
 #[cfg(test)]
+mod tests_roles20;
+#[cfg(test)]
 mod tests_senses;
 #[cfg(test)]
 mod tests_senses16;

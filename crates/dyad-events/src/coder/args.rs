@@ -545,7 +545,15 @@ impl Coder {
             let r = st.base_rel(c);
             if matches!(r, "obl" | "nmod") && st.rel(c) != "nmod:poss" {
                 if let Some(p) = st.case_of(c) {
-                    if TARGET_PREPS.contains(&p) && p != "by" && !self.actors_of(st, c).is_empty() {
+                    // "on the eve of X's visit", "on the sidelines of the summit": a phrase of
+                    // time or circumstance (`@CIRCUMSTANCE`) names no party to the act.
+                    let circumstance = self.cameo_rules()
+                        && self.dict.in_class("CIRCUMSTANCE", st.lemmas(c..c + 1));
+                    if TARGET_PREPS.contains(&p)
+                        && p != "by"
+                        && !circumstance
+                        && !self.actors_of(st, c).is_empty()
+                    {
                         return vec![c];
                     }
                 }
@@ -690,10 +698,38 @@ impl Coder {
                 .find_map(|t| st.mention(t))
                 .or_else(|| self.first_after(st, m.last + 1))
             {
-                v = self.group_after(st, mi);
+                // Not the subject of the next clause ("... announced a ban, X tweeted").
+                if !(self.cameo_rules() && self.subject_past_comma(st, mi, h)) {
+                    v = self.group_after(st, mi);
+                }
             }
         }
         v
+    }
+
+    /// Whether mention `mi` stands after trigger `h` beyond a comma and is the subject of another
+    /// clause: the parse makes it the subject of a verb other than `h`, or a finite verb follows
+    /// it ("After X announced its travel ban, Y tweeted", "... through talks, X's ambassador
+    /// said", "since X's invasion of Crimea, Y has praised"). Such a mention is no argument of the
+    /// trigger, whether word order or a pattern slot reached it.
+    pub(super) fn subject_past_comma(&self, st: &Sent, mi: usize, h: usize) -> bool {
+        let toks = st.mentions[mi].tokens.clone();
+        if toks.start <= h || !(h + 1..toks.start).any(|k| st.form(k) == ",") {
+            return false;
+        }
+        let Some(x) = mention_head(st, mi) else {
+            return false;
+        };
+        let parsed_subject =
+            matches!(st.base_rel(x), "nsubj" | "expl") && st.head(x).is_some_and(|v| v != h);
+        let mut k = toks.end;
+        while k < st.range.end && st.upos(k) == "ADV" {
+            k += 1;
+        }
+        let finite = k < st.range.end
+            && matches!(st.upos(k), "VERB" | "AUX")
+            && matches!(st.doc.tokens[k].xpos.as_str(), "VBD" | "VBZ" | "VBP" | "MD");
+        parsed_subject || finite
     }
 
     /// The subject of the condition ("unless Y ...", "if Y ...", "until Y ...") attached to `h` or
@@ -788,7 +824,7 @@ impl Coder {
 }
 
 /// Prepositions of a setting: the place where something happens, not whom it is done to.
-const SETTING_PREPS: &[&str] = &[
+pub(super) const SETTING_PREPS: &[&str] = &[
     "in",
     "at",
     "across",

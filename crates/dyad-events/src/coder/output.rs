@@ -91,6 +91,9 @@ impl Coder {
                 && !written
                 && mutual_code(code)
                 && ids.len() >= 2
+                // A list of more than three ("A, B, C and D all signed the declaration") acts
+                // together, not on each other; a "between" phrase names partners of any number.
+                && (ids.len() <= 3 || !self.between_actors(st, m).is_empty())
                 && ids.len() == sources.len()
             {
                 for &a in &ids {
@@ -835,6 +838,14 @@ fn is_setting(doc: &Doc, m: &Mention) -> bool {
         return tok.head.is_some_and(|p| {
             let x = doc.tokens[p].xpos.as_str();
             x == "NN" || (plural && x == "NNS")
+        });
+    }
+    // The owner of a singular thing ("Belarus' debt", "the White House's stance", "X's taking of
+    // Y") is what the statement is about only through that thing: no target (the clarified
+    // guideline of docs/evaluation.md; a plural or a name, "X's forces", "X's leader Y", stays).
+    if rel == "nmod:poss" {
+        return tok.head.is_some_and(|p| {
+            doc.tokens[p].xpos.as_str() == "NN" && doc.tokens[p].upos.as_str() == "NOUN"
         });
     }
     // A bare country or region code (no sector): a place, not an organ of it.

@@ -2,7 +2,7 @@
 //! passives, "between" phrases, the main clause of an adverbial nominal, quote speakers) and,
 //! when the parse names no actor, word order.
 
-use super::args::{mention_head, setting_mention, ActorRef, FIRST_PERSON};
+use super::args::{mention_head, setting_mention, ActorRef, FIRST_PERSON, SETTING_PREPS};
 use super::compose::{Coded, Ctx};
 use super::matching::Match;
 use super::sent::{ancestors, Sent};
@@ -95,7 +95,7 @@ impl Coder {
                         // apposition names the doer ("his son-in-law, X").
                         let mut v = Vec::new();
                         for &c in st.kids(a) {
-                            if matches!(st.rel(c), "appos" | "flat") {
+                            if matches!(st.rel(c), "appos" | "flat") && st.mention(c).is_some() {
                                 v.extend(self.actors_of(st, c));
                             }
                         }
@@ -236,6 +236,11 @@ impl Coder {
                 });
                 guessed_elsewhere = guessed && sources.is_empty();
             }
+            // "a car-bomb explosion in Baghdad killed ...": the place where an attack happened
+            // is not who did it.
+            if self.cameo_rules() {
+                sources.retain(|&x| !self.event_setting(st, x));
+            }
             // "a bomb went off in Kabul, killing ...": a bare place named by a preposition of
             // place on a clause is where the act happened, not who did it (used below, once the
             // targets are known).
@@ -262,6 +267,13 @@ impl Coder {
         if st.parsed {
             // The evidence runs to the actor named, not to its modifier ("call with Russian").
             m.target = m.target.map(|t| self.phrase_head_mention(st, t));
+        }
+        if st.parsed
+            && self.cameo_rules()
+            && m.target.is_some_and(|t| self.subject_past_comma(st, t, h))
+        {
+            // A pattern slot that reached past a comma into the next clause's subject.
+            m.target = None;
         }
         if m.target.is_some_and(|t| sources.contains(&t)) {
             m.target = None;
@@ -354,6 +366,11 @@ impl Coder {
             code.get(..2),
             Some("01" | "03" | "04" | "05" | "06" | "07" | "08" | "12")
         );
+        if joint && st.parsed && self.cameo_rules() && self.coordinated(st, &src) {
+            // "Russia and Turkey agreed to improve coordination in Syria": the place where
+            // partners act together is their setting; they are each other's targets.
+            targets.retain(|&t| !setting_mention(st, t));
+        }
         if joint
             && src.len() >= 2
             && src.iter().all(|a| a.mention().is_some())
@@ -460,13 +477,87 @@ impl Coder {
 impl Coder {
     /// Whether subject `a` is a noun of personal relation (`@KIN` in classes.txt: "the wife of an
     /// activist", "Pelosi's colleagues", "a Trump loyalist"): it names its own person, never the
-    /// one it is related to, so its modifiers are no source.
+    /// one it is related to, so its modifiers are no source. Also a subject that names no actor
+    /// whose apposition is such a noun or one of adversarial relation (`@ADVERSARY`: "X, a Trump
+    /// loyalist, scolded", "X, one of Y's rivals, accused", "X, a critic of Y, said").
     fn kin_subject(&self, st: &Sent, a: usize) -> bool {
-        self.cameo_rules()
-            && st.rel(a) == "nsubj"
-            && st.mention(a).is_none()
-            && st.upos(a) == "NOUN"
-            && self.dict.in_class("KIN", st.lemmas(a..a + 1))
+        if !self.cameo_rules() || st.rel(a) != "nsubj" || st.mention(a).is_some() {
+            return false;
+        }
+        let kin = |x: usize| st.upos(x) == "NOUN" && self.dict.in_class("KIN", st.lemmas(x..x + 1));
+        if kin(a) {
+            return true;
+        }
+        let relation = |x: usize| {
+            st.mention(x).is_none()
+                && (kin(x)
+                    || (st.upos(x) == "NOUN"
+                        && self.dict.in_class("ADVERSARY", st.lemmas(x..x + 1))))
+        };
+        matches!(st.upos(a), "NOUN" | "PROPN")
+            && st.kids(a).iter().any(|&c| {
+                st.rel(c) == "appos"
+                    && (relation(c)
+                        || (st.lemma(c) == "one"
+                            && st
+                                .kids(c)
+                                .iter()
+                                .any(|&k| st.base_rel(k) == "nmod" && relation(k))))
+            })
+    }
+
+    /// Whether mention `x`, a place, names where an attack happened: it is introduced by a
+    /// preposition of place (`SETTING_PREPS`) on a noun of violence or aggression (`@VIOLENCE`,
+    /// `@AGGRESSION`: "a car-bomb explosion in Baghdad", "the attack on a market in X"), also
+    /// through an adjective, compound or possessive ("in southern Baghdad").
+    fn event_setting(&self, st: &Sent, x: usize) -> bool {
+        let c = &st.mentions[x].actor.code;
+        let sp = st.mentions[x].span;
+        let places = &st.doc.places;
+        let i = places.partition_point(|p| p.span.end <= sp.start);
+        let place = (c.len() == 3 && c.chars().all(|c| c.is_ascii_uppercase()))
+            || places.get(i).is_some_and(|p| p.span.overlaps(sp));
+        let Some(mut y) = mention_head(st, x).filter(|_| place) else {
+            return false;
+        };
+        for _ in 0..3 {
+            if st.case_of(y).is_some_and(|p| SETTING_PREPS.contains(&p)) {
+                return st.base_rel(y) == "nmod"
+                    && st.head(y).is_some_and(|n| {
+                        st.upos(n) == "NOUN"
+                            && st.mention(n).is_none()
+                            && ["VIOLENCE", "AGGRESSION"]
+                                .iter()
+                                .any(|c| self.dict.in_class(c, st.lemmas(n..n + 1)))
+                    });
+            }
+            if !matches!(st.rel(y), "amod" | "compound" | "nmod:poss" | "flat") {
+                return false;
+            }
+            match st.head(y) {
+                Some(p) => y = p,
+                None => return false,
+            }
+        }
+        false
+    }
+
+    /// Whether the sources are mentions the parse coordinates ("A and B agreed", "A, B and C
+    /// signed"), not a modifier and its noun ("U.S. Secretary of State X").
+    fn coordinated(&self, st: &Sent, src: &[ActorRef]) -> bool {
+        let ms: Vec<usize> = src.iter().filter_map(|a| a.mention()).collect();
+        if ms.len() < 2 || ms.len() != src.len() {
+            return false;
+        }
+        ms.iter().any(|&a| {
+            mention_head(st, a).is_some_and(|x| {
+                st.rel(x) == "conj"
+                    && st.head(x).is_some_and(|p| {
+                        ms.iter()
+                            .any(|&b| b != a && st.mentions[b].tokens.contains(&p))
+                    })
+            })
+        })
     }
 
     /// Whether subject `a` (found by [`Self::source_arg`] for trigger `h`, naming no actor) is
