@@ -41,6 +41,8 @@ mod tests_intents19;
 #[cfg(test)]
 mod tests_irrealis;
 #[cfg(test)]
+mod tests_pending23;
+#[cfg(test)]
 mod tests_precision14;
 #[cfg(test)]
 mod tests_roles;

@@ -177,6 +177,16 @@ impl Coder {
         if st.parsed && noun && self.future_nominal(st, h) {
             return None;
         }
+        // "the meeting may touch on", "delayed the talks", "arrived for talks": a meeting,
+        // visit or negotiation (04) still ahead.
+        if st.parsed
+            && noun
+            && p.code.starts_with("04")
+            && gov.is_none()
+            && self.pending_nominal(st, h)
+        {
+            return None;
+        }
         // Word sense: "a report released Thursday", "freed up the market": no person is released.
         if st.parsed && !noun && p.code.starts_with("0841") && self.thing_released(st, h) {
             return None;

@@ -13,6 +13,7 @@
 
 mod args;
 mod compose;
+mod eventness;
 #[cfg(test)]
 pub(crate) mod fixtures;
 mod lists;

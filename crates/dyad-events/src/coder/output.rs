@@ -295,6 +295,14 @@ impl Coder {
                 .tokens_in(q.span)
                 .start
                 .max(doc.sentences[s].tokens.start);
+            // The cue, when it is in the event's sentence (a continuation quote has the cue of
+            // an earlier one); else the quote's words in that sentence, if they say anything.
+            let cue = q.cue.filter(|c| sent.contains(*c));
+            let words = Span::new(q.span.start.max(sent.start), q.span.end.min(sent.end));
+            if cue.is_none() && Self::wordless(doc, words) {
+                continue;
+            }
+            let evidence = cue.unwrap_or(words);
             let st = Sent::new(doc, s, mentions);
             extra.push(Event {
                 sentence: s,
@@ -314,12 +322,7 @@ impl Coder {
                 modality: "actual".into(),
                 date: self.date_for(&st, h.min(doc.tokens.len().saturating_sub(1))),
                 place: None,
-                // The cue, when it is in the event's sentence (a continuation quote has the cue
-                // of an earlier one); else the quote's words in that sentence.
-                evidence: q.cue.filter(|c| sent.contains(*c)).unwrap_or(Span::new(
-                    q.span.start.max(sent.start),
-                    q.span.end.min(sent.end),
-                )),
+                evidence,
                 by: "pattern",
                 confidence: 1.0,
                 check: None,

@@ -137,10 +137,20 @@ fn split_sentences(text: &str, tokens: &[Token], gaps: &[Gap]) -> Vec<Sentence> 
     let tok = |k: usize| &text[tokens[k].span.start..tokens[k].span.end];
     let mut k = 0;
     while k < tokens.len() {
+        // A run-in heading or caption glued to the next sentence by lost layout ("Regional
+        // response The minister said ..."): a sentence of its own.
+        if k > start && glued_heading(&tok, tokens, gaps, start, k) {
+            sentences.push(Sentence {
+                span: Span::new(tokens[start].span.start, tokens[k - 1].span.end),
+                tokens: start..k,
+                paragraph,
+            });
+            start = k;
+        }
         let mut end = k; // last token of a candidate sentence
         let mut brk = false;
         let t = tok(k);
-        if gaps[k] == Gap::Paragraph {
+        if gaps[k] == Gap::Paragraph || tweet_end(&tok, k) {
             brk = true;
         } else if is_terminal(t) || abbrev_may_end(t, k, tokens, text) {
             // Absorb closing quotes and brackets that follow the full stop.
@@ -184,6 +194,126 @@ fn split_sentences(text: &str, tokens: &[Token], gaps: &[Gap]) -> Vec<Sentence> 
         k = end + 1;
     }
     sentences
+}
+
+/// Words that open a sentence and, written with a capital inside a sentence of running text,
+/// mark the start of a new one: prepositions and conjunctions that open a clause, pronouns, and
+/// determiners (the determiners only before a lower-case word: "The Hague", "A Kenyan court").
+const GLUE_OPENERS: &[&str] = &[
+    "In",
+    "But",
+    "And",
+    "However",
+    "Under",
+    "After",
+    "Before",
+    "When",
+    "While",
+    "As",
+    "At",
+    "On",
+    "For",
+    "With",
+    "According",
+    "Since",
+    "Despite",
+    "Meanwhile",
+    "If",
+    "Although",
+    "During",
+    "Following",
+    "Asked",
+    "Speaking",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "There",
+];
+const GLUE_DETERMINERS: &[&str] = &[
+    "The", "A", "An", "This", "These", "Those", "Its", "His", "Her", "Their", "Some", "Many",
+    "More",
+];
+/// Lower-case words after which a capitalised opener belongs to a title or name inside the
+/// sentence ("told The Associated Press", "a member of The Group").
+const GLUE_NOT_AFTER: &[&str] = &[
+    "in", "of", "to", "and", "or", "the", "a", "an", "for", "on", "at", "by", "with", "from", "as",
+    "is", "was", "are", "were", "be", "said", "says", "told", "tells", "that", "between", "into",
+    "about", "than", "like", "called", "named", "titled", "entitled", "dubbed", "read", "wrote",
+    "starring", "film", "movie", "book", "song", "album", "show", "series",
+];
+
+/// Whether token `k` opens a sentence glued after a run-in heading or caption that began at
+/// `start`: the heading is 2 to 9 words without punctuation, at the start of a paragraph or
+/// after a full stop, not written in title case (a headline in capitals keeps its words); `k` is
+/// a capitalised opener ([`GLUE_OPENERS`], or one of [`GLUE_DETERMINERS`] before a lower-case
+/// word) after a word that is not a lower-case function word ([`GLUE_NOT_AFTER`]).
+fn glued_heading<'a>(
+    tok: &impl Fn(usize) -> &'a str,
+    tokens: &[Token],
+    gaps: &[Gap],
+    start: usize,
+    k: usize,
+) -> bool {
+    let n = k - start;
+    if !(2..=9).contains(&n) || k + 1 >= tokens.len() || gaps[k - 1] == Gap::None {
+        return false;
+    }
+    let t = tok(k);
+    let opener = GLUE_OPENERS.contains(&t)
+        || (GLUE_DETERMINERS.contains(&t) && tok(k + 1).starts_with(|c: char| c.is_lowercase()));
+    if !opener {
+        return false;
+    }
+    // The heading follows a full stop (or opens the text or a paragraph).
+    if start > 0 && gaps[start - 1] != Gap::Paragraph {
+        let prev = tok(start - 1);
+        if !(is_terminal(prev) || matches!(prev, "\"" | "”" | "’" | "'" | ")")) {
+            return false;
+        }
+    }
+    let words = || (start..k).map(tok);
+    // Words only: no punctuation, numbers or symbols inside the heading.
+    if !words().all(|w| {
+        w.chars().next().is_some_and(char::is_alphabetic)
+            && w.chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’'))
+    }) || words().any(|w| w.chars().any(|c| c.is_ascii_digit()))
+    {
+        return false;
+    }
+    // Not in title case: some word of the heading after its first is lower-case.
+    if !words().skip(1).any(|w| w.starts_with(char::is_lowercase)) {
+        return false;
+    }
+    let prev = tok(k - 1);
+    if prev.starts_with(char::is_lowercase) {
+        !GLUE_NOT_AFTER.contains(&prev)
+    } else {
+        // Between two capitalised words the opener is part of a title ("Lost In Translation").
+        !tok(k + 1).starts_with(char::is_uppercase)
+    }
+}
+
+/// Whether token `k` ends an embedded tweet: its picture link ("pic.twitter.com/…") or the year
+/// of its credit line ("— Name (@handle) March 27, 2017"). The text after it is another sentence.
+fn tweet_end<'a>(tok: &impl Fn(usize) -> &'a str, k: usize) -> bool {
+    let t = tok(k);
+    if t.len() > 16 && t.is_char_boundary(16) && t[..16].eq_ignore_ascii_case("pic.twitter.com/") {
+        return true;
+    }
+    const MONTHS: &str =
+        "January February March April May June July August September October November December";
+    k >= 5
+        && t.len() == 4
+        && t.bytes().all(|b| b.is_ascii_digit())
+        && tok(k - 1) == ","
+        && tok(k - 2).len() <= 2
+        && tok(k - 2).bytes().all(|b| b.is_ascii_digit())
+        && MONTHS.split(' ').any(|m| m == tok(k - 3))
+        && tok(k - 4) == ")"
+        && tok(k - 5).starts_with('@')
 }
 
 fn abbrev_may_end(t: &str, _k: usize, _tokens: &[Token], _text: &str) -> bool {
@@ -357,6 +487,54 @@ mod tests {
                 "tale",
                 "."
             ]
+        );
+    }
+
+    #[test]
+    fn a_run_in_heading_glued_to_its_paragraph_is_a_sentence() {
+        assert_eq!(
+            sents("The vote passed. Farmers angry In a statement, the union said no."),
+            [
+                "The vote passed.",
+                "Farmers angry",
+                "In a statement, the union said no."
+            ]
+        );
+        assert_eq!(
+            sents("Talks ended. Trade worries The minister said more."),
+            ["Talks ended.", "Trade worries", "The minister said more."]
+        );
+        // Names, titles and title-case headlines keep the sentence whole.
+        for one in [
+            "He told The Associated Press about it.",
+            "Talks ended. She met officials in The Hague on Monday.",
+            "Talks ended. Gone With The Wind is a film.",
+            "Talks ended. Voters in Kenya A Kenyan court ruled.",
+            "Talks ended. The film Lost In Translation was shown.",
+        ] {
+            let want: Vec<&str> = if one.starts_with("Talks ended.") {
+                vec!["Talks ended.", &one[13..]]
+            } else {
+                vec![one]
+            };
+            assert_eq!(sents(one), want, "{one}");
+        }
+    }
+
+    #[test]
+    fn an_embedded_tweet_ends_at_its_picture_link_and_its_credit() {
+        assert_eq!(
+            sents("Ministers say the plan works pic.twitter.com/Ab12Cd34 - Norland News (@nnews) March 2, 2017 The vote was held."),
+            [
+                "Ministers say the plan works pic.twitter.com/Ab12Cd34",
+                "- Norland News (@nnews) March 2, 2017",
+                "The vote was held."
+            ]
+        );
+        // A date in running text is no credit line.
+        assert_eq!(
+            sents("The law of March 2, 2017 took effect."),
+            ["The law of March 2, 2017 took effect."]
         );
     }
 

@@ -78,6 +78,7 @@ fn is_special(s: &str) -> bool {
         || lower_starts("https://")
         || lower_starts("www.")
         || lower_starts("ftp://")
+        || lower_starts("pic.twitter.com/")
     {
         return true;
     }
