@@ -116,7 +116,7 @@ def main():
                     counts[(what, f"{col} judged n")] += 1
             shown.append(f"  {seed} #{row['n']} {row['cameo']} {row['src_code']}->{row['tgt_code']} {what}: "
                          f"{' '.join(marks.values())} {row.get('error', '')}")
-    print(f"judged rows (seeds {len(args.sheets)} sheets) whose event the first run writes: "
+    print(f"judged rows ({len(args.sheets)} sheets) whose event the first run writes: "
           f"{counts.pop('judged rows still written', 0)}")
     for k in sorted(counts):
         print(f"  {k[0]:24} {k[1]:18} {counts[k]}")
