@@ -280,6 +280,36 @@ def bootstrap(pops, rows, rounds=2000, which=4):
     return values[int(0.025 * rounds)], values[int(0.975 * rounds) - 1]
 
 
+def wilson(pops, rows, which):
+    """95% Wilson interval of the precision (`which` 3) or the recall (4) of a stratified sample:
+    the ratio estimate's variance by linearisation (per stratum, the population variance of
+    x - ratio * y over its judged rows, weighted by population squared / judged), turned into an
+    effective sample size n = ratio (1 - ratio) / variance, then Wilson's score interval at that
+    n. For the draw-time precision (only stratum G grouped) this is Wilson's interval of
+    same/judged in G exactly."""
+    by = collections.defaultdict(list)
+    for r in rows:
+        by[r["stratum"]].append(r)
+    ratio = estimate(pops, rows)[which]
+    grouped = (lambda r: r["now"]) if rows and "now" in rows[0] else (lambda r: int(r["stratum"] == "G"))
+    num, den, var = 0.0, 0.0, 0.0
+    for s, rs in by.items():
+        w = pops[s] / len(rs)
+        xs = [int(grouped(r) and r["same"] == "y") for r in rs]
+        ys = [grouped(r) if which == 3 else int(r["same"] == "y") for r in rs]
+        den += w * sum(ys)
+        zs = [x - ratio * y for x, y in zip(xs, ys)]
+        mean = sum(zs) / len(zs)
+        var += pops[s] ** 2 * sum((z - mean) ** 2 for z in zs) / len(zs) / len(zs)
+    if den == 0 or var == 0:
+        return None
+    n = ratio * (1 - ratio) / (var / den ** 2)
+    z = 1.959964
+    centre = (ratio + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * math.sqrt(ratio * (1 - ratio) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return centre - half, centre + half, n
+
+
 def regrouped(db, rows, by_span=False):
     """Set each row's `now` to whether a database groups its two mentions today (found by
     document id and event index, else by document id, codes and evidence offsets: the index
@@ -376,6 +406,11 @@ def score(args):
     if good:
         lo, hi = bootstrap(pops, good)
         print(f"recall 95% interval {lo:.3f}-{hi:.3f} (stratified bootstrap, 2000 resamples, seed 0)")
+    if good and getattr(args, "wilson", False):
+        for name, which in (("precision", 3), ("recall", 4)):
+            w = wilson(pops, good, which)
+            if w:
+                print(f"{name} 95% Wilson interval {w[0]:.3f}-{w[1]:.3f} (effective sample size {w[2]:.1f})")
     for name, value, floor in (("precision", precision, args.min_precision), ("recall", recall, args.min_recall)):
         if floor is not None and value < floor:
             print(f"pairwise {name} {value:.3f} is below the floor {floor}", file=sys.stderr)
@@ -482,6 +517,13 @@ def selftest(_args):
             assert score_with({"K3": "n"}, db_arg=db) is None  # the drawn mention changed
         finally:
             ALLOCATION = saved
+    # Wilson: the draw-time precision is Wilson's interval of same/judged in G (8 of 10:
+    # 0.490-0.943); the recall's effective sample size shrinks when a large stratum has same pairs.
+    rows = [{"stratum": "G", "same": m} for m in "yyyyyyyynn"] + [{"stratum": "C", "same": m} for m in "ynnn"]
+    lo, hi, n = wilson({"G": 100, "C": 1000}, rows, 3)
+    assert (round(lo, 3), round(hi, 3), round(n, 6)) == (0.49, 0.943, 10.0), (lo, hi, n)
+    lo, hi, n = wilson({"G": 100, "C": 1000}, rows, 4)
+    assert lo < 80 / 330 < hi and n < 14, (lo, hi, n)
     print("dedup-pairs selftest: ok")
 
 
@@ -509,6 +551,8 @@ def main():
                    help="with --db: find a mention whose codes changed by its document and evidence offsets")
     c.add_argument("--db", help="score the grouping of this `dyad ingest` database (same CSV) instead of the "
                    "one recorded at draw time: a re-score of an older sheet after the rules changed")
+    c.add_argument("--wilson", action="store_true",
+                   help="also print 95%% Wilson intervals (at the stratified estimate's effective sample size)")
     sub.add_parser("selftest", help="check draw and score on an invented database (no data needed)")
     args = ap.parse_args()
     {"draw": draw, "show": show, "score": score, "selftest": selftest}[args.cmd](args)
