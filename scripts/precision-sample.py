@@ -298,9 +298,20 @@ def show(args):
         print()
 
 
+def is_note(item):
+    """A re-judging note in the `error` column ("s18 rejudge: ..."), not an error class."""
+    head = item.strip().split(":", 1)[0]
+    return ":" in item and head.startswith("s") and head.endswith(" rejudge") and head[1:-8].isdigit()
+
+
+def error_classes(row):
+    """The row's error classes, without re-judging notes."""
+    return [c.strip() for c in row.get("error", "").split(";") if c.strip() and not is_note(c)]
+
+
 def check_classes(row, marks, ok):
     """None if the row's error classes are known and agree with its judgements, else why not."""
-    classes = [c.strip() for c in row.get("error", "").split(";") if c.strip()]
+    classes = error_classes(row)
     if ok:
         return f"judged right but has error classes {classes}" if classes else None
     if not classes:
@@ -342,9 +353,8 @@ def score(args):
             print(f"row {row['n']}: {problem}", file=sys.stderr)
             bad += 1
             continue
-        for c in row.get("error", "").split(";"):
-            if c.strip():
-                errors[c.strip()] += 1
+        for c in error_classes(row):
+            errors[c] += 1
     total = counts["judged"]
     print(f"{len(rows)} rows, {len(rows) - bad} resolve and are well formed, {total} judged")
     labels = [("real", "event of this kind really happens (or is announced, for intent)"),
@@ -441,6 +451,12 @@ def selftest(_args):
 
         good = score_with(["y", "y", "y", "n", "y", "target left out"])
         assert good and "2/3  0.667" in good and "1  target left out" in good, good
+        # A re-judging note ("sNN rejudge: ...") is no error class: allowed on a right row, not counted.
+        noted = score_with(["y"] * 5 + ["s18 rejudge: owner of the thing acted on is the target"])
+        assert noted and "3/3  1.000" in noted and "rejudge" not in noted, noted
+        noted = score_with(["y", "y", "y", "n", "y", "target left out;s18 rejudge: owner is the target"])
+        assert noted and "1  target left out" in noted and "rejudge" not in noted, noted
+        assert score_with(["y", "y", "y", "n", "y", "s18 rejudge: a note is no class"]) is None
         assert score_with(["y", "y", "y", "n", "y", "no such class"]) is None
         assert score_with(["y", "y", "y", "n", "y", "word sense"]) is None  # needs real or root n
         assert score_with(["y", "y", "y", "n", "y", ""]) is None  # wrong without a class
