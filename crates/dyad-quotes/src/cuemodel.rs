@@ -370,54 +370,6 @@ fn each_features(v: &View, sink: &mut impl FeatureSink) {
         } else {
             sink.feature(&[lit!("root")]);
         }
-        // Tense and form of the word with its frame ("said" VBD, "says" VBZ, "saying" VBG).
-        let x = Piece::new(t.xpos.as_str());
-        sink.feature(&[lit!("xf="), x, bar, frame]);
-        sink.feature(&[lit!("lx="), l, bar, x]);
-        // The shape of the content clause the word governs (branch `quotes13`): its verb's form,
-        // its own subject, a modal, the clause's word class, which side of the word it lies on.
-        if matches!(frame.s, "ccomp" | "xcomp") {
-            if let Some(&c) = kids
-                .of(i)
-                .iter()
-                .find(|&&k| base(&v.toks[k].deprel) == frame.s)
-            {
-                let ct = &v.toks[c];
-                sink.feature(&[lit!("cx="), frame, bar, Piece::new(ct.xpos.as_str())]);
-                let csub = kids
-                    .of(c)
-                    .iter()
-                    .copied()
-                    .find(|&k| v.toks[k].deprel.starts_with("nsubj"));
-                let csk = csub.map_or(lit!("none"), |k| subject_kind(v, k));
-                sink.feature(&[lit!("cs="), frame, bar, csk]);
-                sink.feature(&[lit!("lcs="), l, bar, csk]);
-                let side = if c < i { lit!("before") } else { lit!("after") };
-                sink.feature(&[lit!("cd="), frame, bar, side]);
-                sink.feature(&[lit!("lcd="), l, bar, side]);
-                if kids.of(c).iter().any(|&k| {
-                    base(&v.toks[k].deprel) == "aux"
-                        && matches!(
-                            v.toks[k].lower.as_str(),
-                            "will"
-                                | "would"
-                                | "could"
-                                | "should"
-                                | "may"
-                                | "might"
-                                | "must"
-                                | "can"
-                        )
-                }) {
-                    sink.feature(&[lit!("cmod="), frame]);
-                }
-                if let Some(ids) = crate::wordclass::of(&ct.lower) {
-                    let mut bufs = [[0u8; 5]; 3];
-                    let [coarse, _, _] = digits3(ids, &mut bufs).map(Piece::new);
-                    sink.feature(&[lit!("ck="), frame, bar, coarse]);
-                }
-            }
-        }
         sink.token_done(i);
     }
 }

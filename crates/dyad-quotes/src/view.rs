@@ -81,8 +81,6 @@ pub struct Tok<'a> {
     pub cap: bool,
     /// Universal POS tag (empty when untagged).
     pub upos: Tag,
-    /// Language-specific POS tag (Penn tags: the tense of a verb; empty when untagged).
-    pub xpos: Tag,
     /// Lemma, lower case (empty when untagged).
     pub lemma: Text<'a>,
     /// Dependency relation (empty when unparsed).
@@ -122,7 +120,6 @@ fn make_tok(text: &str, span: Span) -> Tok<'_> {
         lower: Text::lower(s),
         cap: s.chars().next().is_some_and(char::is_uppercase),
         upos: Tag::EMPTY,
-        xpos: Tag::EMPTY,
         lemma: Text::default(),
         deprel: Tag::EMPTY,
         head: None,
@@ -153,7 +150,6 @@ impl<'a> View<'a> {
             .map(|t| {
                 let mut k = make_tok(&doc.text, t.span);
                 k.upos = t.upos;
-                k.xpos = t.xpos;
                 k.lemma = Text::lower(&t.lemma);
                 k.deprel = t.deprel;
                 k.head = t.head.filter(|&h| h < doc.tokens.len());

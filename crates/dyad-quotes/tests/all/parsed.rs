@@ -100,63 +100,6 @@ fn word_classes_raise_rare_cue_words_the_model_has_no_weight_for() {
     }
 }
 
-/// The features of the first token whose text is `word`.
-fn feats_of(doc: &Doc, word: &str) -> Vec<String> {
-    let i = doc
-        .tokens
-        .iter()
-        .position(|t| doc.slice(t.span) == word)
-        .expect("word in the text");
-    cuemodel::doc_features(doc)[i]
-        .clone()
-        .expect("a scored token")
-}
-
-#[test]
-fn cue_features_describe_tense_and_the_content_clause() {
-    let doc = parsed("The mayor warned that the bridge would close in May.");
-    let f = feats_of(&doc, "warned");
-    for want in [
-        "xf=VBD|ccomp",
-        "lx=warn|VBD",
-        "cs=ccomp|noun",
-        "cd=ccomp|after",
-        "cmod=ccomp",
-    ] {
-        assert!(f.iter().any(|x| x == want), "{want} missing from {f:?}");
-    }
-    // A verb without a clause of its own gets no clause features.
-    let doc = parsed("The mayor closed the bridge in May.");
-    let f = feats_of(&doc, "closed");
-    assert!(f.iter().any(|x| x == "xf=VBD|obj"), "{f:?}");
-    assert!(
-        !f.iter()
-            .any(|x| x.starts_with("cs=") || x.starts_with("cd=")),
-        "{f:?}"
-    );
-}
-
-#[test]
-fn a_clause_with_its_own_subject_makes_an_everyday_verb_a_likelier_cue() {
-    // "figures" is no reporting verb of the lexicon; with a subject clause it reports a belief.
-    let doc = parsed(
-        "The union figures the strike will end soon. The union figures prominently in the report.",
-    );
-    let f = cuemodel::doc_features(&doc);
-    let m = CueModel::embedded();
-    let idx: Vec<usize> = doc
-        .tokens
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| doc.slice(t.span) == "figures")
-        .map(|(i, _)| i)
-        .collect();
-    let (a, b) = (&f[idx[0]], &f[idx[1]]);
-    let pa = a.as_ref().map_or(0.0, |x| m.prob(x));
-    let pb = b.as_ref().map_or(0.0, |x| m.prob(x));
-    assert!(pa > pb + 0.2, "with a clause {pa}, without {pb}");
-}
-
 #[test]
 fn cue_model_separates_attitudes_from_actions() {
     let doc = parsed(
