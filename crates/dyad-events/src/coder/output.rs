@@ -838,6 +838,14 @@ fn is_setting(doc: &Doc, m: &Mention) -> bool {
     else {
         return false;
     };
+    // "in Germany and France": a later conjunct stands where the first does.
+    let mut h = h;
+    for _ in 0..4 {
+        match doc.tokens[h].head {
+            Some(p) if doc.tokens[h].deprel.as_str() == "conj" => h = p,
+            _ => break,
+        }
+    }
     let tok = &doc.tokens[h];
     let rel = tok.deprel.as_str();
     if tok.head.is_none() || rel.is_empty() {

@@ -756,9 +756,10 @@ fn region_place(st: &Sent, t: usize) -> bool {
                 && (SETTING_PREPS.contains(&p)
                     || matches!(p, "to" | "into" | "toward" | "towards" | "from"));
         }
-        // Through a name's own words or a compound ("the Asia-Pacific region"), not an
-        // adjective ("European allies", "the Balkan republic": a region's states).
-        if !matches!(st.rel(x), "compound" | "flat") {
+        // Through a name's own words, a compound ("the Asia-Pacific region") or a coordination
+        // ("across Europe, Asia and the Middle East"), not an adjective ("European allies",
+        // "the Balkan republic": a region's states).
+        if !matches!(st.rel(x), "compound" | "flat" | "conj") {
             return false;
         }
         let Some(p) = st.head(x) else { return false };
