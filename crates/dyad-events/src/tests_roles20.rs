@@ -1,8 +1,8 @@
 //! Behaviour tests of the session-17 role rules (branch `events20`) on hand-parsed sentences
 //! written for these tests: the subject of the next clause is no target, partners acting
 //! together in a place are each other's targets, a long list acts jointly, a quote's owner of a
-//! thing is no target, a phrase of circumstance names no target, an apposition of relation names
-//! no source, and the place of an attack is not its doer. Each rule has its counterpart.
+//! thing is its target (reversed in session 18), a phrase of circumstance names no target, an
+//! apposition of relation names no source, and the place of an attack is not its doer.
 
 use crate::testutil::{add_sentence, code, named, t};
 use dyad_doc::{Doc, Tag};
@@ -167,9 +167,13 @@ fn owned(noun: &str, xpos: &str) -> Doc {
 }
 
 #[test]
-fn the_owner_of_a_thing_is_no_target_of_a_statement() {
-    assert_eq!(named(&code(&owned("debt", "NN"))), vec![]);
-    // The owner of a group ("Norland's forces") is what the statement is about.
+fn the_owner_of_a_thing_is_the_target_of_a_statement() {
+    // Session 18 (branch events24): under the amended guideline the owner of the very thing a
+    // statement is about is its target, as for a group ("Norland's forces").
+    assert_eq!(
+        named(&code(&owned("debt", "NN"))),
+        vec![t("Olaf Scholz", "010", "Norland")]
+    );
     assert_eq!(
         named(&code(&owned("forces", "NNS"))),
         vec![t("Olaf Scholz", "010", "Norland")]

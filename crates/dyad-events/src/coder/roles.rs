@@ -291,6 +291,11 @@ impl Coder {
             // "said the EU rules ...", "a UN resolution": a name modifying a thing is no party.
             targets.retain(|&t| !thing_modifier(st, t));
         }
+        if st.parsed && self.cameo_rules() {
+            // "a trip to Asia", "projects across Europe": a region named as a place is where
+            // the act goes or happens, not a party to it.
+            targets.retain(|&t| !region_place(st, t));
+        }
         if st.parsed && !noun {
             // "called X to congratulate him": the purpose of a call is addressed to the callee.
             let callee = self.callee(st, h);
@@ -717,6 +722,50 @@ fn thing_modifier(st: &Sent, t: usize) -> bool {
         "amod" => xpos == "NN",
         _ => false,
     }
+}
+
+/// Whether code `c` is a region's (`data/actors/regions.txt`: "Europe", "the Middle East").
+fn region_code(c: &str) -> bool {
+    static REGIONS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    REGIONS
+        .get_or_init(|| {
+            include_str!("../../../../data/actors/regions.txt")
+                .lines()
+                .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+                .filter_map(|l| l.split('|').next())
+                .map(str::trim)
+                .collect()
+        })
+        .contains(&c)
+}
+
+/// Whether mention `t` names a region only as a place: introduced (also through a compound or a
+/// name's own words) by a preposition of place or direction ("a trip to Asia", "projects across
+/// Europe", "in the Asia-Pacific region"); not a region's people or states ("European allies",
+/// "the Balkan republic": the PLV gold codes these as the target).
+fn region_place(st: &Sent, t: usize) -> bool {
+    if !region_code(&st.mentions[t].actor.code) {
+        return false;
+    }
+    let Some(mut x) = mention_head(st, t) else {
+        return false;
+    };
+    for _ in 0..3 {
+        if let Some(p) = st.case_of(x) {
+            return matches!(st.base_rel(x), "obl" | "nmod")
+                && (SETTING_PREPS.contains(&p)
+                    || matches!(p, "to" | "into" | "toward" | "towards" | "from"));
+        }
+        // Through a name's own words, a compound ("the Asia-Pacific region") or a coordination
+        // ("across Europe, Asia and the Middle East"), not an adjective ("European allies",
+        // "the Balkan republic": a region's states).
+        if !matches!(st.rel(x), "compound" | "flat" | "conj") {
+            return false;
+        }
+        let Some(p) = st.head(x) else { return false };
+        x = p;
+    }
+    false
 }
 
 #[cfg(test)]
