@@ -26,7 +26,9 @@
 //!   "your" ("the community that you identify with", "your browser does not support");
 //! - a cue that reports no speech in the sense used (`data/actors/no-report-cues.txt`): a verb of
 //!   seeming ("the race appeared close") or of wanting, planning, deciding or refusing with a
-//!   to-infinitive ("Most want to see", "the partners refused to develop").
+//!   to-infinitive ("Most want to see", "the partners refused to develop");
+//! - a cue that is a noun or an adjective with content that holds no verb ("High hopes for the
+//!   sector", "reported attacks", "deep learning, visual technologies"): a noun phrase, no report.
 //!
 //! Each rule was measured on the first 400 NewsArticles and on PolNeAR dev and train (the cost in
 //! recall of attributions PolNeAR annotates): docs/evaluation.md, "session 12, branch speakers4".
@@ -55,6 +57,8 @@ pub enum Unsupported {
     NoSourceNoun,
     /// The cue is a verb of seeming, or of wanting, planning or refusing with a to-infinitive.
     NoReportCue,
+    /// The cue is a noun or an adjective and the content holds no verb.
+    NominalCue,
 }
 
 /// The sense in which a cue of `no-report-cues.txt` reports nothing.
@@ -138,6 +142,15 @@ fn no_report_cue(doc: &Doc, c: usize) -> bool {
                 })
         }),
     }
+}
+
+/// Whether the cue token `c` is a noun or an adjective ("high hopes for", "reported attacks",
+/// "deep learning") and the content `span` holds no verb: a noun phrase, no reported clause.
+fn nominal_cue(doc: &Doc, c: usize, span: dyad_doc::Span) -> bool {
+    matches!(doc.tokens[c].upos.as_str(), "NOUN" | "ADJ" | "PROPN")
+        && !doc
+            .tokens_in(span)
+            .any(|t| matches!(doc.tokens[t].upos.as_str(), "VERB" | "AUX"))
 }
 
 /// Whether the candidate addresses the reader: the cue's subject is "you", or the speaker
@@ -325,6 +338,9 @@ pub fn unsupported(doc: &Doc, q: &Quote, agent: &dyn Fn(&str) -> bool) -> Option
     }
     if no_report_cue(doc, c) {
         return Some(Unsupported::NoReportCue);
+    }
+    if nominal_cue(doc, c, q.span) {
+        return Some(Unsupported::NominalCue);
     }
     // A participle's subject is often not its source ("…, the camera shaking, shouting"): such
     // cues are left alone.
@@ -600,6 +616,31 @@ mod tests {
         ]);
         doc.tokens[2].lemma = "agree".into();
         let q = quote(&doc, Some(0..2), 2, 3..6);
+        assert_eq!(unsupported(&doc, &q, &|_| true), None);
+    }
+
+    #[test]
+    fn a_noun_cue_before_a_phrase_without_a_verb_is_no_report() {
+        // "Rumours of a takeover grew ." read with the cue "Rumours" and the content "of a
+        // takeover".
+        let rows = |verb_upos: &'static str| {
+            parsed(&[
+                ("Rumours", "NOUN", "NNS", Some(4), "nsubj"),
+                ("of", "ADP", "IN", Some(3), "case"),
+                ("a", "DET", "DT", Some(3), "det"),
+                ("takeover", "NOUN", "NN", Some(0), "nmod"),
+                ("grew", verb_upos, "VBD", None, "root"),
+                (".", "PUNCT", ".", Some(4), "punct"),
+            ])
+        };
+        let doc = rows("VERB");
+        let q = quote(&doc, None, 0, 1..4);
+        assert_eq!(
+            unsupported(&doc, &q, &|_| true),
+            Some(Unsupported::NominalCue)
+        );
+        // With a verb in the content ("Rumours that a takeover grew") it may report a claim.
+        let q = quote(&doc, None, 0, 1..5);
         assert_eq!(unsupported(&doc, &q, &|_| true), None);
     }
 
