@@ -493,12 +493,56 @@ fn set_off(doc: &Doc, rel: usize) -> Option<usize> {
     if !matches!(doc.token_text(p), "-" | "–" | "—" | "(" | ",") || p == 0 {
         return None;
     }
-    let before = doc.tokens[p - 1].span.end;
     let s = doc.sentence_of_token(rel)?;
-    doc.entities
-        .iter()
-        .position(|e| e.span.end == before && matches!(e.kind.as_str(), "PER" | "ORG"))
-        .filter(|&e| doc.entities[e].span.start >= doc.sentences[s].span.start)
+    let named_at = |end: usize| {
+        let before = doc.tokens[end].span.end;
+        doc.entities
+            .iter()
+            .position(|e| e.span.end == before && matches!(e.kind.as_str(), "PER" | "ORG"))
+            .filter(|&e| doc.entities[e].span.start >= doc.sentences[s].span.start)
+    };
+    named_at(p - 1).or_else(|| {
+        // A person's age or party tag set off by commas between the name and the pronoun
+        // ("Ann Roe, 44, who", "Sen. Bo Li, D-Conn., who").
+        if doc.token_text(p) != "," {
+            return None;
+        }
+        let first = doc.sentences[s].tokens.start;
+        let c = (p.saturating_sub(SET_OFF_TAG_WORDS + 1).max(first)..p)
+            .rev()
+            .find(|&t| doc.token_text(t) == ",")?;
+        let tag: String = (c + 1..p).map(|t| doc.token_text(t)).collect();
+        (c > first && (is_age(&tag) || is_party_tag(&tag)))
+            .then(|| named_at(c - 1))
+            .flatten()
+            .filter(|&e| doc.entities[e].kind == "PER")
+    })
+}
+
+/// Tokens an age or a party tag set off between a name and "who" may take ("D-Conn.").
+const SET_OFF_TAG_WORDS: usize = 4;
+
+/// Whether `w` is a person's age: one to three digits.
+fn is_age(w: &str) -> bool {
+    (1..=3).contains(&w.len()) && w.chars().all(|c| c.is_ascii_digit())
+}
+
+/// Whether `w` is a US party-and-state tag: a party letter, a hyphen and a capitalised state
+/// abbreviation ("D-Conn.", "R-Texas", "I-Vt.").
+fn is_party_tag(w: &str) -> bool {
+    let Some(rest) = w
+        .strip_prefix("D-")
+        .or_else(|| w.strip_prefix("R-"))
+        .or_else(|| w.strip_prefix("I-"))
+    else {
+        return false;
+    };
+    let rest = rest.strip_suffix('.').unwrap_or(rest);
+    (2..=14).contains(&rest.len())
+        && rest.starts_with(|c: char| c.is_ascii_uppercase())
+        && rest
+            .chars()
+            .all(|c| c.is_ascii_alphabetic() || c == '.' || c == ' ')
 }
 
 fn is_noun(doc: &Doc, t: usize) -> bool {
@@ -895,6 +939,46 @@ pub(crate) mod tests {
         // Without the name there is nothing to refer to.
         doc.entities.clear();
         assert_eq!(of(&doc, "who", 0), None);
+    }
+
+    #[test]
+    fn a_name_before_an_age_or_a_party_tag_set_off_by_commas_is_the_antecedent() {
+        // "Critics met Ann Roe , 61 , who said" (the parse hangs "who" on the number).
+        let rows = |tag: &'static str, upos: &'static str| {
+            parsed(&[&[
+                ("Critics", "NOUN", "NNS", Some(1), "nsubj"),
+                ("met", "VERB", "VBD", None, "root"),
+                ("Ann", "PROPN", "NNP", Some(1), "obj"),
+                ("Roe", "PROPN", "NNP", Some(2), "flat"),
+                (",", "PUNCT", ",", Some(5), "punct"),
+                (tag, upos, "CD", Some(2), "appos"),
+                (",", "PUNCT", ",", Some(8), "punct"),
+                ("who", "PRON", "WP", Some(8), "nsubj"),
+                ("said", "VERB", "VBD", Some(1), "parataxis"),
+            ]])
+        };
+        for (tag, upos) in [("61", "NUM"), ("D-Conn.", "PROPN"), ("R-Texas", "PROPN")] {
+            let mut doc = rows(tag, upos);
+            doc.entities.push(Entity {
+                span: doc.span_of_tokens(2..4),
+                kind: "PER".into(),
+                actor: None,
+                cluster: None,
+            });
+            assert_eq!(of(&doc, "who", 0), Some(Antecedent::Entity(0)), "{tag}");
+        }
+        // Another phrase between the commas ("Ann Roe, a lawyer, who") is left to the parse, and
+        // an organisation has no age.
+        for (tag, kind) in [("lawyers", "PER"), ("61", "ORG")] {
+            let mut doc = rows(tag, "NOUN");
+            doc.entities.push(Entity {
+                span: doc.span_of_tokens(2..4),
+                kind: kind.into(),
+                actor: None,
+                cluster: None,
+            });
+            assert_eq!(of(&doc, "who", 0), None, "{tag} {kind}");
+        }
     }
 
     #[test]

@@ -21,14 +21,21 @@
 //!   `scripts/quote-source-nouns.py`), not an agent or speaker noun of the actor dictionaries,
 //!   not shaped like an agent noun (`-er`, `-ist`, `-ian`, …), without a digit ("the
 //!   62-year-old") and not part of a name ("the sound echoed", "New images show", "temperatures
-//!   remained", "Cubicles in A&E were full").
+//!   remained", "Cubicles in A&E were full");
+//! - an address to the reader: the cue's subject is "you", or the speaker's head is possessed by
+//!   "your" ("the community that you identify with", "your browser does not support");
+//! - a cue that reports no speech in the sense used (`data/actors/no-report-cues.txt`): a verb of
+//!   seeming ("the race appeared close") or of wanting, planning, deciding or refusing with a
+//!   to-infinitive ("Most want to see", "the partners refused to develop");
+//! - a cue that is a noun or an adjective with content that holds no verb ("High hopes for the
+//!   sector", "reported attacks", "deep learning, visual technologies"): a noun phrase, no report.
 //!
 //! Each rule was measured on the first 400 NewsArticles and on PolNeAR dev and train (the cost in
 //! recall of attributions PolNeAR annotates): docs/evaluation.md, "session 12, branch speakers4".
 //! Quotes with a resolved speaker are never dropped: a named source is evidence of an attribution.
 
 use dyad_doc::{Doc, Quote};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// Why a candidate is dropped (see the module documentation).
@@ -48,6 +55,120 @@ pub enum Unsupported {
     NotNominal,
     /// The speaker phrase is headed by a common noun that is no source.
     NoSourceNoun,
+    /// The cue is a verb of seeming, or of wanting, planning or refusing with a to-infinitive.
+    NoReportCue,
+    /// The cue is a noun or an adjective and the content holds no verb.
+    NominalCue,
+}
+
+/// The sense in which a cue of `no-report-cues.txt` reports nothing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoReportClass {
+    /// A verb of seeming, in every use.
+    Seeming,
+    /// A verb of intention or decision, when a to-infinitive follows it.
+    Infinitive,
+}
+
+/// The embedded no-report cues' path, for error messages.
+const NO_REPORT_CUES_FILE: &str = "data/actors/no-report-cues.txt";
+
+/// `data/actors/no-report-cues.txt`: cue lemmas that report no speech in one of their senses.
+const NO_REPORT_CUES: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../data/actors/no-report-cues.txt"
+));
+
+/// Parse a no-report-cues file (`LEMMA CLASS` a line); an error names `file` and the line.
+pub fn parse_no_report_cues(
+    text: &str,
+    file: &str,
+) -> Result<HashMap<String, NoReportClass>, String> {
+    let mut out = HashMap::new();
+    for (i, raw) in text.lines().enumerate() {
+        let line = raw.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let at = |msg: &str| format!("{file}:{}: {msg}", i + 1);
+        let fields: Vec<&str> = line.split_whitespace().collect();
+        let [lemma, class] = fields[..] else {
+            return Err(at("expected `LEMMA CLASS`"));
+        };
+        if lemma.chars().any(char::is_uppercase) {
+            return Err(at(&format!("lemma `{lemma}` must be lower case")));
+        }
+        let class = match class {
+            "seeming" => NoReportClass::Seeming,
+            "infinitive" => NoReportClass::Infinitive,
+            other => {
+                return Err(at(&format!(
+                    "unknown class `{other}` (expected seeming or infinitive)"
+                )))
+            }
+        };
+        if out.insert(lemma.to_string(), class).is_some() {
+            return Err(at(&format!("duplicate lemma `{lemma}`")));
+        }
+    }
+    Ok(out)
+}
+
+/// The embedded no-report cues, parsed once (validated by this crate's tests).
+fn no_report_cues() -> &'static HashMap<String, NoReportClass> {
+    static CUES: OnceLock<HashMap<String, NoReportClass>> = OnceLock::new();
+    CUES.get_or_init(|| {
+        parse_no_report_cues(NO_REPORT_CUES, NO_REPORT_CUES_FILE).unwrap_or_else(|e| panic!("{e}"))
+    })
+}
+
+/// Whether the cue token `c` reports nothing in the sense `no-report-cues.txt` gives its lemma:
+/// a verb of seeming, or a verb of intention whose `xcomp` is a verb marked by "to".
+fn no_report_cue(doc: &Doc, c: usize) -> bool {
+    let tok = &doc.tokens[c];
+    let lemma = if tok.lemma.is_empty() {
+        doc.slice(tok.span).to_lowercase()
+    } else {
+        tok.lemma.to_lowercase()
+    };
+    match no_report_cues().get(&lemma) {
+        None => false,
+        Some(NoReportClass::Seeming) => true,
+        Some(NoReportClass::Infinitive) => doc.children(c).any(|k| {
+            doc.tokens[k].deprel.as_str() == "xcomp"
+                && doc.children(k).any(|m| {
+                    doc.tokens[m].deprel.as_str() == "mark"
+                        && doc.slice(doc.tokens[m].span).eq_ignore_ascii_case("to")
+                })
+        }),
+    }
+}
+
+/// Whether the cue token `c` is a noun or an adjective ("high hopes for", "reported attacks",
+/// "deep learning") and the content `span` holds no verb: a noun phrase, no reported clause.
+fn nominal_cue(doc: &Doc, c: usize, span: dyad_doc::Span) -> bool {
+    matches!(doc.tokens[c].upos.as_str(), "NOUN" | "ADJ" | "PROPN")
+        && !doc
+            .tokens_in(span)
+            .any(|t| matches!(doc.tokens[t].upos.as_str(), "VERB" | "AUX"))
+}
+
+/// Whether the candidate addresses the reader: the cue's subject is "you", or the speaker
+/// phrase's head is possessed by "your" ("the community that you identify with", "your browser
+/// does not support").
+fn second_person(doc: &Doc, c: usize, sp: Option<dyad_doc::Span>) -> bool {
+    let is = |t: usize, rel: &str, word: &str| {
+        doc.tokens[t].deprel.as_str().starts_with(rel)
+            && doc.slice(doc.tokens[t].span).eq_ignore_ascii_case(word)
+    };
+    if doc.children(c).any(|k| is(k, "nsubj", "you")) {
+        return true;
+    }
+    let Some(sp) = sp else { return false };
+    let toks = doc.tokens_in(sp);
+    toks.clone()
+        .filter(|&t| doc.tokens[t].head.is_none_or(|h| !toks.contains(&h)))
+        .any(|h| doc.children(h).any(|k| is(k, "nmod:poss", "your")))
 }
 
 /// The embedded source nouns' path, for error messages.
@@ -211,6 +332,15 @@ pub fn unsupported(doc: &Doc, q: &Quote, agent: &dyn Fn(&str) -> bool) -> Option
     });
     if question {
         return Some(Unsupported::Question);
+    }
+    if second_person(doc, c, q.speaker.as_ref().map(|s| s.span)) {
+        return Some(Unsupported::FirstOrSecondPerson);
+    }
+    if no_report_cue(doc, c) {
+        return Some(Unsupported::NoReportCue);
+    }
+    if nominal_cue(doc, c, q.span) {
+        return Some(Unsupported::NominalCue);
     }
     // A participle's subject is often not its source ("…, the camera shaking, shouting"): such
     // cues are left alone.
@@ -420,6 +550,151 @@ mod tests {
         doc.tokens[2].xpos = dyad_doc::Tag::new("VBG");
         let q = quote(&doc, Some(0..2), 2, 3..6);
         assert_eq!(unsupported(&doc, &q, &|_| false), None);
+    }
+
+    #[test]
+    fn verbs_of_seeming_and_of_intention_with_an_infinitive_report_nothing() {
+        // "The race had appeared close ." (a verb of seeming: dropped in every use).
+        let mut doc = parsed(&[
+            ("The", "DET", "DT", Some(1), "det"),
+            ("race", "NOUN", "NN", Some(3), "nsubj"),
+            ("had", "AUX", "VBD", Some(3), "aux"),
+            ("appeared", "VERB", "VBN", None, "root"),
+            ("close", "ADJ", "JJ", Some(3), "xcomp"),
+            (".", "PUNCT", ".", Some(3), "punct"),
+        ]);
+        doc.tokens[3].lemma = "appear".into();
+        let q = quote(&doc, Some(0..2), 3, 4..5);
+        assert_eq!(
+            unsupported(&doc, &q, &|w| w == "race"),
+            Some(Unsupported::NoReportCue)
+        );
+        // "Most voters want to cut taxes ." with a to-infinitive: an intention, dropped.
+        let rows = |verb: &'static str, lemma: &'static str| {
+            let mut doc = parsed(&[
+                ("Most", "ADJ", "JJS", Some(1), "amod"),
+                ("voters", "NOUN", "NNS", Some(2), "nsubj"),
+                (verb, "VERB", "VBP", None, "root"),
+                ("to", "PART", "TO", Some(4), "mark"),
+                ("cut", "VERB", "VB", Some(2), "xcomp"),
+                ("taxes", "NOUN", "NNS", Some(4), "obj"),
+                (".", "PUNCT", ".", Some(2), "punct"),
+            ]);
+            doc.tokens[2].lemma = lemma.into();
+            doc
+        };
+        let doc = rows("want", "want");
+        let q = quote(&doc, Some(0..2), 2, 3..6);
+        assert_eq!(
+            unsupported(&doc, &q, &|_| false),
+            Some(Unsupported::NoReportCue)
+        );
+        // A speech act with the same shape ("vow to cut") is a cue, and so is a named speaker's
+        // intention (a resolved speaker keeps every quote).
+        let doc = rows("vow", "vow");
+        let q = quote(&doc, Some(0..2), 2, 3..6);
+        assert_eq!(unsupported(&doc, &q, &|_| true), None);
+        let doc = rows("want", "want");
+        let mut q = quote(&doc, Some(0..2), 2, 3..6);
+        q.speaker.as_mut().unwrap().actor = Some(Actor {
+            name: None,
+            code: "USACVL".into(),
+            country: Some("USA".into()),
+            sector: Some("CVL".into()),
+            country_from: None,
+        });
+        assert_eq!(unsupported(&doc, &q, &|_| false), None);
+        // "Both sides agree that talks failed ." with a clause: a stance, kept.
+        let mut doc = parsed(&[
+            ("Both", "DET", "DT", Some(1), "det"),
+            ("sides", "NOUN", "NNS", Some(2), "nsubj"),
+            ("agree", "VERB", "VBP", None, "root"),
+            ("that", "SCONJ", "IN", Some(5), "mark"),
+            ("talks", "NOUN", "NNS", Some(5), "nsubj"),
+            ("failed", "VERB", "VBD", Some(2), "ccomp"),
+            (".", "PUNCT", ".", Some(2), "punct"),
+        ]);
+        doc.tokens[2].lemma = "agree".into();
+        let q = quote(&doc, Some(0..2), 2, 3..6);
+        assert_eq!(unsupported(&doc, &q, &|_| true), None);
+    }
+
+    #[test]
+    fn a_noun_cue_before_a_phrase_without_a_verb_is_no_report() {
+        // "Rumours of a takeover grew ." read with the cue "Rumours" and the content "of a
+        // takeover".
+        let rows = |verb_upos: &'static str| {
+            parsed(&[
+                ("Rumours", "NOUN", "NNS", Some(4), "nsubj"),
+                ("of", "ADP", "IN", Some(3), "case"),
+                ("a", "DET", "DT", Some(3), "det"),
+                ("takeover", "NOUN", "NN", Some(0), "nmod"),
+                ("grew", verb_upos, "VBD", None, "root"),
+                (".", "PUNCT", ".", Some(4), "punct"),
+            ])
+        };
+        let doc = rows("VERB");
+        let q = quote(&doc, None, 0, 1..4);
+        assert_eq!(
+            unsupported(&doc, &q, &|_| true),
+            Some(Unsupported::NominalCue)
+        );
+        // With a verb in the content ("Rumours that a takeover grew") it may report a claim.
+        let q = quote(&doc, None, 0, 1..5);
+        assert_eq!(unsupported(&doc, &q, &|_| true), None);
+    }
+
+    #[test]
+    fn an_address_to_the_reader_is_no_report() {
+        // "Pick the team that you most identify with ." (the speaker phrase garbled to "that").
+        let doc = parsed(&[
+            ("Pick", "VERB", "VB", None, "root"),
+            ("the", "DET", "DT", Some(2), "det"),
+            ("team", "NOUN", "NN", Some(0), "obj"),
+            ("that", "PRON", "WDT", Some(6), "obj"),
+            ("you", "PRON", "PRP", Some(6), "nsubj"),
+            ("most", "ADV", "RBS", Some(6), "advmod"),
+            ("identify", "VERB", "VBP", Some(2), "acl:relcl"),
+            ("with", "ADP", "IN", Some(6), "obl"),
+            (".", "PUNCT", ".", Some(0), "punct"),
+        ]);
+        let q = quote(&doc, Some(3..6), 6, 7..8);
+        assert_eq!(
+            unsupported(&doc, &q, &|_| false),
+            Some(Unsupported::FirstOrSecondPerson)
+        );
+        // "Your phone does not show the map ." (the head possessed by "your").
+        let doc = parsed(&[
+            ("Your", "PRON", "PRP$", Some(1), "nmod:poss"),
+            ("phone", "NOUN", "NN", Some(4), "nsubj"),
+            ("does", "AUX", "VBZ", Some(4), "aux"),
+            ("not", "PART", "RB", Some(4), "advmod"),
+            ("show", "VERB", "VB", None, "root"),
+            ("the", "DET", "DT", Some(6), "det"),
+            ("map", "NOUN", "NN", Some(4), "obj"),
+            (".", "PUNCT", ".", Some(4), "punct"),
+        ]);
+        let q = quote(&doc, Some(0..2), 4, 5..7);
+        assert_eq!(
+            unsupported(&doc, &q, &|w| w == "phone"),
+            Some(Unsupported::FirstOrSecondPerson)
+        );
+    }
+
+    #[test]
+    fn the_no_report_cues_file_parses_and_errors_name_the_file_and_line() {
+        let cues = parse_no_report_cues(NO_REPORT_CUES, NO_REPORT_CUES_FILE).expect("valid file");
+        assert_eq!(cues.get("seem"), Some(&NoReportClass::Seeming));
+        assert_eq!(cues.get("want"), Some(&NoReportClass::Infinitive));
+        assert!(!cues.contains_key("say") && !cues.contains_key("promise"));
+        let e = parse_no_report_cues("want infinitive\nwant seeming\n", "f.txt").unwrap_err();
+        assert!(e.starts_with("f.txt:2: duplicate lemma `want`"), "{e}");
+        let e = parse_no_report_cues("want\n", "f.txt").unwrap_err();
+        assert!(e.starts_with("f.txt:1: expected `LEMMA CLASS`"), "{e}");
+        let e = parse_no_report_cues("want wishful\n", "f.txt").unwrap_err();
+        assert!(e.starts_with("f.txt:1: unknown class `wishful`"), "{e}");
+        let e = parse_no_report_cues("Want infinitive\n", "f.txt").unwrap_err();
+        assert!(e.starts_with("f.txt:1: lemma `Want`"), "{e}");
     }
 
     #[test]

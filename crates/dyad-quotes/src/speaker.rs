@@ -442,6 +442,11 @@ const ISSUER_GAP: usize = 5;
 /// Verbs whose subject issued the document that is their object ("X published a study").
 /// Not "commission": who orders a report does not write it.
 const ISSUING_VERBS: &[&str] = &["publish", "release", "issue", "produce", "unveil"];
+/// Verbs of saying whose subject issued the document they were said in ("the ministry said in a
+/// statement", "the group warned in its report").
+const STATING_VERBS: &[&str] = &[
+    "say", "state", "write", "announce", "add", "note", "confirm", "claim", "warn", "report",
+];
 /// Words before a name that may hold its title ("Russia's ambassador to Seoul, Aleksandr Timonin").
 const TITLE_WORDS_BEFORE: usize = 6;
 /// Words after a name that may hold its title in an apposition ("Ann Lee, the sports director").
@@ -772,29 +777,56 @@ impl<'a> Resolver<'a> {
                         }
                     })
             };
-            // The subject of a verb that issued it: "UNEP published a study showing …".
+            // The subject of a verb that issued it: "UNEP published a study showing …", or of a
+            // verb of saying the document carried: "the ministry said in a statement".
             let subject = || {
-                let h = v.toks[k]
-                    .head
-                    .filter(|_| wide && v.toks[k].deprel == "obj")?;
-                if !ISSUING_VERBS.contains(&v.toks[h].lemma.as_str()) {
+                let h = v.toks[k].head.filter(|_| wide)?;
+                let lemma = v.toks[h].lemma.as_str();
+                let issued = v.toks[k].deprel == "obj" && ISSUING_VERBS.contains(&lemma);
+                // Only for a definite phrase: "a statement from the group" after "the Guard
+                // said in a statement" is another document.
+                let said_in = v.toks[k].deprel == "obl"
+                    && !matches!(v.toks[r.start].lower.as_str(), "a" | "an")
+                    && STATING_VERBS.contains(&lemma)
+                    && (k.saturating_sub(4)..k).any(|j| {
+                        v.toks[j].head == Some(k)
+                            && v.toks[j].deprel == "case"
+                            && v.toks[j].lower == "in"
+                    });
+                if !(issued || said_in) {
                     return None;
                 }
                 let s = (lo..v.toks.len().min(h + 1))
                     .rev()
                     .find(|&j| v.toks[j].head == Some(h) && v.toks[j].deprel == "nsubj")?;
-                actor_at(v.toks[s].span.start, v.toks[s].span.end + 1).or_else(|| {
-                    // The head of a longer name ("the United Nations Environment Program").
-                    self.entities_starting(
-                        v.toks[s].span.start.saturating_sub(self.longest_entity),
-                        v.toks[s].span.end,
-                    )
-                    .iter()
-                    .filter(|x| matches!(x.kind.as_str(), "PER" | "ORG") && !self.in_quote(x.span))
-                    .find(|x| x.span.contains(v.toks[s].span))
-                    .map(|x| v.tok_from(x.span.start)..v.tok_until(x.span.end))
-                    .filter(|r| r.start < r.end)
-                })
+                actor_at(v.toks[s].span.start, v.toks[s].span.end + 1)
+                    .or_else(|| {
+                        // The head of a longer name ("the United Nations Environment Program").
+                        self.entities_starting(
+                            v.toks[s].span.start.saturating_sub(self.longest_entity),
+                            v.toks[s].span.end,
+                        )
+                        .iter()
+                        .filter(|x| {
+                            matches!(x.kind.as_str(), "PER" | "ORG") && !self.in_quote(x.span)
+                        })
+                        .find(|x| x.span.contains(v.toks[s].span))
+                        .map(|x| v.tok_from(x.span.start)..v.tok_until(x.span.end))
+                        .filter(|r| r.start < r.end)
+                    })
+                    .or_else(|| {
+                        // A common-noun subject with its modifiers ("the Georgian government said
+                        // in a statement"): resolved below as a role, or not at all.
+                        let mut b = s;
+                        while b > lo
+                            && v.toks[b - 1].head == Some(s)
+                            && matches!(v.toks[b - 1].deprel.as_str(), "det" | "amod" | "compound")
+                        {
+                            b -= 1;
+                        }
+                        (said_in && v.tagged && v.toks[s].upos.as_str() == "NOUN")
+                            .then_some(b..s + 1)
+                    })
             };
             let at = before.or_else(after).or_else(subject)?;
             let sp = self.speaker(at, None);

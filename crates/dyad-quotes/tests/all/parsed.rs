@@ -611,3 +611,42 @@ fn a_document_speaks_for_its_issuer_named_after_a_participle_or_as_the_subject_p
         "{q:?}"
     );
 }
+
+#[test]
+fn a_document_speaks_for_whoever_said_something_in_it() {
+    // "X said in a statement …", then "the statement said": the statement is X's.
+    let doc = quoted(
+        "The Norwegian Fisheries Agency said in a statement on Tuesday that quotas would fall. \
+         The statement said that talks would resume in April.",
+    );
+    let q = quote_at(&doc, "talks would resume");
+    let sp = q.speaker.as_ref().expect("a speaker");
+    assert!(
+        sp.is_resolved()
+            && sp
+                .actor
+                .as_ref()
+                .is_some_and(|a| a.country.as_deref() == Some("NOR")),
+        "{sp:?}"
+    );
+    // An indefinite phrase is another document than the one said in before.
+    let doc = quoted(
+        "The Norwegian Fisheries Agency said in a statement on Tuesday that quotas would fall. \
+         A statement said that talks would resume in April.",
+    );
+    let q = quote_at(&doc, "talks would resume");
+    assert!(
+        !q.speaker.as_ref().is_some_and(|s| s.is_resolved()),
+        "{q:?}"
+    );
+    // A document the speaker only spoke about ("in response to a report") is not theirs.
+    let doc = quoted(
+        "The Norwegian Fisheries Agency said it would act in response to a report. The report \
+         said that stocks were falling.",
+    );
+    let q = quote_at(&doc, "stocks were falling");
+    assert!(
+        !q.speaker.as_ref().is_some_and(|s| s.is_resolved()),
+        "{q:?}"
+    );
+}
