@@ -55,6 +55,8 @@ mod tests_roles17;
 #[cfg(test)]
 mod tests_roles20;
 #[cfg(test)]
+mod tests_roles26;
+#[cfg(test)]
 mod tests_senses;
 #[cfg(test)]
 mod tests_senses16;
