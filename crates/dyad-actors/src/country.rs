@@ -459,6 +459,41 @@ fn context_place(doc: &Doc, span: Span, exclude: &[Span]) -> Option<String> {
 /// where the actor is ("fired rockets into Israel", "arms sales to Ecuador").
 const DESTINATION: &[&str] = &["to", "into", "on", "onto", "against", "toward", "towards"];
 
+/// Prepositions after which an actor is the other party of a joint act, not the actor's own
+/// side ("met with Ambassador X", "talks with Russian officials").
+const PARTNER: &[&str] = &["with"];
+
+/// Whether the words at `at` in sentence `s` name the other party of a joint act: their phrase
+/// (through modifiers, names and appositions: "with Ambassador Sergey Kislyak", "with any Russian
+/// officials") is introduced by a preposition of partnership (`PARTNER`).
+fn partner(doc: &Doc, s: usize, at: Span) -> bool {
+    let Some(mut x) = head_token(doc, s, at) else {
+        return false;
+    };
+    let range = doc.sentences[s].tokens.clone();
+    for _ in 0..4 {
+        let case = range.clone().any(|k| {
+            doc.tokens[k].head == Some(x)
+                && doc.tokens[k].deprel.as_str() == "case"
+                && PARTNER.contains(&doc.tokens[k].lemma.to_lowercase().as_str())
+        });
+        if case {
+            return true;
+        }
+        if !matches!(
+            doc.tokens[x].deprel.as_str(),
+            "amod" | "compound" | "flat" | "appos" | "nmod:poss" | "nmod:desc"
+        ) {
+            return false;
+        }
+        match doc.tokens[x].head {
+            Some(p) => x = p,
+            None => return false,
+        }
+    }
+    false
+}
+
 /// Rule 2, last: the one country the sentence names ("Egyptian police opened fire to disperse
 /// demonstrators" → the demonstrators are Egyptian; "Cairo's security chief warned that police
 /// ..."): every place and every state-coded actor of the sentence (outside the mention and
@@ -474,6 +509,7 @@ fn sentence_country(doc: &Doc, span: Span, exclude: &[Span]) -> Option<String> {
             && !exclude.iter().any(|x| x.overlaps(at))
             && !dateline.is_some_and(|z| z.overlaps(at))
             && !DESTINATION.contains(&last_word(&doc.text[..at.start]).as_str())
+            && !partner(doc, s, at)
     };
     let mut found: Option<String> = None;
     let mut agree = |c: &str| match &found {
@@ -956,5 +992,75 @@ mod tests {
         infer(&mut d);
         let a = d.clusters[0].actor.as_ref().unwrap();
         assert_eq!(a.code, "NGACOP");
+    }
+    /// A parsed one-sentence document: (form, head 1-based or 0, deprel) per word, one space
+    /// between words.
+    fn parsed(words: &[(&str, usize, &str)]) -> Doc {
+        let text = words.iter().map(|w| w.0).collect::<Vec<_>>().join(" ");
+        let mut d = Doc::new("t", &text);
+        let mut at = 0;
+        for &(form, head, rel) in words {
+            d.tokens.push(dyad_doc::Token {
+                span: Span::new(at, at + form.len()),
+                space_after: true,
+                upos: dyad_doc::Tag::new("X"),
+                xpos: dyad_doc::Tag::EMPTY,
+                lemma: form.to_lowercase(),
+                head: (head > 0).then(|| head - 1),
+                deprel: dyad_doc::Tag::new(rel),
+            });
+            at += form.len() + 1;
+        }
+        d.sentences.push(dyad_doc::Sentence {
+            span: Span::new(0, text.len()),
+            tokens: 0..words.len(),
+            paragraph: 0,
+        });
+        d
+    }
+
+    /// A state's official named at `word` (`CODE` + GOV, country from the name).
+    fn official(text: &str, word: &str, country: &str) -> Entity {
+        let mut e = named(text, word, country);
+        if let Some(a) = e.actor.as_mut() {
+            a.code = format!("{country}GOV");
+            a.sector = Some("GOV".into());
+        }
+        e
+    }
+
+    #[test]
+    fn the_partner_of_a_joint_act_gives_no_country() {
+        // "The minister met with Ambassador Ivanov of Ruritania": Ivanov's country is not the
+        // minister's.
+        let words = [
+            ("The", 2, "det"),
+            ("minister", 3, "nsubj"),
+            ("met", 0, "root"),
+            ("with", 6, "case"),
+            ("Ambassador", 6, "compound"),
+            ("Ivanov", 3, "obl"),
+            (".", 3, "punct"),
+        ];
+        let mut d = parsed(&words);
+        let t = d.text.clone();
+        let ivanov = official(&t, "Ivanov", "RUR");
+        d.entities = vec![agent(&t, "minister", "GOV"), ivanov];
+        infer(&mut d);
+        assert_eq!(got(&d, 0), (None, None, "GOV"));
+        // Without "with" ("Ivanov's minister met ...") the state's name is the minister's.
+        let words = [
+            ("Ivanov", 3, "nmod:poss"),
+            ("'s", 1, "case"),
+            ("minister", 4, "nsubj"),
+            ("met", 0, "root"),
+            (".", 4, "punct"),
+        ];
+        let mut d = parsed(&words);
+        let t = d.text.clone();
+        let ivanov = official(&t, "Ivanov", "RUR");
+        d.entities = vec![ivanov, agent(&t, "minister", "GOV")];
+        infer(&mut d);
+        assert_eq!(got(&d, 1).0, Some("RUR"));
     }
 }

@@ -286,6 +286,9 @@ impl Coder {
                 }
             }
         }
+        if let Some(p) = self.objectless_harm(st, h, noun) {
+            return (agent_of_any(st, h), Some(p));
+        }
         // "X ..., yet had been overrun by Y": a passive verb whose subject is shared with the verb
         // it is coordinated with or depends on names its doer only in its by-phrase.
         let own_passive = !noun
@@ -295,11 +298,7 @@ impl Coder {
                 .kids(h)
                 .iter()
                 .any(|&c| matches!(st.rel(c), "nsubj" | "nsubj:pass" | "expl"));
-        let agent_of = |x: usize| {
-            st.kids(x).iter().copied().find(|&c| {
-                st.rel(c) == "obl:agent" || (st.base_rel(c) == "obl" && st.case_of(c) == Some("by"))
-            })
-        };
+        let agent_of = |x: usize| agent_of_any(st, x);
         // "a law restricting travel", "forces loyal to X attacking Y": an active participle or
         // a relative clause without a subject of its own is done by the noun it modifies (the
         // antecedent), not by the subject of the clause around that noun. (A past participle,
@@ -331,7 +330,13 @@ impl Coder {
                 // "prisoners held by X", "a commando killed in a raid": a past participle on a
                 // noun is passive; its doer is its by-phrase or no one named, never the noun
                 // nor the subject of the clause around the noun.
-                return (agent_of(h), None);
+                // With a by-phrase the noun is what its agent did the act to ("the opposition,
+                // supported by X", "civilians expelled by X").
+                let agent = agent_of(h);
+                let patient = st
+                    .head(h)
+                    .filter(|&p| agent.is_some() && matches!(st.upos(p), "NOUN" | "PROPN"));
+                return (agent, patient);
             }
         }
         let mut x = h;
@@ -376,6 +381,57 @@ impl Coder {
             x = p;
         }
         (None, passive_target)
+    }
+
+    /// The patient of verb trigger `h` when it is a verb of harm that is never used without
+    /// its object (`@HARM_TRANSITIVE`) and stands without one: no object or clausal complement,
+    /// no auxiliary but a passive one or a copula, a past form ("two citizens wounded in a
+    /// shooting", "an officer who was slightly injured", "refugees killed off the coast"). The
+    /// patient is the noun it modifies, else its subject (a relative pronoun's antecedent); a
+    /// relative clause with a subject of its own ("the prisoners it had captured") is left alone.
+    pub(super) fn objectless_harm(&self, st: &Sent, h: usize, noun: bool) -> Option<usize> {
+        if noun
+            || !st.parsed
+            || !self.cameo_rules()
+            || st.upos(h) != "VERB"
+            || !matches!(st.doc.tokens[h].xpos.as_str(), "VBN" | "VBD")
+            || !self.dict.in_class("HARM_TRANSITIVE", st.lemmas(h..h + 1))
+        {
+            return None;
+        }
+        let kids = st.kids(h);
+        if kids.iter().any(|&c| {
+            matches!(
+                st.base_rel(c),
+                "obj" | "iobj" | "ccomp" | "xcomp" | "expl" | "aux"
+            ) || (st.base_rel(c) == "nsubj" && st.rel(c) == "nsubj:pass")
+                // A bare nominal after the verb is an object the parse labelled otherwise.
+                || (c > h
+                    && matches!(st.upos(c), "NOUN" | "PROPN" | "PRON" | "NUM")
+                    && st.case_of(c).is_none())
+                // "seized and destroyed a shipment": an object shared with a conjunct.
+                || (st.rel(c) == "conj"
+                    && st
+                        .kids(c)
+                        .iter()
+                        .any(|&k| matches!(st.base_rel(k), "obj" | "ccomp")))
+        }) {
+            return None;
+        }
+        let subj = st.kid(h, "nsubj");
+        if st.base_rel(h) == "acl" {
+            return match subj {
+                // "an officer who was injured": the antecedent (not "the judge who sentenced").
+                Some(s) if kids.iter().any(|&c| st.rel(c) == "cop") => {
+                    relative_antecedent(st, h, s)
+                }
+                Some(_) => None,
+                None => st
+                    .head(h)
+                    .filter(|&p| matches!(st.upos(p), "NOUN" | "PROPN")),
+            };
+        }
+        subj.filter(|&s| matches!(st.upos(s), "NOUN" | "PROPN"))
     }
 
     /// "said the army attacked the rebels" parsed with "attacked" as a participle on "army",
@@ -835,6 +891,13 @@ pub(super) const SETTING_PREPS: &[&str] = &[
     "around",
     "outside",
 ];
+
+/// The by-phrase agent of verb `x` ("killed by X").
+pub(super) fn agent_of_any(st: &Sent, x: usize) -> Option<usize> {
+    st.kids(x).iter().copied().find(|&c| {
+        st.rel(c) == "obl:agent" || (st.base_rel(c) == "obl" && st.case_of(c) == Some("by"))
+    })
+}
 
 /// The token heading mention `t` (its head outside the mention).
 pub(super) fn mention_head(st: &Sent, t: usize) -> Option<usize> {

@@ -245,9 +245,9 @@ impl Coder {
                 .iter()
                 .take_while(|m| m.span.start < q.span.end)
                 .find(|m| q.span.contains(m.span) && other(m));
-            let Some(&first) = sents.iter().next() else {
+            if sents.is_empty() {
                 continue;
-            };
+            }
             // Reported speech that is no clause, whose cue is read in the sense of a word-sense
             // guard with an object (a `000` line of verbs.txt: "blasted four missiles toward
             // Japan"): the cue is no verb of saying, nothing is said.
@@ -290,12 +290,23 @@ impl Coder {
             let said = self.said_of(doc, q, &sents, mentions, &other, actor.country.as_deref());
             // "We are ready to V", "we will V": an intent of the speaker's side (03x), not 010.
             let intent = || self.intent_of(doc, q, &sents, mentions, actor.country.as_deref());
+            // The sentence of a mention.
+            let sent_of = |m: &Mention| {
+                doc.sentences
+                    .partition_point(|x| x.span.end <= m.span.start)
+            };
             let (code, s, target) = match (said, target) {
                 (Some((code, s, m)), _) => (code, s, m.map(|m| &mentions[m])),
-                (None, Some(t)) => match intent() {
-                    Some((code, s)) => (code, s, Some(t)),
-                    None => ("010", first, Some(t)),
-                },
+                (None, Some(t)) => {
+                    // A statement is about the actor it names in the sentence it is written
+                    // at: a quote whose first other actor stands in a later sentence is
+                    // written at that sentence (not at the quote's first one).
+                    let ts = sent_of(t);
+                    match intent().filter(|&(_, s)| s == ts) {
+                        Some((code, s)) => (code, s, Some(t)),
+                        None => ("010", ts, Some(t)),
+                    }
+                }
                 (None, None) => continue,
             };
             let Some(info) = self.onto.get(code) else {

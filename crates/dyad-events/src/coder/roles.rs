@@ -198,8 +198,9 @@ impl Coder {
             && st.head(h).is_some_and(|v| {
                 self.dict.in_class("UNDERGO", st.lemmas(v..v + 1)) && st.kid(v, "nsubj").is_some()
             });
+        let harm = self.objectless_harm(st, h, noun).is_some();
         let passive_trigger =
-            passive_trigger || undergone || self.under_reduced_passive(st, h, noun);
+            passive_trigger || undergone || harm || self.under_reduced_passive(st, h, noun);
         if sources.is_empty() && st.parsed && self.opts.shallow_backoff && !passive_trigger {
             // The parse found no actor: back off to word order.
             let from = gov.map_or(m.trigger.start, |(_, g)| g.min(m.trigger.start));
@@ -275,12 +276,29 @@ impl Coder {
             // A pattern slot that reached past a comma into the next clause's subject.
             m.target = None;
         }
+        if harm
+            && m.target.is_some_and(|t| {
+                passive_target.is_none_or(|pt| !st.mentions[t].tokens.contains(&pt))
+            })
+        {
+            // A verb of harm without its object: a slot after it is an oblique (a place, a
+            // time), not what was done to.
+            m.target = None;
+        }
         if m.target.is_some_and(|t| sources.contains(&t)) {
             m.target = None;
         }
         let m = &m;
         let src: Vec<ActorRef> = sources.into_iter().map(ActorRef::Mention).collect();
         let mut targets = self.targets(st, m, h, noun, passive_target, &gov_target);
+        if harm {
+            // A verb of harm without its object: its patient is the target, or no one named
+            // (not an actor of an oblique or of the next clause: "the person arrested was not
+            // known to police").
+            targets = passive_target
+                .map(|pt| self.actors_of(st, pt))
+                .unwrap_or_default();
+        }
         if st.parsed && self.cameo_rules() && setting_is_no_target(code) {
             // "a bilateral meeting in Bern", "said ... mandatory in the EU": the place where a
             // meeting at a third location (044), a statement (01) or an act of diplomatic
@@ -428,7 +446,7 @@ impl Coder {
             // target with no source rather than with an actor of another clause.
             src.push(ActorRef::Unknown);
         }
-        let reduced = passive_trigger && self.under_reduced_passive(st, h, noun);
+        let reduced = passive_trigger && (harm || self.under_reduced_passive(st, h, noun));
         if (unplaced || reduced) && src.is_empty() && !targets.is_empty() {
             // "told TASS that the talks ...", "a soldier killed in a raid": the doer is not named;
             // the act is written against its target with no source.
