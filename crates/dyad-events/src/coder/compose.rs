@@ -203,6 +203,22 @@ impl Coder {
         if st.parsed && !noun && p.code.starts_with("13") && self.thing_threatens(st, h) {
             return None;
         }
+        // Word sense: "floods killed 246", "killed in an avalanche": no doer, no violence.
+        if st.parsed
+            && !noun
+            && (p.code.starts_with("18") || p.code.starts_with("19") || p.code.starts_with("20"))
+            && self.natural_cause(st, h)
+        {
+            return None;
+        }
+        // Word sense: "recognized the potential", "recognized that ...": acknowledging.
+        if st.parsed
+            && !noun
+            && p.code.starts_with("054")
+            && self.acknowledged_not_recognised(st, h)
+        {
+            return None;
+        }
         // "a group opposed to the regime", "are opposed to it": a standing position, no act.
         if st.parsed && !noun && self.state_participle(st, h) {
             return None;

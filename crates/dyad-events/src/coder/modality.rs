@@ -34,6 +34,26 @@ impl Coder {
                 .any(|&k| matches!(st.base_rel(k), "nsubj" | "aux" | "cop" | "mark" | "csubj"));
             // (Only a bare infinitive shares it: "would not exert ... and called for" is past.)
             let bare = st.form(v).eq_ignore_ascii_case(st.lemma(v));
+            // "could have signalled respect by attending the meeting and rebuffing questions": a
+            // means clause ("by" and a gerund, or a gerund conjoined to one) shares the modal or
+            // future of the verb it serves.
+            let gerund = st.form(v).ends_with("ing") && st.upos(v) == "VERB";
+            let means = gerund
+                && st.base_rel(v) == "advcl"
+                && st
+                    .kids(v)
+                    .iter()
+                    .any(|&k| st.rel(k) == "mark" && st.lemma(k) == "by");
+            let means_conj = gerund
+                && st.base_rel(v) == "conj"
+                && st.head(v).is_some_and(|p| {
+                    st.form(p).ends_with("ing")
+                        && st.base_rel(p) == "advcl"
+                        && st
+                            .kids(p)
+                            .iter()
+                            .any(|&k| st.rel(k) == "mark" && st.lemma(k) == "by")
+                });
             match st.head(v) {
                 Some(p)
                     if !own
@@ -41,6 +61,15 @@ impl Coder {
                         && st.upos(v) == "VERB"
                         && st.upos(p) == "VERB"
                         && matches!(st.base_rel(v), "conj" | "parataxis") =>
+                {
+                    v = p
+                }
+                Some(p)
+                    if (means || means_conj)
+                        && st.upos(p) == "VERB"
+                        && !st.kids(v).iter().any(|&k| {
+                            matches!(st.base_rel(k), "nsubj" | "aux" | "cop" | "csubj")
+                        }) =>
                 {
                     v = p
                 }

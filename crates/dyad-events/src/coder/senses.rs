@@ -509,6 +509,61 @@ impl Coder {
             })
     }
 
+    /// "floods killed 246 people", "killed in an avalanche", "injured in a boat accident": a
+    /// killing, wounding or destruction whose subject, agent or "in"/"by" phrase (for a conjunct or
+    /// participle without one, its head verb's) is a natural force, illness or accident
+    /// (`@NATURAL_CAUSES`, the head noun or the compound before it) has no doer: no event.
+    pub(super) fn natural_cause(&self, st: &Sent, h: usize) -> bool {
+        let nat = |n: usize| {
+            let hit = |t: usize| {
+                self.dict.in_class("NATURAL_CAUSES", st.lemmas(t..t + 1))
+                    || self.dict.in_class("NATURAL_CAUSES", st.forms(t..t + 1))
+            };
+            st.mention(n).is_none()
+                && matches!(st.upos(n), "NOUN" | "PROPN")
+                && (hit(n)
+                    || (n > st.range.start
+                        && st.rel(n - 1) == "compound"
+                        && st.head(n - 1) == Some(n)
+                        && hit(n - 1)
+                        && st.upos(n - 1) == "NOUN"))
+        };
+        let causes = |v: usize| {
+            st.kids(v).iter().any(|&k| match st.rel(k) {
+                "nsubj" | "obl:agent" => nat(k),
+                _ => {
+                    st.base_rel(k) == "obl"
+                        && matches!(st.case_of(k), Some("in" | "by" | "during"))
+                        && nat(k)
+                }
+            })
+        };
+        causes(h)
+            || (matches!(st.base_rel(h), "conj" | "acl" | "advcl")
+                && !st.kids(h).iter().any(|&k| st.base_rel(k) == "nsubj")
+                && st
+                    .head(h)
+                    .is_some_and(|p| st.upos(p) == "VERB" && causes(p)))
+    }
+
+    /// "recognized the potential of China", "recognises the importance of", "recognized that it
+    /// is impossible": `recognize` with a clausal complement or with an object of
+    /// `@ACKNOWLEDGED` (a thing, no actor) acknowledges; it grants no recognition (054).
+    pub(super) fn acknowledged_not_recognised(&self, st: &Sent, h: usize) -> bool {
+        if !matches!(st.lemma(h), "recognize" | "recognise") {
+            return false;
+        }
+        st.kids(h).iter().any(|&k| match st.base_rel(k) {
+            "ccomp" => true,
+            "obj" => {
+                st.mention(k).is_none()
+                    && (self.dict.in_class("ACKNOWLEDGED", st.lemmas(k..k + 1))
+                        || self.dict.in_class("ACKNOWLEDGED", st.forms(k..k + 1)))
+            }
+            _ => false,
+        })
+    }
+
     /// "struck a bus", "struck targets": the verb `strike` with a direct object hits something (190);
     /// a labour strike (143) is intransitive ("workers struck", "went on strike").
     pub(super) fn transitive_strike(&self, st: &Sent, h: usize) -> bool {
