@@ -203,20 +203,8 @@ impl Coder {
         if st.parsed && !noun && p.code.starts_with("13") && self.thing_threatens(st, h) {
             return None;
         }
-        // Word sense: "floods killed 246", "killed in an avalanche": no doer, no violence.
-        if st.parsed
-            && !noun
-            && (p.code.starts_with("18") || p.code.starts_with("19") || p.code.starts_with("20"))
-            && self.natural_cause(st, h)
-        {
-            return None;
-        }
-        // Word sense: "recognized the potential", "recognized that ...": acknowledging.
-        if st.parsed
-            && !noun
-            && p.code.starts_with("054")
-            && self.acknowledged_not_recognised(st, h)
-        {
+        // Word sense: "floods killed 246" (no doer), "recognized the potential" (acknowledging).
+        if self.sense_dropped(st, m) {
             return None;
         }
         // "a group opposed to the regime", "are opposed to it": a standing position, no act.
@@ -234,6 +222,21 @@ impl Coder {
             adverbial,
             gov,
         })
+    }
+
+    /// Word sense: a match whose trigger is read in a sense that is no event, so that the
+    /// classifier must not code that word either (like a `000` guard): a killing by a natural
+    /// force or accident ("floods killed 246", `natural_cause`), recognising a fact or a thing
+    /// ("recognized the potential", `acknowledged_not_recognised`).
+    pub(super) fn sense_dropped(&self, st: &Sent, m: &Match) -> bool {
+        let p = &self.dict.patterns[m.pat];
+        if !st.parsed || p.kind == TriggerKind::Noun {
+            return false;
+        }
+        let h = self.head_tok(m);
+        let violent = ["18", "19", "20"].iter().any(|r| p.code.starts_with(r));
+        (violent && self.natural_cause(st, h))
+            || (p.code.starts_with("054") && self.acknowledged_not_recognised(st, h))
     }
 
     /// The code, negation and modality of a match from its pattern, its governor and its clause.

@@ -24,9 +24,15 @@ impl Coder {
         // action", "will travel to X and meet Y" (a conjunct without a subject or auxiliary of its
         // own; the parse hangs a list's second verb as `parataxis`).
         let mut v = h;
+        let mut via_means = false;
         for _ in 0..4 {
             if let Some(g) = self.aux_governor(st, v, h) {
-                return Some(g);
+                // (A means clause takes only a modal of possibility: "will achieve growth by
+                // capturing this opportunity" intends no capture.)
+                if !via_means || g.0 == Governor::Hypothetical {
+                    return Some(g);
+                }
+                break;
             }
             let own = st
                 .kids(v)
@@ -71,6 +77,7 @@ impl Coder {
                             matches!(st.base_rel(k), "nsubj" | "aux" | "cop" | "csubj")
                         }) =>
                 {
+                    via_means = true;
                     v = p
                 }
                 _ => break,

@@ -1,0 +1,190 @@
+//! Behaviour tests of the session-18 precision rules (branch `events25`): killings by natural
+//! forces and accidents, recognising a fact or a thing, legal appeals, mobilising resources, and
+//! means clauses that share the modal of the verb they serve. Hand-parsed sentences written for
+//! these tests.
+
+use crate::testutil::{add_sentence, code, named, t, Tok};
+use dyad_doc::Doc;
+
+fn one(toks: &[Tok], acts: &[(usize, usize, &str, &str)]) -> Doc {
+    let mut d = Doc::new("t", "");
+    add_sentence(&mut d, toks, acts);
+    d
+}
+
+fn violent(d: &Doc) -> bool {
+    named(&code(d))
+        .iter()
+        .any(|e| e.1.starts_with("18") || e.1.starts_with("19") || e.1.starts_with("20"))
+}
+
+/// "Norland floods killed Sudrian villagers." / "Norland rebels killed Sudrian villagers."
+#[test]
+fn a_flood_kills_without_a_doer() {
+    let toks = |subj: (&'static str, &'static str)| -> Vec<Tok<'static>> {
+        vec![
+            ("Norland", "Norland", "PROPN", 2, "compound"),
+            (subj.0, subj.1, "NOUN", 3, "nsubj"),
+            ("killed", "kill", "VERB", 0, "root"),
+            ("Sudrian", "Sudrian", "ADJ", 5, "amod"),
+            ("villagers", "villager", "NOUN", 3, "obj"),
+            (".", ".", "PUNCT", 3, "punct"),
+        ]
+    };
+    let acts = [(0, 1, "NOR", "NOR"), (3, 5, "SUDCVL", "SUD")];
+    let d = one(&toks(("floods", "flood")), &acts);
+    assert!(!violent(&d), "{:?}", named(&code(&d)));
+    let d = one(
+        &toks(("rebels", "rebel")),
+        &[(0, 2, "NORREB", "NOR"), (3, 5, "SUDCVL", "SUD")],
+    );
+    let ev = named(&code(&d));
+    assert!(ev.iter().any(|e| e.1.starts_with("18")), "{ev:?}");
+}
+
+/// "Norland soldiers were killed in a helicopter crash." (the compound names the accident's means;
+/// the head noun is the accident).
+#[test]
+fn killed_in_an_accident_is_no_killing() {
+    let toks: Vec<Tok> = vec![
+        ("Norland", "Norland", "PROPN", 2, "compound"),
+        ("soldiers", "soldier", "NOUN", 4, "nsubj:pass"),
+        ("were", "be", "AUX", 4, "aux:pass"),
+        ("killed", "kill", "VERB", 0, "root"),
+        ("in", "in", "ADP", 8, "case"),
+        ("a", "a", "DET", 8, "det"),
+        ("helicopter", "helicopter", "NOUN", 8, "compound"),
+        ("crash", "crash", "NOUN", 4, "obl"),
+        (".", ".", "PUNCT", 4, "punct"),
+    ];
+    let d = one(&toks, &[(0, 2, "NORMIL", "NOR")]);
+    assert!(!violent(&d), "{:?}", named(&code(&d)));
+}
+
+/// "Sudria recognized Norland." / "Sudria recognized the potential of Norland." / "Sudria
+/// recognized that Norland is right."
+#[test]
+fn recognising_a_fact_grants_no_recognition() {
+    let toks: Vec<Tok> = vec![
+        ("Sudria", "Sudria", "PROPN", 2, "nsubj"),
+        ("recognized", "recognize", "VERB", 0, "root"),
+        ("Norland", "Norland", "PROPN", 2, "obj"),
+        (".", ".", "PUNCT", 2, "punct"),
+    ];
+    let d = one(&toks, &[(0, 1, "SUD", "SUD"), (2, 3, "NOR", "NOR")]);
+    assert!(named(&code(&d)).contains(&t("Sudria", "054", "Norland")));
+    let toks: Vec<Tok> = vec![
+        ("Sudria", "Sudria", "PROPN", 2, "nsubj"),
+        ("recognized", "recognize", "VERB", 0, "root"),
+        ("the", "the", "DET", 4, "det"),
+        ("potential", "potential", "NOUN", 2, "obj"),
+        ("of", "of", "ADP", 6, "case"),
+        ("Norland", "Norland", "PROPN", 4, "nmod"),
+        (".", ".", "PUNCT", 2, "punct"),
+    ];
+    let d = one(&toks, &[(0, 1, "SUD", "SUD"), (5, 6, "NOR", "NOR")]);
+    assert!(
+        !named(&code(&d)).iter().any(|e| e.1 == "054"),
+        "{:?}",
+        named(&code(&d))
+    );
+    let toks: Vec<Tok> = vec![
+        ("Sudria", "Sudria", "PROPN", 2, "nsubj"),
+        ("recognized", "recognize", "VERB", 0, "root"),
+        ("that", "that", "SCONJ", 6, "mark"),
+        ("Norland", "Norland", "PROPN", 6, "nsubj"),
+        ("is", "be", "AUX", 6, "cop"),
+        ("right", "right", "ADJ", 2, "ccomp"),
+        (".", ".", "PUNCT", 2, "punct"),
+    ];
+    let d = one(&toks, &[(0, 1, "SUD", "SUD"), (3, 4, "NOR", "NOR")]);
+    assert!(
+        !named(&code(&d)).iter().any(|e| e.1 == "054"),
+        "{:?}",
+        named(&code(&d))
+    );
+}
+
+/// "Norland appealed the ruling." / "Norland appealed to Sudria."
+#[test]
+fn a_legal_appeal_is_no_appeal_to_an_actor() {
+    let toks: Vec<Tok> = vec![
+        ("Norland", "Norland", "PROPN", 2, "nsubj"),
+        ("appealed", "appeal", "VERB", 0, "root"),
+        ("the", "the", "DET", 4, "det"),
+        ("ruling", "ruling", "NOUN", 2, "obj"),
+        (".", ".", "PUNCT", 2, "punct"),
+    ];
+    let d = one(&toks, &[(0, 1, "NOR", "NOR")]);
+    assert!(
+        !named(&code(&d)).iter().any(|e| e.1.starts_with("02")),
+        "{:?}",
+        named(&code(&d))
+    );
+    let toks: Vec<Tok> = vec![
+        ("Norland", "Norland", "PROPN", 2, "nsubj"),
+        ("appealed", "appeal", "VERB", 0, "root"),
+        ("to", "to", "ADP", 4, "case"),
+        ("Sudria", "Sudria", "PROPN", 2, "obl"),
+        (".", ".", "PUNCT", 2, "punct"),
+    ];
+    let d = one(&toks, &[(0, 1, "NOR", "NOR"), (3, 4, "SUD", "SUD")]);
+    assert!(named(&code(&d)).contains(&t("Norland", "020", "Sudria")));
+}
+
+/// "Norland mobilized resources." / "Norland mobilized troops."
+#[test]
+fn mobilising_resources_is_no_show_of_force() {
+    let toks = |obj: (&'static str, &'static str)| -> Vec<Tok<'static>> {
+        vec![
+            ("Norland", "Norland", "PROPN", 2, "nsubj"),
+            ("mobilized", "mobilize", "VERB", 0, "root"),
+            (obj.0, obj.1, "NOUN", 2, "obj"),
+            (".", ".", "PUNCT", 2, "punct"),
+        ]
+    };
+    let d = one(&toks(("resources", "resource")), &[(0, 1, "NOR", "NOR")]);
+    assert!(
+        !named(&code(&d)).iter().any(|e| e.1.starts_with("15")),
+        "{:?}",
+        named(&code(&d))
+    );
+    let d = one(&toks(("troops", "troop")), &[(0, 1, "NOR", "NOR")]);
+    assert!(
+        named(&code(&d)).iter().any(|e| e.1 == "154"),
+        "{:?}",
+        named(&code(&d))
+    );
+}
+
+/// "Norland could respond by meeting Sudria." / "Norland responded by meeting Sudria."
+fn by_meeting(modal: bool) -> Doc {
+    let mut toks: Vec<Tok> = vec![
+        ("Norland", "Norland", "PROPN", 3, "nsubj"),
+        ("could", "could", "AUX", 3, "aux"),
+        ("respond", "respond", "VERB", 0, "root"),
+        ("by", "by", "SCONJ", 5, "mark"),
+        ("meeting", "meet", "VERB", 3, "advcl"),
+        ("Sudria", "Sudria", "PROPN", 5, "obj"),
+        (".", ".", "PUNCT", 3, "punct"),
+    ];
+    if !modal {
+        toks.remove(1);
+        for tok in toks.iter_mut() {
+            if tok.3 > 1 {
+                tok.3 -= 1;
+            }
+        }
+        toks[1] = ("responded", "respond", "VERB", 0, "root");
+        return one(&toks, &[(0, 1, "NOR", "NOR"), (4, 5, "SUD", "SUD")]);
+    }
+    one(&toks, &[(0, 1, "NOR", "NOR"), (5, 6, "SUD", "SUD")])
+}
+
+#[test]
+fn a_means_clause_shares_the_modal_of_its_verb() {
+    let ev = named(&code(&by_meeting(true)));
+    assert!(!ev.iter().any(|e| e.1.starts_with("04")), "{ev:?}");
+    let ev = named(&code(&by_meeting(false)));
+    assert!(ev.contains(&t("Norland", "040", "Sudria")), "{ev:?}");
+}
