@@ -272,6 +272,10 @@ impl Coder {
         {
             code = "195".into();
         }
+        // Wrong root: "dismissed NATO as obsolete" disparages (111); it rejects no proposal.
+        if st.parsed && !noun && code.starts_with("12") && self.dismissed_as(st, h) {
+            code = "111".into();
+        }
         // Word sense: "a car bomb struck a bus" is a blow (190), not a labour strike.
         if st.parsed && !noun && code.starts_with("14") && self.transitive_strike(st, h) {
             code = "190".into();

@@ -41,25 +41,31 @@ impl Coder {
             // (Only a bare infinitive shares it: "would not exert ... and called for" is past.)
             let bare = st.form(v).eq_ignore_ascii_case(st.lemma(v));
             // "could have signalled respect by attending the meeting and rebuffing questions": a
-            // means clause ("by" and a gerund, or a gerund conjoined to one) shares the modal or
-            // future of the verb it serves.
-            let gerund = st.form(v).ends_with("ing") && st.upos(v) == "VERB";
-            let means = gerund
-                && st.base_rel(v) == "advcl"
-                && st
-                    .kids(v)
-                    .iter()
-                    .any(|&k| st.rel(k) == "mark" && st.lemma(k) == "by");
-            let means_conj = gerund
-                && st.base_rel(v) == "conj"
-                && st.head(v).is_some_and(|p| {
-                    st.form(p).ends_with("ing")
-                        && st.base_rel(p) == "advcl"
-                        && st
-                            .kids(p)
-                            .iter()
-                            .any(|&k| st.rel(k) == "mark" && st.lemma(k) == "by")
-                });
+            // means clause ("by" and a gerund, or a gerund conjoined to one; the parse may hang it
+            // on a noun of the clause) shares the modal of the verb it serves.
+            let by_gerund = |c: usize| {
+                st.form(c).ends_with("ing")
+                    && st.upos(c) == "VERB"
+                    && matches!(st.base_rel(c), "advcl" | "acl")
+                    && st
+                        .kids(c)
+                        .iter()
+                        .any(|&k| st.rel(k) == "mark" && st.lemma(k) == "by")
+            };
+            let means = by_gerund(v)
+                || (st.form(v).ends_with("ing")
+                    && st.base_rel(v) == "conj"
+                    && st.head(v).is_some_and(by_gerund));
+            // The verb served: the head, or the verb above the noun the clause hangs on.
+            let served = |mut p: usize| {
+                for _ in 0..3 {
+                    if st.upos(p) == "VERB" {
+                        return Some(p);
+                    }
+                    p = st.head(p)?;
+                }
+                None
+            };
             match st.head(v) {
                 Some(p)
                     if !own
@@ -71,14 +77,14 @@ impl Coder {
                     v = p
                 }
                 Some(p)
-                    if (means || means_conj)
-                        && st.upos(p) == "VERB"
+                    if means
+                        && served(p).is_some()
                         && !st.kids(v).iter().any(|&k| {
                             matches!(st.base_rel(k), "nsubj" | "aux" | "cop" | "csubj")
                         }) =>
                 {
                     via_means = true;
-                    v = p
+                    v = served(p).unwrap_or(p)
                 }
                 _ => break,
             }

@@ -564,6 +564,21 @@ impl Coder {
         })
     }
 
+    /// "dismissed NATO as obsolete", "dismissed the opposition as an elite": `dismiss` whose object
+    /// is an actor itself (no possessor's thing: "dismissed X's remarks as ranting" rejects the
+    /// remarks) and that has an "as" phrase after it disparages the actor (111), no rejection (120).
+    pub(super) fn dismissed_as(&self, st: &Sent, h: usize) -> bool {
+        if st.lemma(h) != "dismiss" {
+            return false;
+        }
+        let Some(o) = st.kid(h, "obj") else {
+            return false;
+        };
+        st.mention(o).is_some()
+            && !st.kids(o).iter().any(|&k| st.rel(k) == "case")
+            && (o + 1..(o + 4).min(st.range.end)).any(|t| st.form(t).eq_ignore_ascii_case("as"))
+    }
+
     /// "struck a bus", "struck targets": the verb `strike` with a direct object hits something (190);
     /// a labour strike (143) is intransitive ("workers struck", "went on strike").
     pub(super) fn transitive_strike(&self, st: &Sent, h: usize) -> bool {
