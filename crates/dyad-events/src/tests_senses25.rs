@@ -1,5 +1,7 @@
 //! Behaviour tests of the session-18 precision rules (branch `events25`): killings by natural
-//! forces and accidents, recognising a fact or a thing, legal appeals, mobilising resources, and
+//! forces and accidents, recognising a fact or a thing, legal appeals, mobilising resources,
+//! dismissing an actor as something (111), questioning whether (no investigation), sharing one's
+//! views (010), names set off by commas or quoted labels (no call), and
 //! means clauses that share the modal of the verb they serve. Hand-parsed sentences written for
 //! these tests.
 
@@ -187,4 +189,133 @@ fn a_means_clause_shares_the_modal_of_its_verb() {
     assert!(!ev.iter().any(|e| e.1.starts_with("04")), "{ev:?}");
     let ev = named(&code(&by_meeting(false)));
     assert!(ev.contains(&t("Norland", "040", "Sudria")), "{ev:?}");
+}
+
+/// "Norland dismissed Sudria as a failure." / "Norland dismissed Sudria."
+#[test]
+fn dismissing_an_actor_as_something_disparages_it() {
+    let toks: Vec<Tok> = vec![
+        ("Norland", "Norland", "PROPN", 2, "nsubj"),
+        ("dismissed", "dismiss", "VERB", 0, "root"),
+        ("Sudria", "Sudria", "PROPN", 2, "obj"),
+        ("as", "as", "ADP", 6, "case"),
+        ("a", "a", "DET", 6, "det"),
+        ("failure", "failure", "NOUN", 2, "obl"),
+        (".", ".", "PUNCT", 2, "punct"),
+    ];
+    let d = one(&toks, &[(0, 1, "NOR", "NOR"), (2, 3, "SUD", "SUD")]);
+    let ev = named(&code(&d));
+    assert!(ev.contains(&t("Norland", "111", "Sudria")), "{ev:?}");
+    let toks: Vec<Tok> = vec![
+        ("Norland", "Norland", "PROPN", 2, "nsubj"),
+        ("dismissed", "dismiss", "VERB", 0, "root"),
+        ("Sudria", "Sudria", "PROPN", 2, "obj"),
+        (".", ".", "PUNCT", 2, "punct"),
+    ];
+    let d = one(&toks, &[(0, 1, "NOR", "NOR"), (2, 3, "SUD", "SUD")]);
+    let ev = named(&code(&d));
+    assert!(ev.contains(&t("Norland", "120", "Sudria")), "{ev:?}");
+}
+
+/// "Norland questioned whether Sudria would pay." / "Norland questioned Sudria."
+#[test]
+fn questioning_whether_investigates_nothing() {
+    let toks: Vec<Tok> = vec![
+        ("Norland", "Norland", "PROPN", 2, "nsubj"),
+        ("questioned", "question", "VERB", 0, "root"),
+        ("whether", "whether", "SCONJ", 6, "mark"),
+        ("Sudria", "Sudria", "PROPN", 6, "nsubj"),
+        ("would", "would", "AUX", 6, "aux"),
+        ("pay", "pay", "VERB", 2, "ccomp"),
+        (".", ".", "PUNCT", 2, "punct"),
+    ];
+    let d = one(&toks, &[(0, 1, "NOR", "NOR"), (3, 4, "SUD", "SUD")]);
+    let ev = named(&code(&d));
+    assert!(!ev.iter().any(|e| e.1.starts_with("09")), "{ev:?}");
+    let toks: Vec<Tok> = vec![
+        ("Norland", "Norland", "PROPN", 2, "nsubj"),
+        ("questioned", "question", "VERB", 0, "root"),
+        ("Sudria", "Sudria", "PROPN", 2, "obj"),
+        (".", ".", "PUNCT", 2, "punct"),
+    ];
+    let d = one(&toks, &[(0, 1, "NOR", "NOR"), (2, 3, "SUD", "SUD")]);
+    let ev = named(&code(&d));
+    assert!(ev.contains(&t("Norland", "090", "Sudria")), "{ev:?}");
+}
+
+/// "Norland officials shared their views." (a statement) / "Norland shares Sudria's view."
+/// (agreement).
+#[test]
+fn sharing_ones_own_views_states_them() {
+    let toks: Vec<Tok> = vec![
+        ("Norland", "Norland", "PROPN", 2, "compound"),
+        ("officials", "official", "NOUN", 3, "nsubj"),
+        ("shared", "share", "VERB", 0, "root"),
+        ("their", "their", "PRON", 5, "nmod:poss"),
+        ("views", "view", "NOUN", 3, "obj"),
+        (".", ".", "PUNCT", 3, "punct"),
+    ];
+    let d = one(&toks, &[(0, 2, "NORGOV", "NOR")]);
+    let ev = named(&code(&d));
+    assert!(
+        ev.iter().any(|e| e.1 == "010") && !ev.iter().any(|e| e.1 == "019"),
+        "{ev:?}"
+    );
+    let toks: Vec<Tok> = vec![
+        ("Norland", "Norland", "PROPN", 2, "nsubj"),
+        ("shares", "share", "VERB", 0, "root"),
+        ("Sudria", "Sudria", "PROPN", 5, "nmod:poss"),
+        ("'s", "'s", "PART", 3, "case"),
+        ("view", "view", "NOUN", 2, "obj"),
+        (".", ".", "PUNCT", 2, "punct"),
+    ];
+    let d = one(&toks, &[(0, 1, "NOR", "NOR"), (2, 3, "SUD", "SUD")]);
+    let ev = named(&code(&d));
+    assert!(ev.iter().any(|e| e.1 == "019"), "{ev:?}");
+}
+
+/// "Norland argued the measure, called the Sudria Act, fails." (the parse takes "called" for a
+/// conjunct) / "Norland called Sudria's remarks on trade \"shameful\"." / "Norland called Sudria."
+#[test]
+fn a_name_set_off_by_commas_or_a_quoted_label_is_no_call() {
+    let toks: Vec<Tok> = vec![
+        ("Norland", "Norland", "PROPN", 2, "nsubj"),
+        ("argued", "argue", "VERB", 0, "root"),
+        ("the", "the", "DET", 4, "det"),
+        ("measure", "measure", "NOUN", 2, "obj"),
+        (",", ",", "PUNCT", 6, "punct"),
+        ("called", "call", "VERB", 2, "conj"),
+        ("the", "the", "DET", 9, "det"),
+        ("Sudria", "Sudria", "PROPN", 9, "compound"),
+        ("Act", "Act", "PROPN", 6, "obj"),
+        (".", ".", "PUNCT", 2, "punct"),
+    ];
+    let d = one(&toks, &[(0, 1, "NOR", "NOR"), (7, 8, "SUD", "SUD")]);
+    let ev = named(&code(&d));
+    assert!(!ev.iter().any(|e| e.1.starts_with("04")), "{ev:?}");
+    let toks: Vec<Tok> = vec![
+        ("Norland", "Norland", "PROPN", 2, "nsubj"),
+        ("called", "call", "VERB", 0, "root"),
+        ("Sudria", "Sudria", "PROPN", 5, "nmod:poss"),
+        ("'s", "'s", "PART", 3, "case"),
+        ("remarks", "remark", "NOUN", 2, "obj"),
+        ("on", "on", "ADP", 7, "case"),
+        ("trade", "trade", "NOUN", 5, "nmod"),
+        ("\"", "\"", "PUNCT", 9, "punct"),
+        ("shameful", "shameful", "ADJ", 7, "amod"),
+        ("\"", "\"", "PUNCT", 9, "punct"),
+        (".", ".", "PUNCT", 2, "punct"),
+    ];
+    let d = one(&toks, &[(0, 1, "NOR", "NOR"), (2, 3, "SUD", "SUD")]);
+    let ev = named(&code(&d));
+    assert!(!ev.iter().any(|e| e.1.starts_with("04")), "{ev:?}");
+    let toks: Vec<Tok> = vec![
+        ("Norland", "Norland", "PROPN", 2, "nsubj"),
+        ("called", "call", "VERB", 0, "root"),
+        ("Sudria", "Sudria", "PROPN", 2, "obj"),
+        (".", ".", "PUNCT", 2, "punct"),
+    ];
+    let d = one(&toks, &[(0, 1, "NOR", "NOR"), (2, 3, "SUD", "SUD")]);
+    let ev = named(&code(&d));
+    assert!(ev.contains(&t("Norland", "041", "Sudria")), "{ev:?}");
 }

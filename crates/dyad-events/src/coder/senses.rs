@@ -28,14 +28,31 @@ impl Coder {
         {
             return true;
         }
+        // "the measure, called the American Health Care Act, will": a participle set off by a
+        // comma after a common noun, without a subject of its own, names that noun (the parse may
+        // take it for a conjunct of the main verb).
+        if st.form(h) == "called"
+            && h >= st.range.start + 2
+            && st.form(h - 1) == ","
+            && st.upos(h - 2) == "NOUN"
+            && st.mention(h - 2).is_none()
+            && st.kid(h, "nsubj").is_none()
+            && st.base_rel(h) != "root"
+        {
+            return true;
+        }
         let kids = st.kids(h);
         let Some(o) = kids.iter().copied().find(|&c| st.rel(c) == "obj") else {
             return false;
         };
         // "called Sessions an \"honest man\"", "calling the Dutch \"Nazi remnants\"": the parse
-        // often loses the second nominal when it is quoted; a quote right after the object marks it.
-        let quoted = (o + 1..(o + 3).min(st.range.end))
-            .any(|t| matches!(st.form(t), "\"" | "\u{201c}" | "``" | "'" | "\u{2018}"));
+        // often loses the second nominal when it is quoted; a quote after the object (before a
+        // verb or a comma: "called the president's remarks on the courts \"shameful\"") marks it.
+        let quote = |t: usize| matches!(st.form(t), "\"" | "\u{201c}" | "``" | "'" | "\u{2018}");
+        let quoted = (o + 1..(o + 3).min(st.range.end)).any(quote)
+            || (o + 1..(o + 8).min(st.range.end))
+                .take_while(|&t| !matches!(st.upos(t), "VERB" | "AUX") && st.form(t) != ",")
+                .any(quote);
         quoted
             || kids.iter().any(|&c| {
                 c > o
