@@ -159,27 +159,26 @@ fn mobilising_resources_is_no_show_of_force() {
     );
 }
 
-/// "Norland could respond by meeting Sudria." / "Norland responded by meeting Sudria."
+/// "Norland could respond by meeting Sudria." / "Norland just responded by meeting Sudria."
 fn by_meeting(modal: bool) -> Doc {
-    let mut toks: Vec<Tok> = vec![
-        ("Norland", "Norland", "PROPN", 3, "nsubj"),
-        ("could", "could", "AUX", 3, "aux"),
-        ("respond", "respond", "VERB", 0, "root"),
+    let (verb, lemma) = if modal {
+        ("respond", "respond")
+    } else {
+        ("responded", "respond")
+    };
+    let mut toks: Vec<Tok> = vec![("Norland", "Norland", "PROPN", 3, "nsubj")];
+    toks.push(if modal {
+        ("could", "could", "AUX", 3, "aux")
+    } else {
+        ("just", "just", "ADV", 3, "advmod")
+    });
+    toks.extend([
+        (verb, lemma, "VERB", 0, "root"),
         ("by", "by", "SCONJ", 5, "mark"),
         ("meeting", "meet", "VERB", 3, "advcl"),
         ("Sudria", "Sudria", "PROPN", 5, "obj"),
         (".", ".", "PUNCT", 3, "punct"),
-    ];
-    if !modal {
-        toks.remove(1);
-        for tok in toks.iter_mut() {
-            if tok.3 > 1 {
-                tok.3 -= 1;
-            }
-        }
-        toks[1] = ("responded", "respond", "VERB", 0, "root");
-        return one(&toks, &[(0, 1, "NOR", "NOR"), (4, 5, "SUD", "SUD")]);
-    }
+    ]);
     one(&toks, &[(0, 1, "NOR", "NOR"), (5, 6, "SUD", "SUD")])
 }
 
