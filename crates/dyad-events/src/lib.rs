@@ -65,6 +65,8 @@ mod tests_senses16;
 #[cfg(test)]
 mod tests_senses21;
 #[cfg(test)]
+mod tests_senses25;
+#[cfg(test)]
 mod tests_statements15;
 #[cfg(test)]
 mod tests_targets;

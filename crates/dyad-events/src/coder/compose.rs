@@ -203,6 +203,10 @@ impl Coder {
         if st.parsed && !noun && p.code.starts_with("13") && self.thing_threatens(st, h) {
             return None;
         }
+        // Word sense: "floods killed 246" (no doer), "recognized the potential" (acknowledging).
+        if self.sense_dropped(st, m) {
+            return None;
+        }
         // "a group opposed to the regime", "are opposed to it": a standing position, no act.
         if st.parsed && !noun && self.state_participle(st, h) {
             return None;
@@ -218,6 +222,21 @@ impl Coder {
             adverbial,
             gov,
         })
+    }
+
+    /// Word sense: a match whose trigger is read in a sense that is no event, so that the
+    /// classifier must not code that word either (like a `000` guard): a killing by a natural
+    /// force or accident ("floods killed 246", `natural_cause`), recognising a fact or a thing
+    /// ("recognized the potential", `acknowledged_not_recognised`).
+    pub(super) fn sense_dropped(&self, st: &Sent, m: &Match) -> bool {
+        let p = &self.dict.patterns[m.pat];
+        if !st.parsed || p.kind == TriggerKind::Noun {
+            return false;
+        }
+        let h = self.head_tok(m);
+        let violent = ["18", "19", "20"].iter().any(|r| p.code.starts_with(r));
+        (violent && self.natural_cause(st, h))
+            || (p.code.starts_with("054") && self.acknowledged_not_recognised(st, h))
     }
 
     /// The code, negation and modality of a match from its pattern, its governor and its clause.
@@ -252,6 +271,10 @@ impl Coder {
             && self.aerial_means(st, h)
         {
             code = "195".into();
+        }
+        // Wrong root: "dismissed NATO as obsolete" disparages (111); it rejects no proposal.
+        if st.parsed && !noun && code.starts_with("12") && self.dismissed_as(st, h) {
+            code = "111".into();
         }
         // Word sense: "a car bomb struck a bus" is a blow (190), not a labour strike.
         if st.parsed && !noun && code.starts_with("14") && self.transitive_strike(st, h) {

@@ -172,11 +172,15 @@ impl Coder {
         out: &mut Vec<Event>,
         mut feats: Option<&mut Vec<Vec<String>>>,
     ) -> Vec<usize> {
-        let (accepted, guards) = self.select_guards(st);
+        let (accepted, mut guards) = self.select_guards(st);
         let triggers: BTreeSet<usize> = accepted.iter().map(|m| self.head_tok(m)).collect();
         for m in &accepted {
             let n0 = out.len();
             let cand = self.emit(st, s, m, &triggers, out);
+            // A word read in a sense that is no event is taken, like a guard's.
+            if cand.is_none() && self.sense_dropped(st, m) {
+                guards.push(self.head_tok(m));
+            }
             if let Some(fs) = feats.as_deref_mut() {
                 let f = match cand {
                     Some((h, code, modality)) if st.parsed => {
@@ -195,6 +199,8 @@ impl Coder {
                 fs.extend(std::iter::repeat_n(Vec::new(), out.len() - n0));
             }
         }
+        guards.sort_unstable();
+        guards.dedup();
         guards
     }
 }

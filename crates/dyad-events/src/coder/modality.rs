@@ -24,9 +24,15 @@ impl Coder {
         // action", "will travel to X and meet Y" (a conjunct without a subject or auxiliary of its
         // own; the parse hangs a list's second verb as `parataxis`).
         let mut v = h;
+        let mut via_means = false;
         for _ in 0..4 {
             if let Some(g) = self.aux_governor(st, v, h) {
-                return Some(g);
+                // (A means clause takes only a modal of possibility: "will achieve growth by
+                // capturing this opportunity" intends no capture.)
+                if !via_means || g.0 == Governor::Hypothetical {
+                    return Some(g);
+                }
+                break;
             }
             let own = st
                 .kids(v)
@@ -34,6 +40,32 @@ impl Coder {
                 .any(|&k| matches!(st.base_rel(k), "nsubj" | "aux" | "cop" | "mark" | "csubj"));
             // (Only a bare infinitive shares it: "would not exert ... and called for" is past.)
             let bare = st.form(v).eq_ignore_ascii_case(st.lemma(v));
+            // "could have signalled respect by attending the meeting and rebuffing questions": a
+            // means clause ("by" and a gerund, or a gerund conjoined to one; the parse may hang it
+            // on a noun of the clause) shares the modal of the verb it serves.
+            let by_gerund = |c: usize| {
+                st.form(c).ends_with("ing")
+                    && st.upos(c) == "VERB"
+                    && matches!(st.base_rel(c), "advcl" | "acl")
+                    && st
+                        .kids(c)
+                        .iter()
+                        .any(|&k| st.rel(k) == "mark" && st.lemma(k) == "by")
+            };
+            let means = by_gerund(v)
+                || (st.form(v).ends_with("ing")
+                    && st.base_rel(v) == "conj"
+                    && st.head(v).is_some_and(by_gerund));
+            // The verb served: the head, or the verb above the noun the clause hangs on.
+            let served = |mut p: usize| {
+                for _ in 0..3 {
+                    if st.upos(p) == "VERB" {
+                        return Some(p);
+                    }
+                    p = st.head(p)?;
+                }
+                None
+            };
             match st.head(v) {
                 Some(p)
                     if !own
@@ -43,6 +75,16 @@ impl Coder {
                         && matches!(st.base_rel(v), "conj" | "parataxis") =>
                 {
                     v = p
+                }
+                Some(p)
+                    if means
+                        && served(p).is_some()
+                        && !st.kids(v).iter().any(|&k| {
+                            matches!(st.base_rel(k), "nsubj" | "aux" | "cop" | "csubj")
+                        }) =>
+                {
+                    via_means = true;
+                    v = served(p).unwrap_or(p)
                 }
                 _ => break,
             }

@@ -28,14 +28,31 @@ impl Coder {
         {
             return true;
         }
+        // "the measure, called the American Health Care Act, will": a participle set off by a
+        // comma after a common noun, without a subject of its own, names that noun (the parse may
+        // take it for a conjunct of the main verb).
+        if st.form(h) == "called"
+            && h >= st.range.start + 2
+            && st.form(h - 1) == ","
+            && st.upos(h - 2) == "NOUN"
+            && st.mention(h - 2).is_none()
+            && st.kid(h, "nsubj").is_none()
+            && st.base_rel(h) != "root"
+        {
+            return true;
+        }
         let kids = st.kids(h);
         let Some(o) = kids.iter().copied().find(|&c| st.rel(c) == "obj") else {
             return false;
         };
         // "called Sessions an \"honest man\"", "calling the Dutch \"Nazi remnants\"": the parse
-        // often loses the second nominal when it is quoted; a quote right after the object marks it.
-        let quoted = (o + 1..(o + 3).min(st.range.end))
-            .any(|t| matches!(st.form(t), "\"" | "\u{201c}" | "``" | "'" | "\u{2018}"));
+        // often loses the second nominal when it is quoted; a quote after the object (before a
+        // verb or a comma: "called the president's remarks on the courts \"shameful\"") marks it.
+        let quote = |t: usize| matches!(st.form(t), "\"" | "\u{201c}" | "``" | "'" | "\u{2018}");
+        let quoted = (o + 1..(o + 3).min(st.range.end)).any(quote)
+            || (o + 1..(o + 8).min(st.range.end))
+                .take_while(|&t| !matches!(st.upos(t), "VERB" | "AUX") && st.form(t) != ",")
+                .any(quote);
         quoted
             || kids.iter().any(|&c| {
                 c > o
@@ -507,6 +524,76 @@ impl Coder {
                     && k + 1 == s
                     && air(&[format!("{}_{}", st.lemma(k), st.lemma(s))])
             })
+    }
+
+    /// "floods killed 246 people", "killed in an avalanche", "injured in a boat accident": a
+    /// killing, wounding or destruction whose subject, agent or "in"/"by" phrase (for a conjunct or
+    /// participle without one, its head verb's) is a natural force, illness or accident
+    /// (`@NATURAL_CAUSES`, the head noun or the compound before it) has no doer: no event.
+    pub(super) fn natural_cause(&self, st: &Sent, h: usize) -> bool {
+        let nat = |n: usize| {
+            let hit = |t: usize| {
+                self.dict.in_class("NATURAL_CAUSES", st.lemmas(t..t + 1))
+                    || self.dict.in_class("NATURAL_CAUSES", st.forms(t..t + 1))
+            };
+            st.mention(n).is_none()
+                && matches!(st.upos(n), "NOUN" | "PROPN")
+                && (hit(n)
+                    || (n > st.range.start
+                        && st.rel(n - 1) == "compound"
+                        && st.head(n - 1) == Some(n)
+                        && hit(n - 1)
+                        && st.upos(n - 1) == "NOUN"))
+        };
+        let causes = |v: usize| {
+            st.kids(v).iter().any(|&k| match st.rel(k) {
+                "nsubj" | "obl:agent" => nat(k),
+                _ => {
+                    st.base_rel(k) == "obl"
+                        && matches!(st.case_of(k), Some("in" | "by" | "during"))
+                        && nat(k)
+                }
+            })
+        };
+        causes(h)
+            || (matches!(st.base_rel(h), "conj" | "acl" | "advcl")
+                && !st.kids(h).iter().any(|&k| st.base_rel(k) == "nsubj")
+                && st
+                    .head(h)
+                    .is_some_and(|p| st.upos(p) == "VERB" && causes(p)))
+    }
+
+    /// "recognized the potential of China", "recognises the importance of", "recognized that it
+    /// is impossible": `recognize` with a clausal complement or with an object of
+    /// `@ACKNOWLEDGED` (a thing, no actor) acknowledges; it grants no recognition (054).
+    pub(super) fn acknowledged_not_recognised(&self, st: &Sent, h: usize) -> bool {
+        if !matches!(st.lemma(h), "recognize" | "recognise") {
+            return false;
+        }
+        st.kids(h).iter().any(|&k| match st.base_rel(k) {
+            "ccomp" => true,
+            "obj" => {
+                st.mention(k).is_none()
+                    && (self.dict.in_class("ACKNOWLEDGED", st.lemmas(k..k + 1))
+                        || self.dict.in_class("ACKNOWLEDGED", st.forms(k..k + 1)))
+            }
+            _ => false,
+        })
+    }
+
+    /// "dismissed NATO as obsolete", "dismissed the opposition as an elite": `dismiss` whose object
+    /// is an actor itself (no possessor's thing: "dismissed X's remarks as ranting" rejects the
+    /// remarks) and that has an "as" phrase after it disparages the actor (111), no rejection (120).
+    pub(super) fn dismissed_as(&self, st: &Sent, h: usize) -> bool {
+        if st.lemma(h) != "dismiss" {
+            return false;
+        }
+        let Some(o) = st.kid(h, "obj") else {
+            return false;
+        };
+        st.mention(o).is_some()
+            && !st.kids(o).iter().any(|&k| st.rel(k) == "case")
+            && (o + 1..(o + 4).min(st.range.end)).any(|t| st.form(t).eq_ignore_ascii_case("as"))
     }
 
     /// "struck a bus", "struck targets": the verb `strike` with a direct object hits something (190);
