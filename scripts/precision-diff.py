@@ -75,6 +75,8 @@ def main():
     ap.add_argument("--sheets", nargs="*",
                     default=sorted(glob.glob(os.path.join(ROOT, "data", "eval", "precision-seed*.tsv"))))
     ap.add_argument("--show", type=int, default=0, help="list up to N affected judged rows")
+    ap.add_argument("--rates", action="store_true",
+                    help="per sheet, the judged rates of the rows the second run writes unchanged")
     args = ap.parse_args()
     a, b = load(args.before), load(args.after)
     ka = collections.Counter(key(d, e) for d, evs in a.items() for e in evs)
@@ -85,6 +87,8 @@ def main():
           f"{len({k[0] for k in gone} | {k[0] for k in new})}")
     counts = collections.Counter()
     shown = []
+    cols = ("real", "root", "source", "target", "negation")
+    kept = collections.defaultdict(list)  # sheet -> marks of the rows both runs write unchanged
     for sheet in args.sheets:
         seed = os.path.basename(sheet).removeprefix("precision-").removesuffix(".tsv")
         for row in read_sheet(sheet):
@@ -100,6 +104,7 @@ def main():
             counts["judged rows still written"] += 1
             after = find(b.get(row["doc"], []), row)
             if any((code_of(e.get("source")), code_of(e.get("target"))) == sig for e in after):
+                kept[seed].append(marks)
                 continue
             if after:
                 srcs = {code_of(e.get("source")) for e in after}
@@ -122,6 +127,13 @@ def main():
         print(f"  {k[0]:24} {k[1]:18} {counts[k]}")
     for s in shown[: args.show]:
         print(s)
+    if args.rates:
+        print("unchanged rows\t" + "\t".join(cols) + "\tall")
+        for seed, rows in kept.items():
+            n = len(rows)
+            rates = [sum(r[c] == "y" for r in rows) / n for c in cols]
+            rates.append(sum(all(r[c] == "y" for c in cols) for r in rows) / n)
+            print(f"{seed} ({n})\t" + "\t".join(f"{x:.3f}" for x in rates))
 
 
 if __name__ == "__main__":
