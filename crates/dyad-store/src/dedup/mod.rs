@@ -53,7 +53,8 @@ pub struct PairView {
     /// The pair model may link them ([`rules::model_candidate`]).
     pub candidate: bool,
     /// The constraints of [`rules::model_candidate`] the pair breaks (`time`, `statements`,
-    /// `modality`, `place`, `sides`, after `roots` for two roots), in that order.
+    /// `modality`, `place`, `sides`, after `roots` for two roots or `said` for a verbal root), in
+    /// that order.
     pub failed: Vec<&'static str>,
     /// [`rules::pair_features`], in [`rules::FEATURES`] order.
     pub features: Vec<f64>,
