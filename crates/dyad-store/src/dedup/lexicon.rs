@@ -36,6 +36,89 @@ const ROOTS: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../../data/dedup/roots.tsv"
 ));
+const LINK: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../data/dedup/link.tsv"
+));
+
+/// The pair model (`data/dedup/link.tsv`, trained by `scripts/dedup-link-train.py`): a
+/// logistic regression over [`super::rules::FEATURES`] that links two mentions the rules leave
+/// apart when its probability reaches `threshold` ([`super::rules::model_links`]).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LinkModel {
+    /// One weight per feature, in [`super::rules::FEATURES`] order.
+    pub weights: Vec<f64>,
+    /// Probability from which a pair is linked.
+    pub threshold: f64,
+}
+
+impl LinkModel {
+    /// The model's probability that two mentions with these features tell one act.
+    pub fn probability(&self, x: &[f64]) -> f64 {
+        let z: f64 = self.weights.iter().zip(x).map(|(w, v)| w * v).sum();
+        1.0 / (1.0 + (-z).exp())
+    }
+
+    /// Parse a model file: `threshold P` once and `weight FEATURE W` for every feature of
+    /// [`super::rules::FEATURES`] (any order, each once); a file with neither is no model.
+    /// `file` names it in errors.
+    pub fn parse(file: &str, text: &str) -> Result<Option<LinkModel>, StoreError> {
+        let names = super::rules::FEATURES;
+        let mut weights: Vec<Option<f64>> = vec![None; names.len()];
+        let mut threshold: Option<f64> = None;
+        let number = |n: usize, s: &str| -> Result<f64, StoreError> {
+            s.parse::<f64>()
+                .ok()
+                .filter(|x| x.is_finite())
+                .ok_or_else(|| err(file, n, format!("{s:?} is not a number")))
+        };
+        for (i, raw) in text.lines().enumerate() {
+            let n = i + 1;
+            let l = raw.trim();
+            if l.is_empty() || l.starts_with('#') {
+                continue;
+            }
+            let f: Vec<&str> = l.split('\t').map(str::trim).collect();
+            match (f[0], f.len()) {
+                ("threshold", 2) => {
+                    let t = number(n, f[1])?;
+                    if !(0.0..=1.0).contains(&t) || threshold.is_some() {
+                        return Err(err(file, n, "one threshold, a probability"));
+                    }
+                    threshold = Some(t);
+                }
+                ("weight", 3) => {
+                    let k = names
+                        .iter()
+                        .position(|x| *x == f[1])
+                        .ok_or_else(|| err(file, n, format!("unknown feature {:?}", f[1])))?;
+                    if weights[k].is_some() {
+                        return Err(err(file, n, format!("feature {} twice", f[1])));
+                    }
+                    weights[k] = Some(number(n, f[2])?);
+                }
+                _ => {
+                    return Err(err(
+                        file,
+                        n,
+                        "expected `threshold P` or `weight FEATURE W` (tab separated)",
+                    ))
+                }
+            }
+        }
+        if threshold.is_none() && weights.iter().all(Option::is_none) {
+            return Ok(None);
+        }
+        let last = text.lines().count();
+        let threshold = threshold.ok_or_else(|| err(file, last, "no threshold line"))?;
+        let weights = weights
+            .into_iter()
+            .zip(names)
+            .map(|(w, name)| w.ok_or_else(|| err(file, last, format!("no weight for {name}"))))
+            .collect::<Result<_, _>>()?;
+        Ok(Some(LinkModel { weights, threshold }))
+    }
+}
 
 /// Which side of a mention is the place an act happens at (`042` visit A→B: B hosts).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -88,6 +171,8 @@ pub struct Vocab {
     /// Outcome codes (`182`, physical assault: wounded, killed): in one sentence with the same
     /// sides, such a mention and one of another root of its family tell one attack and its toll.
     pub outcome: BTreeSet<String>,
+    /// The pair model (`data/dedup/link.tsv`), when the file has one.
+    pub link: Option<LinkModel>,
 }
 
 fn err(file: &str, line: usize, msg: impl std::fmt::Display) -> StoreError {
@@ -129,6 +214,7 @@ impl Vocab {
                 .map_err(|e| e.to_string())?;
             (v.family, v.outcome) =
                 Vocab::parse_roots("data/dedup/roots.tsv", ROOTS).map_err(|e| e.to_string())?;
+            v.link = LinkModel::parse("data/dedup/link.tsv", LINK).map_err(|e| e.to_string())?;
             Ok(v)
         })
         .as_ref()
@@ -442,5 +528,25 @@ mod tests {
             Vocab::parse("x.tsv", "joint\t04\n").unwrap().joint,
             BTreeSet::from(["040".to_string()])
         );
+    }
+
+    #[test]
+    fn link_model_lines_name_file_and_line() {
+        let names = crate::dedup::rules::FEATURES;
+        let full: String = std::iter::once("threshold\t0.6\n".to_string())
+            .chain(names.iter().map(|n| format!("weight\t{n}\t0.5\n")))
+            .collect();
+        let m = LinkModel::parse("l.tsv", &full).unwrap().unwrap();
+        assert_eq!(m.weights.len(), names.len());
+        assert_eq!(m.threshold, 0.6);
+        assert!((m.probability(&vec![0.0; names.len()]) - 0.5).abs() < 1e-12);
+        assert_eq!(LinkModel::parse("l.tsv", "# no model\n").unwrap(), None);
+        let e = |text: &str| LinkModel::parse("l.tsv", text).unwrap_err().to_string();
+        assert!(e("weight\tnope\t1\n").contains("l.tsv:1: unknown feature"));
+        assert!(e("threshold\t2\n").contains("l.tsv:1:"));
+        assert!(e("threshold\t0.5\nweight\tbias\tx\n").contains("l.tsv:2:"));
+        assert!(e("threshold\t0.5\nweight\tbias\t1\n").contains("no weight for"));
+        assert!(e(&format!("{full}weight\tbias\t1\n")).contains("bias twice"));
+        assert!(e("threshold 0.5\n").contains("l.tsv:1: expected"));
     }
 }

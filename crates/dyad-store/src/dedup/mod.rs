@@ -40,11 +40,61 @@ pub struct DedupStats {
     pub canonical: usize,
 }
 
+/// What the grouping sees of one pair of mentions ([`Store::pair_view`]): the pair model's
+/// training rows (`scripts/dedup-link-train.py`).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct PairView {
+    /// Both in one block (anchors and negation), both with codes and a day.
+    pub block: bool,
+    /// Every rule holds ([`rules::compatible`]).
+    pub compatible: bool,
+    /// Every constraint but the shared-words evidence holds ([`rules::hard_constraints`]).
+    pub hard: bool,
+    /// The pair model may link them ([`rules::model_candidate`]).
+    pub candidate: bool,
+    /// The constraints of [`rules::model_candidate`] the pair breaks (`time`, `statements`,
+    /// `modality`, `place`, `sides`, after `roots` for two roots or `said` for a verbal root), in
+    /// that order.
+    pub failed: Vec<&'static str>,
+    /// [`rules::pair_features`], in [`rules::FEATURES`] order.
+    pub features: Vec<f64>,
+}
+
 impl Store {
+    /// What the grouping sees of two mentions, each given by document id and event index;
+    /// `None` when either is not stored.
+    pub fn pair_view(
+        &self,
+        a: (&str, i64),
+        b: (&str, i64),
+    ) -> Result<Option<PairView>, StoreError> {
+        write::pair_view(&self.conn, a, b, lexicon::Vocab::embedded()?)
+    }
+
+    /// [`Store::dedup`] with another pair model than the embedded `data/dedup/link.tsv` (the
+    /// text of such a file; `None`: no model, the rules alone), for cross-validating models.
+    pub fn dedup_with_model(
+        &mut self,
+        rebuild: bool,
+        model: Option<lexicon::LinkModel>,
+    ) -> Result<DedupStats, StoreError> {
+        let mut vocab = lexicon::Vocab::embedded()?.clone();
+        vocab.link = model;
+        self.dedup_vocab(rebuild, &vocab)
+    }
+
     /// Bring canonical events and copy links up to date for everything ingested since the last
     /// pass (the default ingest does this after each batch; `dyad ingest --no-dedup` leaves it to
     /// `dyad dedup`). With `rebuild`, forget every grouping and start over.
     pub fn dedup(&mut self, rebuild: bool) -> Result<DedupStats, StoreError> {
+        self.dedup_vocab(rebuild, lexicon::Vocab::embedded()?)
+    }
+
+    fn dedup_vocab(
+        &mut self,
+        rebuild: bool,
+        vocab: &lexicon::Vocab,
+    ) -> Result<DedupStats, StoreError> {
         let tx = self.conn.transaction()?;
         if rebuild {
             tx.execute_batch(
@@ -61,7 +111,7 @@ impl Store {
             let rows = st.query_map([], |r| r.get(0))?;
             rows.collect::<Result<_, _>>()?
         };
-        let stats = pass(&tx, &docs)?;
+        let stats = pass_with(&tx, &docs, vocab)?;
         tx.commit()?;
         Ok(stats)
     }
@@ -70,12 +120,20 @@ impl Store {
 /// Link the documents `docs` (new, in ingest order) to their copies, then regroup every pending
 /// mention. Runs inside the caller's transaction.
 pub(crate) fn pass(tx: &Transaction, docs: &[i64]) -> Result<DedupStats, StoreError> {
+    pass_with(tx, docs, lexicon::Vocab::embedded()?)
+}
+
+fn pass_with(
+    tx: &Transaction,
+    docs: &[i64],
+    vocab: &lexicon::Vocab,
+) -> Result<DedupStats, StoreError> {
     let mut stats = DedupStats::default();
     for &d in docs {
         stats.documents += 1;
         stats.copies += write::link_copies(tx, d)? as usize;
     }
-    let (mentions, canonical) = write::regroup_pending(tx)?;
+    let (mentions, canonical) = write::regroup_pending(tx, vocab)?;
     stats.mentions = mentions;
     stats.canonical = canonical;
     Ok(stats)

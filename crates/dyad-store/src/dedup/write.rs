@@ -203,6 +203,7 @@ fn mention_row(r: &Row, vocab: &Vocab) -> rusqlite::Result<MentionRow> {
                 .as_deref()
                 .map(|t| rules::content_words(t, stop))
                 .unwrap_or_default(),
+            ev_words: rules::content_words(&r.get::<_, String>(33)?, stop),
             src: side(r.get(14)?, r.get(23)?, &names.0, persons.0),
             tgt: side(r.get(15)?, r.get(24)?, &names.1, persons.1),
             when,
@@ -240,8 +241,10 @@ fn mention_row(r: &Row, vocab: &Vocab) -> rusqlite::Result<MentionRow> {
 
 /// Regroup every pending mention (`events.canonical` null) with the runs of its block; returns
 /// (mentions regrouped, canonical events written).
-pub(super) fn regroup_pending(tx: &Transaction) -> Result<(usize, usize), StoreError> {
-    let vocab = Vocab::embedded()?;
+pub(super) fn regroup_pending(
+    tx: &Transaction,
+    vocab: &Vocab,
+) -> Result<(usize, usize), StoreError> {
     let select = mention_select();
     let mut done = (0, 0);
     // Mentions that cannot be compared (an actor without a code, no day): their own event.
@@ -334,6 +337,55 @@ pub(super) fn regroup_pending(tx: &Transaction) -> Result<(usize, usize), StoreE
     Ok(done)
 }
 
+/// What the grouping sees of one pair of mentions ([`super::PairView`]), each mention given by
+/// its document id and event index; `None` when either is not in the database.
+pub(super) fn pair_view(
+    conn: &rusqlite::Connection,
+    a: (&str, i64),
+    b: (&str, i64),
+    vocab: &Vocab,
+) -> Result<Option<super::PairView>, StoreError> {
+    let mut st = conn.prepare_cached(&format!(
+        "{} WHERE d.id = ?1 AND e.idx = ?2",
+        mention_select()
+    ))?;
+    let mut get = |(id, idx): (&str, i64)| -> Result<Option<MentionRow>, StoreError> {
+        Ok(st
+            .query_row(params![id, idx], |r| mention_row(r, vocab))
+            .optional()?)
+    };
+    let (Some(x), Some(y)) = (get(a)?, get(b)?) else {
+        return Ok(None);
+    };
+    let anchors = |r: &MentionRow| {
+        let (s, t) = (
+            r.m.src.country.clone().unwrap_or(r.m.src.code.clone()),
+            r.m.tgt.country.clone().unwrap_or(r.m.tgt.code.clone()),
+        );
+        if s <= t {
+            (s, t, r.negated)
+        } else {
+            (t, s, r.negated)
+        }
+    };
+    let comparable =
+        |r: &MentionRow| r.day.is_some() && !r.m.src.code.is_empty() && !r.m.tgt.code.is_empty();
+    let block = comparable(&x) && comparable(&y) && anchors(&x) == anchors(&y);
+    let (m, n) = (&x.m, &y.m);
+    Ok(Some(super::PairView {
+        block,
+        compatible: block && rules::compatible(m, n, vocab),
+        hard: block && rules::hard_constraints(m, n, vocab),
+        candidate: block && rules::model_candidate(m, n, vocab),
+        failed: if block {
+            rules::failed_constraints(m, n, vocab)
+        } else {
+            Vec::new()
+        },
+        features: rules::pair_features(m, n, vocab).to_vec(),
+    }))
+}
+
 /// The runs of one block: `(first, last, story)`. A domestic block (both anchors one country)
 /// merges only within one story (`rules::statements_compatible`: one article or copies of
 /// it), so each story is run apart: a country's whole political life is one block, and a new
@@ -417,6 +469,7 @@ mod tests {
                 planned: false,
                 denied: false,
                 words: Vec::new(),
+                ev_words: Vec::new(),
                 src: side("RURGOV"),
                 tgt: side("RURLEG"),
                 when: When::Undated(day),

@@ -1,5 +1,5 @@
 //! Canonical events and near-duplicate articles on the invented articles of
-//! `tests/fixtures/dedup.jsonl`, `dedup-roots.jsonl` and `dedup-sides.jsonl` (made by `make_dedup.py`, whose header
+//! `tests/fixtures/dedup.jsonl`, `dedup-roots.jsonl`, `dedup-sides.jsonl` and `dedup-model.jsonl` (made by `make_dedup.py`, whose header
 //! tells the story).
 
 use dyad_output::Document;
@@ -174,6 +174,34 @@ fn sides_compare_by_country_and_sector() {
     // The call with Turkish rebels (`TURREB`) is never the call with the government (`TURGOV`).
     assert_eq!(group_of(&p, "dd-012", 0), set(&[("dd-012", 0)]));
     assert_consistent(&store);
+}
+
+#[test]
+fn the_pair_model_links_one_act_told_in_other_words() {
+    let (_d, mut store) = open();
+    let docs = articles_and(include_str!("../fixtures/dedup-model.jsonl"));
+    ingest(&mut store, &docs, 2);
+    let p = partition(&store);
+    // The embedded file has no model: the rules alone keep the two reports apart.
+    assert_eq!(group_of(&p, "dd-013", 0), set(&[("dd-013", 0)]));
+    assert_eq!(group_of(&p, "dd-015", 0), set(&[("dd-015", 0)]));
+    assert_consistent(&store);
+    // The trained model (`dyad dedup --link-model data/dedup/link-trained.tsv`): one
+    // consultation told by two outlets in other words is one act.
+    let model = dyad_store::dedup::lexicon::LinkModel::parse(
+        "link-trained.tsv",
+        include_str!("../../../../data/dedup/link-trained.tsv"),
+    )
+    .unwrap();
+    store.dedup_with_model(true, model.clone()).unwrap();
+    let q = partition(&store);
+    assert_eq!(
+        group_of(&q, "dd-013", 0),
+        set(&[("dd-013", 0), ("dd-014", 0)])
+    );
+    // Regrouping with the model again changes nothing (deterministic).
+    store.dedup_with_model(true, model).unwrap();
+    assert_eq!(partition(&store), q);
 }
 
 #[test]
