@@ -122,7 +122,8 @@ done
 # Seed 2: drawn from the final main of session 11 (after the speaker rules), held out, same check.
 # Seed 3: drawn from branch speakers4 of session 12 (after its post-filter of unsourced candidates),
 # held out, same check.
-for seed in 1 2 3; do
+# Seed 4: drawn from the merged main of session 18 (5db399a), judged blind by branch judgeq4, same check.
+for seed in 1 2 3 4; do
   echo "== scripts/quote-precision.py score data/eval/quote-precision-seed$seed.tsv" >&2
   python3 "$root/scripts/quote-precision.py" score "$root/data/eval/quote-precision-seed$seed.tsv" \
     --data "$SHARED/newsarticles/NewsArticles.csv" || status=1
