@@ -111,7 +111,9 @@ python3 "$root/scripts/precision-sample.py" score "$root/data/eval/precision-see
 # Seed 12: drawn from main fcd3533 (end of session 16, check retrained on seeds 1-10, default 0.35), judged blind, same check.
 # Seed 13: drawn from main 3f0c75c (end of session 17, check retrained on seeds 1-10, default 0.35), judged blind by the
 # session-18 target guideline, same check. Seeds 1-12 carry `s18 rejudge:` notes (re-judged for that guideline).
-for seed in 4 5 6 7 8 9 10 11 12 13; do
+# Seed 14: drawn from main 5db399a (end of session 18, check retrained on seeds 1-11, default 0.40), judged blind by
+# the session-18 target guideline, same check.
+for seed in 4 5 6 7 8 9 10 11 12 13 14; do
   echo "== scripts/precision-sample.py score data/eval/precision-seed$seed.tsv" >&2
   python3 "$root/scripts/precision-sample.py" score "$root/data/eval/precision-seed$seed.tsv" \
     --data "$SHARED/newsarticles/NewsArticles.csv" || status=1
