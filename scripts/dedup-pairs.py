@@ -14,7 +14,14 @@ Usage:
   scripts/dedup-pairs.py draw /tmp/news.sqlite --seed 1 -o data/eval/dedup-pairs-seed1.tsv
   scripts/dedup-pairs.py show data/eval/dedup-pairs-seed1.tsv [--from 1 --to 20] [--reveal]
   scripts/dedup-pairs.py score data/eval/dedup-pairs-seed1.tsv
+  scripts/dedup-pairs.py draw-diff A.sqlite B.sqlite --seed 14 -o data/eval/dedup-pairs-model14.tsv
   scripts/dedup-pairs.py selftest
+
+`draw-diff` compares two groupings of one database (copies regrouped two ways, e.g. rules alone
+in A and with `--link-model` in B): stratum M+ = pairs grouped in B but not in A (B's added
+links), M- = pairs grouped in A but not in B (B's splits); it draws --added (60) and --split (20)
+of them at random into a sheet of the same columns (`grouped` is B's grouping). Such a sheet is
+not a sample of all pairs: `score` does not take it; judge it with `show` and count.
 
 Strata. The population is every unordered pair of distinct mentions that both carry a source
 code, a target code and a day (the grouping leaves other mentions alone by design). A pair
@@ -157,30 +164,67 @@ def draw(args):
             sys.exit(f"dedup-pairs: stratum {s} has {len(pop)} pairs, cannot draw {n}")
         picks += [(s, p) for p in rng.sample(pop, n)]
     rng.shuffle(picks)
+    commit = args.commit or git_commit()
+    pops = " ".join(f"{s}={len(by_stratum[s])}" for s in ALLOCATION)
+    head = [f"# dedup pairs: seed {args.seed}, {len(picks)} pairs of {len(mentions)} mentions with both codes "
+            f"and a day; dyad commit {commit}", f"# population {pops}"]
+    rows = write_rows(args.output, [(s, int(s == "G"), p) for s, p in picks], mentions, texts, args.db, head)
+    print(f"dedup-pairs: drew {len(rows)} pairs (seed {args.seed}); population {pops}", file=sys.stderr)
+
+
+def grouped_pairs(mentions):
+    """Every pair (i, j), i < j, of mentions sharing a canonical event."""
+    groups = collections.defaultdict(list)
+    for i, m in enumerate(mentions):
+        if m["canonical"] is not None:
+            groups[m["canonical"]].append(i)
+    return {(g[x], g[y]) for g in groups.values() for x in range(len(g)) for y in range(x + 1, len(g))}
+
+
+def write_rows(output, picks, mentions, texts, db, head):
+    """Write a sheet of (stratum, grouped, (i, j)) picks with the standard header and columns."""
     rows = []
-    for n, (s, (i, j)) in enumerate(picks, 1):
-        row = {"n": n, "stratum": s, "grouped": int(s == "G"), "same": "", "note": ""}
+    for n, (s, grouped, (i, j)) in enumerate(picks, 1):
+        row = {"n": n, "stratum": s, "grouped": grouped, "same": "", "note": ""}
         for tag, m in (("a", mentions[i]), ("b", mentions[j])):
             text = texts.get(m["doc"])
             if text is None or text[m["ev_start"]:m["ev_end"]] != m["ev_text"]:
-                sys.exit(f"dedup-pairs: document {m['doc']}: evidence in {args.db} differs from {args.data}")
+                sys.exit(f"dedup-pairs: document {m['doc']}: evidence in {db} differs from the CSV")
             lo, hi = min(m["sent_start"], m["ev_start"]), max(m["sent_end"], m["ev_end"])
             row.update({f"{tag}_{k}": m[k] for k in MENTION if k in m})
             row[f"{tag}_span_hash"] = span_hash(text[lo:hi])
             row[f"{tag}_ev_hash"] = span_hash(text[m["ev_start"]:m["ev_end"]])
         rows.append(row)
-    commit = args.commit or git_commit()
-    pops = " ".join(f"{s}={len(by_stratum[s])}" for s in ALLOCATION)
-    with open(args.output, "w", encoding="utf-8", newline="") if args.output else contextlib.nullcontext(sys.stdout) as out:
-        out.write(f"# dedup pairs: seed {args.seed}, {len(rows)} pairs of {len(mentions)} mentions with both codes "
-                  f"and a day; dyad commit {commit}\n")
-        out.write(f"# population {pops}\n")
+    with open(output, "w", encoding="utf-8", newline="") if output else contextlib.nullcontext(sys.stdout) as out:
+        for line in head:
+            out.write(line + "\n")
         out.write("# same: y/n (same real-world event); offsets are code points into the document text "
                   "(title, blank line, body); note: the judge's reason, in own words\n")
         w = csv.DictWriter(out, COLUMNS, delimiter="\t", lineterminator="\n")
         w.writeheader()
         w.writerows(rows)
-    print(f"dedup-pairs: drew {len(rows)} pairs (seed {args.seed}); population {pops}", file=sys.stderr)
+    return rows
+
+
+def draw_diff(args):
+    """Pairs grouped differently by two groupings of one database (module doc, `draw-diff`)."""
+    a, b = load_mentions(args.a_db), load_mentions(args.b_db)
+    if [(m["doc"], m["idx"]) for m in a] != [(m["doc"], m["idx"]) for m in b]:
+        sys.exit("dedup-pairs: the two databases do not hold the same mentions")
+    ga, gb = grouped_pairs(a), grouped_pairs(b)
+    added, split = sorted(gb - ga), sorted(ga - gb)
+    rng = random.Random(args.seed)
+    picks = [("M+", 1, p) for p in rng.sample(added, min(args.added, len(added)))]
+    picks += [("M-", 0, p) for p in rng.sample(split, min(args.split, len(split)))]
+    rng.shuffle(picks)
+    commit = args.commit or git_commit()
+    head = [f"# dedup pairs: diff seed {args.seed}, {len(picks)} pairs of {len(b)} mentions with both codes and a "
+            f"day, grouped in B={os.path.basename(args.b_db)} but not A={os.path.basename(args.a_db)} (M+) or the "
+            f"reverse (M-); grouped: in B; dyad commit {commit}",
+            f"# population M+={len(added)} M-={len(split)}"]
+    rows = write_rows(args.output, picks, b, read_texts(args.data), args.b_db, head)
+    print(f"dedup-pairs: drew {len(rows)} pairs (seed {args.seed}); population M+={len(added)} M-={len(split)}",
+          file=sys.stderr)
 
 
 def read_sheet(path):
@@ -515,6 +559,29 @@ def selftest(_args):
             c.commit()
             c.close()
             assert score_with({"K3": "n"}, db_arg=db) is None  # the drawn mention changed
+            # draw-diff: A groups the two meetings (events 1, 2); B splits them and joins the
+            # reversed pair (3, 4) instead: one added (M+), one split (M-).
+            write_csv(arts)
+            b_db = os.path.join(tmp, "b.sqlite")
+            c = sqlite3.connect(db)
+            c.execute("UPDATE events SET cameo = '040', canonical = event")
+            c.execute("UPDATE events SET canonical = 1 WHERE event IN (1, 2)")
+            c.commit()
+            c.close()
+            with open(db, "rb") as f, open(b_db, "wb") as g:
+                g.write(f.read())
+            c = sqlite3.connect(b_db)
+            c.execute("UPDATE events SET canonical = event")
+            c.execute("UPDATE events SET canonical = 3 WHERE event IN (3, 4)")
+            c.commit()
+            c.close()
+            with contextlib.redirect_stderr(io.StringIO()):
+                draw_diff(argparse.Namespace(a_db=db, b_db=b_db, data=csv_path, seed=1, added=5, split=5,
+                                             output=sheet, commit="test"))
+            pops, rows = read_sheet(sheet)
+            assert pops == {"M+": 1, "M-": 1}, pops
+            got = sorted((r["stratum"], r["grouped"], r["a_doc"], r["a_idx"], r["b_doc"], r["b_idx"]) for r in rows)
+            assert got == [("M+", "1", "a1", "2", "a2", "3"), ("M-", "0", "a1", "0", "a2", "1")], got
         finally:
             ALLOCATION = saved
     # Wilson: the draw-time precision is Wilson's interval of same/judged in G (8 of 10:
@@ -553,9 +620,18 @@ def main():
                    "one recorded at draw time: a re-score of an older sheet after the rules changed")
     c.add_argument("--wilson", action="store_true",
                    help="also print 95%% Wilson intervals (at the stratified estimate's effective sample size)")
+    f = sub.add_parser("draw-diff", help="sample pairs that two groupings of one database group differently")
+    f.add_argument("a_db")
+    f.add_argument("b_db")
+    f.add_argument("--seed", type=int, default=14)
+    f.add_argument("--added", type=int, default=60, help="pairs drawn of those grouped in B only (M+)")
+    f.add_argument("--split", type=int, default=20, help="pairs drawn of those grouped in A only (M-)")
+    f.add_argument("-o", "--output")
+    f.add_argument("--data", default=DEFAULT_CSV)
+    f.add_argument("--commit", help="dyad commit the databases were grouped with (default: HEAD of this checkout)")
     sub.add_parser("selftest", help="check draw and score on an invented database (no data needed)")
     args = ap.parse_args()
-    {"draw": draw, "show": show, "score": score, "selftest": selftest}[args.cmd](args)
+    {"draw": draw, "draw-diff": draw_diff, "show": show, "score": score, "selftest": selftest}[args.cmd](args)
 
 
 if __name__ == "__main__":
