@@ -13,7 +13,8 @@
 //!    such places there agree on one country. A place after `to`, `into`, `on`, `against` or as an
 //!    object is a destination or a target and says nothing about who acts. Last, the one country
 //!    the sentence names: when every place and state-coded actor of the sentence (not peoples
-//!    such as "three Americans", nothing after `to`, `into`, `on`, `against`) agrees on one
+//!    such as "three Americans", no news outlet ("told Reuters"), nothing after `to`, `into`,
+//!    `on`, `against`) agrees on one
 //!    ("Egyptian police dispersed demonstrators": the demonstrators are Egyptian).
 //! 3. `dateline`: the place of the article's dateline ("LAGOS (Reuters) -", "Lagos, Nigeria —").
 //! 4. `document`: the country that clearly dominates the article: at least [`MIN_DOMINANT`]
@@ -536,7 +537,10 @@ fn sentence_country(doc: &Doc, span: Span, exclude: &[Span]) -> Option<String> {
             a.country_from,
             Some(CountryFrom::Name | CountryFrom::Modifier)
         );
-        if !named || !is_state(a) || a.sector.as_deref() == Some("CVL") || !usable(e.span) {
+        // Civilians and news media are no evidence of where the sentence is: a news outlet is the
+        // channel ("X told Reuters", "declined AP's request"), not the setting.
+        let channel_or_people = matches!(a.sector.as_deref(), Some("CVL" | "MED"));
+        if !named || !is_state(a) || channel_or_people || !usable(e.span) {
             continue;
         }
         if !agree(a.country.as_deref().unwrap_or_default()) {
@@ -786,6 +790,34 @@ mod tests {
         assert_eq!(
             got(&d, 0),
             (Some("IND"), Some(CountryFrom::Place), "INDCOP")
+        );
+    }
+
+    #[test]
+    fn a_news_outlet_is_no_evidence_of_the_sentence_country() {
+        let t = "The harbour master declined to comment to the Ruritanian Courier.";
+        let mut d = doc(t);
+        let mut paper = named(t, "Ruritanian Courier", "RUR");
+        if let Some(a) = paper.actor.as_mut() {
+            a.sector = Some("MED".into());
+            a.code = "RURMED".into();
+        }
+        d.entities = vec![agent(t, "harbour master", "GOV"), paper];
+        infer(&mut d);
+        assert_eq!(got(&d, 0), (None, None, "GOV"));
+        // A state named otherwise still gives it.
+        let t = "The harbour master and Ruritanian police declined to comment.";
+        let mut d = doc(t);
+        let mut police = named(t, "Ruritanian police", "RUR");
+        if let Some(a) = police.actor.as_mut() {
+            a.sector = Some("COP".into());
+            a.code = "RURCOP".into();
+        }
+        d.entities = vec![agent(t, "harbour master", "GOV"), police];
+        infer(&mut d);
+        assert_eq!(
+            got(&d, 0),
+            (Some("RUR"), Some(CountryFrom::Place), "RURGOV")
         );
     }
 
