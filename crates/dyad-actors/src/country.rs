@@ -795,30 +795,32 @@ mod tests {
 
     #[test]
     fn a_news_outlet_is_no_evidence_of_the_sentence_country() {
-        let t = "The harbour master declined to comment to the Ruritanian Courier.";
-        let mut d = doc(t);
-        let mut paper = named(t, "Ruritanian Courier", "RUR");
-        if let Some(a) = paper.actor.as_mut() {
-            a.sector = Some("MED".into());
-            a.code = "RURMED".into();
+        // The outlet is the channel of a statement; a state named otherwise still gives it.
+        let cases = [
+            (
+                "The harbour master declined to comment to the Ruritanian Courier.",
+                "Ruritanian Courier",
+                "MED",
+                (None, None, "GOV"),
+            ),
+            (
+                "The harbour master and Ruritanian police declined to comment.",
+                "Ruritanian police",
+                "COP",
+                (Some("RUR"), Some(CountryFrom::Place), "RURGOV"),
+            ),
+        ];
+        for (t, other, sector, want) in cases {
+            let mut d = doc(t);
+            let mut e = named(t, other, "RUR");
+            if let Some(a) = e.actor.as_mut() {
+                a.sector = Some(sector.into());
+                a.code = format!("RUR{sector}");
+            }
+            d.entities = vec![agent(t, "harbour master", "GOV"), e];
+            infer(&mut d);
+            assert_eq!(got(&d, 0), want, "{t}");
         }
-        d.entities = vec![agent(t, "harbour master", "GOV"), paper];
-        infer(&mut d);
-        assert_eq!(got(&d, 0), (None, None, "GOV"));
-        // A state named otherwise still gives it.
-        let t = "The harbour master and Ruritanian police declined to comment.";
-        let mut d = doc(t);
-        let mut police = named(t, "Ruritanian police", "RUR");
-        if let Some(a) = police.actor.as_mut() {
-            a.sector = Some("COP".into());
-            a.code = "RURCOP".into();
-        }
-        d.entities = vec![agent(t, "harbour master", "GOV"), police];
-        infer(&mut d);
-        assert_eq!(
-            got(&d, 0),
-            (Some("RUR"), Some(CountryFrom::Place), "RURGOV")
-        );
     }
 
     #[test]
