@@ -78,9 +78,7 @@ def load(db, seeds):
     pairs = []
     for s in seeds:
         pops, rows = dp.read_sheet(os.path.join(ROOT, "data", "eval", f"dedup-pairs-seed{s}.tsv"))
-        judged = {}
-        for r in rows:
-            judged[r["stratum"]] = judged.get(r["stratum"], 0) + 1
+        weight = dp.stratum_weights(pops, rows)
         for r in rows:
             ms = []
             for t in "ab":
@@ -91,7 +89,7 @@ def load(db, seeds):
                 continue
             a, b = ms
             pairs.append({"seed": s, "y": r["same"].strip().lower() == "y",
-                          "w": pops[r["stratum"]] / judged[r["stratum"]],
+                          "w": weight[r["stratum"]],
                           "grouped": a["canonical"] is not None and a["canonical"] == b["canonical"],
                           "a": a, "b": b})
     return pairs

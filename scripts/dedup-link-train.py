@@ -82,9 +82,7 @@ def load(db, grouped_db, seeds, dyad):
     pairs = []
     for s in seeds:
         pops, rows = dp.read_sheet(os.path.join(ROOT, "data", "eval", f"dedup-pairs-seed{s}.tsv"))
-        judged = {}
-        for r in rows:
-            judged[r["stratum"]] = judged.get(r["stratum"], 0) + 1
+        weight = dp.stratum_weights(pops, rows)
         for r in rows:
             a, b = current(c, r, "a"), current(c, r, "b")
             if not a or not b or r["same"].strip().lower() not in ("y", "n"):
@@ -92,7 +90,7 @@ def load(db, grouped_db, seeds, dyad):
             canon = [g.execute("SELECT e.canonical FROM events e JOIN documents d ON d.doc = e.doc "
                                "WHERE d.id = ? AND e.idx = ?", m[:2]).fetchone()[0] for m in (a, b)]
             pairs.append({"seed": s, "n": r["n"], "y": r["same"].strip().lower() == "y",
-                          "w": pops[r["stratum"]] / judged[r["stratum"]], "by_codes": a[2] and b[2],
+                          "w": weight[r["stratum"]], "by_codes": a[2] and b[2],
                           "grouped": canon[0] is not None and canon[0] == canon[1], "a": a[:2], "b": b[:2]})
     with tempfile.NamedTemporaryFile("w", suffix=".tsv", delete=False) as f:
         for p in pairs:

@@ -172,7 +172,7 @@ def main():
     lines = []
     for s in seeds:
         pops, rows = dp.read_sheet(os.path.join(ROOT, "data", "eval", f"dedup-pairs-seed{s}.tsv"))
-        judged = collections.Counter(r["stratum"] for r in rows)
+        row_weight = dp.stratum_weights(pops, rows)
         for r in rows:
             if r["same"].strip().lower() != "y":
                 continue
@@ -190,7 +190,7 @@ def main():
                 continue
             missed_total += 1
             why = cause(a, b)
-            w = pops[r["stratum"]] / judged[r["stratum"]]
+            w = row_weight[r["stratum"]]
             count[why] += 1
             weight[why] += w
             lines.append(f"seed {s} #{r['n']} [{r['stratum']}] {a['cameo']} {a['src']}->{a['tgt']} {a['day']} | "

@@ -227,6 +227,12 @@ def draw_diff(args):
           file=sys.stderr)
 
 
+def stratum_weights(pops, rows):
+    """Weight of one judged row per stratum: the stratum's population over its judged rows."""
+    judged = collections.Counter(r["stratum"] for r in rows)
+    return {k: pops[k] / n for k, n in judged.items() if k in pops}
+
+
 def read_sheet(path):
     """(population by stratum, rows) of a sheet; population is {} when the header lacks it."""
     pops, body = {}, []
