@@ -113,7 +113,9 @@ python3 "$root/scripts/precision-sample.py" score "$root/data/eval/precision-see
 # session-18 target guideline, same check. Seeds 1-12 carry `s18 rejudge:` notes (re-judged for that guideline).
 # Seed 14: drawn from main 5db399a (end of session 18, check retrained on seeds 1-11, default 0.40), judged blind by
 # the session-18 target guideline, same check.
-for seed in 4 5 6 7 8 9 10 11 12 13 14; do
+# Seed 15: drawn from main b77216e (session 19 base, check retrained after country18, default 0.40), judged blind by
+# the session-18 target guideline, same check.
+for seed in 4 5 6 7 8 9 10 11 12 13 14 15; do
   echo "== scripts/precision-sample.py score data/eval/precision-seed$seed.tsv" >&2
   python3 "$root/scripts/precision-sample.py" score "$root/data/eval/precision-seed$seed.tsv" \
     --data "$SHARED/newsarticles/NewsArticles.csv" || status=1
