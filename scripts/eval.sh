@@ -127,7 +127,8 @@ done
 # Seed 3: drawn from branch speakers4 of session 12 (after its post-filter of unsourced candidates),
 # held out, same check.
 # Seed 4: drawn from the merged main of session 18 (5db399a), judged blind by branch judgeq4, same check.
-for seed in 1 2 3 4; do
+# Seed 5: drawn from main b77216e of session 19, judged blind by branch judgeq5, same check.
+for seed in 1 2 3 4 5; do
   echo "== scripts/quote-precision.py score data/eval/quote-precision-seed$seed.tsv" >&2
   python3 "$root/scripts/quote-precision.py" score "$root/data/eval/quote-precision-seed$seed.tsv" \
     --data "$SHARED/newsarticles/NewsArticles.csv" || status=1
