@@ -48,6 +48,29 @@ fn weekdays_look_back_unless_future() {
 }
 
 #[test]
+fn present_tense_trips_and_sittings_look_ahead() {
+    // A travel or scheduling verb in the third-person present announces the act; a clause
+    // in the past before it ("last month") does not decide.
+    check(
+        "The envoy visited the capital last month, and when she goes to Lagos Saturday she will sign.",
+        &["last month|DATE|2025-04", "Saturday|DATE|2025-05-24"],
+    );
+    check(
+        "The committee holds its first hearing on Thursday.",
+        &["Thursday|DATE|2025-05-22"],
+    );
+    check(
+        "The country heads to the polls on Sunday.",
+        &["Sunday|DATE|2025-05-25"],
+    );
+    // The past tense still looks back.
+    check(
+        "The committee held its first hearing on Thursday.",
+        &["Thursday|DATE|2025-05-15"],
+    );
+}
+
+#[test]
 fn calendar_dates() {
     check(
         "The accord was signed on May 19, 2025.",
