@@ -116,14 +116,18 @@ def locate(sent_text, sent_start, ev_start, mention):
         after = sent_text[i + len(mention)] if i + len(mention) < len(sent_text) else " "
         return not before.isalnum() and not after.isalnum()
 
-    best, i = None, sent_text.find(mention)
+    # Case-blind search: a pronoun source "he" may be written "He" in the sentence.
+    folded, needle = sent_text.lower(), mention.lower()
+    best, i = None, folded.find(needle) if len(folded) == len(sent_text) else sent_text.find(mention)
     while i >= 0:
         start = sent_start + i
-        # A whole-word occurrence beats a nearer one inside a word ("he" in "their").
-        key = (not whole_word(i), abs(start - ev_start))
+        # A whole-word occurrence beats a nearer one inside a word ("he" in "The"), and the same
+        # case beats another case.
+        exact = sent_text[i : i + len(mention)] == mention
+        key = (not whole_word(i), not exact, abs(start - ev_start))
         if best is None or key < best[0]:
             best = (key, start)
-        i = sent_text.find(mention, i + 1)
+        i = folded.find(needle, i + 1) if len(folded) == len(sent_text) else sent_text.find(mention, i + 1)
     best = best[1] if best else None
     return (best, best + len(mention)) if best is not None else (-1, -1)
 
@@ -386,6 +390,11 @@ def selftest(_args):
     import contextlib
     import io
     import tempfile
+
+    # Mentions: whole words first, then the same case, then the nearest to the evidence.
+    assert locate("The talks ended. He said so.", 0, 20, "he") == (17, 19)
+    assert locate("He met them; he left.", 0, 15, "he") == (13, 15)
+    assert locate("The talks ended.", 0, 5, "he") == (1, 3)
 
     body1 = "Ruritania accused Freedonia of shelling the border. Talks are planned."
     body2 = "The envoy of Grand Fenwick met officials in Ruritania on Monday."
