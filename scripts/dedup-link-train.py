@@ -45,14 +45,6 @@ FEATURES = ["bias", "sentence_jaccard", "echo", "evidence_jaccard", "shared_word
 THRESHOLDS = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95]
 
 
-def seeds_of(text):
-    out = []
-    for part in text.split(","):
-        lo, _, hi = part.partition("-")
-        out += list(range(int(lo), int(hi or lo) + 1))
-    return out
-
-
 def current(c, row, tag):
     """(document id, event index) of a sheet mention in the database: by index, else by codes and
     evidence offsets (as `dedup-pairs.py score --db`), else by the evidence offsets alone."""
@@ -197,7 +189,7 @@ def main():
     ap.add_argument("--misses", action="store_true",
                     help="classify the judged same pairs the rules' grouping keeps apart, and stop")
     args = ap.parse_args()
-    seeds = seeds_of(args.seeds)
+    seeds = dp.seeds_of(args.seeds)
     work = args.work or tempfile.mkdtemp(prefix="dedup-link-")
     os.makedirs(work, exist_ok=True)
     # The rules alone (an empty model file), the grouping the model adds to.

@@ -15,7 +15,18 @@ Usage:
   scripts/dedup-pairs.py show data/eval/dedup-pairs-seed1.tsv [--from 1 --to 20] [--reveal]
   scripts/dedup-pairs.py score data/eval/dedup-pairs-seed1.tsv
   scripts/dedup-pairs.py draw-diff A.sqlite B.sqlite --seed 14 -o data/eval/dedup-pairs-model14.tsv
+  scripts/dedup-pairs.py pool --db /tmp/news.sqlite --seeds 1-10 [--base /tmp/main.sqlite] [--by-span]
+  scripts/dedup-pairs.py read-diff A.sqlite B.sqlite [--sample 20 --seed 1]
   scripts/dedup-pairs.py selftest
+
+`pool` scores several sheets on one database (as `score --db` does each) and pools them: the
+weighted judged-same pairs grouped, all grouped and all same, summed over the sheets (each sheet
+estimates the same corpus, so the pooled figures are ratios of the summed estimates), with each
+sheet's figures and their mean; with `--base` it also lists the judged pairs whose grouping differs
+between the two databases (a rule change's moves, with each pair's weight and judgement).
+`read-diff` counts the pairs of mentions two groupings of one database group differently and
+prints a random sample of each side with both evidence spans and their context, read from the
+database when run (for a corpus read of what a rule change adds and parts; nothing is written).
 
 `draw-diff` compares two groupings of one database (copies regrouped two ways, e.g. rules alone
 in A and with `--link-model` in B): stratum M+ = pairs grouped in B but not in A (B's added
@@ -206,13 +217,19 @@ def write_rows(output, picks, mentions, texts, db, head):
     return rows
 
 
-def draw_diff(args):
-    """Pairs grouped differently by two groupings of one database (module doc, `draw-diff`)."""
-    a, b = load_mentions(args.a_db), load_mentions(args.b_db)
+def grouping_diff(a_db, b_db):
+    """(B's mentions, pairs grouped in B only, pairs grouped in A only) of two groupings of one
+    database (index pairs into B's mentions, sorted)."""
+    a, b = load_mentions(a_db), load_mentions(b_db)
     if [(m["doc"], m["idx"]) for m in a] != [(m["doc"], m["idx"]) for m in b]:
         sys.exit("dedup-pairs: the two databases do not hold the same mentions")
     ga, gb = grouped_pairs(a), grouped_pairs(b)
-    added, split = sorted(gb - ga), sorted(ga - gb)
+    return b, sorted(gb - ga), sorted(ga - gb)
+
+
+def draw_diff(args):
+    """Pairs grouped differently by two groupings of one database (module doc, `draw-diff`)."""
+    b, added, split = grouping_diff(args.a_db, args.b_db)
     rng = random.Random(args.seed)
     picks = [("M+", 1, p) for p in rng.sample(added, min(args.added, len(added)))]
     picks += [("M-", 0, p) for p in rng.sample(split, min(args.split, len(split)))]
@@ -225,6 +242,68 @@ def draw_diff(args):
     rows = write_rows(args.output, picks, b, read_texts(args.data), args.b_db, head)
     print(f"dedup-pairs: drew {len(rows)} pairs (seed {args.seed}); population M+={len(added)} M-={len(split)}",
           file=sys.stderr)
+
+
+def seeds_of(text):
+    """Sheet seeds of a list such as `1-10` or `11,12,13`."""
+    out = []
+    for part in text.split(","):
+        lo, _, hi = part.partition("-")
+        out += list(range(int(lo), int(hi or lo) + 1))
+    return out
+
+
+def pool(args):
+    """Pooled precision and recall of several sheets on one database (module doc, `pool`)."""
+    texts = read_texts(args.data)
+    num = grouped = same = 0.0
+    per = []
+    for seed in seeds_of(args.seeds):
+        pops, rows = read_sheet(os.path.join(ROOT, "data", "eval", f"dedup-pairs-seed{seed}.tsv"))
+        good = [{**r, "same": r["same"].strip().lower()} for r in rows
+                if r.get("same", "").strip().lower() in ("y", "n")
+                and all(resolve(r, tag, texts)[1] is None for tag in ("a", "b"))]
+        lost = {e.split(":")[0][len("row "):] for e in regrouped(args.db, good, args.by_span)}
+        good = [r for r in good if r["n"] not in lost]
+        if not good:
+            continue
+        w = stratum_weights(pops, good)
+        if args.base:
+            before = [dict(r) for r in good]
+            regrouped(args.base, before, args.by_span)
+            for r, b in zip(good, before):
+                if r["now"] != b["now"]:
+                    print(f"seed {seed} #{r['n']} [{r['stratum']}, weight {w[r['stratum']]:.0f}] judged {r['same']}: "
+                          f"{'joined' if r['now'] else 'parted'}  {r['a_cameo']} {r['a_src']}>{r['a_tgt']} | "
+                          f"{r['b_cameo']} {r['b_src']}>{r['b_tgt']}  {r.get('note', '')}")
+        _, _, est, p, rc = estimate(pops, good)
+        num += sum(w[r["stratum"]] for r in good if r["now"] and r["same"] == "y")
+        grouped += sum(w[r["stratum"]] for r in good if r["now"])
+        same += sum(est.values())
+        per.append((seed, p, rc, len(good)))
+    print("  ".join(f"seed {s}: {p:.3f} / {r:.3f} ({n})" for s, p, r, n in per))
+    if per:
+        print(f"pooled seeds {args.seeds}: precision {num / grouped if grouped else 0.0:.3f}, "
+              f"recall {num / same if same else 0.0:.3f}; mean {sum(x[1] for x in per) / len(per):.3f} / "
+              f"{sum(x[2] for x in per) / len(per):.3f}")
+
+
+def read_diff(args):
+    """Print pairs two groupings of one database group differently (module doc, `read-diff`)."""
+    b, added, split = grouping_diff(args.a_db, args.b_db)
+    print(f"grouped in B only: {len(added)} pairs; in A only: {len(split)} pairs")
+    c = sqlite3.connect(f"file:{args.b_db}?mode=ro", uri=True)
+    rng = random.Random(args.seed)
+
+    def line(m):
+        text = c.execute("SELECT d.text FROM documents d WHERE d.id = ?", (m["doc"],)).fetchone()[0]
+        lo, hi = m["ev_start"], m["ev_end"]
+        context = f"{text[max(0, lo - args.context):lo]}[[{text[lo:hi]}]]{text[hi:hi + args.context]}"
+        return f"  {m['cameo']} {m['src']}>{m['tgt']} {m['day']} doc {m['doc']}: " + context.replace("\n", " / ")
+
+    for tag, pairs in (("B only", added), ("A only", split)):
+        for i, j in rng.sample(pairs, min(args.sample, len(pairs))):
+            print(f"{tag}\n{line(b[i])}\n{line(b[j])}")
 
 
 def stratum_weights(pops, rows):
@@ -635,9 +714,22 @@ def main():
     f.add_argument("-o", "--output")
     f.add_argument("--data", default=DEFAULT_CSV)
     f.add_argument("--commit", help="dyad commit the databases were grouped with (default: HEAD of this checkout)")
+    o = sub.add_parser("pool", help="score several sheets on one database and pool them")
+    o.add_argument("--db", required=True)
+    o.add_argument("--seeds", default="1-10")
+    o.add_argument("--base", help="also list the judged pairs this database groups differently")
+    o.add_argument("--by-span", action="store_true")
+    o.add_argument("--data", default=DEFAULT_CSV)
+    r = sub.add_parser("read-diff", help="print a sample of the pairs two groupings group differently")
+    r.add_argument("a_db")
+    r.add_argument("b_db")
+    r.add_argument("--sample", type=int, default=20)
+    r.add_argument("--seed", type=int, default=1)
+    r.add_argument("--context", type=int, default=200, help="characters of context each side of the evidence")
     sub.add_parser("selftest", help="check draw and score on an invented database (no data needed)")
     args = ap.parse_args()
-    {"draw": draw, "draw-diff": draw_diff, "show": show, "score": score, "selftest": selftest}[args.cmd](args)
+    {"draw": draw, "draw-diff": draw_diff, "show": show, "score": score, "pool": pool, "read-diff": read_diff,
+     "selftest": selftest}[args.cmd](args)
 
 
 if __name__ == "__main__":

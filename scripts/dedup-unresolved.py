@@ -38,14 +38,6 @@ dp = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(dp)
 
 
-def seeds(text):
-    out = []
-    for part in text.split(","):
-        a, _, b = part.partition("-")
-        out += list(range(int(a), int(b or a) + 1))
-    return out
-
-
 def lookup(c, r, t):
     """(cause, wanted mention, the changed event or None) of mention `t` of row `r`."""
     want = (r[f"{t}_cameo"], r[f"{t}_src"], r[f"{t}_tgt"], int(r[f"{t}_ev_start"]), int(r[f"{t}_ev_end"]))
@@ -106,7 +98,7 @@ def main():
     args = ap.parse_args()
     c = sqlite3.connect(f"file:{args.db}?mode=ro", uri=True)
     rows = []
-    for s in seeds(args.seeds):
+    for s in dp.seeds_of(args.seeds):
         _, rs = dp.read_sheet(os.path.join(ROOT, "data", "eval", f"dedup-pairs-seed{s}.tsv"))
         rows += [dict(r, seed=s) for r in rs if (r.get("same") or "").strip().lower() == "y"]
     res = {(r["seed"], r["n"], t): lookup(c, r, t) for r in rows for t in "ab"}
