@@ -341,7 +341,6 @@ fn train_filter(dir: &str, cache: &str, out: &str, folds: usize, cue_p: f32, hol
     let filter = AttrFilter {
         model,
         cue_threshold: Some(cue_p),
-        lexicon_threshold: None,
     };
     let header = format!(
         "Attribution filter (crates/dyad-quotes/src/filter.rs), trained by\n\
@@ -505,7 +504,6 @@ fn main() {
             };
             let keep = std::env::var("KEEP").ok().and_then(|t| t.parse().ok());
             let filter = AttrFilter {
-                lexicon_threshold: std::env::var("KEEP_LEX").ok().and_then(|t| t.parse().ok()),
                 model: {
                     let mut m = filter.model;
                     if let Some(t) = keep {
@@ -571,15 +569,6 @@ fn main() {
                     CueModel::embedded(),
                     AttrFilter::default(),
                 )
-            } else if std::env::var("KEEP").is_ok() || std::env::var("KEEP_LEX").is_ok() {
-                // Another keep threshold of the embedded filter (for comparing the quotes).
-                let mut filter = AttrFilter::embedded();
-                if let Some(t) = std::env::var("KEEP").ok().and_then(|t| t.parse().ok()) {
-                    filter.model.threshold = t;
-                }
-                filter.lexicon_threshold =
-                    std::env::var("KEEP_LEX").ok().and_then(|t| t.parse().ok());
-                QuoteStage::with_models(Lexicon::embedded(), CueModel::embedded(), filter)
             } else {
                 QuoteStage::default()
             };

@@ -30,9 +30,6 @@ pub struct AttrFilter {
     pub model: CueModel,
     /// Cue-model probability from which a word is a candidate cue when the filter is on.
     pub cue_threshold: Option<f32>,
-    /// Keep threshold for candidates whose cue head is a speech, writing or report verb of the
-    /// lexicon, when it differs from the model's `threshold`.
-    pub lexicon_threshold: Option<f32>,
 }
 
 impl AttrFilter {
@@ -64,7 +61,6 @@ impl AttrFilter {
         Ok(AttrFilter {
             model: CueModel::parse(text, name)?,
             cue_threshold,
-            lexicon_threshold: None,
         })
     }
 
@@ -168,22 +164,7 @@ pub(crate) fn keeps(filter: &AttrFilter, x: &Inputs, c: &Cand) -> bool {
     }
     let mut s = filter.model.scorer();
     each_feature(x, c, &mut s);
-    let t = match filter.lexicon_threshold {
-        Some(t)
-            if x.lex
-                .cue(&x.v.toks[cue_head(x.v, c.cue)].lower)
-                .is_some_and(|q| {
-                    matches!(
-                        q.class,
-                        CueClass::Speech | CueClass::Write | CueClass::Report
-                    )
-                }) =>
-        {
-            t
-        }
-        _ => filter.model.threshold,
-    };
-    s.prob() >= t
+    s.prob() >= filter.model.threshold
 }
 
 /// Collects the features of one candidate as strings.
@@ -215,20 +196,18 @@ fn bool_str(b: bool) -> &'static str {
     }
 }
 
-/// The cue's head word: the cue token whose parse head lies outside the cue (the last one
-/// without a parse).
-fn cue_head(v: &View, cue: &Range<usize>) -> usize {
-    cue.clone()
-        .find(|&k| v.toks[k].head.is_none_or(|hd| !cue.contains(&hd)))
-        .unwrap_or(cue.end - 1)
-        .min(v.toks.len() - 1)
-}
-
 /// Gives `sink` the features of a candidate, in the order [`features`] lists them.
 fn each_feature(x: &Inputs, c: &Cand, f: &mut impl StrSink) {
     let v = x.v;
     let kind = c.kind.as_str();
-    let h = cue_head(v, c.cue);
+    // The cue's head word: the cue token whose parse head lies outside the cue (the last one
+    // without a parse).
+    let h = c
+        .cue
+        .clone()
+        .find(|&k| v.toks[k].head.is_none_or(|hd| !c.cue.contains(&hd)))
+        .unwrap_or(c.cue.end - 1)
+        .min(v.toks.len() - 1);
     let t = &v.toks[h];
     let (l, u) = (t.lemma.as_str(), t.upos.as_str());
     let w = t.lower.as_str();
