@@ -86,6 +86,9 @@ pub enum NoReportClass {
     Seeming,
     /// A verb of intention or decision, when a to-infinitive follows it.
     Infinitive,
+    /// A verb of doing, having, moving or becoming, in every use: an act or a state, not what
+    /// someone said.
+    Act,
 }
 
 /// The embedded no-report cues' path, for error messages.
@@ -119,9 +122,10 @@ pub fn parse_no_report_cues(
         let class = match class {
             "seeming" => NoReportClass::Seeming,
             "infinitive" => NoReportClass::Infinitive,
+            "act" => NoReportClass::Act,
             other => {
                 return Err(at(&format!(
-                    "unknown class `{other}` (expected seeming or infinitive)"
+                    "unknown class `{other}` (expected seeming, infinitive or act)"
                 )))
             }
         };
@@ -151,7 +155,7 @@ fn no_report_cue(doc: &Doc, c: usize) -> bool {
     };
     match no_report_cues().get(&lemma) {
         None => false,
-        Some(NoReportClass::Seeming) => true,
+        Some(NoReportClass::Seeming | NoReportClass::Act) => true,
         Some(NoReportClass::Infinitive) => doc.children(c).any(|k| {
             doc.tokens[k].deprel.as_str() == "xcomp"
                 && doc.children(k).any(|m| {
@@ -977,6 +981,7 @@ mod tests {
         let cues = parse_no_report_cues(NO_REPORT_CUES, NO_REPORT_CUES_FILE).expect("valid file");
         assert_eq!(cues.get("seem"), Some(&NoReportClass::Seeming));
         assert_eq!(cues.get("want"), Some(&NoReportClass::Infinitive));
+        assert_eq!(cues.get("remain"), Some(&NoReportClass::Act));
         assert!(!cues.contains_key("say") && !cues.contains_key("promise"));
         let e = parse_no_report_cues("want infinitive\nwant seeming\n", "f.txt").unwrap_err();
         assert!(e.starts_with("f.txt:2: duplicate lemma `want`"), "{e}");
