@@ -89,6 +89,9 @@ pub enum NoReportClass {
     /// A verb of doing, having, moving or becoming, in every use: an act or a state, not what
     /// someone said.
     Act,
+    /// A verb of perception that reports a view only with "as" ("sees the deal as a win"):
+    /// without it, what someone sees or what a time sees ("the week will see rain").
+    As,
 }
 
 /// The embedded no-report cues' path, for error messages.
@@ -123,9 +126,10 @@ pub fn parse_no_report_cues(
             "seeming" => NoReportClass::Seeming,
             "infinitive" => NoReportClass::Infinitive,
             "act" => NoReportClass::Act,
+            "as" => NoReportClass::As,
             other => {
                 return Err(at(&format!(
-                    "unknown class `{other}` (expected seeming, infinitive or act)"
+                    "unknown class `{other}` (expected seeming, infinitive, act or as)"
                 )))
             }
         };
@@ -156,6 +160,12 @@ fn no_report_cue(doc: &Doc, c: usize) -> bool {
     match no_report_cues().get(&lemma) {
         None => false,
         Some(NoReportClass::Seeming | NoReportClass::Act) => true,
+        // "as" on the verb or on one of its dependents ("see it as a win", "see the deal as").
+        Some(NoReportClass::As) => !doc.children(c).any(|k| {
+            std::iter::once(k)
+                .chain(doc.children(k))
+                .any(|m| doc.slice(doc.tokens[m].span).eq_ignore_ascii_case("as"))
+        }),
         Some(NoReportClass::Infinitive) => doc.children(c).any(|k| {
             doc.tokens[k].deprel.as_str() == "xcomp"
                 && doc.children(k).any(|m| {
@@ -982,6 +992,7 @@ mod tests {
         assert_eq!(cues.get("seem"), Some(&NoReportClass::Seeming));
         assert_eq!(cues.get("want"), Some(&NoReportClass::Infinitive));
         assert_eq!(cues.get("remain"), Some(&NoReportClass::Act));
+        assert_eq!(cues.get("see"), Some(&NoReportClass::As));
         assert!(!cues.contains_key("say") && !cues.contains_key("promise"));
         let e = parse_no_report_cues("want infinitive\nwant seeming\n", "f.txt").unwrap_err();
         assert!(e.starts_with("f.txt:2: duplicate lemma `want`"), "{e}");
