@@ -316,3 +316,35 @@ fn a_plea_in_court_is_no_appeal() {
     let d = one(&toks, &[(0, 1, "NOR", "NOR"), (3, 4, "SUD", "SUD")]);
     assert!(has_root(&d, "02"), "{:?}", named(&code(&d)));
 }
+
+/// "Sudria interfered in the vote," footage showed. (a recording shows: no statement) / the same
+/// words with "a spokesman said" (the statement step's accusation, 112).
+#[test]
+fn footage_showing_is_no_statement() {
+    let doc = |speaker: (&'static str, &'static str), cue: (&'static str, &'static str)| {
+        let mut d = Doc::new("t", "");
+        add_sentence(
+            &mut d,
+            &[
+                ("\u{201c}", "\u{201c}", "PUNCT", 3, "punct"),
+                ("Sudria", "Sudria", "PROPN", 3, "nsubj"),
+                ("interfered", "interfere", "VERB", 0, "root"),
+                ("in", "in", "ADP", 6, "case"),
+                ("the", "the", "DET", 6, "det"),
+                ("vote", "vote", "NOUN", 3, "obl"),
+                (",", ",", "PUNCT", 3, "punct"),
+                ("\u{201d}", "\u{201d}", "PUNCT", 3, "punct"),
+                (speaker.0, speaker.1, "NOUN", 10, "nsubj"),
+                (cue.0, cue.1, "VERB", 3, "parataxis"),
+                (".", ".", "PUNCT", 3, "punct"),
+            ],
+            &[(1, 2, "SUD", "SUD")],
+        );
+        crate::tests::push_scholz_quote(&mut d, 1..6, 8, 9);
+        d
+    };
+    let d = doc(("footage", "footage"), ("showed", "show"));
+    assert!(code(&d).is_empty(), "{:?}", named(&code(&d)));
+    let d = doc(("spokesman", "spokesman"), ("said", "say"));
+    assert!(has_root(&d, "11"), "{:?}", named(&code(&d)));
+}
