@@ -237,6 +237,8 @@ impl Coder {
         let violent = ["18", "19", "20"].iter().any(|r| p.code.starts_with(r));
         (violent && self.natural_cause(st, h))
             || (p.code.starts_with("054") && self.acknowledged_not_recognised(st, h))
+            || (p.code.starts_with("042") && self.traveller_arrival(st, h))
+            || self.recording_shows(st, h)
     }
 
     /// The code, negation and modality of a match from its pattern, its governor and its clause.
@@ -271,6 +273,15 @@ impl Coder {
             && self.aerial_means(st, h)
         {
             code = "195".into();
+        }
+        // Wrong root: "the fighting killed 26 soldiers" is a death in combat (190), no assault.
+        if st.parsed
+            && !noun
+            && code.starts_with("18")
+            && !code.starts_with("180")
+            && self.killed_in_combat(st, h)
+        {
+            code = "190".into();
         }
         // Wrong root: "dismissed NATO as obsolete" disparages (111); it rejects no proposal.
         if st.parsed && !noun && code.starts_with("12") && self.dismissed_as(st, h) {

@@ -293,6 +293,10 @@ impl Coder {
             if srcs.is_empty() || guards.binary_search(&t).is_ok() {
                 continue;
             }
+            // "footage showing troops": a recording shows; no actor acts (as `sense_dropped`).
+            if self.recording_shows(st, t) {
+                continue;
+            }
             // The same sorted feature set as `trigger_features`, merged without copying.
             let own = self.verb_features(st, t);
             let feats = Merge::new(own.iter().map(String::as_str), words.except(st, t));
@@ -301,6 +305,10 @@ impl Coder {
             };
             // The class `NONE` (no event) has no code.
             if model.codes[k].is_empty() {
+                continue;
+            }
+            // "a passenger flight arrived in X": no visit (as `sense_dropped`).
+            if model.codes[k].starts_with("042") && self.traveller_arrival(st, t) {
                 continue;
             }
             if p >= self.opts.min_confidence && best.as_ref().is_none_or(|b| p > b.0) {

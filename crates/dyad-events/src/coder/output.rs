@@ -279,6 +279,20 @@ impl Coder {
             }) {
                 continue;
             }
+            // "footage showing troops near the site": a recording shows, nobody says (`@SHOWING`
+            // said of `@RECORDINGS`, as `recording_shows`; the speaker's last word is its head).
+            let lemma_in = |span: Span, class: &str| {
+                doc.tokens[doc.tokens_in(span)]
+                    .iter()
+                    .any(|t| self.dict.in_class(class, &[t.lemma.to_lowercase()]))
+            };
+            if q.cue.is_some_and(|c| lemma_in(c, "SHOWING"))
+                && doc.tokens[doc.tokens_in(sp.span)]
+                    .last()
+                    .is_some_and(|t| self.dict.in_class("RECORDINGS", &[t.lemma.to_lowercase()]))
+            {
+                continue;
+            }
             // "He believes (that) ...", "X wants ...": a state of mind, not a statement.
             if q.cue.is_some_and(|c| {
                 doc.tokens[doc.tokens_in(c)]

@@ -547,6 +547,8 @@ impl Coder {
         };
         let causes = |v: usize| {
             st.kids(v).iter().any(|&k| match st.rel(k) {
+                // "a famine which killed 250,000": the relative pronoun stands for its noun.
+                "nsubj" if st.upos(k) == "PRON" => self.verb_subject(st, v).is_some_and(nat),
                 "nsubj" | "obl:agent" => nat(k),
                 _ => {
                     st.base_rel(k) == "obl"
@@ -561,6 +563,81 @@ impl Coder {
                 && st
                     .head(h)
                     .is_some_and(|p| st.upos(p) == "VERB" && causes(p)))
+    }
+
+    /// The noun a verb is said of: its subject (a relative pronoun stands for the noun its clause
+    /// modifies: "a famine which killed", "a survey that examined"), or, for a participle or relative
+    /// without a subject of its own, the noun it modifies ("footage showing troops", "troops killed
+    /// in the offensive").
+    pub(super) fn verb_subject(&self, st: &Sent, h: usize) -> Option<usize> {
+        let s = st
+            .kids(h)
+            .iter()
+            .copied()
+            .find(|&k| matches!(st.rel(k), "nsubj" | "nsubj:pass"));
+        match s {
+            Some(s)
+                if st.upos(s) == "PRON"
+                    && matches!(st.lemma(s), "which" | "that" | "who")
+                    && st.base_rel(h) == "acl" =>
+            {
+                st.head(h)
+            }
+            Some(s) => Some(s),
+            None if st.base_rel(h) == "acl" => st.head(h),
+            None => None,
+        }
+    }
+
+    /// Whether token `n` (a common or proper noun, or the compound before it) is in `class`.
+    fn noun_in_class(&self, st: &Sent, n: usize, class: &str) -> bool {
+        let hit = |t: usize| {
+            self.dict.in_class(class, st.lemmas(t..t + 1))
+                || self.dict.in_class(class, st.forms(t..t + 1))
+        };
+        matches!(st.upos(n), "NOUN" | "PROPN")
+            && (hit(n)
+                || (n > st.range.start
+                    && st.rel(n - 1) == "compound"
+                    && st.head(n - 1) == Some(n)
+                    && hit(n - 1)))
+    }
+
+    /// "a passenger flight arrived in X", "refugees landed in Italy", "the missile did not land in
+    /// Japanese waters": an arrival or travel (042) whose subject (or the noun a participle
+    /// modifies) is a vehicle, a missile or a traveller of `@TRAVELLERS` is no visit by a
+    /// political actor: no event.
+    pub(super) fn traveller_arrival(&self, st: &Sent, h: usize) -> bool {
+        self.verb_subject(st, h)
+            .is_some_and(|s| self.noun_in_class(st, s, "TRAVELLERS"))
+    }
+
+    /// "footage showing troops near the site", "a week of coverage examining the health service",
+    /// "a survey that examined": a verb of showing or examining (`@SHOWING`) said of a recording,
+    /// a broadcast or a study (`@RECORDINGS`) is no statement, investigation or other act of an
+    /// actor: no event.
+    pub(super) fn recording_shows(&self, st: &Sent, h: usize) -> bool {
+        self.dict.in_class("SHOWING", st.lemmas(h..h + 1))
+            && self
+                .verb_subject(st, h)
+                .is_some_and(|s| self.noun_in_class(st, s, "RECORDINGS"))
+    }
+
+    /// "the fighting killed 26 soldiers", "troops killed in the offensive", "died in clashes": a
+    /// killing whose subject or "in"/"during" phrase is combat (`@COMBAT`) is a death in fighting
+    /// (190), not an assault (18).
+    pub(super) fn killed_in_combat(&self, st: &Sent, h: usize) -> bool {
+        let combat = |n: usize| st.mention(n).is_none() && self.noun_in_class(st, n, "COMBAT");
+        let in_phrase = |v: usize| {
+            st.kids(v).iter().any(|&k| {
+                st.base_rel(k) == "obl"
+                    && matches!(st.case_of(k), Some("in" | "during" | "amid"))
+                    && combat(k)
+            })
+        };
+        self.verb_subject(st, h)
+            .is_some_and(|s| st.rel(s).starts_with("nsubj") && combat(s))
+            || in_phrase(h)
     }
 
     /// "recognized the potential of China", "recognises the importance of", "recognized that it
