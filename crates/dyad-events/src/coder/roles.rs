@@ -199,8 +199,21 @@ impl Coder {
                 self.dict.in_class("UNDERGO", st.lemmas(v..v + 1)) && st.kid(v, "nsubj").is_some()
             });
         let harm = self.objectless_harm(st, h, noun).is_some();
-        let passive_trigger =
-            passive_trigger || undergone || harm || self.under_reduced_passive(st, h, noun);
+        // "stabbed an officer before being shot dead": a passive verb without a subject of its
+        // own names its doer in the by-phrase or not at all (not the other clause's object).
+        let own_passive = !noun
+            && st.parsed
+            && self.cameo_rules()
+            && st.kids(h).iter().any(|&c| st.rel(c) == "aux:pass")
+            && !st
+                .kids(h)
+                .iter()
+                .any(|&c| matches!(st.base_rel(c), "nsubj" | "expl"));
+        let passive_trigger = passive_trigger
+            || undergone
+            || harm
+            || own_passive
+            || self.under_reduced_passive(st, h, noun);
         if sources.is_empty() && st.parsed && self.opts.shallow_backoff && !passive_trigger {
             // The parse found no actor: back off to word order.
             let from = gov.map_or(m.trigger.start, |(_, g)| g.min(m.trigger.start));
