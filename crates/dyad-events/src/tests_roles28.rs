@@ -147,3 +147,43 @@ fn a_passive_without_its_own_subject_gets_no_doer_by_word_order() {
         "{ev:?}"
     );
 }
+
+/// "Norland troops attacked Arville, Sudria, on Monday." with the town coded `town` (`None`: the
+/// town is neither an actor nor a known place).
+fn attacked_town(town: Option<&str>) -> Doc {
+    let mut d = Doc::new("t", "");
+    let mut acts = vec![(0, 2, "NORMIL", "NOR")];
+    acts.extend(town.map(|c| (3, 4, c, c)));
+    acts.push((5, 6, "SDR", "SDR"));
+    add_sentence(
+        &mut d,
+        &[
+            ("Norland", "Norland", "PROPN", 2, "compound"),
+            ("troops", "troop", "NOUN", 3, "nsubj"),
+            ("attacked", "attack", "VERB", 0, "root"),
+            ("Arville", "Arville", "PROPN", 3, "obj"),
+            (",", ",", "PUNCT", 6, "punct"),
+            ("Sudria", "Sudria", "PROPN", 4, "appos"),
+            (",", ",", "PUNCT", 9, "punct"),
+            ("on", "on", "ADP", 9, "case"),
+            ("Monday", "Monday", "PROPN", 3, "obl"),
+            (".", ".", "PUNCT", 3, "punct"),
+        ],
+        &acts,
+    );
+    d
+}
+
+#[test]
+fn the_country_locating_a_town_is_no_actor() {
+    let ev = named(&code(&attacked_town(Some("SDR"))));
+    assert!(
+        ev.iter()
+            .any(|e| e.0 == "Norland troops" && e.2 == "Arville"),
+        "{ev:?}"
+    );
+    assert!(!ev.iter().any(|e| e.2 == "Sudria"), "{ev:?}");
+    // After a name that is no place the country stays the target.
+    let ev = named(&code(&attacked_town(None)));
+    assert!(ev.iter().any(|e| e.2 == "Sudria"), "{ev:?}");
+}
