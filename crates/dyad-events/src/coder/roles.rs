@@ -759,15 +759,10 @@ fn locator(st: &Sent, t: usize) -> Option<usize> {
     if code.len() != 3 || !code.chars().all(|c| c.is_ascii_uppercase()) {
         return None;
     }
-    let Some(x) = mention_head(st, t) else {
-        return None;
-    };
-    let Some(y) = st
+    let x = mention_head(st, t)?;
+    let y = st
         .head(x)
-        .filter(|&y| y < mt.tokens.start && matches!(st.base_rel(x), "appos" | "conj" | "flat"))
-    else {
-        return None;
-    };
+        .filter(|&y| y < mt.tokens.start && matches!(st.base_rel(x), "appos" | "conj" | "flat"))?;
     let start = mt.tokens.start;
     let town_end = st.mention(y).map_or(y + 1, |m| st.mentions[m].tokens.end);
     if start < 1 || town_end + 1 != start || st.form(start - 1) != "," || st.upos(y) != "PROPN" {
