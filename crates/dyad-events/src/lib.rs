@@ -59,6 +59,8 @@ mod tests_roles24;
 #[cfg(test)]
 mod tests_roles26;
 #[cfg(test)]
+mod tests_roles28;
+#[cfg(test)]
 mod tests_senses;
 #[cfg(test)]
 mod tests_senses16;

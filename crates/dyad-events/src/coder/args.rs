@@ -299,6 +299,9 @@ impl Coder {
                 .iter()
                 .any(|&c| matches!(st.rel(c), "nsubj" | "nsubj:pass" | "expl"));
         let agent_of = |x: usize| agent_of_any(st, x);
+        if let Some(r) = self.agented_participle(st, h, noun) {
+            return r;
+        }
         // "a law restricting travel", "forces loyal to X attacking Y": an active participle or
         // a relative clause without a subject of its own is done by the noun it modifies (the
         // antecedent), not by the subject of the clause around that noun. (A past participle,
@@ -381,6 +384,49 @@ impl Coder {
             x = p;
         }
         (None, passive_target)
+    }
+
+    /// "the opposition, openly supported by X,", "A, B and C, backed by X": a past participle
+    /// without an auxiliary, subject or object of its own whose by-phrase names an actor is a
+    /// passive however the parse hangs it (on an apposition, as a conjunct of the main verb, as
+    /// an adverbial clause): its doer is the by-phrase, and the noun it modifies (an `acl`) or
+    /// the subject of the clause it is set on (an `advcl`) is what was done to.
+    /// Returns (agent, patient).
+    fn agented_participle(
+        &self,
+        st: &Sent,
+        h: usize,
+        noun: bool,
+    ) -> Option<(Option<usize>, Option<usize>)> {
+        if noun
+            || !st.parsed
+            || !self.cameo_rules()
+            || st.doc.tokens[h].xpos.as_str() != "VBN"
+            || !matches!(st.base_rel(h), "acl" | "conj" | "advcl")
+            || st.rel(h) == "acl:relcl"
+            || st.kids(h).iter().any(|&c| {
+                matches!(
+                    st.base_rel(c),
+                    "aux" | "nsubj" | "expl" | "obj" | "iobj" | "ccomp" | "xcomp"
+                )
+            })
+        {
+            return None;
+        }
+        let agent = st.kids(h).iter().copied().find(|&c| {
+            matches!(st.base_rel(c), "obl" | "obl:agent")
+                && st.case_of(c) == Some("by")
+                && !self.actors_of(st, c).is_empty()
+        })?;
+        let patient = match st.base_rel(h) {
+            "acl" => st
+                .head(h)
+                .filter(|&p| matches!(st.upos(p), "NOUN" | "PROPN")),
+            // "Backed by X, the rebels took ...": the subject of the clause it is set on.
+            "advcl" => st.head(h).and_then(|v| st.kid(v, "nsubj")),
+            _ => None,
+        };
+        Some((Some(agent), patient))
     }
 
     /// The patient of verb trigger `h` when it is a verb of harm that is never used without

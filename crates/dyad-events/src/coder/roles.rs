@@ -199,8 +199,21 @@ impl Coder {
                 self.dict.in_class("UNDERGO", st.lemmas(v..v + 1)) && st.kid(v, "nsubj").is_some()
             });
         let harm = self.objectless_harm(st, h, noun).is_some();
-        let passive_trigger =
-            passive_trigger || undergone || harm || self.under_reduced_passive(st, h, noun);
+        // "stabbed an officer before being shot dead": a passive verb without a subject of its
+        // own names its doer in the by-phrase or not at all (not the other clause's object).
+        let own_passive = !noun
+            && st.parsed
+            && self.cameo_rules()
+            && st.kids(h).iter().any(|&c| st.rel(c) == "aux:pass")
+            && !st
+                .kids(h)
+                .iter()
+                .any(|&c| matches!(st.base_rel(c), "nsubj" | "expl"));
+        let passive_trigger = passive_trigger
+            || undergone
+            || harm
+            || own_passive
+            || self.under_reduced_passive(st, h, noun);
         if sources.is_empty() && st.parsed && self.opts.shallow_backoff && !passive_trigger {
             // The parse found no actor: back off to word order.
             let from = gov.map_or(m.trigger.start, |(_, g)| g.min(m.trigger.start));
@@ -288,6 +301,10 @@ impl Coder {
         if m.target.is_some_and(|t| sources.contains(&t)) {
             m.target = None;
         }
+        if st.parsed && self.cameo_rules() {
+            // "a protest in Lahore, Pakistan,": the country that locates a town is no actor.
+            sources.retain(|&x| locator(st, x).is_none());
+        }
         let m = &m;
         let src: Vec<ActorRef> = sources.into_iter().map(ActorRef::Mention).collect();
         let mut targets = self.targets(st, m, h, noun, passive_target, &gov_target);
@@ -298,6 +315,18 @@ impl Coder {
             targets = passive_target
                 .map(|pt| self.actors_of(st, pt))
                 .unwrap_or_default();
+        }
+        if st.parsed && self.cameo_rules() {
+            // "attacked Arville, Sudria,": the town is the target, not the country locating it.
+            // (A town that is an actor of its own stays, also where the slot reached past it.)
+            let mut kept = Vec::new();
+            for &t in &targets {
+                let t = locator(st, t).map_or(Some(t), |y| st.mention(y));
+                if let Some(t) = t.filter(|t| !kept.contains(t)) {
+                    kept.push(t);
+                }
+            }
+            targets = kept;
         }
         if st.parsed && self.cameo_rules() && setting_is_no_target(code) {
             // "a bilateral meeting in Bern", "said ... mandatory in the EU": the place where a
@@ -719,6 +748,45 @@ impl Coder {
 /// statements (01) and diplomatic cooperation (05). Not visits (042/043: the host is the
 /// target), material acts (an attack, aid or a deployment in a country is aimed at it) nor other
 /// consultations (the PLV gold codes the place of "attended a summit in X" as the target).
+/// Whether mention `t` is the country or state that locates the town before it ("in Lahore,
+/// Pakistan, on Monday", "Jacksonville, Florida, police"): a bare place code whose name follows
+/// another place name after one comma, as the last of their pair (not a list: "Austria,
+/// Ireland, Mexico"), with the same country as that town or no actor of its own. Returns the
+/// town's token.
+fn locator(st: &Sent, t: usize) -> Option<usize> {
+    let mt = &st.mentions[t];
+    let code = mt.actor.code.as_str();
+    if code.len() != 3 || !code.chars().all(|c| c.is_ascii_uppercase()) {
+        return None;
+    }
+    let x = mention_head(st, t)?;
+    let y = st
+        .head(x)
+        .filter(|&y| y < mt.tokens.start && matches!(st.base_rel(x), "appos" | "conj" | "flat"))?;
+    let start = mt.tokens.start;
+    let town_end = st.mention(y).map_or(y + 1, |m| st.mentions[m].tokens.end);
+    if start < 1 || town_end + 1 != start || st.form(start - 1) != "," || st.upos(y) != "PROPN" {
+        return None;
+    }
+    // The town: a place of the gazetteer or a mention of the same country.
+    let ys = st.doc.tokens[y].span;
+    let place = st.doc.places.iter().any(|p| p.span.overlaps(ys));
+    let same = st.mention(y).map(|m| st.mentions[m].actor.code.as_str());
+    let town = match same {
+        Some(c) => c == code || (place && c.get(..3) == Some(code)),
+        None => place,
+    };
+    // The last of the pair: no conjunct after it, and punctuation or the end after it.
+    let end = mt.tokens.end;
+    let last = !st
+        .kids(y)
+        .iter()
+        .any(|&c| c > x && st.base_rel(c) == "conj")
+        && st.kids(x).iter().all(|&c| st.base_rel(c) != "conj")
+        && (end >= st.range.end || st.upos(end) == "PUNCT");
+    (town && last).then_some(y)
+}
+
 fn setting_is_no_target(code: &str) -> bool {
     matches!(code.get(..2), Some("01" | "05")) || code.starts_with("044")
 }
