@@ -63,9 +63,11 @@ pub(crate) fn drop_other_bearers(dict: &Dictionary, doc: &Doc, hits: &mut Vec<Hi
         if !bare(h) || h.span.start < title_end {
             continue;
         }
-        let Some(e) = doc.entities.iter().find(|e| {
-            e.kind == "PER" && e.span.start < h.span.start && e.span.end >= h.span.end
-        }) else {
+        let Some(e) = doc
+            .entities
+            .iter()
+            .find(|e| e.kind == "PER" && e.span.start < h.span.start && e.span.end >= h.span.end)
+        else {
             continue;
         };
         let before = &text[e.span.start..h.span.start];
@@ -109,9 +111,8 @@ pub(crate) fn drop_other_bearers(dict: &Dictionary, doc: &Doc, hits: &mut Vec<Hi
         .iter()
         .map(|h| {
             inside.contains(&h.span.start)
-                || person(h).is_some_and(|pid| {
-                    others.contains(&pid) && bare(h) && !in_play.contains(&pid)
-                })
+                || person(h)
+                    .is_some_and(|pid| others.contains(&pid) && bare(h) && !in_play.contains(&pid))
         })
         .collect();
     let mut k = 0;

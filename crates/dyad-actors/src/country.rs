@@ -103,8 +103,7 @@ pub fn infer(doc: &mut Doc) {
     // mention's evidence.
     let mut first_found: BTreeMap<usize, (String, CountryFrom)> = BTreeMap::new();
     let mut best: BTreeMap<usize, (u8, usize, String, CountryFrom)> = BTreeMap::new();
-    let mut offer = |c: usize, at: usize, country: &str, from: CountryFrom, person: bool| {
-        let rank = evidence_rank(from, person);
+    let mut offer = |c: usize, at: usize, country: &str, from: CountryFrom, rank: u8| {
         if best
             .get(&c)
             .is_none_or(|(r, a, _, _)| (rank, at) < (*r, *a))
@@ -115,8 +114,12 @@ pub fn infer(doc: &mut Doc) {
     for e in &doc.entities {
         if let (Some(c), Some(a)) = (e.cluster, &e.actor) {
             if let (Some(country), Some(CountryFrom::Modifier)) = (&a.country, a.country_from) {
-                if e.kind == "PER" && is_state(a) {
-                    offer(c, e.span.start, country, CountryFrom::Modifier, true);
+                // Not after a comma: "a South Korean businessman, Duterte suspended …" is no
+                // title of the name.
+                let after_comma = doc.text[..e.span.start].trim_end().ends_with(',');
+                if e.kind == "PER" && is_state(a) && !after_comma {
+                    let rank = evidence_rank(CountryFrom::Modifier, true, true);
+                    offer(c, e.span.start, country, CountryFrom::Modifier, rank);
                 }
             }
         }
@@ -131,11 +134,10 @@ pub fn infer(doc: &mut Doc) {
         };
         let own = first_evidence(doc, span, &exclude, dateline.as_ref(), dominant.as_ref());
         if let (Some(c), Some((country, from))) = (cluster, &own) {
-            offer(c, span.start, country, *from, doc.entities[i].kind == "PER");
+            let rank = evidence_rank(*from, doc.entities[i].kind == "PER", false);
+            offer(c, span.start, country, *from, rank);
         }
-        let found = cluster
-            .and_then(|c| first_found.get(&c).cloned())
-            .or(own);
+        let found = cluster.and_then(|c| first_found.get(&c).cloned()).or(own);
         if let (Some((country, from)), Some(actor)) = (found, doc.entities[i].actor.as_mut()) {
             if let Some(c) = cluster {
                 first_found.entry(c).or_insert((country.clone(), from));
@@ -237,11 +239,16 @@ fn places_in(doc: &Doc, from: usize, to: usize) -> &[Place] {
 /// coreference cluster in [`infer`]. For a person the order of the rules holds; mentions of a
 /// group or body ("the government", "police") cluster more loosely, so there only a modifier on
 /// one of them beats the first mention's evidence.
-fn evidence_rank(from: CountryFrom, person: bool) -> u8 {
+///
+/// A person's country read by rule 1 off a phrase after the name ("Duterte in Lima") is where
+/// the person is, not whose the person is: it ranks with a place, below a modifier the resolver
+/// read before the name ("Philippine President Duterte", `resolved`).
+fn evidence_rank(from: CountryFrom, person: bool, resolved: bool) -> u8 {
     match from {
-        CountryFrom::Name | CountryFrom::Modifier => 0,
+        CountryFrom::Name => 0,
+        CountryFrom::Modifier if resolved || !person => 0,
         _ if !person => 1,
-        CountryFrom::Place => 1,
+        CountryFrom::Modifier | CountryFrom::Place => 1,
         CountryFrom::Dateline => 2,
         CountryFrom::Document => 3,
     }
