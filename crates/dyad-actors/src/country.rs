@@ -22,8 +22,8 @@
 //!    least twice the runner-up.
 //!
 //! Nothing else is guessed: when no rule answers, the country stays `None` and the actor keeps
-//! its sector alone. Coreference clusters whose actor has no country take the country of their
-//! first mention that got one.
+//! its sector alone. All mentions of one coreference cluster take the strongest evidence any of
+//! them has (in the order above; the first mention on a tie), so a referent carries one code.
 
 use dyad_doc::{Actor, CountryFrom, Doc, Place, Span, SpanIndex, Stage, StageError};
 use std::collections::{BTreeMap, HashSet};
@@ -93,26 +93,70 @@ pub fn infer(doc: &mut Doc) {
     // speaker's own words: "“We will work with the U.S. side,” spokesman Wu said").
     let quoted = crate::coref::quoted(&doc.text);
     let quotes = SpanIndex::new(quoted.iter().copied());
-    // A referent keeps the country its first mention found ("Peter Mwangi" … "Mwangi said").
-    let mut by_cluster: BTreeMap<usize, (String, CountryFrom)> = BTreeMap::new();
-    for i in needs {
+    // One country per referent (issue 19). Mentions are decided in text order, each by its own
+    // evidence or, once its cluster has a country, by the cluster's first (the evidence of a
+    // later mention can rest on the countries set before it). Then every mention of a cluster
+    // takes the strongest evidence any of its mentions had (see [`evidence_rank`]; the first on
+    // a tie), so "Peter Mwangi" … "Mwangi said" … "the Kenyan official Mwangi" carry one code,
+    // and the mentions before the first one with evidence get it too (for a group, only from a
+    // modifier). A modifier the resolver already read ("Turkish General X") counts as a
+    // mention's evidence.
+    let mut first_found: BTreeMap<usize, (String, CountryFrom)> = BTreeMap::new();
+    let mut best: BTreeMap<usize, (u8, usize, String, CountryFrom)> = BTreeMap::new();
+    let mut offer = |c: usize, at: usize, country: &str, from: CountryFrom, rank: u8| {
+        if best
+            .get(&c)
+            .is_none_or(|(r, a, _, _)| (rank, at) < (*r, *a))
+        {
+            best.insert(c, (rank, at, country.to_string(), from));
+        }
+    };
+    for e in &doc.entities {
+        if let (Some(c), Some(a)) = (e.cluster, &e.actor) {
+            if let (Some(country), Some(CountryFrom::Modifier)) = (&a.country, a.country_from) {
+                // Not after a comma: "a South Korean businessman, Duterte suspended …" is no
+                // title of the name.
+                let after_comma = doc.text[..e.span.start].trim_end().ends_with(',');
+                if e.kind == "PER" && is_state(a) && !after_comma {
+                    let rank = evidence_rank(CountryFrom::Modifier, true, true);
+                    offer(c, e.span.start, country, CountryFrom::Modifier, rank);
+                }
+            }
+        }
+    }
+    for &i in &needs {
         let span = doc.entities[i].span;
         let cluster = doc.entities[i].cluster;
-        let found = cluster
-            .and_then(|c| by_cluster.get(&c).cloned())
-            .or_else(|| {
-                let exclude: Vec<Span> = if quotes.any_contains(span) {
-                    Vec::new()
-                } else {
-                    quoted_in_sentence(doc, span, &quoted)
-                };
-                first_evidence(doc, span, &exclude, dateline.as_ref(), dominant.as_ref())
-            });
+        let exclude: Vec<Span> = if quotes.any_contains(span) {
+            Vec::new()
+        } else {
+            quoted_in_sentence(doc, span, &quoted)
+        };
+        let own = first_evidence(doc, span, &exclude, dateline.as_ref(), dominant.as_ref());
+        if let (Some(c), Some((country, from))) = (cluster, &own) {
+            let rank = evidence_rank(*from, doc.entities[i].kind == "PER", false);
+            offer(c, span.start, country, *from, rank);
+        }
+        let found = cluster.and_then(|c| first_found.get(&c).cloned()).or(own);
         if let (Some((country, from)), Some(actor)) = (found, doc.entities[i].actor.as_mut()) {
             if let Some(c) = cluster {
-                by_cluster.entry(c).or_insert((country.clone(), from));
+                first_found.entry(c).or_insert((country.clone(), from));
             }
             set_country(actor, country, from);
+        }
+    }
+    for &i in &needs {
+        let Some((rank, _, country, from)) = doc.entities[i].cluster.and_then(|c| best.get(&c))
+        else {
+            continue;
+        };
+        // A group's mentions ("the government" … "the government delegation") take only a
+        // modifier's country from each other; a person's take any.
+        if *rank > 0 && doc.entities[i].kind != "PER" {
+            continue;
+        }
+        if let Some(actor) = doc.entities[i].actor.as_mut() {
+            set_country(actor, country.clone(), *from);
         }
     }
     // Clusters follow their first mention that has a country now (one pass over the entities).
@@ -189,6 +233,25 @@ fn places_in(doc: &Doc, from: usize, to: usize) -> &[Place] {
     let a = doc.places.partition_point(|p| p.span.start < from);
     let b = doc.places.partition_point(|p| p.span.start < to);
     &doc.places[a..b.max(a)]
+}
+
+/// How strong a kind of country evidence is (lower is stronger), for choosing one country per
+/// coreference cluster in [`infer`]. For a person the order of the rules holds; mentions of a
+/// group or body ("the government", "police") cluster more loosely, so there only a modifier on
+/// one of them beats the first mention's evidence.
+///
+/// A person's country read by rule 1 off a phrase after the name ("Duterte in Lima") is where
+/// the person is, not whose the person is: it ranks with a place, below a modifier the resolver
+/// read before the name ("Philippine President Duterte", `resolved`).
+fn evidence_rank(from: CountryFrom, person: bool, resolved: bool) -> u8 {
+    match from {
+        CountryFrom::Name => 0,
+        CountryFrom::Modifier if resolved || !person => 0,
+        _ if !person => 1,
+        CountryFrom::Modifier | CountryFrom::Place => 1,
+        CountryFrom::Dateline => 2,
+        CountryFrom::Document => 3,
+    }
 }
 
 fn needs_country(a: &Actor) -> bool {

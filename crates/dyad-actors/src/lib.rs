@@ -34,6 +34,7 @@
 //! ```
 #![deny(missing_docs)]
 
+mod bearers;
 mod builtin;
 mod coref;
 pub mod coref_eval;

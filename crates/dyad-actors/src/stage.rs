@@ -56,6 +56,7 @@ impl ActorStage {
     pub fn annotate(&self, doc: &mut Doc) {
         let mut hits = self.matcher.find_in(&self.dict, &doc.text, doc.casing);
         drop_compass_adjectives(&self.dict, &doc.text, &mut hits);
+        crate::bearers::drop_other_bearers(&self.dict, doc, &mut hits);
         // A PER entity that is exactly a title ("Chancellor") is not a name.
         let dict = &self.dict;
         doc.entities.retain(|e| {
