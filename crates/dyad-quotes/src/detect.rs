@@ -99,6 +99,9 @@ struct Ctx<'a> {
     segs: Vec<Segment>,
     /// For each token, the segment whose outer span holds it.
     seg_of: Vec<Option<usize>>,
+    /// For each token, whether it lies in a quotation paragraph left open and run into the next
+    /// one (`marks::run_on_quotes`): quoted speech outside every segment.
+    run_on: Vec<bool>,
     used: Vec<bool>,
     claimed: Claimed,
     /// Per token, its strongest complement in the parse (`ccomp`, `xcomp`, `obj`, `acl`, `none`).
@@ -182,6 +185,15 @@ impl Finder {
                 seg_of[k] = Some(si);
             }
         }
+        let mut run_on = vec![false; v.toks.len()];
+        let stretches = marks::run_on_quotes(&doc.text);
+        let mut ri = 0;
+        for (k, t) in v.toks.iter().enumerate() {
+            while ri < stretches.len() && stretches[ri].end <= t.span.start {
+                ri += 1;
+            }
+            run_on[k] = ri < stretches.len() && stretches[ri].contains(t.span);
+        }
         let mut frame = vec!["none"; v.toks.len()];
         if v.parsed {
             let rank = |f: &str| {
@@ -211,6 +223,7 @@ impl Finder {
             },
             segs,
             seg_of,
+            run_on,
             used: vec![false; v.toks.len()],
             claimed: Claimed::default(),
             frame,
@@ -801,7 +814,13 @@ impl Ctx<'_> {
                 }
                 if let Some(c) = self.around_cue(cands, s, k, &sent) {
                     // A cue known only by its frame needs a speaker to count as an attribution.
-                    if c.speaker.is_none() && self.cue(k).is_none() {
+                    // A cue inside quoted speech (a quotation paragraph run into the next) is
+                    // the quoted person's words: a nested report stands only when its speaker is
+                    // named or is "he"/"she" with a verb of speaking or writing, never with a
+                    // word of the quote ("it", "that", "they", "the club") as speaker.
+                    if c.speaker.is_none() && self.cue(k).is_none()
+                        || self.nested(&c) && !self.nested_speaker(k, c.speaker.as_ref())
+                    {
                         self.claimed.pop();
                         continue;
                     }
@@ -839,6 +858,37 @@ impl Ctx<'_> {
             }
         }
         let _ = is_direct;
+    }
+
+    /// Whether a candidate's cue lies inside quoted speech (a run-on quotation paragraph) with
+    /// content after it. A cue after its content ("…, the coach said. “…") is the writer's
+    /// attribution of a quotation whose closing mark was lost, not a nested report.
+    fn nested(&self, c: &Cand) -> bool {
+        c.cue.as_ref().is_some_and(|cue| {
+            self.run_on[cue.start] && c.content.end > self.v.toks[cue.start].span.start
+        })
+    }
+
+    /// Whether the speaker of cue `k`, a cue inside quoted speech, may stand: a phrase that names
+    /// someone (a proper noun with a parse, or a person, organisation or group entity), or a lone
+    /// "he"/"she" with a cue of speaking or writing ("she replied", not "he knows").
+    fn nested_speaker(&self, k: usize, speaker: Option<&Range<usize>>) -> bool {
+        let Some(r) = speaker else { return false };
+        if r.is_empty() {
+            return false;
+        }
+        if r.len() == 1 && matches!(self.lower(r.start), "he" | "she") {
+            return self
+                .cue(k)
+                .is_some_and(|c| matches!(c.class, CueClass::Speech | CueClass::Write));
+        }
+        if self.v.parsed && r.clone().any(|j| self.v.toks[j].upos == "PROPN") {
+            return true;
+        }
+        let span = self.tspan(r);
+        self.doc.entities.iter().any(|e| {
+            e.span.overlaps(span) && matches!(e.kind.as_str(), "PER" | "ORG" | "NORP" | "GPE")
+        })
     }
 
     /// With a parse: whether the tokens `a..k` are the subject of `k` (an `nsubj` of `k` and
@@ -1741,8 +1791,12 @@ impl Ctx<'_> {
                 continue;
             }
             let s_open = self.sent_of(cands[i].content.start);
+            // A report nested in quoted speech (its cue in a run-on quotation paragraph) does not
+            // attribute the quotation after it: the quoted person goes on speaking.
             let prev = order[..n].iter().rev().copied().find(|&j| {
-                cands[j].cue.is_some() && cands[j].content.end <= cands[i].content.start
+                cands[j].cue.is_some()
+                    && !self.nested(&cands[j])
+                    && cands[j].content.end <= cands[i].content.start
             });
             // "“A,” X said, referring to …. “B.”": a participle cue set off after a quotation's
             // cue does not take the quotation running on; the quotation's cue does. So does a

@@ -128,6 +128,72 @@ pub fn segments(text: &str) -> Vec<Segment> {
     out
 }
 
+/// The most sentences a quotation paragraph run into the next may hold.
+pub const RUN_ON_SENTENCES: usize = 5;
+
+/// Quotation paragraphs run together: stretches from an opening mark that starts a sentence to a
+/// later opening mark that starts another, in the same paragraph with no closing mark between
+/// (`“It is over. “We lost,” she said.`: news copy whose paragraph breaks were lost, the first
+/// paragraph of a quote left open). [`segments`] reads the second mark as the real opening and
+/// leaves the first stretch outside every segment, though it is quoted speech. Only straight and
+/// curly double marks count; an opening mark must be followed by a capital letter or digit and
+/// stand after a space at the paragraph start or after a sentence's end (so a dash typed as a
+/// mark is none), a mark between two letters is an apostrophe (`didn"t`), and a stretch is a
+/// paragraph of at most [`RUN_ON_SENTENCES`] sentences (a longer one has lost its closing mark).
+pub fn run_on_quotes(text: &str) -> Vec<Span> {
+    // `first`: the mark opens the stretch (it may follow a colon: `said: “…`); else it opens the
+    // next paragraph, after a sentence's end (a colon there introduces a new quotation).
+    let opens_sentence = |pos: usize, len: usize, first: bool| {
+        let next = text[pos + len..].chars().next();
+        let spaced = text[..pos].ends_with([' ', '\t', '\n']) || pos == 0;
+        let before = text[..pos].trim_end_matches([' ', '\t']);
+        spaced
+            && next.is_some_and(|n| n.is_uppercase() || n.is_ascii_digit())
+            && (before.is_empty()
+                || before.ends_with(['\n', '.', '!', '?'])
+                || first && before.ends_with(':'))
+    };
+    let sentences = |s: &str| {
+        s.match_indices(['.', '!', '?'])
+            .filter(|(i, _)| s[i + 1..].starts_with(' '))
+            .count()
+    };
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for (pos, c) in text.char_indices() {
+        // A line break, or a doubled apostrophe or backtick (a mark of its own in some
+        // newswire text), ends the stretch.
+        if c == '\n' || matches!(c, '\'' | '`') && text[pos + 1..].starts_with(c) {
+            open = None;
+            continue;
+        }
+        let glued = |ch: Option<char>| ch.is_some_and(char::is_alphanumeric);
+        if c == '"'
+            && glued(text[..pos].chars().next_back())
+            && glued(text[pos + 1..].chars().next())
+        {
+            continue;
+        }
+        let Some(mark) = classify(text, pos, c, open.is_some()) else {
+            continue;
+        };
+        match mark {
+            Mark::Open => {
+                if let Some(o) = open {
+                    if opens_sentence(pos, c.len_utf8(), false)
+                        && sentences(&text[o..pos]) <= RUN_ON_SENTENCES
+                    {
+                        out.push(Span::new(o, pos));
+                    }
+                }
+                open = opens_sentence(pos, c.len_utf8(), true).then_some(pos + c.len_utf8());
+            }
+            Mark::Close => open = None,
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -170,5 +236,31 @@ mod tests {
         assert!(segments("“”").is_empty());
         assert_eq!(contents("''We won,'' he said."), vec!["We won,"]);
         assert_eq!(contents("It isn't ours, it's theirs."), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn run_on_quote_paragraphs() {
+        let t =
+            "He spoke. \"The vote is lost. Our rivals say it was rigged. \"We go on,\" he said.";
+        let r = run_on_quotes(t);
+        assert_eq!(r.len(), 1);
+        assert_eq!(
+            &t[r[0].start..r[0].end],
+            "The vote is lost. Our rivals say it was rigged. "
+        );
+        // Closed quotes, a dash typed as a mark and a quote inside a sentence are none.
+        assert!(run_on_quotes("“A b.” “C d,” he said.").is_empty());
+        assert!(run_on_quotes("a plan \"?which failed. \"We go on,\" he said.").is_empty());
+        assert!(run_on_quotes("He called it \"Mad. \"We go on,\" he said.").is_empty());
+        // An apostrophe typed as a mark is none; a stretch of more than five sentences is none.
+        let t = "\"We didn\"t win. \"We go on,\" he said.";
+        assert_eq!(run_on_quotes(t).len(), 1);
+        let long = format!("\"{} \"We go on,\" he said.", "It is so. ".repeat(6));
+        assert!(run_on_quotes(&long).is_empty());
+        // A colon before the next mark introduces a new quotation; a doubled apostrophe closes.
+        assert!(run_on_quotes("\"It is lost. Then Jo said: \"We go on,\" he said.").is_empty());
+        assert!(run_on_quotes("\"It is lost.'' Jo said. \"We go on,\" he said.").is_empty());
+        // A paragraph break ends the stretch.
+        assert!(run_on_quotes("\"Open paragraph.\n\"Next one,\" he said.").is_empty());
     }
 }

@@ -650,3 +650,37 @@ fn a_document_speaks_for_whoever_said_something_in_it() {
         "{q:?}"
     );
 }
+
+#[test]
+fn a_cue_inside_a_quotation_run_into_the_next_makes_no_quote_of_a_word_of_it() {
+    // Paragraph breaks lost: the first quotation paragraph is left open and runs into the next.
+    let doc = quoted(
+        "Mayor Lena Brandt spoke at the harbour on Monday. \"The ships have gone. It seems that \
+         nobody wants the old quay any more. They think it is finished. \"We will rebuild it \
+         anyway,\" Brandt said.",
+    );
+    for q in &doc.quotes {
+        let sp = q.speaker.as_ref().map(|s| doc.slice(s.span).to_lowercase());
+        assert!(
+            !matches!(sp.as_deref(), Some("it" | "they" | "nobody" | "that")),
+            "a word of the quotation as speaker: {:?}",
+            doc.quotes
+        );
+    }
+    // A named person's report inside the quotation still stands, and the writer's attribution
+    // after a quotation whose closing mark was lost too.
+    let doc = quoted(
+        "\"The talks failed. Minister Paul Oder told me that the port would close. \"It is sad,\" \
+         Brandt said. \"We lost the vote, the 40-year-old mayor said. \"We go on.\"",
+    );
+    for (content, speaker) in [("the port would close", "Oder"), ("We go on", "mayor")] {
+        let q = quote_at(&doc, content);
+        assert!(
+            q.speaker
+                .as_ref()
+                .is_some_and(|s| doc.slice(s.span).contains(speaker)),
+            "{content}: {:?}",
+            doc.quotes
+        );
+    }
+}
