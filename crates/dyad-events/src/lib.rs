@@ -37,6 +37,8 @@ mod tests_check;
 #[cfg(test)]
 mod tests_coverage;
 #[cfg(test)]
+mod tests_coverage19;
+#[cfg(test)]
 mod tests_intents19;
 #[cfg(test)]
 mod tests_irrealis;
