@@ -284,10 +284,23 @@ impl Resolver<'_> {
         if words.is_empty() || words.len() > 2 {
             return false;
         }
-        if !words
-            .iter()
-            .all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'))
-        {
+        let lower = |w: &&str| w.chars().all(|c| c.is_lowercase() || c == '-');
+        // In a capitalised title the portfolio is capitalised too ("Irish *Health* Minister"):
+        // capitalised words only before a capitalised agent, and then a proper noun tag is fine.
+        let title_case = !words.iter().all(lower)
+            && self.doc.text[b.span.start..].starts_with(char::is_uppercase)
+            && words.iter().all(|w| {
+                w.starts_with(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || c == '-')
+            })
+            // A title before a name only: capitalised words before a capitalised noun are mostly
+            // the name of a body ("Customs Union"), not a portfolio.
+            && self.doc.text[b.span.end..].starts_with(' ')
+            && capitalised_run(&self.doc.text, b.span.end + 1, self.doc.text.len()).is_some()
+            // Not a person's name ending in an agent noun ("Al Jazeera's Alan Fisher").
+            && !self.doc.entities.iter().any(|e| {
+                e.kind == "PER" && e.span.overlaps(Span::new(a.span.end, b.span.end))
+            });
+        if !title_case && !words.iter().all(lower) {
             return false;
         }
         let from = a.span.end;
@@ -301,9 +314,9 @@ impl Resolver<'_> {
             .filter(|t| !matches!(self.doc.slice(t.span), "'s" | "\u{2019}s"))
             .collect();
         tokens.len() == words.len()
-            && tokens
-                .iter()
-                .all(|t| matches!(t.upos.as_str(), "NOUN" | "ADJ"))
+            && tokens.iter().all(|t| {
+                matches!(t.upos.as_str(), "NOUN" | "ADJ") || (title_case && t.upos == "PROPN")
+            })
     }
 
     fn is_agent(&self, it: &Item) -> bool {
@@ -317,16 +330,29 @@ impl Resolver<'_> {
 
     /// Finds all actor mentions of the document.
     pub fn mentions(&self, hits: &[Hit]) -> Vec<Mention> {
-        let mut items: Vec<Item> = hits
+        let mut items: Vec<Item> = Vec::new();
+        for h in hits {
+            match self.given_name(h) {
+                Some(span) => items.push(Item { span, it: It::Cap }),
+                None => items.push(Item {
+                    span: h.span,
+                    it: It::Entry(h.entry),
+                }),
+            }
+        }
+        let hits: Vec<Hit> = hits
             .iter()
-            .map(|h| Item {
-                span: h.span,
-                it: It::Entry(h.entry),
-            })
+            .zip(&items)
+            .filter(|(_, it)| matches!(it.it, It::Entry(_)))
+            .map(|(h, _)| *h)
             .collect();
+        let hits = hits.as_slice();
         let hit_spans = dyad_doc::SpanIndex::new(hits.iter().map(|h| h.span));
         for (i, e) in self.doc.entities.iter().enumerate() {
-            if e.kind == "PER" && !hit_spans.any_overlaps(e.span) {
+            let first_named = items
+                .iter()
+                .any(|it| matches!(it.it, It::Cap) && it.span.overlaps(e.span));
+            if e.kind == "PER" && !hit_spans.any_overlaps(e.span) && !first_named {
                 items.push(Item {
                     span: e.span,
                     it: It::NerPer(i),
@@ -342,6 +368,36 @@ impl Resolver<'_> {
             i = self.phrase(&items, i, &mut out, true);
         }
         out
+    }
+
+    /// The whole name when the agent hit `h` is a first name: a form flagged `given-name`,
+    /// capitalised, followed by a capitalised surname, and one NER entity (a person, or the
+    /// organisation NER makes of a name opening a sentence) that starts with it and covers the
+    /// surname ("Marine Le Pen"). A title before a name ("General Pierre Martin") has no flag.
+    fn given_name(&self, h: &Hit) -> Option<Span> {
+        let EntryKind::Agent {
+            given_name: true,
+            plural: false,
+            ..
+        } = &self.dict.entries[h.entry].kind
+        else {
+            return None;
+        };
+        let text = &self.doc.text;
+        if !text[h.span.start..].starts_with(char::is_uppercase) {
+            return None;
+        }
+        let rest = text.get(h.span.end..)?;
+        if !rest.starts_with(' ') {
+            return None;
+        }
+        let e = self.doc.entities.iter().find(|e| {
+            e.span.start == h.span.start
+                && e.span.end > h.span.end
+                && matches!(e.kind.as_str(), "PER" | "ORG")
+        })?;
+        let run = capitalised_run(text, h.span.end + 1, e.span.end)?;
+        (run.end == e.span.end).then(|| Span::new(h.span.start, run.end))
     }
 
     /// Adds `Cap` items: capitalised names right after a singular title that no dictionary hit or
@@ -545,6 +601,7 @@ impl Resolver<'_> {
                 role,
                 plural,
                 standalone,
+                ..
             }) => Ag {
                 sector: sector.clone(),
                 role: role.clone(),

@@ -139,11 +139,12 @@ fn write_entry(w: &mut Writer, e: &Entry) {
             role,
             plural,
             standalone,
+            given_name,
         } => {
             w.u8(6);
             w.str(sector);
             w.opt_str(role.as_deref());
-            w.u8(u8::from(*plural) | u8::from(*standalone) << 1);
+            w.u8(u8::from(*plural) | u8::from(*standalone) << 1 | u8::from(*given_name) << 2);
         }
         EntryKind::Former => w.u8(7),
         EntryKind::Person(i) => {
@@ -176,6 +177,7 @@ fn read_entry(r: &mut Reader) -> Option<Entry> {
                 role,
                 plural: flags & 1 != 0,
                 standalone: flags & 2 != 0,
+                given_name: flags & 4 != 0,
             }
         }
         7 => EntryKind::Former,

@@ -163,6 +163,10 @@ pub enum EntryKind {
         /// Whether the noun denotes an actor on its own, without a country or name before it
         /// ("police", "protesters"; not "people" or "side"): flag `standalone` in agents.txt.
         standalone: bool,
+        /// Whether the noun is also a given name: capitalised right before a capitalised surname
+        /// that NER reads as one name with it, it is the first name ("Marine Le Pen"), not the
+        /// agent: flag `given-name` in agents.txt.
+        given_name: bool,
     },
     /// A modifier that makes an actor a former official ("former", "ex-").
     Former,

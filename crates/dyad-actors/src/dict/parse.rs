@@ -250,15 +250,19 @@ fn agent(d: &mut Dictionary, f: &[&str], cx: &mut Ctx) {
             Some(r.to_string())
         }
     };
-    let standalone = match f.get(3).copied() {
-        None | Some("") => false,
-        Some("standalone") => true,
-        Some(other) => {
-            return cx.err(format!(
-                "unknown agent flag `{other}` (the only flag is `standalone`)"
-            ))
+    let (mut standalone, mut given_name) = (false, false);
+    for flag in f.get(3).copied().unwrap_or("").split(',').map(str::trim) {
+        match flag {
+            "" => {}
+            "standalone" => standalone = true,
+            "given-name" => given_name = true,
+            other => {
+                return cx.err(format!(
+                    "unknown agent flag `{other}` (the flags are `standalone` and `given-name`)"
+                ))
+            }
         }
-    };
+    }
     let mut singular = Vec::new();
     let mut plural = Vec::new();
     for form in forms {
@@ -279,6 +283,7 @@ fn agent(d: &mut Dictionary, f: &[&str], cx: &mut Ctx) {
             role: role.clone(),
             plural,
             standalone,
+            given_name,
         },
     };
     d.add(e(false), &singular, at, cx.diags);

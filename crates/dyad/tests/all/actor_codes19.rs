@@ -94,3 +94,40 @@ fn every_mention_takes_the_country_a_later_mention_found() {
         );
     }
 }
+
+/// The code of the entity whose text is exactly `text`.
+fn code_of(doc: &Doc, text: &str) -> Option<String> {
+    doc.entities
+        .iter()
+        .find(|e| doc.slice(e.span) == text)
+        .and_then(|e| e.actor.as_ref())
+        .map(|a| a.code.clone())
+}
+
+#[test]
+fn a_nationality_before_a_capitalised_portfolio_title_gives_the_country() {
+    // Another country is named first, so only the adjective before the title can give these
+    // ministers their country; the portfolio word is capitalised like the title.
+    let doc = run(
+        "British officials said on Monday that the talks had stalled. Irish Health Minister \
+         Sean Brady met the British delegation on Tuesday. Chilean Finance Secretary Pedro \
+         Alvarez said the loan would be repaid.",
+    );
+    assert_eq!(code_of(&doc, "Sean Brady").as_deref(), Some("IRLGOV"));
+    assert_eq!(code_of(&doc, "Pedro Alvarez").as_deref(), Some("CHLGOV"));
+}
+
+#[test]
+fn a_given_name_that_is_also_an_agent_noun_is_a_first_name() {
+    // "Marine" before a surname in one name is the person's first name, not a soldier; a rank
+    // before a name stays the rank.
+    let doc = run(
+        "The French opposition leader Marine Dupont criticised the budget on Monday. \
+         General Pierre Martin said the army was ready.",
+    );
+    let (name, code, _) = actor_at(&doc, "Marine", 0).expect("the leader has an actor");
+    assert_eq!(name.as_deref(), Some("Marine Dupont"));
+    assert!(!code.ends_with("MIL"), "{code}");
+    let (_, code, _) = actor_at(&doc, "Pierre", 0).expect("the general has an actor");
+    assert!(code.ends_with("MIL"), "{code}");
+}
