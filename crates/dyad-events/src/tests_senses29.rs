@@ -1,8 +1,9 @@
 //! Behaviour tests of the session-19 precision rules (branch `events29`): talking with an actor
 //! (a consultation, 040, not a statement), with its counterparts (an interview with a medium, and
-//! talking about an actor, stay statements). Hand-parsed sentences written for these tests.
+//! talking about an actor, stay statements); dismissing someone from office (no event; dismissing
+//! an actor stays a rejection). Hand-parsed sentences written for these tests.
 
-use crate::testutil::{add_sentence, code, named, t};
+use crate::testutil::{add_sentence, code, named, t, Tok};
 use dyad_doc::Doc;
 
 use crate::tests::push_scholz_quote as quote;
@@ -66,4 +67,41 @@ fn talking_about_an_actor_is_a_statement() {
         named(&code(&d)),
         vec![t("Olaf Scholz", "010", "Norland minister")]
     );
+}
+
+/// "The Norland president dismissed the Sudrian envoy from his post." / "The Norland president
+/// dismissed the Sudrian envoy."
+#[test]
+fn dismissing_someone_from_office_is_no_rejection() {
+    let toks: Vec<Tok> = vec![
+        ("The", "the", "DET", 3, "det"),
+        ("Norland", "Norland", "PROPN", 3, "compound"),
+        ("president", "president", "NOUN", 4, "nsubj"),
+        ("dismissed", "dismiss", "VERB", 0, "root"),
+        ("the", "the", "DET", 7, "det"),
+        ("Sudrian", "Sudrian", "ADJ", 7, "amod"),
+        ("envoy", "envoy", "NOUN", 4, "obj"),
+        ("from", "from", "ADP", 10, "case"),
+        ("his", "his", "PRON", 10, "nmod:poss"),
+        ("post", "post", "NOUN", 4, "obl"),
+        (".", ".", "PUNCT", 4, "punct"),
+    ];
+    let mut d = Doc::new("t", "");
+    add_sentence(
+        &mut d,
+        &toks,
+        &[(1, 3, "NORGOV", "NOR"), (5, 7, "SUDGOV", "SUD")],
+    );
+    let ev = named(&code(&d));
+    assert!(ev.is_empty(), "{ev:?}");
+    let mut toks = toks;
+    toks.drain(7..10);
+    let mut d = Doc::new("t", "");
+    add_sentence(
+        &mut d,
+        &toks,
+        &[(1, 3, "NORGOV", "NOR"), (5, 7, "SUDGOV", "SUD")],
+    );
+    let ev = named(&code(&d));
+    assert!(ev.iter().any(|e| e.1 == "120"), "{ev:?}");
 }
