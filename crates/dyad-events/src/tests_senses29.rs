@@ -86,22 +86,19 @@ fn dismissing_someone_from_office_is_no_rejection() {
         ("post", "post", "NOUN", 4, "obl"),
         (".", ".", "PUNCT", 4, "punct"),
     ];
-    let mut d = Doc::new("t", "");
-    add_sentence(
-        &mut d,
-        &toks,
-        &[(1, 3, "NORGOV", "NOR"), (5, 7, "SUDGOV", "SUD")],
-    );
-    let ev = named(&code(&d));
+    let coded = |toks: &[Tok]| {
+        let mut d = Doc::new("t", "");
+        add_sentence(
+            &mut d,
+            toks,
+            &[(1, 3, "NORGOV", "NOR"), (5, 7, "SUDGOV", "SUD")],
+        );
+        named(&code(&d))
+    };
+    let ev = coded(&toks);
     assert!(ev.is_empty(), "{ev:?}");
     let mut toks = toks;
     toks.drain(7..10);
-    let mut d = Doc::new("t", "");
-    add_sentence(
-        &mut d,
-        &toks,
-        &[(1, 3, "NORGOV", "NOR"), (5, 7, "SUDGOV", "SUD")],
-    );
-    let ev = named(&code(&d));
+    let ev = coded(&toks);
     assert!(ev.iter().any(|e| e.1 == "120"), "{ev:?}");
 }
