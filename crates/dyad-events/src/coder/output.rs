@@ -318,6 +318,7 @@ impl Coder {
                     let ts = sent_of(t);
                     match intent().filter(|&(_, s)| s == ts) {
                         Some((code, s)) => (code, s, Some(t)),
+                        None if self.talked_with(doc, q, t, &actor.code) => ("040", ts, Some(t)),
                         None => ("010", ts, Some(t)),
                     }
                 }
@@ -366,6 +367,35 @@ impl Coder {
         }
         events.extend(extra);
         events.sort_by_key(|e| (e.sentence, e.evidence.start));
+    }
+
+    /// "X talked with Y", "X spoke to Y": a quote whose cue is a verb of talking (`@TALK_CUES`)
+    /// directly followed by "with" or "to" and the target (up to six words of its noun phrase
+    /// between) is a consultation, not a statement. Not an interview (either side a medium, `MED`)
+    /// and not a target that is a bare country or organisation code (a newspaper named after its
+    /// country, "spoke to China Daily").
+    fn talked_with(&self, doc: &Doc, q: &dyad_doc::Quote, t: &Mention, source: &str) -> bool {
+        let Some(c) = q.cue else { return false };
+        let ts = doc.tokens_in(c);
+        let talk = doc.tokens[ts.clone()]
+            .iter()
+            .any(|x| self.dict.in_class("TALK_CUES", &[x.lemma.to_lowercase()]));
+        if !talk || ts.end >= doc.tokens.len() {
+            return false;
+        }
+        let prep = doc.tokens[ts.end].lemma.to_lowercase();
+        if !matches!(prep.as_str(), "with" | "to") || t.tokens.start <= ts.end {
+            return false;
+        }
+        // Only the target's noun phrase between: determiners, adjectives, nouns, names, commas
+        // ("with his Turkish counterpart, Mevlut Cavusoglu").
+        let phrase = doc.tokens[ts.end + 1..t.tokens.start].iter().all(|x| {
+            matches!(x.upos.as_str(), "DET" | "PRON" | "ADJ" | "NOUN" | "PROPN") || x.lemma == ","
+        });
+        let gap = t.tokens.start - ts.end - 1;
+        let media = |code: &str| code.ends_with("MED") || code.ends_with("JRN");
+        let sector = t.actor.code.len() > t.actor.country.as_deref().map_or(3, str::len);
+        phrase && gap <= 6 && !media(source) && !media(&t.actor.code) && sector
     }
 
     /// What a quote says of another actor (`statements.txt`), as (code, sentence, mention index):
