@@ -2,7 +2,7 @@
 //! written for these tests: a donor of aid in a recipient, and a sum contributed to a recipient,
 //! are the giver's aid (CAMEO 070); a sum contributed to a thing that names no actor has no target.
 
-use crate::testutil::{add_sentence, code, named, t};
+use crate::testutil::{add_sentence, code, named, t, Tok};
 use dyad_doc::Doc;
 
 #[test]
@@ -28,15 +28,7 @@ fn the_largest_donor_of_aid_in_a_country_gives_it_aid() {
     assert_eq!(named(&code(&d)), vec![t("Japan", "070", "Sudan")]);
 }
 
-fn contribution(
-    recipient: &[(
-        &'static str,
-        &'static str,
-        &'static str,
-        usize,
-        &'static str,
-    )],
-) -> Doc {
+fn contribution(recipient: &[Tok<'static>]) -> Doc {
     let mut d = Doc::new("t", "");
     let mut toks = vec![
         ("Norway", "Norway", "PROPN", 2, "nsubj"),
