@@ -120,7 +120,9 @@ python3 "$root/scripts/precision-sample.py" score "$root/data/eval/precision-see
 # the session-18 target guideline, same check.
 # Seed 15: drawn from main b77216e (session 19 base, check retrained after country18, default 0.40), judged blind by
 # the session-18 target guideline, same check.
-for seed in 4 5 6 7 8 9 10 11 12 13 14 15; do
+# Seed 16: drawn from main 80b4adb (session 20 base, check retrained on seeds 1-14 and the merged tree, default 0.35),
+# judged blind by the session-18 target guideline, same check.
+for seed in 4 5 6 7 8 9 10 11 12 13 14 15 16; do
   echo "== scripts/precision-sample.py score data/eval/precision-seed$seed.tsv" >&2
   python3 "$root/scripts/precision-sample.py" score "$root/data/eval/precision-seed$seed.tsv" \
     --data "$SHARED/newsarticles/NewsArticles.csv" || status=1
