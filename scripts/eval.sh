@@ -155,9 +155,11 @@ python3 "$root/scripts/dedup-pairs.py" score "$root/data/eval/dedup-pairs-seed1.
 # branch judge11: 0.873 / 0.416). Seed 12: drawn blind from a fresh ingest of main fcd3533 (session 17,
 # branch judgep12: 0.891 / 0.458). Seed 13: drawn blind from main 3f0c75c's --no-dedup ingest regrouped by
 # dyad dedup --rebuild (session 18, branch judgep13: 0.818 / 0.386). Seed 14: drawn blind the same way from
-# main b77216e (session 19, branch judgep14: 0.855 / 0.352).
+# main b77216e (session 19, branch judgep14: 0.855 / 0.352). Seed 15: drawn blind from the lead's ingest
+# with dedup of main 80b4adb (session 20, branch judgep15: 0.836 / 0.259).
 for sheet_floor in "2 0.67 0.36" "3 0.63 0.35" "4 0.76 0.22" "5 0.90 0.34" "6 0.90 0.48" "7 0.88 0.46" "8 0.85 0.24" \
-    "9 0.94 0.48" "10 0.90 0.31" "11 0.87 0.41" "12 0.89 0.45" "13 0.81 0.38" "14 0.85 0.35"; do
+    "9 0.94 0.48" "10 0.90 0.31" "11 0.87 0.41" "12 0.89 0.45" "13 0.81 0.38" "14 0.85 0.35" \
+    "15 0.83 0.25"; do
   set -- $sheet_floor
   echo "== scripts/dedup-pairs.py score data/eval/dedup-pairs-seed$1.tsv" >&2
   python3 "$root/scripts/dedup-pairs.py" score "$root/data/eval/dedup-pairs-seed$1.tsv" --min-precision "$2" --min-recall "$3" \
