@@ -26,8 +26,9 @@ Causes (first that applies):
 With `--linkage` (session 20) each missed pair is also classed by what the grouping itself sees,
 from `dyad dedup --pair-features` (binary `$DYAD`, else `target/debug/dyad`) on the pair and on every
 pair across the two canonical events it lies in:
-  pair:constraint   the pair breaks a constraint (time, statements, modality, place, sides; the
-                    names `--pair-features` reports), so no grouping order could join it
+  pair:constraint   the pair breaks a constraint (time, statements, modality, place, sides: the
+                    names `--pair-features` reports; `codes` when only the actor rule's CAMEO check
+                    fails, sibling codes such as 172/174), so no grouping order could join it
   pair:words        the constraints hold but the shared-words evidence does not link it
   groups:constraint the pair is linked, but a pair across its two groups breaks a constraint
   groups:share      every pair across the two groups is allowed, but fewer than LINK_SHARE (0.67)
@@ -195,7 +196,7 @@ def linkage(db, c, a, b, ka, kb):
     if me is None:
         return "unresolved"
     if not me["hard"]:
-        return "pair:constraint:" + (",".join(f for f in me["failed"] if f not in ("roots", "said")) or "sides")
+        return "pair:constraint:" + (",".join(f for f in me["failed"] if f not in ("roots", "said")) or "codes")
     if not me["compatible"]:
         return "pair:words"
     ga = c.execute(EVENT, (a["canonical"],)).fetchall() if a["canonical"] is not None else [ka]
@@ -204,7 +205,7 @@ def linkage(db, c, a, b, ka, kb):
     broken = collections.Counter()
     for f in cross:
         if f is not None and not f["hard"]:
-            broken[",".join(x for x in f["failed"] if x not in ("roots", "said")) or "sides"] += 1
+            broken[",".join(x for x in f["failed"] if x not in ("roots", "said")) or "codes"] += 1
     if broken:
         return "groups:constraint:" + "+".join(sorted(broken))
     linked = sum(1 for f in cross if f is not None and f["compatible"])
