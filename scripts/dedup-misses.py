@@ -23,8 +23,19 @@ Causes (first that applies):
   words     same root, shared words below the threshold (0.1; 0.25 for a parent code)
   other     none of the above (linkage: LINK_SHARE, a unit's other coding, a place conflict)
 
+With `--linkage` (session 20) each missed pair is also classed by what the grouping itself sees,
+from `dyad dedup --pair-features` (binary `$DYAD`, else `target/debug/dyad`) on the pair and on every
+pair across the two canonical events it lies in:
+  pair:constraint   the pair breaks a constraint (time, statements, modality, place, sides: the
+                    names `--pair-features` reports; `codes` when only the actor rule's CAMEO check
+                    fails, sibling codes such as 172/174), so no grouping order could join it
+  pair:words        the constraints hold but the shared-words evidence does not link it
+  groups:constraint the pair is linked, but a pair across its two groups breaks a constraint
+  groups:share      every pair across the two groups is allowed, but fewer than LINK_SHARE (0.67)
+                    of the mention pairs are linked (the grouping counts units, one span's codings)
+
 Usage:
-  scripts/dedup-misses.py DB --seeds 1-9 [--pairs]
+  scripts/dedup-misses.py DB --seeds 1-9 [--pairs] [--linkage]
 """
 import argparse
 import collections
@@ -33,6 +44,9 @@ import importlib.util
 import os
 import re
 import sqlite3
+import subprocess
+import tempfile
+import json
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 _spec = importlib.util.spec_from_file_location("dedup_pairs", os.path.join(ROOT, "scripts", "dedup-pairs.py"))
@@ -44,14 +58,15 @@ MENTION = ("SELECT e.doc, e.sentence, e.cameo, e.root, e.source_code, e.target_c
            "substr(d.text, sx.start + 1, sx.\"end\" - sx.start), e.negated, e.source_name, e.target_name, "
            "COALESCE(s.story, d.doc), "
            "EXISTS (SELECT 1 FROM entities n WHERE n.doc = e.doc AND n.actor_name = e.source_name AND n.type = 'PER'), "
-           "EXISTS (SELECT 1 FROM entities n WHERE n.doc = e.doc AND n.actor_name = e.target_name AND n.type = 'PER') "
+           "EXISTS (SELECT 1 FROM entities n WHERE n.doc = e.doc AND n.actor_name = e.target_name AND n.type = 'PER'), "
+           "e.idx "
            "FROM events e JOIN documents d ON d.doc = e.doc LEFT JOIN doc_signatures s ON s.doc = e.doc "
            "JOIN sentences sx ON sx.doc = e.doc AND sx.idx = e.sentence "
            "WHERE d.id = ? AND e.cameo = ? AND e.source_code = ? AND e.target_code = ? "
            "AND e.evidence_start = ? AND e.evidence_end = ? ORDER BY e.idx LIMIT 1")
 KEYS = ["doc", "sentence", "cameo", "root", "src", "tgt", "src_country", "tgt_country", "day", "modality",
         "canonical", "evidence", "sentence_text", "negated", "src_name", "tgt_name", "story", "src_per",
-        "tgt_per"]
+        "tgt_per", "idx"]
 STATE = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG"}
 JOINT = {"040", "041", "044", "046", "050", "057", "060", "061", "062", "063", "064", "042", "043"}
 FAMILY = {"01": 1, "02": 1, "10": 1, "11": 2, "12": 2, "17": 3, "18": 3, "19": 3, "20": 3}
@@ -156,11 +171,53 @@ def cause(a, b):
     return "other"
 
 
+LINK_SHARE = 0.67
+EVENT = ("SELECT d.id, e.idx FROM events e JOIN documents d ON d.doc = e.doc WHERE e.canonical = ? "
+         "ORDER BY d.id, e.idx")
+
+
+def pair_features(db, pairs):
+    """`dyad dedup --pair-features` on (doc id, idx, doc id, idx) pairs: one dict (or None) each."""
+    binary = os.environ.get("DYAD", os.path.join(ROOT, "target", "debug", "dyad"))
+    with tempfile.NamedTemporaryFile("w", suffix=".tsv", delete=False) as f:
+        f.write("".join(f"{a}\t{i}\t{b}\t{j}\n" for a, i, b, j in pairs))
+        path = f.name
+    try:
+        out = subprocess.run([binary, "dedup", "--db", db, "--pair-features", path], check=True,
+                             capture_output=True, text=True).stdout.splitlines()
+    finally:
+        os.unlink(path)
+    return [json.loads(line) for line in out]
+
+
+def linkage(db, c, a, b, ka, kb):
+    """What the grouping sees of a missed pair (module doc, `--linkage`): a class name."""
+    me = pair_features(db, [ka + kb])[0]
+    if me is None:
+        return "unresolved"
+    if not me["hard"]:
+        return "pair:constraint:" + (",".join(f for f in me["failed"] if f not in ("roots", "said")) or "codes")
+    if not me["compatible"]:
+        return "pair:words"
+    ga = c.execute(EVENT, (a["canonical"],)).fetchall() if a["canonical"] is not None else [ka]
+    gb = c.execute(EVENT, (b["canonical"],)).fetchall() if b["canonical"] is not None else [kb]
+    cross = pair_features(db, [tuple(x) + tuple(y) for x in ga for y in gb])
+    broken = collections.Counter()
+    for f in cross:
+        if f is not None and not f["hard"]:
+            broken[",".join(x for x in f["failed"] if x not in ("roots", "said")) or "codes"] += 1
+    if broken:
+        return "groups:constraint:" + "+".join(sorted(broken))
+    linked = sum(1 for f in cross if f is not None and f["compatible"])
+    return f"groups:share<{LINK_SHARE}" if linked < LINK_SHARE * len(cross) else "groups:other"
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("db")
     ap.add_argument("--seeds", default="1-9")
     ap.add_argument("--pairs", action="store_true")
+    ap.add_argument("--linkage", action="store_true")
     args = ap.parse_args()
     seeds = []
     for part in args.seeds.split(","):
@@ -168,6 +225,7 @@ def main():
         seeds += list(range(int(lo), int(hi or lo) + 1))
     c = sqlite3.connect(f"file:{args.db}?mode=ro", uri=True)
     count, weight = collections.Counter(), collections.Counter()
+    link_count, link_weight = collections.Counter(), collections.Counter()
     same_total, missed_total, unresolved = 0, 0, 0
     lines = []
     for s in seeds:
@@ -193,6 +251,11 @@ def main():
             w = row_weight[r["stratum"]]
             count[why] += 1
             weight[why] += w
+            if args.linkage:
+                how = linkage(args.db, c, a, b, (r["a_doc"], a["idx"]), (r["b_doc"], b["idx"]))
+                link_count[how] += 1
+                link_weight[how] += w
+                why = f"{why} [{how}]"
             lines.append(f"seed {s} #{r['n']} [{r['stratum']}] {a['cameo']} {a['src']}->{a['tgt']} {a['day']} | "
                          f"{b['cameo']} {b['src']}->{b['tgt']} {b['day']}: {why}; {r['note']}")
     print(f"{same_total} judged-same pairs resolve on {args.db} ({unresolved} do not); "
@@ -200,6 +263,10 @@ def main():
     print(f"{'cause':36} {'pairs':>5} {'est. corpus pairs':>18}")
     for why, n in sorted(count.items(), key=lambda kv: -weight[kv[0]]):
         print(f"{why:36} {n:5} {weight[why]:18.0f}")
+    if args.linkage:
+        print(f"\n{'what the grouping sees':36} {'pairs':>5} {'est. corpus pairs':>18}")
+        for how, n in sorted(link_count.items(), key=lambda kv: -link_weight[kv[0]]):
+            print(f"{how:36} {n:5} {link_weight[how]:18.0f}")
     if args.pairs:
         print("\n".join(lines))
 
