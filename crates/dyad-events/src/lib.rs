@@ -39,6 +39,8 @@ mod tests_coverage;
 #[cfg(test)]
 mod tests_coverage19;
 #[cfg(test)]
+mod tests_coverage20;
+#[cfg(test)]
 mod tests_intents19;
 #[cfg(test)]
 mod tests_irrealis;
