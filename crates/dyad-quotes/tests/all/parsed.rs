@@ -711,8 +711,8 @@ fn participial_adjunct_cues_report_for_the_clause_subject() {
     }
     // "After warning that …, X …": the speaker is the main clause's subject after the adjunct.
     let doc = quoted(
-        "After warning that the river could flood the lower town, the engineer Paulo Dias closed \
-         the old bridge.",
+        "After warning that the river could flood the lower town, Paulo Dias closed the old \
+         bridge.",
     );
     let q = quote_with_cue(&doc, "warning");
     assert!(
