@@ -684,3 +684,47 @@ fn a_cue_inside_a_quotation_run_into_the_next_makes_no_quote_of_a_word_of_it() {
         );
     }
 }
+
+#[test]
+fn participial_adjunct_cues_report_for_the_clause_subject() {
+    // "before adding that …": the adjunct's cue makes its own attribution, the speaker is the
+    // subject of the clause, and the first content ends before the adjunct.
+    let doc = quoted(
+        "Mayor Karin Holt praised the new stadium deal on Friday before adding that the city \
+         would need many more buses.",
+    );
+    let q = quote_with_cue(&doc, "adding");
+    assert_eq!(doc.slice(q.span), "the city would need many more buses");
+    assert!(
+        q.speaker
+            .as_ref()
+            .is_some_and(|s| doc.slice(s.span).contains("Holt")),
+        "{:?}",
+        doc.quotes
+    );
+    for other in doc.quotes.iter().filter(|o| o.cue != q.cue) {
+        assert!(
+            !doc.slice(other.span).contains("adding"),
+            "{:?}",
+            doc.quotes
+        );
+    }
+    // "After warning that …, X …": the speaker is the main clause's subject after the adjunct.
+    let doc = quoted(
+        "After warning that the river could flood the lower town, Paulo Dias closed the old \
+         bridge.",
+    );
+    let q = quote_with_cue(&doc, "warning");
+    assert!(
+        doc.slice(q.span).starts_with("the river could flood"),
+        "{}",
+        doc.slice(q.span)
+    );
+    assert!(
+        q.speaker
+            .as_ref()
+            .is_some_and(|s| doc.slice(s.span).contains("Dias")),
+        "{:?}",
+        doc.quotes
+    );
+}
