@@ -114,7 +114,10 @@ impl Coder {
         let patient = st
             .kid(h, "obj")
             .or_else(|| st.kid(h, "nsubj:pass"))
-            .or_else(|| (st.base_rel(h) == "acl").then(|| st.head(h)).flatten());
+            .or_else(|| (st.base_rel(h) == "acl").then(|| st.head(h)).flatten())
+            // "a joint statement by X released simultaneously said": the parse's active subject
+            // of a release without an object.
+            .or_else(|| st.kid(h, "nsubj"));
         patient.is_some_and(|n| {
             st.upos(n) == "NOUN"
                 && st.mention(n).is_none()
