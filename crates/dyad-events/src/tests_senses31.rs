@@ -167,3 +167,75 @@ fn leaving_office_is_no_yielding() {
     let ev = coded(&quit);
     assert!(ev.iter().any(|e| e.1 == "0831"), "{ev:?}");
 }
+
+/// "The Norland minister will face questions in the meeting with Sudria." (still ahead) / "The
+/// Norland minister faced questions in the meeting with Sudria." (040)
+#[test]
+fn a_meeting_in_the_clause_of_a_future_verb_is_pending() {
+    let coded = |future: bool| {
+        let mut toks: Vec<Tok> = vec![
+            ("The", "the", "DET", 3, "det"),
+            ("Norland", "Norland", "PROPN", 3, "compound"),
+            ("minister", "minister", "NOUN", 5, "nsubj"),
+            ("will", "will", "AUX", 5, "aux"),
+            ("face", "face", "VERB", 0, "root"),
+            ("questions", "question", "NOUN", 5, "obj"),
+            ("in", "in", "ADP", 9, "case"),
+            ("the", "the", "DET", 9, "det"),
+            ("meeting", "meeting", "NOUN", 5, "obl"),
+            ("with", "with", "ADP", 11, "case"),
+            ("Sudria", "Sudria", "PROPN", 9, "nmod"),
+            (".", ".", "PUNCT", 5, "punct"),
+        ];
+        if !future {
+            toks[3] = ("has", "have", "AUX", 5, "aux");
+            toks[4] = ("faced", "face", "VERB", 0, "root");
+        }
+        let mut d = Doc::new("t", "");
+        add_sentence(
+            &mut d,
+            &toks,
+            &[(1, 3, "NORGOV", "NOR"), (10, 11, "SUD", "SUD")],
+        );
+        named(&code(&d))
+    };
+    let ev = coded(true);
+    assert!(!ev.iter().any(|e| e.1.starts_with("04")), "{ev:?}");
+    let ev = coded(false);
+    assert!(ev.iter().any(|e| e.1 == "040"), "{ev:?}");
+}
+
+/// "The Norland statement released on Monday." (a thing, the parse's active subject) / "Norland
+/// released the Sudrian prisoners." (0841)
+#[test]
+fn a_statement_that_is_released_frees_no_one() {
+    let thing: Vec<Tok> = vec![
+        ("The", "the", "DET", 3, "det"),
+        ("Norland", "Norland", "PROPN", 3, "compound"),
+        ("statement", "statement", "NOUN", 4, "nsubj"),
+        ("released", "release", "VERB", 0, "root"),
+        ("on", "on", "ADP", 6, "case"),
+        ("Monday", "Monday", "PROPN", 4, "obl"),
+        (".", ".", "PUNCT", 4, "punct"),
+    ];
+    let mut d = Doc::new("t", "");
+    add_sentence(&mut d, &thing, &[(1, 2, "NORGOV", "NOR")]);
+    let ev = named(&code(&d));
+    assert!(!ev.iter().any(|e| e.1.starts_with("084")), "{ev:?}");
+    let persons: Vec<Tok> = vec![
+        ("Norland", "Norland", "PROPN", 2, "nsubj"),
+        ("released", "release", "VERB", 0, "root"),
+        ("the", "the", "DET", 5, "det"),
+        ("Sudrian", "Sudrian", "ADJ", 5, "amod"),
+        ("prisoners", "prisoner", "NOUN", 2, "obj"),
+        (".", ".", "PUNCT", 2, "punct"),
+    ];
+    let mut d = Doc::new("t", "");
+    add_sentence(
+        &mut d,
+        &persons,
+        &[(0, 1, "NOR", "NOR"), (3, 5, "SUDCVL", "SUD")],
+    );
+    let ev = named(&code(&d));
+    assert!(ev.iter().any(|e| e.1.starts_with("084")), "{ev:?}");
+}
