@@ -125,15 +125,12 @@ impl Coder {
     /// the most serious clash" identify an act and stay.)
     pub(super) fn described_actor(&self, st: &Sent, t: usize) -> bool {
         st.kids(t).iter().any(|&c| st.rel(c) == "cop")
-            && st
-                .kids(t)
-                .iter()
-                .any(|&c| {
-                    st.rel(c) == "nsubj"
-                        && (st.mention(c).is_some()
-                            || st.upos(c) == "PROPN"
-                            || matches!(st.lemma(c), "he" | "she" | "they" | "we" | "i" | "you"))
-                })
+            && st.kids(t).iter().any(|&c| {
+                st.rel(c) == "nsubj"
+                    && (st.mention(c).is_some()
+                        || st.upos(c) == "PROPN"
+                        || matches!(st.lemma(c), "he" | "she" | "they" | "we" | "i" | "you"))
+            })
     }
 
     pub(super) fn kind_ok(&self, st: &Sent, t: usize, kind: TriggerKind) -> bool {
