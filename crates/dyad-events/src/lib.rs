@@ -77,6 +77,8 @@ mod tests_senses27;
 #[cfg(test)]
 mod tests_senses29;
 #[cfg(test)]
+mod tests_senses31;
+#[cfg(test)]
 mod tests_statements15;
 #[cfg(test)]
 mod tests_targets;

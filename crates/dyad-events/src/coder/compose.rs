@@ -239,6 +239,7 @@ impl Coder {
             || (p.code.starts_with("054") && self.acknowledged_not_recognised(st, h))
             || (p.code.starts_with("042") && self.traveller_arrival(st, h))
             || self.recording_shows(st, h)
+            || (p.code.starts_with("18") && self.contest_won(st, h))
     }
 
     /// The code, negation and modality of a match from its pattern, its governor and its clause.
@@ -265,6 +266,11 @@ impl Coder {
         // Word sense: "welcomed Merkel to the White House" hosts a visit (043), no praise.
         if st.parsed && !noun && code.starts_with("05") && self.welcomed_to_place(st, h) {
             code = "043".into();
+        }
+        // Wrong root: "backed by Turkish fighter jets", "supported the rebels" is military aid
+        // (072), no praise.
+        if st.parsed && !noun && code == "051" && self.armed_backing(st, h) {
+            code = "072".into();
         }
         // Wrong root: "an airstrike killed three soldiers" is an aerial attack (195), no assault.
         if st.parsed

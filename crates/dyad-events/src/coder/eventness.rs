@@ -16,7 +16,9 @@ impl Coder {
     ///   "before", "until" or "once" ("before the negotiations start");
     /// - the object or oblique of a word of delay, cancellation, waiting or preparation
     ///   (`@PENDING` in classes.txt: "delayed her meeting with X", "delays in talks");
-    /// - the "for" purpose of a verb of travel (`@JOURNEY`: "arrived in Beijing for talks with X").
+    /// - the "for" purpose of a verb of travel (`@JOURNEY`: "arrived in Beijing for talks with X");
+    /// - the object, or the "in"/"at"/"during" phrase, of a verb with a future auxiliary ("the trip
+    ///   will include talks with X", "will face questions in their meeting with X"; session 20).
     pub(super) fn pending_nominal(&self, st: &Sent, h: usize) -> bool {
         let Some(p) = st.head(h) else { return false };
         let rel = st.base_rel(h);
@@ -61,6 +63,23 @@ impl Coder {
         };
         if matches!(rel, "obj" | "obl" | "nmod" | "nsubj:pass") && word_of("PENDING") {
             return true;
+        }
+        // "the trip will also include talks with X", "will face questions in their meeting with
+        // X": the object (or an "in"/"at"/"during" phrase) of a verb with the auxiliary of the
+        // future (not a perfect) is still ahead.
+        if (rel == "obj" || (rel == "obl" && matches!(st.case_of(h), Some("in" | "at" | "during"))))
+            && st.upos(p) == "VERB"
+        {
+            let kids = st.kids(p);
+            let future = kids.iter().any(|&c| {
+                st.base_rel(c) == "aux" && matches!(st.lemma(c), "will" | "shall" | "'ll")
+            });
+            let perfect = kids
+                .iter()
+                .any(|&c| st.base_rel(c) == "aux" && st.lemma(c) == "have");
+            if future && !perfect {
+                return true;
+            }
         }
         rel == "obl" && st.upos(p) == "VERB" && st.case_of(h) == Some("for") && word_of("JOURNEY")
     }

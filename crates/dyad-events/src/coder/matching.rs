@@ -119,6 +119,20 @@ impl Coder {
             || say.contains(st.lemma(t))
     }
 
+    /// Whether noun `t` is a predicate with a copula whose subject is an actor (a mention, a name or
+    /// a personal pronoun: "China is the second-largest trade partner of X", "Kung is the defending
+    /// champion"): a description of the actor, no act. ("It was a bomb attack", "the encounter was
+    /// the most serious clash" identify an act and stay.)
+    pub(super) fn described_actor(&self, st: &Sent, t: usize) -> bool {
+        st.kids(t).iter().any(|&c| st.rel(c) == "cop")
+            && st.kids(t).iter().any(|&c| {
+                st.rel(c) == "nsubj"
+                    && (st.mention(c).is_some()
+                        || st.upos(c) == "PROPN"
+                        || matches!(st.lemma(c), "he" | "she" | "they" | "we" | "i" | "you"))
+            })
+    }
+
     pub(super) fn kind_ok(&self, st: &Sent, t: usize, kind: TriggerKind) -> bool {
         let u = st.upos(t);
         // A capitalised word inside an untagged sentence is a name or a month ("since March"), not a verb.
@@ -149,7 +163,10 @@ impl Coder {
                                 | "’s"
                         )))
                     || u == "VERB"
-                    || (u == "NOUN" && st.base_rel(t) == "root")
+                    // (A headline's verb tagged as a noun; not a predicate noun with a copula
+                    // said of an actor, which describes the actor: "X is the defending
+                    // champion", "Y are key partners of Z", "X is in charge of the FBI".)
+                    || (u == "NOUN" && st.base_rel(t) == "root" && !self.described_actor(st, t))
             }
             TriggerKind::Noun => {
                 (u.is_empty()

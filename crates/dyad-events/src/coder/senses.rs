@@ -114,7 +114,10 @@ impl Coder {
         let patient = st
             .kid(h, "obj")
             .or_else(|| st.kid(h, "nsubj:pass"))
-            .or_else(|| (st.base_rel(h) == "acl").then(|| st.head(h)).flatten());
+            .or_else(|| (st.base_rel(h) == "acl").then(|| st.head(h)).flatten())
+            // "a joint statement by X released simultaneously said": the parse's active subject
+            // of a release without an object.
+            .or_else(|| st.kid(h, "nsubj"));
         patient.is_some_and(|n| {
             st.upos(n) == "NOUN"
                 && st.mention(n).is_none()
@@ -677,6 +680,63 @@ impl Coder {
     /// a labour strike (143) is intransitive ("workers struck", "went on strike").
     pub(super) fn transitive_strike(&self, st: &Sent, h: usize) -> bool {
         st.lemma(h) == "strike" && st.kid(h, "obj").is_some()
+    }
+
+    /// "Britain beat Portugal 3-0", "easily beat the Freedom party", "beat Yale for the title",
+    /// "beaten into third place": `beat` or `defeat` with a score, an adverb of winning
+    /// (`@WINNING`), or an object or "in"/"for"/"into"/"at" phrase that is a contest, a rival or a
+    /// standing (`@CONTESTS`) wins a contest; no one is assaulted.
+    pub(super) fn contest_won(&self, st: &Sent, h: usize) -> bool {
+        if !matches!(st.lemma(h), "beat" | "defeat" | "beat_out") {
+            return false;
+        }
+        let in_class = |t: usize, class: &str| {
+            self.dict.in_class(class, st.lemmas(t..t + 1))
+                || self.dict.in_class(class, st.forms(t..t + 1))
+        };
+        let score = |t: usize| {
+            let f = st.form(t);
+            let mut parts = f.split(['-', ':', '\u{2013}']);
+            matches!(
+                (parts.next(), parts.next(), parts.next()),
+                (Some(a), Some(b), None)
+                    if !a.is_empty() && !b.is_empty()
+                        && a.chars().all(|c| c.is_ascii_digit())
+                        && b.chars().all(|c| c.is_ascii_digit())
+            )
+        };
+        // (A phrase the parse hangs lower, "beat Yale on Sunday for the title", counts too.)
+        let below = |t: usize| t != h && super::sent::ancestors(st, t)[1..].contains(&h);
+        st.kids(h).iter().any(|&k| match st.base_rel(k) {
+            "advmod" => in_class(k, "WINNING"),
+            "obj" | "nsubj:pass" => st.mention(k).is_none() && in_class(k, "CONTESTS"),
+            _ => false,
+        }) || st.range.clone().any(|t| {
+            (score(t) && below(t))
+                || (matches!(st.base_rel(t), "obl" | "nmod")
+                    && matches!(st.case_of(t), Some("in" | "for" | "into" | "at"))
+                    && in_class(t, "CONTESTS")
+                    && below(t))
+        })
+    }
+
+    /// "Cuba supported the rebels", "Assad's forces, backed by Russia", "backed by Turkish fighter
+    /// jets", "US warplanes are supporting the Iraqi army": `support` or `back` whose backed party
+    /// (the object, a passive subject, or the noun a participle modifies) is an armed party
+    /// (`@ARMED_PARTIES`), or whose backer (the subject or the by-phrase) is an armed means
+    /// (`@ARMED_MEANS`), gives military aid (072), not praise (051).
+    pub(super) fn armed_backing(&self, st: &Sent, h: usize) -> bool {
+        if !matches!(st.lemma(h), "support" | "back") {
+            return false;
+        }
+        let armed = |n: usize| self.noun_in_class(st, n, "ARMED_PARTIES");
+        let means = |n: usize| self.noun_in_class(st, n, "ARMED_MEANS");
+        (st.base_rel(h) == "acl" && st.head(h).is_some_and(armed))
+            || st.kids(h).iter().any(|&k| match st.rel(k) {
+                "obj" | "nsubj:pass" => armed(k),
+                "nsubj" | "obl:agent" => means(k),
+                _ => st.base_rel(k) == "obl" && st.case_of(k) == Some("by") && means(k),
+            })
     }
 
     /// "sent a platoon on a peacekeeping mission", "peacekeepers arrived in X", "peacekeepers
