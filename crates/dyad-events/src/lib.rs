@@ -65,6 +65,8 @@ mod tests_roles26;
 #[cfg(test)]
 mod tests_roles28;
 #[cfg(test)]
+mod tests_roles30;
+#[cfg(test)]
 mod tests_senses;
 #[cfg(test)]
 mod tests_senses16;

@@ -795,6 +795,9 @@ impl Coder {
         for a in self.target_args_for(st, h, noun, self.moves_object(m.pat)) {
             v.extend(self.actors_of(st, a));
         }
+        if v.is_empty() && !noun && self.cameo_rules() {
+            v = self.pronoun_object_antecedent(st, h);
+        }
         if v.is_empty() && self.opts.shallow_backoff {
             if let Some(mi) = (m.trigger.end..=m.last)
                 .find_map(|t| st.mention(t))
@@ -807,6 +810,55 @@ impl Coder {
             }
         }
         v
+    }
+
+    /// "condemned the government, accusing it of ...", "criticised X and blamed him for ...":
+    /// an object pronoun the actor stage left without an actor, on a verb coordinated with or
+    /// set on (`conj`, `advcl`, `xcomp`) a verb whose object names actors, stands for that
+    /// object ("him"/"her" only for a person, "it" only for what is no person). Empty otherwise.
+    fn pronoun_object_antecedent(&self, st: &Sent, h: usize) -> Vec<usize> {
+        let Some(o) = st.kid(h, "obj").filter(|&o| st.mention(o).is_none()) else {
+            return Vec::new();
+        };
+        let form = st.form(o);
+        if !matches!(form, "it" | "him" | "her" | "them") || st.upos(o) != "PRON" {
+            return Vec::new();
+        }
+        let (mut x, mut found) = (h, None);
+        for _ in 0..2 {
+            if !matches!(st.base_rel(x), "conj" | "advcl" | "xcomp") {
+                break;
+            }
+            let Some(p) = st.head(x).filter(|&p| st.upos(p) == "VERB") else {
+                break;
+            };
+            if let Some(po) = st.kid(p, "obj") {
+                found = Some(po);
+                break;
+            }
+            x = p;
+        }
+        let Some(po) = found else {
+            return Vec::new();
+        };
+        let person = |mi: usize| {
+            let sp = st.mentions[mi].span;
+            st.doc
+                .entities
+                .iter()
+                .any(|e| e.kind == "PER" && e.span.overlaps(sp))
+        };
+        let v = self.actors_of(st, po);
+        let agrees = match form {
+            "him" | "her" => v.len() == 1 && person(v[0]),
+            "it" => v.len() == 1 && !person(v[0]),
+            _ => true,
+        };
+        if agrees {
+            v
+        } else {
+            Vec::new()
+        }
     }
 
     /// Whether mention `mi` stands after trigger `h` beyond a comma and is the subject of another

@@ -40,6 +40,9 @@ impl Coder {
         let mut setting_guess = false;
         // Word order found only actors where no doer stands (`doer_position`).
         let mut unplaced = false;
+        // The parse's subject named actors only as the place where its noun is
+        // (`subject_setting`): that noun is the doer, no actor.
+        let mut settled_subject = false;
         if !sources.is_empty() && m.target.is_none() && st.parsed {
             // The pattern names the source ("freed from $"): the subject is the other party.
             let (arg, pt) = self.source_arg(st, h, noun);
@@ -101,17 +104,26 @@ impl Coder {
                         }
                         v
                     } else {
-                        self.actors_of(st, a)
+                        let mut v = self.actors_of(st, a);
+                        if st.mention(a).is_none() && self.cameo_rules() {
+                            // "economists in the West complained", "a shopping centre in X
+                            // that killed": a place where the subject's noun is, is not who
+                            // acted (its home stays: "a group based in X").
+                            let n = v.len();
+                            v.retain(|&x| !self.subject_setting(st, x, a));
+                            settled_subject = n > 0 && v.is_empty() && own_subject(st, a, h);
+                        }
+                        v
                     };
-                    silent_subject = (sources.is_empty() && (kin || self.silent_subject(st, a, h)))
-                        .then_some((a, kin));
+                    silent_subject = (sources.is_empty()
+                        && (kin || settled_subject || self.silent_subject(st, a, h)))
+                    .then_some((a, kin));
                     // A misparsed coordination can leave several subjects on one verb
                     // ("A, B, C and D welcomed ..."): they all are sources (when the first
                     // names actors; not "that Israel ease").
-                    if let Some(hd) = st
-                        .head(a)
-                        .filter(|_| st.rel(a) == "nsubj" && !sources.is_empty())
-                    {
+                    if let Some(hd) = st.head(a).filter(|_| {
+                        st.rel(a) == "nsubj" && (!sources.is_empty() || settled_subject)
+                    }) {
                         for &c in st.kids(hd) {
                             if c != a && st.rel(c) == "nsubj" {
                                 for x in self.actors_of(st, c) {
@@ -122,6 +134,9 @@ impl Coder {
                             }
                         }
                         sources.sort_by_key(|&x| st.mentions[x].tokens.start);
+                        if !sources.is_empty() {
+                            silent_subject = None;
+                        }
                     }
                     if sources.is_empty() && FIRST_PERSON.contains(&st.form(a)) {
                         // Resolved below through the quote speaker.
@@ -594,6 +609,32 @@ impl Coder {
         false
     }
 
+    /// Whether mention `x`, a place found in the phrase of subject noun `a` (no actor itself), is
+    /// only where that noun is: a place (a bare country or region code, or a gazetteer place)
+    /// introduced by a preposition of place (`setting_mention`: "some economists in the West", "a
+    /// general in X", "an attack on a shrine in X killed"), with no verb of affiliation between
+    /// (`@AFFILIATION`: "a group based in X" names its home), and the noun no name.
+    fn subject_setting(&self, st: &Sent, x: usize, a: usize) -> bool {
+        let c = &st.mentions[x].actor.code;
+        let sp = st.mentions[x].span;
+        let place = (c.len() == 3 && c.chars().all(|c| c.is_ascii_uppercase()))
+            || region_code(c)
+            || st.doc.places.iter().any(|p| p.span.overlaps(sp));
+        // "Kismayo airport in Somalia", "the Foreign Office ... in X": a name's place is the
+        // home of what it names, not a setting.
+        if !place || st.upos(a) == "PROPN" || !setting_mention(st, x) {
+            return false;
+        }
+        let path: Vec<usize> = mention_head(st, x)
+            .map(|t| ancestors(st, t))
+            .unwrap_or_default();
+        path.contains(&a)
+            && !path
+                .iter()
+                .take_while(|&&t| t != a)
+                .any(|&t| self.dict.in_class("AFFILIATION", st.lemmas(t..t + 1)))
+    }
+
     /// Whether the sources are mentions the parse coordinates ("A and B agreed", "A, B and C
     /// signed"), not a modifier and its noun ("U.S. Secretary of State X").
     fn coordinated(&self, st: &Sent, src: &[ActorRef]) -> bool {
@@ -785,6 +826,23 @@ fn locator(st: &Sent, t: usize) -> Option<usize> {
         && st.kids(x).iter().all(|&c| st.base_rel(c) != "conj")
         && (end >= st.range.end || st.upos(end) == "PUNCT");
     (town && last).then_some(y)
+}
+
+/// Whether subject `a` is the doer the parse names for trigger `h`: the subject of `h` itself, the
+/// antecedent `h` modifies as a relative or participle clause, or the subject of the verb of which
+/// `h` is a subjectless object, complement, conjunct or adverbial clause ("resigned ..., accusing
+/// X"); not a subject reached through a misparse across clauses.
+fn own_subject(st: &Sent, a: usize, h: usize) -> bool {
+    let v = st.head(a);
+    v == Some(h)
+        || st.head(h) == Some(a)
+        || (v.is_some()
+            && st.head(h) == v
+            && matches!(st.base_rel(h), "obj" | "xcomp" | "advcl" | "conj")
+            && !st
+                .kids(h)
+                .iter()
+                .any(|&c| matches!(st.base_rel(c), "nsubj" | "expl")))
 }
 
 fn setting_is_no_target(code: &str) -> bool {
