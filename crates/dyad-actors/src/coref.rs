@@ -473,16 +473,15 @@ fn pronouns(doc: &mut Doc, metas: &[Mention]) {
                 ps = p;
                 let prev = sentences[ps];
                 if skip > 0 && all_quoted(&text, prev, &quotes) {
-                    // A quotation naming someone counts, and no later one is skipped: past it
-                    // the reference is less clear, or the marks are unbalanced and the
-                    // "quotation" is the story's own text.
-                    if within(&cands, &resolved, prev).iter().any(|c| c.person) {
-                        skip = 0;
-                    } else {
+                    // A quotation naming someone counts: past it the reference is less clear,
+                    // or the marks are unbalanced and the "quotation" is the story's own text.
+                    if !within(&cands, &resolved, prev).iter().any(|c| c.person) {
                         skip -= 1;
                         continue;
                     }
                 }
+                // Only the quotation right before the pronoun's sentence is looked past.
+                skip = 0;
                 counted += 1;
                 let here: Vec<&Cand> = within(&cands, &resolved, prev)
                     .into_iter()

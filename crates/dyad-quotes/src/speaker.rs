@@ -954,9 +954,10 @@ impl<'a> Resolver<'a> {
         } else {
             4
         };
-        // A sentence wholly inside quotation marks is the words of someone already named: it
-        // does not count against the distance (a feature story quotes a person for a paragraph or
-        // more, then "she says" goes on), up to [`QUOTED_SENTENCES_SKIPPED`] of them for a person.
+        // The sentences wholly inside quotation marks right before the pronoun's sentence are
+        // the words of someone already named: they do not count against the distance (a feature
+        // story quotes a person for a paragraph or more, then "she says" goes on), up to
+        // [`QUOTED_SENTENCES_SKIPPED`] of them for a person.
         let mut skip = if kinds == ["PER"] {
             QUOTED_SENTENCES_SKIPPED
         } else {
@@ -970,10 +971,10 @@ impl<'a> Resolver<'a> {
             if s != si && skip > 0 && self.all_quoted(s) && !self.names_person(s) {
                 skip -= 1;
             } else {
-                // A quotation naming someone counts, and no later one is skipped: past it the
-                // reference is less clear (or the marks are unbalanced and the "quotation" is
-                // the story's own text).
-                if s != si && self.all_quoted(s) {
+                // A quotation naming someone counts: past it the reference is less clear (or
+                // the marks are unbalanced and the "quotation" is the story's own text).
+                // Only the quotation right before the pronoun's sentence is looked past.
+                if s != si {
                     skip = 0;
                 }
                 counted += 1;
@@ -1065,17 +1066,27 @@ impl<'a> Resolver<'a> {
             v.sent_at(v.toks[j].span.start)
                 .is_some_and(|s| v.sents[s].toks.start == j)
         };
+        !opens(k) || self.capitalised_elsewhere(k)
+    }
+
+    /// Whether the word at token `k` occurs capitalised elsewhere in the document's running text
+    /// (after a lower-case word, not opening a sentence).
+    fn capitalised_elsewhere(&self, k: usize) -> bool {
+        let v = self.np.v;
+        let opens = |j: usize| {
+            v.sent_at(v.toks[j].span.start)
+                .is_some_and(|s| v.sents[s].toks.start == j)
+        };
         let word = &self.doc.text[v.toks[k].span.start..v.toks[k].span.end];
-        !opens(k)
-            || v.toks.iter().enumerate().any(|(j, t)| {
-                // After a lower-case word: running text, not a title-case headline.
-                j != k
-                    && t.cap
-                    && !opens(j)
-                    && !v.toks[j - 1].cap
-                    && v.toks[j - 1].lower.chars().all(char::is_alphabetic)
-                    && &self.doc.text[t.span.start..t.span.end] == word
-            })
+        v.toks.iter().enumerate().any(|(j, t)| {
+            // After a lower-case word: running text, not a title-case headline.
+            j != k
+                && t.cap
+                && !opens(j)
+                && !v.toks[j - 1].cap
+                && v.toks[j - 1].lower.chars().all(char::is_alphabetic)
+                && &self.doc.text[t.span.start..t.span.end] == word
+        })
     }
 
     /// Whether the tokens `n` overlap a place or a time expression of the earlier stages.
@@ -1096,7 +1107,10 @@ impl<'a> Resolver<'a> {
         let span = Span::new(v.toks[n.start].span.start, v.toks[n.end - 1].span.end);
         let whole =
             n.start == r.start || (n.start == r.start + 1 && v.toks[r.start].lower == "the");
+        // One word must also stand capitalised in running text elsewhere: a capitalised common
+        // noun ("Historians say" after a heading run into the sentence) does not.
         whole
+            && (n.len() > 1 || self.capitalised_elsewhere(n.start))
             && !self.places_times.any_overlaps(span)
             && n.clone().all(|k| !is_nationality(&v.toks[k].lower))
             && self
