@@ -463,10 +463,26 @@ fn pronouns(doc: &mut Doc, metas: &[Mention]) {
             };
         }
         // 3. The subject of an earlier sentence.
+        // A sentence wholly inside quotation marks (a paragraph of someone's words) does not
+        // count against the distance, up to `QUOTED_SKIPPED` of them: "X is the head of Y. “…”
+        // “…” She says …" is X.
         if pick.is_none() {
-            for back in 1..=3 {
-                let Some(ps) = s.checked_sub(back) else { break };
+            let (mut counted, mut skip, mut ps) = (0, QUOTED_SKIPPED, s);
+            while counted < 3 {
+                let Some(p) = ps.checked_sub(1) else { break };
+                ps = p;
                 let prev = sentences[ps];
+                if skip > 0 && all_quoted(&text, prev, &quotes) {
+                    // A quotation naming someone counts: past it the reference is less clear,
+                    // or the marks are unbalanced and the "quotation" is the story's own text.
+                    if !within(&cands, &resolved, prev).iter().any(|c| c.person) {
+                        skip -= 1;
+                        continue;
+                    }
+                }
+                // Only the quotation right before the pronoun's sentence is looked past.
+                skip = 0;
+                counted += 1;
                 let here: Vec<&Cand> = within(&cands, &resolved, prev)
                     .into_iter()
                     .filter(|c| ok(c) && !quotes.any_contains(c.span))
@@ -499,6 +515,22 @@ fn pronouns(doc: &mut Doc, metas: &[Mention]) {
     for (span, c) in found {
         doc.clusters[c].mentions.push(span);
     }
+}
+
+/// Sentences wholly inside quotation marks that a pronoun looks past without counting them.
+const QUOTED_SKIPPED: usize = 12;
+
+/// Whether every word of `sent` lies inside one of the `quotes`.
+fn all_quoted(text: &str, sent: Span, quotes: &dyad_doc::SpanIndex) -> bool {
+    let mut any = false;
+    for (start, word) in words(&text[sent.start..sent.end]) {
+        any = true;
+        let at = sent.start + start;
+        if !quotes.any_contains(Span::new(at, at + word.len())) {
+            return false;
+        }
+    }
+    any
 }
 
 /// The candidates of `a` and `b` (each sorted by start) lying inside `span`, by start.

@@ -219,6 +219,13 @@ impl SpeakerRoleStage {
                 continue;
             }
             let Some(phrase) = phrase else { continue };
+            // "The committee said … It also said": the body that spoke just before.
+            if let Some(n) = previous_body(doc, qi, phrase) {
+                if let Some(sp) = doc.quotes[qi].speaker.as_mut() {
+                    *sp = Speaker { span: sp.span, ..n };
+                }
+                continue;
+            }
             // "a source in the ministry told TASS … the source said": the source introduced
             // earlier with the same noun.
             if let Some(n) = same_noun_source(doc, qi, phrase, |w| self.continues(w)) {
@@ -547,6 +554,41 @@ fn same_noun_source(
     ok.then(|| intro.clone())
 }
 
+/// The speaker a lone "it" (at `phrase`, speaker of quote `qi`) continues: the speaker of the
+/// latest quote before it, in the same or the previous sentence, when that one is resolved and
+/// names no person ("A statement from the White House said … it added", "The committee said …
+/// It also said"), and no person or organisation is named between them outside quotations.
+fn previous_body(doc: &Doc, qi: usize, phrase: dyad_doc::Span) -> Option<Speaker> {
+    if !doc.slice(phrase).eq_ignore_ascii_case("it") {
+        return None;
+    }
+    let sp = doc
+        .quotes
+        .iter()
+        .enumerate()
+        .filter_map(|(i, q)| q.speaker.as_ref().filter(|_| i != qi))
+        .filter(|s| s.span.end <= phrase.start)
+        .max_by_key(|s| s.span.start)?;
+    let here = crate::country::sentence_of(doc, phrase.start)?;
+    let there = crate::country::sentence_of(doc, sp.span.start)?;
+    let person = |e: &dyad_doc::Entity| e.kind == "PER" && e.span.overlaps(sp.span);
+    let pronoun = matches!(
+        doc.slice(sp.span).to_lowercase().as_str(),
+        "he" | "she" | "i" | "we" | "they" | "you"
+    );
+    if here - there > 1 || !sp.is_resolved() || pronoun || doc.entities.iter().any(person) {
+        return None;
+    }
+    let between = doc.entities.iter().any(|e| {
+        matches!(e.kind.as_str(), "PER" | "ORG")
+            && e.span.start >= sp.span.end
+            && e.span.end <= phrase.start
+            && !doc.quotes.iter().any(|q| q.span.contains(e.span))
+            && (e.cluster.is_none() || e.cluster != sp.cluster)
+    });
+    (!between).then(|| sp.clone())
+}
+
 /// Sentences between a quote's speaker and "the expert" of a later quote that stands for it.
 const SOURCE_SENTENCES_BACK: usize = 3;
 
@@ -752,6 +794,59 @@ mod tests {
         assert_eq!(a.code, "KENGOV");
         assert_eq!(a.country_from, Some(CountryFrom::Place));
         assert!(doc.quotes[0].speaker.as_ref().unwrap().is_resolved());
+    }
+
+    #[test]
+    fn it_continues_the_body_that_spoke_just_before() {
+        let text = "The fisheries agency said quotas would fall. It added that talks would resume.";
+        let mut doc = doc_with(text, "It", None);
+        let cut = text.find(" It").unwrap() + 1;
+        doc.sentences = vec![
+            Sentence {
+                span: Span::new(0, cut),
+                tokens: 0..0,
+                paragraph: 0,
+            },
+            Sentence {
+                span: Span::new(cut, text.len()),
+                tokens: 0..0,
+                paragraph: 0,
+            },
+        ];
+        let body = Speaker {
+            span: Span::new(0, 20),
+            name: Some("Fisheries Agency".into()),
+            cluster: None,
+            actor: None,
+        };
+        let first = Quote {
+            span: Span::new(30, 44),
+            kind: QuoteKind::Indirect,
+            speaker: Some(body.clone()),
+            cue: None,
+            channel: None,
+        };
+        doc.quotes.insert(0, first.clone());
+        stage().annotate(&mut doc);
+        let sp = doc.quotes[1].speaker.as_ref().unwrap();
+        assert_eq!(sp.name.as_deref(), Some("Fisheries Agency"));
+        assert_eq!(doc.slice(sp.span), "It");
+        // Not when the speaker before is a person: "it" is not about them.
+        let mut doc = doc_with(text, "It", None);
+        doc.sentences = vec![Sentence {
+            span: Span::new(0, text.len()),
+            tokens: 0..0,
+            paragraph: 0,
+        }];
+        doc.entities.push(dyad_doc::Entity {
+            span: Span::new(4, 20),
+            kind: "PER".into(),
+            actor: None,
+            cluster: None,
+        });
+        doc.quotes.insert(0, first);
+        stage().annotate(&mut doc);
+        assert!(!doc.quotes[1].speaker.as_ref().unwrap().is_resolved());
     }
 
     #[test]

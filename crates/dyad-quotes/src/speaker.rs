@@ -102,6 +102,14 @@ fn is_word(lower: &str) -> bool {
 }
 
 /// Nationality-like adjectives ("Russian", "Swedish", "Chinese") are not part of a name.
+/// A courtesy title before a surname.
+fn is_honorific(lower: &str) -> bool {
+    matches!(
+        lower,
+        "mr" | "mrs" | "ms" | "miss" | "mr." | "mrs." | "ms." | "dr" | "dr."
+    )
+}
+
 fn is_nationality(lower: &str) -> bool {
     [
         "ian",
@@ -431,6 +439,9 @@ impl<'a> Np<'a> {
 /// named before them. NewsArticles, first 400: 4 → 8 resolves 23 more speakers, nearly all after a
 /// quotation of several sentences.
 const PERSON_SENTENCES: usize = 8;
+/// Sentences wholly inside quotation marks that "he"/"she" look past without counting them
+/// against [`PERSON_SENTENCES`].
+const QUOTED_SENTENCES_SKIPPED: usize = 12;
 /// Sentences before the speaker's that "the ambassador" looks back through for the person
 /// introduced with that title (NewsArticles, first 400: 3 → 8 resolves 7 more, all right).
 const TITLE_SENTENCES_BACK: usize = 8;
@@ -464,6 +475,8 @@ pub struct Resolver<'a> {
     /// Places, time expressions and place or miscellaneous entities: capitalised words there are
     /// no speaker's name.
     not_names: SpanIndex,
+    /// Places and time expressions alone.
+    places_times: SpanIndex,
     /// The longest entity, in bytes: an entity overlapping a span starts at most this far before it.
     longest_entity: usize,
     /// Every cluster mention with its cluster, sorted; and the longest mention.
@@ -485,6 +498,12 @@ impl<'a> Resolver<'a> {
             doc,
             np,
             quoted: SpanIndex::new(quoted.iter().copied()),
+            places_times: SpanIndex::new(
+                doc.places
+                    .iter()
+                    .map(|p| p.span)
+                    .chain(doc.times.iter().map(|t| t.span)),
+            ),
             not_names: SpanIndex::new(
                 doc.places
                     .iter()
@@ -657,6 +676,23 @@ impl<'a> Resolver<'a> {
         // 3. A capitalised name in the phrase, expanded to the fullest form in the document. With
         // an entity layer, only a name the tagger reads as proper nouns throughout ("Ni", "Wong
         // Chiu Man": names the recogniser missed), and not one it knows as a place or a date.
+        // An honorific and a capitalised word ("Mrs May", "Mr English"), the phrase perhaps cut
+        // after the honorific: a person, whatever else the word may be (a month, a language).
+        let next_cap = |k: usize| k < v.toks.len() && v.toks[k].cap && v.toks[k].upos == "PROPN";
+        if r.len() <= 2
+            && is_honorific(&v.toks[r.end - 1].lower)
+            && next_cap(r.end)
+            && (r.len() == 1 || v.toks[r.start].lower == "the")
+        {
+            let text = &self.doc.text[v.toks[r.end - 1].span.start..v.toks[r.end].span.end];
+            sp.name = Some(text.to_string());
+            return sp;
+        }
+        if r.len() == 2 && is_honorific(&v.toks[r.start].lower) && v.toks[r.end - 1].cap {
+            let text = &self.doc.text[span.start..span.end];
+            sp.name = Some(text.to_string());
+            return sp;
+        }
         if let Some(n) = self.np.name_run(r.clone()) {
             let text = &self.doc.text[v.toks[n.start].span.start..v.toks[n.end - 1].span.end];
             let name = self.expand_name(text);
@@ -669,7 +705,7 @@ impl<'a> Resolver<'a> {
                     && n.clone().all(|k| v.toks[k].upos == "PROPN")
                     && n.clone()
                         .all(|k| !self.np.lex.is("nonnames", &v.toks[k].lower))
-                    && !self.is_place_or_time(n.clone())
+                    && (!self.is_place_or_time(n.clone()) || self.named_other(r.clone(), n.clone()))
                     && (n.len() > 1 || name.len() > text.len() || self.recurs_inside(n.start))
             };
             if self.doc.entities.is_empty() || missed_name() {
@@ -918,7 +954,31 @@ impl<'a> Resolver<'a> {
         } else {
             4
         };
-        for s in (0..=si).rev().take(back) {
+        // The sentences wholly inside quotation marks right before the pronoun's sentence are
+        // the words of someone already named: they do not count against the distance (a feature
+        // story quotes a person for a paragraph or more, then "she says" goes on), up to
+        // [`QUOTED_SENTENCES_SKIPPED`] of them for a person.
+        let mut skip = if kinds == ["PER"] {
+            QUOTED_SENTENCES_SKIPPED
+        } else {
+            0
+        };
+        let mut counted = 0;
+        for s in (0..=si).rev() {
+            if counted == back {
+                break;
+            }
+            if s != si && skip > 0 && self.all_quoted(s) && !self.names_person(s) {
+                skip -= 1;
+            } else {
+                // A quotation naming someone counts: past it the reference is less clear (or
+                // the marks are unbalanced and the "quotation" is the story's own text).
+                // Only the quotation right before the pronoun's sentence is looked past.
+                if s != si {
+                    skip = 0;
+                }
+                counted += 1;
+            }
             let sent = &v.sents[s];
             let hi = if s == si {
                 v.tok_until(at)
@@ -980,6 +1040,24 @@ impl<'a> Resolver<'a> {
         None
     }
 
+    /// Whether sentence `s` holds a person entity.
+    fn names_person(&self, s: usize) -> bool {
+        let span = self.np.v.sents[s].span;
+        self.entities_starting(span.start, span.end)
+            .iter()
+            .any(|e| e.kind == "PER")
+    }
+
+    /// Whether every word of sentence `s` lies inside a quotation.
+    fn all_quoted(&self, s: usize) -> bool {
+        let v = self.np.v;
+        let mut words = v.toks[v.sents[s].toks.clone()]
+            .iter()
+            .filter(|t| t.lower.chars().any(char::is_alphanumeric))
+            .peekable();
+        words.peek().is_some() && words.all(|t| self.in_quote(t.span))
+    }
+
     /// Whether the word at token `k` opens no sentence, or occurs capitalised elsewhere in the
     /// document's running text (after a lower-case word).
     fn recurs_inside(&self, k: usize) -> bool {
@@ -988,17 +1066,27 @@ impl<'a> Resolver<'a> {
             v.sent_at(v.toks[j].span.start)
                 .is_some_and(|s| v.sents[s].toks.start == j)
         };
+        !opens(k) || self.capitalised_elsewhere(k)
+    }
+
+    /// Whether the word at token `k` occurs capitalised elsewhere in the document's running text
+    /// (after a lower-case word, not opening a sentence).
+    fn capitalised_elsewhere(&self, k: usize) -> bool {
+        let v = self.np.v;
+        let opens = |j: usize| {
+            v.sent_at(v.toks[j].span.start)
+                .is_some_and(|s| v.sents[s].toks.start == j)
+        };
         let word = &self.doc.text[v.toks[k].span.start..v.toks[k].span.end];
-        !opens(k)
-            || v.toks.iter().enumerate().any(|(j, t)| {
-                // After a lower-case word: running text, not a title-case headline.
-                j != k
-                    && t.cap
-                    && !opens(j)
-                    && !v.toks[j - 1].cap
-                    && v.toks[j - 1].lower.chars().all(char::is_alphabetic)
-                    && &self.doc.text[t.span.start..t.span.end] == word
-            })
+        v.toks.iter().enumerate().any(|(j, t)| {
+            // After a lower-case word: running text, not a title-case headline.
+            j != k
+                && t.cap
+                && !opens(j)
+                && !v.toks[j - 1].cap
+                && v.toks[j - 1].lower.chars().all(char::is_alphabetic)
+                && &self.doc.text[t.span.start..t.span.end] == word
+        })
     }
 
     /// Whether the tokens `n` overlap a place or a time expression of the earlier stages.
@@ -1008,6 +1096,38 @@ impl<'a> Resolver<'a> {
             v.toks[n.start].span.start,
             v.toks[n.end - 1].span.end,
         ))
+    }
+
+    /// Whether the name run `n` is the whole phrase `r` (after "the") and exactly an entity the
+    /// recogniser typed as a place or "other" with no actor, which the gazetteer and the time
+    /// layer do not know and which is no nationality: a source it mistyped ("according to
+    /// Euromonitor International", "the Daily Beast reported", "Wong Chiu Man said").
+    fn named_other(&self, r: Range<usize>, n: Range<usize>) -> bool {
+        let v = self.np.v;
+        let span = Span::new(v.toks[n.start].span.start, v.toks[n.end - 1].span.end);
+        let whole =
+            n.start == r.start || (n.start == r.start + 1 && v.toks[r.start].lower == "the");
+        // One word must also stand capitalised in running text elsewhere: a capitalised common
+        // noun ("Historians say" after a heading run into the sentence) does not.
+        whole
+            && (n.len() > 1 || self.capitalised_elsewhere(n.start))
+            && !self.places_times.any_overlaps(span)
+            && n.clone().all(|k| !is_nationality(&v.toks[k].lower))
+            && self
+                .entities_starting(span.start, span.start + 1)
+                .iter()
+                .any(|e| {
+                    e.span == span && matches!(e.kind.as_str(), "LOC" | "MISC") && e.actor.is_none()
+                })
+            // Not when a person or organisation elsewhere holds the name: the later stage
+            // resolves it to that one ("Rudskoi" after "Colonel General Sergey Rudskoi").
+            && {
+                let name = &self.doc.text[span.start..span.end];
+                !self.doc.entities.iter().any(|e| {
+                    matches!(e.kind.as_str(), "PER" | "ORG")
+                        && self.doc.text[e.span.start..e.span.end].contains(name)
+                })
+            }
     }
 
     fn looks_like_place(&self, n: Range<usize>) -> bool {

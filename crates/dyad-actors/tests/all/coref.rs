@@ -148,3 +148,25 @@ fn possessive_in_a_misattached_clause_takes_the_nearest_subject() {
         Some("Marco Rubio")
     );
 }
+
+#[test]
+fn a_pronoun_looks_past_a_quotation_of_several_sentences_to_the_person_before_it() {
+    // Five sentences of someone's words do not count against the three-sentence distance.
+    let text = "Finnish President Alexander Stubb visited the harbour on Monday.\n\u{201C}The ice is thin. The ships are late. The crews are tired. The ports are full. The winter is long.\u{201D}\nHe said the fleet would need help.";
+    let d = run(text, "2025-05-20");
+    assert_eq!(
+        pronoun_referent(&d, "He", 0).as_deref(),
+        Some("Alexander Stubb")
+    );
+    // Sentences outside quotation marks still count: three of them end the search.
+    let text = "Finnish President Alexander Stubb visited the harbour on Monday.\nThe ice was thin. The ships were late. The crews were tired.\nHe said the fleet would need help.";
+    let d = run(text, "2025-05-20");
+    assert_eq!(pronoun_referent(&d, "He", 0), None);
+    // A quotation that names someone counts, and the search does not look past it.
+    let text = "Finnish President Alexander Stubb visited the harbour on Monday.\n\u{201C}The ice is thin. Keir Starmer knows it. The crews are tired.\u{201D}\nThe ships were late. The ports were full.\nHe said the fleet would need help.";
+    let d = run(text, "2025-05-20");
+    assert_ne!(
+        pronoun_referent(&d, "He", 0).as_deref(),
+        Some("Alexander Stubb")
+    );
+}

@@ -728,3 +728,30 @@ fn participial_adjunct_cues_report_for_the_clause_subject() {
         doc.quotes
     );
 }
+
+#[test]
+fn she_after_a_long_quotation_is_the_person_introduced_before_it() {
+    // Six quoted sentences stand between the person and "she says"; they do not count
+    // against the distance "she" looks back over.
+    let doc = quoted(
+        "Maria Lopez is the head of nursing at a hospital in Leeds. She runs the night shift. \
+         \"It has been hard. We have had no rest. Nobody has had a break. The wards are full. \
+         Every bed is taken. The staff are tired.\" A former midwife, she says the team has \
+         coped well.",
+    );
+    let q = quote_at(&doc, "the team has coped");
+    let sp = q.speaker.as_ref().expect("a speaker");
+    assert_eq!(sp.name.as_deref(), Some("Maria Lopez"), "{sp:?}");
+}
+
+#[test]
+fn an_honorific_and_a_surname_name_a_person_even_when_the_surname_is_a_month() {
+    let doc = quoted("Mrs May said on Tuesday that the talks with Brussels would go on.");
+    let q = quote_at(&doc, "the talks with Brussels");
+    let sp = q.speaker.as_ref().expect("a speaker");
+    assert!(sp.is_resolved(), "{sp:?}");
+    assert!(
+        sp.name.as_deref().is_some_and(|n| n.ends_with("May")),
+        "{sp:?}"
+    );
+}
