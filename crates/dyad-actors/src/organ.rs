@@ -11,6 +11,10 @@
 //! later from the context, as for "police" or "officials" (`country::infer`). Names whose words are
 //! not state organs ("Action Against Hunger", "Yale") stay as they are, and so do facilities named
 //! after an organ ("MacDill Air Force Base", "Police Headquarters"): a place, not an actor.
+//!
+//! A named organisation that no dictionary line covers and whose name ends in "Party" ("the
+//! Workers' Party", "the Congressional Democratic Party") is a political party (`PTY`): the word
+//! says what kind of body it is, whatever its name. Its country comes the same way.
 
 use crate::dict::{Dictionary, EntryKind};
 use crate::matcher::Hit;
@@ -19,6 +23,9 @@ use dyad_doc::{Actor, CountryFrom, Doc};
 
 /// Sectors of state organs: an organisation named after one of these nouns is that organ.
 const ORGAN_SECTORS: &[&str] = &["GOV", "LEG", "JUD", "COP", "MIL", "SPY"];
+
+/// Last words of an organisation's own name that say what kind of body it is, with that sector.
+const KIND_WORDS: &[(&str, &str)] = &[("party", "PTY")];
 
 /// Last words that make a name a facility or a place rather than the organ itself.
 const FACILITIES: &[&str] = &[
@@ -81,6 +88,12 @@ pub(crate) fn name_organs(dict: &Dictionary, doc: &mut Doc, hits: &[Hit], metas:
                 }
                 _ => {}
             }
+        }
+        if sector.is_none() && name.contains(' ') {
+            sector = KIND_WORDS
+                .iter()
+                .find(|(w, _)| *w == last)
+                .map(|(_, s)| s.to_string());
         }
         let Some(sector) = sector else { continue };
         // "the German Federal Foreign Office", "China's State Council": the country just before.

@@ -361,7 +361,9 @@ fn named_organs_take_the_sector_of_their_organ_noun() {
                 Chile's Senate Water Board issued a notice. \
                 Valmora Air Force Base was closed. \
                 General Motors cut jobs. \
-                Friends of the Valley opposed the plan.";
+                Friends of the Valley opposed the plan. \
+                The Valmora Unity Party walked out of the talks. \
+                The Party was held in a barn.";
     let mut doc = dyad_doc::Doc::new("t", text);
     doc.date = chrono::NaiveDate::from_ymd_opt(2025, 5, 20);
     common::segment(&mut doc);
@@ -373,6 +375,8 @@ fn named_organs_take_the_sector_of_their_organ_noun() {
         "Valmora Air Force Base",
         "General Motors",
         "Friends of the Valley",
+        "Valmora Unity Party",
+        "Party",
     ] {
         let start = text.find(name).unwrap();
         doc.entities.push(dyad_doc::Entity {
@@ -402,4 +406,10 @@ fn named_organs_take_the_sector_of_their_organ_noun() {
     assert_eq!(code("Valmora Air Force Base"), None, "a facility");
     assert_eq!(code("General Motors"), None, "a title is no organ");
     assert_eq!(code("Friends of the Valley"), None, "no organ noun");
+    assert_eq!(
+        code("Valmora Unity Party").as_deref(),
+        Some("PTY"),
+        "a name ending in Party is a political party"
+    );
+    assert_eq!(code("Party"), None, "a bare word is no party name");
 }
