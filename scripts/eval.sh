@@ -89,8 +89,11 @@ run eval petrarch "$SHARED/petrarch/PETR.UnitTest.records.xml" --min pass_rate=0
 # sentences that lost their event name no person: each fold's classifier, trained on examples whose actor
 # features changed, flips them (noise of about 3 sentences). With plv19's nominal aid patterns the merged
 # main is back at 0.8990 / 0.7762 / 0.5533, so the floors stay where they were.
-# Session 20 (branch plv20: codebook coverage patterns): 0.9010 / 0.7771 / 0.5562; floors just below.
-run eval plv "$SHARED/plv/PLV_train.tsv" --folds 5 --min coded=0.90 --min type_accuracy=0.776 --min dyad_accuracy=0.555
+# Session 20 (branch plv20: codebook coverage patterns): 0.9010 / 0.7771 / 0.5562. Merged main of session 20
+# (events30's rule that a place inside a non-actor subject's phrase is no source costs PLV dyad 3 sentences
+# whose gold marks a group in a place as the source; the news judges count such a place wrong), the event
+# check retrained: 0.9029 / 0.7800 / 0.5543. Floors just below (dyad back at 0.55).
+run eval plv "$SHARED/plv/PLV_train.tsv" --folds 5 --min coded=0.90 --min type_accuracy=0.776 --min dyad_accuracy=0.55
 # Issue 16 item 6: the judged precision sample (data/eval/precision-seed1.tsv, ids and offsets only)
 # must still resolve to the same NewsArticles spans (ids known, offsets in range, span hashes equal)
 # and its judgements and error classes must be well formed. Prints the judged rates; no floor: they
