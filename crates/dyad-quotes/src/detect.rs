@@ -1007,20 +1007,22 @@ impl Ctx<'_> {
     /// ", according to", ";") or a claimed span; the sentence's final punctuation is left out.
     fn content_end(&self, from: usize, sent: &Range<usize>) -> usize {
         let mut e = sent.end;
-        let subordinate = matches!(
-            self.lower(sent.start),
-            "while"
-                | "when"
-                | "if"
-                | "although"
-                | "though"
-                | "as"
-                | "after"
-                | "because"
-                | "since"
-                | "before"
-                | "whereas"
-        );
+        // An empty range (a cue set off by a comma that ends the text) has no first word.
+        let subordinate = sent.start < sent.end
+            && matches!(
+                self.lower(sent.start),
+                "while"
+                    | "when"
+                    | "if"
+                    | "although"
+                    | "though"
+                    | "as"
+                    | "after"
+                    | "because"
+                    | "since"
+                    | "before"
+                    | "whereas"
+            );
         for k in from..sent.end {
             if self.used[k] {
                 // A cue already used by another quote: stop at the comma before its clause, or

@@ -455,6 +455,13 @@ mod properties {
             .all(|w| w[0].span.start <= w[1].span.start));
     }
 
+    #[test]
+    fn a_cue_set_off_by_a_comma_that_ends_the_text_does_not_panic() {
+        // Found by `quote_heavy_text_never_panics`: the content after the comma is empty.
+        check("as saying  said , ");
+        check("He said ,");
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(400))]
         #[test]
