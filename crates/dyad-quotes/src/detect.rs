@@ -71,6 +71,16 @@ impl Cand {
     }
 }
 
+/// The form of reported content after its cue (see `Ctx::content_form`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ContentForm {
+    Clause,
+    Infinitive,
+    /// A phrase with a direct object of the cue ("the office on Monday").
+    Object,
+    Phrase,
+}
+
 const SPLIT_WORDS: &[&str] = &["according"];
 
 /// How many sentences a direct quote without a cue may lie after the quote whose speaker it
@@ -295,6 +305,70 @@ impl Ctx<'_> {
         });
         // A passive of approval or appointment ("was confirmed today to serve").
         aux && !content_follows && self.cue(i).is_some_and(|c| c.class != CueClass::Belief)
+    }
+
+    /// Whether a candidate's cue is a verb of material action (`[acts]` of words.txt) whose
+    /// content is its direct object.
+    fn act_on_object(&self, c: &Cand) -> bool {
+        c.cue.as_ref().is_some_and(|r| {
+            self.lex.is("acts", &self.v.toks[r.end - 1].lemma)
+                && self.content_form(c) == ContentForm::Object
+        })
+    }
+
+    /// With a parse: the form of a candidate's content after its cue — a clause (a "that"/wh
+    /// clause, a clause with its own subject, a clausal complement of the cue), an infinitive
+    /// ("to resist") or a phrase (a noun phrase, an adjective, a bare participle: "the office on
+    /// Monday", "guilty"). Without a parse every content counts as a clause.
+    fn content_form(&self, c: &Cand) -> ContentForm {
+        if !self.v.parsed {
+            return ContentForm::Clause;
+        }
+        let toks = &self.v.toks;
+        let lo = toks.partition_point(|t| t.span.start < c.content.start);
+        let hi = toks.partition_point(|t| t.span.start < c.content.end);
+        let inside = |j: usize| (lo..hi).contains(&j);
+        let Some(first) = (lo..hi).find(|&j| toks[j].upos != "PUNCT") else {
+            return ContentForm::Clause;
+        };
+        if matches!(
+            toks[first].lower.as_ref(),
+            "that" | "whether" | "if" | "what" | "why" | "how" | "who" | "when" | "where" | "which"
+        ) {
+            return ContentForm::Clause;
+        }
+        // The content's roots: its tokens whose head lies outside it.
+        let roots: Vec<usize> = (lo..hi)
+            .filter(|&j| toks[j].upos != "PUNCT" && toks[j].head.is_none_or(|h| !inside(h)))
+            .collect();
+        let mut infinitive = false;
+        for &r in &roots {
+            let rel = toks[r].deprel.split(':').next().unwrap_or("");
+            if matches!(rel, "ccomp" | "parataxis" | "csubj") {
+                return ContentForm::Clause;
+            }
+            let has =
+                |pred: &dyn Fn(usize) -> bool| (lo..hi).any(|j| toks[j].head == Some(r) && pred(j));
+            if has(&|j| {
+                let d = toks[j].deprel.split(':').next().unwrap_or("");
+                matches!(d, "nsubj" | "csubj" | "expl")
+            }) {
+                return ContentForm::Clause;
+            }
+            if has(&|j| toks[j].deprel.starts_with("mark") && toks[j].lower == "to") {
+                infinitive = true;
+            }
+        }
+        if infinitive || toks[first].lower == "to" {
+            ContentForm::Infinitive
+        } else if roots
+            .iter()
+            .any(|&r| matches!(toks[r].deprel.split(':').next(), Some("obj" | "iobj")))
+        {
+            ContentForm::Object
+        } else {
+            ContentForm::Phrase
+        }
     }
 
     /// Whether a parsed token is a cue by its frame (lemma, POS and strongest complement), as
@@ -2227,6 +2301,13 @@ impl Ctx<'_> {
                         )
                 })
             {
+                continue;
+            }
+            // A cue known only by the cue model or the frame table that is a verb of material
+            // action (`[acts]` of words.txt: "raided", "signed", "launched") reports nothing
+            // when its content is its direct object ("raided the office"): the act itself.
+            // Clauses, quotations and other complements ("voted for X") still count.
+            if c.frame_only && c.kind == QuoteKind::Indirect && self.act_on_object(&c) {
                 continue;
             }
             // The trained filter judges every candidate with a cue (all of them when collecting

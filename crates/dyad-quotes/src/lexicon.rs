@@ -94,6 +94,7 @@ const SECTIONS: &[&str] = &[
     "adverbs",
     "nonnames",
     "documents",
+    "acts",
 ];
 
 impl Lexicon {

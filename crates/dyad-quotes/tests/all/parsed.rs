@@ -755,3 +755,32 @@ fn an_honorific_and_a_surname_name_a_person_even_when_the_surname_is_a_month() {
         "{sp:?}"
     );
 }
+
+#[test]
+fn action_verb_with_a_plain_object_is_no_attribution() {
+    for text in [
+        "Police raided the office on Monday.",
+        "The governor signed the budget bill on Friday.",
+    ] {
+        let doc = quoted(text);
+        assert!(doc.quotes.is_empty(), "{text}: {:?}", doc.quotes);
+    }
+}
+
+#[test]
+fn content_clauses_still_count_after_lexicon_and_frame_cues() {
+    let doc = quoted("The minister denied that the army had fired.");
+    assert_eq!(
+        doc.slice(quote_with_cue(&doc, "denied").span),
+        "the army had fired"
+    );
+    let doc = quoted("The mayor hinted that taxes would rise.");
+    assert_eq!(
+        doc.slice(quote_with_cue(&doc, "hinted").span),
+        "taxes would rise"
+    );
+    let doc = quoted("The committee discussed whether the vote should wait.");
+    let q = quote_with_cue(&doc, "discussed");
+    assert_eq!(doc.slice(q.span), "whether the vote should wait");
+    assert_eq!(q.kind, QuoteKind::Indirect);
+}
