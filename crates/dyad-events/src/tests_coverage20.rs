@@ -3,14 +3,11 @@
 //! defence is no accusation), peacekeepers deployed to a country (074), an invitation received from
 //! someone (036, the inviter as source) and borders opened to people who flee (073).
 
-use crate::testutil::{add_sentence, code, named, t};
-use dyad_doc::Doc;
+use crate::testutil::{code, named, sentence, t};
 
 #[test]
 fn prosecutors_seeking_a_sentence_for_someone_bring_them_to_trial() {
-    let mut d = Doc::new("t", "");
-    add_sentence(
-        &mut d,
+    let d = sentence(
         &[
             ("Prosecutors", "prosecutor", "NOUN", 2, "nsubj"),
             ("sought", "seek", "VERB", 0, "root"),
@@ -29,9 +26,7 @@ fn prosecutors_seeking_a_sentence_for_someone_bring_them_to_trial() {
 
 #[test]
 fn a_defence_seeking_a_lighter_sentence_accuses_nobody() {
-    let mut d = Doc::new("t", "");
-    add_sentence(
-        &mut d,
+    let d = sentence(
         &[
             ("Lawyers", "lawyer", "NOUN", 2, "nsubj"),
             ("sought", "seek", "VERB", 0, "root"),
@@ -49,9 +44,7 @@ fn a_defence_seeking_a_lighter_sentence_accuses_nobody() {
 
 #[test]
 fn peacekeepers_deployed_to_a_country_protect_it() {
-    let mut d = Doc::new("t", "");
-    add_sentence(
-        &mut d,
+    let d = sentence(
         &[
             ("Ghana", "Ghana", "PROPN", 2, "nsubj"),
             ("announced", "announce", "VERB", 0, "root"),
@@ -70,9 +63,7 @@ fn peacekeepers_deployed_to_a_country_protect_it() {
 
 #[test]
 fn an_invitation_received_from_someone_is_their_invitation() {
-    let mut d = Doc::new("t", "");
-    add_sentence(
-        &mut d,
+    let d = sentence(
         &[
             ("Chile", "Chile", "PROPN", 2, "nsubj"),
             ("received", "receive", "VERB", 0, "root"),
@@ -89,9 +80,7 @@ fn an_invitation_received_from_someone_is_their_invitation() {
 
 #[test]
 fn borders_opened_to_fleeing_people_are_humanitarian_aid() {
-    let mut d = Doc::new("t", "");
-    add_sentence(
-        &mut d,
+    let d = sentence(
         &[
             ("Chad", "Chad", "PROPN", 2, "nsubj"),
             ("opened", "open", "VERB", 0, "root"),

@@ -3,14 +3,12 @@
 //! not who acted, and an object pronoun the actor stage left without an actor stands for the
 //! object of the verb its clause is coordinated with or set on. Each rule has its counterpart.
 
-use crate::testutil::{add_sentence, code, named};
+use crate::testutil::{code, named, sentence};
 use dyad_doc::Doc;
 
 /// "Some analysts {prep} Norland criticised Sudria."
 fn analysts(prep: &str) -> Doc {
-    let mut d = Doc::new("t", "");
-    add_sentence(
-        &mut d,
+    sentence(
         &[
             ("Some", "some", "DET", 2, "det"),
             ("analysts", "analyst", "NOUN", 5, "nsubj"),
@@ -21,8 +19,7 @@ fn analysts(prep: &str) -> Doc {
             (".", ".", "PUNCT", 5, "punct"),
         ],
         &[(3, 4, "NOR", "NOR"), (5, 6, "SDR", "SDR")],
-    );
-    d
+    )
 }
 
 #[test]
@@ -42,7 +39,6 @@ fn a_place_where_the_subject_is_does_not_act() {
 /// government" or the person "Lena Brand"; `verb` is "accusing" (an adverbial clause) or "and
 /// blamed" (a conjunct, "for aggression").
 fn condemned_then(person: bool, pronoun: &str, conjunct: bool) -> Doc {
-    let mut d = Doc::new("t", "");
     let mut toks = vec![
         ("Sudria", "Sudria", "PROPN", 2, "nsubj"),
         ("condemned", "condemn", "VERB", 0, "root"),
@@ -74,7 +70,7 @@ fn condemned_then(person: bool, pronoun: &str, conjunct: bool) -> Doc {
     } else {
         (3, 5, "NORGOV", "NOR")
     };
-    add_sentence(&mut d, &toks, &[(0, 1, "SDR", "SDR"), object]);
+    let mut d = sentence(&toks, &[(0, 1, "SDR", "SDR"), object]);
     if person {
         d.entities[1].kind = "PER".into();
     }

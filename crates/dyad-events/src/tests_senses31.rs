@@ -4,13 +4,11 @@
 //! `described_actor`); leaving office at the end of a term is no yielding. Each with a counterpart
 //! that keeps its code. Hand-parsed sentences written for these tests.
 
-use crate::testutil::{add_sentence, code, named, t, Tok};
-use dyad_doc::Doc;
+use crate::testutil::{code, named, sentence, t, Tok};
 
 /// Norland (NOR) and Sudria (SUD) as the first and third tokens.
 fn two_countries(toks: &[Tok]) -> Vec<(String, String, String)> {
-    let mut d = Doc::new("t", "");
-    add_sentence(&mut d, toks, &[(0, 1, "NOR", "NOR"), (2, 3, "SUD", "SUD")]);
+    let d = sentence(toks, &[(0, 1, "NOR", "NOR"), (2, 3, "SUD", "SUD")]);
     named(&code(&d))
 }
 
@@ -65,8 +63,7 @@ fn backing_rebels_is_military_aid() {
             (noun, noun, "NOUN", 2, "obj"),
             (".", ".", "PUNCT", 2, "punct"),
         ];
-        let mut d = Doc::new("t", "");
-        add_sentence(&mut d, &toks, &[(0, 1, "NOR", "NOR"), (3, 5, actor, "SUD")]);
+        let d = sentence(&toks, &[(0, 1, "NOR", "NOR"), (3, 5, actor, "SUD")]);
         named(&code(&d))
     };
     assert_eq!(
@@ -92,12 +89,7 @@ fn backing_by_warplanes_is_military_aid() {
         ("government", "government", "NOUN", 4, "obj"),
         (".", ".", "PUNCT", 4, "punct"),
     ];
-    let mut d = Doc::new("t", "");
-    add_sentence(
-        &mut d,
-        &toks,
-        &[(0, 2, "NORMIL", "NOR"), (5, 7, "SUDGOV", "SUD")],
-    );
+    let d = sentence(&toks, &[(0, 2, "NORMIL", "NOR"), (5, 7, "SUDGOV", "SUD")]);
     let ev = named(&code(&d));
     assert!(ev.iter().any(|e| e.1 == "072"), "{ev:?}");
     assert!(!ev.iter().any(|e| e.1 == "051"), "{ev:?}");
@@ -118,8 +110,7 @@ fn a_predicate_noun_said_of_an_actor_is_no_event() {
         ("Sudria", "Sudria", "PROPN", 6, "nmod"),
         (".", ".", "PUNCT", 6, "punct"),
     ];
-    let mut d = Doc::new("t", "");
-    add_sentence(&mut d, &desc, &[(0, 1, "NOR", "NOR"), (7, 8, "SUD", "SUD")]);
+    let d = sentence(&desc, &[(0, 1, "NOR", "NOR"), (7, 8, "SUD", "SUD")]);
     let ev = named(&code(&d));
     assert!(ev.is_empty(), "{ev:?}");
     let act: Vec<Tok> = vec![
@@ -129,8 +120,7 @@ fn a_predicate_noun_said_of_an_actor_is_no_event() {
         ("Sudria", "Sudria", "PROPN", 2, "obl"),
         (".", ".", "PUNCT", 2, "punct"),
     ];
-    let mut d = Doc::new("t", "");
-    add_sentence(&mut d, &act, &[(0, 1, "NOR", "NOR"), (3, 4, "SUD", "SUD")]);
+    let d = sentence(&act, &[(0, 1, "NOR", "NOR"), (3, 4, "SUD", "SUD")]);
     assert_eq!(named(&code(&d)), vec![t("Norland", "060", "Sudria")]);
 }
 
@@ -139,8 +129,7 @@ fn a_predicate_noun_said_of_an_actor_is_no_event() {
 #[test]
 fn leaving_office_is_no_yielding() {
     let coded = |toks: &[Tok]| {
-        let mut d = Doc::new("t", "");
-        add_sentence(&mut d, toks, &[(1, 3, "NORGOV", "NOR")]);
+        let d = sentence(toks, &[(1, 3, "NORGOV", "NOR")]);
         named(&code(&d))
     };
     let left: Vec<Tok> = vec![
@@ -191,12 +180,7 @@ fn a_meeting_in_the_clause_of_a_future_verb_is_pending() {
             toks[3] = ("has", "have", "AUX", 5, "aux");
             toks[4] = ("faced", "face", "VERB", 0, "root");
         }
-        let mut d = Doc::new("t", "");
-        add_sentence(
-            &mut d,
-            &toks,
-            &[(1, 3, "NORGOV", "NOR"), (10, 11, "SUD", "SUD")],
-        );
+        let d = sentence(&toks, &[(1, 3, "NORGOV", "NOR"), (10, 11, "SUD", "SUD")]);
         named(&code(&d))
     };
     let ev = coded(true);
@@ -218,8 +202,7 @@ fn a_statement_that_is_released_frees_no_one() {
         ("Monday", "Monday", "PROPN", 4, "obl"),
         (".", ".", "PUNCT", 4, "punct"),
     ];
-    let mut d = Doc::new("t", "");
-    add_sentence(&mut d, &thing, &[(1, 2, "NORGOV", "NOR")]);
+    let d = sentence(&thing, &[(1, 2, "NORGOV", "NOR")]);
     let ev = named(&code(&d));
     assert!(!ev.iter().any(|e| e.1.starts_with("084")), "{ev:?}");
     let persons: Vec<Tok> = vec![
@@ -230,12 +213,7 @@ fn a_statement_that_is_released_frees_no_one() {
         ("prisoners", "prisoner", "NOUN", 2, "obj"),
         (".", ".", "PUNCT", 2, "punct"),
     ];
-    let mut d = Doc::new("t", "");
-    add_sentence(
-        &mut d,
-        &persons,
-        &[(0, 1, "NOR", "NOR"), (3, 5, "SUDCVL", "SUD")],
-    );
+    let d = sentence(&persons, &[(0, 1, "NOR", "NOR"), (3, 5, "SUDCVL", "SUD")]);
     let ev = named(&code(&d));
     assert!(ev.iter().any(|e| e.1.starts_with("084")), "{ev:?}");
 }

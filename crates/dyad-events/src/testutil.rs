@@ -67,6 +67,13 @@ pub fn add_sentence(doc: &mut Doc, toks: &[Tok], acts: &[Act]) -> usize {
     doc.sentences.len() - 1
 }
 
+/// A document of one hand-parsed sentence with its actor spans (`add_sentence` on an empty doc).
+pub fn sentence(toks: &[Tok], acts: &[Act]) -> Doc {
+    let mut doc = Doc::new("t", "");
+    add_sentence(&mut doc, toks, acts);
+    doc
+}
+
 /// The events the embedded coder finds in `doc` (mentions from its entities).
 pub fn code(doc: &Doc) -> Vec<Event> {
     crate::Coder::embedded().code(doc, &crate::mentions::from_doc(doc))
